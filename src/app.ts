@@ -1,0 +1,192 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { modules } from './modules/index.ts';
+import { regencyName } from './modules/regions/service.ts';
+import { actorForApiToken, actorForSession, SESSION_COOKIE } from './platform/auth/sessions.ts';
+import type { Clock, Ctx } from './platform/context.ts';
+import { systemClock } from './platform/context.ts';
+import type { Db } from './platform/db/index.ts';
+import { installErrorHandlers } from './platform/http/error-handler.tsx';
+import { FLASH_COOKIE } from './platform/http/flash.ts';
+import { type Locale, type RequestContext, runWithRequestContext } from './platform/http/request-context.ts';
+import { registerMessages } from './platform/i18n/index.ts';
+import { platformMessages } from './platform/messages.ts';
+import { platformNavigation, platformRoutes } from './platform/routes.tsx';
+import { registerNavigation } from './platform/ui/navigation.ts';
+import { setSiteInfo } from './platform/ui/layout.tsx';
+import type { SafeHtml } from './platform/ui/jsx-runtime.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+    view: RequestContext;
+    sessionToken: string | null;
+  }
+  interface FastifyReply {
+    page(node: SafeHtml, status?: number): FastifyReply;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  clock?: Clock;
+  logger?: Logger | false;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function localeOf(request: FastifyRequest): Locale {
+  const query = (request.query as Record<string, unknown> | undefined)?.lang;
+  const chosen = typeof query === 'string' ? query : request.cookies.lang;
+  return chosen === 'en' ? 'en' : 'id';
+}
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+}
+
+/** Forms and cookie-authenticated calls must carry the CSRF token; token-authenticated API calls need not. */
+function needsCsrfCheck(request: FastifyRequest): boolean {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return false;
+  if (request.url.startsWith('/open311/') || bearerToken(request)) return false;
+  const type = request.headers['content-type'] ?? '';
+  if (type.startsWith('application/json') && !request.cookies[SESSION_COOKIE]) return false;
+  return true;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, db } = options;
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    ...(options.logger
+      ? { loggerInstance: options.logger as unknown as FastifyBaseLogger }
+      : { logger: options.logger === undefined ? { level: config.logLevel } : false }),
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const secure = config.publicUrl.startsWith('https://');
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 5, fields: 100 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, 'a')).origin],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: secure ? [] : null,
+      },
+    },
+    hsts: secure,
+  });
+  await app.register(csrf, {
+    cookieKey: 'simpul_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure },
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      const query = request.query as Record<string, unknown> | undefined;
+      const fromBody = body && typeof body._csrf === 'string' ? body._csrf : undefined;
+      const fromQuery = query && typeof query._csrf === 'string' ? query._csrf : undefined;
+      return fromBody ?? fromQuery ?? (request.headers['x-csrf-token'] as string | undefined);
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Simpul API', version: '1', description: 'API Simpul — platform SPBE kabupaten' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Token API (npx simpul token create)' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifyStatic, { root: path.join(here, 'platform/ui/static'), prefix: '/static/' });
+
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('view', null as unknown as RequestContext);
+  app.decorateRequest('sessionToken', null);
+  app.decorateReply('page', function (this: FastifyReply, node: SafeHtml, status = 200) {
+    return this.code(status).type('text/html; charset=utf-8').send(`<!doctype html>${node.html}`);
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const ctx: Ctx = { db, actor: null, clock, config, log: request.log as unknown as Logger, ip: request.ip };
+    const bearer = bearerToken(request);
+    const token = request.cookies[SESSION_COOKIE] ?? null;
+    if (bearer) ctx.actor = await actorForApiToken(ctx, bearer);
+    else if (token) ctx.actor = await actorForSession(ctx, token);
+    request.ctx = ctx;
+    request.sessionToken = ctx.actor && token ? token : null;
+    const flash = request.cookies[FLASH_COOKIE];
+    if (flash) reply.clearCookie(FLASH_COOKIE, { path: '/' });
+    let csrfToken: string | null = null;
+    request.view = {
+      locale: localeOf(request),
+      actor: ctx.actor,
+      path: request.url.split('?')[0] ?? '/',
+      flash: flash ? decodeURIComponent(flash) : null,
+      get csrfToken() {
+        csrfToken ??= reply.generateCsrf();
+        return csrfToken;
+      },
+    };
+  });
+  app.addHook('preHandler', (request, reply, done) => {
+    if (needsCsrfCheck(request)) app.csrfProtection(request, reply, done);
+    else done();
+  });
+  // views read the language, the person and the CSRF token from here (see request-context.ts)
+  app.addHook('preHandler', (request, _reply, done) => {
+    runWithRequestContext(request.view, done);
+  });
+
+  installErrorHandlers(app);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`SELECT 1`.execute(db);
+      return { status: 'ok' };
+    } catch (error) {
+      return reply.code(503).send({ status: 'unavailable', detail: (error as Error).message });
+    }
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerMessages(platformMessages);
+  registerNavigation(platformNavigation);
+  for (const module of modules) {
+    if (module.messages) registerMessages(module.messages);
+    if (module.navigation) registerNavigation(module.navigation);
+  }
+  await app.register(platformRoutes);
+  for (const module of modules) {
+    if (module.routes) await app.register(module.routes);
+  }
+
+  setSiteInfo({ regencyName: await regencyName({ db, actor: null, clock, config, log: app.log as unknown as Logger }), demo: config.demo });
+  return app;
+}

@@ -1,0 +1,91 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  regencyCode: string;
+  demo: boolean;
+  logLevel: string;
+  sessionDays: number;
+  publicUrl: string;
+  notifySender: 'log' | 'webhook';
+  notifyWebhookUrl: string | null;
+  mapTileUrl: string;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Konfigurasi tidak valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function readPort(env: Env, problems: string[]): number {
+  const raw = env.PORT ?? '3000';
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
+    problems.push(`PORT harus bilangan bulat 1–65535 (sekarang "${raw}")`);
+  }
+  return port;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'ya'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'tidak'].includes(raw.toLowerCase())) return false;
+  problems.push(`${name} harus 1 atau 0 (sekarang "${raw}")`);
+  return fallback;
+}
+
+/** Reads and checks the environment once at start; every bad variable gets its own message. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const port = readPort(env, problems);
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL harus diawali postgres:// atau postgresql://');
+  }
+  const regencyCode = env.REGENCY_CODE ?? '36.04';
+  if (!/^\d{2}\.\d{2}$/.test(regencyCode)) {
+    problems.push(`REGENCY_CODE harus berbentuk NN.NN, misalnya 36.04 (sekarang "${regencyCode}")`);
+  }
+  const sessionDays = Number(env.SESSION_DAYS ?? '7');
+  if (!Number.isInteger(sessionDays) || sessionDays < 1 || sessionDays > 90) {
+    problems.push('SESSION_DAYS harus bilangan bulat 1–90');
+  }
+  const notifySender = env.NOTIFY_SENDER ?? 'log';
+  if (notifySender !== 'log' && notifySender !== 'webhook') {
+    problems.push('NOTIFY_SENDER harus "log" atau "webhook"');
+  }
+  const notifyWebhookUrl = env.NOTIFY_WEBHOOK_URL?.trim() || null;
+  if (notifySender === 'webhook' && !notifyWebhookUrl) {
+    problems.push('NOTIFY_WEBHOOK_URL wajib diisi bila NOTIFY_SENDER=webhook');
+  }
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push('LOG_LEVEL harus salah satu dari fatal, error, warn, info, debug, trace, silent');
+  }
+  const host = env.HOST ?? '127.0.0.1';
+  const config: Config = {
+    port,
+    host,
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl,
+    regencyCode,
+    demo: readBoolean(env, 'SIMPUL_DEMO', true, problems),
+    logLevel,
+    sessionDays,
+    publicUrl: (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, ''),
+    notifySender: notifySender as Config['notifySender'],
+    notifyWebhookUrl,
+    mapTileUrl: env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    trustProxy: readBoolean(env, 'TRUST_PROXY', false, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

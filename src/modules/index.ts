@@ -1,0 +1,7 @@
+import type { SimpulModule } from '../platform/module.ts';
+import { regionsModule } from './regions/index.ts';
+
+/** Every domain module, in the order their routes, texts and seeds are registered. */
+export const modules: SimpulModule[] = [
+  regionsModule,
+];

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+// idn-area-data ships the Kemendagri code lists as CSV; its JavaScript API needs Node 22,
+// so we read the files themselves.
+const packageDir = path.dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json'));
+
+export type AreaFile = 'provinces' | 'regencies' | 'districts' | 'villages';
+
+function parseCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        current += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else current += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      fields.push(current);
+      current = '';
+    } else current += c;
+  }
+  fields.push(current);
+  return fields;
+}
+
+export function readAreaFile(file: AreaFile): Array<Record<string, string>> {
+  const text = fs.readFileSync(path.join(packageDir, 'data', `${file}.csv`), 'utf8');
+  const [header, ...lines] = text.split(/\r?\n/).filter((l) => l.length > 0);
+  const columns = parseCsvLine(header ?? '');
+  return lines.map((line) => {
+    const values = parseCsvLine(line);
+    return Object.fromEntries(columns.map((c, i) => [c, values[i] ?? '']));
+  });
+}
+
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

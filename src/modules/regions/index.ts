@@ -1,0 +1,12 @@
+import type { SimpulModule } from '../../platform/module.ts';
+import { messages } from './messages.ts';
+import { regionMigrations } from './migrations.ts';
+import { regionRoutes } from './routes.tsx';
+
+export const regionsModule: SimpulModule = {
+  name: 'regions',
+  migrations: regionMigrations,
+  routes: regionRoutes,
+  messages,
+  navigation: [{ href: '/', label: 'regions.nav.home', for: ['public'] }],
+};

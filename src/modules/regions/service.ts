@@ -1,0 +1,156 @@
+import { sql } from 'kysely';
+import type { Ctx } from '../../platform/context.ts';
+import { NotFound } from '../../platform/http/errors.ts';
+import { readAreaFile, slugify } from './area-data.ts';
+import './schema.ts';
+
+export interface Village {
+  code: string;
+  name: string;
+  slug: string;
+  kecamatanCode: string;
+  kecamatanName: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface Kecamatan {
+  code: string;
+  name: string;
+  villageCount: number;
+}
+
+const BATCH = 2000;
+
+async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+}
+
+/**
+ * Loads Indonesia's provinces, regencies and kecamatan (every kecamatan code is needed to check
+ * the region digits of a NIK) and the villages of the regency this instance serves.
+ */
+export async function seedRegions(ctx: Ctx, regencyCode: string): Promise<{ villages: number }> {
+  const existing = await ctx.db.selectFrom('provinces').select('code').limit(1).execute();
+  if (existing.length === 0) {
+    const provinces = readAreaFile('provinces').map((r) => ({ code: r.code!, name: r.name! }));
+    await ctx.db.insertInto('provinces').values(provinces).execute();
+    const regencies = readAreaFile('regencies').map((r) => ({
+      code: r.code!,
+      province_code: r.province_code!,
+      name: r.name!,
+    }));
+    await insertInBatches(regencies, (batch) => ctx.db.insertInto('regencies').values(batch).execute());
+    const districts = readAreaFile('districts').map((r) => ({
+      code: r.code!,
+      regency_code: r.regency_code!,
+      name: r.name!,
+    }));
+    await insertInBatches(districts, (batch) => ctx.db.insertInto('kecamatan').values(batch).execute());
+  }
+  const regency = await ctx.db.selectFrom('regencies').select('code').where('code', '=', regencyCode).executeTakeFirst();
+  if (!regency) throw new Error(`REGENCY_CODE ${regencyCode} tidak ada dalam data wilayah Kemendagri`);
+  const have = await ctx.db
+    .selectFrom('villages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('code', 'like', `${regencyCode}.%`)
+    .executeTakeFirstOrThrow();
+  if (Number(have.n) > 0) return { villages: Number(have.n) };
+  const villages = readAreaFile('villages').filter((v) => v.district_code!.startsWith(`${regencyCode}.`));
+  const districtNames = new Map(readAreaFile('districts').map((d) => [d.code!, d.name!]));
+  const nameCount = new Map<string, number>();
+  for (const v of villages) nameCount.set(slugify(v.name!), (nameCount.get(slugify(v.name!)) ?? 0) + 1);
+  const rows = villages.map((v) => {
+    const base = slugify(v.name!);
+    // the same village name occurs in several kecamatan: the kecamatan keeps the slug unique
+    const slug = nameCount.get(base)! > 1 ? `${base}-${slugify(districtNames.get(v.district_code!) ?? '')}` : base;
+    return { code: v.code!, kecamatan_code: v.district_code!, name: v.name!, slug };
+  });
+  await insertInBatches(rows, (batch) => ctx.db.insertInto('villages').values(batch).execute());
+  return { villages: rows.length };
+}
+
+export async function regencyName(ctx: Ctx): Promise<string> {
+  const row = await ctx.db
+    .selectFrom('regencies')
+    .select('name')
+    .where('code', '=', ctx.config.regencyCode)
+    .executeTakeFirst();
+  return row?.name ?? ctx.config.regencyCode;
+}
+
+export async function listKecamatan(ctx: Ctx): Promise<Kecamatan[]> {
+  const rows = await ctx.db
+    .selectFrom('kecamatan as k')
+    .leftJoin('villages as v', 'v.kecamatan_code', 'k.code')
+    .select(['k.code', 'k.name', (eb) => eb.fn.count<number>('v.code').as('villageCount')])
+    .where('k.regency_code', '=', ctx.config.regencyCode)
+    .groupBy(['k.code', 'k.name'])
+    .orderBy('k.name')
+    .execute();
+  return rows.map((r) => ({ ...r, villageCount: Number(r.villageCount) }));
+}
+
+function villageQuery(ctx: Ctx) {
+  return ctx.db
+    .selectFrom('villages as v')
+    .innerJoin('kecamatan as k', 'k.code', 'v.kecamatan_code')
+    .select([
+      'v.code',
+      'v.name',
+      'v.slug',
+      'v.kecamatan_code as kecamatanCode',
+      'k.name as kecamatanName',
+      'v.address',
+      'v.phone',
+      'v.email',
+    ])
+    .where('k.regency_code', '=', ctx.config.regencyCode);
+}
+
+export async function listVillages(ctx: Ctx, filter: { kecamatanCode?: string; search?: string } = {}): Promise<Village[]> {
+  let query = villageQuery(ctx);
+  if (filter.kecamatanCode) query = query.where('v.kecamatan_code', '=', filter.kecamatanCode);
+  if (filter.search) {
+    const term = filter.search.trim();
+    query = query.where((eb) => eb.or([eb('v.name', 'ilike', `%${term}%`), sql<boolean>`v.name % ${term}`]));
+  }
+  return query.orderBy('k.name').orderBy('v.name').execute();
+}
+
+export async function findVillage(ctx: Ctx, codeOrSlug: string): Promise<Village | null> {
+  const row = await villageQuery(ctx)
+    .where((eb) => eb.or([eb('v.code', '=', codeOrSlug), eb('v.slug', '=', codeOrSlug)]))
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function getVillage(ctx: Ctx, code: string): Promise<Village> {
+  const village = await findVillage(ctx, code);
+  if (!village || village.code !== code) throw new NotFound('Desa tidak ditemukan.');
+  return village;
+}
+
+/** Is this a region of the served regency (the regency itself, one of its kecamatan or villages)? */
+export async function regionExists(ctx: Ctx, code: string): Promise<boolean> {
+  if (code === ctx.config.regencyCode) return true;
+  if (!code.startsWith(`${ctx.config.regencyCode}.`)) return false;
+  const table = code.split('.').length === 3 ? 'kecamatan' : 'villages';
+  const row = await ctx.db.selectFrom(table).select('code').where('code', '=', code).executeTakeFirst();
+  return Boolean(row);
+}
+
+export async function regionName(ctx: Ctx, code: string): Promise<string> {
+  const level = code.split('.').length;
+  if (level === 2) return regencyName(ctx);
+  const table = level === 3 ? 'kecamatan' : 'villages';
+  const row = await ctx.db.selectFrom(table).select('name').where('code', '=', code).executeTakeFirst();
+  return row?.name ?? code;
+}
+
+/** Every kecamatan code of Indonesia (for checking the region digits of a NIK or KK number). */
+export async function isKnownKecamatanCode(ctx: Ctx, code: string): Promise<boolean> {
+  const row = await ctx.db.selectFrom('kecamatan').select('code').where('code', '=', code).executeTakeFirst();
+  return Boolean(row);
+}

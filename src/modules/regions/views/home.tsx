@@ -1,0 +1,70 @@
+import { t } from '../../../platform/i18n/index.ts';
+import { Button, Form, Panel, SummaryList, TextField } from '../../../platform/ui/components.tsx';
+import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import { Layout, site } from '../../../platform/ui/layout.tsx';
+import type { Kecamatan, Village } from '../service.ts';
+
+export function HomePage(props: { kecamatan: Kecamatan[]; villages: Village[]; search: string }): SafeHtml {
+  const byKecamatan = new Map<string, Village[]>();
+  for (const v of props.villages) byKecamatan.set(v.kecamatanCode, [...(byKecamatan.get(v.kecamatanCode) ?? []), v]);
+  return (
+    <Layout title={t('regions.homeTitle', { regency: site.regencyName })}>
+      <h1>{t('regions.homeTitle', { regency: site.regencyName })}</h1>
+      <p>{t('regions.homeIntro')}</p>
+      <Panel title={t('regions.quickLinks')}>
+        <ul>
+          <li><a href="/layanan">{t('regions.linkLetters')}</a></li>
+          <li><a href="/pengaduan">{t('regions.linkComplaint')}</a></li>
+          <li><a href="/verifikasi">{t('regions.linkVerify')}</a></li>
+        </ul>
+      </Panel>
+      <h2>{t('regions.kecamatanList', { kecamatan: props.kecamatan.length, villages: props.kecamatan.reduce((n, k) => n + k.villageCount, 0) })}</h2>
+      <Form action="/" method="get" class="filters">
+        <TextField name="cari" type="search" label={t('regions.findVillage')} value={props.search} />
+        <Button variant="secondary">{t('regions.findVillage')}</Button>
+      </Form>
+      {props.kecamatan
+        .filter((k) => byKecamatan.has(k.code))
+        .map((k) => (
+          <details open={props.search ? true : undefined}>
+            <summary>
+              {k.name} <small>({t('regions.villageCount', { n: byKecamatan.get(k.code)?.length ?? 0 })})</small>
+            </summary>
+            <ul class="cards">
+              {(byKecamatan.get(k.code) ?? []).map((v) => (
+                <li><a href={`/desa/${v.code}`}>{v.name}</a></li>
+              ))}
+            </ul>
+          </details>
+        ))}
+    </Layout>
+  );
+}
+
+export function VillagePage(props: { village: Village; neighbours: Village[] }): SafeHtml {
+  const { village } = props;
+  return (
+    <Layout title={t('regions.villageTitle', { name: village.name })}>
+      <h1>{t('regions.villageTitle', { name: village.name })}</h1>
+      <SummaryList
+        rows={[
+          [t('regions.kecamatan'), village.kecamatanName],
+          [t('regions.code'), village.code],
+          [t('regions.address'), village.address ?? t('regions.notSet')],
+        ]}
+      />
+      <Panel title={t('regions.quickLinks')}>
+        <ul>
+          <li><a href={`/layanan?desa=${village.code}`}>{t('regions.linkLetters')}</a></li>
+          <li><a href={`/pengaduan?desa=${village.code}`}>{t('regions.linkComplaint')}</a></li>
+        </ul>
+      </Panel>
+      <h2>{t('regions.otherVillages', { name: village.kecamatanName })}</h2>
+      <ul class="cards">
+        {props.neighbours.filter((v) => v.code !== village.code).map((v) => (
+          <li><a href={`/desa/${v.code}`}>{v.name}</a></li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Ctx } from '../context.ts';
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  villageCode?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+function actorLabel(ctx: Ctx): { kind: string; id: string | null; label: string } {
+  const actor = ctx.actor;
+  if (!actor) return { kind: 'system', id: null, label: 'sistem' };
+  if (actor.kind === 'staff') return { kind: 'staff', id: actor.id, label: `${actor.name} <${actor.email}>` };
+  return { kind: 'resident', id: actor.id, label: `warga ${actor.name}` };
+}
+
+/** Appends one line to the append-only audit log. */
+export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
+  const who = actorLabel(ctx);
+  await ctx.db
+    .insertInto('audit_log')
+    .values({
+      at: ctx.clock.now(),
+      actor_kind: who.kind,
+      actor_id: who.id,
+      actor_label: who.label,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId ?? null,
+      village_code: entry.villageCode ?? null,
+      detail: JSON.stringify(entry.detail ?? {}),
+      ip: ctx.ip ?? null,
+    })
+    .execute();
+}
+
+export interface AuditFilter {
+  action?: string;
+  entity?: string;
+  actor?: string;
+  villageCode?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export async function listAudit(ctx: Ctx, filter: AuditFilter) {
+  let query = ctx.db.selectFrom('audit_log');
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.entity) query = query.where('entity', '=', filter.entity);
+  if (filter.actor) query = query.where('actor_label', 'ilike', `%${filter.actor}%`);
+  if (filter.villageCode) query = query.where('village_code', 'like', `${filter.villageCode}%`);
+  if (filter.from) query = query.where('at', '>=', new Date(`${filter.from}T00:00:00+07:00`));
+  if (filter.to) query = query.where('at', '<', new Date(new Date(`${filter.to}T00:00:00+07:00`).getTime() + 86_400_000));
+  const page = Math.max(1, filter.page ?? 1);
+  const [rows, total] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(AUDIT_PAGE_SIZE)
+      .offset((page - 1) * AUDIT_PAGE_SIZE)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n), page, pageSize: AUDIT_PAGE_SIZE };
+}
+
+export async function distinctAuditActions(ctx: Ctx): Promise<string[]> {
+  const rows = await ctx.db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
+  return rows.map((r) => r.action);
+}

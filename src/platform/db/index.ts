@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.ts';
+import { PGlitePool } from './pglite-pool.ts';
+
+export type Db = Kysely<Database>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: DatabaseKind;
+  /** The PGlite instance when embedded (for backup of the data directory). */
+  pglite: PGlite | null;
+  close(): Promise<void>;
+}
+
+const OID = { int8: 20, date: 1082, numeric: 1700 } as const;
+
+// Both drivers return the same JavaScript types: bigint counts as numbers (our counts fit),
+// dates as 'YYYY-MM-DD' strings (a calendar date has no time zone), numeric as strings.
+const parsers: Record<number, (value: string) => unknown> = {
+  [OID.int8]: (value) => Number(value),
+  [OID.date]: (value) => value,
+  [OID.numeric]: (value) => value,
+};
+
+export const pgliteExtensions = { pg_trgm, unaccent, cube, earthdistance, ltree, pgcrypto };
+
+export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Promise<PGlite> {
+  if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  return PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    extensions: pgliteExtensions,
+    parsers,
+  });
+}
+
+export function postgresPool(connectionString: string, max = 10): pg.Pool {
+  return new pg.Pool({
+    connectionString,
+    max,
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+}
+
+export async function openDatabase(options: {
+  databaseUrl: string | null;
+  dataDir: string | null;
+}): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = postgresPool(options.databaseUrl);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', pglite: null, close: () => db.destroy() };
+  }
+  const pglite = await openPGlite(options.dataDir ? path.join(options.dataDir, 'pg') : null);
+  return fromPGlite(pglite);
+}
+
+export function fromPGlite(pglite: PGlite): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+}

@@ -1,0 +1,38 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Db } from './index.ts';
+
+class ListMigrationProvider implements MigrationProvider {
+  constructor(private readonly migrations: Record<string, Migration>) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.migrations;
+  }
+}
+
+/** Applies every pending migration in name order; the same list runs on PGlite and PostgreSQL. */
+export async function migrateToLatest(db: Db, migrations: Record<string, Migration>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new ListMigrationProvider(migrations),
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export function collectMigrations(sources: Array<Record<string, Migration> | undefined>): Record<string, Migration> {
+  const all: Record<string, Migration> = {};
+  for (const source of sources) {
+    for (const [name, migration] of Object.entries(source ?? {})) {
+      if (all[name]) throw new Error(`Duplicate migration name ${name}`);
+      all[name] = migration;
+    }
+  }
+  return all;
+}

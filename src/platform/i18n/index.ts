@@ -1,0 +1,52 @@
+import { type Locale, requestContext } from '../http/request-context.ts';
+
+export type Messages = Record<string, string>;
+
+const catalogs: Record<Locale, Messages> = { id: {}, en: {} };
+
+export function registerMessages(messages: { id: Messages; en: Messages }): void {
+  Object.assign(catalogs.id, messages.id);
+  Object.assign(catalogs.en, messages.en);
+}
+
+export function allMessages(): Record<Locale, Messages> {
+  return catalogs;
+}
+
+/** Translates a key for the current request's language; `{name}` placeholders take params. */
+export function t(key: string, params?: Record<string, string | number>, locale?: Locale): string {
+  const lang = locale ?? requestContext().locale;
+  const template = catalogs[lang][key] ?? catalogs.id[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    params[name] === undefined ? match : String(params[name]),
+  );
+}
+
+export function currentLocale(): Locale {
+  return requestContext().locale;
+}
+
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  id: new Intl.NumberFormat('id-ID'),
+  en: new Intl.NumberFormat('en-GB'),
+};
+
+export function formatNumber(value: number): string {
+  return numberFormats[currentLocale()].format(value);
+}
+
+export function formatDateTime(value: Date | string): string {
+  return new Intl.DateTimeFormat(currentLocale() === 'id' ? 'id-ID' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Jakarta',
+  }).format(new Date(value));
+}
+
+export function formatDate(value: Date | string): string {
+  return new Intl.DateTimeFormat(currentLocale() === 'id' ? 'id-ID' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: 'Asia/Jakarta',
+  }).format(new Date(value));
+}

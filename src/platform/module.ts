@@ -1,0 +1,32 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Migration } from 'kysely';
+import type { Role } from './auth/roles.ts';
+import type { Ctx } from './context.ts';
+import type { Messages } from './i18n/index.ts';
+
+export interface NavItem {
+  href: string;
+  /** i18n key of the label */
+  label: string;
+  /** who sees it: staff roles, 'resident', or 'public' */
+  for: ReadonlyArray<Role | 'resident' | 'public'>;
+}
+
+export interface DemoLogin {
+  role: string;
+  login: string;
+  secret: string;
+  scope: string;
+}
+
+/** What a domain module hands the platform: its tables, routes, texts, seed and menu entries. */
+export interface SimpulModule {
+  name: string;
+  migrations?: Record<string, Migration>;
+  routes?: FastifyPluginAsync;
+  messages?: { id: Messages; en: Messages };
+  navigation?: NavItem[];
+  /** Reference data always; demo data only when options.demo. Returns demo logins to print. */
+  seed?: (ctx: Ctx, options: { demo: boolean; demoVillages: string[] }) => Promise<DemoLogin[] | undefined>;
+  jobs?: Array<{ name: string; everyMs: number; run: (ctx: Ctx) => Promise<void> }>;
+}

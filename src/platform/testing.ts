@@ -1,0 +1,190 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import pino from 'pino';
+import { buildApp } from '../app.ts';
+import { type Config, loadConfig } from '../config.ts';
+import { seedRegions } from '../modules/regions/service.ts';
+import { seedAgencies } from './agencies.ts';
+import type { Role, StaffActor } from './auth/roles.ts';
+import { createStaffUser } from './auth/users.ts';
+import { type Clock, type Ctx, systemClock } from './context.ts';
+import type { Database } from './db/database.ts';
+import { type DatabaseKind, type Db, fromPGlite, openPGlite, postgresPool } from './db/index.ts';
+import { migrate } from './setup.ts';
+
+export interface TestContext {
+  ctx: Ctx;
+  kind: DatabaseKind;
+  config: Config;
+  /** connection string of the per-test database (PostgreSQL runs only) */
+  databaseUrl: string | null;
+  close(): Promise<void>;
+}
+
+export function testDatabaseKind(): DatabaseKind {
+  return process.env.SIMPUL_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-test-'));
+  return loadConfig({ DATA_DIR: dataDir, SIMPUL_DEMO: '0', LOG_LEVEL: 'silent', REGENCY_CODE: '36.04', ...overrides });
+}
+
+const silentLog = pino({ level: 'silent' });
+
+async function prepare(db: Db, config: Config): Promise<void> {
+  await migrate(db);
+  const ctx: Ctx = { db, actor: null, clock: systemClock, config, log: silentLog };
+  await seedRegions(ctx, config.regencyCode);
+  await seedAgencies(ctx);
+}
+
+// Opening PGlite and migrating takes seconds; each test gets a clone of one prepared instance.
+let template: Promise<PGlite> | null = null;
+
+async function pgliteTemplate(config: Config): Promise<PGlite> {
+  template ??= (async () => {
+    const pglite = await openPGlite(null);
+    const handle = fromPGlite(pglite);
+    await prepare(handle.db, config);
+    return pglite;
+  })();
+  return template;
+}
+
+/** A fresh database with every migration and the regions: PGlite in memory, or a new PostgreSQL database. */
+export async function createTestContext(options: { clock?: Clock; config?: Config } = {}): Promise<TestContext> {
+  const config = options.config ?? testConfig();
+  const clock = options.clock ?? systemClock;
+  if (testDatabaseKind() === 'postgres') {
+    const adminUrl = process.env.TEST_DATABASE_URL;
+    if (!adminUrl) throw new Error('SIMPUL_TEST_DB=postgres needs TEST_DATABASE_URL');
+    const name = `simpul_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(url.toString()) }) });
+    await prepare(db, config);
+    return {
+      ctx: { db, actor: null, clock, config, log: silentLog },
+      kind: 'postgres',
+      config,
+      databaseUrl: url.toString(),
+      async close() {
+        await db.destroy();
+        const cleanup = new pg.Client({ connectionString: adminUrl });
+        await cleanup.connect();
+        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await cleanup.end();
+      },
+    };
+  }
+  const pglite = (await (await pgliteTemplate(config)).clone()) as PGlite;
+  const handle = fromPGlite(pglite);
+  return {
+    ctx: { db: handle.db, actor: null, clock, config, log: silentLog },
+    kind: 'pglite',
+    config,
+    databaseUrl: null,
+    close: () => handle.close(),
+  };
+}
+
+export interface TestApp extends TestContext {
+  app: FastifyInstance;
+}
+
+export async function buildTestApp(options: { clock?: Clock; config?: Config } = {}): Promise<TestApp> {
+  const context = await createTestContext(options);
+  const app = await buildApp({ config: context.config, db: context.ctx.db, clock: context.ctx.clock, logger: false });
+  return {
+    ...context,
+    app,
+    async close() {
+      await app.close();
+      await context.close();
+    },
+  };
+}
+
+export const TEST_PASSWORD = 'kata-sandi-uji-123';
+let counter = 0;
+
+export async function makeStaff(ctx: Ctx, input: { role: Role; scope: string; email?: string; name?: string }): Promise<StaffActor> {
+  counter++;
+  return createStaffUser(ctx, {
+    email: input.email ?? `${input.role}.${counter}.${randomBytes(3).toString('hex')}@uji.simpul.id`,
+    name: input.name ?? `Petugas Uji ${counter}`,
+    role: input.role,
+    scope: input.scope,
+    password: TEST_PASSWORD,
+  });
+}
+
+function cookiesFrom(response: LightMyRequestResponse): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of response.cookies as Array<{ name: string; value: string }>) out[c.name] = c.value;
+  return out;
+}
+
+export function cookieHeader(cookies: Record<string, string>): string {
+  return Object.entries(cookies)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
+}
+
+/** A browser-like visitor: keeps cookies, finds the CSRF token in pages, posts forms. */
+export class Visitor {
+  cookies: Record<string, string> = {};
+  constructor(readonly app: FastifyInstance) {}
+
+  async get(url: string, headers: Record<string, string> = {}) {
+    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(this.cookies), ...headers } });
+    Object.assign(this.cookies, cookiesFrom(response));
+    return response;
+  }
+
+  async csrfToken(page = '/masuk'): Promise<string> {
+    let response = await this.get(page);
+    if (response.statusCode >= 300 && response.statusCode < 400) response = await this.get('/');
+    const match = /name="_csrf" value="([^"]+)"/.exec(response.body);
+    if (!match) throw new Error(`no CSRF token on ${page}`);
+    return match[1]!;
+  }
+
+  async post(url: string, fields: Record<string, string>, options: { csrfFrom?: string } = {}) {
+    const token = await this.csrfToken(options.csrfFrom);
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: cookieHeader(this.cookies), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
+    });
+    Object.assign(this.cookies, cookiesFrom(response));
+    return response;
+  }
+
+  async login(email: string, password = TEST_PASSWORD) {
+    const response = await this.post('/masuk', { email, password });
+    if (response.statusCode !== 303) throw new Error(`login failed for ${email}: ${response.statusCode}`);
+    return response;
+  }
+}
+
+/** Logs a staff member in through the real login form; returns a visitor holding the session. */
+export async function loginAs(app: FastifyInstance, user: { email: string }): Promise<Visitor> {
+  const visitor = new Visitor(app);
+  await visitor.login(user.email);
+  return visitor;
+}
+
+export { sql };

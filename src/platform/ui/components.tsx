@@ -1,0 +1,321 @@
+import { t } from '../i18n/index.ts';
+import { requestContext } from '../http/request-context.ts';
+import type { Child, SafeHtml } from './jsx-runtime.ts';
+
+export type FieldErrors = Record<string, string | undefined>;
+
+/** GOV.UK-style summary at the top of a form: each problem links to its field. */
+export function ErrorSummary(props: { errors?: FieldErrors; labels?: Record<string, string> }): SafeHtml {
+  const entries = Object.entries(props.errors ?? {}).filter(([, message]) => message);
+  if (entries.length === 0) return <></>;
+  return (
+    <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t('ui.errorSummary')}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>
+            <a href={`#field-${field}`}>{props.labels?.[field] ? `${props.labels[field]}: ` : ''}{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+}
+
+function FieldWrapper(props: FieldProps & { children: Child }): SafeHtml {
+  return (
+    <div class={props.error ? 'field field-error' : 'field'}>
+      <label for={`field-${props.name}`}>
+        {props.label}
+        {props.required ? <span class="required" aria-hidden="true"> *</span> : ''}
+      </label>
+      {props.hint ? <p class="hint" id={`hint-${props.name}`}>{props.hint}</p> : ''}
+      {props.error ? (
+        <p class="error-message" id={`error-${props.name}`}>
+          <span class="visually-hidden">{t('ui.error')}: </span>
+          {props.error}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.children}
+    </div>
+  );
+}
+
+function describedBy(props: FieldProps): string | undefined {
+  const ids = [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : ''].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+export function TextField(
+  props: FieldProps & {
+    value?: string | number | null;
+    type?: 'text' | 'email' | 'password' | 'number' | 'tel' | 'date' | 'search' | 'url';
+    autocomplete?: string;
+    inputmode?: 'numeric' | 'text' | 'tel' | 'email' | 'decimal';
+    pattern?: string;
+    maxlength?: number;
+    width?: 'short' | 'medium';
+  },
+): SafeHtml {
+  return (
+    <FieldWrapper {...props}>
+      <input
+        id={`field-${props.name}`}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
+        pattern={props.pattern}
+        maxlength={props.maxlength}
+        required={props.required}
+        class={props.width ? `input input-${props.width}` : 'input'}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      />
+    </FieldWrapper>
+  );
+}
+
+export function DateField(props: FieldProps & { value?: string | null }): SafeHtml {
+  return <TextField {...props} type="date" width="medium" />;
+}
+
+export function TextArea(props: FieldProps & { value?: string | null; rows?: number; maxlength?: number }): SafeHtml {
+  return (
+    <FieldWrapper {...props}>
+      <textarea
+        id={`field-${props.name}`}
+        name={props.name}
+        rows={props.rows ?? 4}
+        maxlength={props.maxlength}
+        required={props.required}
+        class="input"
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </FieldWrapper>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(
+  props: FieldProps & { options: Option[]; value?: string | null; placeholder?: string },
+): SafeHtml {
+  return (
+    <FieldWrapper {...props}>
+      <select
+        id={`field-${props.name}`}
+        name={props.name}
+        required={props.required}
+        class="input"
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : ''}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === (props.value ?? '')}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldWrapper>
+  );
+}
+
+export function CheckboxField(props: FieldProps & { checked?: boolean; value?: string }): SafeHtml {
+  return (
+    <div class={props.error ? 'field field-error checkbox' : 'field checkbox'}>
+      {props.error ? <p class="error-message" id={`error-${props.name}`}>{props.error}</p> : ''}
+      <input
+        id={`field-${props.name}`}
+        type="checkbox"
+        name={props.name}
+        value={props.value ?? '1'}
+        checked={props.checked}
+        aria-describedby={describedBy(props)}
+      />
+      <label for={`field-${props.name}`}>{props.label}</label>
+      {props.hint ? <p class="hint" id={`hint-${props.name}`}>{props.hint}</p> : ''}
+    </div>
+  );
+}
+
+export function FileField(props: FieldProps & { accept?: string; multiple?: boolean }): SafeHtml {
+  return (
+    <FieldWrapper {...props}>
+      <input
+        id={`field-${props.name}`}
+        type="file"
+        name={props.name}
+        accept={props.accept}
+        multiple={props.multiple}
+        class="input"
+        aria-describedby={describedBy(props)}
+      />
+    </FieldWrapper>
+  );
+}
+
+/** A form that posts and redirects; carries the CSRF token (also in the URL for multipart uploads). */
+export function Form(props: {
+  action: string;
+  method?: 'post' | 'get';
+  multipart?: boolean;
+  children: Child;
+  class?: string;
+}): SafeHtml {
+  const method = props.method ?? 'post';
+  const token = requestContext().csrfToken;
+  const action =
+    method === 'post' && props.multipart
+      ? `${props.action}${props.action.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(token)}`
+      : props.action;
+  return (
+    <form
+      action={action}
+      method={method}
+      enctype={props.multipart ? 'multipart/form-data' : undefined}
+      class={props.class}
+      novalidate
+    >
+      {method === 'post' ? <input type="hidden" name="_csrf" value={token} /> : ''}
+      {props.children}
+    </form>
+  );
+}
+
+export function Button(props: {
+  children: Child;
+  variant?: 'primary' | 'secondary' | 'warning';
+  name?: string;
+  value?: string;
+}): SafeHtml {
+  return (
+    <button type="submit" class={`button button-${props.variant ?? 'primary'}`} name={props.name} value={props.value}>
+      {props.children}
+    </button>
+  );
+}
+
+export function ButtonLink(props: { href: string; children: Child; variant?: 'primary' | 'secondary' }): SafeHtml {
+  return (
+    <a href={props.href} class={`button button-${props.variant ?? 'secondary'}`} role="button">
+      {props.children}
+    </a>
+  );
+}
+
+export interface Column<Row> {
+  header: string;
+  cell: (row: Row) => Child;
+  numeric?: boolean;
+}
+
+export function Table<Row>(props: { caption?: string; columns: Column<Row>[]; rows: Row[]; empty?: string }): SafeHtml {
+  if (props.rows.length === 0) return <EmptyState message={props.empty ?? t('ui.empty')} />;
+  return (
+    <div class="table-wrap">
+      <table>
+        {props.caption ? <caption>{props.caption}</caption> : ''}
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th scope="col" class={c.numeric ? 'num' : undefined}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr>
+              {props.columns.map((c) => (
+                <td class={c.numeric ? 'num' : undefined}>{c.cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Previous/next links that keep the current filters. */
+export function Pagination(props: { page: number; pageSize: number; total: number; baseUrl: string; query?: Record<string, string | undefined> }): SafeHtml {
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  if (pages <= 1) return <></>;
+  const link = (page: number) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(props.query ?? {})) if (v) params.set(k, v);
+    params.set('page', String(page));
+    return `${props.baseUrl}?${params.toString()}`;
+  };
+  return (
+    <nav class="pagination" aria-label={t('ui.pagination')}>
+      {props.page > 1 ? <a href={link(props.page - 1)} rel="prev">← {t('ui.previous')}</a> : ''}
+      <span>{t('ui.pageOf', { page: props.page, pages })}</span>
+      {props.page < pages ? <a href={link(props.page + 1)} rel="next">{t('ui.next')} →</a> : ''}
+    </nav>
+  );
+}
+
+export function EmptyState(props: { message: string; children?: Child }): SafeHtml {
+  return (
+    <div class="empty-state">
+      <p>{props.message}</p>
+      {props.children ?? ''}
+    </div>
+  );
+}
+
+export function Panel(props: { title?: string; children: Child }): SafeHtml {
+  return (
+    <section class="panel">
+      {props.title ? <h2>{props.title}</h2> : ''}
+      {props.children}
+    </section>
+  );
+}
+
+export function StatusTag(props: { tone?: 'neutral' | 'good' | 'warn' | 'bad' | 'info'; children: Child }): SafeHtml {
+  return <strong class={`tag tag-${props.tone ?? 'neutral'}`}>{props.children}</strong>;
+}
+
+export function SummaryList(props: { rows: Array<[string, Child]> }): SafeHtml {
+  return (
+    <dl class="summary-list">
+      {props.rows.map(([key, value]) => (
+        <div class="summary-row">
+          <dt>{key}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Flash(props: { message: string | null }): SafeHtml {
+  if (!props.message) return <></>;
+  return (
+    <div class="flash" role="status">
+      {props.message}
+    </div>
+  );
+}

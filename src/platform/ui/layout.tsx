@@ -1,0 +1,119 @@
+import { ROLE_SCOPE_LEVEL } from '../auth/roles.ts';
+import { requestContext } from '../http/request-context.ts';
+import { t } from '../i18n/index.ts';
+import { Flash } from './components.tsx';
+import type { Child, SafeHtml } from './jsx-runtime.ts';
+import { navigationFor } from './navigation.ts';
+
+/** Facts about this installation that every page shows; set once at start. */
+export const site = { regencyName: 'Kabupaten', demo: false };
+
+export function setSiteInfo(info: { regencyName: string; demo: boolean }): void {
+  Object.assign(site, info);
+}
+
+function LanguageSwitch(props: { path: string; locale: 'id' | 'en' }): SafeHtml {
+  const other = props.locale === 'id' ? 'en' : 'id';
+  return (
+    <a class="lang" href={`/bahasa/${other}?kembali=${encodeURIComponent(props.path)}`} lang={other} hreflang={other}>
+      {other === 'en' ? 'English' : 'Bahasa Indonesia'}
+    </a>
+  );
+}
+
+function AccountBox(): SafeHtml {
+  const { actor } = requestContext();
+  if (!actor) {
+    return (
+      <a class="account" href="/masuk">
+        {t('ui.login')}
+      </a>
+    );
+  }
+  const scope = actor.kind === 'staff' ? `${t(`role.${actor.role}`)} · ${actor.scope.code}` : t('ui.resident');
+  return (
+    <div class="account">
+      <span>
+        {actor.name} <small>({scope})</small>
+      </span>
+      <form action="/keluar" method="post" class="inline">
+        <input type="hidden" name="_csrf" value={requestContext().csrfToken} />
+        <button type="submit" class="link-button">
+          {t('ui.logout')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/** The one page frame: header with the regency's name, menu by role, DEMO banner, flash, footer. */
+export function Layout(props: { title: string; children: Child; wide?: boolean; head?: Child }): SafeHtml {
+  const context = requestContext();
+  const nav = navigationFor(context.actor);
+  return (
+    <html lang={context.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} — Simpul ${site.regencyName}`}</title>
+        <link rel="stylesheet" href="/static/simpul.css" />
+        {props.head ?? ''}
+      </head>
+      <body>
+        <a href="#main" class="skip-link">
+          {t('ui.skipToContent')}
+        </a>
+        {site.demo ? (
+          <div class="demo-banner" role="note">
+            <strong>DEMO</strong> {t('ui.demoBanner')}
+          </div>
+        ) : (
+          ''
+        )}
+        <header class="site-header">
+          <div class="container header-row">
+            <a class="brand" href="/">
+              <span class="brand-mark" aria-hidden="true">◎</span> Simpul <span class="brand-sub">{site.regencyName}</span>
+            </a>
+            <AccountBox />
+          </div>
+          {nav.length > 0 ? (
+            <nav class="container main-nav" aria-label={t('ui.mainNav')}>
+              <ul>
+                {nav.map((item) => (
+                  <li>
+                    <a
+                      href={item.href}
+                      aria-current={context.path === item.href || context.path.startsWith(`${item.href}/`) ? 'page' : undefined}
+                    >
+                      {t(item.label)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : (
+            ''
+          )}
+        </header>
+        <main id="main" class={props.wide ? 'container wide' : 'container'}>
+          <Flash message={context.flash} />
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="container">
+            <p>{t('ui.footer', { regency: site.regencyName })}</p>
+            <p>
+              <LanguageSwitch path={context.path} locale={context.locale} /> · <a href="/api/docs">API</a> ·{' '}
+              <a href="/verifikasi">{t('ui.verifyLetter')}</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export function scopeLevelLabel(role: keyof typeof ROLE_SCOPE_LEVEL): string {
+  return t(`scopeLevel.${ROLE_SCOPE_LEVEL[role]}`);
+}
