@@ -2,16 +2,41 @@ import type { Ctx } from './context.ts';
 
 /** The regency's agencies (OPD) that receive complaints and own services. Data, not code: admin may add more. */
 export const DEFAULT_AGENCIES = [
-  { code: 'DPUPR', short_name: 'DPUPR', name: 'Dinas Pekerjaan Umum dan Penataan Ruang', field: 'jalan, jembatan, drainase' },
+  {
+    code: 'DPUPR',
+    short_name: 'DPUPR',
+    name: 'Dinas Pekerjaan Umum dan Penataan Ruang',
+    field: 'jalan, jembatan, drainase',
+  },
   { code: 'DINSOS', short_name: 'Dinsos', name: 'Dinas Sosial', field: 'bantuan sosial' },
   { code: 'DINKES', short_name: 'Dinkes', name: 'Dinas Kesehatan', field: 'kesehatan, posyandu' },
-  { code: 'DISDUKCAPIL', short_name: 'Disdukcapil', name: 'Dinas Kependudukan dan Pencatatan Sipil', field: 'dokumen kependudukan' },
-  { code: 'DPMD', short_name: 'DPMD', name: 'Dinas Pemberdayaan Masyarakat dan Desa', field: 'pemerintahan desa' },
+  {
+    code: 'DISDUKCAPIL',
+    short_name: 'Disdukcapil',
+    name: 'Dinas Kependudukan dan Pencatatan Sipil',
+    field: 'dokumen kependudukan',
+  },
+  {
+    code: 'DPMD',
+    short_name: 'DPMD',
+    name: 'Dinas Pemberdayaan Masyarakat dan Desa',
+    field: 'pemerintahan desa',
+  },
   { code: 'DISNAKER', short_name: 'Disnaker', name: 'Dinas Tenaga Kerja', field: 'ketenagakerjaan' },
-  { code: 'DISKOMINFOSATIK', short_name: 'Diskominfosatik', name: 'Dinas Komunikasi, Informatika, Persandian dan Statistik', field: 'informasi publik' },
+  {
+    code: 'DISKOMINFOSATIK',
+    short_name: 'Diskominfosatik',
+    name: 'Dinas Komunikasi, Informatika, Persandian dan Statistik',
+    field: 'informasi publik',
+  },
   { code: 'DLH', short_name: 'DLH', name: 'Dinas Lingkungan Hidup', field: 'sampah, lingkungan' },
   { code: 'DISHUB', short_name: 'Dishub', name: 'Dinas Perhubungan', field: 'lalu lintas, penerangan jalan' },
-  { code: 'BAPPEDA', short_name: 'Bappeda', name: 'Badan Perencanaan Pembangunan Daerah', field: 'perencanaan' },
+  {
+    code: 'BAPPEDA',
+    short_name: 'Bappeda',
+    name: 'Badan Perencanaan Pembangunan Daerah',
+    field: 'perencanaan',
+  },
 ];
 
 export async function seedAgencies(ctx: Ctx): Promise<void> {

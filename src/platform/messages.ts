@@ -31,12 +31,16 @@ export const platformMessages = {
     'role.kepala_desa': 'Kepala desa',
     'role.sekretaris_desa': 'Sekretaris desa',
     'role.operator_desa': 'Operator desa',
-    'roleCan.admin_kabupaten': 'Mengelola pengguna, katalog layanan, aturan penerusan, dan melihat seluruh data kabupaten.',
-    'roleCan.opd': 'Menangani pengaduan dan permohonan yang diteruskan ke OPD Anda, melihat angka kabupaten di bidang Anda.',
+    'roleCan.admin_kabupaten':
+      'Mengelola pengguna, katalog layanan, aturan penerusan, dan melihat seluruh data kabupaten.',
+    'roleCan.opd':
+      'Menangani pengaduan dan permohonan yang diteruskan ke OPD Anda, melihat angka kabupaten di bidang Anda.',
     'roleCan.camat': 'Memantau desa-desa di kecamatan Anda: angka, pengaduan, dan kecepatan layanan.',
     'roleCan.kepala_desa': 'Menandatangani surat dan melihat data desa Anda.',
-    'roleCan.sekretaris_desa': 'Memeriksa dan menandatangani surat atas nama kepala desa, melihat data desa Anda.',
-    'roleCan.operator_desa': 'Mengelola data penduduk, UMKM, posyandu, bantuan, arsip, dan memproses permohonan warga desa Anda.',
+    'roleCan.sekretaris_desa':
+      'Memeriksa dan menandatangani surat atas nama kepala desa, melihat data desa Anda.',
+    'roleCan.operator_desa':
+      'Mengelola data penduduk, UMKM, posyandu, bantuan, arsip, dan memproses permohonan warga desa Anda.',
     'scopeLevel.regency': 'kabupaten',
     'scopeLevel.kecamatan': 'kecamatan',
     'scopeLevel.village': 'desa',
@@ -65,7 +69,8 @@ export const platformMessages = {
     'users.email': 'Email',
     'users.role': 'Peran',
     'users.scope': 'Cakupan',
-    'users.scopeHint': 'Kode wilayah (36.04 kabupaten, 36.04.05 kecamatan, 36.04.05.2001 desa) atau kode OPD: {agencies}.',
+    'users.scopeHint':
+      'Kode wilayah (36.04 kabupaten, 36.04.05 kecamatan, 36.04.05.2001 desa) atau kode OPD: {agencies}.',
     'users.passwordHint': 'Minimal 10 karakter.',
     'users.search': 'Cari nama, email, atau kode',
     'users.count': '{n} akun',
@@ -80,7 +85,8 @@ export const platformMessages = {
     'users.activated': 'Akun diaktifkan.',
     'users.deactivated': 'Akun dinonaktifkan dan semua sesinya diakhiri.',
     'audit.title': 'Log audit',
-    'audit.intro': 'Catatan siapa melakukan apa terhadap data mana dan kapan. Catatan tidak dapat diubah atau dihapus.',
+    'audit.intro':
+      'Catatan siapa melakukan apa terhadap data mana dan kapan. Catatan tidak dapat diubah atau dihapus.',
     'audit.action': 'Tindakan',
     'audit.entity': 'Jenis data',
     'audit.actor': 'Pelaku',
@@ -136,12 +142,16 @@ export const platformMessages = {
     'role.kepala_desa': 'Village head',
     'role.sekretaris_desa': 'Village secretary',
     'role.operator_desa': 'Village operator',
-    'roleCan.admin_kabupaten': 'Manage users, the service catalog and routing rules, and see all of the regency’s data.',
-    'roleCan.opd': 'Handle complaints and requests routed to your agency, and see the regency’s figures in your field.',
+    'roleCan.admin_kabupaten':
+      'Manage users, the service catalog and routing rules, and see all of the regency’s data.',
+    'roleCan.opd':
+      'Handle complaints and requests routed to your agency, and see the regency’s figures in your field.',
     'roleCan.camat': 'Monitor the villages of your kecamatan: figures, complaints and service speed.',
     'roleCan.kepala_desa': 'Sign letters and see your village’s data.',
-    'roleCan.sekretaris_desa': 'Check letters and sign them on behalf of the village head; see your village’s data.',
-    'roleCan.operator_desa': 'Keep the population, UMKM, posyandu, aid and archive registries and process residents’ requests in your village.',
+    'roleCan.sekretaris_desa':
+      'Check letters and sign them on behalf of the village head; see your village’s data.',
+    'roleCan.operator_desa':
+      'Keep the population, UMKM, posyandu, aid and archive registries and process residents’ requests in your village.',
     'scopeLevel.regency': 'regency',
     'scopeLevel.kecamatan': 'kecamatan',
     'scopeLevel.village': 'village',
@@ -170,7 +180,8 @@ export const platformMessages = {
     'users.email': 'Email',
     'users.role': 'Role',
     'users.scope': 'Scope',
-    'users.scopeHint': 'A region code (36.04 regency, 36.04.05 kecamatan, 36.04.05.2001 village) or an agency code: {agencies}.',
+    'users.scopeHint':
+      'A region code (36.04 regency, 36.04.05 kecamatan, 36.04.05.2001 village) or an agency code: {agencies}.',
     'users.passwordHint': 'At least 10 characters.',
     'users.search': 'Search name, email or code',
     'users.count': '{n} accounts',

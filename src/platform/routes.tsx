@@ -6,7 +6,14 @@ import { distinctAuditActions, listAudit } from './audit/service.ts';
 import { requireStaff, staffOf } from './auth/guards.ts';
 import { verifySecret } from './auth/password.ts';
 import { createSession, destroyAllSessions, destroySession, SESSION_COOKIE } from './auth/sessions.ts';
-import { changePassword, createApiToken, createStaffUser, listStaffUsers, loginStaff, setStaffActive } from './auth/users.ts';
+import {
+  changePassword,
+  createApiToken,
+  createStaffUser,
+  listStaffUsers,
+  loginStaff,
+  setStaffActive,
+} from './auth/users.ts';
 import type { Ctx } from './context.ts';
 import { Invalid, TooManyRequests, Unauthenticated } from './http/errors.ts';
 import { safeReturnPath, setFlash } from './http/flash.ts';
@@ -15,23 +22,43 @@ import type { NavItem } from './module.ts';
 import { AccountPage, AuditPage, DashboardPage, LoginPage, NewUserPage, UsersPage } from './views.tsx';
 
 export const platformNavigation: NavItem[] = [
-  { href: '/kelola', label: 'nav.dashboard', for: ['admin_kabupaten', 'opd', 'camat', 'kepala_desa', 'sekretaris_desa', 'operator_desa'] },
+  {
+    href: '/kelola',
+    label: 'nav.dashboard',
+    for: ['admin_kabupaten', 'opd', 'camat', 'kepala_desa', 'sekretaris_desa', 'operator_desa'],
+  },
   { href: '/kelola/pengguna', label: 'nav.users', for: ['admin_kabupaten'] },
   { href: '/kelola/audit', label: 'nav.audit', for: ['admin_kabupaten'] },
-  { href: '/kelola/akun', label: 'nav.account', for: ['admin_kabupaten', 'opd', 'camat', 'kepala_desa', 'sekretaris_desa', 'operator_desa'] },
+  {
+    href: '/kelola/akun',
+    label: 'nav.account',
+    for: ['admin_kabupaten', 'opd', 'camat', 'kepala_desa', 'sekretaris_desa', 'operator_desa'],
+  },
 ];
 
 type Form = Record<string, string | undefined>;
 
 export function sessionCookieOptions(ctx: Ctx, expires: Date) {
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.publicUrl.startsWith('https://'), expires };
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: ctx.config.publicUrl.startsWith('https://'),
+    expires,
+  };
 }
 
-export async function startSession(request: FastifyRequest, reply: FastifyReply, subject: Parameters<typeof createSession>[1]) {
-  const { token, expiresAt } = await createSession(request.ctx, subject, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+export async function startSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  subject: Parameters<typeof createSession>[1],
+) {
+  const { token, expiresAt } = await createSession(request.ctx, subject, {
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null,
+  });
   reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request.ctx, expiresAt));
 }
-
 
 async function scopeFigures(ctx: Ctx, scopeCode: string): Promise<Array<[string, number]>> {
   const prefix = scopeCode.split('.').length === 1 ? ctx.config.regencyCode : scopeCode;
@@ -43,7 +70,9 @@ async function scopeFigures(ctx: Ctx, scopeCode: string): Promise<Array<[string,
   const kecamatan = await ctx.db
     .selectFrom('kecamatan')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => eb.or([eb('code', '=', prefix.split('.').slice(0, 3).join('.')), eb('code', 'like', `${prefix}.%`)]))
+    .where((eb) =>
+      eb.or([eb('code', '=', prefix.split('.').slice(0, 3).join('.')), eb('code', 'like', `${prefix}.%`)]),
+    )
     .where('regency_code', '=', ctx.config.regencyCode)
     .executeTakeFirstOrThrow();
   const staff = await ctx.db
@@ -75,10 +104,16 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(returnTo, 303);
     } catch (error) {
       if (error instanceof Invalid) {
-        return reply.page(<LoginPage returnTo={returnTo} values={{ email: form.email }} errors={error.fields} />, 422);
+        return reply.page(
+          <LoginPage returnTo={returnTo} values={{ email: form.email }} errors={error.fields} />,
+          422,
+        );
       }
       if (error instanceof TooManyRequests) {
-        return reply.page(<LoginPage returnTo={returnTo} values={{ email: form.email }} message={error.message} />, 429);
+        return reply.page(
+          <LoginPage returnTo={returnTo} values={{ email: form.email }} message={error.message} />,
+          429,
+        );
       }
       throw error;
     }
@@ -110,83 +145,148 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
     const actor = staffOf(request);
     const scopeName =
       actor.scope.type === 'agency'
-        ? ((await request.ctx.db.selectFrom('agencies').select('name').where('code', '=', actor.scope.code).executeTakeFirst())?.name ?? actor.scope.code)
+        ? ((
+            await request.ctx.db
+              .selectFrom('agencies')
+              .select('name')
+              .where('code', '=', actor.scope.code)
+              .executeTakeFirst()
+          )?.name ?? actor.scope.code)
         : await regionName(request.ctx, actor.scope.code);
-    const figures = await scopeFigures(request.ctx, actor.scope.type === 'agency' ? request.ctx.config.regencyCode : actor.scope.code);
+    const figures = await scopeFigures(
+      request.ctx,
+      actor.scope.type === 'agency' ? request.ctx.config.regencyCode : actor.scope.code,
+    );
     return reply.page(<DashboardPage actor={actor} scopeName={scopeName} figures={figures} />);
   });
 
-  app.get('/kelola/pengguna', { preHandler: requireStaff('admin_kabupaten'), schema: { hide: true } }, async (request, reply) => {
-    const query = request.query as Form;
-    const filter = { role: query.role || undefined, q: query.q || undefined };
-    const result = await listStaffUsers(request.ctx, { ...filter, page: Number(query.page) || 1 });
-    return reply.page(<UsersPage {...result} filter={filter} />);
-  });
+  app.get(
+    '/kelola/pengguna',
+    { preHandler: requireStaff('admin_kabupaten'), schema: { hide: true } },
+    async (request, reply) => {
+      const query = request.query as Form;
+      const filter = { role: query.role || undefined, q: query.q || undefined };
+      const result = await listStaffUsers(request.ctx, { ...filter, page: Number(query.page) || 1 });
+      return reply.page(<UsersPage {...result} filter={filter} />);
+    },
+  );
 
-  app.get('/kelola/pengguna/baru', { preHandler: requireStaff('admin_kabupaten'), schema: { hide: true } }, async (request, reply) => {
-    return reply.page(<NewUserPage values={{}} agencies={await listAgencies(request.ctx)} />);
-  });
+  app.get(
+    '/kelola/pengguna/baru',
+    { preHandler: requireStaff('admin_kabupaten'), schema: { hide: true } },
+    async (request, reply) => {
+      return reply.page(<NewUserPage values={{}} agencies={await listAgencies(request.ctx)} />);
+    },
+  );
 
-  app.post('/kelola/pengguna/baru', { preHandler: requireStaff('admin_kabupaten'), schema: { hide: true } }, async (request, reply) => {
-    const form = request.body as Form;
-    const values = { name: form.name ?? '', email: form.email ?? '', role: form.role ?? '', scope: form.scope ?? '' };
-    try {
-      await createStaffUser(request.ctx, { ...values, password: form.password ?? '' });
-      setFlash(reply, t('users.created', { email: values.email }));
+  app.post(
+    '/kelola/pengguna/baru',
+    { preHandler: requireStaff('admin_kabupaten'), schema: { hide: true } },
+    async (request, reply) => {
+      const form = request.body as Form;
+      const values = {
+        name: form.name ?? '',
+        email: form.email ?? '',
+        role: form.role ?? '',
+        scope: form.scope ?? '',
+      };
+      try {
+        await createStaffUser(request.ctx, { ...values, password: form.password ?? '' });
+        setFlash(reply, t('users.created', { email: values.email }));
+        return reply.redirect('/kelola/pengguna', 303);
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        return reply.page(
+          <NewUserPage values={values} errors={error.fields} agencies={await listAgencies(request.ctx)} />,
+          422,
+        );
+      }
+    },
+  );
+
+  app.post(
+    '/kelola/pengguna/:id/status',
+    { preHandler: requireStaff('admin_kabupaten'), schema: { hide: true } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const active = (request.body as Form).active === '1';
+      await setStaffActive(request.ctx, id, active);
+      setFlash(reply, active ? t('users.activated') : t('users.deactivated'));
       return reply.redirect('/kelola/pengguna', 303);
-    } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
-      return reply.page(<NewUserPage values={values} errors={error.fields} agencies={await listAgencies(request.ctx)} />, 422);
-    }
-  });
+    },
+  );
 
-  app.post('/kelola/pengguna/:id/status', { preHandler: requireStaff('admin_kabupaten'), schema: { hide: true } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const active = (request.body as Form).active === '1';
-    await setStaffActive(request.ctx, id, active);
-    setFlash(reply, active ? t('users.activated') : t('users.deactivated'));
-    return reply.redirect('/kelola/pengguna', 303);
-  });
-
-  app.get('/kelola/audit', { preHandler: requireStaff('admin_kabupaten'), schema: { hide: true } }, async (request, reply) => {
-    const query = request.query as Form;
-    const filter = { action: query.action || undefined, entity: query.entity || undefined, actor: query.actor || undefined, villageCode: query.villageCode || undefined, from: query.from || undefined, to: query.to || undefined };
-    const result = await listAudit(request.ctx, { ...filter, page: Number(query.page) || 1 });
-    return reply.page(<AuditPage {...result} filter={filter} actions={await distinctAuditActions(request.ctx)} />);
-  });
+  app.get(
+    '/kelola/audit',
+    { preHandler: requireStaff('admin_kabupaten'), schema: { hide: true } },
+    async (request, reply) => {
+      const query = request.query as Form;
+      const filter = {
+        action: query.action || undefined,
+        entity: query.entity || undefined,
+        actor: query.actor || undefined,
+        villageCode: query.villageCode || undefined,
+        from: query.from || undefined,
+        to: query.to || undefined,
+      };
+      const result = await listAudit(request.ctx, { ...filter, page: Number(query.page) || 1 });
+      return reply.page(
+        <AuditPage {...result} filter={filter} actions={await distinctAuditActions(request.ctx)} />,
+      );
+    },
+  );
 
   app.get('/kelola/akun', { preHandler: requireStaff(), schema: { hide: true } }, async (request, reply) => {
     return reply.page(<AccountPage actor={staffOf(request)} />);
   });
 
-  app.post('/kelola/akun/kata-sandi', { preHandler: requireStaff(), schema: { hide: true } }, async (request, reply) => {
-    const actor = staffOf(request);
-    const form = request.body as Form;
-    const user = await request.ctx.db.selectFrom('staff_users').select('password_hash').where('id', '=', actor.id).executeTakeFirstOrThrow();
-    try {
-      if (!(await verifySecret(user.password_hash, form.current ?? ''))) throw new Invalid({ current: t('account.currentWrong') });
-      await changePassword(request.ctx, actor.id, form.password ?? '');
-      setFlash(reply, t('account.passwordChanged'));
-      return reply.redirect('/kelola/akun', 303);
-    } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
-      return reply.page(<AccountPage actor={actor} errors={error.fields} />, 422);
-    }
-  });
+  app.post(
+    '/kelola/akun/kata-sandi',
+    { preHandler: requireStaff(), schema: { hide: true } },
+    async (request, reply) => {
+      const actor = staffOf(request);
+      const form = request.body as Form;
+      const user = await request.ctx.db
+        .selectFrom('staff_users')
+        .select('password_hash')
+        .where('id', '=', actor.id)
+        .executeTakeFirstOrThrow();
+      try {
+        if (!(await verifySecret(user.password_hash, form.current ?? '')))
+          throw new Invalid({ current: t('account.currentWrong') });
+        await changePassword(request.ctx, actor.id, form.password ?? '');
+        setFlash(reply, t('account.passwordChanged'));
+        return reply.redirect('/kelola/akun', 303);
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        return reply.page(<AccountPage actor={actor} errors={error.fields} />, 422);
+      }
+    },
+  );
 
-  app.post('/kelola/akun/token', { preHandler: requireStaff(), schema: { hide: true } }, async (request, reply) => {
-    const actor = staffOf(request);
-    try {
-      const token = await createApiToken(request.ctx, actor.id, (request.body as Form).name ?? '');
-      return reply.page(<AccountPage actor={actor} newToken={token} />);
-    } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
-      return reply.page(<AccountPage actor={actor} errors={error.fields} />, 422);
-    }
-  });
+  app.post(
+    '/kelola/akun/token',
+    { preHandler: requireStaff(), schema: { hide: true } },
+    async (request, reply) => {
+      const actor = staffOf(request);
+      try {
+        const token = await createApiToken(request.ctx, actor.id, (request.body as Form).name ?? '');
+        return reply.page(<AccountPage actor={actor} newToken={token} />);
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        return reply.page(<AccountPage actor={actor} errors={error.fields} />, 422);
+      }
+    },
+  );
 
   // ---- JSON API ----
-  const Problem = Type.Object({ type: Type.String(), title: Type.String(), status: Type.Integer(), detail: Type.Optional(Type.String()), errors: Type.Optional(Type.Record(Type.String(), Type.String())) });
+  const Problem = Type.Object({
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Record(Type.String(), Type.String())),
+  });
   const StaffUser = Type.Object({
     id: Type.String(),
     email: Type.String(),
@@ -197,11 +297,29 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/v1/me',
-    { schema: { tags: ['akun'], summary: 'Who is calling', security: [{ bearer: [] }, { session: [] }], response: { 200: Type.Object({ kind: Type.String(), id: Type.String(), name: Type.String(), role: Type.Optional(Type.String()), scope: Type.Optional(Type.Object({ type: Type.String(), code: Type.String() })) }), 401: Problem } } },
+    {
+      schema: {
+        tags: ['akun'],
+        summary: 'Who is calling',
+        security: [{ bearer: [] }, { session: [] }],
+        response: {
+          200: Type.Object({
+            kind: Type.String(),
+            id: Type.String(),
+            name: Type.String(),
+            role: Type.Optional(Type.String()),
+            scope: Type.Optional(Type.Object({ type: Type.String(), code: Type.String() })),
+          }),
+          401: Problem,
+        },
+      },
+    },
     async (request) => {
       const actor = request.ctx.actor;
       if (!actor) throw new Unauthenticated();
-      return actor.kind === 'staff' ? { kind: 'staff', id: actor.id, name: actor.name, role: actor.role, scope: actor.scope } : { kind: 'resident', id: actor.id, name: actor.name };
+      return actor.kind === 'staff'
+        ? { kind: 'staff', id: actor.id, name: actor.name, role: actor.role, scope: actor.scope }
+        : { kind: 'resident', id: actor.id, name: actor.name };
     },
   );
 
@@ -213,14 +331,32 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
         tags: ['pengguna'],
         summary: 'List staff accounts (admin kabupaten)',
         security: [{ bearer: [] }, { session: [] }],
-        querystring: Type.Object({ role: Type.Optional(Type.String()), q: Type.Optional(Type.String()), page: Type.Optional(Type.Integer({ minimum: 1 })) }),
-        response: { 200: Type.Object({ total: Type.Integer(), page: Type.Integer(), items: Type.Array(StaffUser) }), 401: Problem, 403: Problem },
+        querystring: Type.Object({
+          role: Type.Optional(Type.String()),
+          q: Type.Optional(Type.String()),
+          page: Type.Optional(Type.Integer({ minimum: 1 })),
+        }),
+        response: {
+          200: Type.Object({ total: Type.Integer(), page: Type.Integer(), items: Type.Array(StaffUser) }),
+          401: Problem,
+          403: Problem,
+        },
       },
     },
     async (request) => {
       const query = request.query as { role?: string; q?: string; page?: number };
       const result = await listStaffUsers(request.ctx, query);
-      return { total: result.total, page: result.page, items: result.rows.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, scope: { type: u.scope_type, code: u.scope_code } })) };
+      return {
+        total: result.total,
+        page: result.page,
+        items: result.rows.map((u) => ({
+          id: u.id,
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          scope: { type: u.scope_type, code: u.scope_code },
+        })),
+      };
     },
   );
 
@@ -232,13 +368,21 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
         tags: ['pengguna'],
         summary: 'Create a staff account (admin kabupaten)',
         security: [{ bearer: [] }, { session: [] }],
-        body: Type.Object({ email: Type.String(), name: Type.String(), role: Type.String(), scope: Type.String(), password: Type.String() }),
+        body: Type.Object({
+          email: Type.String(),
+          name: Type.String(),
+          role: Type.String(),
+          scope: Type.String(),
+          password: Type.String(),
+        }),
         response: { 201: StaffUser, 400: Problem, 401: Problem, 403: Problem, 422: Problem },
       },
     },
     async (request, reply) => {
       const user = await createStaffUser(request.ctx, request.body as Parameters<typeof createStaffUser>[1]);
-      return reply.code(201).send({ id: user.id, email: user.email, name: user.name, role: user.role, scope: user.scope });
+      return reply
+        .code(201)
+        .send({ id: user.id, email: user.email, name: user.name, role: user.role, scope: user.scope });
     },
   );
 
@@ -267,4 +411,3 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 }
-

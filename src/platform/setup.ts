@@ -3,8 +3,8 @@ import { seedRegions } from '../modules/regions/service.ts';
 import { seedAgencies } from './agencies.ts';
 import { createStaffUser, findStaffByEmail } from './auth/users.ts';
 import type { Ctx } from './context.ts';
-import { collectMigrations, migrateToLatest } from './db/migrate.ts';
 import type { Db } from './db/index.ts';
+import { collectMigrations, migrateToLatest } from './db/migrate.ts';
 import { platformMigrations } from './migrations.ts';
 import type { DemoLogin } from './module.ts';
 
@@ -24,17 +24,43 @@ export const DEMO_STAFF = [
   { email: 'admin@demo.simpul.id', name: 'Admin Kabupaten (demo)', role: 'admin_kabupaten', scope: '36.04' },
   { email: 'dpupr@demo.simpul.id', name: 'Petugas DPUPR (demo)', role: 'opd', scope: 'DPUPR' },
   { email: 'dinsos@demo.simpul.id', name: 'Petugas Dinsos (demo)', role: 'opd', scope: 'DINSOS' },
-  { email: 'camat.kramatwatu@demo.simpul.id', name: 'Camat Kramatwatu (demo)', role: 'camat', scope: '36.04.05' },
-  { email: 'kades.kramatwatu@demo.simpul.id', name: 'Kepala Desa Kramatwatu (demo)', role: 'kepala_desa', scope: '36.04.05.2001' },
-  { email: 'sekdes.kramatwatu@demo.simpul.id', name: 'Sekretaris Desa Kramatwatu (demo)', role: 'sekretaris_desa', scope: '36.04.05.2001' },
-  { email: 'operator.kramatwatu@demo.simpul.id', name: 'Operator Desa Kramatwatu (demo)', role: 'operator_desa', scope: '36.04.05.2001' },
-  { email: 'operator.kibin@demo.simpul.id', name: 'Operator Desa Kibin (demo)', role: 'operator_desa', scope: '36.04.16.2001' },
+  {
+    email: 'camat.kramatwatu@demo.simpul.id',
+    name: 'Camat Kramatwatu (demo)',
+    role: 'camat',
+    scope: '36.04.05',
+  },
+  {
+    email: 'kades.kramatwatu@demo.simpul.id',
+    name: 'Kepala Desa Kramatwatu (demo)',
+    role: 'kepala_desa',
+    scope: '36.04.05.2001',
+  },
+  {
+    email: 'sekdes.kramatwatu@demo.simpul.id',
+    name: 'Sekretaris Desa Kramatwatu (demo)',
+    role: 'sekretaris_desa',
+    scope: '36.04.05.2001',
+  },
+  {
+    email: 'operator.kramatwatu@demo.simpul.id',
+    name: 'Operator Desa Kramatwatu (demo)',
+    role: 'operator_desa',
+    scope: '36.04.05.2001',
+  },
+  {
+    email: 'operator.kibin@demo.simpul.id',
+    name: 'Operator Desa Kibin (demo)',
+    role: 'operator_desa',
+    scope: '36.04.16.2001',
+  },
 ];
 
 async function seedDemoStaff(ctx: Ctx): Promise<DemoLogin[]> {
   const logins: DemoLogin[] = [];
   for (const staff of DEMO_STAFF) {
-    if (!(await findStaffByEmail(ctx, staff.email))) await createStaffUser(ctx, { ...staff, password: DEMO_PASSWORD });
+    if (!(await findStaffByEmail(ctx, staff.email)))
+      await createStaffUser(ctx, { ...staff, password: DEMO_PASSWORD });
     logins.push({ role: staff.role, login: staff.email, secret: DEMO_PASSWORD, scope: staff.scope });
   }
   return logins;
@@ -44,7 +70,10 @@ async function seedDemoStaff(ctx: Ctx): Promise<DemoLogin[]> {
  * Reference data always (regions, agencies, each module's lists); demo data only when asked and
  * only into a database that has no staff yet, so a live installation is never touched.
  */
-export async function seed(ctx: Ctx, options: { demo: boolean }): Promise<{ demoLogins: DemoLogin[]; seededDemo: boolean }> {
+export async function seed(
+  ctx: Ctx,
+  options: { demo: boolean },
+): Promise<{ demoLogins: DemoLogin[]; seededDemo: boolean }> {
   await seedRegions(ctx, ctx.config.regencyCode);
   await seedAgencies(ctx);
   const anyStaff = await ctx.db.selectFrom('staff_users').select('id').limit(1).executeTakeFirst();

@@ -33,7 +33,13 @@ export function testDatabaseKind(): DatabaseKind {
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-test-'));
-  return loadConfig({ DATA_DIR: dataDir, SIMPUL_DEMO: '0', LOG_LEVEL: 'silent', REGENCY_CODE: '36.04', ...overrides });
+  return loadConfig({
+    DATA_DIR: dataDir,
+    SIMPUL_DEMO: '0',
+    LOG_LEVEL: 'silent',
+    REGENCY_CODE: '36.04',
+    ...overrides,
+  });
 }
 
 const silentLog = pino({ level: 'silent' });
@@ -59,7 +65,9 @@ async function pgliteTemplate(config: Config): Promise<PGlite> {
 }
 
 /** A fresh database with every migration and the regions: PGlite in memory, or a new PostgreSQL database. */
-export async function createTestContext(options: { clock?: Clock; config?: Config } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { clock?: Clock; config?: Config } = {},
+): Promise<TestContext> {
   const config = options.config ?? testConfig();
   const clock = options.clock ?? systemClock;
   if (testDatabaseKind() === 'postgres') {
@@ -105,7 +113,12 @@ export interface TestApp extends TestContext {
 
 export async function buildTestApp(options: { clock?: Clock; config?: Config } = {}): Promise<TestApp> {
   const context = await createTestContext(options);
-  const app = await buildApp({ config: context.config, db: context.ctx.db, clock: context.ctx.clock, logger: false });
+  const app = await buildApp({
+    config: context.config,
+    db: context.ctx.db,
+    clock: context.ctx.clock,
+    logger: false,
+  });
   return {
     ...context,
     app,
@@ -119,7 +132,10 @@ export async function buildTestApp(options: { clock?: Clock; config?: Config } =
 export const TEST_PASSWORD = 'kata-sandi-uji-123';
 let counter = 0;
 
-export async function makeStaff(ctx: Ctx, input: { role: Role; scope: string; email?: string; name?: string }): Promise<StaffActor> {
+export async function makeStaff(
+  ctx: Ctx,
+  input: { role: Role; scope: string; email?: string; name?: string },
+): Promise<StaffActor> {
   counter++;
   return createStaffUser(ctx, {
     email: input.email ?? `${input.role}.${counter}.${randomBytes(3).toString('hex')}@uji.simpul.id`,
@@ -148,7 +164,11 @@ export class Visitor {
   constructor(readonly app: FastifyInstance) {}
 
   async get(url: string, headers: Record<string, string> = {}) {
-    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(this.cookies), ...headers } });
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: cookieHeader(this.cookies), ...headers },
+    });
     Object.assign(this.cookies, cookiesFrom(response));
     return response;
   }

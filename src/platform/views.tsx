@@ -16,15 +16,35 @@ import {
 import type { SafeHtml } from './ui/jsx-runtime.ts';
 import { Layout } from './ui/layout.tsx';
 
-export function LoginPage(props: { values?: { email?: string }; errors?: FieldErrors; returnTo: string; message?: string }): SafeHtml {
+export function LoginPage(props: {
+  values?: { email?: string };
+  errors?: FieldErrors;
+  returnTo: string;
+  message?: string;
+}): SafeHtml {
   return (
     <Layout title={t('auth.loginTitle')}>
       <h1>{t('auth.loginTitle')}</h1>
       <ErrorSummary errors={props.errors} labels={{ email: t('auth.email'), password: t('auth.password') }} />
       {props.message ? <p class="error-message">{props.message}</p> : ''}
       <Form action={`/masuk?kembali=${encodeURIComponent(props.returnTo)}`}>
-        <TextField name="email" type="email" label={t('auth.email')} value={props.values?.email} error={props.errors?.email} autocomplete="username" required />
-        <TextField name="password" type="password" label={t('auth.password')} error={props.errors?.password} autocomplete="current-password" required />
+        <TextField
+          name="email"
+          type="email"
+          label={t('auth.email')}
+          value={props.values?.email}
+          error={props.errors?.email}
+          autocomplete="username"
+          required
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('auth.password')}
+          error={props.errors?.password}
+          autocomplete="current-password"
+          required
+        />
         <Button>{t('auth.login')}</Button>
       </Form>
       <p>
@@ -34,7 +54,11 @@ export function LoginPage(props: { values?: { email?: string }; errors?: FieldEr
   );
 }
 
-export function DashboardPage(props: { actor: StaffActor; scopeName: string; figures: Array<[string, number]> }): SafeHtml {
+export function DashboardPage(props: {
+  actor: StaffActor;
+  scopeName: string;
+  figures: Array<[string, number]>;
+}): SafeHtml {
   const { actor } = props;
   return (
     <Layout title={t('dashboard.title')}>
@@ -90,7 +114,13 @@ export function UsersPage(props: {
         </a>
       </p>
       <Form action="/kelola/pengguna" method="get" class="filters">
-        <SelectField name="role" label={t('users.role')} options={roleOptions} value={props.filter.role} placeholder={t('ui.all')} />
+        <SelectField
+          name="role"
+          label={t('users.role')}
+          options={roleOptions}
+          value={props.filter.role}
+          placeholder={t('ui.all')}
+        />
         <TextField name="q" type="search" label={t('users.search')} value={props.filter.q} />
         <Button variant="secondary">{t('ui.filter')}</Button>
       </Form>
@@ -98,44 +128,91 @@ export function UsersPage(props: {
         caption={t('users.count', { n: props.total })}
         rows={props.rows}
         columns={[
-          { header: t('users.name'), cell: (u) => <>{u.name}<br /><small>{u.email}</small></> },
+          {
+            header: t('users.name'),
+            cell: (u) => (
+              <>
+                {u.name}
+                <br />
+                <small>{u.email}</small>
+              </>
+            ),
+          },
           { header: t('users.role'), cell: (u) => t(`role.${u.role}`) },
           { header: t('users.scope'), cell: (u) => u.scope_code },
           {
             header: t('users.status'),
             cell: (u) =>
               u.active ? (
-                u.locked_until && new Date(u.locked_until) > new Date() ? <StatusTag tone="warn">{t('users.locked')}</StatusTag> : <StatusTag tone="good">{t('users.active')}</StatusTag>
+                u.locked_until && new Date(u.locked_until) > new Date() ? (
+                  <StatusTag tone="warn">{t('users.locked')}</StatusTag>
+                ) : (
+                  <StatusTag tone="good">{t('users.active')}</StatusTag>
+                )
               ) : (
                 <StatusTag tone="bad">{t('users.inactive')}</StatusTag>
               ),
           },
-          { header: t('users.lastLogin'), cell: (u) => (u.last_login_at ? formatDateTime(u.last_login_at) : '—') },
+          {
+            header: t('users.lastLogin'),
+            cell: (u) => (u.last_login_at ? formatDateTime(u.last_login_at) : '—'),
+          },
           {
             header: t('ui.actions'),
             cell: (u) => (
               <Form action={`/kelola/pengguna/${u.id}/status`}>
                 <input type="hidden" name="active" value={u.active ? '0' : '1'} />
-                <Button variant={u.active ? 'warning' : 'secondary'}>{u.active ? t('users.deactivate') : t('users.activate')}</Button>
+                <Button variant={u.active ? 'warning' : 'secondary'}>
+                  {u.active ? t('users.deactivate') : t('users.activate')}
+                </Button>
               </Form>
             ),
           },
         ]}
       />
-      <Pagination page={props.page} pageSize={props.pageSize} total={props.total} baseUrl="/kelola/pengguna" query={props.filter} />
+      <Pagination
+        page={props.page}
+        pageSize={props.pageSize}
+        total={props.total}
+        baseUrl="/kelola/pengguna"
+        query={props.filter}
+      />
     </Layout>
   );
 }
 
-export function NewUserPage(props: { values: Record<string, string>; errors?: FieldErrors; agencies: Array<{ code: string; short_name: string }> }): SafeHtml {
-  const labels = { email: t('users.email'), name: t('users.name'), role: t('users.role'), scope: t('users.scope'), password: t('auth.password') };
+export function NewUserPage(props: {
+  values: Record<string, string>;
+  errors?: FieldErrors;
+  agencies: Array<{ code: string; short_name: string }>;
+}): SafeHtml {
+  const labels = {
+    email: t('users.email'),
+    name: t('users.name'),
+    role: t('users.role'),
+    scope: t('users.scope'),
+    password: t('auth.password'),
+  };
   return (
     <Layout title={t('users.new')}>
       <h1>{t('users.new')}</h1>
       <ErrorSummary errors={props.errors} labels={labels} />
       <Form action="/kelola/pengguna/baru">
-        <TextField name="name" label={labels.name} value={props.values.name} error={props.errors?.name} required />
-        <TextField name="email" type="email" label={labels.email} value={props.values.email} error={props.errors?.email} required />
+        <TextField
+          name="name"
+          label={labels.name}
+          value={props.values.name}
+          error={props.errors?.name}
+          required
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={labels.email}
+          value={props.values.email}
+          error={props.errors?.email}
+          required
+        />
         <SelectField
           name="role"
           label={labels.role}
@@ -153,7 +230,15 @@ export function NewUserPage(props: { values: Record<string, string>; errors?: Fi
           error={props.errors?.scope}
           required
         />
-        <TextField name="password" type="password" label={labels.password} hint={t('users.passwordHint')} error={props.errors?.password} autocomplete="new-password" required />
+        <TextField
+          name="password"
+          type="password"
+          label={labels.password}
+          hint={t('users.passwordHint')}
+          error={props.errors?.password}
+          autocomplete="new-password"
+          required
+        />
         <Button>{t('ui.save')}</Button>
       </Form>
     </Layout>
@@ -185,10 +270,21 @@ export function AuditPage(props: {
       <h1>{t('audit.title')}</h1>
       <p>{t('audit.intro')}</p>
       <Form action="/kelola/audit" method="get" class="filters">
-        <SelectField name="action" label={t('audit.action')} options={props.actions.map((a) => ({ value: a, label: a }))} value={props.filter.action} placeholder={t('ui.all')} />
+        <SelectField
+          name="action"
+          label={t('audit.action')}
+          options={props.actions.map((a) => ({ value: a, label: a }))}
+          value={props.filter.action}
+          placeholder={t('ui.all')}
+        />
         <TextField name="entity" label={t('audit.entity')} value={props.filter.entity} width="medium" />
         <TextField name="actor" label={t('audit.actor')} value={props.filter.actor} width="medium" />
-        <TextField name="villageCode" label={t('audit.region')} value={props.filter.villageCode} width="medium" />
+        <TextField
+          name="villageCode"
+          label={t('audit.region')}
+          value={props.filter.villageCode}
+          width="medium"
+        />
         <TextField name="from" type="date" label={t('audit.from')} value={props.filter.from} />
         <TextField name="to" type="date" label={t('audit.to')} value={props.filter.to} />
         <Button variant="secondary">{t('ui.filter')}</Button>
@@ -203,31 +299,68 @@ export function AuditPage(props: {
           { header: t('audit.action'), cell: (r) => r.action },
           { header: t('audit.entity'), cell: (r) => `${r.entity}${r.entity_id ? ` ${r.entity_id}` : ''}` },
           { header: t('audit.region'), cell: (r) => r.village_code ?? '—' },
-          { header: t('audit.detail'), cell: (r) => (Object.keys(r.detail ?? {}).length ? JSON.stringify(r.detail) : '') },
+          {
+            header: t('audit.detail'),
+            cell: (r) => (Object.keys(r.detail ?? {}).length ? JSON.stringify(r.detail) : ''),
+          },
         ]}
       />
-      <Pagination page={props.page} pageSize={props.pageSize} total={props.total} baseUrl="/kelola/audit" query={props.filter} />
+      <Pagination
+        page={props.page}
+        pageSize={props.pageSize}
+        total={props.total}
+        baseUrl="/kelola/audit"
+        query={props.filter}
+      />
     </Layout>
   );
 }
 
-export function AccountPage(props: { actor: StaffActor; errors?: FieldErrors; newToken?: string | null }): SafeHtml {
+export function AccountPage(props: {
+  actor: StaffActor;
+  errors?: FieldErrors;
+  newToken?: string | null;
+}): SafeHtml {
   return (
     <Layout title={t('account.title')}>
       <h1>{t('account.title')}</h1>
-      <SummaryList rows={[[t('users.name'), props.actor.name], [t('users.email'), props.actor.email], [t('users.role'), t(`role.${props.actor.role}`)], [t('users.scope'), props.actor.scope.code]]} />
+      <SummaryList
+        rows={[
+          [t('users.name'), props.actor.name],
+          [t('users.email'), props.actor.email],
+          [t('users.role'), t(`role.${props.actor.role}`)],
+          [t('users.scope'), props.actor.scope.code],
+        ]}
+      />
       <h2>{t('account.changePassword')}</h2>
       <ErrorSummary errors={props.errors} />
       <Form action="/kelola/akun/kata-sandi">
-        <TextField name="current" type="password" label={t('account.currentPassword')} error={props.errors?.current} autocomplete="current-password" required />
-        <TextField name="password" type="password" label={t('account.newPassword')} hint={t('users.passwordHint')} error={props.errors?.password} autocomplete="new-password" required />
+        <TextField
+          name="current"
+          type="password"
+          label={t('account.currentPassword')}
+          error={props.errors?.current}
+          autocomplete="current-password"
+          required
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('account.newPassword')}
+          hint={t('users.passwordHint')}
+          error={props.errors?.password}
+          autocomplete="new-password"
+          required
+        />
         <Button>{t('ui.save')}</Button>
       </Form>
       <h2>{t('account.apiToken')}</h2>
       {props.newToken ? (
         <Panel>
           <p>{t('account.tokenOnce')}</p>
-          <p><code>{props.newToken}</code></p>
+          <p>
+            <code>{props.newToken}</code>
+          </p>
         </Panel>
       ) : (
         ''

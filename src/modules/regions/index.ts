@@ -8,5 +8,12 @@ export const regionsModule: SimpulModule = {
   migrations: regionMigrations,
   routes: regionRoutes,
   messages,
-  navigation: [{ href: '/', label: 'regions.nav.home', for: ['public'] }],
+  navigation: [
+    { href: '/', label: 'regions.nav.home', for: ['public'] },
+    {
+      href: '/kelola/desa',
+      label: 'regions.nav.office',
+      for: ['kepala_desa', 'sekretaris_desa', 'operator_desa'],
+    },
+  ],
 };

@@ -1,7 +1,8 @@
 export const messages = {
   id: {
     'regions.homeTitle': 'Layanan pemerintahan {regency}',
-    'regions.homeIntro': 'Satu pintu untuk warga, desa, kecamatan, dan perangkat daerah: urus surat dari rumah, laporkan jalan rusak, pantau bantuan sosial, dan baca informasi desa Anda.',
+    'regions.homeIntro':
+      'Satu pintu untuk warga, desa, kecamatan, dan perangkat daerah: urus surat dari rumah, laporkan jalan rusak, pantau bantuan sosial, dan baca informasi desa Anda.',
     'regions.quickLinks': 'Layanan untuk warga',
     'regions.linkLetters': 'Ajukan surat desa',
     'regions.linkComplaint': 'Laporkan masalah',
@@ -17,10 +18,17 @@ export const messages = {
     'regions.notSet': 'belum diisi',
     'regions.otherVillages': 'Desa lain di Kecamatan {name}',
     'regions.nav.home': 'Beranda',
+    'regions.nav.office': 'Profil kantor desa',
+    'regions.phone': 'Telepon kantor desa',
+    'regions.email': 'Email kantor desa',
+    'regions.officeTitle': 'Profil kantor Desa {name}',
+    'regions.officeIntro': 'Alamat dan kontak ini tampil di kop surat dan halaman desa.',
+    'regions.officeSaved': 'Profil kantor desa sudah disimpan.',
   },
   en: {
     'regions.homeTitle': 'Government services of {regency}',
-    'regions.homeIntro': 'One door for residents, villages, kecamatan and agencies: request village letters from home, report a damaged road, follow social aid, and read about your village.',
+    'regions.homeIntro':
+      'One door for residents, villages, kecamatan and agencies: request village letters from home, report a damaged road, follow social aid, and read about your village.',
     'regions.quickLinks': 'Services for residents',
     'regions.linkLetters': 'Request a village letter',
     'regions.linkComplaint': 'Report a problem',
@@ -36,5 +44,11 @@ export const messages = {
     'regions.notSet': 'not set',
     'regions.otherVillages': 'Other villages in Kecamatan {name}',
     'regions.nav.home': 'Home',
+    'regions.nav.office': 'Village office profile',
+    'regions.phone': 'Village office phone',
+    'regions.email': 'Village office email',
+    'regions.officeTitle': 'Office profile of {name} village',
+    'regions.officeIntro': 'This address and these contacts appear on letterheads and the village page.',
+    'regions.officeSaved': 'The village office profile has been saved.',
   },
 };

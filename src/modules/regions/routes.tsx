@@ -1,8 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { NotFound } from '../../platform/http/errors.ts';
-import { findVillage, listKecamatan, listVillages } from './service.ts';
-import { HomePage, VillagePage } from './views/home.tsx';
+import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
+import { can } from '../../platform/auth/roles.ts';
+import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
+import { setFlash } from '../../platform/http/flash.ts';
+import { t } from '../../platform/i18n/index.ts';
+import { findVillage, getVillage, listKecamatan, listVillages, updateVillageOffice } from './service.ts';
+import { HomePage, VillageOfficePage, VillagePage } from './views/home.tsx';
 
 const VillageSchema = Type.Object({
   code: Type.String(),
@@ -15,7 +19,10 @@ const VillageSchema = Type.Object({
 export async function regionRoutes(app: FastifyInstance): Promise<void> {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const search = String((request.query as { cari?: string }).cari ?? '').trim();
-    const [kecamatan, villages] = await Promise.all([listKecamatan(request.ctx), listVillages(request.ctx, { search: search || undefined })]);
+    const [kecamatan, villages] = await Promise.all([
+      listKecamatan(request.ctx),
+      listVillages(request.ctx, { search: search || undefined }),
+    ]);
     return reply.page(<HomePage kecamatan={kecamatan} villages={villages} search={search} />);
   });
 
@@ -29,13 +36,68 @@ export async function regionRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(<VillagePage village={village} neighbours={neighbours} />);
   });
 
+  // village staff land on their own village's office profile
+  app.get(
+    '/kelola/desa',
+    { preHandler: requireStaff('kepala_desa', 'sekretaris_desa', 'operator_desa'), schema: { hide: true } },
+    async (request, reply) => {
+      return reply.redirect(`/kelola/desa/${staffOf(request).scope.code}`, 303);
+    },
+  );
+
+  app.get(
+    '/kelola/desa/:code',
+    { preHandler: requireStaff(), schema: { hide: true } },
+    async (request, reply) => {
+      const { code } = request.params as { code: string };
+      if (!can(request.ctx.actor, 'edit', { villageCode: code }))
+        throw new Forbidden('Desa ini di luar cakupan Anda.');
+      const village = await getVillage(request.ctx, code);
+      const values = {
+        address: village.address ?? '',
+        phone: village.phone ?? '',
+        email: village.email ?? '',
+      };
+      return reply.page(<VillageOfficePage village={village} values={values} />);
+    },
+  );
+
+  app.post(
+    '/kelola/desa/:code',
+    { preHandler: requireStaff(), schema: { hide: true } },
+    async (request, reply) => {
+      const { code } = request.params as { code: string };
+      const form = request.body as Record<string, string | undefined>;
+      const values = { address: form.address ?? '', phone: form.phone ?? '', email: form.email ?? '' };
+      try {
+        await updateVillageOffice(request.ctx, code, values);
+        setFlash(reply, t('regions.officeSaved'));
+        return reply.redirect(`/kelola/desa/${code}`, 303);
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        return reply.page(
+          <VillageOfficePage
+            village={await getVillage(request.ctx, code)}
+            values={values}
+            errors={error.fields}
+          />,
+          422,
+        );
+      }
+    },
+  );
+
   app.get(
     '/api/v1/regions/kecamatan',
     {
       schema: {
         tags: ['wilayah'],
         summary: 'Kecamatan of the served regency',
-        response: { 200: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), villageCount: Type.Integer() })) },
+        response: {
+          200: Type.Array(
+            Type.Object({ code: Type.String(), name: Type.String(), villageCount: Type.Integer() }),
+          ),
+        },
       },
     },
     async (request) => listKecamatan(request.ctx),
@@ -47,14 +109,23 @@ export async function regionRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['wilayah'],
         summary: 'Villages of the served regency',
-        querystring: Type.Object({ kecamatan: Type.Optional(Type.String({ pattern: '^\\d{2}\\.\\d{2}\\.\\d{2}$' })), q: Type.Optional(Type.String({ maxLength: 60 })) }),
+        querystring: Type.Object({
+          kecamatan: Type.Optional(Type.String({ pattern: '^\\d{2}\\.\\d{2}\\.\\d{2}$' })),
+          q: Type.Optional(Type.String({ maxLength: 60 })),
+        }),
         response: { 200: Type.Array(VillageSchema) },
       },
     },
     async (request) => {
       const query = request.query as { kecamatan?: string; q?: string };
       const villages = await listVillages(request.ctx, { kecamatanCode: query.kecamatan, search: query.q });
-      return villages.map(({ code, name, slug, kecamatanCode, kecamatanName }) => ({ code, name, slug, kecamatanCode, kecamatanName }));
+      return villages.map(({ code, name, slug, kecamatanCode, kecamatanName }) => ({
+        code,
+        name,
+        slug,
+        kecamatanCode,
+        kecamatanName,
+      }));
     },
   );
 }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
+import { audit } from '../../platform/audit/service.ts';
+import { can } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { NotFound } from '../../platform/http/errors.ts';
+import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { readAreaFile, slugify } from './area-data.ts';
 import './schema.ts';
 
@@ -49,7 +51,11 @@ export async function seedRegions(ctx: Ctx, regencyCode: string): Promise<{ vill
     }));
     await insertInBatches(districts, (batch) => ctx.db.insertInto('kecamatan').values(batch).execute());
   }
-  const regency = await ctx.db.selectFrom('regencies').select('code').where('code', '=', regencyCode).executeTakeFirst();
+  const regency = await ctx.db
+    .selectFrom('regencies')
+    .select('code')
+    .where('code', '=', regencyCode)
+    .executeTakeFirst();
   if (!regency) throw new Error(`REGENCY_CODE ${regencyCode} tidak ada dalam data wilayah Kemendagri`);
   const have = await ctx.db
     .selectFrom('villages')
@@ -64,7 +70,8 @@ export async function seedRegions(ctx: Ctx, regencyCode: string): Promise<{ vill
   const rows = villages.map((v) => {
     const base = slugify(v.name!);
     // the same village name occurs in several kecamatan: the kecamatan keeps the slug unique
-    const slug = nameCount.get(base)! > 1 ? `${base}-${slugify(districtNames.get(v.district_code!) ?? '')}` : base;
+    const slug =
+      nameCount.get(base)! > 1 ? `${base}-${slugify(districtNames.get(v.district_code!) ?? '')}` : base;
     return { code: v.code!, kecamatan_code: v.district_code!, name: v.name!, slug };
   });
   await insertInBatches(rows, (batch) => ctx.db.insertInto('villages').values(batch).execute());
@@ -109,7 +116,10 @@ function villageQuery(ctx: Ctx) {
     .where('k.regency_code', '=', ctx.config.regencyCode);
 }
 
-export async function listVillages(ctx: Ctx, filter: { kecamatanCode?: string; search?: string } = {}): Promise<Village[]> {
+export async function listVillages(
+  ctx: Ctx,
+  filter: { kecamatanCode?: string; search?: string } = {},
+): Promise<Village[]> {
   let query = villageQuery(ctx);
   if (filter.kecamatanCode) query = query.where('v.kecamatan_code', '=', filter.kecamatanCode);
   if (filter.search) {
@@ -153,4 +163,35 @@ export async function regionName(ctx: Ctx, code: string): Promise<string> {
 export async function isKnownKecamatanCode(ctx: Ctx, code: string): Promise<boolean> {
   const row = await ctx.db.selectFrom('kecamatan').select('code').where('code', '=', code).executeTakeFirst();
   return Boolean(row);
+}
+
+export interface VillageOffice {
+  address: string;
+  phone: string;
+  email: string;
+}
+
+/** Village staff (and admin kabupaten) keep their office's address and contacts, shown on letters and the village page. */
+export async function updateVillageOffice(ctx: Ctx, code: string, input: VillageOffice): Promise<void> {
+  if (!can(ctx.actor, 'edit', { villageCode: code }))
+    throw new Forbidden('Anda hanya dapat mengubah data desa dalam cakupan Anda.');
+  const errors: Record<string, string> = {};
+  if (input.address.trim().length < 5)
+    errors.address = 'Alamat kantor desa wajib diisi (minimal 5 karakter).';
+  if (input.phone.trim() && !/^[0-9+()\-\s]{6,20}$/.test(input.phone.trim()))
+    errors.phone = 'Nomor telepon hanya boleh berisi angka, spasi, +, -, dan tanda kurung.';
+  if (input.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim()))
+    errors.email = 'Masukkan alamat email yang benar.';
+  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  await getVillage(ctx, code);
+  await ctx.db
+    .updateTable('villages')
+    .set({
+      address: input.address.trim(),
+      phone: input.phone.trim() || null,
+      email: input.email.trim() || null,
+    })
+    .where('code', '=', code)
+    .execute();
+  await audit(ctx, { action: 'update_village_office', entity: 'village', entityId: code, villageCode: code });
 }

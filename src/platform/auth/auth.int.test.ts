@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../context.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, TEST_PASSWORD, Visitor } from '../testing.ts';
+import { buildTestApp, loginAs, makeStaff, TEST_PASSWORD, type TestApp, Visitor } from '../testing.ts';
 import { LOCK_AFTER_FAILURES } from './users.ts';
 
 let t: TestApp;
@@ -93,15 +93,33 @@ describe('roles and scope in pages', () => {
   it('creates a staff account from the admin form and reports each bad field', async () => {
     const admin = await makeStaff(t.ctx, { role: 'admin_kabupaten', scope: '36.04' });
     const visitor = await loginAs(t.app, admin);
-    const bad = await visitor.post('/kelola/pengguna/baru', { name: '', email: 'bukan-email', role: 'camat', scope: '36.04.05.2001', password: 'pendek' }, { csrfFrom: '/kelola/pengguna/baru' });
+    const bad = await visitor.post(
+      '/kelola/pengguna/baru',
+      { name: '', email: 'bukan-email', role: 'camat', scope: '36.04.05.2001', password: 'pendek' },
+      { csrfFrom: '/kelola/pengguna/baru' },
+    );
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Nama wajib diisi.');
     expect(bad.body).toContain('Masukkan alamat email yang benar');
     expect(bad.body).toContain('Cakupan camat harus kode kecamatan');
     expect(bad.body).toContain('Kata sandi minimal 10 karakter.');
-    const good = await visitor.post('/kelola/pengguna/baru', { name: 'Camat Kibin', email: 'camat.kibin@serangkab.go.id', role: 'camat', scope: '36.04.16', password: 'kata-sandi-panjang' }, { csrfFrom: '/kelola/pengguna/baru' });
+    const good = await visitor.post(
+      '/kelola/pengguna/baru',
+      {
+        name: 'Camat Kibin',
+        email: 'camat.kibin@serangkab.go.id',
+        role: 'camat',
+        scope: '36.04.16',
+        password: 'kata-sandi-panjang',
+      },
+      { csrfFrom: '/kelola/pengguna/baru' },
+    );
     expect(good.statusCode).toBe(303);
-    const created = await t.ctx.db.selectFrom('staff_users').selectAll().where('email', '=', 'camat.kibin@serangkab.go.id').executeTakeFirstOrThrow();
+    const created = await t.ctx.db
+      .selectFrom('staff_users')
+      .selectAll()
+      .where('email', '=', 'camat.kibin@serangkab.go.id')
+      .executeTakeFirstOrThrow();
     expect(created.scope_code).toBe('36.04.16');
     expect(created.password_hash).toMatch(/^\$argon2id\$/);
   });

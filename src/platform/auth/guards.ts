@@ -7,13 +7,15 @@ export function requireStaff(...roles: Role[]) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const actor = request.ctx.actor;
     if (!actor || actor.kind !== 'staff') throw new Unauthenticated();
-    if (roles.length > 0 && !roles.includes(actor.role)) throw new Forbidden('Peran Anda tidak dapat membuka halaman ini.');
+    if (roles.length > 0 && !roles.includes(actor.role))
+      throw new Forbidden('Peran Anda tidak dapat membuka halaman ini.');
   };
 }
 
 export function requireResident() {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    if (request.ctx.actor?.kind !== 'resident') throw new Unauthenticated('Silakan masuk dengan NIK dan PIN Anda.');
+    if (request.ctx.actor?.kind !== 'resident')
+      throw new Unauthenticated('Silakan masuk dengan NIK dan PIN Anda.');
   };
 }
 

@@ -49,7 +49,11 @@ export async function destroySession(ctx: Ctx, token: string): Promise<void> {
 }
 
 /** "Log out everywhere": ends every session of this person. */
-export async function destroyAllSessions(ctx: Ctx, kind: 'staff' | 'resident', subjectId: string): Promise<number> {
+export async function destroyAllSessions(
+  ctx: Ctx,
+  kind: 'staff' | 'resident',
+  subjectId: string,
+): Promise<number> {
   const result = await ctx.db
     .deleteFrom('sessions')
     .where('subject_kind', '=', kind)
@@ -106,6 +110,10 @@ export async function actorForApiToken(ctx: Ctx, token: string): Promise<Actor |
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
-  await ctx.db.updateTable('api_tokens').set({ last_used_at: ctx.clock.now() }).where('id', '=', row.id).execute();
+  await ctx.db
+    .updateTable('api_tokens')
+    .set({ last_used_at: ctx.clock.now() })
+    .where('id', '=', row.id)
+    .execute();
   return staffActorById(ctx, row.user_id);
 }

@@ -23,7 +23,9 @@ export interface NewStaffUser {
 }
 
 export function parseScope(role: Role, scopeCode: string): Scope {
-  return ROLE_SCOPE_LEVEL[role] === 'agency' ? { type: 'agency', code: scopeCode } : { type: 'region', code: scopeCode };
+  return ROLE_SCOPE_LEVEL[role] === 'agency'
+    ? { type: 'agency', code: scopeCode }
+    : { type: 'region', code: scopeCode };
 }
 
 const LEVEL_PARTS = { regency: 2, kecamatan: 3, village: 4 } as const;
@@ -31,7 +33,11 @@ const LEVEL_PARTS = { regency: 2, kecamatan: 3, village: 4 } as const;
 async function scopeProblem(ctx: Ctx, role: Role, scopeCode: string): Promise<string | null> {
   const level = ROLE_SCOPE_LEVEL[role];
   if (level === 'agency') {
-    const agency = await ctx.db.selectFrom('agencies').select('code').where('code', '=', scopeCode).executeTakeFirst();
+    const agency = await ctx.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('code', '=', scopeCode)
+      .executeTakeFirst();
     return agency ? null : 'Kode OPD tidak dikenal.';
   }
   if (scopeCode.split('.').length !== LEVEL_PARTS[level]) {
@@ -86,7 +92,12 @@ export async function createStaffUser(ctx: Ctx, input: NewStaffUser): Promise<St
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await audit(ctx, { action: 'create_user', entity: 'staff_user', entityId: row.id, detail: { email, role, scope: scope.code } });
+  await audit(ctx, {
+    action: 'create_user',
+    entity: 'staff_user',
+    entityId: row.id,
+    detail: { email, role, scope: scope.code },
+  });
   return { kind: 'staff', id: row.id, name: input.name.trim(), email, role, scope };
 }
 
@@ -128,7 +139,7 @@ export async function loginStaff(ctx: Ctx, input: { email: string; password: str
     .where(sql`lower(email)`, '=', input.email.trim().toLowerCase())
     .executeTakeFirst();
   const now = ctx.clock.now();
-  if (!user || !user.active) {
+  if (!user?.active) {
     await dummyVerify(input.password);
     await recordLoginFailure(ctx, ipKey);
     throw new Invalid(WRONG);
@@ -150,7 +161,10 @@ export async function loginStaff(ctx: Ctx, input: { email: string; password: str
       .where('id', '=', user.id)
       .execute();
     await recordLoginFailure(ctx, ipKey);
-    await audit({ ...ctx, actor: null }, { action: locked ? 'lock_account' : 'login_failed', entity: 'staff_user', entityId: user.id });
+    await audit(
+      { ...ctx, actor: null },
+      { action: locked ? 'lock_account' : 'login_failed', entity: 'staff_user', entityId: user.id },
+    );
     throw new Invalid(WRONG);
   }
   await ctx.db
@@ -175,12 +189,24 @@ export async function listStaffUsers(ctx: Ctx, filter: { role?: string; q?: stri
   if (filter.role) query = query.where('role', '=', filter.role);
   if (filter.q) {
     const q = `%${filter.q.trim()}%`;
-    query = query.where((eb) => eb.or([eb('name', 'ilike', q), eb('email', 'ilike', q), eb('scope_code', 'like', q)]));
+    query = query.where((eb) =>
+      eb.or([eb('name', 'ilike', q), eb('email', 'ilike', q), eb('scope_code', 'like', q)]),
+    );
   }
   const page = Math.max(1, filter.page ?? 1);
   const [rows, total] = await Promise.all([
     query
-      .select(['id', 'email', 'name', 'role', 'scope_type', 'scope_code', 'active', 'last_login_at', 'locked_until'])
+      .select([
+        'id',
+        'email',
+        'name',
+        'role',
+        'scope_type',
+        'scope_code',
+        'active',
+        'last_login_at',
+        'locked_until',
+      ])
       .orderBy('role')
       .orderBy('scope_code')
       .orderBy('email')
@@ -194,7 +220,8 @@ export async function listStaffUsers(ctx: Ctx, filter: { role?: string; q?: stri
 
 export async function setStaffActive(ctx: Ctx, userId: string, active: boolean): Promise<void> {
   requireManager(ctx);
-  if (ctx.actor?.id === userId && !active) throw new Conflict('Anda tidak dapat menonaktifkan akun Anda sendiri.');
+  if (ctx.actor?.id === userId && !active)
+    throw new Conflict('Anda tidak dapat menonaktifkan akun Anda sendiri.');
   const result = await ctx.db
     .updateTable('staff_users')
     .set({ active, updated_at: ctx.clock.now(), failed_logins: 0, locked_until: null })
@@ -202,7 +229,11 @@ export async function setStaffActive(ctx: Ctx, userId: string, active: boolean):
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw new NotFound('Akun tidak ditemukan.');
   if (!active) await destroyAllSessions(ctx, 'staff', userId);
-  await audit(ctx, { action: active ? 'activate_user' : 'deactivate_user', entity: 'staff_user', entityId: userId });
+  await audit(ctx, {
+    action: active ? 'activate_user' : 'deactivate_user',
+    entity: 'staff_user',
+    entityId: userId,
+  });
 }
 
 export async function changePassword(ctx: Ctx, userId: string, password: string): Promise<void> {
@@ -220,7 +251,10 @@ export async function changePassword(ctx: Ctx, userId: string, password: string)
 export async function createApiToken(ctx: Ctx, userId: string, name: string): Promise<string> {
   if (!name.trim()) throw new Invalid({ name: 'Nama token wajib diisi.' });
   const token = `smp_${randomToken(24)}`;
-  await ctx.db.insertInto('api_tokens').values({ user_id: userId, name: name.trim(), token_hash: sha256Hex(token) }).execute();
+  await ctx.db
+    .insertInto('api_tokens')
+    .values({ user_id: userId, name: name.trim(), token_hash: sha256Hex(token) })
+    .execute();
   await audit(ctx, { action: 'create_api_token', entity: 'staff_user', entityId: userId, detail: { name } });
   return token;
 }

@@ -34,8 +34,14 @@ export async function backupDatabase(db: Db, file: string): Promise<{ tables: nu
   const done = new Promise<void>((resolve, reject) => {
     gzip.pipe(fs.createWriteStream(file)).on('finish', resolve).on('error', reject);
   });
-  const migrations = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(db);
-  await writeLine(gzip, { format: FORMAT, migrations: migrations.rows.map((r) => r.name), at: new Date().toISOString() });
+  const migrations = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(
+    db,
+  );
+  await writeLine(gzip, {
+    format: FORMAT,
+    migrations: migrations.rows.map((r) => r.name),
+    at: new Date().toISOString(),
+  });
   const tables = await userTables(db);
   let rows = 0;
   for (const table of tables) {
@@ -58,12 +64,17 @@ export async function backupDatabase(db: Db, file: string): Promise<{ tables: nu
 }
 
 async function loadBatch(db: Db, table: string, batch: unknown[]): Promise<void> {
-  await sql`INSERT INTO ${sql.table(table)} SELECT * FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(batch)}::jsonb)`.execute(db);
+  await sql`INSERT INTO ${sql.table(table)} SELECT * FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(batch)}::jsonb)`.execute(
+    db,
+  );
 }
 
 /** Replaces the content of every table the backup holds; run on a migrated database (normally an empty one). */
 export async function restoreDatabase(db: Db, file: string): Promise<{ tables: number; rows: number }> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Infinity,
+  });
   let header: { format?: string; migrations?: string[] } | undefined;
   let table: string | null = null;
   let batch: unknown[] = [];
@@ -87,7 +98,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: n
         const applied = await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(trx);
         const have = new Set(applied.rows.map((r) => r.name));
         const missing = (header.migrations ?? []).filter((m) => !have.has(m));
-        if (missing.length > 0) throw new Error(`Cadangan memerlukan migrasi yang tidak dikenal versi ini: ${missing.join(', ')}`);
+        if (missing.length > 0)
+          throw new Error(`Cadangan memerlukan migrasi yang tidak dikenal versi ini: ${missing.join(', ')}`);
         continue;
       }
       if (typeof value.table === 'string' && Object.keys(value).length === 1) {
@@ -118,6 +130,8 @@ async function resetSequences(db: Db): Promise<void> {
     JOIN pg_namespace n ON n.oid = s.relnamespace
     WHERE s.relkind = 'S' AND n.nspname = 'public'`.execute(db);
   for (const s of sequences.rows) {
-    await sql`SELECT setval(${s.sequence}::regclass, COALESCE((SELECT max(${sql.ref(s.column_name)}) FROM ${sql.table(s.table_name)}), 0) + 1, false)`.execute(db);
+    await sql`SELECT setval(${s.sequence}::regclass, COALESCE((SELECT max(${sql.ref(s.column_name)}) FROM ${sql.table(s.table_name)}), 0) + 1, false)`.execute(
+      db,
+    );
   }
 }

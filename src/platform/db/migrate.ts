@@ -26,7 +26,9 @@ export async function migrateToLatest(db: Db, migrations: Record<string, Migrati
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-export function collectMigrations(sources: Array<Record<string, Migration> | undefined>): Record<string, Migration> {
+export function collectMigrations(
+  sources: Array<Record<string, Migration> | undefined>,
+): Record<string, Migration> {
   const all: Record<string, Migration> = {};
   for (const source of sources) {
     for (const [name, migration] of Object.entries(source ?? {})) {

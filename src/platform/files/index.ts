@@ -33,7 +33,10 @@ export async function saveFile(
   return { id: row.id, sha256, size: input.bytes.length };
 }
 
-export async function readFile(ctx: Ctx, id: string): Promise<{ bytes: Buffer; contentType: string; name: string; sha256: string }> {
+export async function readFile(
+  ctx: Ctx,
+  id: string,
+): Promise<{ bytes: Buffer; contentType: string; name: string; sha256: string }> {
   const row = await ctx.db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFound('Berkas tidak ditemukan.');
   const bytes = await fs.readFile(storagePath(ctx, row.sha256));

@@ -5,7 +5,13 @@ import { DomainError, Invalid, Unauthenticated } from './errors.ts';
 import { sendProblem, validationMessages, wantsJson } from './problem.ts';
 import { runWithRequestContext } from './request-context.ts';
 
-function errorPage(request: FastifyRequest, reply: FastifyReply, status: number, title: string, detail: string) {
+function errorPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  title: string,
+  detail: string,
+) {
   return runWithRequestContext(request.view ?? {}, () =>
     reply.page(
       <Layout title={title}>
@@ -36,26 +42,55 @@ export function installErrorHandlers(app: FastifyInstance): void {
         });
       }
       const detail =
-        error instanceof Invalid ? `${error.message} ${Object.values(error.fields).join(' ')}` : error.message;
+        error instanceof Invalid
+          ? `${error.message} ${Object.values(error.fields).join(' ')}`
+          : error.message;
       return errorPage(request, reply, error.status, error.title, detail);
     }
     if (error.validation) {
       const errors = validationMessages(error.validation);
       if (wantsJson(request)) {
-        return sendProblem(reply, { title: 'Isian tidak valid', status: 400, detail: 'Permintaan tidak sesuai skema.', errors });
+        return sendProblem(reply, {
+          title: 'Isian tidak valid',
+          status: 400,
+          detail: 'Permintaan tidak sesuai skema.',
+          errors,
+        });
       }
-      return errorPage(request, reply, 400, 'Isian tidak valid', Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join(' '));
+      return errorPage(
+        request,
+        reply,
+        400,
+        'Isian tidak valid',
+        Object.entries(errors)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(' '),
+      );
     }
     if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
-      const detail = 'Formulir ini sudah kedaluwarsa atau tidak berasal dari Simpul. Muat ulang halaman lalu kirim lagi.';
-      if (wantsJson(request)) return sendProblem(reply, { title: 'Token CSRF tidak valid', status: 403, detail });
+      const detail =
+        'Formulir ini sudah kedaluwarsa atau tidak berasal dari Simpul. Muat ulang halaman lalu kirim lagi.';
+      if (wantsJson(request))
+        return sendProblem(reply, { title: 'Token CSRF tidak valid', status: 403, detail });
       return errorPage(request, reply, 403, 'Formulir kedaluwarsa', detail);
     }
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'unhandled error');
     const detail = status === 500 ? 'Terjadi kesalahan di server. Silakan coba lagi.' : error.message;
-    if (wantsJson(request)) return sendProblem(reply, { title: status === 500 ? 'Kesalahan server' : 'Permintaan ditolak', status, detail });
-    return errorPage(request, reply, status, status === 500 ? 'Kesalahan server' : 'Permintaan ditolak', detail);
+    if (wantsJson(request))
+      return sendProblem(reply, {
+        title: status === 500 ? 'Kesalahan server' : 'Permintaan ditolak',
+        status,
+        detail,
+      });
+    return errorPage(
+      request,
+      reply,
+      status,
+      status === 500 ? 'Kesalahan server' : 'Permintaan ditolak',
+      detail,
+    );
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -4,7 +4,12 @@ export const FLASH_COOKIE = 'simpul_flash';
 
 /** A one-time message shown on the next page (post → redirect → get). */
 export function setFlash(reply: FastifyReply, message: string): void {
-  reply.setCookie(FLASH_COOKIE, encodeURIComponent(message), { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+  reply.setCookie(FLASH_COOKIE, encodeURIComponent(message), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    maxAge: 60,
+  });
 }
 
 /** Only local paths: "?kembali=//evil.example" must not send anyone away. */

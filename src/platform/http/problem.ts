@@ -25,7 +25,12 @@ export function wantsJson(request: FastifyRequest): boolean {
 
 /** Turns AJV's schema errors into field → Indonesian message. */
 export function validationMessages(
-  errors: ReadonlyArray<{ instancePath?: string; keyword: string; params?: Record<string, unknown>; message?: string }>,
+  errors: ReadonlyArray<{
+    instancePath?: string;
+    keyword: string;
+    params?: Record<string, unknown>;
+    message?: string;
+  }>,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const error of errors) {

@@ -9,7 +9,9 @@ export interface Job {
   run: (ctx: Ctx) => Promise<void>;
 }
 
-const platformJobs: Job[] = [{ name: 'outbox', everyMs: 15_000, run: (ctx) => deliverPendingNotifications(ctx).then(() => undefined) }];
+const platformJobs: Job[] = [
+  { name: 'outbox', everyMs: 15_000, run: (ctx) => deliverPendingNotifications(ctx).then(() => undefined) },
+];
 
 function lockKey(name: string): number {
   let hash = 0;
@@ -24,7 +26,9 @@ function lockKey(name: string): number {
 export async function runJobOnce(ctx: Ctx, job: Job): Promise<boolean> {
   return ctx.db.connection().execute(async (db) => {
     const key = lockKey(job.name);
-    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${key}) AS locked`.execute(db);
+    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${key}) AS locked`.execute(
+      db,
+    );
     if (!rows[0]?.locked) return false;
     try {
       await job.run({ ...ctx, db });
@@ -43,7 +47,9 @@ export function allJobs(): Job[] {
 export function startJobs(ctx: Ctx, jobs: Job[] = allJobs()): { stop(): void } {
   const timers = jobs.map((job) =>
     setInterval(() => {
-      runJobOnce(ctx, job).catch((error: unknown) => ctx.log.error({ err: error, job: job.name }, 'job failed'));
+      runJobOnce(ctx, job).catch((error: unknown) =>
+        ctx.log.error({ err: error, job: job.name }, 'job failed'),
+      );
     }, job.everyMs),
   );
   for (const timer of timers) timer.unref();

@@ -17,7 +17,10 @@ export interface NotificationSender {
 export function logSender(ctx: Ctx): NotificationSender {
   return {
     async send(message) {
-      ctx.log.info({ notification: message.id, channel: message.channel, recipient: message.recipient }, 'notification sent (log sender)');
+      ctx.log.info(
+        { notification: message.id, channel: message.channel, recipient: message.recipient },
+        'notification sent (log sender)',
+      );
     },
   };
 }
@@ -38,7 +41,8 @@ export function webhookSender(url: string): NotificationSender {
 }
 
 export function senderFor(ctx: Ctx): NotificationSender {
-  if (ctx.config.notifySender === 'webhook' && ctx.config.notifyWebhookUrl) return webhookSender(ctx.config.notifyWebhookUrl);
+  if (ctx.config.notifySender === 'webhook' && ctx.config.notifyWebhookUrl)
+    return webhookSender(ctx.config.notifyWebhookUrl);
   return logSender(ctx);
 }
 
@@ -62,7 +66,11 @@ export async function enqueueNotification(ctx: Ctx, message: Notification): Prom
 const MAX_ATTEMPTS = 5;
 
 /** Sends what is due; a failure is retried later with a growing delay, then marked failed. */
-export async function deliverPendingNotifications(ctx: Ctx, sender: NotificationSender = senderFor(ctx), limit = 50) {
+export async function deliverPendingNotifications(
+  ctx: Ctx,
+  sender: NotificationSender = senderFor(ctx),
+  limit = 50,
+) {
   const due = await ctx.db
     .selectFrom('outbox')
     .selectAll()
@@ -74,8 +82,18 @@ export async function deliverPendingNotifications(ctx: Ctx, sender: Notification
   let sent = 0;
   for (const message of due) {
     try {
-      await sender.send({ id: message.id, channel: message.channel, recipient: message.recipient, subject: message.subject, body: message.body });
-      await ctx.db.updateTable('outbox').set({ status: 'sent', sent_at: ctx.clock.now(), attempts: message.attempts + 1 }).where('id', '=', message.id).execute();
+      await sender.send({
+        id: message.id,
+        channel: message.channel,
+        recipient: message.recipient,
+        subject: message.subject,
+        body: message.body,
+      });
+      await ctx.db
+        .updateTable('outbox')
+        .set({ status: 'sent', sent_at: ctx.clock.now(), attempts: message.attempts + 1 })
+        .where('id', '=', message.id)
+        .execute();
       sent++;
     } catch (error) {
       const attempts = message.attempts + 1;

@@ -1,20 +1,23 @@
-import { t } from '../i18n/index.ts';
 import { requestContext } from '../http/request-context.ts';
-import type { Child, SafeHtml } from './jsx-runtime.ts';
+import { t } from '../i18n/index.ts';
+import { type Child, raw, type SafeHtml } from './jsx-runtime.ts';
 
 export type FieldErrors = Record<string, string | undefined>;
 
 /** GOV.UK-style summary at the top of a form: each problem links to its field. */
 export function ErrorSummary(props: { errors?: FieldErrors; labels?: Record<string, string> }): SafeHtml {
   const entries = Object.entries(props.errors ?? {}).filter(([, message]) => message);
-  if (entries.length === 0) return <></>;
+  if (entries.length === 0) return raw('');
   return (
     <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{t('ui.errorSummary')}</h2>
       <ul>
         {entries.map(([field, message]) => (
           <li>
-            <a href={`#field-${field}`}>{props.labels?.[field] ? `${props.labels[field]}: ` : ''}{message}</a>
+            <a href={`#field-${field}`}>
+              {props.labels?.[field] ? `${props.labels[field]}: ` : ''}
+              {message}
+            </a>
           </li>
         ))}
       </ul>
@@ -35,9 +38,22 @@ function FieldWrapper(props: FieldProps & { children: Child }): SafeHtml {
     <div class={props.error ? 'field field-error' : 'field'}>
       <label for={`field-${props.name}`}>
         {props.label}
-        {props.required ? <span class="required" aria-hidden="true"> *</span> : ''}
+        {props.required ? (
+          <span class="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : (
+          ''
+        )}
       </label>
-      {props.hint ? <p class="hint" id={`hint-${props.name}`}>{props.hint}</p> : ''}
+      {props.hint ? (
+        <p class="hint" id={`hint-${props.name}`}>
+          {props.hint}
+        </p>
+      ) : (
+        ''
+      )}
       {props.error ? (
         <p class="error-message" id={`error-${props.name}`}>
           <span class="visually-hidden">{t('ui.error')}: </span>
@@ -52,7 +68,9 @@ function FieldWrapper(props: FieldProps & { children: Child }): SafeHtml {
 }
 
 function describedBy(props: FieldProps): string | undefined {
-  const ids = [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : ''].filter(Boolean);
+  const ids = [props.hint ? `hint-${props.name}` : '', props.error ? `error-${props.name}` : ''].filter(
+    Boolean,
+  );
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
@@ -91,7 +109,9 @@ export function DateField(props: FieldProps & { value?: string | null }): SafeHt
   return <TextField {...props} type="date" width="medium" />;
 }
 
-export function TextArea(props: FieldProps & { value?: string | null; rows?: number; maxlength?: number }): SafeHtml {
+export function TextArea(
+  props: FieldProps & { value?: string | null; rows?: number; maxlength?: number },
+): SafeHtml {
   return (
     <FieldWrapper {...props}>
       <textarea
@@ -142,7 +162,13 @@ export function SelectField(
 export function CheckboxField(props: FieldProps & { checked?: boolean; value?: string }): SafeHtml {
   return (
     <div class={props.error ? 'field field-error checkbox' : 'field checkbox'}>
-      {props.error ? <p class="error-message" id={`error-${props.name}`}>{props.error}</p> : ''}
+      {props.error ? (
+        <p class="error-message" id={`error-${props.name}`}>
+          {props.error}
+        </p>
+      ) : (
+        ''
+      )}
       <input
         id={`field-${props.name}`}
         type="checkbox"
@@ -152,7 +178,13 @@ export function CheckboxField(props: FieldProps & { checked?: boolean; value?: s
         aria-describedby={describedBy(props)}
       />
       <label for={`field-${props.name}`}>{props.label}</label>
-      {props.hint ? <p class="hint" id={`hint-${props.name}`}>{props.hint}</p> : ''}
+      {props.hint ? (
+        <p class="hint" id={`hint-${props.name}`}>
+          {props.hint}
+        </p>
+      ) : (
+        ''
+      )}
     </div>
   );
 }
@@ -208,15 +240,24 @@ export function Button(props: {
   value?: string;
 }): SafeHtml {
   return (
-    <button type="submit" class={`button button-${props.variant ?? 'primary'}`} name={props.name} value={props.value}>
+    <button
+      type="submit"
+      class={`button button-${props.variant ?? 'primary'}`}
+      name={props.name}
+      value={props.value}
+    >
       {props.children}
     </button>
   );
 }
 
-export function ButtonLink(props: { href: string; children: Child; variant?: 'primary' | 'secondary' }): SafeHtml {
+export function ButtonLink(props: {
+  href: string;
+  children: Child;
+  variant?: 'primary' | 'secondary';
+}): SafeHtml {
   return (
-    <a href={props.href} class={`button button-${props.variant ?? 'secondary'}`} role="button">
+    <a href={props.href} class={`button button-${props.variant ?? 'secondary'}`}>
       {props.children}
     </a>
   );
@@ -228,7 +269,12 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
-export function Table<Row>(props: { caption?: string; columns: Column<Row>[]; rows: Row[]; empty?: string }): SafeHtml {
+export function Table<Row>(props: {
+  caption?: string;
+  columns: Column<Row>[];
+  rows: Row[];
+  empty?: string;
+}): SafeHtml {
   if (props.rows.length === 0) return <EmptyState message={props.empty ?? t('ui.empty')} />;
   return (
     <div class="table-wrap">
@@ -258,9 +304,15 @@ export function Table<Row>(props: { caption?: string; columns: Column<Row>[]; ro
 }
 
 /** Previous/next links that keep the current filters. */
-export function Pagination(props: { page: number; pageSize: number; total: number; baseUrl: string; query?: Record<string, string | undefined> }): SafeHtml {
+export function Pagination(props: {
+  page: number;
+  pageSize: number;
+  total: number;
+  baseUrl: string;
+  query?: Record<string, string | undefined>;
+}): SafeHtml {
   const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
-  if (pages <= 1) return <></>;
+  if (pages <= 1) return raw('');
   const link = (page: number) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(props.query ?? {})) if (v) params.set(k, v);
@@ -269,9 +321,21 @@ export function Pagination(props: { page: number; pageSize: number; total: numbe
   };
   return (
     <nav class="pagination" aria-label={t('ui.pagination')}>
-      {props.page > 1 ? <a href={link(props.page - 1)} rel="prev">← {t('ui.previous')}</a> : ''}
+      {props.page > 1 ? (
+        <a href={link(props.page - 1)} rel="prev">
+          ← {t('ui.previous')}
+        </a>
+      ) : (
+        ''
+      )}
       <span>{t('ui.pageOf', { page: props.page, pages })}</span>
-      {props.page < pages ? <a href={link(props.page + 1)} rel="next">{t('ui.next')} →</a> : ''}
+      {props.page < pages ? (
+        <a href={link(props.page + 1)} rel="next">
+          {t('ui.next')} →
+        </a>
+      ) : (
+        ''
+      )}
     </nav>
   );
 }
@@ -294,7 +358,10 @@ export function Panel(props: { title?: string; children: Child }): SafeHtml {
   );
 }
 
-export function StatusTag(props: { tone?: 'neutral' | 'good' | 'warn' | 'bad' | 'info'; children: Child }): SafeHtml {
+export function StatusTag(props: {
+  tone?: 'neutral' | 'good' | 'warn' | 'bad' | 'info';
+  children: Child;
+}): SafeHtml {
   return <strong class={`tag tag-${props.tone ?? 'neutral'}`}>{props.children}</strong>;
 }
 
@@ -312,7 +379,7 @@ export function SummaryList(props: { rows: Array<[string, Child]> }): SafeHtml {
 }
 
 export function Flash(props: { message: string | null }): SafeHtml {
-  if (!props.message) return <></>;
+  if (!props.message) return raw('');
   return (
     <div class="flash" role="status">
       {props.message}

@@ -15,7 +15,12 @@ export function setSiteInfo(info: { regencyName: string; demo: boolean }): void 
 function LanguageSwitch(props: { path: string; locale: 'id' | 'en' }): SafeHtml {
   const other = props.locale === 'id' ? 'en' : 'id';
   return (
-    <a class="lang" href={`/bahasa/${other}?kembali=${encodeURIComponent(props.path)}`} lang={other} hreflang={other}>
+    <a
+      class="lang"
+      href={`/bahasa/${other}?kembali=${encodeURIComponent(props.path)}`}
+      lang={other}
+      hreflang={other}
+    >
       {other === 'en' ? 'English' : 'Bahasa Indonesia'}
     </a>
   );
@@ -30,7 +35,8 @@ function AccountBox(): SafeHtml {
       </a>
     );
   }
-  const scope = actor.kind === 'staff' ? `${t(`role.${actor.role}`)} · ${actor.scope.code}` : t('ui.resident');
+  const scope =
+    actor.kind === 'staff' ? `${t(`role.${actor.role}`)} · ${actor.scope.code}` : t('ui.resident');
   return (
     <div class="account">
       <span>
@@ -73,7 +79,10 @@ export function Layout(props: { title: string; children: Child; wide?: boolean; 
         <header class="site-header">
           <div class="container header-row">
             <a class="brand" href="/">
-              <span class="brand-mark" aria-hidden="true">◎</span> Simpul <span class="brand-sub">{site.regencyName}</span>
+              <span class="brand-mark" aria-hidden="true">
+                ◎
+              </span>{' '}
+              Simpul <span class="brand-sub">{site.regencyName}</span>
             </a>
             <AccountBox />
           </div>
@@ -84,7 +93,11 @@ export function Layout(props: { title: string; children: Child; wide?: boolean; 
                   <li>
                     <a
                       href={item.href}
-                      aria-current={context.path === item.href || context.path.startsWith(`${item.href}/`) ? 'page' : undefined}
+                      aria-current={
+                        context.path === item.href || context.path.startsWith(`${item.href}/`)
+                          ? 'page'
+                          : undefined
+                      }
                     >
                       {t(item.label)}
                     </a>
