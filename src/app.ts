@@ -10,8 +10,13 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { sql } from 'kysely';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { modules } from './modules/index.ts';
@@ -26,9 +31,9 @@ import { type Locale, type RequestContext, runWithRequestContext } from './platf
 import { registerMessages } from './platform/i18n/index.ts';
 import { platformMessages } from './platform/messages.ts';
 import { platformNavigation, platformRoutes } from './platform/routes.tsx';
-import { registerNavigation } from './platform/ui/navigation.ts';
-import { setSiteInfo } from './platform/ui/layout.tsx';
 import type { SafeHtml } from './platform/ui/jsx-runtime.ts';
+import { setSiteInfo } from './platform/ui/layout.tsx';
+import { registerNavigation } from './platform/ui/navigation.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -133,7 +138,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    const ctx: Ctx = { db, actor: null, clock, config, log: request.log as unknown as Logger, ip: request.ip };
+    const ctx: Ctx = {
+      db,
+      actor: null,
+      clock,
+      config,
+      log: request.log as unknown as Logger,
+      ip: request.ip,
+    };
     const bearer = bearerToken(request);
     const token = request.cookies[SESSION_COOKIE] ?? null;
     if (bearer) ctx.actor = await actorForApiToken(ctx, bearer);
@@ -187,6 +199,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (module.routes) await app.register(module.routes);
   }
 
-  setSiteInfo({ regencyName: await regencyName({ db, actor: null, clock, config, log: app.log as unknown as Logger }), demo: config.demo });
+  setSiteInfo({
+    regencyName: await regencyName({ db, actor: null, clock, config, log: app.log as unknown as Logger }),
+    demo: config.demo,
+  });
   return app;
 }

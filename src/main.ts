@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { buildApp } from './app.ts';
-import { ConfigError, type Config, loadConfig } from './config.ts';
-import { createApiToken, createStaffUser, findStaffByEmail, parseScope } from './platform/auth/users.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { randomToken } from './platform/auth/sessions.ts';
-import { backupDatabase, restoreDatabase } from './platform/db/backup.ts';
-import { type DatabaseHandle, openDatabase } from './platform/db/index.ts';
+import { createApiToken, createStaffUser, findStaffByEmail, parseScope } from './platform/auth/users.ts';
 import type { Ctx } from './platform/context.ts';
 import { systemClock } from './platform/context.ts';
+import { backupDatabase, restoreDatabase } from './platform/db/backup.ts';
+import { type DatabaseHandle, openDatabase } from './platform/db/index.ts';
 import { startJobs } from './platform/jobs/index.ts';
-import { DEMO_PASSWORD, DEMO_STAFF, migrate, seed } from './platform/setup.ts';
 import type { DemoLogin } from './platform/module.ts';
+import { DEMO_PASSWORD, DEMO_STAFF, migrate, seed } from './platform/setup.ts';
 
 const USAGE = `Pemakaian: npx simpul <perintah>
   serve                                   jalankan server (bawaan)
@@ -28,10 +28,14 @@ function systemCtx(config: Config, handle: DatabaseHandle, log: pino.Logger): Ct
 }
 
 function printLogins(config: Config, logins: DemoLogin[]): void {
-  const rows = logins.length > 0 ? logins : DEMO_STAFF.map((s) => ({ role: s.role, login: s.email, secret: DEMO_PASSWORD, scope: s.scope }));
+  const rows =
+    logins.length > 0
+      ? logins
+      : DEMO_STAFF.map((s) => ({ role: s.role, login: s.email, secret: DEMO_PASSWORD, scope: s.scope }));
   console.log(`\nSimpul berjalan di ${config.publicUrl}  (DEMO: data contoh, bukan data resmi)`);
   console.log('Akun demo:');
-  for (const l of rows) console.log(`  ${l.role.padEnd(16)} ${l.login.padEnd(40)} ${l.secret.padEnd(18)} ${l.scope}`);
+  for (const l of rows)
+    console.log(`  ${l.role.padEnd(16)} ${l.login.padEnd(40)} ${l.secret.padEnd(18)} ${l.scope}`);
   console.log('');
 }
 
@@ -62,7 +66,10 @@ async function serve(config: Config): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-async function withDatabase<T>(config: Config, fn: (ctx: Ctx, handle: DatabaseHandle) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  config: Config,
+  fn: (ctx: Ctx, handle: DatabaseHandle) => Promise<T>,
+): Promise<T> {
   const log = pino({ level: 'warn' });
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -76,7 +83,13 @@ async function withDatabase<T>(config: Config, fn: (ctx: Ctx, handle: DatabaseHa
 async function userCreate(config: Config, args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { role: { type: 'string' }, scope: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+    options: {
+      role: { type: 'string' },
+      scope: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+    },
   });
   const password = values.password ?? randomToken(12);
   await withDatabase(config, async (ctx) => {
@@ -88,7 +101,9 @@ async function userCreate(config: Config, args: string[]): Promise<void> {
       scope: values.scope ?? '',
       password,
     });
-    console.log(`Akun dibuat: ${user.email} (${user.role}, cakupan ${parseScope(user.role, user.scope.code).code})`);
+    console.log(
+      `Akun dibuat: ${user.email} (${user.role}, cakupan ${parseScope(user.role, user.scope.code).code})`,
+    );
     if (!values.password) console.log(`Kata sandi awal: ${password}`);
   });
 }
@@ -111,11 +126,15 @@ async function run(argv: string[]): Promise<void> {
     case 'serve':
       return serve(config);
     case 'migrate':
-      return withDatabase(config, async (_ctx, handle) => console.log(`Migrasi terbaru sudah diterapkan (${handle.kind}).`));
+      return withDatabase(config, async (_ctx, handle) =>
+        console.log(`Migrasi terbaru sudah diterapkan (${handle.kind}).`),
+      );
     case 'seed':
       return withDatabase(config, async (ctx) => {
         const result = await seed(ctx, { demo: config.demo });
-        console.log(result.seededDemo ? 'Data wilayah dan data demo sudah diisi.' : 'Data wilayah sudah diisi.');
+        console.log(
+          result.seededDemo ? 'Data wilayah dan data demo sudah diisi.' : 'Data wilayah sudah diisi.',
+        );
       });
     case 'user':
       if (sub !== 'create') throw new CliError(USAGE);
@@ -156,7 +175,11 @@ async function run(argv: string[]): Promise<void> {
 run(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof CliError) console.error(error.message);
   else if (error instanceof Error && 'fields' in error) {
-    console.error(`${error.message}\n${Object.entries(error.fields as Record<string, string>).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
+    console.error(
+      `${error.message}\n${Object.entries(error.fields as Record<string, string>)
+        .map(([k, v]) => `  ${k}: ${v}`)
+        .join('\n')}`,
+    );
   } else console.error(error);
   process.exit(1);
 });

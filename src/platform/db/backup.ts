@@ -89,6 +89,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: n
       rows += batch.length;
       batch = [];
     };
+    // opened only now: readline drops lines emitted before the loop starts reading
+    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line) continue;
       const value = JSON.parse(line) as Record<string, unknown>;
