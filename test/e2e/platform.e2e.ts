@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contrastFailures } from './contrast.ts';
 import { DEMO_PASSWORD, launchBrowser, phone, type RunningServer, startServer } from './harness.ts';
 
 let server: RunningServer;
@@ -27,12 +28,42 @@ async function navLinks(page: Page): Promise<string[]> {
 }
 
 const ROLES = [
-  { email: 'admin@demo.simpul.id', sees: ['/kelola', '/kelola/pengguna', '/kelola/audit'], not: ['/kelola/desa'], scope: '36.04' },
-  { email: 'dpupr@demo.simpul.id', sees: ['/kelola'], not: ['/kelola/pengguna', '/kelola/desa'], scope: 'DPUPR' },
-  { email: 'camat.kramatwatu@demo.simpul.id', sees: ['/kelola'], not: ['/kelola/pengguna', '/kelola/desa'], scope: '36.04.05' },
-  { email: 'kades.kramatwatu@demo.simpul.id', sees: ['/kelola', '/kelola/desa'], not: ['/kelola/pengguna'], scope: '36.04.05.2001' },
-  { email: 'sekdes.kramatwatu@demo.simpul.id', sees: ['/kelola', '/kelola/desa'], not: ['/kelola/audit'], scope: '36.04.05.2001' },
-  { email: 'operator.kramatwatu@demo.simpul.id', sees: ['/kelola', '/kelola/desa'], not: ['/kelola/pengguna', '/kelola/audit'], scope: '36.04.05.2001' },
+  {
+    email: 'admin@demo.simpul.id',
+    sees: ['/kelola', '/kelola/pengguna', '/kelola/audit'],
+    not: ['/kelola/desa'],
+    scope: '36.04',
+  },
+  {
+    email: 'dpupr@demo.simpul.id',
+    sees: ['/kelola'],
+    not: ['/kelola/pengguna', '/kelola/desa'],
+    scope: 'DPUPR',
+  },
+  {
+    email: 'camat.kramatwatu@demo.simpul.id',
+    sees: ['/kelola'],
+    not: ['/kelola/pengguna', '/kelola/desa'],
+    scope: '36.04.05',
+  },
+  {
+    email: 'kades.kramatwatu@demo.simpul.id',
+    sees: ['/kelola', '/kelola/desa'],
+    not: ['/kelola/pengguna'],
+    scope: '36.04.05.2001',
+  },
+  {
+    email: 'sekdes.kramatwatu@demo.simpul.id',
+    sees: ['/kelola', '/kelola/desa'],
+    not: ['/kelola/audit'],
+    scope: '36.04.05.2001',
+  },
+  {
+    email: 'operator.kramatwatu@demo.simpul.id',
+    sees: ['/kelola', '/kelola/desa'],
+    not: ['/kelola/pengguna', '/kelola/audit'],
+    scope: '36.04.05.2001',
+  },
 ];
 
 describe('each demo role in the browser', () => {
@@ -76,8 +107,12 @@ describe('scope and forms', () => {
       await page.fill('#field-phone', 'nomor saya');
       await page.click('main button[type=submit]');
       expect(await page.textContent('.error-summary')).toContain('Ada masalah');
-      expect(await page.textContent('.field-error:has(#field-address) .error-message')).toContain('Alamat kantor desa wajib diisi');
-      expect(await page.textContent('.field-error:has(#field-phone) .error-message')).toContain('Nomor telepon');
+      expect(await page.textContent('.field-error:has(#field-address) .error-message')).toContain(
+        'Alamat kantor desa wajib diisi',
+      );
+      expect(await page.textContent('.field-error:has(#field-phone) .error-message')).toContain(
+        'Nomor telepon',
+      );
       expect(await page.inputValue('#field-phone')).toBe('nomor saya');
       await page.fill('#field-address', 'Jl. Raya Kramatwatu No. 1');
       await page.fill('#field-phone', '0254 123456');
@@ -96,6 +131,35 @@ describe('scope and forms', () => {
     expect(await page.textContent('.demo-banner')).toContain('DEMO');
     expect(await page.locator('main details').count()).toBe(29);
     await page.screenshot({ path: `${server.dataDir}/home-360.png`, fullPage: false });
+    await context.close();
+  });
+
+  it('catches low-contrast text with the contrast check itself', async () => {
+    const page = await browser.newPage();
+    await page.setContent(
+      '<body style="background:#fff"><p style="color:#999">pucat</p><p style="color:#1b1b1b">jelas</p></body>',
+    );
+    expect(await contrastFailures(page)).toEqual([expect.stringContaining('pucat')]);
+    await page.close();
+  });
+
+  it('meets WCAG 2.1 AA text contrast on the public, login, staff and error pages', async () => {
+    const context = await phone(browser);
+    const page = await context.newPage();
+    const failures: string[] = [];
+    for (const url of ['/', '/masuk', '/desa/36.04.05.2001', '/tidak-ada']) {
+      await page.goto(`${server.url}${url}`);
+      failures.push(...(await contrastFailures(page)).map((f) => `${url}: ${f}`));
+    }
+    await page.goto(`${server.url}/masuk`);
+    await page.click('button[type=submit]');
+    failures.push(...(await contrastFailures(page)).map((f) => `login errors: ${f}`));
+    await login(page, 'admin@demo.simpul.id');
+    for (const url of ['/kelola', '/kelola/pengguna', '/kelola/audit', '/kelola/pengguna/baru']) {
+      await page.goto(`${server.url}${url}`);
+      failures.push(...(await contrastFailures(page)).map((f) => `${url}: ${f}`));
+    }
+    expect(failures).toEqual([]);
     await context.close();
   });
 });
