@@ -52,6 +52,11 @@ describe('public pages', () => {
     expect((await visitor.get('/desa/36.04.05.9999')).statusCode).toBe(404);
   });
 
+  it('sets no CSRF cookie on JSON API responses', async () => {
+    const response = await t.app.inject('/api/v1/regions/kecamatan');
+    expect(response.cookies.map((c) => c.name)).not.toContain('simpul_csrf');
+  });
+
   it('answers health and readiness', async () => {
     expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
     expect((await t.app.inject('/readyz')).json()).toEqual({ status: 'ok' });

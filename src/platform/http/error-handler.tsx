@@ -3,7 +3,7 @@ import { t } from '../i18n/index.ts';
 import { Layout } from '../ui/layout.tsx';
 import { DomainError, Invalid, Unauthenticated } from './errors.ts';
 import { sendProblem, validationMessages, wantsJson } from './problem.ts';
-import { runWithRequestContext } from './request-context.ts';
+import { runWithPartialContext, runWithRequestContext } from './request-context.ts';
 
 function errorPage(
   request: FastifyRequest,
@@ -12,7 +12,8 @@ function errorPage(
   title: string,
   detail: string,
 ) {
-  return runWithRequestContext(request.view ?? {}, () =>
+  const run = <T,>(fn: () => T) => (request.view ? runWithRequestContext(request.view, fn) : runWithPartialContext({}, fn));
+  return run(() =>
     reply.page(
       <Layout title={title}>
         <h1>{title}</h1>

@@ -20,10 +20,11 @@ export function requestContext(): RequestContext {
   return storage.getStore() ?? fallback;
 }
 
-export function enterRequestContext(context: RequestContext): void {
-  storage.enterWith(context);
+/** Runs fn with this context; the object is kept as it is so its lazy CSRF getter stays lazy. */
+export function runWithRequestContext<T>(context: RequestContext, fn: () => T): T {
+  return storage.run(context, fn);
 }
 
-export function runWithRequestContext<T>(context: Partial<RequestContext>, fn: () => T): T {
+export function runWithPartialContext<T>(context: Partial<RequestContext>, fn: () => T): T {
   return storage.run({ ...fallback, ...context }, fn);
 }
