@@ -71,10 +71,6 @@ async function loadBatch(db: Db, table: string, batch: unknown[]): Promise<void>
 
 /** Replaces the content of every table the backup holds; run on a migrated database (normally an empty one). */
 export async function restoreDatabase(db: Db, file: string): Promise<{ tables: number; rows: number }> {
-  const lines = readline.createInterface({
-    input: fs.createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
   let header: { format?: string; migrations?: string[] } | undefined;
   let table: string | null = null;
   let batch: unknown[] = [];
@@ -90,7 +86,10 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: n
       batch = [];
     };
     // opened only now: readline drops lines emitted before the loop starts reading
-    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+    const lines = readline.createInterface({
+      input: fs.createReadStream(file).pipe(createGunzip()),
+      crlfDelay: Infinity,
+    });
     for await (const line of lines) {
       if (!line) continue;
       const value = JSON.parse(line) as Record<string, unknown>;

@@ -12,7 +12,8 @@ function errorPage(
   title: string,
   detail: string,
 ) {
-  const run = <T,>(fn: () => T) => (request.view ? runWithRequestContext(request.view, fn) : runWithPartialContext({}, fn));
+  const run = <T,>(fn: () => T) =>
+    request.view ? runWithRequestContext(request.view, fn) : runWithPartialContext({}, fn);
   return run(() =>
     reply.page(
       <Layout title={title}>
