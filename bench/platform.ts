@@ -36,7 +36,12 @@ async function startOnce(dataDir: string, port: number) {
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
-  return { startMs, rssMb: rssKb / 1024, homeBytes: Buffer.byteLength(home), homeGzip: gzipSync(home).length };
+  return {
+    startMs,
+    rssMb: rssKb / 1024,
+    homeBytes: Buffer.byteLength(home),
+    homeGzip: gzipSync(home).length,
+  };
 }
 
 const cold: number[] = [];
@@ -53,7 +58,13 @@ for (let i = 0; i < RUNS; i++) {
   page = { homeBytes: first.homeBytes, homeGzip: first.homeGzip };
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
-console.log(`cold start (empty PGlite: migrate + seed regions + demo): median ${median(cold).toFixed(0)} ms  [${cold.map((v) => v.toFixed(0)).join(', ')}]`);
-console.log(`warm start (existing PGlite data):                    median ${median(warm).toFixed(0)} ms  [${warm.map((v) => v.toFixed(0)).join(', ')}]`);
+console.log(
+  `cold start (empty PGlite: migrate + seed regions + demo): median ${median(cold).toFixed(0)} ms  [${cold.map((v) => v.toFixed(0)).join(', ')}]`,
+);
+console.log(
+  `warm start (existing PGlite data):                    median ${median(warm).toFixed(0)} ms  [${warm.map((v) => v.toFixed(0)).join(', ')}]`,
+);
 console.log(`resident memory at idle (5 s after start):            median ${median(rss).toFixed(0)} MB`);
-console.log(`home page: ${(page.homeBytes / 1024).toFixed(1)} KB, ${(page.homeGzip / 1024).toFixed(1)} KB gzip`);
+console.log(
+  `home page: ${(page.homeBytes / 1024).toFixed(1)} KB, ${(page.homeGzip / 1024).toFixed(1)} KB gzip`,
+);

@@ -19,7 +19,12 @@ function step(title, command, args, env = {}) {
 
 function vitest(title, args, env) {
   const report = path.join(reports, `${title.replace(/\W+/g, '-')}.json`);
-  step(title, bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], env);
+  step(
+    title,
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
+    env,
+  );
   if (fs.existsSync(report)) {
     const r = JSON.parse(fs.readFileSync(report, 'utf8'));
     totals.passed += r.numPassedTests;
