@@ -5,10 +5,11 @@ import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { audit } from './audit/service.ts';
+import { createSession } from './auth/sessions.ts';
 import { createApiToken } from './auth/users.ts';
 import { backupDatabase, restoreDatabase } from './db/backup.ts';
 import { readFile, saveFile } from './files/index.ts';
-import { runJobOnce } from './jobs/index.ts';
+import { removeExpiredSessions, runJobOnce } from './jobs/index.ts';
 import { deliverPendingNotifications, enqueueNotification, type NotificationSender } from './outbox/index.ts';
 import { buildTestApp, createTestContext, loginAs, makeStaff, type TestApp, Visitor } from './testing.ts';
 
@@ -242,6 +243,15 @@ describe('outbox, jobs and files', () => {
     let runs = 0;
     expect(await runJobOnce(t.ctx, { name: 'uji', everyMs: 1000, run: async () => void runs++ })).toBe(true);
     expect(runs).toBe(1);
+  });
+
+  it('removes expired sessions and keeps live ones', async () => {
+    const admin = await makeStaff(t.ctx, { role: 'admin_kabupaten', scope: '36.04' });
+    const past = { ...t.ctx, clock: { now: () => new Date(Date.now() - 30 * 86_400_000) } };
+    await createSession(past, { kind: 'staff', id: admin.id });
+    await createSession(t.ctx, { kind: 'staff', id: admin.id });
+    await removeExpiredSessions(t.ctx);
+    expect(await t.ctx.db.selectFrom('sessions').select('id').execute()).toHaveLength(1);
   });
 
   it('stores uploaded files by content hash and reads them back', async () => {

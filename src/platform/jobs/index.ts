@@ -9,8 +9,19 @@ export interface Job {
   run: (ctx: Ctx) => Promise<void>;
 }
 
+/** Expired sessions and day-old login failures are of no further use; keep the tables small. */
+export async function removeExpiredSessions(ctx: Ctx): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+  await ctx.db
+    .deleteFrom('login_failures')
+    .where('failed_at', '<', new Date(now.getTime() - 86_400_000))
+    .execute();
+}
+
 const platformJobs: Job[] = [
   { name: 'outbox', everyMs: 15_000, run: (ctx) => deliverPendingNotifications(ctx).then(() => undefined) },
+  { name: 'sessions', everyMs: 3_600_000, run: removeExpiredSessions },
 ];
 
 function lockKey(name: string): number {
