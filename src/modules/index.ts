@@ -1,5 +1,6 @@
 import type { SimpulModule } from '../platform/module.ts';
+import { complaintsModule } from './complaints/index.ts';
 import { regionsModule } from './regions/index.ts';
 
 /** Every domain module, in the order their routes, texts and seeds are registered. */
-export const modules: SimpulModule[] = [regionsModule];
+export const modules: SimpulModule[] = [regionsModule, complaintsModule];

@@ -40,8 +40,12 @@ describe('working-day calendar', () => {
   });
 
   it('counts the working days that have passed between two instants', () => {
-    expect(workingDaysBetween(new Date('2026-11-20T03:00:00Z'), new Date('2026-11-24T03:00:00Z'), none)).toBe(2);
-    expect(workingDaysBetween(new Date('2026-11-24T03:00:00Z'), new Date('2026-11-20T03:00:00Z'), none)).toBe(0);
+    expect(workingDaysBetween(new Date('2026-11-20T03:00:00Z'), new Date('2026-11-24T03:00:00Z'), none)).toBe(
+      2,
+    );
+    expect(workingDaysBetween(new Date('2026-11-24T03:00:00Z'), new Date('2026-11-20T03:00:00Z'), none)).toBe(
+      0,
+    );
   });
 
   it('refuses a negative or fractional number of days', () => {

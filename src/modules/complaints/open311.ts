@@ -67,12 +67,19 @@ export function serviceFromCategory(category: {
     description: category.description,
     metadata: category.fields.length > 0,
     type: 'realtime',
-    keywords: category.name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join(','),
+    keywords: category.name
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .join(','),
     group: category.group,
   };
 }
 
-export function definitionFromCategory(category: { code: string; fields: CategoryField[] }): Open311ServiceDefinition {
+export function definitionFromCategory(category: {
+  code: string;
+  fields: CategoryField[];
+}): Open311ServiceDefinition {
   return {
     service_code: category.code,
     attributes: category.fields.map((field, index) => ({
@@ -123,7 +130,8 @@ export function requestFromReport(report: PublicReport): Open311Request {
     status_notes: notes || null,
     service_name: report.categoryName,
     service_code: report.categoryCode,
-    description: report.title && report.description ? `${report.title}\n\n${report.description}` : report.description,
+    description:
+      report.title && report.description ? `${report.title}\n\n${report.description}` : report.description,
     agency_responsible: report.handlerName,
     service_notice: null,
     requested_datetime: isoJakarta(report.createdAt),
@@ -149,15 +157,20 @@ const ITEM_NAMES: Record<string, string> = {
   service_requests: 'request',
 };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters; matching them is the point
+const CONTROL_CHARACTERS = /[\x00-\x08\x0b\x0c\x0e-\x1f]/g;
+
 function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // XML 1.0 forbids most control characters even when escaped
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      // XML 1.0 forbids most control characters even when escaped
+      .replace(CONTROL_CHARACTERS, '')
+  );
 }
 
 function element(name: string, value: unknown): string {
@@ -176,7 +189,10 @@ function element(name: string, value: unknown): string {
 }
 
 /** The XML twin of a JSON body: a top-level array becomes the named root with one element per item. */
-export function toXml(root: keyof typeof ITEM_NAMES | 'discovery' | 'service_definition', body: unknown): string {
+export function toXml(
+  root: keyof typeof ITEM_NAMES | 'discovery' | 'service_definition',
+  body: unknown,
+): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${element(root, body)}`;
 }
 

@@ -12,7 +12,10 @@ export type PhotoKind = 'jpeg' | 'png' | 'webp';
 /** The type by the file's first bytes, never by its name or the browser's claim. */
 export function sniffImage(bytes: Buffer): PhotoKind | null {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+  if (
+    bytes.length >= 8 &&
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  )
     return 'png';
   if (
     bytes.length >= 12 &&

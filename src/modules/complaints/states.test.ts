@@ -39,7 +39,16 @@ describe('report state machine', () => {
   });
 
   it('collapses the eight states onto the two Open311 statuses', () => {
-    expect(STATES.map(open311Status)).toEqual(['open', 'open', 'open', 'open', 'open', 'closed', 'closed', 'closed']);
+    expect(STATES.map(open311Status)).toEqual([
+      'open',
+      'open',
+      'open',
+      'open',
+      'open',
+      'closed',
+      'closed',
+      'closed',
+    ]);
   });
 
   it('opens the confirm-or-reopen window only for finished reports and only for the set days', () => {

@@ -11,7 +11,13 @@ export const STATES = [
 ] as const;
 export type State = (typeof STATES)[number];
 
-export const OPEN_STATES: ReadonlySet<State> = new Set(['baru', 'diverifikasi', 'diteruskan', 'diproses', 'dijadwalkan']);
+export const OPEN_STATES: ReadonlySet<State> = new Set([
+  'baru',
+  'diverifikasi',
+  'diteruskan',
+  'diproses',
+  'dijadwalkan',
+]);
 export const CLOSED_STATES: ReadonlySet<State> = new Set(['selesai', 'ditolak', 'duplikat']);
 
 /** What an officer may move a report to from each state. Closed reports only move on reopen. */

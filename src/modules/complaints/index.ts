@@ -1,0 +1,29 @@
+import type { SimpulModule } from '../../platform/module.ts';
+import { messages } from './messages.ts';
+import { complaintMigrations } from './migrations.ts';
+import { complaintRoutes } from './routes.tsx';
+import { seedComplaints } from './seed.ts';
+import { escalateOverdue } from './service.ts';
+
+export const complaintsModule: SimpulModule = {
+  name: 'complaints',
+  migrations: complaintMigrations,
+  routes: complaintRoutes,
+  messages,
+  navigation: [
+    { href: '/pengaduan', label: 'complaints.nav.public', for: ['public'] },
+    {
+      href: '/kelola/pengaduan',
+      label: 'complaints.nav.staff',
+      for: ['admin_kabupaten', 'opd', 'camat', 'kepala_desa', 'sekretaris_desa', 'operator_desa'],
+    },
+  ],
+  seed: seedComplaints,
+  jobs: [
+    {
+      name: 'complaints-sla',
+      everyMs: 10 * 60_000,
+      run: (ctx) => escalateOverdue(ctx).then(() => undefined),
+    },
+  ],
+};

@@ -1,0 +1,631 @@
+import { type Expression, type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
+import type { Db } from '../../platform/db/index.ts';
+import type { CategoryField } from './fields.ts';
+import type { ComplaintTable, ComplaintUpdateTable } from './schema.ts';
+import { OPEN_STATES, type State } from './states.ts';
+import './schema.ts';
+
+// ---------- reference data ----------
+
+export function selectCategories(db: Db, activeOnly: boolean) {
+  let q = db.selectFrom('complaint_categories').selectAll().orderBy('sort').orderBy('name');
+  if (activeOnly) q = q.where('active', '=', true);
+  return q.execute();
+}
+
+export function selectCategory(db: Db, code: string) {
+  return db.selectFrom('complaint_categories').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function insertCategoryIfMissing(
+  db: Db,
+  row: {
+    code: string;
+    name: string;
+    name_en: string;
+    group_name: string;
+    description: string;
+    fields: CategoryField[];
+    sla_verify_days: number;
+    sla_response_days: number;
+    sla_resolve_days: number;
+    confidential_default: boolean;
+    sort: number;
+  },
+) {
+  await db
+    .insertInto('complaint_categories')
+    .values({
+      ...row,
+      fields: JSON.stringify(row.fields),
+      anonymous_allowed: true,
+      public_reopen: true,
+      reopen_days: 14,
+      active: true,
+    })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+}
+
+export function updateCategoryRow(
+  db: Db,
+  code: string,
+  set: {
+    name: string;
+    name_en: string;
+    description: string;
+    sla_verify_days: number;
+    sla_response_days: number;
+    sla_resolve_days: number;
+    confidential_default: boolean;
+    anonymous_allowed: boolean;
+    public_reopen: boolean;
+    reopen_days: number;
+    active: boolean;
+  },
+) {
+  return db.updateTable('complaint_categories').set(set).where('code', '=', code).executeTakeFirst();
+}
+
+export function selectRoutes(db: Db) {
+  return db
+    .selectFrom('complaint_routes as r')
+    .innerJoin('complaint_categories as c', 'c.code', 'r.category_code')
+    .select([
+      'r.id',
+      'r.category_code',
+      'c.name as category_name',
+      'r.region_code',
+      'r.handler_kind',
+      'r.agency_code',
+    ])
+    .orderBy('c.sort')
+    .orderBy('r.region_code')
+    .execute();
+}
+
+/** The rules for a category that apply to a village: the regency's, its kecamatan's and its own. */
+export function selectRoutesFor(db: Db, categoryCode: string, regionCodes: string[]) {
+  return db
+    .selectFrom('complaint_routes')
+    .selectAll()
+    .where('category_code', '=', categoryCode)
+    .where('region_code', 'in', regionCodes)
+    .execute();
+}
+
+export async function upsertRoute(
+  db: Db,
+  row: {
+    category_code: string;
+    region_code: string;
+    handler_kind: 'agency' | 'village';
+    agency_code: string | null;
+  },
+) {
+  await db
+    .insertInto('complaint_routes')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['category_code', 'region_code']).doUpdateSet({
+        handler_kind: row.handler_kind,
+        agency_code: row.agency_code,
+      }),
+    )
+    .execute();
+}
+
+export async function insertRouteIfMissing(
+  db: Db,
+  row: {
+    category_code: string;
+    region_code: string;
+    handler_kind: 'agency' | 'village';
+    agency_code: string | null;
+  },
+) {
+  await db
+    .insertInto('complaint_routes')
+    .values(row)
+    .onConflict((oc) => oc.columns(['category_code', 'region_code']).doNothing())
+    .execute();
+}
+
+export function deleteRoute(db: Db, id: string) {
+  return db.deleteFrom('complaint_routes').where('id', '=', id).executeTakeFirst();
+}
+
+export function selectHolidays(db: Db) {
+  return db
+    .selectFrom('complaint_holidays')
+    .select([sql<string>`to_char(date, 'YYYY-MM-DD')`.as('date'), 'name'])
+    .orderBy('date')
+    .execute();
+}
+
+export async function insertHoliday(db: Db, date: string, name: string, overwrite: boolean) {
+  await db
+    .insertInto('complaint_holidays')
+    .values({ date, name })
+    .onConflict((oc) => (overwrite ? oc.column('date').doUpdateSet({ name }) : oc.column('date').doNothing()))
+    .execute();
+}
+
+export function deleteHoliday(db: Db, date: string) {
+  return db.deleteFrom('complaint_holidays').where('date', '=', date).executeTakeFirst();
+}
+
+export function selectAgency(db: Db, code: string) {
+  return db.selectFrom('agencies').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export function selectAgencies(db: Db) {
+  return db.selectFrom('agencies').selectAll().orderBy('short_name').execute();
+}
+
+export function selectVillage(db: Db, code: string) {
+  return db
+    .selectFrom('villages as v')
+    .innerJoin('kecamatan as k', 'k.code', 'v.kecamatan_code')
+    .select(['v.code', 'v.name', 'v.kecamatan_code', 'k.name as kecamatan_name', 'v.email'])
+    .where('v.code', '=', code)
+    .executeTakeFirst();
+}
+
+export function selectVillageOptions(db: Db, regencyCode: string) {
+  return db
+    .selectFrom('villages as v')
+    .innerJoin('kecamatan as k', 'k.code', 'v.kecamatan_code')
+    .select(['v.code', 'v.name', 'k.code as kecamatan_code', 'k.name as kecamatan_name'])
+    .where('k.regency_code', '=', regencyCode)
+    .orderBy('k.name')
+    .orderBy('v.name')
+    .execute();
+}
+
+export function selectKecamatanOptions(db: Db, regencyCode: string) {
+  return db
+    .selectFrom('kecamatan')
+    .select(['code', 'name'])
+    .where('regency_code', '=', regencyCode)
+    .orderBy('name')
+    .execute();
+}
+
+// ---------- reports ----------
+
+export async function insertComplaint(db: Db, row: Insertable<ComplaintTable>) {
+  return db.insertInto('complaints').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function insertUpdate(db: Db, row: Insertable<ComplaintUpdateTable>) {
+  await db.insertInto('complaint_updates').values(row).execute();
+}
+
+export async function insertPhoto(
+  db: Db,
+  row: { complaint_id: string; file_id: string; thumb_file_id: string; position: number },
+) {
+  await db.insertInto('complaint_photos').values(row).execute();
+}
+
+/** The report with its category, village, kecamatan and handler names. */
+function reportQuery(db: Db) {
+  return db
+    .selectFrom('complaints as c')
+    .innerJoin('complaint_categories as cat', 'cat.code', 'c.category_code')
+    .innerJoin('villages as v', 'v.code', 'c.village_code')
+    .innerJoin('kecamatan as k', 'k.code', 'c.kecamatan_code')
+    .leftJoin('agencies as a', (join) =>
+      join.onRef('a.code', '=', 'c.handler_code').on('c.handler_kind', '=', 'agency'),
+    )
+    .select([
+      'cat.name as category_name',
+      'cat.name_en as category_name_en',
+      'cat.reopen_days',
+      'cat.public_reopen',
+      'cat.fields as category_fields',
+      'v.name as village_name',
+      'k.name as kecamatan_name',
+      sql<string>`coalesce(a.short_name, 'Desa ' || v.name)`.as('handler_name'),
+      'a.head_email as agency_head_email',
+      'v.email as village_email',
+    ]);
+}
+
+export function selectReportByTicket(db: Db, ticket: string) {
+  return reportQuery(db).selectAll('c').where('c.ticket', '=', ticket).executeTakeFirst();
+}
+
+export function selectReportById(db: Db, id: string) {
+  return reportQuery(db).selectAll('c').where('c.id', '=', id).executeTakeFirst();
+}
+
+export type ReportRow = NonNullable<Awaited<ReturnType<typeof selectReportByTicket>>>;
+
+export function selectUpdates(db: Db, complaintId: string, publicOnly: boolean) {
+  let q = db
+    .selectFrom('complaint_updates')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .orderBy('at');
+  if (publicOnly) q = q.where('public', '=', true);
+  return q.execute();
+}
+
+export function selectPhotos(db: Db, complaintId: string, includeHidden: boolean) {
+  let q = db
+    .selectFrom('complaint_photos')
+    .selectAll()
+    .where('complaint_id', '=', complaintId)
+    .orderBy('position');
+  if (!includeHidden) q = q.where('hidden', '=', false);
+  return q.execute();
+}
+
+export function selectPhoto(db: Db, photoId: string) {
+  return db
+    .selectFrom('complaint_photos as p')
+    .innerJoin('complaints as c', 'c.id', 'p.complaint_id')
+    .select([
+      'p.id',
+      'p.file_id',
+      'p.thumb_file_id',
+      'p.hidden',
+      'c.ticket',
+      'c.confidential',
+      'c.hidden as report_hidden',
+      'c.flagged',
+      'c.handler_kind',
+      'c.handler_code',
+      'c.village_code',
+    ])
+    .where('p.id', '=', photoId)
+    .executeTakeFirst();
+}
+
+export function setPhotoHidden(db: Db, photoId: string, hidden: boolean) {
+  return db.updateTable('complaint_photos').set({ hidden }).where('id', '=', photoId).executeTakeFirst();
+}
+
+export function updateComplaint(db: Db, id: string, set: Updateable<ComplaintTable>) {
+  return db.updateTable('complaints').set(set).where('id', '=', id).executeTakeFirst();
+}
+
+export interface ListFilter {
+  category?: string | undefined;
+  kecamatan?: string | undefined;
+  village?: string | undefined;
+  state?: State | undefined;
+  status?: 'open' | 'closed' | undefined;
+  tickets?: string[] | undefined;
+  categories?: string[] | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+const OPEN_LIST = [...OPEN_STATES];
+
+function applyFilter<Q extends { where: (...args: never[]) => Q }>(query: Q, filter: ListFilter): Q {
+  // biome-ignore lint/suspicious/noExplicitAny: one filter for several select shapes over the same table
+  let q = query as any;
+  if (filter.tickets) return q.where('c.ticket', 'in', filter.tickets.length ? filter.tickets : ['']);
+  if (filter.category) q = q.where('c.category_code', '=', filter.category);
+  if (filter.categories?.length) q = q.where('c.category_code', 'in', filter.categories);
+  if (filter.kecamatan) q = q.where('c.kecamatan_code', '=', filter.kecamatan);
+  if (filter.village) q = q.where('c.village_code', '=', filter.village);
+  if (filter.state) q = q.where('c.state', '=', filter.state);
+  if (filter.status === 'open') q = q.where('c.state', 'in', OPEN_LIST);
+  if (filter.status === 'closed') q = q.where('c.state', 'not in', OPEN_LIST);
+  if (filter.from) q = q.where('c.created_at', '>=', filter.from);
+  if (filter.to) q = q.where('c.created_at', '<=', filter.to);
+  return q as Q;
+}
+
+/** Public reports only: never confidential, never hidden by a moderator, never waiting in moderation. */
+export async function selectPublicReports(db: Db, filter: ListFilter, limit: number, offset: number) {
+  const base = applyFilter(
+    db
+      .selectFrom('complaints as c')
+      .where('c.confidential', '=', false)
+      .where('c.hidden', '=', false)
+      .where('c.flagged', '=', false),
+    filter,
+  );
+  const rows = await applyFilter(
+    reportQuery(db)
+      .select([
+        'c.id',
+        'c.ticket',
+        'c.title',
+        'c.public_title',
+        'c.description',
+        'c.public_description',
+        'c.state',
+        'c.category_code',
+        'c.village_code',
+        'c.lat',
+        'c.lng',
+        'c.address',
+        'c.created_at',
+        'c.updated_at',
+        'c.resolve_due_at',
+        'c.support_count',
+        sql<
+          string | null
+        >`(SELECT p.id::text FROM complaint_photos p WHERE p.complaint_id = c.id AND NOT p.hidden ORDER BY p.position LIMIT 1)`.as(
+          'photo_id',
+        ),
+        sql<
+          string | null
+        >`(SELECT u.body FROM complaint_updates u WHERE u.complaint_id = c.id AND u.public AND u.kind IN ('reply','state') AND u.body <> '' ORDER BY u.at DESC LIMIT 1)`.as(
+          'last_public_note',
+        ),
+      ])
+      .where('c.confidential', '=', false)
+      .where('c.hidden', '=', false)
+      .where('c.flagged', '=', false),
+    filter,
+  )
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const count = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(count.n) };
+}
+
+export type PublicRow = Awaited<ReturnType<typeof selectPublicReports>>['rows'][number];
+
+export function selectMapPoints(db: Db, filter: ListFilter, limit: number) {
+  return applyFilter(
+    db
+      .selectFrom('complaints as c')
+      .innerJoin('complaint_categories as cat', 'cat.code', 'c.category_code')
+      .select([
+        'c.ticket',
+        'c.title',
+        'c.public_title',
+        'c.state',
+        'c.lat',
+        'c.lng',
+        'cat.name as category_name',
+      ])
+      .where('c.confidential', '=', false)
+      .where('c.hidden', '=', false)
+      .where('c.flagged', '=', false)
+      .where('c.lat', 'is not', null)
+      .where('c.lng', 'is not', null),
+    filter,
+  )
+    .orderBy('c.created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export interface QueueScope {
+  handlerKind?: 'agency' | 'village';
+  handlerCode?: string;
+  /** village-code prefix (kecamatan or village staff) */
+  regionPrefix?: string;
+}
+
+export const CURRENT_DUE = sql<Date>`CASE WHEN c.verified_at IS NULL THEN c.verify_due_at WHEN c.first_response_at IS NULL THEN c.response_due_at ELSE c.resolve_due_at END`;
+
+export async function selectQueue(
+  db: Db,
+  scope: QueueScope,
+  filter: ListFilter & { overdueAt?: Date | undefined; flaggedOnly?: boolean },
+  limit: number,
+  offset: number,
+) {
+  let q = reportQuery(db).select([
+    'c.id',
+    'c.ticket',
+    'c.title',
+    'c.state',
+    'c.created_at',
+    'c.category_code',
+    'c.escalation_level',
+    'c.flagged',
+    'c.confidential',
+    'c.anonymous',
+    CURRENT_DUE.as('current_due'),
+  ]);
+  if (scope.handlerKind) q = q.where('c.handler_kind', '=', scope.handlerKind);
+  if (scope.handlerCode) q = q.where('c.handler_code', '=', scope.handlerCode);
+  if (scope.regionPrefix) {
+    const prefix = scope.regionPrefix;
+    q = q.where((eb) =>
+      eb.or([eb('c.village_code', '=', prefix), eb('c.village_code', 'like', `${prefix}.%`)]),
+    );
+  }
+  q = applyFilter(q, filter);
+  if (filter.flaggedOnly) q = q.where('c.flagged', '=', true);
+  if (filter.overdueAt) {
+    const now = filter.overdueAt;
+    q = q.where('c.state', 'in', OPEN_LIST).where(sql<SqlBool>`${CURRENT_DUE} < ${now}`);
+  }
+  const rows = await q
+    .orderBy('c.created_at', 'desc')
+    .limit(limit + 1)
+    .offset(offset)
+    .execute();
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+export function selectNearby(
+  db: Db,
+  input: { excludeId?: string; categoryCode: string; lat: number; lng: number; radiusM: number; since: Date },
+) {
+  const here = sql`ll_to_earth(${input.lat}, ${input.lng})`;
+  let q = db
+    .selectFrom('complaints as c')
+    .select([
+      'c.id',
+      'c.ticket',
+      'c.title',
+      'c.public_title',
+      'c.state',
+      'c.created_at',
+      'c.confidential',
+      sql<number>`round(earth_distance(ll_to_earth(c.lat, c.lng), ${here})::numeric)`.as('distance_m'),
+    ])
+    .where('c.category_code', '=', input.categoryCode)
+    .where('c.created_at', '>=', input.since)
+    .where('c.lat', 'is not', null)
+    .where('c.lng', 'is not', null)
+    .where('c.state', '<>', 'duplikat')
+    .where(sql<SqlBool>`earth_box(${here}, ${input.radiusM}) @> ll_to_earth(c.lat, c.lng)`)
+    .where(sql<SqlBool>`earth_distance(ll_to_earth(c.lat, c.lng), ${here}) <= ${input.radiusM}`);
+  if (input.excludeId) q = q.where('c.id', '<>', input.excludeId);
+  return q.orderBy('distance_m').limit(10).execute();
+}
+
+// ---------- abuse ----------
+
+export async function countIntake(db: Db, key: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('complaint_intake')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('key', '=', key)
+    .where('at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertIntake(db: Db, keys: string[], at: Date) {
+  if (keys.length)
+    await db
+      .insertInto('complaint_intake')
+      .values(keys.map((key) => ({ key, at })))
+      .execute();
+}
+
+export async function pruneIntake(db: Db, before: Date) {
+  await db.deleteFrom('complaint_intake').where('at', '<', before).execute();
+}
+
+export async function insertSupport(
+  db: Db,
+  complaintId: string,
+  keyHash: string,
+  at: Date,
+): Promise<boolean> {
+  const result = await db
+    .insertInto('complaint_supports')
+    .values({ complaint_id: complaintId, key_hash: keyHash, at })
+    .onConflict((oc) => oc.columns(['complaint_id', 'key_hash']).doNothing())
+    .executeTakeFirst();
+  if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+  await db
+    .updateTable('complaints')
+    .set((eb) => ({ support_count: eb('support_count', '+', 1) }))
+    .where('id', '=', complaintId)
+    .execute();
+  return true;
+}
+
+// ---------- SLA ----------
+
+export function selectOverdueCandidates(db: Db, now: Date) {
+  return reportQuery(db)
+    .select([
+      'c.id',
+      'c.ticket',
+      'c.title',
+      'c.handler_kind',
+      'c.handler_code',
+      'c.escalation_level',
+      CURRENT_DUE.as('current_due'),
+    ])
+    .where('c.state', 'in', OPEN_LIST)
+    .where('c.escalation_level', '<', 2)
+    .where(sql<SqlBool>`${CURRENT_DUE} < ${now}`)
+    .orderBy('c.created_at')
+    .limit(500)
+    .execute();
+}
+
+export function selectAdminEmails(db: Db) {
+  return db
+    .selectFrom('staff_users')
+    .select('email')
+    .where('role', '=', 'admin_kabupaten')
+    .where('active', '=', true)
+    .execute();
+}
+
+/** Per handler: how many reports, how many met each SLA stage, how many are overdue now. */
+export function selectCompliance(db: Db, since: Date, now: Date, handler?: { kind: string; code: string }) {
+  const late = (done: Expression<unknown>, due: Expression<unknown>) =>
+    sql<string>`count(*) FILTER (WHERE (${done} IS NOT NULL AND ${done} > ${due}) OR (${done} IS NULL AND ${due} < ${now}))`;
+  const onTime = (done: Expression<unknown>, due: Expression<unknown>) =>
+    sql<string>`count(*) FILTER (WHERE ${done} IS NOT NULL AND ${done} <= ${due})`;
+  let q = db
+    .selectFrom('complaints as c')
+    .leftJoin('agencies as a', (join) =>
+      join.onRef('a.code', '=', 'c.handler_code').on('c.handler_kind', '=', 'agency'),
+    )
+    .leftJoin('villages as v', (join) =>
+      join.onRef('v.code', '=', 'c.handler_code').on('c.handler_kind', '=', 'village'),
+    )
+    .select([
+      'c.handler_kind',
+      'c.handler_code',
+      sql<string>`coalesce(min(a.short_name), 'Desa ' || min(v.name))`.as('handler_name'),
+      sql<string>`count(*)`.as('total'),
+      sql<string>`count(*) FILTER (WHERE c.state IN ('selesai'))`.as('resolved'),
+      onTime(sql.ref('c.verified_at'), sql.ref('c.verify_due_at')).as('verify_on_time'),
+      late(sql.ref('c.verified_at'), sql.ref('c.verify_due_at')).as('verify_late'),
+      onTime(sql.ref('c.first_response_at'), sql.ref('c.response_due_at')).as('response_on_time'),
+      late(sql.ref('c.first_response_at'), sql.ref('c.response_due_at')).as('response_late'),
+      onTime(sql.ref('c.resolved_at'), sql.ref('c.resolve_due_at')).as('resolve_on_time'),
+      late(sql.ref('c.resolved_at'), sql.ref('c.resolve_due_at')).as('resolve_late'),
+      sql<string>`count(*) FILTER (WHERE c.state IN ('baru','diverifikasi','diteruskan','diproses','dijadwalkan') AND ${CURRENT_DUE} < ${now})`.as(
+        'overdue_now',
+      ),
+      sql<
+        number | null
+      >`percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.first_response_at - c.created_at) / 3600)`.as(
+        'median_response_hours',
+      ),
+    ])
+    .where('c.created_at', '>=', since)
+    .groupBy(['c.handler_kind', 'c.handler_code']);
+  if (handler)
+    q = q.where('c.handler_kind', '=', handler.kind as 'agency').where('c.handler_code', '=', handler.code);
+  return q.orderBy('handler_name').execute();
+}
+
+// ---------- Open311 clients ----------
+
+export function insertClient(db: Db, row: { name: string; key_hash: string; created_by: string | null }) {
+  return db.insertInto('open311_clients').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export function selectClients(db: Db) {
+  return db
+    .selectFrom('open311_clients')
+    .select(['id', 'name', 'active', 'created_at'])
+    .orderBy('created_at')
+    .execute();
+}
+
+export function selectClientByKeyHash(db: Db, keyHash: string) {
+  return db
+    .selectFrom('open311_clients')
+    .select(['id', 'name'])
+    .where('key_hash', '=', keyHash)
+    .where('active', '=', true)
+    .executeTakeFirst();
+}
+
+export function deactivateClient(db: Db, id: string) {
+  return db.updateTable('open311_clients').set({ active: false }).where('id', '=', id).executeTakeFirst();
+}
+
+export function selectByOpen311Token(db: Db, token: string) {
+  return db.selectFrom('complaints').select(['ticket']).where('open311_token', '=', token).executeTakeFirst();
+}

@@ -1,0 +1,100 @@
+import { t } from '../../../platform/i18n/index.ts';
+import { StatusTag } from '../../../platform/ui/components.tsx';
+import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import type { State } from '../states.ts';
+
+const TONE: Record<State, 'neutral' | 'good' | 'warn' | 'bad' | 'info'> = {
+  baru: 'info',
+  diverifikasi: 'info',
+  diteruskan: 'info',
+  diproses: 'warn',
+  dijadwalkan: 'warn',
+  selesai: 'good',
+  ditolak: 'bad',
+  duplikat: 'neutral',
+};
+
+export function StateTag(props: { state: State }): SafeHtml {
+  return <StatusTag tone={TONE[props.state]}>{t(`complaints.state.${props.state}`)}</StatusTag>;
+}
+
+export interface VillageOption {
+  code: string;
+  name: string;
+  kecamatan_code: string;
+  kecamatan_name: string;
+}
+
+/** Villages grouped by kecamatan: 326 options are easier to find in 29 groups. */
+export function VillageSelect(props: {
+  name: string;
+  label: string;
+  villages: VillageOption[];
+  value?: string | undefined;
+  error?: string | undefined;
+  required?: boolean;
+  includeAreas?: {
+    regency: { code: string; name: string };
+    kecamatan: Array<{ code: string; name: string }>;
+  };
+}): SafeHtml {
+  const groups = new Map<string, { name: string; villages: VillageOption[] }>();
+  for (const v of props.villages) {
+    const group = groups.get(v.kecamatan_code) ?? { name: v.kecamatan_name, villages: [] };
+    group.villages.push(v);
+    groups.set(v.kecamatan_code, group);
+  }
+  return (
+    <div class={props.error ? 'field field-error' : 'field'}>
+      <label for={`field-${props.name}`}>
+        {props.label}
+        {props.required ? <span class="required"> *</span> : ''}
+      </label>
+      {props.error ? (
+        <p class="error-message" id={`error-${props.name}`}>
+          {props.error}
+        </p>
+      ) : (
+        ''
+      )}
+      <select
+        id={`field-${props.name}`}
+        name={props.name}
+        class="input"
+        aria-invalid={props.error ? 'true' : undefined}
+      >
+        <option value="">{t('ui.choose')}</option>
+        {props.includeAreas ? (
+          <optgroup label={t('complaints.rules.areas')}>
+            <option
+              value={props.includeAreas.regency.code}
+              selected={props.value === props.includeAreas.regency.code}
+            >
+              {props.includeAreas.regency.name}
+            </option>
+            {props.includeAreas.kecamatan.map((k) => (
+              <option value={k.code} selected={props.value === k.code}>
+                {t('complaints.kecamatanPrefix')} {k.name}
+              </option>
+            ))}
+          </optgroup>
+        ) : (
+          ''
+        )}
+        {[...groups.entries()].map(([, group]) => (
+          <optgroup label={`${t('complaints.kecamatanPrefix')} ${group.name}`}>
+            {group.villages.map((v) => (
+              <option value={v.code} selected={props.value === v.code}>
+                {v.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function percent(value: number | null): string {
+  return value === null ? '—' : `${Math.round(value * 100)}%`;
+}

@@ -1,0 +1,562 @@
+import { formatDate, formatDateTime, formatNumber, t } from '../../../platform/i18n/index.ts';
+import {
+  Button,
+  CheckboxField,
+  EmptyState,
+  ErrorSummary,
+  type FieldErrors,
+  FileField,
+  Form,
+  Pagination,
+  Panel,
+  SelectField,
+  SummaryList,
+  Table,
+  TextArea,
+  TextField,
+} from '../../../platform/ui/components.tsx';
+import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import { Layout } from '../../../platform/ui/layout.tsx';
+import type { Category, ComplianceRow, PublicListRow, PublicView } from '../service.ts';
+import { STATES } from '../states.ts';
+import { percent, StateTag, type VillageOption } from './parts.tsx';
+
+export type FormValues = Record<string, string | undefined>;
+
+export function ComplaintsHead(): SafeHtml {
+  return <link rel="stylesheet" href="/pengaduan/aset/pengaduan.css" />;
+}
+
+function MapHead(): SafeHtml {
+  return (
+    <>
+      <ComplaintsHead />
+      <link rel="stylesheet" href="/pengaduan/aset/leaflet/leaflet.css" />
+      <script src="/pengaduan/aset/leaflet/leaflet.js" defer></script>
+      <script src="/pengaduan/aset/peta.js" defer></script>
+    </>
+  );
+}
+
+export function ReportForm(props: {
+  categories: Category[];
+  villages: VillageOption[];
+  values: FormValues;
+  errors?: FieldErrors;
+  tileUrl: string;
+}): SafeHtml {
+  const v = props.values;
+  const e = props.errors ?? {};
+  const withFields = props.categories.filter((c) => c.fields.length > 0);
+  return (
+    <Form action="/pengaduan" multipart class="report-form">
+      <ErrorSummary errors={e} />
+      <SelectField
+        name="kind"
+        label={t('complaints.form.kind')}
+        options={[
+          { value: 'pengaduan', label: t('complaints.kind.pengaduan') },
+          { value: 'aspirasi', label: t('complaints.kind.aspirasi') },
+          { value: 'informasi', label: t('complaints.kind.informasi') },
+        ]}
+        value={v.kind ?? 'pengaduan'}
+        error={e.kind}
+      />
+      <SelectField
+        name="categoryCode"
+        label={t('complaints.form.category')}
+        required
+        placeholder={t('ui.choose')}
+        options={props.categories.map((c) => ({ value: c.code, label: `${c.group} — ${c.name}` }))}
+        value={v.categoryCode}
+        error={e.categoryCode}
+      />
+      {withFields.map((c) => (
+        <fieldset class="category-fields" data-category={c.code}>
+          <legend>{t('complaints.form.detailsFor', { category: c.name })}</legend>
+          {c.fields.map((f) =>
+            f.datatype === 'singlevaluelist' ? (
+              <SelectField
+                name={`detail_${f.code}`}
+                label={f.label}
+                required={f.required}
+                placeholder={t('ui.choose')}
+                options={(f.values ?? []).map((o) => ({ value: o.key, label: o.name }))}
+                value={v[`detail_${f.code}`]}
+                error={e[`detail_${f.code}`]}
+              />
+            ) : (
+              <TextField
+                name={`detail_${f.code}`}
+                label={f.label}
+                required={f.required}
+                hint={f.hint}
+                inputmode={f.datatype === 'number' ? 'decimal' : undefined}
+                width={f.datatype === 'number' ? 'short' : undefined}
+                value={v[`detail_${f.code}`]}
+                error={e[`detail_${f.code}`]}
+              />
+            ),
+          )}
+        </fieldset>
+      ))}
+      <TextField
+        name="title"
+        label={t('complaints.form.title')}
+        required
+        maxlength={120}
+        value={v.title}
+        error={e.title}
+      />
+      <TextArea
+        name="description"
+        label={t('complaints.form.description')}
+        hint={t('complaints.form.descriptionHint')}
+        required
+        rows={5}
+        maxlength={4000}
+        value={v.description}
+        error={e.description}
+      />
+      <fieldset>
+        <legend>{t('complaints.form.location')}</legend>
+        <VillageSelectInline villages={props.villages} value={v.villageCode} error={e.villageCode} />
+        <TextField name="address" label={t('complaints.form.address')} value={v.address} maxlength={300} />
+        <div id="pick-map" class="map map-small" data-tiles={props.tileUrl} hidden></div>
+        <p class="hint" id="pick-hint" hidden>
+          {t('complaints.form.mapHint')}
+        </p>
+        <button type="button" class="button button-secondary" id="use-gps" hidden>
+          {t('complaints.form.useGps')}
+        </button>
+        <div class="coords">
+          <TextField
+            name="lat"
+            label={t('complaints.form.lat')}
+            inputmode="decimal"
+            width="medium"
+            value={v.lat}
+            error={e.lat}
+          />
+          <TextField
+            name="lng"
+            label={t('complaints.form.lng')}
+            inputmode="decimal"
+            width="medium"
+            value={v.lng}
+            error={e.lng}
+          />
+        </div>
+        <div id="nearby" aria-live="polite"></div>
+      </fieldset>
+      <FileField
+        name="photos"
+        label={t('complaints.form.photos')}
+        hint={t('complaints.form.photosHint')}
+        accept="image/jpeg,image/png,image/webp"
+        multiple
+        error={e.photos}
+      />
+      <fieldset>
+        <legend>{t('complaints.form.privacy')}</legend>
+        <CheckboxField
+          name="anonymous"
+          label={t('complaints.form.anonymous')}
+          hint={t('complaints.form.anonymousHint')}
+          checked={v.anonymous === '1'}
+          error={e.anonymous}
+        />
+        <SelectField
+          name="confidential"
+          label={t('complaints.form.confidential')}
+          hint={t('complaints.form.confidentialHint')}
+          options={[
+            { value: 'bawaan', label: t('complaints.form.confidentialDefault') },
+            { value: 'publik', label: t('complaints.form.confidentialPublic') },
+            { value: 'rahasia', label: t('complaints.form.confidentialSecret') },
+          ]}
+          value={v.confidential ?? 'bawaan'}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t('complaints.form.contact')}</legend>
+        <p class="hint">{t('complaints.form.contactHint')}</p>
+        <TextField
+          name="name"
+          label={t('complaints.form.name')}
+          autocomplete="name"
+          value={v.name}
+          maxlength={120}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t('complaints.form.phone')}
+          autocomplete="tel"
+          inputmode="tel"
+          value={v.phone}
+          error={e.phone}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('complaints.form.email')}
+          autocomplete="email"
+          value={v.email}
+          error={e.email}
+        />
+      </fieldset>
+      <div class="hp" aria-hidden="true">
+        <label for="field-website">{t('complaints.form.honeypot')}</label>
+        <input id="field-website" name="website" type="text" tabindex="-1" autocomplete="off" value="" />
+      </div>
+      <Button>{t('complaints.form.submit')}</Button>
+    </Form>
+  );
+}
+
+function VillageSelectInline(props: {
+  villages: VillageOption[];
+  value?: string | undefined;
+  error?: string | undefined;
+}): SafeHtml {
+  const groups = new Map<string, VillageOption[]>();
+  for (const v of props.villages) groups.set(v.kecamatan_name, [...(groups.get(v.kecamatan_name) ?? []), v]);
+  return (
+    <div class={props.error ? 'field field-error' : 'field'}>
+      <label for="field-villageCode">
+        {t('complaints.form.village')}
+        <span class="required"> *</span>
+      </label>
+      {props.error ? <p class="error-message">{props.error}</p> : ''}
+      <select
+        id="field-villageCode"
+        name="villageCode"
+        class="input"
+        aria-invalid={props.error ? 'true' : undefined}
+      >
+        <option value="">{t('ui.choose')}</option>
+        {[...groups.entries()].map(([kecamatan, villages]) => (
+          <optgroup label={`${t('complaints.kecamatanPrefix')} ${kecamatan}`}>
+            {villages.map((v) => (
+              <option value={v.code} selected={props.value === v.code}>
+                {v.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function PublicListSection(props: {
+  rows: PublicListRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  filter: { kategori?: string | undefined; kecamatan?: string | undefined; status?: string | undefined };
+  categories: Category[];
+  kecamatan: Array<{ code: string; name: string }>;
+  tileUrl: string;
+}): SafeHtml {
+  const query = new URLSearchParams();
+  for (const [k, val] of Object.entries(props.filter)) if (val) query.set(k, val);
+  return (
+    <section id="daftar" aria-labelledby="daftar-title">
+      <h2 id="daftar-title">{t('complaints.list.title')}</h2>
+      <Form action="/pengaduan#daftar" method="get" class="filters">
+        <SelectField
+          name="kategori"
+          label={t('complaints.form.category')}
+          placeholder={t('ui.all')}
+          options={props.categories.map((c) => ({ value: c.code, label: c.name }))}
+          value={props.filter.kategori}
+        />
+        <SelectField
+          name="kecamatan"
+          label={t('complaints.list.kecamatan')}
+          placeholder={t('ui.all')}
+          options={props.kecamatan.map((k) => ({ value: k.code, label: k.name }))}
+          value={props.filter.kecamatan}
+        />
+        <SelectField
+          name="status"
+          label={t('complaints.list.state')}
+          placeholder={t('ui.all')}
+          options={STATES.map((s) => ({ value: s, label: t(`complaints.state.${s}`) }))}
+          value={props.filter.status}
+        />
+        <Button variant="secondary">{t('ui.filter')}</Button>
+      </Form>
+      <div
+        id="public-map"
+        class="map"
+        data-tiles={props.tileUrl}
+        data-points={`/pengaduan/peta.json?${query.toString()}`}
+        hidden
+      ></div>
+      <p>{t('complaints.list.count', { n: formatNumber(props.total) })}</p>
+      {props.rows.length === 0 ? (
+        <EmptyState message={t('complaints.list.empty')} />
+      ) : (
+        <ol class="report-list">
+          {props.rows.map((r) => (
+            <li class="report-item">
+              <h3>
+                <a href={`/pengaduan/${r.ticket}`}>{r.title}</a>
+              </h3>
+              <p>
+                <StateTag state={r.state} /> {r.categoryName} · {t('complaints.desa')} {r.villageName},{' '}
+                {t('complaints.kecamatanPrefix')} {r.kecamatanName}
+              </p>
+              <p class="hint">
+                {r.ticket} · {formatDateTime(r.createdAt)} · {t('complaints.list.handler')}: {r.handlerName}
+                {r.supportCount > 0 ? ` · ${t('complaints.list.supports', { n: r.supportCount })}` : ''}
+              </p>
+              {r.photoId ? (
+                <img
+                  src={`/pengaduan/foto/${r.photoId}/kecil`}
+                  alt={t('complaints.photoAlt')}
+                  width="120"
+                  loading="lazy"
+                />
+              ) : (
+                ''
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <Pagination
+        page={props.page}
+        pageSize={props.pageSize}
+        total={props.total}
+        baseUrl="/pengaduan"
+        query={props.filter}
+      />
+    </section>
+  );
+}
+
+export function ComplaintsHome(props: {
+  form: Parameters<typeof ReportForm>[0];
+  list: Parameters<typeof PublicListSection>[0];
+}): SafeHtml {
+  return (
+    <Layout title={t('complaints.title')} head={<MapHead />}>
+      <h1>{t('complaints.title')}</h1>
+      <p>{t('complaints.intro')}</p>
+      <p>
+        <a href="#lapor">{t('complaints.toForm')}</a> · <a href="#daftar">{t('complaints.toList')}</a> ·{' '}
+        <a href="/pengaduan/statistik">{t('complaints.stats.link')}</a>
+      </p>
+      <Form action="/pengaduan/cari" method="get" class="filters">
+        <TextField name="tiket" label={t('complaints.track.label')} width="medium" />
+        <Button variant="secondary">{t('complaints.track.go')}</Button>
+      </Form>
+      <section id="lapor" aria-labelledby="lapor-title">
+        <h2 id="lapor-title">{t('complaints.form.heading')}</h2>
+        <ReportForm {...props.form} />
+      </section>
+      <PublicListSection {...props.list} />
+    </Layout>
+  );
+}
+
+function historyText(h: PublicView['history'][number]): string {
+  if (h.kind === 'route') return t('complaints.history.route');
+  if (h.kind === 'support') return t('complaints.history.support');
+  if (h.toState && (h.kind === 'state' || h.kind === 'created' || h.kind === 'reopen'))
+    return t(`complaints.history.${h.kind}`, { state: t(`complaints.state.${h.toState}`) });
+  if (h.kind === 'confirm') return t('complaints.history.confirmedTitle');
+  return t('complaints.history.reply');
+}
+
+export function TrackingPage(props: {
+  report: PublicView;
+  justFiled: boolean;
+  key: string | null;
+  trackingUrl: string;
+  errors?: FieldErrors;
+}): SafeHtml {
+  const r = props.report;
+  const details = r.details ?? {};
+  return (
+    <Layout title={`${t('complaints.track.title')} ${r.ticket}`} head={<ComplaintsHead />}>
+      {props.justFiled ? (
+        <div class="panel panel-success" role="status">
+          <h2>{t('complaints.track.thanks')}</h2>
+          <p>{t('complaints.track.ticketIs')}</p>
+          <p class="ticket">
+            <strong>{r.ticket}</strong>
+          </p>
+          <p>{t('complaints.track.keepLink')}</p>
+          <p>
+            <code class="wrap">{props.trackingUrl}</code>
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
+      <h1>
+        {t('complaints.track.title')} {r.ticket}
+      </h1>
+      <ErrorSummary errors={props.errors} />
+      <SummaryList
+        rows={[
+          [t('complaints.list.state'), <StateTag state={r.state} />],
+          [t('complaints.form.category'), r.categoryName],
+          [
+            t('complaints.form.location'),
+            `${t('complaints.desa')} ${r.villageName}, ${t('complaints.kecamatanPrefix')} ${r.kecamatanName}${r.address ? ` — ${r.address}` : ''}`,
+          ],
+          [t('complaints.list.handler'), r.handlerName],
+          [t('complaints.track.filed'), formatDateTime(r.createdAt)],
+          [t('complaints.track.verifyDue'), formatDate(r.verifyDueAt)],
+          [t('complaints.track.resolveDue'), formatDate(r.resolveDueAt)],
+          ...(r.scheduledFor
+            ? ([[t('complaints.track.scheduled'), formatDate(r.scheduledFor)]] as Array<[string, string]>)
+            : []),
+          ...(r.rejectReason
+            ? ([[t('complaints.track.rejectReason'), r.rejectReason]] as Array<[string, string]>)
+            : []),
+          ...(r.duplicateOfTicket
+            ? ([
+                [
+                  t('complaints.track.duplicateOf'),
+                  <a href={`/pengaduan/${r.duplicateOfTicket}`}>{r.duplicateOfTicket}</a>,
+                ],
+              ] as Array<[string, SafeHtml]>)
+            : []),
+          [t('complaints.track.supports'), formatNumber(r.supportCount)],
+        ]}
+      />
+      {r.title === null ? (
+        <Panel>
+          <p>{t('complaints.track.confidential')}</p>
+        </Panel>
+      ) : (
+        <Panel title={r.title}>
+          <p class="prewrap">{r.description}</p>
+          {r.fields.filter((f) => details[f.code] !== undefined).length > 0 ? (
+            <SummaryList
+              rows={r.fields
+                .filter((f) => details[f.code] !== undefined)
+                .map((f) => [
+                  f.label,
+                  f.values?.find((o) => o.key === details[f.code])?.name ?? String(details[f.code]),
+                ])}
+            />
+          ) : (
+            ''
+          )}
+          {r.lat !== null && r.lng !== null ? (
+            <p>
+              {t('complaints.track.point')}: {r.lat.toFixed(5)}, {r.lng.toFixed(5)} (
+              <a href={`https://www.openstreetmap.org/?mlat=${r.lat}&mlon=${r.lng}#map=18/${r.lat}/${r.lng}`}>
+                OpenStreetMap
+              </a>
+              )
+            </p>
+          ) : (
+            ''
+          )}
+          <div class="photos">
+            {r.photoIds.map((id, i) => (
+              <a href={`/pengaduan/foto/${id}`}>
+                <img
+                  src={`/pengaduan/foto/${id}/kecil`}
+                  alt={t('complaints.photoN', { n: i + 1 })}
+                  width="160"
+                />
+              </a>
+            ))}
+          </div>
+        </Panel>
+      )}
+      <h2>{t('complaints.track.history')}</h2>
+      <ol class="history">
+        {r.history.map((h) => (
+          <li class={`history-item history-${h.kind}`}>
+            <p>
+              <strong>{historyText(h)}</strong> · {formatDateTime(h.at)} · {h.by}
+            </p>
+            {h.body ? <p class="prewrap">{h.body}</p> : ''}
+          </li>
+        ))}
+      </ol>
+      {r.reporterMayAct && props.key ? (
+        <Panel title={t('complaints.track.reporterTitle')}>
+          <p>{t('complaints.track.reporterIntro')}</p>
+          <Form action={`/pengaduan/${r.ticket}/konfirmasi`}>
+            <input type="hidden" name="kunci" value={props.key} />
+            <Button>{t('complaints.track.confirm')}</Button>
+          </Form>
+          <Form action={`/pengaduan/${r.ticket}/buka-lagi`}>
+            <input type="hidden" name="kunci" value={props.key} />
+            <TextArea
+              name="reason"
+              label={t('complaints.track.reopenReason')}
+              rows={3}
+              error={props.errors?.reason}
+            />
+            <Button variant="warning">{t('complaints.track.reopen')}</Button>
+          </Form>
+        </Panel>
+      ) : (
+        ''
+      )}
+      {!r.confidential &&
+      ['baru', 'diverifikasi', 'diteruskan', 'diproses', 'dijadwalkan'].includes(r.state) ? (
+        <Form action={`/pengaduan/${r.ticket}/dukung`}>
+          <p>{t('complaints.track.supportIntro')}</p>
+          <Button variant="secondary">{t('complaints.track.support')}</Button>
+        </Form>
+      ) : (
+        ''
+      )}
+      <p>
+        <a href="/pengaduan">{t('complaints.back')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function StatsPage(props: { rows: ComplianceRow[]; days: number }): SafeHtml {
+  return (
+    <Layout title={t('complaints.stats.title')} head={<ComplaintsHead />}>
+      <h1>{t('complaints.stats.title')}</h1>
+      <p>{t('complaints.stats.intro', { days: props.days })}</p>
+      <ComplianceTable rows={props.rows} />
+      <p>
+        <a href="/pengaduan">{t('complaints.back')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function ComplianceTable(props: { rows: ComplianceRow[] }): SafeHtml {
+  return (
+    <Table
+      caption={t('complaints.stats.caption')}
+      rows={props.rows}
+      empty={t('complaints.stats.empty')}
+      columns={[
+        { header: t('complaints.list.handler'), cell: (r) => r.handlerName },
+        { header: t('complaints.stats.total'), cell: (r) => formatNumber(r.total), numeric: true },
+        { header: t('complaints.stats.resolved'), cell: (r) => formatNumber(r.resolved), numeric: true },
+        { header: t('complaints.stats.verifyRate'), cell: (r) => percent(r.verifyRate), numeric: true },
+        { header: t('complaints.stats.responseRate'), cell: (r) => percent(r.responseRate), numeric: true },
+        { header: t('complaints.stats.resolveRate'), cell: (r) => percent(r.resolveRate), numeric: true },
+        { header: t('complaints.stats.overdue'), cell: (r) => formatNumber(r.overdueNow), numeric: true },
+        {
+          header: t('complaints.stats.median'),
+          cell: (r) =>
+            r.medianResponseHours === null ? '—' : formatNumber(Math.round(r.medianResponseHours)),
+          numeric: true,
+        },
+      ]}
+    />
+  );
+}

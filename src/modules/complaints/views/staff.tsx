@@ -1,0 +1,718 @@
+import type { StaffActor } from '../../../platform/auth/roles.ts';
+import { formatDate, formatDateTime, t } from '../../../platform/i18n/index.ts';
+import {
+  Button,
+  CheckboxField,
+  EmptyState,
+  ErrorSummary,
+  type FieldErrors,
+  Form,
+  Panel,
+  SelectField,
+  StatusTag,
+  SummaryList,
+  Table,
+  TextArea,
+  TextField,
+} from '../../../platform/ui/components.tsx';
+import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import { Layout } from '../../../platform/ui/layout.tsx';
+import type { Category, ComplianceRow, listQueue, StaffView } from '../service.ts';
+import { allowedTransitions, STATES } from '../states.ts';
+import { StateTag, type VillageOption, VillageSelect } from './parts.tsx';
+import { ComplaintsHead, ComplianceTable, type FormValues } from './public.tsx';
+
+function StaffNav(props: { actor: StaffActor }): SafeHtml {
+  const admin = props.actor.role === 'admin_kabupaten';
+  const links: Array<[string, string]> = [
+    ['/kelola/pengaduan', t('complaints.staff.queue')],
+    ['/kelola/pengaduan/sla', t('complaints.staff.sla')],
+    ...(admin
+      ? ([
+          ['/kelola/pengaduan/moderasi', t('complaints.staff.moderation')],
+          ['/kelola/pengaduan/aturan', t('complaints.staff.rules')],
+          ['/kelola/pengaduan/kategori', t('complaints.staff.categories')],
+          ['/kelola/pengaduan/libur', t('complaints.staff.holidays')],
+          ['/kelola/pengaduan/klien-api', t('complaints.staff.clients')],
+        ] as Array<[string, string]>)
+      : []),
+  ];
+  return (
+    <nav class="subnav" aria-label={t('complaints.staff.menu')}>
+      <ul>
+        {links.map(([href, label]) => (
+          <li>
+            <a href={href}>{label}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+type Queue = Awaited<ReturnType<typeof listQueue>>;
+
+export function QueuePage(props: {
+  actor: StaffActor;
+  queue: Queue;
+  categories: Category[];
+  filter: { state?: string | undefined; category?: string | undefined; overdue?: boolean; flagged?: boolean };
+  scopeName: string;
+}): SafeHtml {
+  const f = props.filter;
+  const query = new URLSearchParams();
+  if (f.state) query.set('state', f.state);
+  if (f.category) query.set('category', f.category);
+  if (f.overdue) query.set('overdue', '1');
+  return (
+    <Layout title={t('complaints.staff.queueTitle')} wide head={<ComplaintsHead />}>
+      <h1>{t('complaints.staff.queueTitle')}</h1>
+      <p>{t('complaints.staff.queueFor', { scope: props.scopeName })}</p>
+      <StaffNav actor={props.actor} />
+      <Form action="/kelola/pengaduan" method="get" class="filters">
+        <SelectField
+          name="state"
+          label={t('complaints.list.state')}
+          placeholder={t('ui.all')}
+          options={STATES.map((s) => ({ value: s, label: t(`complaints.state.${s}`) }))}
+          value={f.state}
+        />
+        <SelectField
+          name="category"
+          label={t('complaints.form.category')}
+          placeholder={t('ui.all')}
+          options={props.categories.map((c) => ({ value: c.code, label: c.name }))}
+          value={f.category}
+        />
+        <CheckboxField name="overdue" label={t('complaints.staff.overdueOnly')} checked={f.overdue} />
+        <Button variant="secondary">{t('ui.filter')}</Button>
+      </Form>
+      <Table
+        rows={props.queue.rows}
+        empty={t('complaints.staff.queueEmpty')}
+        columns={[
+          {
+            header: t('complaints.staff.ticket'),
+            cell: (r) => <a href={`/kelola/pengaduan/${r.ticket}`}>{r.ticket}</a>,
+          },
+          {
+            header: t('complaints.form.title'),
+            cell: (r) => (
+              <>
+                {r.title}
+                <br />
+                <small>
+                  {r.category_name} · {t('complaints.desa')} {r.village_name}
+                </small>
+              </>
+            ),
+          },
+          { header: t('complaints.list.state'), cell: (r) => <StateTag state={r.state} /> },
+          { header: t('complaints.list.handler'), cell: (r) => r.handler_name },
+          {
+            header: t('complaints.staff.due'),
+            cell: (r) => (
+              <>
+                {formatDate(r.current_due)}{' '}
+                {r.overdue ? <StatusTag tone="bad">{t('complaints.staff.overdue')}</StatusTag> : ''}
+                {r.escalation_level > 0 ? (
+                  <StatusTag tone="warn">{t(`complaints.staff.escalated${r.escalation_level}`)}</StatusTag>
+                ) : (
+                  ''
+                )}
+              </>
+            ),
+          },
+          { header: t('complaints.staff.filed'), cell: (r) => formatDateTime(r.created_at) },
+        ]}
+      />
+      <nav class="pagination">
+        {props.queue.page > 1 ? (
+          <a href={`/kelola/pengaduan?${query.toString()}&page=${props.queue.page - 1}`}>
+            ← {t('ui.previous')}
+          </a>
+        ) : (
+          ''
+        )}
+        {props.queue.more ? (
+          <a href={`/kelola/pengaduan?${query.toString()}&page=${props.queue.page + 1}`}>{t('ui.next')} →</a>
+        ) : (
+          ''
+        )}
+      </nav>
+    </Layout>
+  );
+}
+
+export function StaffReportPage(props: {
+  actor: StaffActor;
+  view: StaffView;
+  agencies: Array<{ code: string; short_name: string }>;
+  errors?: FieldErrors;
+  values?: FormValues;
+}): SafeHtml {
+  const { row, reporter, mayHandle } = props.view;
+  const e = props.errors ?? {};
+  const v = props.values ?? {};
+  const details = row.details as Record<string, unknown>;
+  const transitions = allowedTransitions(row.state);
+  return (
+    <Layout title={`${t('complaints.staff.report')} ${row.ticket}`} wide head={<ComplaintsHead />}>
+      <p>
+        <a href="/kelola/pengaduan">← {t('complaints.staff.queue')}</a>
+      </p>
+      <h1>
+        {row.ticket}: {row.title}
+      </h1>
+      <ErrorSummary errors={e} />
+      <p>
+        <StateTag state={row.state} />{' '}
+        {props.view.overdue ? <StatusTag tone="bad">{t('complaints.staff.overdue')}</StatusTag> : ''}{' '}
+        {row.confidential ? <StatusTag tone="warn">{t('complaints.staff.confidential')}</StatusTag> : ''}{' '}
+        {row.anonymous ? <StatusTag tone="neutral">{t('complaints.staff.anonymous')}</StatusTag> : ''}{' '}
+        {row.flagged ? <StatusTag tone="warn">{t('complaints.staff.flagged')}</StatusTag> : ''}
+      </p>
+      <SummaryList
+        rows={[
+          [t('complaints.form.category'), row.category_name],
+          [t('complaints.form.kind'), t(`complaints.kind.${row.kind}`)],
+          [
+            t('complaints.form.location'),
+            `${t('complaints.desa')} ${row.village_name}, ${t('complaints.kecamatanPrefix')} ${row.kecamatan_name}${row.address ? ` — ${row.address}` : ''}`,
+          ],
+          [
+            t('complaints.track.point'),
+            row.lat !== null && row.lng !== null ? `${row.lat}, ${row.lng}` : '—',
+          ],
+          [t('complaints.list.handler'), row.handler_name],
+          [t('complaints.track.filed'), formatDateTime(row.created_at)],
+          [t('complaints.staff.due'), formatDateTime(props.view.currentDue)],
+          [t('complaints.track.resolveDue'), formatDateTime(row.resolve_due_at)],
+          [
+            t('complaints.staff.reporter'),
+            row.anonymous
+              ? t('complaints.staff.reporterAnonymous')
+              : reporter
+                ? [reporter.name, reporter.phone, reporter.email].filter(Boolean).join(' · ')
+                : t('complaints.staff.reporterHidden'),
+          ],
+          [t('complaints.track.supports'), String(row.support_count)],
+          ...(props.view.duplicateOfTicket
+            ? ([
+                [
+                  t('complaints.track.duplicateOf'),
+                  <a href={`/kelola/pengaduan/${props.view.duplicateOfTicket}`}>
+                    {props.view.duplicateOfTicket}
+                  </a>,
+                ],
+              ] as Array<[string, SafeHtml]>)
+            : []),
+        ]}
+      />
+      <Panel title={t('complaints.form.description')}>
+        <p class="prewrap">{row.description}</p>
+        {row.category_fields.length ? (
+          <SummaryList
+            rows={row.category_fields
+              .filter((f) => details[f.code] !== undefined)
+              .map((f) => [
+                f.label,
+                f.values?.find((o) => o.key === details[f.code])?.name ?? String(details[f.code]),
+              ])}
+          />
+        ) : (
+          ''
+        )}
+        <div class="photos">
+          {props.view.photos.map((p, i) => (
+            <figure>
+              <a href={`/pengaduan/foto/${p.id}`}>
+                <img
+                  src={`/pengaduan/foto/${p.id}/kecil`}
+                  alt={t('complaints.photoN', { n: i + 1 })}
+                  width="160"
+                />
+              </a>
+              <figcaption>
+                {p.hidden ? t('complaints.staff.photoHidden') : ''}
+                {mayHandle || props.actor.role === 'admin_kabupaten' ? (
+                  <Form action={`/kelola/pengaduan/foto/${p.id}`}>
+                    <input type="hidden" name="hidden" value={p.hidden ? '0' : '1'} />
+                    <Button variant="secondary">
+                      {p.hidden ? t('complaints.staff.photoShow') : t('complaints.staff.photoHide')}
+                    </Button>
+                  </Form>
+                ) : (
+                  ''
+                )}
+              </figcaption>
+            </figure>
+          ))}
+        </div>
+      </Panel>
+      {props.view.nearby.length ? (
+        <Panel title={t('complaints.staff.nearby')}>
+          <ul>
+            {props.view.nearby.map((n) => (
+              <li>
+                <a href={`/kelola/pengaduan/${n.ticket}`}>{n.ticket}</a> —{' '}
+                {n.title ?? t('complaints.staff.confidential')} · {t(`complaints.state.${n.state}`)} ·{' '}
+                {t('complaints.staff.metres', { m: n.distanceM })}
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      ) : (
+        ''
+      )}
+      {mayHandle ? (
+        <div class="actions-grid">
+          <Panel title={t('complaints.staff.reply')}>
+            <Form action={`/kelola/pengaduan/${row.ticket}/tanggapan`}>
+              <TextArea
+                name="body"
+                label={t('complaints.staff.replyBody')}
+                rows={4}
+                value={v.body}
+                error={e.body}
+              />
+              <CheckboxField
+                name="internal"
+                label={t('complaints.staff.internal')}
+                hint={t('complaints.staff.internalHint')}
+              />
+              <Button>{t('complaints.staff.send')}</Button>
+            </Form>
+          </Panel>
+          {transitions.length ? (
+            <Panel title={t('complaints.staff.changeState')}>
+              <Form action={`/kelola/pengaduan/${row.ticket}/status`}>
+                <SelectField
+                  name="state"
+                  label={t('complaints.staff.newState')}
+                  options={transitions.map((s) => ({ value: s, label: t(`complaints.state.${s}`) }))}
+                  value={v.state}
+                  error={e.state}
+                />
+                <TextArea
+                  name="reason"
+                  label={t('complaints.staff.reason')}
+                  hint={t('complaints.staff.reasonHint')}
+                  rows={3}
+                  value={v.reason}
+                  error={e.reason}
+                />
+                <SelectField
+                  name="handler"
+                  label={t('complaints.staff.handler')}
+                  hint={t('complaints.staff.handlerHint')}
+                  placeholder={t('ui.choose')}
+                  options={[
+                    { value: 'VILLAGE', label: t('complaints.rules.village') },
+                    ...props.agencies.map((a) => ({ value: a.code, label: a.short_name })),
+                  ]}
+                  value={v.handler}
+                  error={e.agencyCode}
+                />
+                <TextField
+                  name="duplicateOf"
+                  label={t('complaints.staff.duplicateOf')}
+                  width="medium"
+                  value={v.duplicateOf}
+                  error={e.duplicateOf}
+                />
+                <TextField
+                  name="scheduledFor"
+                  type="date"
+                  label={t('complaints.staff.scheduledFor')}
+                  value={v.scheduledFor}
+                  error={e.scheduledFor}
+                />
+                <Button>{t('complaints.staff.saveState')}</Button>
+              </Form>
+            </Panel>
+          ) : (
+            ''
+          )}
+        </div>
+      ) : (
+        <p>{t('complaints.staff.readOnly')}</p>
+      )}
+      {!row.flagged ? (
+        <Panel title={t('complaints.staff.flag')}>
+          <Form action={`/kelola/pengaduan/${row.ticket}/moderasi`}>
+            <TextField name="flagReason" label={t('complaints.staff.flagReason')} error={e.flagReason} />
+            <Button variant="warning">{t('complaints.staff.flagButton')}</Button>
+          </Form>
+        </Panel>
+      ) : (
+        ''
+      )}
+      <h2>{t('complaints.track.history')}</h2>
+      <ol class="history">
+        {props.view.updates.map((u) => (
+          <li class={`history-item history-${u.kind}${u.public ? '' : ' internal'}`}>
+            <p>
+              <strong>{t(`complaints.updateKind.${u.kind}`)}</strong>
+              {u.to_state ? ` → ${t(`complaints.state.${u.to_state}`)}` : ''}
+              {u.to_handler && u.kind === 'route' ? ` (${u.from_handler} → ${u.to_handler})` : ''} ·{' '}
+              {formatDateTime(u.at)} · {u.actor_label}{' '}
+              {u.public ? '' : <StatusTag tone="neutral">{t('complaints.staff.internalTag')}</StatusTag>}
+            </p>
+            {u.body ? <p class="prewrap">{u.body}</p> : ''}
+          </li>
+        ))}
+      </ol>
+    </Layout>
+  );
+}
+
+export function ModerationPage(props: {
+  actor: StaffActor;
+  rows: Array<{
+    ticket: string;
+    title: string;
+    category_name: string;
+    village_name: string;
+    created_at: Date;
+  }>;
+  errors?: FieldErrors;
+}): SafeHtml {
+  return (
+    <Layout title={t('complaints.staff.moderation')} wide head={<ComplaintsHead />}>
+      <h1>{t('complaints.staff.moderation')}</h1>
+      <StaffNav actor={props.actor} />
+      <p>{t('complaints.moderation.intro')}</p>
+      <ErrorSummary errors={props.errors} />
+      {props.rows.length === 0 ? (
+        <EmptyState message={t('complaints.moderation.empty')} />
+      ) : (
+        props.rows.map((r) => (
+          <Panel title={`${r.ticket}: ${r.title}`}>
+            <p>
+              <a href={`/kelola/pengaduan/${r.ticket}`}>{t('complaints.moderation.open')}</a> ·{' '}
+              {r.category_name} · {t('complaints.desa')} {r.village_name}
+            </p>
+            <Form action={`/kelola/pengaduan/moderasi/${r.ticket}`}>
+              <TextField name="publicTitle" label={t('complaints.moderation.publicTitle')} value={r.title} />
+              <TextArea
+                name="publicDescription"
+                label={t('complaints.moderation.publicDescription')}
+                rows={3}
+              />
+              <Button name="action" value="approve" variant="secondary">
+                {t('complaints.moderation.approve')}
+              </Button>{' '}
+              <Button name="action" value="redact">
+                {t('complaints.moderation.redact')}
+              </Button>{' '}
+              <Button name="action" value="hide" variant="warning">
+                {t('complaints.moderation.hide')}
+              </Button>
+            </Form>
+          </Panel>
+        ))
+      )}
+    </Layout>
+  );
+}
+
+export function RulesPage(props: {
+  actor: StaffActor;
+  rules: Array<{
+    id: string;
+    category_name: string;
+    region_code: string;
+    handler_kind: string;
+    agency_code: string | null;
+  }>;
+  categories: Category[];
+  agencies: Array<{ code: string; short_name: string }>;
+  villages: VillageOption[];
+  kecamatan: Array<{ code: string; name: string }>;
+  regency: { code: string; name: string };
+  errors?: FieldErrors;
+  values?: FormValues;
+}): SafeHtml {
+  const e = props.errors ?? {};
+  const v = props.values ?? {};
+  return (
+    <Layout title={t('complaints.staff.rules')} wide head={<ComplaintsHead />}>
+      <h1>{t('complaints.staff.rules')}</h1>
+      <StaffNav actor={props.actor} />
+      <p>{t('complaints.rules.intro')}</p>
+      <ErrorSummary errors={e} />
+      <Panel title={t('complaints.rules.add')}>
+        <Form action="/kelola/pengaduan/aturan">
+          <SelectField
+            name="categoryCode"
+            label={t('complaints.form.category')}
+            placeholder={t('ui.choose')}
+            options={props.categories.map((c) => ({ value: c.code, label: c.name }))}
+            value={v.categoryCode}
+            error={e.categoryCode}
+          />
+          <VillageSelect
+            name="regionCode"
+            label={t('complaints.rules.region')}
+            villages={props.villages}
+            value={v.regionCode}
+            error={e.regionCode}
+            includeAreas={{ regency: props.regency, kecamatan: props.kecamatan }}
+          />
+          <SelectField
+            name="handler"
+            label={t('complaints.list.handler')}
+            placeholder={t('ui.choose')}
+            options={[
+              { value: 'VILLAGE', label: t('complaints.rules.village') },
+              ...props.agencies.map((a) => ({ value: a.code, label: a.short_name })),
+            ]}
+            value={v.handler}
+            error={e.handler}
+          />
+          <Button>{t('ui.save')}</Button>
+        </Form>
+      </Panel>
+      <Table
+        rows={props.rules}
+        columns={[
+          { header: t('complaints.form.category'), cell: (r) => r.category_name },
+          { header: t('complaints.rules.region'), cell: (r) => r.region_code },
+          {
+            header: t('complaints.list.handler'),
+            cell: (r) => (r.handler_kind === 'village' ? t('complaints.rules.village') : r.agency_code),
+          },
+          {
+            header: t('ui.actions'),
+            cell: (r) =>
+              r.region_code === props.regency.code ? (
+                t('complaints.rules.fallback')
+              ) : (
+                <Form action={`/kelola/pengaduan/aturan/${r.id}/hapus`}>
+                  <Button variant="warning">{t('complaints.rules.delete')}</Button>
+                </Form>
+              ),
+          },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+export function CategoriesPage(props: { actor: StaffActor; categories: Category[] }): SafeHtml {
+  return (
+    <Layout title={t('complaints.staff.categories')} wide head={<ComplaintsHead />}>
+      <h1>{t('complaints.staff.categories')}</h1>
+      <StaffNav actor={props.actor} />
+      <Table
+        rows={props.categories}
+        columns={[
+          {
+            header: t('complaints.form.category'),
+            cell: (c) => <a href={`/kelola/pengaduan/kategori/${c.code}`}>{c.name}</a>,
+          },
+          { header: t('complaints.categories.group'), cell: (c) => c.group },
+          {
+            header: t('complaints.categories.sla'),
+            cell: (c) => `${c.sla.verify} / ${c.sla.response} / ${c.sla.resolve}`,
+          },
+          {
+            header: t('complaints.categories.confidential'),
+            cell: (c) => (c.confidentialDefault ? t('complaints.yes') : t('complaints.no')),
+          },
+          {
+            header: t('complaints.categories.active'),
+            cell: (c) => (c.active ? t('complaints.yes') : t('complaints.no')),
+          },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+export function CategoryEditPage(props: {
+  actor: StaffActor;
+  category: Category;
+  values: FormValues;
+  errors?: FieldErrors;
+}): SafeHtml {
+  const v = props.values;
+  const e = props.errors ?? {};
+  return (
+    <Layout title={props.category.name} head={<ComplaintsHead />}>
+      <h1>{props.category.name}</h1>
+      <StaffNav actor={props.actor} />
+      <ErrorSummary errors={e} />
+      <Form action={`/kelola/pengaduan/kategori/${props.category.code}`}>
+        <TextField name="name" label={t('complaints.categories.name')} value={v.name} error={e.name} />
+        <TextField
+          name="nameEn"
+          label={t('complaints.categories.nameEn')}
+          value={v.nameEn}
+          error={e.nameEn}
+        />
+        <TextArea name="description" label={t('complaints.form.description')} value={v.description} />
+        <TextField
+          name="slaVerify"
+          label={t('complaints.categories.slaVerify')}
+          inputmode="numeric"
+          width="short"
+          value={v.slaVerify}
+          error={e.slaVerify}
+        />
+        <TextField
+          name="slaResponse"
+          label={t('complaints.categories.slaResponse')}
+          inputmode="numeric"
+          width="short"
+          value={v.slaResponse}
+          error={e.slaResponse}
+        />
+        <TextField
+          name="slaResolve"
+          label={t('complaints.categories.slaResolve')}
+          inputmode="numeric"
+          width="short"
+          value={v.slaResolve}
+          error={e.slaResolve}
+        />
+        <TextField
+          name="reopenDays"
+          label={t('complaints.categories.reopenDays')}
+          inputmode="numeric"
+          width="short"
+          value={v.reopenDays}
+          error={e.reopenDays}
+        />
+        <CheckboxField
+          name="confidentialDefault"
+          label={t('complaints.categories.confidential')}
+          checked={v.confidentialDefault === '1'}
+        />
+        <CheckboxField
+          name="anonymousAllowed"
+          label={t('complaints.categories.anonymous')}
+          checked={v.anonymousAllowed === '1'}
+        />
+        <CheckboxField
+          name="publicReopen"
+          label={t('complaints.categories.reopen')}
+          checked={v.publicReopen === '1'}
+        />
+        <CheckboxField name="active" label={t('complaints.categories.active')} checked={v.active === '1'} />
+        <Button>{t('ui.save')}</Button>
+      </Form>
+    </Layout>
+  );
+}
+
+export function HolidaysPage(props: {
+  actor: StaffActor;
+  holidays: Array<{ date: string; name: string }>;
+  errors?: FieldErrors;
+  values?: FormValues;
+}): SafeHtml {
+  const e = props.errors ?? {};
+  return (
+    <Layout title={t('complaints.staff.holidays')} head={<ComplaintsHead />}>
+      <h1>{t('complaints.staff.holidays')}</h1>
+      <StaffNav actor={props.actor} />
+      <p>{t('complaints.holidays.intro')}</p>
+      <ErrorSummary errors={e} />
+      <Form action="/kelola/pengaduan/libur">
+        <TextField
+          name="date"
+          type="date"
+          label={t('complaints.holidays.date')}
+          value={props.values?.date}
+          error={e.date}
+        />
+        <TextField
+          name="name"
+          label={t('complaints.holidays.name')}
+          value={props.values?.name}
+          error={e.name}
+        />
+        <Button>{t('ui.save')}</Button>
+      </Form>
+      <Table
+        rows={props.holidays}
+        columns={[
+          { header: t('complaints.holidays.date'), cell: (h) => formatDate(h.date) },
+          { header: t('complaints.holidays.name'), cell: (h) => h.name },
+          {
+            header: t('ui.actions'),
+            cell: (h) => (
+              <Form action={`/kelola/pengaduan/libur/${h.date}/hapus`}>
+                <Button variant="warning">{t('complaints.rules.delete')}</Button>
+              </Form>
+            ),
+          },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+export function SlaPage(props: { actor: StaffActor; rows: ComplianceRow[]; own: boolean }): SafeHtml {
+  return (
+    <Layout title={t('complaints.staff.sla')} wide head={<ComplaintsHead />}>
+      <h1>{t('complaints.staff.sla')}</h1>
+      <StaffNav actor={props.actor} />
+      <p>{props.own ? t('complaints.sla.own') : t('complaints.sla.all')}</p>
+      <ComplianceTable rows={props.rows} />
+      <p>
+        <a href="/kelola/pengaduan?overdue=1">{t('complaints.sla.overdueList')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function ClientsPage(props: {
+  actor: StaffActor;
+  clients: Array<{ id: string; name: string; active: boolean; created_at: Date }>;
+  newKey?: string | null;
+  errors?: FieldErrors;
+}): SafeHtml {
+  return (
+    <Layout title={t('complaints.staff.clients')} head={<ComplaintsHead />}>
+      <h1>{t('complaints.staff.clients')}</h1>
+      <StaffNav actor={props.actor} />
+      <p>{t('complaints.clients.intro')}</p>
+      {props.newKey ? (
+        <div class="panel panel-success" role="status">
+          <p>{t('complaints.clients.keyOnce')}</p>
+          <p>
+            <code class="wrap">{props.newKey}</code>
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
+      <ErrorSummary errors={props.errors} />
+      <Form action="/kelola/pengaduan/klien-api">
+        <TextField name="name" label={t('complaints.clients.name')} error={props.errors?.name} />
+        <Button>{t('complaints.clients.create')}</Button>
+      </Form>
+      <Table
+        rows={props.clients}
+        columns={[
+          { header: t('complaints.clients.name'), cell: (c) => c.name },
+          { header: t('complaints.staff.filed'), cell: (c) => formatDateTime(c.created_at) },
+          {
+            header: t('ui.actions'),
+            cell: (c) =>
+              c.active ? (
+                <Form action={`/kelola/pengaduan/klien-api/${c.id}/cabut`}>
+                  <Button variant="warning">{t('complaints.clients.revoke')}</Button>
+                </Form>
+              ) : (
+                t('complaints.clients.revoked')
+              ),
+          },
+        ]}
+      />
+    </Layout>
+  );
+}
