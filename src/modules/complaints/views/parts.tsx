@@ -1,6 +1,7 @@
-import { t } from '../../../platform/i18n/index.ts';
+import { formatNumber, t } from '../../../platform/i18n/index.ts';
 import { StatusTag } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import type { CategoryField } from '../fields.ts';
 import type { State } from '../states.ts';
 
 const TONE: Record<State, 'neutral' | 'good' | 'warn' | 'bad' | 'info'> = {
@@ -97,4 +98,12 @@ export function VillageSelect(props: {
 
 export function percent(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 100)}%`;
+}
+
+/** A category detail as people read it: list values by their name, numbers with the local decimal mark. */
+export function detailValue(field: CategoryField, value: unknown): string {
+  if (typeof value === 'number') return `${formatNumber(value)}${field.unit ? ` ${field.unit}` : ''}`;
+  if (Array.isArray(value))
+    return value.map((v) => field.values?.find((o) => o.key === v)?.name ?? String(v)).join(', ');
+  return field.values?.find((o) => o.key === value)?.name ?? String(value);
 }

@@ -19,7 +19,7 @@ import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { Category, ComplianceRow, PublicListRow, PublicView } from '../service.ts';
 import { STATES } from '../states.ts';
-import { percent, StateTag, type VillageOption } from './parts.tsx';
+import { detailValue, percent, StateTag, type VillageOption } from './parts.tsx';
 
 export type FormValues = Record<string, string | undefined>;
 
@@ -443,10 +443,7 @@ export function TrackingPage(props: {
             <SummaryList
               rows={r.fields
                 .filter((f) => details[f.code] !== undefined)
-                .map((f) => [
-                  f.label,
-                  f.values?.find((o) => o.key === details[f.code])?.name ?? String(details[f.code]),
-                ])}
+                .map((f) => [f.label, detailValue(f, details[f.code])])}
             />
           ) : (
             ''

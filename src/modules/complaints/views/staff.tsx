@@ -19,7 +19,7 @@ import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { Category, ComplianceRow, listQueue, StaffView } from '../service.ts';
 import { allowedTransitions, STATES } from '../states.ts';
-import { StateTag, type VillageOption, VillageSelect } from './parts.tsx';
+import { detailValue, StateTag, type VillageOption, VillageSelect } from './parts.tsx';
 import { ComplaintsHead, ComplianceTable, type FormValues } from './public.tsx';
 
 function StaffNav(props: { actor: StaffActor }): SafeHtml {
@@ -215,10 +215,7 @@ export function StaffReportPage(props: {
           <SummaryList
             rows={row.category_fields
               .filter((f) => details[f.code] !== undefined)
-              .map((f) => [
-                f.label,
-                f.values?.find((o) => o.key === details[f.code])?.name ?? String(details[f.code]),
-              ])}
+              .map((f) => [f.label, detailValue(f, details[f.code])])}
           />
         ) : (
           ''

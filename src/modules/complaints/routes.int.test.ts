@@ -1,0 +1,267 @@
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../platform/context.ts';
+import {
+  buildTestApp,
+  cookieHeader,
+  loginAs,
+  makeStaff,
+  type TestApp,
+  Visitor,
+} from '../../platform/testing.ts';
+import { seedComplaintReference } from './service.ts';
+import { KRAMATWATU } from './test-builders.ts';
+import { jpegWithGps } from './test-photos.ts';
+
+let test: TestApp;
+const clock = fixedClock('2026-11-23T02:00:00Z');
+
+beforeEach(async () => {
+  clock.set('2026-11-23T02:00:00Z');
+  test = await buildTestApp({ clock });
+  await seedComplaintReference(test.ctx);
+});
+afterEach(async () => {
+  await test.close();
+});
+
+/** A multipart body as a browser sends it: text fields and files. */
+function multipart(
+  fields: Record<string, string>,
+  files: Array<{ name: string; filename: string; type: string; bytes: Buffer }>,
+) {
+  const boundary = `----simpul${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields))
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  for (const file of files) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+    );
+    chunks.push(file.bytes, Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+const roadFields = {
+  kind: 'pengaduan',
+  categoryCode: 'JALAN_RUSAK',
+  detail_panjang_km: '1,2',
+  detail_lebar_m: '5',
+  detail_status_jalan: 'kabupaten',
+  title: 'Jalan Raya Kramatwatu rusak parah',
+  description: 'Aspal terkelupas dan berlubang sepanjang satu kilometer lebih.',
+  villageCode: KRAMATWATU,
+  lat: '-6.0581',
+  lng: '106.1106',
+  confidential: 'bawaan',
+  website: '',
+};
+
+async function fileThroughForm(visitor: Visitor, fields: Record<string, string>, photos: Buffer[] = []) {
+  const token = await visitor.csrfToken('/pengaduan');
+  const body = multipart(
+    fields,
+    photos.map((bytes, i) => ({ name: 'photos', filename: `foto${i}.jpg`, type: 'image/jpeg', bytes })),
+  );
+  return test.app.inject({
+    method: 'POST',
+    url: `/pengaduan?_csrf=${encodeURIComponent(token)}`,
+    headers: { cookie: cookieHeader(visitor.cookies), 'content-type': body.contentType },
+    payload: body.payload,
+  });
+}
+
+describe('public pages', () => {
+  it('shows the report form, the list and a map container that needs no JavaScript to be useful', async () => {
+    const page = await new Visitor(test.app).get('/pengaduan');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('name="categoryCode"');
+    expect(page.body).toContain('Keterangan khusus untuk &quot;Jalan rusak atau berlubang&quot;');
+    expect(page.body).toContain('name="website"');
+    expect(page.body).toContain('id="public-map"');
+    expect(page.body).toContain('/pengaduan/aset/leaflet/leaflet.js');
+  });
+
+  it('serves Leaflet and the map script from this server', async () => {
+    const visitor = new Visitor(test.app);
+    expect((await visitor.get('/pengaduan/aset/leaflet/leaflet.js')).statusCode).toBe(200);
+    expect((await visitor.get('/pengaduan/aset/leaflet/leaflet.css')).statusCode).toBe(200);
+    expect((await visitor.get('/pengaduan/aset/peta.js')).body).toContain('public-map');
+  });
+
+  it('files a report with a photo through the form and opens its tracking page with the reporter key', async () => {
+    const visitor = new Visitor(test.app);
+    const response = await fileThroughForm(visitor, roadFields, [await jpegWithGps()]);
+    expect(response.statusCode).toBe(303);
+    const location = String(response.headers.location);
+    expect(location).toMatch(/^\/pengaduan\/PGD-[A-Z0-9-]+\?kunci=.+&baru=1$/);
+    const tracking = await visitor.get(location);
+    expect(tracking.body).toContain('Terima kasih, laporan Anda sudah diterima');
+    expect(tracking.body).toContain('1,2');
+    const photo = /\/pengaduan\/foto\/([0-9a-f-]{36})\/kecil/.exec(tracking.body)![1]!;
+    const full = await visitor.get(`/pengaduan/foto/${photo}`);
+    expect(full.headers['content-type']).toBe('image/jpeg');
+    expect((await sharp(full.rawPayload).metadata()).exif).toBeUndefined();
+    const list = await visitor.get('/pengaduan');
+    expect(list.body).toContain('Jalan Raya Kramatwatu rusak parah');
+  });
+
+  it('re-renders the form with messages beside the fields and keeps what was typed', async () => {
+    const response = await fileThroughForm(new Visitor(test.app), {
+      ...roadFields,
+      title: 'x',
+      detail_panjang_km: '',
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('Judul minimal 5 karakter.');
+    expect(response.body).toContain('Panjang kerusakan (km) wajib diisi.');
+    expect(response.body).toContain('Aspal terkelupas dan berlubang');
+  });
+
+  it('refuses a non-image photo with a message on the photo field', async () => {
+    const response = await fileThroughForm(new Visitor(test.app), roadFields, [
+      Buffer.from('MZ this is an exe'),
+    ]);
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('Berkas bukan foto JPEG, PNG, atau WebP.');
+  });
+
+  it('counts a resident’s "me too" once', async () => {
+    const visitor = new Visitor(test.app);
+    const location = String((await fileThroughForm(visitor, roadFields)).headers.location);
+    const ticket = location.split('/')[2]!.split('?')[0]!;
+    const other = new Visitor(test.app);
+    await other.post(`/pengaduan/${ticket}/dukung`, {}, { csrfFrom: `/pengaduan/${ticket}` });
+    await other.post(`/pengaduan/${ticket}/dukung`, {}, { csrfFrom: `/pengaduan/${ticket}` });
+    const api = await other.get(`/api/v1/complaints/${ticket}`);
+    expect(api.json().supportCount).toBe(1);
+  });
+
+  it('answers 404 for an unknown ticket', async () => {
+    expect((await new Visitor(test.app).get('/pengaduan/PGD-AAAA-BBBB')).statusCode).toBe(404);
+  });
+});
+
+describe('staff pages', () => {
+  it('takes an officer from the queue to a reply and a finished report, visible on the public page', async () => {
+    const resident = new Visitor(test.app);
+    const location = String((await fileThroughForm(resident, roadFields)).headers.location);
+    const ticket = location.split('/')[2]!.split('?')[0]!;
+    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    expect((await officer.get('/kelola/pengaduan')).body).toContain(ticket);
+    const detail = `/kelola/pengaduan/${ticket}`;
+    expect(
+      (
+        await officer.post(
+          `${detail}/tanggapan`,
+          { body: 'Kami cek lokasi besok pagi.' },
+          { csrfFrom: detail },
+        )
+      ).statusCode,
+    ).toBe(303);
+    const bad = await officer.post(
+      `${detail}/status`,
+      { state: 'ditolak', reason: '' },
+      { csrfFrom: detail },
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Tuliskan alasan penolakan.');
+    await officer.post(
+      `${detail}/status`,
+      { state: 'selesai', reason: 'Sudah diaspal ulang.' },
+      { csrfFrom: detail },
+    );
+    const pub = await resident.get(`/pengaduan/${ticket}`);
+    expect(pub.body).toContain('Kami cek lokasi besok pagi.');
+    expect(pub.body).toContain('Sudah diaspal ulang.');
+    expect(pub.body).toContain('Selesai');
+  });
+
+  it('keeps another agency’s officer and the public out of a report’s staff page', async () => {
+    const location = String((await fileThroughForm(new Visitor(test.app), roadFields)).headers.location);
+    const ticket = location.split('/')[2]!.split('?')[0]!;
+    const dinsos = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DINSOS' }));
+    expect((await dinsos.get(`/kelola/pengaduan/${ticket}`)).statusCode).toBe(403);
+    expect((await new Visitor(test.app).get(`/kelola/pengaduan/${ticket}`)).statusCode).toBe(303);
+  });
+
+  it('lets the admin open every management page and add a holiday with field errors first', async () => {
+    const admin = await loginAs(
+      test.app,
+      await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }),
+    );
+    for (const page of [
+      'moderasi',
+      'aturan',
+      'kategori',
+      'kategori/JALAN_RUSAK',
+      'libur',
+      'sla',
+      'klien-api',
+    ])
+      expect((await admin.get(`/kelola/pengaduan/${page}`)).statusCode, page).toBe(200);
+    const bad = await admin.post(
+      '/kelola/pengaduan/libur',
+      { date: '2026-13-40', name: '' },
+      { csrfFrom: '/kelola/pengaduan/libur' },
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Isi tanggal yang benar');
+    await admin.post(
+      '/kelola/pengaduan/libur',
+      { date: '2026-12-24', name: 'Cuti bersama Natal' },
+      { csrfFrom: '/kelola/pengaduan/libur' },
+    );
+    expect((await admin.get('/kelola/pengaduan/libur')).body).toContain('Cuti bersama Natal');
+  });
+
+  it('keeps officers out of the admin pages', async () => {
+    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    expect((await officer.get('/kelola/pengaduan/aturan')).statusCode).toBe(403);
+    expect((await officer.get('/kelola/pengaduan/sla')).statusCode).toBe(200);
+  });
+});
+
+describe('JSON API', () => {
+  it('files a JSON report and lists it publicly without personal data', async () => {
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/complaints',
+      payload: {
+        categoryCode: 'SAMPAH',
+        villageCode: KRAMATWATU,
+        title: 'Sampah menumpuk di TPS',
+        description: 'Sudah seminggu tidak diangkut. Telepon saya 081298765432.',
+        phone: '081298765432',
+      },
+    });
+    expect(response.statusCode).toBe(201);
+    const { ticket } = response.json();
+    const list = await test.app.inject({ method: 'GET', url: '/api/v1/complaints?category=SAMPAH' });
+    const rows = list.json().rows;
+    expect(rows.map((r: { ticket: string }) => r.ticket)).toEqual([ticket]);
+    expect(JSON.stringify(rows)).not.toContain('081298765432');
+  });
+
+  it('answers bad JSON input with problem+json naming the fields', async () => {
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/complaints',
+      payload: {
+        categoryCode: 'TIDAK_ADA',
+        villageCode: KRAMATWATU,
+        title: 'Judul cukup',
+        description: 'pendek',
+      },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(Object.keys(response.json().errors).sort()).toEqual(['categoryCode', 'description']);
+  });
+});
