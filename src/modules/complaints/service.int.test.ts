@@ -78,6 +78,18 @@ describe('filing a report', () => {
     await expect(fileRoadReport(ctx, { email: 'RAJIN@contoh.id' })).rejects.toBeInstanceOf(TooManyRequests);
   });
 
+  it('lets an Open311 client file many reports from its one server address, but still limits each account', async () => {
+    const admin = await staff('admin_kabupaten', '36.04');
+    await service.createOpen311Client(admin, 'Aplikasi uji');
+    const client = await ctx.db.selectFrom('open311_clients').select('id').executeTakeFirstOrThrow();
+    const viaApp = (accountId: string) =>
+      fileRoadReport(ctx, { source: 'open311', ip: '198.51.100.1', open311ClientId: client.id, accountId });
+    for (let i = 0; i < 8; i++) await viaApp(`warga-${i}`);
+    for (let i = 0; i < 2; i++) await viaApp('warga-sama');
+    for (let i = 0; i < 8; i++) await viaApp('warga-sama');
+    await expect(viaApp('warga-sama')).rejects.toBeInstanceOf(TooManyRequests);
+  });
+
   it('strips EXIF and GPS from photos before storing them', async () => {
     const receipt = await fileRoadReport(ctx, { photos: [await jpegWithGps()] });
     const dpupr = await staff('opd', 'DPUPR');

@@ -29,6 +29,8 @@ export const LIMITS = {
   perIpPer10Min: 5,
   perIpPerDay: 30,
   perAccountPerHour: 10,
+  /** an Open311 client (an app's server) speaks for many residents from one address */
+  perClientPer10Min: 300,
   nearbyRadiusM: 50,
   nearbyDays: 30,
   /** working days after a missed deadline before the admin kabupaten is told too */
@@ -359,9 +361,18 @@ function parseCoordinate(value: unknown, min: number, max: number): number | nul
 }
 
 /** Too many reports from one address or one account in a short time are refused, not queued. */
-async function checkRate(ctx: Ctx, keys: { ip: string | null; account: string | null }): Promise<string[]> {
+async function checkRate(
+  ctx: Ctx,
+  keys: { ip: string | null; account: string | null; client: string | null },
+): Promise<string[]> {
   const now = ctx.clock.now().getTime();
   const out: string[] = [];
+  if (keys.client) {
+    const key = `client:${keys.client}`;
+    if ((await repo.countIntake(ctx.db, key, new Date(now - 600_000))) >= LIMITS.perClientPer10Min)
+      throw new TooManyRequests('Terlalu banyak laporan dari aplikasi ini dalam 10 menit. Coba lagi nanti.');
+    out.push(key);
+  }
   if (keys.ip) {
     const key = `ip:${sha256(keys.ip)}`;
     if ((await repo.countIntake(ctx.db, key, new Date(now - 600_000))) >= LIMITS.perIpPer10Min)
@@ -448,7 +459,13 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
   if (Object.keys(problems).length || !category || !village || lat === 'bad' || lng === 'bad')
     throw new Invalid(problems);
 
-  const intakeKeys = await checkRate(ctx, { ip: input.ip ?? null, account: accountKey(ctx, input) });
+  const client = input.open311ClientId ?? null;
+  const intakeKeys = await checkRate(ctx, {
+    // an Open311 client is limited as a whole; its server's address is not a resident's
+    ip: client ? null : (input.ip ?? null),
+    account: accountKey(ctx, input),
+    client,
+  });
   const now = ctx.clock.now();
   const holidays = await holidaySet(ctx);
   const handler = await resolveHandler(ctx, category.code, village.code);
