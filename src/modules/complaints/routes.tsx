@@ -291,7 +291,7 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
       <TrackingPage
         report={report}
         justFiled={q.baru === '1' && report.isReporter}
-        key={report.isReporter ? key : null}
+        reporterKey={report.isReporter ? key : null}
         trackingUrl={trackingUrl(request.ctx, report.ticket, key ?? undefined)}
       />,
     );
@@ -328,7 +328,7 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
           <TrackingPage
             report={report}
             justFiled={false}
-            key={form.kunci ?? null}
+            reporterKey={form.kunci ?? null}
             trackingUrl={trackingUrl(request.ctx, ticket)}
             errors={error.fields}
           />,

@@ -376,7 +376,7 @@ function historyText(h: PublicView['history'][number]): string {
 export function TrackingPage(props: {
   report: PublicView;
   justFiled: boolean;
-  key: string | null;
+  reporterKey: string | null;
   trackingUrl: string;
   errors?: FieldErrors;
 }): SafeHtml {
@@ -483,15 +483,15 @@ export function TrackingPage(props: {
           </li>
         ))}
       </ol>
-      {r.reporterMayAct && props.key ? (
+      {r.reporterMayAct && props.reporterKey ? (
         <Panel title={t('complaints.track.reporterTitle')}>
           <p>{t('complaints.track.reporterIntro')}</p>
           <Form action={`/pengaduan/${r.ticket}/konfirmasi`}>
-            <input type="hidden" name="kunci" value={props.key} />
+            <input type="hidden" name="kunci" value={props.reporterKey} />
             <Button>{t('complaints.track.confirm')}</Button>
           </Form>
           <Form action={`/pengaduan/${r.ticket}/buka-lagi`}>
-            <input type="hidden" name="kunci" value={props.key} />
+            <input type="hidden" name="kunci" value={props.reporterKey} />
             <TextArea
               name="reason"
               label={t('complaints.track.reopenReason')}
