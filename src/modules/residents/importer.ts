@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import type { Ctx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/index.ts';
+import type { ResidentRecord } from './generator.ts';
+import { nikRegionWarning } from './nik.ts';
+import { csvLine, mapHeader, parseRow } from './opensid.ts';
+import { existingByNik, recordHash, refreshStats, upsertResidents } from './repo.ts';
+import type { RowSource } from './sources.ts';
+
+export type ImportMode = 'valid_rows' | 'all_or_nothing';
+
+export interface ImportSummary {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  warnings: number;
+  rowsTotal: number;
+  /** all-or-nothing import with rejected rows: nothing was written */
+  rolledBack: boolean;
+}
+
+export interface ImportProgress {
+  rowsDone: number;
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+export interface ImportRunOptions {
+  /** a village, or a kecamatan/regency code with a kode_desa column naming each row's village */
+  regionCode: string;
+  /** villages that exist under regionCode (a row naming another is rejected) */
+  villageCodes: ReadonlySet<string>;
+  mode: ImportMode;
+  importId?: string;
+  batchSize?: number;
+  /** where to write the error file (CSV: baris, kolom, pesan); null to keep none */
+  errorFile: string | null;
+  onProgress?: (p: ImportProgress) => void | Promise<void>;
+}
+
+export function summaryLine(
+  s: Pick<ImportSummary, 'inserted' | 'updated' | 'unchanged' | 'rejected'>,
+): string {
+  return `imported: ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged, ${s.rejected} rejected`;
+}
+
+class RollBack extends Error {}
+
+type Pending = ResidentRecord & { hash: string; rowNumber: number; status: 'hidup' | 'pindah' | 'mati' };
+
+/**
+ * Reads a resident file and writes it in batches: each batch is one INSERT … SELECT FROM unnest
+ * with ON CONFLICT (nik), so memory stays flat and re-importing the same file changes nothing.
+ * Every refused row goes to the error file with its row number, column and reason.
+ */
+export async function runImport(
+  ctx: Ctx,
+  source: RowSource,
+  options: ImportRunOptions,
+): Promise<ImportSummary> {
+  const summary: ImportSummary = {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    warnings: 0,
+    rowsTotal: 0,
+    rolledBack: false,
+  };
+  const importId = options.importId ?? randomUUID();
+  const batchSize = options.batchSize ?? 5000;
+  const errors = options.errorFile ? fs.createWriteStream(options.errorFile) : null;
+  const writeError = async (rowNumber: number, column: string, message: string) => {
+    if (!errors) return;
+    if (!errors.write(csvLine([rowNumber, column, message])))
+      await new Promise<void>((r) => errors.once('drain', () => r()));
+  };
+  errors?.write(csvLine(['baris', 'kolom', 'pesan']));
+  const touched = new Set<string>();
+
+  const work = async (db: Db) => {
+    let columns: Map<string, number> | null = null;
+    let batch: Pending[] = [];
+    let lastProgress = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const current = batch;
+      batch = [];
+      // a NIK twice in one batch: keep the first, refuse the rest
+      const seen = new Map<string, number>();
+      const unique: Pending[] = [];
+      for (const r of current) {
+        const first = seen.get(r.nik);
+        if (first !== undefined) {
+          summary.rejected++;
+          await writeError(r.rowNumber, 'nik', `NIK ${r.nik} sudah ada di baris ${first} berkas ini.`);
+        } else {
+          seen.set(r.nik, r.rowNumber);
+          unique.push(r);
+        }
+      }
+      const existing = new Map(
+        (
+          await existingByNik(
+            db,
+            unique.map((r) => r.nik),
+          )
+        ).map((e) => [e.nik, e]),
+      );
+      const write: Pending[] = [];
+      for (const r of unique) {
+        const old = existing.get(r.nik);
+        if (!old) {
+          summary.inserted++;
+          write.push(r);
+        } else if (old.village_code !== r.villageCode) {
+          summary.rejected++;
+          await writeError(
+            r.rowNumber,
+            'nik',
+            `NIK ${r.nik} sudah terdaftar di desa ${old.village_code}; catat pindah datang, bukan impor.`,
+          );
+        } else if (old.import_id === importId) {
+          summary.rejected++;
+          await writeError(r.rowNumber, 'nik', `NIK ${r.nik} muncul lebih dari sekali dalam berkas ini.`);
+        } else if (old.row_hash === r.hash) summary.unchanged++;
+        else {
+          summary.updated++;
+          write.push(r);
+        }
+      }
+      await upsertResidents(db, write, importId);
+      for (const r of write) touched.add(r.villageCode);
+    };
+
+    for await (const { rowNumber, values } of source.rows) {
+      if (!columns) {
+        const header = mapHeader(values.map((v) => String(v ?? '')));
+        if (header.missing.length > 0) {
+          summary.rejected++;
+          await writeError(
+            rowNumber,
+            header.missing.join(' '),
+            `Kolom wajib tidak ditemukan di baris judul: ${header.missing.join(', ')}.`,
+          );
+          throw new RollBack();
+        }
+        columns = header.columns;
+        continue;
+      }
+      if (values.every((v) => v === '' || v === null || v === undefined)) continue;
+      summary.rowsTotal++;
+      const cells = new Map<string, unknown>();
+      for (const [name, index] of columns) cells.set(name, values[index]);
+      const parsed = parseRow(cells, options.regionCode);
+      if (!parsed.ok) {
+        summary.rejected++;
+        for (const [column, message] of Object.entries(parsed.errors))
+          await writeError(rowNumber, column, message);
+      } else if (!options.villageCodes.has(parsed.record.villageCode)) {
+        summary.rejected++;
+        await writeError(
+          rowNumber,
+          'kode_desa',
+          `Desa ${parsed.record.villageCode} tidak ada di wilayah ${options.regionCode}.`,
+        );
+      } else {
+        const warning = nikRegionWarning(parsed.record.nik, parsed.record.villageCode);
+        if (warning) summary.warnings++;
+        batch.push({
+          ...parsed.record,
+          hash: recordHash(parsed.record, parsed.status),
+          rowNumber,
+          status: parsed.status,
+        });
+        if (batch.length >= batchSize) await flush();
+      }
+      if (options.onProgress && summary.rowsTotal - lastProgress >= 1000) {
+        lastProgress = summary.rowsTotal;
+        await options.onProgress({
+          rowsDone: summary.rowsTotal,
+          bytesRead: source.bytesRead(),
+          bytesTotal: source.bytesTotal,
+        });
+      }
+    }
+    await flush();
+    if (!columns) {
+      summary.rejected++;
+      await writeError(1, '', 'Berkas kosong: tidak ada baris judul.');
+    }
+    if (options.mode === 'all_or_nothing' && summary.rejected > 0) throw new RollBack();
+    await refreshStats(db, [...touched]);
+  };
+
+  try {
+    if (options.mode === 'all_or_nothing') await ctx.db.transaction().execute((trx) => work(trx));
+    else await work(ctx.db);
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+    summary.rolledBack = options.mode === 'all_or_nothing';
+    if (summary.rolledBack) {
+      summary.inserted = 0;
+      summary.updated = 0;
+      summary.unchanged = 0;
+    }
+  } finally {
+    if (errors) await new Promise<void>((resolve) => errors.end(resolve));
+  }
+  await options.onProgress?.({
+    rowsDone: summary.rowsTotal,
+    bytesRead: source.bytesTotal,
+    bytesTotal: source.bytesTotal,
+  });
+  return summary;
+}

@@ -1,0 +1,18 @@
+import type { SimpulModule } from '../../platform/module.ts';
+import { messages } from './messages.ts';
+import { residentMigrations } from './migrations.ts';
+import { seedDemoResidents, seedReferenceCodes } from './service.ts';
+
+/** Demo residents per demo village: a few hundred in all, seeded in well under two seconds. */
+const DEMO_PER_VILLAGE = 120;
+
+export const residentsModule: SimpulModule = {
+  name: 'residents',
+  migrations: residentMigrations,
+  messages,
+  async seed(ctx, { demo, demoVillages }) {
+    await seedReferenceCodes(ctx);
+    if (demo) await seedDemoResidents(ctx, demoVillages, DEMO_PER_VILLAGE);
+    return undefined;
+  },
+};

@@ -1,0 +1,10 @@
+export const messages = {
+  id: {
+    'residents.nav': 'Penduduk',
+    'residents.title': 'Data penduduk',
+  },
+  en: {
+    'residents.nav': 'Residents',
+    'residents.title': 'Residents',
+  },
+};

@@ -1,0 +1,108 @@
+import { type Kysely, type Migration, sql } from 'kysely';
+
+const residents: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      CREATE TABLE reference_codes (
+        list text NOT NULL,
+        code smallint NOT NULL,
+        label text NOT NULL,
+        PRIMARY KEY (list, code)
+      )`.execute(db);
+    await sql`
+      CREATE TABLE residents (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        village_code text NOT NULL REFERENCES villages(code),
+        nik char(16) NOT NULL UNIQUE,
+        family_number char(16) NOT NULL,
+        name text NOT NULL,
+        birth_place text NOT NULL DEFAULT '',
+        birth_date date NOT NULL,
+        sex smallint NOT NULL CHECK (sex IN (1, 2)),
+        religion_code smallint,
+        education_code smallint,
+        education_current_code smallint,
+        occupation_code smallint,
+        marital_status_code smallint,
+        family_relation_code smallint,
+        blood_type_code smallint,
+        citizenship_code smallint,
+        father_name text,
+        mother_name text,
+        dusun text NOT NULL,
+        rw text NOT NULL,
+        rt text NOT NULL,
+        address text,
+        status text NOT NULL DEFAULT 'hidup' CHECK (status IN ('hidup', 'pindah', 'mati')),
+        row_hash text,
+        import_id uuid,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`.execute(db);
+    await sql`CREATE INDEX residents_village_name ON residents (village_code, name)`.execute(db);
+    await sql`CREATE INDEX residents_family ON residents (family_number)`.execute(db);
+    await sql`CREATE INDEX residents_name_trgm ON residents USING gin (name gin_trgm_ops)`.execute(db);
+    await sql`
+      CREATE TABLE families (
+        family_number char(16) PRIMARY KEY,
+        village_code text NOT NULL REFERENCES villages(code),
+        head_resident_id uuid REFERENCES residents(id) ON DELETE SET NULL,
+        dusun text NOT NULL,
+        rw text NOT NULL,
+        rt text NOT NULL,
+        address text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`.execute(db);
+    await sql`CREATE INDEX families_village ON families (village_code)`.execute(db);
+    await sql`
+      CREATE TABLE resident_events (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        resident_id uuid NOT NULL REFERENCES residents(id),
+        village_code text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('lahir', 'mati', 'pindah_keluar', 'pindah_masuk', 'ubah')),
+        event_date date NOT NULL,
+        detail jsonb NOT NULL DEFAULT '{}',
+        recorded_by text,
+        recorded_at timestamptz NOT NULL DEFAULT now()
+      )`.execute(db);
+    await sql`CREATE INDEX resident_events_resident ON resident_events (resident_id, event_date)`.execute(db);
+    await sql`CREATE INDEX resident_events_village ON resident_events (village_code, recorded_at)`.execute(
+      db,
+    );
+    await sql`
+      CREATE TABLE resident_stats (
+        village_code text NOT NULL,
+        dimension text NOT NULL,
+        sex smallint NOT NULL,
+        bucket integer NOT NULL,
+        n integer NOT NULL,
+        PRIMARY KEY (village_code, dimension, sex, bucket)
+      )`.execute(db);
+    await sql`CREATE INDEX resident_stats_dimension ON resident_stats (dimension, village_code)`.execute(db);
+    await sql`
+      CREATE TABLE resident_imports (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        village_code text NOT NULL,
+        file_name text NOT NULL,
+        mode text NOT NULL CHECK (mode IN ('valid_rows', 'all_or_nothing')),
+        state text NOT NULL DEFAULT 'berjalan',
+        rows_total integer NOT NULL DEFAULT 0,
+        rows_done integer NOT NULL DEFAULT 0,
+        inserted integer NOT NULL DEFAULT 0,
+        updated integer NOT NULL DEFAULT 0,
+        unchanged integer NOT NULL DEFAULT 0,
+        rejected integer NOT NULL DEFAULT 0,
+        error_file_id uuid,
+        message text,
+        created_by text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        finished_at timestamptz
+      )`.execute(db);
+    await sql`CREATE INDEX resident_imports_village ON resident_imports (village_code, created_at)`.execute(
+      db,
+    );
+  },
+};
+
+export const residentMigrations: Record<string, Migration> = { '0200_residents': residents };

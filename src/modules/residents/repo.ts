@@ -1,0 +1,272 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/index.ts';
+import type { ResidentRecord } from './generator.ts';
+import type { ResidentStatus } from './schema.ts';
+import './schema.ts';
+
+/** Resident as the rest of Simpul sees it: camelCase, dates as YYYY-MM-DD. */
+export interface Resident extends ResidentRecord {
+  id: string;
+  status: ResidentStatus;
+}
+
+export const residentColumns = [
+  'id',
+  'village_code',
+  'nik',
+  'family_number',
+  'name',
+  'birth_place',
+  'birth_date',
+  'sex',
+  'religion_code',
+  'education_code',
+  'education_current_code',
+  'occupation_code',
+  'marital_status_code',
+  'family_relation_code',
+  'blood_type_code',
+  'citizenship_code',
+  'father_name',
+  'mother_name',
+  'dusun',
+  'rw',
+  'rt',
+  'address',
+  'status',
+] as const;
+
+export interface ResidentRow {
+  id: string;
+  village_code: string;
+  nik: string;
+  family_number: string;
+  name: string;
+  birth_place: string;
+  birth_date: string;
+  sex: number;
+  religion_code: number | null;
+  education_code: number | null;
+  education_current_code: number | null;
+  occupation_code: number | null;
+  marital_status_code: number | null;
+  family_relation_code: number | null;
+  blood_type_code: number | null;
+  citizenship_code: number | null;
+  father_name: string | null;
+  mother_name: string | null;
+  dusun: string;
+  rw: string;
+  rt: string;
+  address: string | null;
+  status: ResidentStatus;
+}
+
+/** A date column as YYYY-MM-DD whichever way the driver hands it over. */
+export function dateString(value: string | Date): string {
+  if (typeof value === 'string') return value.slice(0, 10);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${value.getFullYear()}-${p(value.getMonth() + 1)}-${p(value.getDate())}`;
+}
+
+export function toResident(r: ResidentRow): Resident {
+  return {
+    id: r.id,
+    villageCode: r.village_code,
+    nik: r.nik,
+    familyNumber: r.family_number,
+    name: r.name,
+    birthPlace: r.birth_place,
+    birthDate: dateString(r.birth_date),
+    sex: r.sex === 2 ? 2 : 1,
+    religionCode: r.religion_code,
+    educationCode: r.education_code,
+    educationCurrentCode: r.education_current_code,
+    occupationCode: r.occupation_code,
+    maritalStatusCode: r.marital_status_code,
+    familyRelationCode: r.family_relation_code,
+    bloodTypeCode: r.blood_type_code,
+    citizenshipCode: r.citizenship_code,
+    fatherName: r.father_name,
+    motherName: r.mother_name,
+    dusun: r.dusun,
+    rw: r.rw,
+    rt: r.rt,
+    address: r.address,
+    status: r.status,
+  };
+}
+
+export async function residentByNik(db: Db, nik: string): Promise<ResidentRow | undefined> {
+  return db.selectFrom('residents').select(residentColumns).where('nik', '=', nik).executeTakeFirst();
+}
+
+export async function residentById(db: Db, id: string): Promise<ResidentRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  return db.selectFrom('residents').select(residentColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function familyMembers(db: Db, familyNumber: string): Promise<ResidentRow[]> {
+  return db
+    .selectFrom('residents')
+    .select(residentColumns)
+    .where('family_number', '=', familyNumber)
+    .orderBy('family_relation_code')
+    .orderBy('birth_date')
+    .execute();
+}
+
+/** What re-import compares: every stored field of the record. */
+export function recordHash(r: ResidentRecord, status: ResidentStatus = 'hidup'): string {
+  return createHash('sha1')
+    .update(
+      [
+        r.villageCode,
+        r.familyNumber,
+        r.name,
+        r.birthPlace,
+        r.birthDate,
+        r.sex,
+        r.religionCode,
+        r.educationCode,
+        r.educationCurrentCode,
+        r.occupationCode,
+        r.maritalStatusCode,
+        r.familyRelationCode,
+        r.bloodTypeCode,
+        r.citizenshipCode,
+        r.fatherName,
+        r.motherName,
+        r.dusun,
+        r.rw,
+        r.rt,
+        r.address,
+        status,
+      ].join('\u001f'),
+    )
+    .digest('base64')
+    .slice(0, 22);
+}
+
+export interface ExistingNik {
+  nik: string;
+  village_code: string;
+  row_hash: string | null;
+  import_id: string | null;
+}
+
+export async function existingByNik(db: Db, niks: string[]): Promise<ExistingNik[]> {
+  if (niks.length === 0) return [];
+  const result = await sql<ExistingNik>`
+    SELECT nik, village_code, row_hash, import_id::text AS import_id
+    FROM residents WHERE nik = ANY(${niks}::bpchar[])`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Writes a batch in one statement (arrays unnested server-side; far cheaper than one INSERT per row)
+ * and the families the batch names in a second. ON CONFLICT keeps it idempotent by NIK.
+ */
+export async function upsertResidents(
+  db: Db,
+  rows: Array<ResidentRecord & { hash: string; status?: ResidentStatus }>,
+  importId: string | null,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <K extends keyof ResidentRecord>(k: K) => rows.map((r) => r[k]);
+  await sql`
+    INSERT INTO residents (village_code, nik, family_number, name, birth_place, birth_date, sex,
+      religion_code, education_code, education_current_code, occupation_code, marital_status_code,
+      family_relation_code, blood_type_code, citizenship_code, father_name, mother_name, dusun, rw, rt,
+      address, status, row_hash, import_id)
+    SELECT v, n, k, nm, bp, bd, sx, rel, edu, educ, occ, mar, fam, blood, cit, fa, mo, du, rw, rt, ad, st, h,
+      ${importId}::uuid
+    FROM unnest(${col('villageCode')}::text[], ${col('nik')}::text[], ${col('familyNumber')}::text[],
+      ${col('name')}::text[], ${col('birthPlace')}::text[], ${col('birthDate')}::date[], ${col('sex')}::smallint[],
+      ${col('religionCode')}::smallint[], ${col('educationCode')}::smallint[], ${col('educationCurrentCode')}::smallint[],
+      ${col('occupationCode')}::smallint[], ${col('maritalStatusCode')}::smallint[], ${col('familyRelationCode')}::smallint[],
+      ${col('bloodTypeCode')}::smallint[], ${col('citizenshipCode')}::smallint[], ${col('fatherName')}::text[],
+      ${col('motherName')}::text[], ${col('dusun')}::text[], ${col('rw')}::text[], ${col('rt')}::text[],
+      ${col('address')}::text[], ${rows.map((r) => r.status ?? 'hidup')}::text[], ${rows.map((r) => r.hash)}::text[])
+      AS u(v, n, k, nm, bp, bd, sx, rel, edu, educ, occ, mar, fam, blood, cit, fa, mo, du, rw, rt, ad, st, h)
+    ON CONFLICT (nik) DO UPDATE SET
+      village_code = excluded.village_code, family_number = excluded.family_number, name = excluded.name,
+      birth_place = excluded.birth_place, birth_date = excluded.birth_date, sex = excluded.sex,
+      religion_code = excluded.religion_code, education_code = excluded.education_code,
+      education_current_code = excluded.education_current_code, occupation_code = excluded.occupation_code,
+      marital_status_code = excluded.marital_status_code, family_relation_code = excluded.family_relation_code,
+      blood_type_code = excluded.blood_type_code, citizenship_code = excluded.citizenship_code,
+      father_name = excluded.father_name, mother_name = excluded.mother_name, dusun = excluded.dusun,
+      rw = excluded.rw, rt = excluded.rt, address = excluded.address, status = excluded.status,
+      row_hash = excluded.row_hash,
+      import_id = excluded.import_id, updated_at = now()
+    WHERE residents.row_hash IS DISTINCT FROM excluded.row_hash`.execute(db);
+
+  const families = new Map<string, ResidentRecord>();
+  const heads = new Map<string, string>();
+  for (const r of rows) {
+    if (!families.has(r.familyNumber) || r.familyRelationCode === 1) families.set(r.familyNumber, r);
+    if (r.familyRelationCode === 1) heads.set(r.familyNumber, r.nik);
+  }
+  const fam = [...families.values()];
+  await sql`
+    INSERT INTO families (family_number, village_code, dusun, rw, rt, address, head_resident_id)
+    SELECT k, v, du, rw, rt, ad, (SELECT id FROM residents r WHERE r.nik = u.head)
+    FROM unnest(${fam.map((f) => f.familyNumber)}::text[], ${fam.map((f) => f.villageCode)}::text[],
+      ${fam.map((f) => f.dusun)}::text[], ${fam.map((f) => f.rw)}::text[], ${fam.map((f) => f.rt)}::text[],
+      ${fam.map((f) => f.address)}::text[], ${fam.map((f) => heads.get(f.familyNumber) ?? null)}::text[])
+      AS u(k, v, du, rw, rt, ad, head)
+    ON CONFLICT (family_number) DO UPDATE SET
+      dusun = excluded.dusun, rw = excluded.rw, rt = excluded.rt, address = excluded.address,
+      head_resident_id = coalesce(excluded.head_resident_id, families.head_resident_id), updated_at = now()
+    WHERE families.village_code = excluded.village_code
+      AND (families.dusun, families.rw, families.rt, families.address, families.head_resident_id)
+        IS DISTINCT FROM (excluded.dusun, excluded.rw, excluded.rt, excluded.address,
+          coalesce(excluded.head_resident_id, families.head_resident_id))`.execute(db);
+}
+
+/** Recounts the statistics rollup of the given villages from the registry (living residents). */
+export async function refreshStats(db: Db, villageCodes: string[]): Promise<void> {
+  if (villageCodes.length === 0) return;
+  await sql`DELETE FROM resident_stats WHERE village_code = ANY(${villageCodes}::text[])`.execute(db);
+  await sql`
+    INSERT INTO resident_stats (village_code, dimension, sex, bucket, n)
+    SELECT r.village_code, d.dimension, r.sex, d.bucket, count(*)::int
+    FROM residents r
+    CROSS JOIN LATERAL (VALUES
+      ('lahir', extract(year FROM r.birth_date)::int),
+      ('agama', coalesce(r.religion_code, 0)::int),
+      ('pendidikan', coalesce(r.education_code, 0)::int),
+      ('pekerjaan', coalesce(r.occupation_code, 0)::int),
+      ('status_kawin', coalesce(r.marital_status_code, 0)::int),
+      ('hubungan', coalesce(r.family_relation_code, 0)::int)
+    ) AS d(dimension, bucket)
+    WHERE r.status = 'hidup' AND r.village_code = ANY(${villageCodes}::text[])
+    GROUP BY r.village_code, d.dimension, r.sex, d.bucket`.execute(db);
+  await sql`
+    INSERT INTO resident_stats (village_code, dimension, sex, bucket, n)
+    SELECT f.village_code, 'keluarga', 0, 0, count(*)::int
+    FROM families f
+    WHERE f.village_code = ANY(${villageCodes}::text[])
+      AND EXISTS (SELECT 1 FROM residents r WHERE r.family_number = f.family_number AND r.status = 'hidup')
+    GROUP BY f.village_code`.execute(db);
+}
+
+export interface StatRow {
+  dimension: string;
+  sex: number;
+  bucket: number;
+  n: number;
+}
+
+/** The rollup summed over every village under a region code (village, kecamatan or regency). */
+export async function statsForRegion(db: Db, regionCode: string): Promise<StatRow[]> {
+  const prefix = regionCode.split('.').length >= 4 ? regionCode : `${regionCode}.`;
+  const result = await sql<StatRow>`
+    SELECT dimension, sex, bucket, sum(n)::int AS n
+    FROM resident_stats
+    WHERE left(village_code, ${prefix.length}) = ${prefix}
+    GROUP BY dimension, sex, bucket`.execute(db);
+  return result.rows;
+}

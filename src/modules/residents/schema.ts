@@ -1,0 +1,104 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { TimestampDefault } from '../../platform/schema.ts';
+
+export type ResidentStatus = 'hidup' | 'pindah' | 'mati';
+
+export interface ResidentTable {
+  id: Generated<string>;
+  village_code: string;
+  nik: string;
+  family_number: string;
+  name: string;
+  birth_place: string;
+  birth_date: ColumnType<string, string, string>;
+  sex: number;
+  religion_code: number | null;
+  education_code: number | null;
+  education_current_code: number | null;
+  occupation_code: number | null;
+  marital_status_code: number | null;
+  family_relation_code: number | null;
+  blood_type_code: number | null;
+  citizenship_code: number | null;
+  father_name: string | null;
+  mother_name: string | null;
+  dusun: string;
+  rw: string;
+  rt: string;
+  address: string | null;
+  status: Generated<ResidentStatus>;
+  /** hash of the imported/edited fields: lets a re-import tell "unchanged" from "updated" cheaply */
+  row_hash: string | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface FamilyTable {
+  family_number: string;
+  village_code: string;
+  head_resident_id: string | null;
+  dusun: string;
+  rw: string;
+  rt: string;
+  address: string | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export type ResidentEventKind = 'lahir' | 'mati' | 'pindah_keluar' | 'pindah_masuk' | 'ubah';
+
+export interface ResidentEventTable {
+  id: Generated<string>;
+  resident_id: string;
+  village_code: string;
+  kind: ResidentEventKind;
+  event_date: ColumnType<string, string, string>;
+  detail: ColumnType<Record<string, unknown>, string, string>;
+  recorded_by: string | null;
+  recorded_at: TimestampDefault;
+}
+
+export interface ReferenceCodeTable {
+  list: string;
+  code: number;
+  label: string;
+}
+
+/** counts per village and category, kept current on import and edit so statistics stay fast */
+export interface ResidentStatTable {
+  village_code: string;
+  dimension: string;
+  sex: number;
+  bucket: number;
+  n: number;
+}
+
+export interface ResidentImportTable {
+  id: Generated<string>;
+  village_code: string;
+  file_name: string;
+  mode: string;
+  state: Generated<string>;
+  rows_total: Generated<number>;
+  rows_done: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  error_file_id: string | null;
+  message: string | null;
+  created_by: string | null;
+  created_at: TimestampDefault;
+  finished_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+declare module '../../platform/db/database.ts' {
+  interface Database {
+    residents: ResidentTable;
+    families: FamilyTable;
+    resident_events: ResidentEventTable;
+    reference_codes: ReferenceCodeTable;
+    resident_stats: ResidentStatTable;
+    resident_imports: ResidentImportTable;
+  }
+}
