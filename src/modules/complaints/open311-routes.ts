@@ -9,15 +9,14 @@ import {
   serviceFromCategory,
   toXml,
 } from './open311.ts';
-import * as repo from './repo.ts';
 import {
   getCategory,
   listCategories,
   listForOpen311,
   open311ClientForKey,
-  stateLabel,
   submitReport,
   ticketForOpen311Token,
+  villageOptions,
 } from './service.ts';
 
 /**
@@ -99,30 +98,8 @@ function list(source: Params, key: string): string[] | undefined {
     .filter(Boolean);
 }
 
-async function toOpen311(request: FastifyRequest, rows: repo.PublicRow[]) {
-  const base = request.ctx.config.publicUrl;
-  return rows.map((r) => {
-    const report: PublicReport = {
-      ticket: r.ticket,
-      state: r.state,
-      stateLabel: stateLabel(r.state),
-      categoryCode: r.category_code,
-      categoryName: r.category_name,
-      title: r.public_title ?? r.title,
-      description: r.public_description ?? r.description,
-      handlerName: r.handler_name,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      resolveDueAt: r.resolve_due_at,
-      address: [r.address, `Desa ${r.village_name}, Kec. ${r.kecamatan_name}`].filter(Boolean).join(' — '),
-      villageCode: r.village_code,
-      lat: r.lat,
-      lng: r.lng,
-      mediaUrl: r.photo_id ? `${base}/pengaduan/foto/${r.photo_id}` : null,
-      lastPublicNote: r.last_public_note,
-    };
-    return requestFromReport(report);
-  });
+function toOpen311(reports: PublicReport[]) {
+  return reports.map(requestFromReport);
 }
 
 /** attribute[code]=v and attribute[code][]=v (form-encoded) or {attribute:{code:v}} (JSON). */
@@ -142,7 +119,7 @@ async function villageFor(request: FastifyRequest, body: Params): Promise<string
   if (addressId) return addressId;
   const address = param(body, 'address_string');
   if (address) {
-    const villages = await repo.selectVillageOptions(request.ctx.db, request.ctx.config.regencyCode);
+    const villages = await villageOptions(request.ctx);
     const lower = address.toLowerCase();
     // the longest village name found in the address wins ("Kramatwatu" over "Kramat")
     const found = villages
@@ -247,7 +224,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
         };
       }
       const rows = await listForOpen311(request.ctx, filter, MAX_RESULTS);
-      return send(reply, format, 'service_requests', await toOpen311(request, rows));
+      return send(reply, format, 'service_requests', toOpen311(rows));
     }
     throw new Open311Failure(404, [{ code: 404, description: `Tidak ada sumber "${name}".` }]);
   });
@@ -269,7 +246,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       throw new Open311Failure(404, [
         { code: 404, description: `service_request_id "${name}" tidak ditemukan.` },
       ]);
-    return send(reply, format, 'service_requests', await toOpen311(request, rows));
+    return send(reply, format, 'service_requests', toOpen311(rows));
   });
 
   app.get('/open311/v2/tokens/:file', { schema: { hide: true } }, async (request, reply) => {

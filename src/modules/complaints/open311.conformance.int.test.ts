@@ -464,6 +464,22 @@ describe('Open311 GeoReport v2 conformance', () => {
     expect(july.json().map((x: { service_request_id: string }) => x.service_request_id)).toEqual([old]);
   });
 
+  it('redacts phone numbers and NIK that a reporter typed into the description', async () => {
+    const id = (
+      await post('/requests.json', {
+        ...road,
+        api_key: apiKey,
+        description: 'Jalan amblas. Hubungi 0812-3456-7890 atau NIK 3604051203900012 untuk detail.',
+      })
+    ).json()[0].service_request_id;
+    const both = [await get(`/requests/${id}.json`), await get(`/requests/${id}.xml`)];
+    for (const response of both) {
+      expect(response.text).not.toContain('3456-7890');
+      expect(response.text).not.toContain('3604051203900012');
+      expect(response.text).toContain('[NIK disamarkan]');
+    }
+  });
+
   it('never lists a confidential report', async () => {
     const secret = (
       await post('/requests.json', {

@@ -260,6 +260,16 @@ describe('privacy', () => {
     expect(own.title).toBe('Bantuan PKH dipotong');
   });
 
+  it('does not reveal a confidential report to a resident looking for nearby reports, but shows it to staff', async () => {
+    const secret = await service.submitReport(ctx, roadReport({ categoryCode: 'BANSOS', details: {} }));
+    const here = { categoryCode: 'BANSOS', lat: -6.0581, lng: 106.1106 };
+    expect(await service.nearbyReports(ctx, here)).toEqual([]);
+    const other = await service.submitReport(ctx, roadReport({ categoryCode: 'BANSOS', details: {} }));
+    const dinsos = await staff('opd', 'DINSOS');
+    const view = await service.getReportForStaff(dinsos, other.ticket);
+    expect(view.nearby.map((n) => n.ticket)).toEqual([secret.ticket]);
+  });
+
   it('never shows an anonymous reporter to the agency; shows a named one to the handler only, and audits it', async () => {
     const anon = await fileRoadReport(ctx, { anonymous: true, name: 'Siti', phone: '081234567890' });
     const named = await fileRoadReport(ctx, { name: 'Budi', phone: '081234567891' });

@@ -10,6 +10,7 @@ import { addWorkingDays, isoJakarta, jakartaDate } from './calendar.ts';
 import { DEFAULT_CATEGORIES, DEFAULT_HOLIDAYS_2026 } from './defaults.ts';
 import { type CategoryField, checkDetails } from './fields.ts';
 import { messages } from './messages.ts';
+import type { PublicReport } from './open311.ts';
 import { MAX_PHOTOS, PhotoRejected, type ProcessedPhoto, processPhoto } from './photos.ts';
 import { redactPersonalData } from './redact.ts';
 import * as repo from './repo.ts';
@@ -772,15 +773,47 @@ export async function listForOpen311(
   ctx: Ctx,
   filter: { tickets?: string[]; categories?: string[]; from?: Date; to?: Date; status?: 'open' | 'closed' },
   limit: number,
-) {
+): Promise<PublicReport[]> {
   const { rows } = await repo.selectPublicReports(ctx.db, filter, limit, 0);
-  return rows;
+  const base = ctx.config.publicUrl;
+  return rows.map((r) => ({
+    ticket: r.ticket,
+    state: r.state,
+    stateLabel: stateLabel(r.state),
+    categoryCode: r.category_code,
+    categoryName: r.category_name,
+    title: publicText(r, 'title'),
+    description: publicText(r, 'description'),
+    handlerName: r.handler_name,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    resolveDueAt: r.resolve_due_at,
+    address: [
+      r.address ? redactPersonalData(r.address) : null,
+      `Desa ${r.village_name}, Kec. ${r.kecamatan_name}`,
+    ]
+      .filter(Boolean)
+      .join(' — '),
+    villageCode: r.village_code,
+    lat: r.lat,
+    lng: r.lng,
+    mediaUrl: r.photo_id ? `${base}/pengaduan/foto/${r.photo_id}` : null,
+    lastPublicNote: r.last_public_note ? redactPersonalData(r.last_public_note) : null,
+  }));
 }
 
 /** Reports near a point in the same category, shown before a resident files a new one. */
 export async function nearbyReports(
   ctx: Ctx,
-  input: { categoryCode: string; lat: number; lng: number; excludeId?: string; radiusM?: number },
+  input: {
+    categoryCode: string;
+    lat: number;
+    lng: number;
+    excludeId?: string;
+    radiusM?: number;
+    /** staff only: confidential reports count as possible duplicates too */
+    includeConfidential?: boolean;
+  },
 ) {
   const since = new Date(ctx.clock.now().getTime() - LIMITS.nearbyDays * 86_400_000);
   const rows = await repo.selectNearby(ctx.db, {
@@ -791,13 +824,15 @@ export async function nearbyReports(
     since,
     ...(input.excludeId ? { excludeId: input.excludeId } : {}),
   });
-  return rows.map((r) => ({
-    ticket: r.ticket,
-    title: r.confidential ? null : publicText(r, 'title'),
-    state: r.state,
-    createdAt: r.created_at,
-    distanceM: Number(r.distance_m),
-  }));
+  return rows
+    .filter((r) => input.includeConfidential || !r.confidential)
+    .map((r) => ({
+      ticket: r.ticket,
+      title: r.confidential ? null : publicText(r, 'title'),
+      state: r.state,
+      createdAt: r.created_at,
+      distanceM: Number(r.distance_m),
+    }));
 }
 
 /** "Me too": one support per browser/person instead of a duplicate report. */
@@ -987,6 +1022,7 @@ export async function getReportForStaff(ctx: Ctx, ticket: string): Promise<Staff
           lng: row.lng,
           excludeId: row.id,
           radiusM: 200,
+          includeConfidential: true,
         })
       : [];
   const currentDue = !row.verified_at
