@@ -105,4 +105,15 @@ const residents: Migration = {
   },
 };
 
-export const residentMigrations: Record<string, Migration> = { '0200_residents': residents };
+// Name search runs inside one village through residents_village_name; a regency-wide trigram
+// index only slowed every import (each row updates a GIN posting list).
+const dropNameTrigram: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`DROP INDEX IF EXISTS residents_name_trgm`.execute(db);
+  },
+};
+
+export const residentMigrations: Record<string, Migration> = {
+  '0200_residents': residents,
+  '0201_residents_drop_name_trigram': dropNameTrigram,
+};

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import type { ResidentRecord } from './generator.ts';
-import type { ResidentStatus } from './schema.ts';
+import type { ResidentEventKind, ResidentStatus } from './schema.ts';
 import './schema.ts';
 
 /** Resident as the rest of Simpul sees it: camelCase, dates as YYYY-MM-DD. */
@@ -269,4 +269,223 @@ export async function statsForRegion(db: Db, regionCode: string): Promise<StatRo
     WHERE left(village_code, ${prefix.length}) = ${prefix}
     GROUP BY dimension, sex, bucket`.execute(db);
   return result.rows;
+}
+
+/**
+ * How alike a search and a name must be (pg_trgm word similarity, 0–1): 0.45 finds
+ * "abdull jailani" → ABDUL JAELANI (0.53) but not SUHERMAN → ASEP HERMAWAN (0.33). The search runs
+ * within one village (a few thousand rows through the village index), so it needs no trigram index.
+ */
+const SEARCH_THRESHOLD = 0.45;
+
+export interface ListFilter {
+  villageCode: string;
+  search?: string | undefined;
+  dusun?: string | undefined;
+  rw?: string | undefined;
+  rt?: string | undefined;
+  sex?: number | undefined;
+  status?: ResidentStatus | undefined;
+  /** born after this date (exclusive) and on or before `bornTo` */
+  bornAfter?: string | undefined;
+  bornTo?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function listResidentRows(
+  db: Db,
+  f: ListFilter,
+): Promise<{ rows: ResidentRow[]; total: number }> {
+  let q = db.selectFrom('residents').where('village_code', '=', f.villageCode);
+  if (f.dusun) q = q.where('dusun', '=', f.dusun);
+  if (f.rw) q = q.where('rw', '=', f.rw);
+  if (f.rt) q = q.where('rt', '=', f.rt);
+  if (f.sex) q = q.where('sex', '=', f.sex);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.bornAfter) q = q.where('birth_date', '>', f.bornAfter);
+  if (f.bornTo) q = q.where('birth_date', '<=', f.bornTo);
+  const term = f.search?.trim() ?? '';
+  if (/^\d{4,16}$/.test(term))
+    q = q.where((eb) => eb.or([eb('nik', 'like', `${term}%`), eb('family_number', 'like', `${term}%`)]));
+  else if (term) {
+    const upper = term.toUpperCase();
+    // word similarity finds "Siti Nurhaliza" from "siti nurhalisa"; ILIKE keeps exact fragments
+    q = q.where((eb) =>
+      eb.or([
+        eb('name', 'ilike', `%${upper.replace(/[%_\\]/g, '\\$&')}%`),
+        sql<boolean>`word_similarity(${upper}, name) >= ${SEARCH_THRESHOLD}`,
+      ]),
+    );
+  }
+  const countRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  let rowsQuery = q.select(residentColumns);
+  if (term && !/^\d+$/.test(term))
+    rowsQuery = rowsQuery.orderBy(sql`word_similarity(${term.toUpperCase()}, name)`, 'desc');
+  const rows = await rowsQuery
+    .orderBy('name')
+    .orderBy('nik')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { rows, total: Number(countRow.n) };
+}
+
+export async function addressOptions(
+  db: Db,
+  villageCode: string,
+): Promise<Array<{ dusun: string; rw: string; rt: string }>> {
+  return db
+    .selectFrom('families')
+    .select(['dusun', 'rw', 'rt'])
+    .distinct()
+    .where('village_code', '=', villageCode)
+    .orderBy('dusun')
+    .orderBy('rw')
+    .orderBy('rt')
+    .execute();
+}
+
+export async function insertResident(db: Db, r: ResidentRecord, status: ResidentStatus): Promise<string> {
+  const row = await db
+    .insertInto('residents')
+    .values({
+      village_code: r.villageCode,
+      nik: r.nik,
+      family_number: r.familyNumber,
+      name: r.name,
+      birth_place: r.birthPlace,
+      birth_date: r.birthDate,
+      sex: r.sex,
+      religion_code: r.religionCode,
+      education_code: r.educationCode,
+      education_current_code: r.educationCurrentCode,
+      occupation_code: r.occupationCode,
+      marital_status_code: r.maritalStatusCode,
+      family_relation_code: r.familyRelationCode,
+      blood_type_code: r.bloodTypeCode,
+      citizenship_code: r.citizenshipCode,
+      father_name: r.fatherName,
+      mother_name: r.motherName,
+      dusun: r.dusun,
+      rw: r.rw,
+      rt: r.rt,
+      address: r.address,
+      status,
+      row_hash: recordHash(r, status),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateResidentRow(
+  db: Db,
+  id: string,
+  r: ResidentRecord,
+  status: ResidentStatus,
+): Promise<void> {
+  await db
+    .updateTable('residents')
+    .set({
+      nik: r.nik,
+      family_number: r.familyNumber,
+      name: r.name,
+      birth_place: r.birthPlace,
+      birth_date: r.birthDate,
+      sex: r.sex,
+      religion_code: r.religionCode,
+      education_code: r.educationCode,
+      education_current_code: r.educationCurrentCode,
+      occupation_code: r.occupationCode,
+      marital_status_code: r.maritalStatusCode,
+      family_relation_code: r.familyRelationCode,
+      blood_type_code: r.bloodTypeCode,
+      citizenship_code: r.citizenshipCode,
+      father_name: r.fatherName,
+      mother_name: r.motherName,
+      dusun: r.dusun,
+      rw: r.rw,
+      rt: r.rt,
+      address: r.address,
+      status,
+      row_hash: recordHash(r, status),
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Creates the family card if new; makes `headId` its head when given. */
+export async function ensureFamily(db: Db, r: ResidentRecord, headId: string | null): Promise<void> {
+  await db
+    .insertInto('families')
+    .values({
+      family_number: r.familyNumber,
+      village_code: r.villageCode,
+      head_resident_id: headId,
+      dusun: r.dusun,
+      rw: r.rw,
+      rt: r.rt,
+      address: r.address,
+    })
+    .onConflict((oc) =>
+      oc.column('family_number').doUpdateSet((eb) => ({
+        head_resident_id: eb.fn.coalesce(
+          eb.ref('excluded.head_resident_id'),
+          eb.ref('families.head_resident_id'),
+        ),
+      })),
+    )
+    .execute();
+}
+
+export async function familyRow(db: Db, familyNumber: string) {
+  return db.selectFrom('families').selectAll().where('family_number', '=', familyNumber).executeTakeFirst();
+}
+
+export async function insertEvent(
+  db: Db,
+  e: {
+    residentId: string;
+    villageCode: string;
+    kind: ResidentEventKind;
+    date: string;
+    detail: Record<string, unknown>;
+    by: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('resident_events')
+    .values({
+      resident_id: e.residentId,
+      village_code: e.villageCode,
+      kind: e.kind,
+      event_date: e.date,
+      detail: JSON.stringify(e.detail),
+      recorded_by: e.by,
+    })
+    .execute();
+}
+
+export async function eventsOf(db: Db, residentId: string) {
+  return db
+    .selectFrom('resident_events')
+    .selectAll()
+    .where('resident_id', '=', residentId)
+    .orderBy('event_date', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .execute();
+}
+
+/** One village's residents in name order, a page at a time (keyset on name, NIK), for export. */
+export async function exportPage(
+  db: Db,
+  villageCode: string,
+  after: { name: string; nik: string } | null,
+  limit: number,
+): Promise<ResidentRow[]> {
+  let q = db.selectFrom('residents').select(residentColumns).where('village_code', '=', villageCode);
+  if (after) q = q.where(sql<boolean>`(name, nik) > (${after.name}, ${after.nik})`);
+  return q.orderBy('name').orderBy('nik').limit(limit).execute();
 }

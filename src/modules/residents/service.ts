@@ -1,26 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { audit } from '../../platform/audit/service.ts';
 import { can, mask, regionContains } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { readFile, saveFile } from '../../platform/files/index.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { listVillages } from '../regions/service.ts';
 import { CODE_LISTS, type CodeList, codeList } from './codes.ts';
 import { generateResidents, villagesOf } from './generator.ts';
 import { type ImportMode, type ImportRunOptions, type ImportSummary, runImport } from './importer.ts';
+import { nikRegionWarning } from './nik.ts';
+import { exportRow, parseDate, parseRow } from './opensid.ts';
 import {
+  addressOptions,
+  dateString,
+  ensureFamily,
+  eventsOf,
+  exportPage,
   familyMembers,
+  familyRow,
+  insertEvent,
+  insertResident,
+  listResidentRows,
   type Resident,
   recordHash,
   refreshStats,
   residentById,
   residentByNik,
+  statsForRegion,
   toResident,
+  updateResidentRow,
   upsertResidents,
 } from './repo.ts';
+import type { ResidentStatus } from './schema.ts';
 import { csvSource, fileKind, xlsxSource } from './sources.ts';
+import { buildStats, type PopulationStats } from './stats.ts';
 
 export { type CodeList, codeLabel, codeList } from './codes.ts';
 export type { ResidentRecord } from './generator.ts';
+
+import type { ResidentRecord } from './generator.ts';
+
 export type { Resident } from './repo.ts';
 
 /** For system use (resident login, letter pre-fill): no audit, no scope check. */
@@ -156,4 +177,481 @@ export async function importResidents(ctx: Ctx, input: ImportInput): Promise<Imp
     ...(input.batchSize ? { batchSize: input.batchSize } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registry pages: list, detail, create/edit, births, deaths, moves, statistics, export
+
+export const PAGE_SIZE = 50;
+
+/** Age groups operators filter by (years, inclusive). */
+export const AGE_GROUPS = {
+  balita: [0, 4],
+  anak: [5, 14],
+  muda: [15, 24],
+  dewasa: [25, 59],
+  lansia: [60, 200],
+} as const;
+export type AgeGroup = keyof typeof AGE_GROUPS;
+
+export interface ListInput {
+  villageCode: string;
+  search?: string | undefined;
+  dusun?: string | undefined;
+  rw?: string | undefined;
+  rt?: string | undefined;
+  sex?: string | undefined;
+  status?: string | undefined;
+  age?: string | undefined;
+  page?: number | undefined;
+}
+
+function yearsBefore(today: string, years: number): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  // 29 February minus whole years lands on 28 February
+  const last = new Date(Date.UTC(y - years, m, 0)).getUTCDate();
+  return `${y - years}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+export function today(ctx: Ctx): string {
+  // the registry's calendar is Western Indonesia Time (UTC+7)
+  return new Date(ctx.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function assertVillageAccess(ctx: Ctx, villageCode: string, action: 'view' | 'edit'): void {
+  // agency officers read regency figures, never lists of people
+  if (ctx.actor?.kind === 'staff' && ctx.actor.scope.type === 'agency')
+    throw new Forbidden('Data perorangan tidak untuk OPD.');
+  if (!can(ctx.actor, action, { villageCode })) throw new Forbidden('Desa ini di luar cakupan Anda.');
+}
+
+export async function listResidents(ctx: Ctx, input: ListInput) {
+  assertVillageAccess(ctx, input.villageCode, 'view');
+  const page = Math.max(1, input.page ?? 1);
+  const group = input.age && input.age in AGE_GROUPS ? AGE_GROUPS[input.age as AgeGroup] : null;
+  const now = today(ctx);
+  const status = ['hidup', 'pindah', 'mati'].includes(input.status ?? '')
+    ? (input.status as ResidentStatus)
+    : undefined;
+  const result = await listResidentRows(ctx.db, {
+    villageCode: input.villageCode,
+    search: input.search,
+    dusun: input.dusun || undefined,
+    rw: input.rw || undefined,
+    rt: input.rt || undefined,
+    sex: input.sex === '1' || input.sex === '2' ? Number(input.sex) : undefined,
+    status,
+    bornAfter: group ? yearsBefore(now, group[1] + 1) : undefined,
+    bornTo: group ? yearsBefore(now, group[0]) : undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  const personal = canSeePersonal(ctx, input.villageCode);
+  await audit(ctx, {
+    action: 'read_personal',
+    entity: 'resident_list',
+    villageCode: input.villageCode,
+    detail: { search: input.search ?? '', page, shown: result.rows.length },
+  });
+  const residents = result.rows.map(toResident).map((r) => (personal ? r : maskResident(r)));
+  return { residents, total: result.total, page, pageSize: PAGE_SIZE, personal };
+}
+
+export async function villageAddresses(ctx: Ctx, villageCode: string) {
+  assertVillageAccess(ctx, villageCode, 'view');
+  return addressOptions(ctx.db, villageCode);
+}
+
+export type ResidentForm = Record<string, string | undefined>;
+
+/** Form fields carry OpenSID's column names, so the form and the import share one set of checks. */
+function checkForm(villageCode: string, form: ResidentForm, now: string) {
+  const cells = new Map<string, unknown>(Object.entries(form).map(([k, v]) => [k, v ?? '']));
+  cells.delete('kode_desa');
+  cells.delete('status_dasar');
+  const parsed = parseRow(cells, villageCode);
+  if (!parsed.ok) throw new Invalid(parsed.errors);
+  if (parsed.record.birthDate > now)
+    throw new Invalid({ tanggallahir: 'Tanggal lahir tidak boleh setelah hari ini.' });
+  return parsed.record;
+}
+
+export interface SaveResult {
+  id: string;
+  warning: string | null;
+}
+
+export type ArrivalKind = 'lahir' | 'pindah_masuk' | 'pendataan';
+
+/**
+ * Adds a person to the village registry: a birth, someone moving in, or a record that was missing.
+ * Births and arrivals are kept as events.
+ */
+export async function createResident(
+  ctx: Ctx,
+  villageCode: string,
+  form: ResidentForm,
+  arrival: { kind: ArrivalKind; note?: string | undefined },
+): Promise<SaveResult> {
+  assertVillageAccess(ctx, villageCode, 'edit');
+  const now = today(ctx);
+  const record = checkForm(villageCode, form, now);
+  const existing = await residentByNik(ctx.db, record.nik);
+  if (existing) throw new Invalid({ nik: `NIK ${record.nik} sudah terdaftar atas nama ${existing.name}.` });
+  const family = await familyRow(ctx.db, record.familyNumber);
+  if (family && family.village_code !== villageCode)
+    throw new Invalid({
+      no_kk: `No. KK ${record.familyNumber} terdaftar di desa lain (${family.village_code}).`,
+    });
+  if (arrival.kind === 'lahir') {
+    if (!family)
+      throw new Invalid({ no_kk: 'Kelahiran dicatat pada KK yang sudah ada: No. KK tidak ditemukan.' });
+    if (record.birthDate < yearsBefore(now, 1))
+      throw new Invalid({
+        tanggallahir: 'Kelahiran dicatat paling lambat satu tahun setelah lahir; catat sebagai pendataan.',
+      });
+  }
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const newId = await insertResident(trx, record, 'hidup');
+    await ensureFamily(trx, record, record.familyRelationCode === 1 ? newId : null);
+    if (arrival.kind !== 'pendataan')
+      await insertEvent(trx, {
+        residentId: newId,
+        villageCode,
+        kind: arrival.kind,
+        date: arrival.kind === 'lahir' ? record.birthDate : now,
+        detail: { note: arrival.note ?? '', familyNumber: record.familyNumber },
+        by: ctx.actor?.kind === 'staff' ? ctx.actor.email : null,
+      });
+    await refreshStats(trx, [villageCode]);
+    return newId;
+  });
+  return { id, warning: nikRegionWarning(record.nik, villageCode) };
+}
+
+const TRACKED: Array<keyof ResidentRecord> = [
+  'nik',
+  'familyNumber',
+  'name',
+  'birthPlace',
+  'birthDate',
+  'sex',
+  'religionCode',
+  'educationCode',
+  'occupationCode',
+  'maritalStatusCode',
+  'familyRelationCode',
+  'bloodTypeCode',
+  'citizenshipCode',
+  'fatherName',
+  'motherName',
+  'dusun',
+  'rw',
+  'rt',
+  'address',
+];
+
+/** Corrects a record; the previous values of what changed are kept as an event. */
+export async function updateResident(ctx: Ctx, id: string, form: ResidentForm): Promise<SaveResult> {
+  const row = await residentById(ctx.db, id);
+  if (!row) throw new NotFound('Penduduk tidak ditemukan.');
+  assertVillageAccess(ctx, row.village_code, 'edit');
+  const before = toResident(row);
+  const record = checkForm(row.village_code, form, today(ctx));
+  if (record.nik !== before.nik && (await residentByNik(ctx.db, record.nik)))
+    throw new Invalid({ nik: `NIK ${record.nik} sudah terdaftar untuk orang lain.` });
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of TRACKED)
+    if (before[key] !== record[key]) changes[key] = { from: before[key], to: record[key] };
+  if (Object.keys(changes).length === 0) return { id, warning: null };
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateResidentRow(trx, id, record, before.status);
+    await ensureFamily(trx, record, record.familyRelationCode === 1 ? id : null);
+    await insertEvent(trx, {
+      residentId: id,
+      villageCode: row.village_code,
+      kind: 'ubah',
+      date: today(ctx),
+      detail: { changes },
+      by: ctx.actor?.kind === 'staff' ? ctx.actor.email : null,
+    });
+    await refreshStats(trx, [row.village_code]);
+  });
+  return { id, warning: nikRegionWarning(record.nik, row.village_code) };
+}
+
+export interface DepartureInput {
+  date?: string | undefined;
+  place?: string | undefined;
+  cause?: string | undefined;
+  destination?: string | undefined;
+  reason?: string | undefined;
+}
+
+/** Records a death or a move out: the person stays in the registry with a new status and an event. */
+export async function recordDeparture(
+  ctx: Ctx,
+  id: string,
+  kind: 'mati' | 'pindah_keluar',
+  input: DepartureInput,
+): Promise<void> {
+  const row = await residentById(ctx.db, id);
+  if (!row) throw new NotFound('Penduduk tidak ditemukan.');
+  assertVillageAccess(ctx, row.village_code, 'edit');
+  const errors: Record<string, string> = {};
+  const date = parseDate(input.date ?? '');
+  const now = today(ctx);
+  if (!date) errors.date = kind === 'mati' ? 'Tanggal meninggal wajib diisi.' : 'Tanggal pindah wajib diisi.';
+  else if (date > now) errors.date = 'Tanggal tidak boleh setelah hari ini.';
+  else if (date < dateString(row.birth_date)) errors.date = 'Tanggal tidak boleh sebelum tanggal lahir.';
+  if (kind === 'pindah_keluar' && !input.destination?.trim())
+    errors.destination = 'Alamat tujuan pindah wajib diisi.';
+  if (row.status !== 'hidup') errors.date = `Penduduk ini sudah berstatus ${row.status}.`;
+  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  const detail =
+    kind === 'mati'
+      ? { place: input.place?.trim() ?? '', cause: input.cause?.trim() ?? '' }
+      : { destination: input.destination?.trim() ?? '', reason: input.reason?.trim() ?? '' };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('residents')
+      .set({ status: kind === 'mati' ? 'mati' : 'pindah', updated_at: sql`now()` })
+      .where('id', '=', id)
+      .execute();
+    await insertEvent(trx, {
+      residentId: id,
+      villageCode: row.village_code,
+      kind,
+      date: date!,
+      detail,
+      by: ctx.actor?.kind === 'staff' ? ctx.actor.email : null,
+    });
+    await refreshStats(trx, [row.village_code]);
+  });
+}
+
+export interface ResidentEvent {
+  kind: string;
+  date: string;
+  detail: Record<string, unknown>;
+  by: string | null;
+}
+
+/** A person's history (births, moves, deaths, corrections), newest first. Staff reads are audited by getResident. */
+export async function residentHistory(ctx: Ctx, resident: Resident): Promise<ResidentEvent[]> {
+  assertCanView(ctx, resident);
+  const rows = await eventsOf(ctx.db, resident.id);
+  return rows.map((e) => ({
+    kind: e.kind,
+    date: dateString(e.event_date as string | Date),
+    detail: (typeof e.detail === 'string' ? JSON.parse(e.detail) : e.detail) as Record<string, unknown>,
+    by: e.recorded_by,
+  }));
+}
+
+export interface FamilyView {
+  familyNumber: string;
+  villageCode: string;
+  headId: string | null;
+  dusun: string;
+  rw: string;
+  rt: string;
+  address: string | null;
+  members: Resident[];
+}
+
+/** A family card with its members, for staff of the village (audited) or a member of the family. */
+export async function getFamily(ctx: Ctx, familyNumber: string): Promise<FamilyView> {
+  const fam = /^\d{16}$/.test(familyNumber) ? await familyRow(ctx.db, familyNumber) : undefined;
+  if (!fam) throw new NotFound('Kartu keluarga tidak ditemukan.');
+  const actor = ctx.actor;
+  if (actor?.kind === 'resident') {
+    if (actor.familyNumber !== familyNumber) throw new Forbidden();
+  } else if (!can(actor, 'view', { villageCode: fam.village_code })) throw new Forbidden();
+  const members = (await familyMembers(ctx.db, familyNumber)).map(toResident);
+  const personal = actor?.kind === 'resident' || canSeePersonal(ctx, fam.village_code);
+  if (actor?.kind === 'staff')
+    await audit(ctx, {
+      action: 'read_personal',
+      entity: 'family',
+      entityId: familyNumber,
+      villageCode: fam.village_code,
+    });
+  return {
+    familyNumber: personal ? fam.family_number : mask(fam.family_number),
+    villageCode: fam.village_code,
+    headId: fam.head_resident_id,
+    dusun: fam.dusun,
+    rw: fam.rw,
+    rt: fam.rt,
+    address: fam.address,
+    members: personal ? members : members.map(maskResident),
+  };
+}
+
+/** Figures for a village, kecamatan or the regency, from the rollup table. */
+export async function getStatistics(ctx: Ctx, regionCode: string): Promise<PopulationStats> {
+  if (!can(ctx.actor, 'view', { villageCode: regionCode }))
+    throw new Forbidden('Wilayah ini di luar cakupan Anda.');
+  const rows = await statsForRegion(ctx.db, regionCode);
+  return buildStats(regionCode, Number(today(ctx).slice(0, 4)), rows);
+}
+
+/** Writes the residents of a region as CSV lines in the import's column layout (streams, village by village). */
+export async function* exportResidents(ctx: Ctx, regionCode: string): AsyncGenerator<Array<string | number>> {
+  if (!can(ctx.actor, 'view_personal', { villageCode: regionCode }) && ctx.actor)
+    throw new Forbidden('Ekspor data pribadi hanya untuk petugas desa yang bersangkutan.');
+  const villages = (await listVillages(ctx)).map((v) => v.code).filter((c) => regionContains(regionCode, c));
+  await audit(ctx, { action: 'export_personal', entity: 'resident_list', villageCode: regionCode });
+  for (const village of villages) {
+    let after: { name: string; nik: string } | null = null;
+    for (;;) {
+      const rows = await exportPage(ctx.db, village, after, 2000);
+      for (const row of rows) {
+        const r = toResident(row);
+        yield exportRow(r, r.status);
+      }
+      if (rows.length < 2000) break;
+      const last = rows[rows.length - 1]!;
+      after = { name: last.name, nik: last.nik };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Imports started from the operator's page: the file is streamed to disk, the import runs in the
+// background and records its progress, the page polls (meta refresh, no JavaScript needed).
+
+export function importDir(ctx: Ctx): string {
+  return path.join(ctx.config.dataDir, 'imports');
+}
+
+export async function createImportJob(
+  ctx: Ctx,
+  input: { villageCode: string; fileName: string; mode: ImportMode },
+): Promise<{ id: string; uploadPath: string }> {
+  assertVillageAccess(ctx, input.villageCode, 'edit');
+  if (!fileKind(input.fileName)) throw new Invalid({ file: 'Berkas harus CSV atau XLSX.' });
+  const row = await ctx.db
+    .insertInto('resident_imports')
+    .values({
+      village_code: input.villageCode,
+      file_name: input.fileName.slice(0, 200),
+      mode: input.mode,
+      created_by: ctx.actor?.kind === 'staff' ? ctx.actor.email : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await fs.promises.mkdir(importDir(ctx), { recursive: true });
+  return {
+    id: row.id,
+    uploadPath: path.join(importDir(ctx), `${row.id}${path.extname(input.fileName).toLowerCase()}`),
+  };
+}
+
+/** Runs a job created by createImportJob on its uploaded file; never throws (the job row says what happened). */
+export async function runImportJob(
+  ctx: Ctx,
+  jobId: string,
+  uploadPath: string,
+): Promise<ImportSummary | null> {
+  const job = await ctx.db
+    .selectFrom('resident_imports')
+    .selectAll()
+    .where('id', '=', jobId)
+    .executeTakeFirstOrThrow();
+  const errorPath = `${uploadPath}.galat.csv`;
+  try {
+    let lastWrite = 0;
+    const summary = await importResidents(ctx, {
+      path: uploadPath,
+      fileName: job.file_name,
+      regionCode: job.village_code,
+      mode: job.mode as ImportMode,
+      errorFile: errorPath,
+      importId: jobId,
+      onProgress: async ({ rowsDone, bytesRead, bytesTotal }) => {
+        const now = Date.now();
+        if (now - lastWrite < 500) return;
+        lastWrite = now;
+        await ctx.db
+          .updateTable('resident_imports')
+          .set({ rows_done: rowsDone, rows_total: Math.round((bytesRead / Math.max(1, bytesTotal)) * 1000) })
+          .where('id', '=', jobId)
+          .execute();
+      },
+    });
+    let errorFileId: string | null = null;
+    if (summary.rejected > 0) {
+      const saved = await saveFile(ctx, {
+        bytes: await fs.promises.readFile(errorPath),
+        contentType: 'text/csv; charset=utf-8',
+        name: `galat-${job.file_name}.csv`,
+        villageCode: job.village_code,
+      });
+      errorFileId = saved.id;
+    }
+    await ctx.db
+      .updateTable('resident_imports')
+      .set({
+        state: 'selesai',
+        rows_done: summary.rowsTotal,
+        rows_total: 1000,
+        inserted: summary.inserted,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+        rejected: summary.rejected,
+        error_file_id: errorFileId,
+        message: summary.rolledBack
+          ? 'Semua atau tidak sama sekali: tidak ada yang disimpan karena ada baris ditolak. Perbaiki baris di berkas galat lalu impor ulang.'
+          : summary.warnings > 0
+            ? `${summary.warnings} NIK diterbitkan di luar kecamatan desa ini (peringatan saja, tetap diimpor).`
+            : null,
+        finished_at: ctx.clock.now(),
+      })
+      .where('id', '=', jobId)
+      .execute();
+    return summary;
+  } catch (error) {
+    ctx.log.error({ err: error, jobId }, 'resident import failed');
+    const message =
+      error instanceof Invalid
+        ? Object.values(error.fields).join(' ')
+        : 'Impor gagal karena kesalahan sistem.';
+    await ctx.db
+      .updateTable('resident_imports')
+      .set({ state: 'gagal', message, finished_at: ctx.clock.now() })
+      .where('id', '=', jobId)
+      .execute();
+    return null;
+  } finally {
+    await fs.promises.rm(uploadPath, { force: true });
+    await fs.promises.rm(errorPath, { force: true });
+  }
+}
+
+export async function listImports(ctx: Ctx, villageCode: string) {
+  assertVillageAccess(ctx, villageCode, 'edit');
+  return ctx.db
+    .selectFrom('resident_imports')
+    .selectAll()
+    .where('village_code', '=', villageCode)
+    .orderBy('created_at', 'desc')
+    .limit(10)
+    .execute();
+}
+
+export async function getImport(ctx: Ctx, id: string) {
+  const job = /^[0-9a-f-]{36}$/i.test(id)
+    ? await ctx.db.selectFrom('resident_imports').selectAll().where('id', '=', id).executeTakeFirst()
+    : undefined;
+  if (!job) throw new NotFound('Impor tidak ditemukan.');
+  assertVillageAccess(ctx, job.village_code, 'edit');
+  return job;
+}
+
+export async function importErrorFile(ctx: Ctx, id: string) {
+  const job = await getImport(ctx, id);
+  if (!job.error_file_id) throw new NotFound('Impor ini tidak punya baris yang ditolak.');
+  return readFile(ctx, job.error_file_id);
 }

@@ -1,0 +1,482 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
+import { can, regionContains, type StaffActor } from '../../platform/auth/roles.ts';
+import { Forbidden, Invalid } from '../../platform/http/errors.ts';
+import { setFlash } from '../../platform/http/flash.ts';
+import { t } from '../../platform/i18n/index.ts';
+import { listVillages, regionName } from '../regions/service.ts';
+import { csvLine, EXPORT_COLUMNS } from './opensid.ts';
+import {
+  type ArrivalKind,
+  createImportJob,
+  createResident,
+  exportResidents,
+  getFamily,
+  getImport,
+  getResident,
+  getStatistics,
+  importErrorFile,
+  listImports,
+  listResidents,
+  recordDeparture,
+  residentHistory,
+  runImportJob,
+  today,
+  updateResident,
+  villageAddresses,
+} from './service.ts';
+import {
+  DeparturePage,
+  DetailPage,
+  FamilyPage,
+  FamilyPrintPage,
+  ImportPage,
+  ImportStatusPage,
+  ListPage,
+  ResidentFormPage,
+  StatsPage,
+  statsCsvRows,
+  type VillageChoice,
+} from './views/pages.tsx';
+
+type Query = Record<string, string | undefined>;
+type Body = Record<string, unknown>;
+
+const BASE = '/kelola/penduduk';
+const MAX_UPLOAD = 512 * 1024 * 1024;
+
+async function villagesInScope(request: FastifyRequest): Promise<VillageChoice[]> {
+  const actor = staffOf(request);
+  const all = await listVillages(request.ctx);
+  if (actor.scope.type === 'agency') return [];
+  return all
+    .filter((v) => regionContains(actor.scope.code, v.code))
+    .map((v) => ({ code: v.code, name: v.name }));
+}
+
+/** The village a page is about: ?desa=, else the staff member's own village, else the first in scope. */
+async function pickVillage(
+  request: FastifyRequest,
+): Promise<{ village: VillageChoice; villages: VillageChoice[] }> {
+  const villages = await villagesInScope(request);
+  const wanted = (request.query as Query).desa;
+  const village = villages.find((v) => v.code === wanted) ?? (wanted ? undefined : villages[0]);
+  if (!village) throw new Forbidden('Desa ini di luar cakupan Anda.');
+  return { village, villages };
+}
+
+function text(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'object' && 'value' in (value as object))
+    return String((value as { value: unknown }).value ?? '');
+  return String(value);
+}
+
+function formValues(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries((body as Body) ?? {})) if (k !== '_csrf') out[k] = text(v);
+  return out;
+}
+
+function residentToForm(r: Awaited<ReturnType<typeof getResident>>): Record<string, string> {
+  const n = (v: number | null) => (v === null ? '' : String(v));
+  return {
+    nama: r.name,
+    nik: r.nik,
+    no_kk: r.familyNumber,
+    sex: String(r.sex),
+    tempatlahir: r.birthPlace,
+    tanggallahir: r.birthDate,
+    agama_id: n(r.religionCode),
+    pendidikan_kk_id: n(r.educationCode),
+    pendidikan_sedang_id: n(r.educationCurrentCode),
+    pekerjaan_id: n(r.occupationCode),
+    status_kawin: n(r.maritalStatusCode),
+    kk_level: n(r.familyRelationCode),
+    golongan_darah_id: n(r.bloodTypeCode),
+    warganegara_id: n(r.citizenshipCode),
+    nama_ayah: r.fatherName ?? '',
+    nama_ibu: r.motherName ?? '',
+    dusun: r.dusun,
+    rw: r.rw,
+    rt: r.rt,
+    alamat: r.address ?? '',
+  };
+}
+
+function attachment(reply: FastifyReply, name: string, type: string): FastifyReply {
+  return reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`);
+}
+
+export async function residentRoutes(app: FastifyInstance): Promise<void> {
+  const staff = { preHandler: requireStaff(), schema: { hide: true } };
+
+  app.get(BASE, staff, async (request, reply) => {
+    const { village, villages } = await pickVillage(request);
+    const q = request.query as Query;
+    const filter = {
+      q: q.q ?? '',
+      dusun: q.dusun ?? '',
+      rw: q.rw ?? '',
+      rt: q.rt ?? '',
+      jk: q.jk ?? '',
+      umur: q.umur ?? '',
+      status: q.status ?? '',
+    };
+    const [list, addresses] = await Promise.all([
+      listResidents(request.ctx, {
+        villageCode: village.code,
+        search: filter.q,
+        dusun: filter.dusun,
+        rw: filter.rw,
+        rt: filter.rt,
+        sex: filter.jk,
+        age: filter.umur,
+        status: filter.status,
+        page: Number(q.page) || 1,
+      }),
+      villageAddresses(request.ctx, village.code),
+    ]);
+    return reply.page(
+      <ListPage
+        village={village}
+        villages={villages}
+        filter={filter}
+        residents={list.residents}
+        total={list.total}
+        page={list.page}
+        pageSize={list.pageSize}
+        addresses={addresses}
+        canEdit={can(request.ctx.actor, 'edit', { villageCode: village.code })}
+        today={today(request.ctx)}
+      />,
+    );
+  });
+
+  app.get(`${BASE}/baru`, staff, async (request, reply) => {
+    const { village } = await pickVillage(request);
+    if (!can(request.ctx.actor, 'edit', { villageCode: village.code })) throw new Forbidden();
+    const q = request.query as Query;
+    const kind = q.peristiwa === 'lahir' || q.peristiwa === 'pindah_masuk' ? q.peristiwa : 'pendataan';
+    const values: Record<string, string> = { peristiwa: kind, warganegara_id: '1' };
+    if (kind === 'lahir') {
+      values.kk_level = '4';
+      values.status_kawin = '1';
+      values.pekerjaan_id = '1';
+      values.pendidikan_kk_id = '1';
+      values.tanggallahir = today(request.ctx);
+      if (q.kk && /^\d{16}$/.test(q.kk)) {
+        const family = await getFamily(request.ctx, q.kk);
+        const father = family.members.find((m) => m.familyRelationCode === 1 && m.sex === 1);
+        const mother = family.members.find(
+          (m) => (m.familyRelationCode === 3 || m.familyRelationCode === 1) && m.sex === 2,
+        );
+        Object.assign(values, {
+          no_kk: q.kk,
+          dusun: family.dusun,
+          rw: family.rw,
+          rt: family.rt,
+          alamat: family.address ?? '',
+          nama_ayah: father?.name ?? '',
+          nama_ibu: mother?.name ?? '',
+          agama_id: String(father?.religionCode ?? mother?.religionCode ?? ''),
+        });
+      }
+    }
+    return reply.page(
+      <ResidentFormPage
+        title={t(kind === 'lahir' ? 'residents.recordBirth' : 'residents.add')}
+        action={`${BASE}/baru?desa=${village.code}`}
+        values={values}
+        creating
+        cancel={`${BASE}?desa=${village.code}`}
+      />,
+    );
+  });
+
+  app.post(`${BASE}/baru`, staff, async (request, reply) => {
+    const { village } = await pickVillage(request);
+    const values = formValues(request.body);
+    const kind = (
+      ['lahir', 'pindah_masuk', 'pendataan'].includes(values.peristiwa ?? '') ? values.peristiwa : 'pendataan'
+    ) as ArrivalKind;
+    try {
+      const saved = await createResident(request.ctx, village.code, values, { kind, note: values.catatan });
+      setFlash(reply, saved.warning ? `${t('residents.saved')} ${saved.warning}` : t('residents.saved'));
+      return reply.redirect(`${BASE}/${saved.id}`, 303);
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      return reply.page(
+        <ResidentFormPage
+          title={t(kind === 'lahir' ? 'residents.recordBirth' : 'residents.add')}
+          action={`${BASE}/baru?desa=${village.code}`}
+          values={values}
+          errors={error.fields}
+          creating
+          cancel={`${BASE}?desa=${village.code}`}
+        />,
+        422,
+      );
+    }
+  });
+
+  app.get(`${BASE}/impor`, staff, async (request, reply) => {
+    const { village } = await pickVillage(request);
+    const imports = await listImports(request.ctx, village.code);
+    return reply.page(<ImportPage village={village} imports={imports} values={{}} />);
+  });
+
+  app.get(`${BASE}/impor/contoh.csv`, staff, async (_request, reply) => {
+    return attachment(reply, 'contoh-impor-penduduk.csv', 'text/csv; charset=utf-8').send(
+      csvLine(EXPORT_COLUMNS),
+    );
+  });
+
+  app.post(`${BASE}/impor`, staff, async (request, reply) => {
+    const { village } = await pickVillage(request);
+    let job: { id: string; uploadPath: string } | null = null;
+    let mode = 'valid_rows';
+    let problem: string | null = null;
+    if (!request.isMultipart()) problem = t('residents.error.noFile');
+    else {
+      try {
+        // fields come before the file in the form, so the mode is known when the file arrives
+        for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD, files: 1 } })) {
+          if (part.type === 'file') {
+            if (!part.filename) {
+              part.file.resume();
+              continue;
+            }
+            job = await createImportJob(request.ctx, {
+              villageCode: village.code,
+              fileName: part.filename,
+              mode: mode === 'all_or_nothing' ? 'all_or_nothing' : 'valid_rows',
+            });
+            await pipeline(part.file, fs.createWriteStream(job.uploadPath));
+            if (part.file.truncated) problem = t('residents.error.tooLarge');
+          } else if (part.fieldname === 'mode') mode = text(part.value);
+        }
+      } catch (error) {
+        if (error instanceof Invalid) problem = Object.values(error.fields).join(' ');
+        else if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          problem = t('residents.error.tooLarge');
+        else throw error;
+      }
+    }
+    if (!job && !problem) problem = t('residents.error.noFile');
+    if (problem || !job) {
+      const imports = await listImports(request.ctx, village.code);
+      return reply.page(
+        <ImportPage village={village} imports={imports} values={{ mode }} errors={{ file: problem ?? '' }} />,
+        422,
+      );
+    }
+    const started = job;
+    // the import outlives the request; its row records progress and the outcome
+    void runImportJob(request.ctx, started.id, started.uploadPath);
+    return reply.redirect(`${BASE}/impor/${started.id}`, 303);
+  });
+
+  app.get(`${BASE}/impor/:id`, staff, async (request, reply) => {
+    const job = await getImport(request.ctx, (request.params as { id: string }).id);
+    const percent = job.state === 'berjalan' ? Math.min(99, Math.round(job.rows_total / 10)) : 100;
+    return reply.page(
+      <ImportStatusPage
+        job={job}
+        percent={percent}
+        villageCode={job.village_code}
+        hasErrors={Boolean(job.error_file_id)}
+      />,
+    );
+  });
+
+  app.get(`${BASE}/impor/:id/galat.csv`, staff, async (request, reply) => {
+    const file = await importErrorFile(request.ctx, (request.params as { id: string }).id);
+    return attachment(reply, 'baris-ditolak.csv', 'text/csv; charset=utf-8').send(file.bytes);
+  });
+
+  app.get(`${BASE}/ekspor.csv`, staff, async (request, reply) => {
+    const { village } = await pickVillage(request);
+    const rows = exportResidents(request.ctx, village.code);
+    const first = await rows.next(); // permission errors surface before the download starts
+    async function* lines() {
+      yield csvLine(EXPORT_COLUMNS);
+      if (!first.done) yield csvLine(first.value);
+      for await (const row of rows) yield csvLine(row);
+    }
+    return attachment(reply, `penduduk-${village.code}.csv`, 'text/csv; charset=utf-8').send(
+      Readable.from(lines()),
+    );
+  });
+
+  app.get(`${BASE}/ekspor.xlsx`, staff, async (request, reply) => {
+    const { village } = await pickVillage(request);
+    const rows = exportResidents(request.ctx, village.code);
+    const first = await rows.next();
+    const stream = new (await import('node:stream')).PassThrough();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream,
+      useSharedStrings: false,
+      useStyles: false,
+    });
+    const sheet = workbook.addWorksheet('Data Penduduk');
+    void (async () => {
+      sheet.addRow([...EXPORT_COLUMNS]).commit();
+      if (!first.done) sheet.addRow(first.value.map(String)).commit();
+      for await (const row of rows) sheet.addRow(row.map(String)).commit();
+      sheet.commit();
+      await workbook.commit();
+    })().catch((error: unknown) => stream.destroy(error as Error));
+    return attachment(
+      reply,
+      `penduduk-${village.code}.xlsx`,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ).send(stream);
+  });
+
+  const statsRegion = (request: FastifyRequest): string => {
+    const actor = staffOf(request);
+    const wanted = (request.query as Query).wilayah;
+    if (wanted) return wanted;
+    return actor.scope.type === 'agency' ? request.ctx.config.regencyCode : actor.scope.code;
+  };
+
+  app.get(`${BASE}/statistik`, staff, async (request, reply) => {
+    const region = statsRegion(request);
+    const stats = await getStatistics(request.ctx, region);
+    const actor = staffOf(request) as StaffActor;
+    const choices: VillageChoice[] = [];
+    if (actor.scope.type === 'region' ? actor.scope.code.split('.').length < 4 : true) {
+      const top = actor.scope.type === 'region' ? actor.scope.code : request.ctx.config.regencyCode;
+      choices.push({ code: top, name: await regionName(request.ctx, top) });
+      for (const v of await listVillages(request.ctx))
+        if (regionContains(top, v.code)) {
+          if (top.split('.').length === 2 && !choices.some((c) => c.code === v.kecamatanCode))
+            choices.push({ code: v.kecamatanCode, name: `Kec. ${v.kecamatanName}` });
+          choices.push({ code: v.code, name: v.name });
+        }
+    }
+    return reply.page(
+      <StatsPage stats={stats} regionName={await regionName(request.ctx, region)} choices={choices} />,
+    );
+  });
+
+  app.get(`${BASE}/statistik.csv`, staff, async (request, reply) => {
+    const region = statsRegion(request);
+    const stats = await getStatistics(request.ctx, region);
+    return attachment(reply, `statistik-penduduk-${region}.csv`, 'text/csv; charset=utf-8').send(
+      statsCsvRows(stats).map(csvLine).join(''),
+    );
+  });
+
+  app.get(`${BASE}/:id`, staff, async (request, reply) => {
+    const resident = await getResident(request.ctx, (request.params as { id: string }).id);
+    const history = await residentHistory(request.ctx, resident);
+    const canEdit = can(request.ctx.actor, 'edit', { villageCode: resident.villageCode });
+    return reply.page(
+      <DetailPage
+        resident={resident}
+        history={history}
+        canEdit={canEdit}
+        familyLink={/^\d{16}$/.test(resident.familyNumber)}
+        today={today(request.ctx)}
+      />,
+    );
+  });
+
+  app.get(`${BASE}/:id/ubah`, staff, async (request, reply) => {
+    const resident = await getResident(request.ctx, (request.params as { id: string }).id);
+    if (!can(request.ctx.actor, 'edit', { villageCode: resident.villageCode })) throw new Forbidden();
+    return reply.page(
+      <ResidentFormPage
+        title={t('residents.editTitle', { name: resident.name })}
+        action={`${BASE}/${resident.id}/ubah`}
+        values={residentToForm(resident)}
+        creating={false}
+        cancel={`${BASE}/${resident.id}`}
+      />,
+    );
+  });
+
+  app.post(`${BASE}/:id/ubah`, staff, async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    const values = formValues(request.body);
+    try {
+      const saved = await updateResident(request.ctx, id, values);
+      setFlash(reply, saved.warning ? `${t('residents.saved')} ${saved.warning}` : t('residents.saved'));
+      return reply.redirect(`${BASE}/${id}`, 303);
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      const resident = await getResident(request.ctx, id);
+      return reply.page(
+        <ResidentFormPage
+          title={t('residents.editTitle', { name: resident.name })}
+          action={`${BASE}/${id}/ubah`}
+          values={values}
+          errors={error.fields}
+          creating={false}
+          cancel={`${BASE}/${id}`}
+        />,
+        422,
+      );
+    }
+  });
+
+  for (const [slug, kind] of [
+    ['kematian', 'mati'],
+    ['pindah', 'pindah_keluar'],
+  ] as const) {
+    app.get(`${BASE}/:id/${slug}`, staff, async (request, reply) => {
+      const resident = await getResident(request.ctx, (request.params as { id: string }).id);
+      if (!can(request.ctx.actor, 'edit', { villageCode: resident.villageCode })) throw new Forbidden();
+      return reply.page(
+        <DeparturePage resident={resident} kind={kind} values={{ date: today(request.ctx) }} />,
+      );
+    });
+    app.post(`${BASE}/:id/${slug}`, staff, async (request, reply) => {
+      const id = (request.params as { id: string }).id;
+      const values = formValues(request.body);
+      try {
+        await recordDeparture(request.ctx, id, kind, values);
+        setFlash(reply, t(kind === 'mati' ? 'residents.deathRecorded' : 'residents.moveRecorded'));
+        return reply.redirect(`${BASE}/${id}`, 303);
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        const resident = await getResident(request.ctx, id);
+        return reply.page(
+          <DeparturePage resident={resident} kind={kind} values={values} errors={error.fields} />,
+          422,
+        );
+      }
+    });
+  }
+
+  app.get('/kelola/keluarga/:kk', staff, async (request, reply) => {
+    const family = await getFamily(request.ctx, (request.params as { kk: string }).kk);
+    return reply.page(
+      <FamilyPage
+        family={family}
+        canEdit={can(request.ctx.actor, 'edit', { villageCode: family.villageCode })}
+        today={today(request.ctx)}
+        villageName={await regionName(request.ctx, family.villageCode)}
+      />,
+    );
+  });
+
+  app.get('/kelola/keluarga/:kk/cetak', staff, async (request, reply) => {
+    const family = await getFamily(request.ctx, (request.params as { kk: string }).kk);
+    const kecamatan = family.villageCode.split('.').slice(0, 3).join('.');
+    return reply.page(
+      <FamilyPrintPage
+        family={family}
+        today={today(request.ctx)}
+        villageName={await regionName(request.ctx, family.villageCode)}
+        kecamatanName={await regionName(request.ctx, kecamatan)}
+      />,
+    );
+  });
+}
