@@ -243,6 +243,15 @@ export function selectReportById(db: Db, id: string) {
 
 export type ReportRow = NonNullable<Awaited<ReturnType<typeof selectReportByTicket>>>;
 
+export function selectDuplicateContacts(db: Db, originalId: string) {
+  return db
+    .selectFrom('complaints')
+    .select(['ticket', 'reporter_email', 'reporter_phone'])
+    .where('duplicate_of', '=', originalId)
+    .where('state', '=', 'duplikat')
+    .execute();
+}
+
 export function selectUpdates(db: Db, complaintId: string, publicOnly: boolean) {
   let q = db
     .selectFrom('complaint_updates')

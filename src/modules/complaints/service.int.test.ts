@@ -217,6 +217,22 @@ describe('handling', () => {
     expect((await service.getPublicReport(ctx, original.ticket)).supportCount).toBe(1);
   });
 
+  it('sends updates on the original to the reporters of its duplicates', async () => {
+    const original = await fileRoadReport(ctx, { email: 'pertama@contoh.id' });
+    const copy = await fileRoadReport(ctx, { email: 'kedua@contoh.id' });
+    const dpupr = await staff('opd', 'DPUPR');
+    await service.changeState(dpupr, copy.ticket, { state: 'duplikat', duplicateOf: original.ticket });
+    await ctx.db.deleteFrom('outbox').execute();
+    await service.addReply(dpupr, original.ticket, { body: 'Perbaikan dimulai Senin.', internal: false });
+    const sent = await ctx.db
+      .selectFrom('outbox')
+      .select(['recipient', 'body'])
+      .orderBy('recipient')
+      .execute();
+    expect(sent.map((m) => m.recipient)).toEqual(['kedua@contoh.id', 'pertama@contoh.id']);
+    expect(sent.every((m) => m.body.includes(original.ticket))).toBe(true);
+  });
+
   it('suggests reports of the same category within the radius, not farther ones or other categories', async () => {
     const near = await fileRoadReport(ctx, { lat: -6.0581, lng: 106.1106 });
     await fileRoadReport(ctx, { lat: -6.0681, lng: 106.1106 }); // about 1.1 km south

@@ -589,6 +589,30 @@ async function notifyReporter(
     await enqueueNotification(ctx, { channel: 'sms', recipient: contact.phone, subject, body });
 }
 
+/**
+ * The reporter, and the reporters of every report marked as its duplicate: updates on the
+ * original follow to them (FixMyStreet's lesson), each with a link to the original.
+ */
+async function notifyFollowers(
+  ctx: Ctx,
+  row: { id: string; ticket: string; reporter_email: string | null; reporter_phone: string | null },
+  body: (ticket: string) => string,
+): Promise<void> {
+  await notifyReporter(
+    ctx,
+    { email: row.reporter_email, phone: row.reporter_phone },
+    row.ticket,
+    body(row.ticket),
+  );
+  for (const duplicate of await repo.selectDuplicateContacts(ctx.db, row.id))
+    await notifyReporter(
+      ctx,
+      { email: duplicate.reporter_email, phone: duplicate.reporter_phone },
+      row.ticket,
+      body(row.ticket),
+    );
+}
+
 // ---------- public reading ----------
 
 export interface PublicView {
@@ -596,6 +620,7 @@ export interface PublicView {
   state: State;
   categoryCode: string;
   categoryName: string;
+  categoryNameEn: string;
   /** null when the report is confidential: the public never sees its text */
   title: string | null;
   description: string | null;
@@ -657,6 +682,7 @@ export async function getPublicReport(ctx: Ctx, ticket: string, key?: string | n
     state: row.state,
     categoryCode: row.category_code,
     categoryName: row.category_name,
+    categoryNameEn: row.category_name_en,
     title: showText ? (isReporter ? row.title : publicText(row, 'title')) : null,
     description: showText ? (isReporter ? row.description : publicText(row, 'description')) : null,
     details: showText ? row.details : null,
@@ -728,6 +754,7 @@ export async function listPublicReports(ctx: Ctx, filter: PublicListFilter, page
       state: r.state,
       categoryCode: r.category_code,
       categoryName: r.category_name,
+      categoryNameEn: r.category_name_en,
       villageName: r.village_name,
       kecamatanName: r.kecamatan_name,
       villageCode: r.village_code,
@@ -1127,15 +1154,8 @@ export async function changeState(ctx: Ctx, ticket: string, input: StateChange):
     // a duplicate's supporters follow the original
     if (to === 'duplikat' && original)
       await repo.insertSupport(trx, original.id, sha256(`dup:${row.id}`), now);
-    await notifyReporter(
-      { ...ctx, db: trx },
-      { email: row.reporter_email, phone: row.reporter_phone },
-      row.ticket,
-      text('complaints.notify.state', {
-        ticket: row.ticket,
-        state: stateLabel(to),
-        url: trackingUrl(ctx, row.ticket),
-      }),
+    await notifyFollowers({ ...ctx, db: trx }, row, (ticket) =>
+      text('complaints.notify.state', { ticket, state: stateLabel(to), url: trackingUrl(ctx, ticket) }),
     );
   });
   await audit(ctx, {
@@ -1179,11 +1199,8 @@ export async function addReply(
         first_response_at: row.first_response_at ?? now,
         verified_at: row.verified_at ?? now,
       });
-      await notifyReporter(
-        { ...ctx, db: trx },
-        { email: row.reporter_email, phone: row.reporter_phone },
-        row.ticket,
-        text('complaints.notify.reply', { ticket: row.ticket, url: trackingUrl(ctx, row.ticket) }),
+      await notifyFollowers({ ...ctx, db: trx }, row, (ticket) =>
+        text('complaints.notify.reply', { ticket, url: trackingUrl(ctx, ticket) }),
       );
     }
   });

@@ -1,4 +1,4 @@
-import { formatNumber, t } from '../../../platform/i18n/index.ts';
+import { currentLocale, formatNumber, t } from '../../../platform/i18n/index.ts';
 import { StatusTag } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import type { CategoryField } from '../fields.ts';
@@ -106,4 +106,13 @@ export function detailValue(field: CategoryField, value: unknown): string {
   if (Array.isArray(value))
     return value.map((v) => field.values?.find((o) => o.key === v)?.name ?? String(v)).join(', ');
   return field.values?.find((o) => o.key === value)?.name ?? String(value);
+}
+
+/** A category's name in the reader's language. */
+export function categoryName(c: { name: string; nameEn: string }): string {
+  return currentLocale() === 'en' ? c.nameEn : c.name;
+}
+
+export function rowCategoryName(r: { category_name: string; category_name_en?: string }): string {
+  return currentLocale() === 'en' && r.category_name_en ? r.category_name_en : r.category_name;
 }

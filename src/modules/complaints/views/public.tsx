@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatNumber, t } from '../../../platform/i18n/index.ts';
+import { currentLocale, formatDate, formatDateTime, formatNumber, t } from '../../../platform/i18n/index.ts';
 import {
   Button,
   CheckboxField,
@@ -19,7 +19,7 @@ import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { Category, ComplianceRow, PublicListRow, PublicView } from '../service.ts';
 import { STATES } from '../states.ts';
-import { detailValue, percent, StateTag, type VillageOption } from './parts.tsx';
+import { categoryName, detailValue, percent, StateTag, type VillageOption } from './parts.tsx';
 
 export type FormValues = Record<string, string | undefined>;
 
@@ -67,13 +67,13 @@ export function ReportForm(props: {
         label={t('complaints.form.category')}
         required
         placeholder={t('ui.choose')}
-        options={props.categories.map((c) => ({ value: c.code, label: `${c.group} — ${c.name}` }))}
+        options={props.categories.map((c) => ({ value: c.code, label: `${c.group} — ${categoryName(c)}` }))}
         value={v.categoryCode}
         error={e.categoryCode}
       />
       {withFields.map((c) => (
         <fieldset class="category-fields" data-category={c.code}>
-          <legend>{t('complaints.form.detailsFor', { category: c.name })}</legend>
+          <legend>{t('complaints.form.detailsFor', { category: categoryName(c) })}</legend>
           {c.fields.map((f) =>
             f.datatype === 'singlevaluelist' ? (
               <SelectField
@@ -270,7 +270,7 @@ export function PublicListSection(props: {
           name="kategori"
           label={t('complaints.form.category')}
           placeholder={t('ui.all')}
-          options={props.categories.map((c) => ({ value: c.code, label: c.name }))}
+          options={props.categories.map((c) => ({ value: c.code, label: categoryName(c) }))}
           value={props.filter.kategori}
         />
         <SelectField
@@ -307,8 +307,8 @@ export function PublicListSection(props: {
                 <a href={`/pengaduan/${r.ticket}`}>{r.title}</a>
               </h3>
               <p>
-                <StateTag state={r.state} /> {r.categoryName} · {t('complaints.desa')} {r.villageName},{' '}
-                {t('complaints.kecamatanPrefix')} {r.kecamatanName}
+                <StateTag state={r.state} /> {currentLocale() === 'en' ? r.categoryNameEn : r.categoryName} ·{' '}
+                {t('complaints.desa')} {r.villageName}, {t('complaints.kecamatanPrefix')} {r.kecamatanName}
               </p>
               <p class="hint">
                 {r.ticket} · {formatDateTime(r.createdAt)} · {t('complaints.list.handler')}: {r.handlerName}
@@ -406,7 +406,7 @@ export function TrackingPage(props: {
       <SummaryList
         rows={[
           [t('complaints.list.state'), <StateTag state={r.state} />],
-          [t('complaints.form.category'), r.categoryName],
+          [t('complaints.form.category'), currentLocale() === 'en' ? r.categoryNameEn : r.categoryName],
           [
             t('complaints.form.location'),
             `${t('complaints.desa')} ${r.villageName}, ${t('complaints.kecamatanPrefix')} ${r.kecamatanName}${r.address ? ` — ${r.address}` : ''}`,

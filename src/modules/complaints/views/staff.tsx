@@ -19,7 +19,14 @@ import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { Category, ComplianceRow, listQueue, StaffView } from '../service.ts';
 import { allowedTransitions, STATES } from '../states.ts';
-import { detailValue, StateTag, type VillageOption, VillageSelect } from './parts.tsx';
+import {
+  categoryName,
+  detailValue,
+  rowCategoryName,
+  StateTag,
+  type VillageOption,
+  VillageSelect,
+} from './parts.tsx';
 import { ComplaintsHead, ComplianceTable, type FormValues } from './public.tsx';
 
 function StaffNav(props: { actor: StaffActor }): SafeHtml {
@@ -81,7 +88,7 @@ export function QueuePage(props: {
           name="category"
           label={t('complaints.form.category')}
           placeholder={t('ui.all')}
-          options={props.categories.map((c) => ({ value: c.code, label: c.name }))}
+          options={props.categories.map((c) => ({ value: c.code, label: categoryName(c) }))}
           value={f.category}
         />
         <CheckboxField name="overdue" label={t('complaints.staff.overdueOnly')} checked={f.overdue} />
@@ -102,7 +109,7 @@ export function QueuePage(props: {
                 {r.title}
                 <br />
                 <small>
-                  {r.category_name} · {t('complaints.desa')} {r.village_name}
+                  {rowCategoryName(r)} · {t('complaints.desa')} {r.village_name}
                 </small>
               </>
             ),
@@ -174,7 +181,7 @@ export function StaffReportPage(props: {
       </p>
       <SummaryList
         rows={[
-          [t('complaints.form.category'), row.category_name],
+          [t('complaints.form.category'), rowCategoryName(row)],
           [t('complaints.form.kind'), t(`complaints.kind.${row.kind}`)],
           [
             t('complaints.form.location'),
@@ -388,7 +395,7 @@ export function ModerationPage(props: {
           <Panel title={`${r.ticket}: ${r.title}`}>
             <p>
               <a href={`/kelola/pengaduan/${r.ticket}`}>{t('complaints.moderation.open')}</a> ·{' '}
-              {r.category_name} · {t('complaints.desa')} {r.village_name}
+              {rowCategoryName(r)} · {t('complaints.desa')} {r.village_name}
             </p>
             <Form action={`/kelola/pengaduan/moderasi/${r.ticket}`}>
               <TextField name="publicTitle" label={t('complaints.moderation.publicTitle')} value={r.title} />
@@ -445,7 +452,7 @@ export function RulesPage(props: {
             name="categoryCode"
             label={t('complaints.form.category')}
             placeholder={t('ui.choose')}
-            options={props.categories.map((c) => ({ value: c.code, label: c.name }))}
+            options={props.categories.map((c) => ({ value: c.code, label: categoryName(c) }))}
             value={v.categoryCode}
             error={e.categoryCode}
           />
@@ -507,7 +514,7 @@ export function CategoriesPage(props: { actor: StaffActor; categories: Category[
         columns={[
           {
             header: t('complaints.form.category'),
-            cell: (c) => <a href={`/kelola/pengaduan/kategori/${c.code}`}>{c.name}</a>,
+            cell: (c) => <a href={`/kelola/pengaduan/kategori/${c.code}`}>{categoryName(c)}</a>,
           },
           { header: t('complaints.categories.group'), cell: (c) => c.group },
           {
