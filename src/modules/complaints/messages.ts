@@ -1,6 +1,6 @@
 const id: Record<string, string> = {
   'complaints.nav.public': 'Pengaduan',
-  'complaints.nav.staff': 'Pengaduan',
+  'complaints.nav.staff': 'Kelola pengaduan',
   'complaints.title': 'Pengaduan dan aspirasi (Si Centang)',
   'complaints.intro':
     'Laporkan jalan rusak, saluran tersumbat, lampu jalan mati, atau layanan publik yang mengecewakan. Laporan diteruskan ke OPD atau desa yang bertanggung jawab, dan semua orang dapat mengikuti penanganannya.',
@@ -14,7 +14,7 @@ const id: Record<string, string> = {
   'complaints.photoAlt': 'Foto laporan',
   'complaints.photoN': 'Foto {n}',
   'complaints.autoReply':
-    'Laporan diterima dan diteruskan ke unit yang bertanggung jawab. Target verifikasi: {verify}; target penyelesaian: {resolve} (hari kerja).',
+    'Laporan diterima dan diteruskan ke unit yang bertanggung jawab. Target verifikasi: {verify}; target penyelesaian: {resolve} (dihitung dalam hari kerja).',
   'complaints.state.baru': 'Baru',
   'complaints.state.diverifikasi': 'Diverifikasi',
   'complaints.state.diteruskan': 'Diteruskan',
@@ -171,6 +171,7 @@ const id: Record<string, string> = {
   'complaints.staff.reporter': 'Pelapor',
   'complaints.staff.reporterAnonymous': 'Anonim (identitas tidak ditampilkan)',
   'complaints.staff.reporterHidden': 'Hanya untuk unit penanggung jawab',
+  'complaints.staff.reporterNone': 'Pelapor tidak meninggalkan nama atau kontak',
   'complaints.staff.photoHidden': 'Disembunyikan dari publik. ',
   'complaints.staff.photoHide': 'Sembunyikan foto',
   'complaints.staff.photoShow': 'Tampilkan foto',
@@ -253,7 +254,7 @@ const id: Record<string, string> = {
 
 const en: Record<string, string> = {
   'complaints.nav.public': 'Report a problem',
-  'complaints.nav.staff': 'Complaints',
+  'complaints.nav.staff': 'Manage complaints',
   'complaints.title': 'Complaints and aspirations (Si Centang)',
   'complaints.intro':
     'Report a damaged road, a blocked drain, a street light out or a public service that failed. Reports go to the agency or village responsible, and anyone can follow how they are handled.',
@@ -267,7 +268,7 @@ const en: Record<string, string> = {
   'complaints.photoAlt': 'Report photo',
   'complaints.photoN': 'Photo {n}',
   'complaints.autoReply':
-    'Report received and sent to the unit responsible. Verification due: {verify}; resolution due: {resolve} (working days).',
+    'Report received and sent to the unit responsible. Verification due: {verify}; resolution due: {resolve} (counted in working days).',
   'complaints.state.baru': 'New',
   'complaints.state.diverifikasi': 'Verified',
   'complaints.state.diteruskan': 'Forwarded',
@@ -422,6 +423,7 @@ const en: Record<string, string> = {
   'complaints.staff.reporter': 'Reporter',
   'complaints.staff.reporterAnonymous': 'Anonymous (identity not shown)',
   'complaints.staff.reporterHidden': 'Only for the unit responsible',
+  'complaints.staff.reporterNone': 'The reporter left no name or contact',
   'complaints.staff.photoHidden': 'Hidden from the public. ',
   'complaints.staff.photoHide': 'Hide photo',
   'complaints.staff.photoShow': 'Show photo',

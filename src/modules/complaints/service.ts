@@ -61,6 +61,12 @@ function text(key: string, params: Record<string, string | number> = {}, locale:
   );
 }
 
+const LONG_DATE = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' });
+
+function longDate(instant: Date): string {
+  return LONG_DATE.format(instant);
+}
+
 export function stateLabel(state: State, locale: 'id' | 'en' = 'id'): string {
   return text(`complaints.state.${state}`, {}, locale);
 }
@@ -554,8 +560,8 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
       from_handler: null,
       to_handler: handler.code,
       body: text('complaints.autoReply', {
-        verify: jakartaDate(verifyDueAt),
-        resolve: jakartaDate(resolveDueAt),
+        verify: longDate(verifyDueAt),
+        resolve: longDate(resolveDueAt),
       }),
       actor_kind: 'system',
       actor_id: null,

@@ -201,7 +201,9 @@ export function StaffReportPage(props: {
               ? t('complaints.staff.reporterAnonymous')
               : reporter
                 ? [reporter.name, reporter.phone, reporter.email].filter(Boolean).join(' · ')
-                : t('complaints.staff.reporterHidden'),
+                : mayHandle
+                  ? t('complaints.staff.reporterNone')
+                  : t('complaints.staff.reporterHidden'),
           ],
           [t('complaints.track.supports'), String(row.support_count)],
           ...(props.view.duplicateOfTicket
