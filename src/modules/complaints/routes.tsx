@@ -157,6 +157,7 @@ async function homeProps(request: FastifyRequest, values: FormValues, errors?: R
     list: {
       rows: list.rows,
       total: list.total,
+      more: list.more,
       page: list.page,
       pageSize: PUBLIC_PAGE_SIZE,
       filter,
@@ -674,6 +675,9 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
             page: Type.Integer(),
             pageSize: Type.Integer(),
             total: Type.Integer(),
+            more: Type.Boolean({
+              description: 'true when there are more reports than total (counting stops at 10,000)',
+            }),
             rows: Type.Array(PublicReportSchema),
           }),
         },

@@ -739,7 +739,7 @@ export const PUBLIC_PAGE_SIZE = 20;
 
 export async function listPublicReports(ctx: Ctx, filter: PublicListFilter, pageSize = PUBLIC_PAGE_SIZE) {
   const page = Math.max(1, Math.min(filter.page ?? 1, 10_000));
-  const { rows, total } = await repo.selectPublicReports(
+  const { rows, total, more } = await repo.selectPublicReports(
     ctx.db,
     {
       category: filter.category || undefined,
@@ -753,6 +753,8 @@ export async function listPublicReports(ctx: Ctx, filter: PublicListFilter, page
     page,
     pageSize,
     total,
+    /** true when there are more than `total` (the count stops at a cap) */
+    more,
     rows: rows.map((r) => ({
       ticket: r.ticket,
       title: publicText(r, 'title'),

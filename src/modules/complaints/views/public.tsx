@@ -253,6 +253,7 @@ function VillageSelectInline(props: {
 export function PublicListSection(props: {
   rows: PublicListRow[];
   total: number;
+  more: boolean;
   page: number;
   pageSize: number;
   filter: { kategori?: string | undefined; kecamatan?: string | undefined; status?: string | undefined };
@@ -296,7 +297,11 @@ export function PublicListSection(props: {
         data-points={`/pengaduan/peta.json?${query.toString()}`}
         hidden
       ></div>
-      <p>{t('complaints.list.count', { n: formatNumber(props.total) })}</p>
+      <p>
+        {props.more
+          ? t('complaints.list.countMore', { n: formatNumber(props.total) })
+          : t('complaints.list.count', { n: formatNumber(props.total) })}
+      </p>
       {props.rows.length === 0 ? (
         <EmptyState message={t('complaints.list.empty')} />
       ) : (
