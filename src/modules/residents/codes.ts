@@ -74,8 +74,15 @@ export function codeLabel(list: CodeList, code: number | null | undefined): stri
   return codeList(list).find((e) => e.code === code)?.label ?? String(code);
 }
 
+const validCodes = new Map<CodeList, Set<number>>();
+
 export function isValidCode(list: CodeList, code: number): boolean {
-  return codeList(list).some((e) => e.code === code);
+  let set = validCodes.get(list);
+  if (!set) {
+    set = new Set(codeList(list).map((e) => e.code));
+    validCodes.set(list, set);
+  }
+  return set.has(code);
 }
 
 function normaliseLabel(s: string): string {

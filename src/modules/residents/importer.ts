@@ -5,7 +5,17 @@ import type { Db } from '../../platform/db/index.ts';
 import type { ResidentRecord } from './generator.ts';
 import { nikRegionWarning } from './nik.ts';
 import { csvLine, mapHeader, parseRow } from './opensid.ts';
-import { existingByNik, recordHash, refreshStats, upsertResidents } from './repo.ts';
+import {
+  addStatCounts,
+  analyseRegistry,
+  existingByNik,
+  recordHash,
+  refreshFamilyStats,
+  refreshStats,
+  statBuckets,
+  writeFamiliesOfImport,
+  writeImportBatch,
+} from './repo.ts';
 import type { RowSource } from './sources.ts';
 
 export type ImportMode = 'valid_rows' | 'all_or_nothing';
@@ -79,15 +89,19 @@ export async function runImport(
   };
   errors?.write(csvLine(['baris', 'kolom', 'pesan']));
   const touched = new Set<string>();
+  const recount = new Set<string>();
+  const newcomers = new Map<string, number>();
 
   const work = async (db: Db) => {
     let columns: Map<string, number> | null = null;
     let batch: Pending[] = [];
     let lastProgress = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const current = batch;
-      batch = [];
+    // Writing batch k overlaps with reading batch k+1: the database works while JavaScript parses.
+    let pending: Promise<void> = Promise.resolve();
+    let written = 0;
+    let analysedAt = 2500;
+    await analyseRegistry(db);
+    const write = async (current: Pending[]) => {
       // a NIK twice in one batch: keep the first, refuse the rest
       const seen = new Map<string, number>();
       const unique: Pending[] = [];
@@ -109,12 +123,13 @@ export async function runImport(
           )
         ).map((e) => [e.nik, e]),
       );
-      const write: Pending[] = [];
+      const fresh: Pending[] = [];
+      const changed: Pending[] = [];
       for (const r of unique) {
         const old = existing.get(r.nik);
         if (!old) {
           summary.inserted++;
-          write.push(r);
+          fresh.push(r);
         } else if (old.village_code !== r.villageCode) {
           summary.rejected++;
           await writeError(
@@ -128,11 +143,37 @@ export async function runImport(
         } else if (old.row_hash === r.hash) summary.unchanged++;
         else {
           summary.updated++;
-          write.push(r);
+          changed.push(r);
         }
       }
-      await upsertResidents(db, write, importId);
-      for (const r of write) touched.add(r.villageCode);
+      await writeImportBatch(db, fresh, changed, importId);
+      written += fresh.length;
+      if (written >= analysedAt * 2) {
+        await analyseRegistry(db);
+        analysedAt = written;
+      }
+      // newcomers are simply added to the rollup; a village with changed records is recounted
+      for (const r of fresh) {
+        touched.add(r.villageCode);
+        if (r.status !== 'hidup') continue;
+        for (const [dimension, bucket] of statBuckets(r)) {
+          const key = `${r.villageCode}|${dimension}|${r.sex}|${bucket}`;
+          newcomers.set(key, (newcomers.get(key) ?? 0) + 1);
+        }
+      }
+      for (const r of changed) {
+        touched.add(r.villageCode);
+        recount.add(r.villageCode);
+      }
+    };
+    const flush = async () => {
+      await pending;
+      if (batch.length === 0) return;
+      const current = batch;
+      batch = [];
+      pending = write(current);
+      // the rejection is awaited (and thrown) at the next flush; this only keeps Node from calling it unhandled
+      pending.catch(() => undefined);
     };
 
     for await (const { rowNumber, values } of source.rows) {
@@ -187,12 +228,21 @@ export async function runImport(
       }
     }
     await flush();
+    await pending;
     if (!columns) {
       summary.rejected++;
       await writeError(1, '', 'Berkas kosong: tidak ada baris judul.');
     }
     if (options.mode === 'all_or_nothing' && summary.rejected > 0) throw new RollBack();
-    await refreshStats(db, [...touched]);
+    await writeFamiliesOfImport(db, importId);
+    for (const key of newcomers.keys())
+      if (recount.has(key.slice(0, key.indexOf('|')))) newcomers.delete(key);
+    await addStatCounts(db, newcomers);
+    await refreshStats(db, [...recount]);
+    await refreshFamilyStats(
+      db,
+      [...touched].filter((v) => !recount.has(v)),
+    );
   };
 
   try {

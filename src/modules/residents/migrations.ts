@@ -113,7 +113,17 @@ const dropNameTrigram: Migration = {
   },
 };
 
+// Each row's village is checked by the importer and the services against the regions table; the
+// foreign key's per-row trigger cost a fifth of a regency-scale import.
+const dropVillageForeignKeys: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`ALTER TABLE residents DROP CONSTRAINT IF EXISTS residents_village_code_fkey`.execute(db);
+    await sql`ALTER TABLE families DROP CONSTRAINT IF EXISTS families_village_code_fkey`.execute(db);
+  },
+};
+
 export const residentMigrations: Record<string, Migration> = {
   '0200_residents': residents,
   '0201_residents_drop_name_trigram': dropNameTrigram,
+  '0202_residents_drop_village_fk': dropVillageForeignKeys,
 };
