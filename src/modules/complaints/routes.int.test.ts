@@ -143,6 +143,38 @@ describe('public pages', () => {
     expect(api.json().supportCount).toBe(1);
   });
 
+  it('lets the reporter reopen a finished report from the tracking page, with a reason', async () => {
+    const resident = new Visitor(test.app);
+    const location = String((await fileThroughForm(resident, roadFields)).headers.location).replace(
+      '&baru=1',
+      '',
+    );
+    const ticket = location.split('/')[2]!.split('?')[0]!;
+    const key = new URL(location, 'http://x').searchParams.get('kunci')!;
+    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    const detail = `/kelola/pengaduan/${ticket}`;
+    await officer.post(
+      `${detail}/status`,
+      { state: 'selesai', reason: 'Sudah ditambal.' },
+      { csrfFrom: detail },
+    );
+    const empty = await resident.post(
+      `/pengaduan/${ticket}/buka-lagi`,
+      { kunci: key, reason: '' },
+      { csrfFrom: location },
+    );
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('Jelaskan mengapa masalahnya belum selesai.');
+    await resident.post(
+      `/pengaduan/${ticket}/buka-lagi`,
+      { kunci: key, reason: 'Lubangnya muncul lagi.' },
+      { csrfFrom: location },
+    );
+    const page = await resident.get(`/pengaduan/${ticket}`);
+    expect(page.body).toContain('Lubangnya muncul lagi.');
+    expect(page.body).toContain('Dibuka kembali oleh pelapor');
+  });
+
   it('answers 404 for an unknown ticket', async () => {
     expect((await new Visitor(test.app).get('/pengaduan/PGD-AAAA-BBBB')).statusCode).toBe(404);
   });
@@ -219,6 +251,102 @@ describe('staff pages', () => {
       { csrfFrom: '/kelola/pengaduan/libur' },
     );
     expect((await admin.get('/kelola/pengaduan/libur')).body).toContain('Cuti bersama Natal');
+  });
+
+  it('lets the admin add a kecamatan routing rule through the page, refuses a bad one, and deletes it', async () => {
+    const admin = await loginAs(
+      test.app,
+      await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }),
+    );
+    const page = '/kelola/pengaduan/aturan';
+    const bad = await admin.post(
+      page,
+      { categoryCode: 'SAMPAH', regionCode: '', handler: '' },
+      { csrfFrom: page },
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Pilih OPD atau');
+    await admin.post(
+      page,
+      { categoryCode: 'SAMPAH', regionCode: '36.04.05', handler: 'VILLAGE' },
+      { csrfFrom: page },
+    );
+    const rules = (await admin.get(page)).body;
+    expect(rules).toContain('36.04.05');
+    const id = /\/kelola\/pengaduan\/aturan\/([0-9a-f-]{36})\/hapus/.exec(rules)![1]!;
+    await admin.post(`${page}/${id}/hapus`, {}, { csrfFrom: page });
+    expect((await admin.get(page)).body).not.toContain(`/aturan/${id}/hapus`);
+  });
+
+  it('lets the admin change a category SLA and says which field is wrong', async () => {
+    const admin = await loginAs(
+      test.app,
+      await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }),
+    );
+    const page = '/kelola/pengaduan/kategori/SAMPAH';
+    const fields = {
+      name: 'Sampah menumpuk',
+      nameEn: 'Rubbish',
+      description: '',
+      slaVerify: '2',
+      slaResponse: '1',
+      slaResolve: '10',
+      reopenDays: '14',
+      active: '1',
+      anonymousAllowed: '1',
+      publicReopen: '1',
+    };
+    const bad = await admin.post(page, fields, { csrfFrom: page });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Target tanggapan tidak boleh lebih cepat dari target verifikasi.');
+    expect((await admin.post(page, { ...fields, slaResponse: '4' }, { csrfFrom: page })).statusCode).toBe(
+      303,
+    );
+    expect((await admin.get('/kelola/pengaduan/kategori')).body).toContain('2 / 4 / 10');
+  });
+
+  it('moves a report flagged by an officer through the admin moderation page', async () => {
+    const location = String((await fileThroughForm(new Visitor(test.app), roadFields)).headers.location);
+    const ticket = location.split('/')[2]!.split('?')[0]!;
+    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    const detail = `/kelola/pengaduan/${ticket}`;
+    await officer.post(`${detail}/moderasi`, { flagReason: 'Memuat nama orang lain' }, { csrfFrom: detail });
+    expect((await new Visitor(test.app).get('/pengaduan')).body).not.toContain(ticket);
+    const admin = await loginAs(
+      test.app,
+      await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }),
+    );
+    const queue = '/kelola/pengaduan/moderasi';
+    expect((await admin.get(queue)).body).toContain(ticket);
+    await admin.post(
+      `${queue}/${ticket}`,
+      { action: 'approve', publicTitle: '', publicDescription: '' },
+      { csrfFrom: queue },
+    );
+    expect((await new Visitor(test.app).get('/pengaduan')).body).toContain(ticket);
+  });
+
+  it('shows a new Open311 key once, and that key files a report', async () => {
+    const admin = await loginAs(
+      test.app,
+      await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }),
+    );
+    const page = '/kelola/pengaduan/klien-api';
+    const created = await admin.post(page, { name: 'Aplikasi Serang Mobile' }, { csrfFrom: page });
+    const key = /<code class="wrap">(o311_[A-Za-z0-9_-]+)<\/code>/.exec(created.body)![1]!;
+    expect((await admin.get(page)).body).not.toContain(key);
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        api_key: key,
+        service_code: 'SAMPAH',
+        address_id: KRAMATWATU,
+        description: 'Sampah menumpuk di pinggir jalan desa.',
+      }).toString(),
+    });
+    expect(response.statusCode).toBe(200);
   });
 
   it('keeps officers out of the admin pages', async () => {
