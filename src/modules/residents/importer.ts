@@ -161,6 +161,7 @@ export async function runImport(
           newcomers.set(key, (newcomers.get(key) ?? 0) + 1);
         }
       }
+      for (const r of [...fresh, ...changed]) if (nikRegionWarning(r.nik, r.villageCode)) summary.warnings++;
       for (const r of changed) {
         touched.add(r.villageCode);
         recount.add(r.villageCode);
@@ -208,8 +209,6 @@ export async function runImport(
           `Desa ${parsed.record.villageCode} tidak ada di wilayah ${options.regionCode}.`,
         );
       } else {
-        const warning = nikRegionWarning(parsed.record.nik, parsed.record.villageCode);
-        if (warning) summary.warnings++;
         batch.push({
           ...parsed.record,
           hash: recordHash(parsed.record, parsed.status),
