@@ -10,7 +10,7 @@ import {
   Visitor,
 } from '../../platform/testing.ts';
 import { seedComplaintReference } from './service.ts';
-import { KRAMATWATU } from './test-builders.ts';
+import { closeTest, KRAMATWATU } from './test-builders.ts';
 import { jpegWithGps } from './test-photos.ts';
 
 let test: TestApp;
@@ -22,7 +22,7 @@ beforeEach(async () => {
   await seedComplaintReference(test.ctx);
 });
 afterEach(async () => {
-  await test.close();
+  await closeTest(test);
 });
 
 /** A multipart body as a browser sends it: text fields and files. */
