@@ -132,6 +132,30 @@ describe('public pages', () => {
     expect(response.body).toContain('Berkas bukan foto JPEG, PNG, atau WebP.');
   });
 
+  it('refuses a sixth photo and a photo over 5 MB with a message on the photo field', async () => {
+    const small = await jpegWithGps(300, 200);
+    const six = await fileThroughForm(new Visitor(test.app), roadFields, [
+      small,
+      small,
+      small,
+      small,
+      small,
+      small,
+    ]);
+    expect(six.statusCode).toBe(422);
+    expect(six.body).toContain('Paling banyak 5 foto.');
+    const big = Buffer.concat([small, Buffer.alloc(5 * 1024 * 1024)]);
+    const large = await fileThroughForm(new Visitor(test.app), roadFields, [big]);
+    expect(large.statusCode).toBe(422);
+    expect(large.body).toContain('Foto lebih dari 5 MB.');
+  });
+
+  it('speaks English when asked, category names included', async () => {
+    const page = await new Visitor(test.app).get('/pengaduan?lang=en');
+    expect(page.body).toContain('Damaged road or pothole');
+    expect(page.body).toContain('Send report');
+  });
+
   it('counts a resident’s "me too" once', async () => {
     const visitor = new Visitor(test.app);
     const location = String((await fileThroughForm(visitor, roadFields)).headers.location);
@@ -213,6 +237,24 @@ describe('staff pages', () => {
     expect(pub.body).toContain('Kami cek lokasi besok pagi.');
     expect(pub.body).toContain('Sudah diaspal ulang.');
     expect(pub.body).toContain('Selesai');
+  });
+
+  it('offers the officer a nearby report of the same category and marks a duplicate in one click', async () => {
+    const first = String((await fileThroughForm(new Visitor(test.app), roadFields)).headers.location)
+      .split('/')[2]!
+      .split('?')[0]!;
+    const second = String(
+      (await fileThroughForm(new Visitor(test.app), { ...roadFields, lat: '-6.0582' })).headers.location,
+    )
+      .split('/')[2]!
+      .split('?')[0]!;
+    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    const detail = `/kelola/pengaduan/${second}`;
+    const page = await officer.get(detail);
+    expect(page.body).toContain(`Tandai sebagai duplikat dari ${first}`);
+    await officer.post(`${detail}/status`, { state: 'duplikat', duplicateOf: first }, { csrfFrom: detail });
+    const pub = await officer.get(`/api/v1/complaints/${second}`);
+    expect(pub.json()).toMatchObject({ state: 'duplikat', duplicateOfTicket: first });
   });
 
   it('keeps another agency’s officer and the public out of a report’s staff page', async () => {

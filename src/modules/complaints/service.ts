@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { audit } from '../../platform/audit/service.ts';
-import { type Actor, can, isStaff, type StaffActor } from '../../platform/auth/roles.ts';
+import { type Actor, can, isStaff, type StaffActor, scopeFilter } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { saveFile } from '../../platform/files/index.ts';
 import { Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors.ts';
@@ -972,10 +972,11 @@ export function canSee(
   return can(actor, 'view', { villageCode: row.village_code });
 }
 
+/** The queue an officer works from: their agency's reports, or every report in their region. */
 export function queueScopeFor(actor: StaffActor): repo.QueueScope {
-  if (actor.scope.type === 'agency') return { handlerKind: 'agency', handlerCode: actor.scope.code };
-  if (actor.role === 'admin_kabupaten') return {};
-  return { regionPrefix: actor.scope.code };
+  const { villagePrefix, agencyCode } = scopeFilter(actor);
+  if (agencyCode) return { handlerKind: 'agency', handlerCode: agencyCode };
+  return villagePrefix ? { regionPrefix: villagePrefix } : {};
 }
 
 export interface QueueFilter {
@@ -1411,8 +1412,10 @@ export async function complianceFigures(
   if (options.own) {
     const actor = ctx.actor;
     if (!isStaff(actor)) throw new Forbidden();
-    if (actor.scope.type === 'agency') handler = { kind: 'agency', code: actor.scope.code };
-    else if (actor.scope.code.split('.').length === 4) handler = { kind: 'village', code: actor.scope.code };
+    const { villagePrefix, agencyCode } = scopeFilter(actor);
+    if (agencyCode) handler = { kind: 'agency', code: agencyCode };
+    else if (villagePrefix && villagePrefix.split('.').length === 4)
+      handler = { kind: 'village', code: villagePrefix };
   }
   const rows = await repo.selectCompliance(ctx.db, since, now, handler);
   return rows.map((r) => ({

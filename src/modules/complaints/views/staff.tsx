@@ -264,6 +264,17 @@ export function StaffReportPage(props: {
                 <a href={`/kelola/pengaduan/${n.ticket}`}>{n.ticket}</a> —{' '}
                 {n.title ?? t('complaints.staff.confidential')} · {t(`complaints.state.${n.state}`)} ·{' '}
                 {t('complaints.staff.metres', { m: n.distanceM })}
+                {mayHandle && transitions.includes('duplikat') && n.state !== 'duplikat' ? (
+                  <Form action={`/kelola/pengaduan/${row.ticket}/status`}>
+                    <input type="hidden" name="state" value="duplikat" />
+                    <input type="hidden" name="duplicateOf" value={n.ticket} />
+                    <Button variant="secondary">
+                      {t('complaints.staff.markDuplicate', { ticket: n.ticket })}
+                    </Button>
+                  </Form>
+                ) : (
+                  ''
+                )}
               </li>
             ))}
           </ul>
