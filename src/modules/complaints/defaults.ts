@@ -291,3 +291,30 @@ export const DEFAULT_HOLIDAYS_2026: Array<{ date: string; name: string }> = [
   { date: '2026-08-25', name: 'Maulid Nabi Muhammad SAW' },
   { date: '2026-12-25', name: 'Hari Raya Natal' },
 ];
+
+/** Replies officers start from (FixMyStreet's response templates); {tiket}, {unit}, {batas} are filled in. */
+export const DEFAULT_TEMPLATES: Array<{
+  category_code: string | null;
+  state: null;
+  title: string;
+  body: string;
+}> = [
+  {
+    category_code: null,
+    state: null,
+    title: 'Sedang ditinjau ke lokasi',
+    body: 'Terima kasih atas laporan {tiket}. Petugas {unit} akan meninjau lokasi dalam beberapa hari kerja; target penyelesaian {batas}.',
+  },
+  {
+    category_code: null,
+    state: null,
+    title: 'Bukan wewenang kabupaten',
+    body: 'Laporan {tiket} menyangkut hal di luar wewenang Pemerintah Kabupaten. Kami teruskan informasinya kepada instansi yang berwenang.',
+  },
+  {
+    category_code: 'JALAN_RUSAK',
+    state: null,
+    title: 'Jalan masuk jadwal pemeliharaan',
+    body: 'Ruas jalan pada laporan {tiket} sudah masuk jadwal pemeliharaan rutin {unit}. Target selesai {batas}.',
+  },
+];

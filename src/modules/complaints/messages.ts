@@ -1,4 +1,18 @@
 const id: Record<string, string> = {
+  'complaints.staff.templates': 'Templat tanggapan',
+  'complaints.staff.template': 'Templat',
+  'complaints.staff.templateHint':
+    'Bila isi tanggapan dibiarkan kosong, templat ini yang dikirim (nomor tiket, unit, dan batas waktu diisi otomatis).',
+  'complaints.staff.noTemplate': 'Tanpa templat',
+  'complaints.templates.intro':
+    'Tanggapan siap pakai untuk petugas, untuk semua kategori atau satu kategori. Tanda {tiket}, {unit}, dan {batas} diisi otomatis.',
+  'complaints.templates.allCategories': 'Semua kategori',
+  'complaints.templates.anyState': 'Status apa saja',
+  'complaints.templates.title': 'Nama templat',
+  'complaints.templates.body': 'Isi',
+  'complaints.templates.bodyHint': 'Boleh memakai {tiket}, {unit}, dan {batas}.',
+  'complaints.flash.templateSaved': 'Templat tersimpan.',
+  'complaints.flash.templateDeleted': 'Templat dihapus.',
   'complaints.nav.public': 'Pengaduan',
   'complaints.nav.staff': 'Kelola pengaduan',
   'complaints.title': 'Pengaduan dan aspirasi (Si Centang)',
@@ -255,6 +269,20 @@ const id: Record<string, string> = {
 };
 
 const en: Record<string, string> = {
+  'complaints.staff.templates': 'Reply templates',
+  'complaints.staff.template': 'Template',
+  'complaints.staff.templateHint':
+    'When the reply text is left empty, this template is sent (ticket, unit and deadline filled in).',
+  'complaints.staff.noTemplate': 'No template',
+  'complaints.templates.intro':
+    'Ready replies for officers, for every category or one. The marks {tiket}, {unit} and {batas} are filled in.',
+  'complaints.templates.allCategories': 'All categories',
+  'complaints.templates.anyState': 'Any status',
+  'complaints.templates.title': 'Template name',
+  'complaints.templates.body': 'Text',
+  'complaints.templates.bodyHint': 'May use {tiket}, {unit} and {batas}.',
+  'complaints.flash.templateSaved': 'Template saved.',
+  'complaints.flash.templateDeleted': 'Template deleted.',
   'complaints.nav.public': 'Report a problem',
   'complaints.nav.staff': 'Manage complaints',
   'complaints.title': 'Complaints and aspirations (Si Centang)',

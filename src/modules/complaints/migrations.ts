@@ -159,4 +159,22 @@ const complaints: Migration = {
   },
 };
 
-export const complaintMigrations: Record<string, Migration> = { '0500_complaints': complaints };
+const replyTemplates: Migration = {
+  async up(db: AnyDb) {
+    await sql`
+      CREATE TABLE complaint_templates (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        category_code text REFERENCES complaint_categories(code) ON DELETE CASCADE,
+        state text CHECK (state IS NULL OR state IN ('baru','diverifikasi','diteruskan','diproses','dijadwalkan','selesai','ditolak','duplikat')),
+        title text NOT NULL,
+        body text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`.execute(db);
+    await sql`CREATE INDEX complaint_templates_category ON complaint_templates (category_code)`.execute(db);
+  },
+};
+
+export const complaintMigrations: Record<string, Migration> = {
+  '0500_complaints': complaints,
+  '0501_complaint_templates': replyTemplates,
+};

@@ -650,3 +650,43 @@ export function deactivateClient(db: Db, id: string) {
 export function selectByOpen311Token(db: Db, token: string) {
   return db.selectFrom('complaints').select(['ticket']).where('open311_token', '=', token).executeTakeFirst();
 }
+
+// ---------- reply templates ----------
+
+export function selectTemplates(db: Db, categoryCode?: string) {
+  let q = db
+    .selectFrom('complaint_templates as t')
+    .leftJoin('complaint_categories as c', 'c.code', 't.category_code')
+    .select(['t.id', 't.category_code', 'c.name as category_name', 't.state', 't.title', 't.body'])
+    .orderBy('t.title');
+  if (categoryCode)
+    q = q.where((eb) => eb.or([eb('t.category_code', '=', categoryCode), eb('t.category_code', 'is', null)]));
+  return q.execute();
+}
+
+export function selectTemplate(db: Db, id: string) {
+  return db.selectFrom('complaint_templates').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertTemplate(
+  db: Db,
+  row: { category_code: string | null; state: State | null; title: string; body: string },
+) {
+  await db.insertInto('complaint_templates').values(row).execute();
+}
+
+export function deleteTemplate(db: Db, id: string) {
+  return db.deleteFrom('complaint_templates').where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertTemplateIfNone(
+  db: Db,
+  row: { category_code: string | null; state: State | null; title: string; body: string },
+) {
+  const existing = await db
+    .selectFrom('complaint_templates')
+    .select('id')
+    .where('title', '=', row.title)
+    .executeTakeFirst();
+  if (!existing) await insertTemplate(db, row);
+}

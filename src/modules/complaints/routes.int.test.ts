@@ -391,6 +391,34 @@ describe('staff pages', () => {
     expect(response.statusCode).toBe(200);
   });
 
+  it('lets the admin add a reply template that officers then send from the report page', async () => {
+    const admin = await loginAs(
+      test.app,
+      await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }),
+    );
+    const page = '/kelola/pengaduan/templat';
+    await admin.post(
+      page,
+      {
+        categoryCode: 'JALAN_RUSAK',
+        state: '',
+        title: 'Tim tambal lubang',
+        body: 'Tim tambal lubang {unit} dijadwalkan untuk {tiket}.',
+      },
+      { csrfFrom: page },
+    );
+    const location = String((await fileThroughForm(new Visitor(test.app), roadFields)).headers.location);
+    const ticket = location.split('/')[2]!.split('?')[0]!;
+    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    const detail = `/kelola/pengaduan/${ticket}`;
+    const body = (await officer.get(detail)).body;
+    const id = /<option value="([0-9a-f-]{36})"[^>]*>Tim tambal lubang<\/option>/.exec(body)![1]!;
+    await officer.post(`${detail}/tanggapan`, { body: '', templateId: id }, { csrfFrom: detail });
+    expect((await officer.get(`/pengaduan/${ticket}`)).body).toContain(
+      `Tim tambal lubang DPUPR dijadwalkan untuk ${ticket}.`,
+    );
+  });
+
   it('keeps officers out of the admin pages', async () => {
     const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
     expect((await officer.get('/kelola/pengaduan/aturan')).statusCode).toBe(403);

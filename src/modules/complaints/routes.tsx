@@ -14,6 +14,7 @@ import { open311Routes } from './open311-routes.ts';
 import {
   addHoliday,
   addReply,
+  addTemplate,
   agencyOptions,
   changeState,
   complianceFigures,
@@ -30,6 +31,7 @@ import {
   listPublicReports,
   listQueue,
   listRoutes,
+  listTemplates,
   mapPoints,
   moderate,
   moderationQueue,
@@ -39,6 +41,7 @@ import {
   type ReportInput,
   removeHoliday,
   removeRoute,
+  removeTemplate,
   reopenReport,
   revokeOpen311Client,
   saveRoute,
@@ -61,6 +64,7 @@ import {
   RulesPage,
   SlaPage,
   StaffReportPage,
+  TemplatesPage,
 } from './views/staff.tsx';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -552,6 +556,53 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect('/kelola/pengaduan/libur', 303);
   });
 
+  async function templatesPage(
+    request: FastifyRequest,
+    errors?: Record<string, string>,
+    values?: FormValues,
+  ) {
+    const [templates, categories] = await Promise.all([
+      listTemplates(request.ctx),
+      listCategories(request.ctx, { activeOnly: false }),
+    ]);
+    return (
+      <TemplatesPage
+        actor={staffOf(request)}
+        templates={templates}
+        categories={categories}
+        {...(errors ? { errors } : {})}
+        {...(values ? { values } : {})}
+      />
+    );
+  }
+
+  app.get('/kelola/pengaduan/templat', admin, async (request, reply) =>
+    reply.page(await templatesPage(request)),
+  );
+
+  app.post('/kelola/pengaduan/templat', admin, async (request, reply) => {
+    const form = request.body as Form;
+    try {
+      await addTemplate(request.ctx, {
+        categoryCode: form.categoryCode ?? '',
+        state: form.state ?? '',
+        title: form.title ?? '',
+        body: form.body ?? '',
+      });
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      return reply.page(await templatesPage(request, error.fields, form), 422);
+    }
+    setFlash(reply, t('complaints.flash.templateSaved'));
+    return reply.redirect('/kelola/pengaduan/templat', 303);
+  });
+
+  app.post('/kelola/pengaduan/templat/:id/hapus', admin, async (request, reply) => {
+    await removeTemplate(request.ctx, (request.params as { id: string }).id);
+    setFlash(reply, t('complaints.flash.templateDeleted'));
+    return reply.redirect('/kelola/pengaduan/templat', 303);
+  });
+
   app.get('/kelola/pengaduan/klien-api', admin, async (request, reply) => {
     return reply.page(
       <ClientsPage actor={staffOf(request)} clients={await listOpen311Clients(request.ctx)} />,
@@ -597,15 +648,17 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
     errors?: Record<string, string>,
     values?: FormValues,
   ) {
-    const [view, agencies] = await Promise.all([
-      getReportForStaff(request.ctx, ticket),
+    const view = await getReportForStaff(request.ctx, ticket);
+    const [agencies, templates] = await Promise.all([
       agencyOptions(request.ctx),
+      listTemplates(request.ctx, view.row.category_code),
     ]);
     return (
       <StaffReportPage
         actor={staffOf(request)}
         view={view}
         agencies={agencies}
+        templates={templates}
         {...(errors ? { errors } : {})}
         {...(values ? { values } : {})}
       />
@@ -627,7 +680,11 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
           scheduledFor: form.scheduledFor || null,
         }),
       tanggapan: (request, ticket, form) =>
-        addReply(request.ctx, ticket, { body: form.body ?? '', internal: form.internal === '1' }),
+        addReply(request.ctx, ticket, {
+          body: form.body ?? '',
+          internal: form.internal === '1',
+          templateId: form.templateId || null,
+        }),
       moderasi: (request, ticket, form) => flagReport(request.ctx, ticket, form.flagReason ?? ''),
     };
   for (const [action, run] of Object.entries(staffActions)) {

@@ -140,6 +140,16 @@ export interface ComplaintSupportTable {
   at: Timestamp;
 }
 
+/** A reply officers start from: for one category or all (null), for one state or any (null). */
+export interface ComplaintTemplateTable {
+  id: Generated<string>;
+  category_code: string | null;
+  state: State | null;
+  title: string;
+  body: string;
+  created_at: TimestampDefault;
+}
+
 export interface Open311ClientTable {
   id: Generated<string>;
   name: string;
@@ -160,5 +170,6 @@ declare module '../../platform/db/database.ts' {
     complaint_intake: ComplaintIntakeTable;
     complaint_supports: ComplaintSupportTable;
     open311_clients: Open311ClientTable;
+    complaint_templates: ComplaintTemplateTable;
   }
 }

@@ -261,6 +261,44 @@ describe('handling', () => {
   });
 });
 
+describe('reply templates', () => {
+  it('fills a template with the ticket, the unit and the deadline when the reply is left empty', async () => {
+    const receipt = await fileRoadReport(ctx);
+    const dpupr = await staff('opd', 'DPUPR');
+    const templates = await service.listTemplates(dpupr, 'JALAN_RUSAK');
+    const road = templates.find((tpl) => tpl.category_code === 'JALAN_RUSAK')!;
+    await service.addReply(dpupr, receipt.ticket, { body: '', internal: false, templateId: road.id });
+    const reply = (await service.getPublicReport(ctx, receipt.ticket)).history.at(-1)!;
+    expect(reply.body).toContain(receipt.ticket);
+    expect(reply.body).toContain('DPUPR');
+    expect(reply.body).toMatch(/\d{1,2} [A-Z][a-z]+ 20\d\d/);
+    expect(reply.body).not.toContain('{');
+  });
+
+  it('refuses a template made for another category, and lets only the admin add one, field by field', async () => {
+    const receipt = await fileRoadReport(ctx);
+    const admin = await staff('admin_kabupaten', '36.04');
+    await service.addTemplate(admin, {
+      categoryCode: 'SAMPAH',
+      state: '',
+      title: 'Sampah diangkut',
+      body: 'Sampah sudah diangkut petugas {unit}.',
+    });
+    const rubbish = (await service.listTemplates(admin)).find((tpl) => tpl.title === 'Sampah diangkut')!;
+    const dpupr = await staff('opd', 'DPUPR');
+    await expect(
+      service.addReply(dpupr, receipt.ticket, { body: '', internal: false, templateId: rubbish.id }),
+    ).rejects.toBeInstanceOf(Invalid);
+    await expect(
+      service.addTemplate(dpupr, { categoryCode: '', state: '', title: 'x', body: 'y' }),
+    ).rejects.toBeInstanceOf(Forbidden);
+    const error = await service
+      .addTemplate(admin, { categoryCode: 'NOPE', state: 'entah', title: 'x', body: 'y' })
+      .catch((e: unknown) => e);
+    expect(Object.keys((error as Invalid).fields).sort()).toEqual(['body', 'categoryCode', 'state', 'title']);
+  });
+});
+
 describe('privacy', () => {
   it('keeps a sensitive category confidential by default: no text in public, full text for the reporter', async () => {
     const receipt = await service.submitReport(

@@ -7,7 +7,7 @@ import { Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/ht
 import { t } from '../../platform/i18n/index.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
 import { addWorkingDays, isoJakarta, jakartaDate } from './calendar.ts';
-import { DEFAULT_CATEGORIES, DEFAULT_HOLIDAYS_2026 } from './defaults.ts';
+import { DEFAULT_CATEGORIES, DEFAULT_HOLIDAYS_2026, DEFAULT_TEMPLATES } from './defaults.ts';
 import { type CategoryField, checkDetails } from './fields.ts';
 import { messages } from './messages.ts';
 import type { PublicReport } from './open311.ts';
@@ -142,6 +142,7 @@ export async function seedComplaintReference(ctx: Ctx): Promise<void> {
   }
   for (const holiday of DEFAULT_HOLIDAYS_2026)
     await repo.insertHoliday(ctx.db, holiday.date, holiday.name, false);
+  for (const template of DEFAULT_TEMPLATES) await repo.insertTemplateIfNone(ctx.db, template);
 }
 
 function requireManage(ctx: Ctx): StaffActor {
@@ -1180,10 +1181,16 @@ export async function changeState(ctx: Ctx, ticket: string, input: StateChange):
 export async function addReply(
   ctx: Ctx,
   ticket: string,
-  input: { body: string; internal: boolean },
+  input: { body: string; internal: boolean; templateId?: string | null },
 ): Promise<void> {
   const { row, actor } = await handledRow(ctx, ticket);
-  const body = input.body.trim();
+  let body = input.body.trim();
+  if (!body && input.templateId) {
+    const template = await repo.selectTemplate(ctx.db, input.templateId);
+    if (!template || (template.category_code && template.category_code !== row.category_code))
+      throw new Invalid({ templateId: 'Templat tidak tersedia untuk kategori ini.' });
+    body = fillTemplate(template.body, row);
+  }
   if (body.length < 2) throw new Invalid({ body: 'Tulis isi tanggapan.' });
   if (body.length > 4000) throw new Invalid({ body: 'Tanggapan maksimal 4.000 karakter.' });
   const now = ctx.clock.now();
@@ -1318,6 +1325,56 @@ export async function photoFileFor(ctx: Ctx, photoId: string, size: 'full' | 'th
   const isPublic = !photo.hidden && !photo.confidential && !photo.report_hidden && !photo.flagged;
   if (!isPublic && !canSee(ctx.actor, photo)) throw new NotFound('Foto tidak ditemukan.');
   return size === 'thumb' ? photo.thumb_file_id : photo.file_id;
+}
+
+// ---------- reply templates ----------
+
+/** {tiket}, {unit} and {batas} (the resolve deadline) filled in for this report. */
+export function fillTemplate(
+  body: string,
+  row: { ticket: string; handler_name: string; resolve_due_at: Date },
+): string {
+  return body
+    .replace(/\{tiket\}/g, row.ticket)
+    .replace(/\{unit\}/g, row.handler_name)
+    .replace(/\{batas\}/g, longDate(row.resolve_due_at));
+}
+
+export async function listTemplates(ctx: Ctx, categoryCode?: string) {
+  if (!isStaff(ctx.actor)) throw new Forbidden();
+  return repo.selectTemplates(ctx.db, categoryCode);
+}
+
+export async function addTemplate(
+  ctx: Ctx,
+  input: { categoryCode: string; state: string; title: string; body: string },
+): Promise<void> {
+  requireManage(ctx);
+  const problems: Record<string, string> = {};
+  if (input.categoryCode && !(await repo.selectCategory(ctx.db, input.categoryCode)))
+    problems.categoryCode = 'Pilih kategori.';
+  if (input.state && !isState(input.state)) problems.state = 'Pilih status.';
+  if (input.title.trim().length < 3) problems.title = 'Nama templat minimal 3 karakter.';
+  if (input.body.trim().length < 10) problems.body = 'Isi templat minimal 10 karakter.';
+  else if (input.body.length > 4000) problems.body = 'Isi templat maksimal 4.000 karakter.';
+  if (Object.keys(problems).length) throw new Invalid(problems);
+  await repo.insertTemplate(ctx.db, {
+    category_code: input.categoryCode || null,
+    state: isState(input.state) ? input.state : null,
+    title: input.title.trim(),
+    body: input.body.trim(),
+  });
+  await audit(ctx, {
+    action: 'complaint_template_add',
+    entity: 'complaint_template',
+    detail: { title: input.title },
+  });
+}
+
+export async function removeTemplate(ctx: Ctx, id: string): Promise<void> {
+  requireManage(ctx);
+  await repo.deleteTemplate(ctx.db, id);
+  await audit(ctx, { action: 'complaint_template_delete', entity: 'complaint_template', entityId: id });
 }
 
 // ---------- SLA ----------

@@ -40,6 +40,7 @@ function StaffNav(props: { actor: StaffActor }): SafeHtml {
           ['/kelola/pengaduan/aturan', t('complaints.staff.rules')],
           ['/kelola/pengaduan/kategori', t('complaints.staff.categories')],
           ['/kelola/pengaduan/libur', t('complaints.staff.holidays')],
+          ['/kelola/pengaduan/templat', t('complaints.staff.templates')],
           ['/kelola/pengaduan/klien-api', t('complaints.staff.clients')],
         ] as Array<[string, string]>)
       : []),
@@ -155,6 +156,7 @@ export function StaffReportPage(props: {
   actor: StaffActor;
   view: StaffView;
   agencies: Array<{ code: string; short_name: string }>;
+  templates: Array<{ id: string; title: string }>;
   errors?: FieldErrors;
   values?: FormValues;
 }): SafeHtml {
@@ -286,6 +288,19 @@ export function StaffReportPage(props: {
         <div class="actions-grid">
           <Panel title={t('complaints.staff.reply')}>
             <Form action={`/kelola/pengaduan/${row.ticket}/tanggapan`}>
+              {props.templates.length ? (
+                <SelectField
+                  name="templateId"
+                  label={t('complaints.staff.template')}
+                  hint={t('complaints.staff.templateHint')}
+                  placeholder={t('complaints.staff.noTemplate')}
+                  options={props.templates.map((tpl) => ({ value: tpl.id, label: tpl.title }))}
+                  value={v.templateId}
+                  error={e.templateId}
+                />
+              ) : (
+                ''
+              )}
               <TextArea
                 name="body"
                 label={t('complaints.staff.replyBody')}
@@ -727,6 +742,78 @@ export function ClientsPage(props: {
               ) : (
                 t('complaints.clients.revoked')
               ),
+          },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+export function TemplatesPage(props: {
+  actor: StaffActor;
+  templates: Array<{
+    id: string;
+    category_name: string | null;
+    state: string | null;
+    title: string;
+    body: string;
+  }>;
+  categories: Category[];
+  errors?: FieldErrors;
+  values?: FormValues;
+}): SafeHtml {
+  const e = props.errors ?? {};
+  const v = props.values ?? {};
+  return (
+    <Layout title={t('complaints.staff.templates')} head={<ComplaintsHead />}>
+      <h1>{t('complaints.staff.templates')}</h1>
+      <StaffNav actor={props.actor} />
+      <p>{t('complaints.templates.intro')}</p>
+      <ErrorSummary errors={e} />
+      <Form action="/kelola/pengaduan/templat">
+        <SelectField
+          name="categoryCode"
+          label={t('complaints.form.category')}
+          placeholder={t('complaints.templates.allCategories')}
+          options={props.categories.map((c) => ({ value: c.code, label: categoryName(c) }))}
+          value={v.categoryCode}
+          error={e.categoryCode}
+        />
+        <SelectField
+          name="state"
+          label={t('complaints.list.state')}
+          placeholder={t('complaints.templates.anyState')}
+          options={STATES.map((s) => ({ value: s, label: t(`complaints.state.${s}`) }))}
+          value={v.state}
+          error={e.state}
+        />
+        <TextField name="title" label={t('complaints.templates.title')} value={v.title} error={e.title} />
+        <TextArea
+          name="body"
+          label={t('complaints.templates.body')}
+          hint={t('complaints.templates.bodyHint')}
+          rows={4}
+          value={v.body}
+          error={e.body}
+        />
+        <Button>{t('ui.save')}</Button>
+      </Form>
+      <Table
+        rows={props.templates}
+        columns={[
+          { header: t('complaints.templates.title'), cell: (r) => r.title },
+          {
+            header: t('complaints.form.category'),
+            cell: (r) => r.category_name ?? t('complaints.templates.allCategories'),
+          },
+          { header: t('complaints.templates.body'), cell: (r) => r.body },
+          {
+            header: t('ui.actions'),
+            cell: (r) => (
+              <Form action={`/kelola/pengaduan/templat/${r.id}/hapus`}>
+                <Button variant="warning">{t('complaints.rules.delete')}</Button>
+              </Form>
+            ),
           },
         ]}
       />
