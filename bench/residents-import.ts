@@ -233,7 +233,10 @@ const someone = (
 ).rows[0]!.name;
 const misspelt = `${someone.slice(0, -2)}${someone.slice(-1)}`.toLowerCase();
 const pages: Array<[string, string]> = [
-  ['statistics, regency (1.6 M residents)', '/kelola/penduduk/statistik?wilayah=36.04'],
+  [
+    `statistics, regency (${count.toLocaleString('en')} residents)`,
+    '/kelola/penduduk/statistik?wilayah=36.04',
+  ],
   ['statistics, kecamatan Kramatwatu', '/kelola/penduduk/statistik?wilayah=36.04.05'],
   ['statistics, one village', `/kelola/penduduk/statistik?wilayah=${bigVillage}`],
   ['statistics CSV, regency', '/kelola/penduduk/statistik.csv?wilayah=36.04'],

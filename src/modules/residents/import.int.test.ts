@@ -38,21 +38,29 @@ describe('importing an OpenSID file', () => {
     expect(summaryLine(first)).toBe('imported: 450 new, 0 updated, 0 unchanged, 0 rejected');
     expect(await count()).toBe(450);
     const families = new Set(rows.map((r) => r.familyNumber)).size;
-    expect(await count(sql`SELECT count(*)::int AS n FROM families WHERE village_code = ${KRAMATWATU}`)).toBe(families);
-    expect(await count(sql`SELECT count(*)::int AS n FROM families f JOIN residents r ON r.id = f.head_resident_id WHERE r.family_relation_code = 1`)).toBe(
-      rows.filter((r) => r.familyRelationCode === 1).length,
+    expect(await count(sql`SELECT count(*)::int AS n FROM families WHERE village_code = ${KRAMATWATU}`)).toBe(
+      families,
     );
+    expect(
+      await count(
+        sql`SELECT count(*)::int AS n FROM families f JOIN residents r ON r.id = f.head_resident_id WHERE r.family_relation_code = 1`,
+      ),
+    ).toBe(rows.filter((r) => r.familyRelationCode === 1).length);
     const before = await sql`SELECT nik, updated_at FROM residents ORDER BY nik`.execute(ctx.db);
     const second = await importFile(file, KRAMATWATU);
     expect(summaryLine(second)).toBe('imported: 0 new, 0 updated, 450 unchanged, 0 rejected');
-    expect((await sql`SELECT nik, updated_at FROM residents ORDER BY nik`.execute(ctx.db)).rows).toEqual(before.rows);
+    expect((await sql`SELECT nik, updated_at FROM residents ORDER BY nik`.execute(ctx.db)).rows).toEqual(
+      before.rows,
+    );
   });
 
   it('updates the rows that changed and reports them as updated', async () => {
     const { file } = generatedCsv([KRAMATWATU], 60);
     await importFile(file, KRAMATWATU);
     const lines = fs.readFileSync(file, 'utf8').split('\n');
-    lines[5] = lines[5]!.replace(/,KRAJAN,|,[A-Z ]+,(\d{3}),(\d{3}),/, (m) => m.replace(/^,[A-Z ]+,/, ',SUKAMAJU,'));
+    lines[5] = lines[5]!.replace(/,KRAJAN,|,[A-Z ]+,(\d{3}),(\d{3}),/, (m) =>
+      m.replace(/^,[A-Z ]+,/, ',SUKAMAJU,'),
+    );
     fs.writeFileSync(file, lines.join('\n'));
     const again = await importFile(file, KRAMATWATU);
     expect(summaryLine(again)).toBe('imported: 0 new, 1 updated, 59 unchanged, 0 rejected');
@@ -99,7 +107,9 @@ describe('importing an OpenSID file', () => {
     fs.writeFileSync(file, 'nama;nik\nBUDI;3604051201900001\n');
     const summary = await importFile(file, KRAMATWATU);
     expect(summary.rejected).toBe(1);
-    expect(fs.readFileSync(`${file}.errors.csv`, 'utf8')).toContain('Kolom wajib tidak ditemukan di baris judul: no_kk, dusun, rw, rt, sex, tanggallahir');
+    expect(fs.readFileSync(`${file}.errors.csv`, 'utf8')).toContain(
+      'Kolom wajib tidak ditemukan di baris judul: no_kk, dusun, rw, rt, sex, tanggallahir',
+    );
   });
 
   it('reads an XLSX workbook with upper-case headers the same way', async () => {
@@ -110,7 +120,9 @@ describe('importing an OpenSID file', () => {
     sheet.addRow(EXPORT_COLUMNS.map((c) => c.toUpperCase()));
     for (const r of rows) sheet.addRow(exportRow(r).map(String));
     await workbook.xlsx.writeFile(file);
-    expect(summaryLine(await importFile(file, KRAMATWATU))).toBe('imported: 25 new, 0 updated, 0 unchanged, 0 rejected');
+    expect(summaryLine(await importFile(file, KRAMATWATU))).toBe(
+      'imported: 25 new, 0 updated, 0 unchanged, 0 rejected',
+    );
   });
 
   it('imports a regency-wide file with kode_desa into each row’s village', async () => {
@@ -127,14 +139,22 @@ describe('importing an OpenSID file', () => {
     for await (const row of exportResidents(ctx, KRAMATWATU)) lines.push(csvLine(row));
     fs.writeFileSync(exported, lines.join(''));
     expect(lines).toHaveLength(81);
-    expect(summaryLine(await importFile(exported, KRAMATWATU))).toBe('imported: 0 new, 0 updated, 80 unchanged, 0 rejected');
+    expect(summaryLine(await importFile(exported, KRAMATWATU))).toBe(
+      'imported: 0 new, 0 updated, 80 unchanged, 0 rejected',
+    );
   });
 
   it('lets only staff who keep the village registry import into it', async () => {
     const { file } = generatedCsv([KRAMATWATU], 5);
     const camat = withActor(ctx, await makeStaff(ctx, { role: 'camat', scope: '36.04.05' }));
     await expect(
-      importResidents(camat, { path: file, fileName: file, regionCode: KRAMATWATU, mode: 'valid_rows', errorFile: null }),
+      importResidents(camat, {
+        path: file,
+        fileName: file,
+        regionCode: KRAMATWATU,
+        mode: 'valid_rows',
+        errorFile: null,
+      }),
     ).rejects.toBeInstanceOf(Forbidden);
   });
 });
@@ -155,12 +175,19 @@ describe('statistics after an import', () => {
         FROM residents WHERE ${where} GROUP BY 1, 2`.execute(ctx.db);
       for (const b of bands.rows) expect(stats.pyramid[b.band]![b.sex === 1 ? 'male' : 'female']).toBe(b.n);
       const religion = await sql<{ code: number; n: number }>`
-        SELECT religion_code AS code, count(*)::int AS n FROM residents WHERE ${where} GROUP BY 1`.execute(ctx.db);
+        SELECT religion_code AS code, count(*)::int AS n FROM residents WHERE ${where} GROUP BY 1`.execute(
+        ctx.db,
+      );
       for (const r of religion.rows) expect(stats.religion.find((c) => c.code === r.code)?.total).toBe(r.n);
       const occupation = await sql<{ code: number; n: number }>`
-        SELECT occupation_code AS code, count(*)::int AS n FROM residents WHERE ${where} GROUP BY 1`.execute(ctx.db);
-      for (const r of occupation.rows) expect(stats.occupation.find((c) => c.code === r.code)?.total).toBe(r.n);
-      const heads = await count(sql`SELECT count(*)::int AS n FROM residents WHERE ${where} AND family_relation_code = 1 AND sex = 2`);
+        SELECT occupation_code AS code, count(*)::int AS n FROM residents WHERE ${where} GROUP BY 1`.execute(
+        ctx.db,
+      );
+      for (const r of occupation.rows)
+        expect(stats.occupation.find((c) => c.code === r.code)?.total).toBe(r.n);
+      const heads = await count(
+        sql`SELECT count(*)::int AS n FROM residents WHERE ${where} AND family_relation_code = 1 AND sex = 2`,
+      );
       expect(stats.headsFemale).toBe(heads);
       const families = await count(
         sql`SELECT count(DISTINCT family_number)::int AS n FROM residents WHERE ${where}`,

@@ -89,6 +89,7 @@ export async function runImport(
   };
   errors?.write(csvLine(['baris', 'kolom', 'pesan']));
   const touched = new Set<string>();
+  const canonicalVillage = new Map([...options.villageCodes].map((v) => [v, v]));
   const recount = new Set<string>();
   const newcomers = new Map<string, number>();
 
@@ -209,6 +210,9 @@ export async function runImport(
           `Desa ${parsed.record.villageCode} tidak ada di wilayah ${options.regionCode}.`,
         );
       } else {
+        // Field values are slices of the 256 KB chunk they were read from; a village code kept in
+        // a long-lived map would keep its whole chunk alive, so long-lived keys use the canonical string.
+        parsed.record.villageCode = canonicalVillage.get(parsed.record.villageCode)!;
         batch.push({
           ...parsed.record,
           hash: recordHash(parsed.record, parsed.status),

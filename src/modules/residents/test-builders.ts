@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Ctx } from '../../platform/context.ts';
-import { type ResidentRecord, generateResidents, villagesOf } from './generator.ts';
+import { generateResidents, type ResidentRecord, villagesOf } from './generator.ts';
 import { makeNik } from './nik.ts';
 import { csvLine, EXPORT_COLUMNS, exportRow } from './opensid.ts';
 import { createResident, type ResidentForm } from './service.ts';
@@ -12,9 +12,9 @@ export const MARGASANA = '36.04.05.2002';
 export const KIBIN = '36.04.16.2001';
 
 /** Form values for one person (OpenSID column names); override what the test is about. */
-export function residentForm(overrides: Partial<ResidentForm> & { birthDate?: string; sex?: 1 | 2 } = {}): ResidentForm {
-  const birthDate = overrides.birthDate ?? '1990-04-12';
-  const sex = overrides.sex ?? 1;
+export function residentForm(overrides: Record<string, string | number | undefined> = {}): ResidentForm {
+  const birthDate = String(overrides.birthDate ?? '1990-04-12');
+  const sex = overrides.sex === 2 ? 2 : 1;
   const { birthDate: _b, sex: _s, ...rest } = overrides;
   return {
     nama: 'Budi Santoso',
@@ -33,11 +33,15 @@ export function residentForm(overrides: Partial<ResidentForm> & { birthDate?: st
     rw: '001',
     rt: '002',
     alamat: 'KP. KRAJAN',
-    ...rest,
+    ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v === undefined ? undefined : String(v)])),
   };
 }
 
-export async function makeResident(ctx: Ctx, village: string, overrides: Parameters<typeof residentForm>[0] = {}) {
+export async function makeResident(
+  ctx: Ctx,
+  village: string,
+  overrides: Parameters<typeof residentForm>[0] = {},
+) {
   return createResident(ctx, village, residentForm(overrides), { kind: 'pendataan' });
 }
 
@@ -46,8 +50,14 @@ export function tempDir(): string {
 }
 
 /** Writes generated residents of the given villages as an OpenSID-format CSV; returns path and rows. */
-export function generatedCsv(villageCodes: string[], count: number, seed = 3): { file: string; rows: ResidentRecord[] } {
-  const rows = [...generateResidents({ count, villages: villagesOf('36.04', villageCodes), seed, today: '2026-11-22' })];
+export function generatedCsv(
+  villageCodes: string[],
+  count: number,
+  seed = 3,
+): { file: string; rows: ResidentRecord[] } {
+  const rows = [
+    ...generateResidents({ count, villages: villagesOf('36.04', villageCodes), seed, today: '2026-11-22' }),
+  ];
   const file = path.join(tempDir(), 'penduduk.csv');
   fs.writeFileSync(file, [csvLine(EXPORT_COLUMNS), ...rows.map((r) => csvLine(exportRow(r)))].join(''));
   return { file, rows };
