@@ -77,7 +77,10 @@ describe('complaints in the browser', () => {
     await login(officer, 'dpupr@demo.simpul.id');
     await officer.click('.main-nav a[href="/kelola/pengaduan"]');
     await officer.click(`a[href="/kelola/pengaduan/${ticket}"]`);
-    expect(await officer.textContent('main')).toContain('0,8 km');
+    const detail = await officer.textContent('main');
+    expect(detail).toContain('0,8 km');
+    // the demo pothole report lies about 100 m away: offered as a possible duplicate
+    expect(detail).toContain('Laporan serupa di sekitar');
 
     // 3. the officer replies, then marks it done
     await officer.fill('#field-body', 'Tim pemeliharaan jalan menambal lubang hari Rabu.');
@@ -85,7 +88,7 @@ describe('complaints in the browser', () => {
     await officer.waitForURL(`${server.url}/kelola/pengaduan/${ticket}`);
     await officer.selectOption('#field-state', 'selesai');
     await officer.fill('#field-reason', 'Lubang sudah ditambal dan diaspal ulang.');
-    await officer.click('form[action$="/status"] button[type=submit]');
+    await officer.click('form.state-form button[type=submit]');
     await officer.waitForURL(`${server.url}/kelola/pengaduan/${ticket}`);
     expect(await officer.textContent('.flash')).toContain('Status laporan diperbarui');
 

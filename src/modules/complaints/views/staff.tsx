@@ -267,7 +267,7 @@ export function StaffReportPage(props: {
                 {n.title ?? t('complaints.staff.confidential')} · {t(`complaints.state.${n.state}`)} ·{' '}
                 {t('complaints.staff.metres', { m: n.distanceM })}
                 {mayHandle && transitions.includes('duplikat') && n.state !== 'duplikat' ? (
-                  <Form action={`/kelola/pengaduan/${row.ticket}/status`}>
+                  <Form action={`/kelola/pengaduan/${row.ticket}/status`} class="duplicate-form">
                     <input type="hidden" name="state" value="duplikat" />
                     <input type="hidden" name="duplicateOf" value={n.ticket} />
                     <Button variant="secondary">
@@ -318,7 +318,7 @@ export function StaffReportPage(props: {
           </Panel>
           {transitions.length ? (
             <Panel title={t('complaints.staff.changeState')}>
-              <Form action={`/kelola/pengaduan/${row.ticket}/status`}>
+              <Form action={`/kelola/pengaduan/${row.ticket}/status`} class="state-form">
                 <SelectField
                   name="state"
                   label={t('complaints.staff.newState')}
