@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock, withActor } from '../../platform/context.ts';
+import {
+  buildTestApp,
+  cookieHeader,
+  loginAs,
+  makeStaff,
+  type TestApp,
+  type Visitor,
+} from '../../platform/testing.ts';
+import { makeNik } from './nik.ts';
+import { generatedCsv, KIBIN, KRAMATWATU, makeResident } from './test-builders.ts';
+
+let test: TestApp;
+
+beforeEach(async () => {
+  test = await buildTestApp({ clock: fixedClock('2026-11-23T02:00:00Z') });
+});
+afterEach(async () => {
+  await test.close();
+});
+
+async function operator(): Promise<Visitor> {
+  return loginAs(test.app, await makeStaff(test.ctx, { role: 'operator_desa', scope: KRAMATWATU }));
+}
+
+function multipart(fields: Record<string, string>, file: { name: string; filename: string; bytes: Buffer }) {
+  const boundary = `----simpul${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields))
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  chunks.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
+    file.bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function waitForImport(visitor: Visitor, url: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const page = await visitor.get(url);
+    const line = /class="summary-line">([^<]+)</.exec(page.body);
+    if (line) return line[1]!;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('import did not finish');
+}
+
+describe('operator pages', () => {
+  it('uploads a file, follows the progress page to the summary and downloads the rejected rows', async () => {
+    const visitor = await operator();
+    const { file } = generatedCsv([KRAMATWATU], 40, 31);
+    fs.appendFileSync(file, 'KP. X,KRAJAN,1,1,,3604051201150001,3604051201900001,L,SERANG,12-01-1990\n');
+    const page = await visitor.get(`/kelola/penduduk/impor?desa=${KRAMATWATU}`);
+    const action = /action="(\/kelola\/penduduk\/impor\?[^"]+)"/
+      .exec(page.body)![1]!
+      .replaceAll('&amp;', '&');
+    const body = multipart(
+      { mode: 'valid_rows' },
+      { name: 'file', filename: 'penduduk.csv', bytes: fs.readFileSync(file) },
+    );
+    const posted = await test.app.inject({
+      method: 'POST',
+      url: action,
+      headers: { cookie: cookieHeader(visitor.cookies), 'content-type': body.contentType },
+      payload: body.payload,
+    });
+    expect(posted.statusCode).toBe(303);
+    const status = posted.headers.location as string;
+    expect(await waitForImport(visitor, status)).toBe('imported: 40 new, 0 updated, 0 unchanged, 1 rejected');
+    const errors = await visitor.get(`${status}/galat.csv`);
+    expect(errors.headers['content-type']).toContain('text/csv');
+    expect(errors.body).toContain('42,nama,Nama wajib diisi.');
+    const list = await visitor.get(`/kelola/penduduk?desa=${KRAMATWATU}`);
+    expect(list.body).toContain('40 penduduk');
+  });
+
+  it('shows the record form again with each problem beside its field and keeps what was typed', async () => {
+    const visitor = await operator();
+    const response = await visitor.post(
+      `/kelola/penduduk/baru?desa=${KRAMATWATU}`,
+      {
+        peristiwa: 'pendataan',
+        nama: 'Ujang',
+        nik: '3604051201900001',
+        no_kk: '12',
+        sex: '2',
+        tanggallahir: '1990-01-12',
+        dusun: 'KRAJAN',
+        rw: '1',
+        rt: '1',
+      },
+      { csrfFrom: `/kelola/penduduk/baru?desa=${KRAMATWATU}` },
+    );
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('class="error-summary"');
+    expect(response.body).toContain('No. KK harus 16 angka.');
+    expect(response.body).toContain('untuk perempuan, tanggal lahir di dalam NIK ditambah 40');
+    expect(response.body).toContain('value="Ujang"');
+  });
+
+  it('records a birth from the family page and the statistics CSV counts the baby', async () => {
+    const visitor = await operator();
+    await makeResident(
+      withActor(test.ctx, await makeStaff(test.ctx, { role: 'operator_desa', scope: KRAMATWATU })),
+      KRAMATWATU,
+    );
+    const family = await visitor.get('/kelola/keluarga/3604051201150001');
+    expect(family.body).toContain('BUDI SANTOSO');
+    const form = await visitor.get(
+      `/kelola/penduduk/baru?desa=${KRAMATWATU}&peristiwa=lahir&kk=3604051201150001`,
+    );
+    expect(form.body).toContain('value="BUDI SANTOSO"');
+    const saved = await visitor.post(
+      `/kelola/penduduk/baru?desa=${KRAMATWATU}`,
+      {
+        peristiwa: 'lahir',
+        nama: 'Rafa Santoso',
+        nik: makeNik('360405', '2026-11-20', 1, 3),
+        no_kk: '3604051201150001',
+        kk_level: '4',
+        sex: '1',
+        tanggallahir: '2026-11-20',
+        tempatlahir: 'Serang',
+        dusun: 'KRAJAN',
+        rw: '001',
+        rt: '002',
+        nama_ayah: 'BUDI SANTOSO',
+      },
+      { csrfFrom: `/kelola/penduduk/baru?desa=${KRAMATWATU}&peristiwa=lahir&kk=3604051201150001` },
+    );
+    expect(saved.statusCode).toBe(303);
+    const detail = await visitor.get(saved.headers.location as string);
+    expect(detail.body).toContain('RAFA SANTOSO');
+    const csv = await visitor.get(`/kelola/penduduk/statistik.csv?wilayah=${KRAMATWATU}`);
+    expect(csv.body).toContain('umur,0–4,1,0,1');
+    expect(csv.body).toContain('ringkasan,penduduk,2,0,2');
+    const print = await visitor.get('/kelola/keluarga/3604051201150001/cetak');
+    expect(print.body).toContain('Ringkasan Kartu Keluarga');
+    expect(print.body).toContain('RAFA SANTOSO');
+  });
+
+  it('renders the statistics page with an SVG pyramid for the camat and refuses another village operator', async () => {
+    await makeResident(
+      withActor(test.ctx, await makeStaff(test.ctx, { role: 'operator_desa', scope: KRAMATWATU })),
+      KRAMATWATU,
+    );
+    const camat = await loginAs(test.app, await makeStaff(test.ctx, { role: 'camat', scope: '36.04.05' }));
+    const page = await camat.get('/kelola/penduduk/statistik');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<svg');
+    expect(page.body).toContain('Piramida penduduk');
+    const kibin = await loginAs(test.app, await makeStaff(test.ctx, { role: 'operator_desa', scope: KIBIN }));
+    expect((await kibin.get(`/kelola/penduduk?desa=${KRAMATWATU}`)).statusCode).toBe(403);
+    expect((await kibin.get('/kelola/keluarga/3604051201150001')).statusCode).toBe(403);
+  });
+
+  it('exports the village as CSV in the import columns', async () => {
+    const visitor = await operator();
+    await makeResident(
+      withActor(test.ctx, await makeStaff(test.ctx, { role: 'operator_desa', scope: KRAMATWATU })),
+      KRAMATWATU,
+    );
+    const csv = await visitor.get(`/kelola/penduduk/ekspor.csv?desa=${KRAMATWATU}`);
+    const [header, row] = csv.body.split('\n');
+    expect(header).toBe(
+      'alamat,dusun,rw,rt,nama,no_kk,nik,sex,tempatlahir,tanggallahir,agama_id,pendidikan_kk_id,pendidikan_sedang_id,pekerjaan_id,status_kawin,kk_level,warganegara_id,nama_ayah,nama_ibu,golongan_darah_id,status_dasar,kode_desa',
+    );
+    expect(row).toContain('BUDI SANTOSO,3604051201150001,3604051204900001,1,SERANG,12-04-1990');
+    const xlsx = await visitor.get(`/kelola/penduduk/ekspor.xlsx?desa=${KRAMATWATU}`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
