@@ -1,4 +1,9 @@
 const id: Record<string, string> = {
+  'complaints.staff.agencies': 'Kontak kepala OPD',
+  'complaints.agencies.intro':
+    'Laporan yang melewati batas waktu dikirim ke email kepala OPD penanggung jawabnya (untuk desa: email kantor desa di profil desa).',
+  'complaints.agencies.hint': 'Email kepala dinas/badan untuk eskalasi.',
+  'complaints.flash.agencySaved': 'Kontak OPD tersimpan.',
   'complaints.staff.templates': 'Templat tanggapan',
   'complaints.staff.template': 'Templat',
   'complaints.staff.templateHint':
@@ -269,6 +274,11 @@ const id: Record<string, string> = {
 };
 
 const en: Record<string, string> = {
+  'complaints.staff.agencies': 'Agency heads’ contacts',
+  'complaints.agencies.intro':
+    'Overdue reports are escalated by e-mail to the head of the agency responsible (for villages: the village office e-mail in the village profile).',
+  'complaints.agencies.hint': 'E-mail of the head of the agency, for escalations.',
+  'complaints.flash.agencySaved': 'Agency contact saved.',
   'complaints.staff.templates': 'Reply templates',
   'complaints.staff.template': 'Template',
   'complaints.staff.templateHint':

@@ -419,6 +419,26 @@ describe('staff pages', () => {
     );
   });
 
+  it('lets the admin set the DPUPR head e-mail used for escalations, refusing a malformed one', async () => {
+    const admin = await loginAs(
+      test.app,
+      await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }),
+    );
+    const page = '/kelola/pengaduan/opd';
+    const bad = await admin.post(`${page}/DPUPR`, { head_DPUPR: 'kadis-at-serang' }, { csrfFrom: page });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Alamat email tidak valid.');
+    await admin.post(`${page}/DPUPR`, { head_DPUPR: 'kadis.dpupr@serangkab.go.id' }, { csrfFrom: page });
+    const row = await test.ctx.db
+      .selectFrom('agencies')
+      .select('head_email')
+      .where('code', '=', 'DPUPR')
+      .executeTakeFirstOrThrow();
+    expect(row.head_email).toBe('kadis.dpupr@serangkab.go.id');
+    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    expect((await officer.get(page)).statusCode).toBe(403);
+  });
+
   it('keeps officers out of the admin pages', async () => {
     const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
     expect((await officer.get('/kelola/pengaduan/aturan')).statusCode).toBe(403);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { setAgencyHeadEmail } from '../../platform/agency-contacts.ts';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { readFile } from '../../platform/files/index.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
@@ -55,6 +56,7 @@ import {
 import { STATES } from './states.ts';
 import { ComplaintsHome, type FormValues, StatsPage, TrackingPage } from './views/public.tsx';
 import {
+  AgencyContactsPage,
   CategoriesPage,
   CategoryEditPage,
   ClientsPage,
@@ -601,6 +603,33 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
     await removeTemplate(request.ctx, (request.params as { id: string }).id);
     setFlash(reply, t('complaints.flash.templateDeleted'));
     return reply.redirect('/kelola/pengaduan/templat', 303);
+  });
+
+  app.get('/kelola/pengaduan/opd', admin, async (request, reply) => {
+    return reply.page(
+      <AgencyContactsPage actor={staffOf(request)} agencies={await agencyOptions(request.ctx)} />,
+    );
+  });
+
+  app.post('/kelola/pengaduan/opd/:code', admin, async (request, reply) => {
+    const { code } = request.params as { code: string };
+    const form = request.body as Form;
+    try {
+      await setAgencyHeadEmail(request.ctx, code, form[`head_${code}`] ?? '');
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      return reply.page(
+        <AgencyContactsPage
+          actor={staffOf(request)}
+          agencies={await agencyOptions(request.ctx)}
+          errors={error.fields}
+          values={form}
+        />,
+        422,
+      );
+    }
+    setFlash(reply, t('complaints.flash.agencySaved'));
+    return reply.redirect('/kelola/pengaduan/opd', 303);
   });
 
   app.get('/kelola/pengaduan/klien-api', admin, async (request, reply) => {

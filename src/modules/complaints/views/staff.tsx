@@ -41,6 +41,7 @@ function StaffNav(props: { actor: StaffActor }): SafeHtml {
           ['/kelola/pengaduan/kategori', t('complaints.staff.categories')],
           ['/kelola/pengaduan/libur', t('complaints.staff.holidays')],
           ['/kelola/pengaduan/templat', t('complaints.staff.templates')],
+          ['/kelola/pengaduan/opd', t('complaints.staff.agencies')],
           ['/kelola/pengaduan/klien-api', t('complaints.staff.clients')],
         ] as Array<[string, string]>)
       : []),
@@ -817,6 +818,35 @@ export function TemplatesPage(props: {
           },
         ]}
       />
+    </Layout>
+  );
+}
+
+export function AgencyContactsPage(props: {
+  actor: StaffActor;
+  agencies: Array<{ code: string; short_name: string; name: string; head_email: string | null }>;
+  errors?: FieldErrors;
+  values?: FormValues;
+}): SafeHtml {
+  return (
+    <Layout title={t('complaints.staff.agencies')} head={<ComplaintsHead />}>
+      <h1>{t('complaints.staff.agencies')}</h1>
+      <StaffNav actor={props.actor} />
+      <p>{t('complaints.agencies.intro')}</p>
+      <ErrorSummary errors={props.errors} />
+      {props.agencies.map((a) => (
+        <Form action={`/kelola/pengaduan/opd/${a.code}`}>
+          <TextField
+            name={`head_${a.code}`}
+            type="email"
+            label={`${a.short_name} — ${a.name}`}
+            hint={t('complaints.agencies.hint')}
+            value={props.values?.[`head_${a.code}`] ?? a.head_email ?? ''}
+            error={props.errors?.[`head_${a.code}`]}
+          />
+          <Button variant="secondary">{t('ui.save')}</Button>
+        </Form>
+      ))}
     </Layout>
   );
 }

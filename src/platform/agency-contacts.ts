@@ -1,0 +1,27 @@
+import { audit } from './audit/service.ts';
+import { can } from './auth/roles.ts';
+import type { Ctx } from './context.ts';
+import { Forbidden, Invalid, NotFound } from './http/errors.ts';
+
+/**
+ * Sets the e-mail of an agency's head (kepala dinas), where overdue complaints are escalated.
+ * Added by the complaints module (agencies had no way to set it); admin kabupaten only.
+ */
+export async function setAgencyHeadEmail(ctx: Ctx, code: string, email: string): Promise<void> {
+  if (!can(ctx.actor, 'manage')) throw new Forbidden('Hanya admin kabupaten yang dapat mengubah kontak OPD.');
+  const value = email.trim();
+  if (value && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value))
+    throw new Invalid({ [`head_${code}`]: 'Alamat email tidak valid.' });
+  const result = await ctx.db
+    .updateTable('agencies')
+    .set({ head_email: value || null })
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new NotFound('OPD tidak ditemukan.');
+  await audit(ctx, {
+    action: 'agency_head_email',
+    entity: 'agency',
+    entityId: code,
+    detail: { email: value || null },
+  });
+}
