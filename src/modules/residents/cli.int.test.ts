@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext, testDatabaseKind } from '../../platform/testing.ts';
+import { checkNik } from './nik.ts';
+
+const run = promisify(execFile);
+const contexts: TestContext[] = [];
+
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+});
+
+async function target(): Promise<Record<string, string>> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-cli-res-'));
+  if (testDatabaseKind() === 'postgres') {
+    const context = await createTestContext();
+    contexts.push(context);
+    return { DATA_DIR: dataDir, DATABASE_URL: context.databaseUrl! };
+  }
+  return { DATA_DIR: dataDir, DATABASE_URL: '' };
+}
+
+function simpul(env: Record<string, string>, ...args: string[]) {
+  return run(process.execPath, ['bin/simpul.js', ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', SIMPUL_DEMO: '0', ...env },
+  });
+}
+
+describe('npx simpul generate/import residents', () => {
+  it('generates a deterministic village file and imports it, the second time changing nothing', async () => {
+    const env = await target();
+    const file = path.join(env.DATA_DIR!, 'penduduk.csv');
+    const generated = await simpul(
+      env,
+      'generate',
+      'residents',
+      '--count',
+      '300',
+      '--out',
+      file,
+      '--villages',
+      '36.04.05.2001',
+      '--seed',
+      '4',
+    );
+    expect(generated.stdout).toContain('generated: 300 residents in 1 villages');
+    const again = path.join(env.DATA_DIR!, 'lagi.csv');
+    await simpul(
+      env,
+      'generate',
+      'residents',
+      '--count',
+      '300',
+      '--out',
+      again,
+      '--villages',
+      '36.04.05.2001',
+      '--seed',
+      '4',
+    );
+    expect(fs.readFileSync(again, 'utf8')).toBe(fs.readFileSync(file, 'utf8'));
+    const [, first] = fs.readFileSync(file, 'utf8').split('\n');
+    const cells = first!.split(',');
+    const [d, m, y] = cells[9]!.split('-');
+    expect(checkNik(cells[6]!, `${y}-${m}-${d}`, Number(cells[7]))).toEqual({});
+
+    const imported = await simpul(env, 'import', 'residents', file, '--village', '36.04.05.2001');
+    expect(imported.stdout.trim().split('\n').at(-1)).toBe(
+      'imported: 300 new, 0 updated, 0 unchanged, 0 rejected',
+    );
+    const repeated = await simpul(env, 'import', 'residents', file, '--village', '36.04.05.2001');
+    expect(repeated.stdout.trim().split('\n').at(-1)).toBe(
+      'imported: 0 new, 0 updated, 300 unchanged, 0 rejected',
+    );
+  });
+
+  it('names the error file and exits with status 2 when rows are rejected', async () => {
+    const env = await target();
+    const file = path.join(env.DATA_DIR!, 'salah.csv');
+    fs.writeFileSync(
+      file,
+      'nama,nik,no_kk,sex,tanggallahir,dusun,rw,rt\nBUDI,3604051201900001,3604051201150001,L,12-01-1990,KRAJAN,1,1\nSITI,123,3604051201150001,P,01-01-1990,KRAJAN,1,1\n',
+    );
+    const failed = await simpul(env, 'import', 'residents', file, '--village', '36.04.05.2001').catch(
+      (e) => e,
+    );
+    expect(failed.code).toBe(2);
+    expect(failed.stdout.trim()).toBe('imported: 1 new, 0 updated, 0 unchanged, 1 rejected');
+    expect(failed.stderr).toContain(`${file}.galat.csv`);
+    expect(fs.readFileSync(`${file}.galat.csv`, 'utf8')).toContain('3,nik,NIK harus 16 angka.');
+  });
+});
