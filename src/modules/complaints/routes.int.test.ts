@@ -199,6 +199,16 @@ describe('public pages', () => {
     expect(page.body).toContain('Dibuka kembali oleh pelapor');
   });
 
+  it('publishes each unit’s response figures', async () => {
+    await fileThroughForm(new Visitor(test.app), roadFields);
+    const page = await new Visitor(test.app).get('/pengaduan/statistik');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Kinerja penanganan pengaduan');
+    expect(page.body).toContain('DPUPR');
+    const api = await new Visitor(test.app).get('/api/v1/complaints/stats');
+    expect(api.json()[0]).toMatchObject({ handlerCode: 'DPUPR', total: 1 });
+  });
+
   it('answers 404 for an unknown ticket', async () => {
     expect((await new Visitor(test.app).get('/pengaduan/PGD-AAAA-BBBB')).statusCode).toBe(404);
   });

@@ -312,6 +312,18 @@ describe('privacy', () => {
     expect((await service.listPublicReports(ctx, {})).rows).toHaveLength(0);
     const own = await service.getPublicReport(ctx, receipt.ticket, receipt.key);
     expect(own.title).toBe('Bantuan PKH dipotong');
+    const dinsos = await staff('opd', 'DINSOS');
+    await service.changeState(dinsos, receipt.ticket, {
+      state: 'ditolak',
+      reason: 'Ibu Sari sudah menerima PKH bulan ini',
+    });
+    const after = await service.getPublicReport(ctx, receipt.ticket);
+    expect(after.state).toBe('ditolak');
+    expect(after.rejectReason).toBeNull();
+    expect(JSON.stringify(after.history)).not.toContain('Ibu Sari');
+    expect(
+      JSON.stringify((await service.getPublicReport(ctx, receipt.ticket, receipt.key)).history),
+    ).toContain('Ibu Sari');
   });
 
   it('does not reveal a confidential report to a resident looking for nearby reports, but shows it to staff', async () => {

@@ -706,7 +706,7 @@ export async function getPublicReport(ctx: Ctx, ticket: string, key?: string | n
     verifyDueAt: row.verify_due_at,
     resolveDueAt: row.resolve_due_at,
     scheduledFor: row.scheduled_for ? jakartaDate(new Date(row.scheduled_for)) : null,
-    rejectReason: row.reject_reason ? redactPersonalData(row.reject_reason) : null,
+    rejectReason: showText && row.reject_reason ? redactPersonalData(row.reject_reason) : null,
     duplicateOfTicket: original?.ticket ?? null,
     supportCount: row.support_count,
     confidential: row.confidential,
@@ -716,7 +716,8 @@ export async function getPublicReport(ctx: Ctx, ticket: string, key?: string | n
       at: u.at,
       kind: u.kind,
       toState: u.to_state,
-      body: showText || u.kind !== 'reply' ? redactPersonalData(u.body) : '',
+      // on a confidential report only the system's own texts are public; officers' words may quote it
+      body: showText || u.actor_kind === 'system' ? redactPersonalData(u.body) : '',
       by: publicActorLabel(u.actor_kind, u.actor_label),
     })),
     isReporter,
