@@ -209,6 +209,20 @@ describe('public pages', () => {
     expect(api.json()[0]).toMatchObject({ handlerCode: 'DPUPR', total: 1 });
   });
 
+  it('finds a report from the ticket box, however the resident typed the ticket', async () => {
+    const location = String((await fileThroughForm(new Visitor(test.app), roadFields)).headers.location);
+    const ticket = location.split('/')[2]!.split('?')[0]!;
+    const visitor = new Visitor(test.app);
+    const found = await visitor.get(
+      `/pengaduan/cari?tiket=${encodeURIComponent(` ${ticket.toLowerCase()} `)}`,
+    );
+    expect(found.headers.location).toBe(`/pengaduan/${ticket}`);
+    expect((await visitor.get(`/pengaduan/${ticket.toLowerCase()}`)).headers.location).toBe(
+      `/pengaduan/${ticket}`,
+    );
+    expect((await visitor.get('/pengaduan/cari?tiket=bukan-tiket')).statusCode).toBe(404);
+  });
+
   it('answers 404 for an unknown ticket', async () => {
     expect((await new Visitor(test.app).get('/pengaduan/PGD-AAAA-BBBB')).statusCode).toBe(404);
   });
