@@ -1,4 +1,8 @@
 const id: Record<string, string> = {
+  'complaints.categories.new': 'Kategori baru',
+  'complaints.categories.code': 'Kode',
+  'complaints.categories.codeHint': 'Huruf besar, angka, garis bawah; dipakai sebagai service_code Open311.',
+  'complaints.categories.create': 'Buat kategori',
   'complaints.staff.agencies': 'Kontak kepala OPD',
   'complaints.agencies.intro':
     'Laporan yang melewati batas waktu dikirim ke email kepala OPD penanggung jawabnya (untuk desa: email kantor desa di profil desa).',
@@ -274,6 +278,10 @@ const id: Record<string, string> = {
 };
 
 const en: Record<string, string> = {
+  'complaints.categories.new': 'New category',
+  'complaints.categories.code': 'Code',
+  'complaints.categories.codeHint': 'Capital letters, digits, underscores; used as the Open311 service_code.',
+  'complaints.categories.create': 'Create category',
   'complaints.staff.agencies': 'Agency heads’ contacts',
   'complaints.agencies.intro':
     'Overdue reports are escalated by e-mail to the head of the agency responsible (for villages: the village office e-mail in the village profile).',

@@ -20,6 +20,7 @@ import {
   changeState,
   complianceFigures,
   confirmFixed,
+  createCategory,
   createOpen311Client,
   flagReport,
   getCategory,
@@ -470,13 +471,55 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect('/kelola/pengaduan/aturan', 303);
   });
 
-  app.get('/kelola/pengaduan/kategori', admin, async (request, reply) => {
-    return reply.page(
+  async function categoriesPage(
+    request: FastifyRequest,
+    errors?: Record<string, string>,
+    values?: FormValues,
+  ) {
+    const [categories, agencies] = await Promise.all([
+      listCategories(request.ctx, { activeOnly: false }),
+      agencyOptions(request.ctx),
+    ]);
+    return (
       <CategoriesPage
         actor={staffOf(request)}
-        categories={await listCategories(request.ctx, { activeOnly: false })}
-      />,
+        categories={categories}
+        agencies={agencies}
+        {...(errors ? { errors } : {})}
+        {...(values ? { values } : {})}
+      />
     );
+  }
+
+  app.get('/kelola/pengaduan/kategori', admin, async (request, reply) =>
+    reply.page(await categoriesPage(request)),
+  );
+
+  app.post('/kelola/pengaduan/kategori', admin, async (request, reply) => {
+    const form = request.body as Form;
+    try {
+      await createCategory(request.ctx, {
+        code: form.code ?? '',
+        name: form.name ?? '',
+        nameEn: form.nameEn ?? '',
+        group: form.group ?? '',
+        description: form.description ?? '',
+        handler: form.handler ?? '',
+        slaVerify: form.slaVerify ?? '',
+        slaResponse: form.slaResponse ?? '',
+        slaResolve: form.slaResolve ?? '',
+        reopenDays: form.reopenDays ?? '',
+        confidentialDefault: form.confidentialDefault === '1',
+        anonymousAllowed: true,
+        publicReopen: true,
+        active: true,
+      });
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      return reply.page(await categoriesPage(request, error.fields, form), 422);
+    }
+    setFlash(reply, t('complaints.flash.categorySaved'));
+    return reply.redirect('/kelola/pengaduan/kategori', 303);
   });
 
   app.get('/kelola/pengaduan/kategori/:code', admin, async (request, reply) => {

@@ -144,6 +144,32 @@ describe('routing', () => {
     });
   });
 
+  it('lets the admin create a category routed to an agency, and reports files to it at once', async () => {
+    const admin = await staff('admin_kabupaten', '36.04');
+    const input = {
+      code: 'taman_kota',
+      name: 'Taman kota rusak',
+      nameEn: 'Damaged park',
+      group: 'Lingkungan',
+      description: '',
+      handler: 'DLH',
+      slaVerify: '2',
+      slaResponse: '4',
+      slaResolve: '15',
+      reopenDays: '14',
+      confidentialDefault: false,
+      anonymousAllowed: true,
+      publicReopen: true,
+      active: true,
+    };
+    expect(await service.createCategory(admin, input)).toBe('TAMAN_KOTA');
+    const again = await service.createCategory(admin, input).catch((e: unknown) => e);
+    expect((again as Invalid).fields.code).toContain('sudah dipakai');
+    const receipt = await service.submitReport(ctx, roadReport({ categoryCode: 'TAMAN_KOTA', details: {} }));
+    const dlh = await staff('opd', 'DLH');
+    expect((await service.getReportForStaff(dlh, receipt.ticket)).row.handler_code).toBe('DLH');
+  });
+
   it('lets only the admin kabupaten change routing rules, and checks the area', async () => {
     const dpupr = await staff('opd', 'DPUPR');
     await expect(

@@ -165,9 +165,8 @@ export interface CategoryInput {
   active: boolean;
 }
 
-export async function updateCategory(ctx: Ctx, code: string, input: CategoryInput): Promise<void> {
-  const actor = requireManage(ctx);
-  await getCategory(ctx, code);
+/** Checks a category form; returns the numbers and a message per wrong field. */
+function checkCategoryInput(input: CategoryInput) {
   const problems: Record<string, string> = {};
   const days = (key: string, value: string, max: number) => {
     const n = Number(value);
@@ -184,6 +183,13 @@ export async function updateCategory(ctx: Ctx, code: string, input: CategoryInpu
     problems.slaResponse = 'Target tanggapan tidak boleh lebih cepat dari target verifikasi.';
   if (!problems.slaResolve && !problems.slaResponse && resolve < response)
     problems.slaResolve = 'Target selesai tidak boleh lebih cepat dari target tanggapan.';
+  return { problems, verify, response, resolve, reopen };
+}
+
+export async function updateCategory(ctx: Ctx, code: string, input: CategoryInput): Promise<void> {
+  const actor = requireManage(ctx);
+  await getCategory(ctx, code);
+  const { problems, verify, response, resolve, reopen } = checkCategoryInput(input);
   if (Object.keys(problems).length) throw new Invalid(problems);
   await repo.updateCategoryRow(ctx.db, code, {
     name: input.name.trim(),
@@ -204,6 +210,61 @@ export async function updateCategory(ctx: Ctx, code: string, input: CategoryInpu
     entityId: code,
     detail: { by: actor.id },
   });
+}
+
+/** A new category, with the regency-wide rule that routes it (an agency, or the village itself). */
+export async function createCategory(
+  ctx: Ctx,
+  input: CategoryInput & { code: string; group: string; handler: string },
+): Promise<string> {
+  requireManage(ctx);
+  const code = input.code.trim().toUpperCase();
+  const { problems, verify, response, resolve, reopen } = checkCategoryInput(input);
+  if (!/^[A-Z0-9_]{2,40}$/.test(code))
+    problems.code = 'Kode 2–40 huruf besar, angka, atau garis bawah (mis. TAMAN_KOTA).';
+  else if (await repo.selectCategory(ctx.db, code)) problems.code = 'Kode ini sudah dipakai.';
+  if (!input.group.trim()) problems.group = 'Kelompok wajib diisi.';
+  const village = input.handler === 'VILLAGE';
+  if (!village && !(await repo.selectAgency(ctx.db, input.handler)))
+    problems.handler = 'Pilih OPD atau "desa setempat".';
+  if (Object.keys(problems).length) throw new Invalid(problems);
+  const categories = await repo.selectCategories(ctx.db, false);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertCategoryIfMissing(trx, {
+      code,
+      name: input.name.trim(),
+      name_en: input.nameEn.trim(),
+      group_name: input.group.trim(),
+      description: input.description.trim(),
+      fields: [],
+      sla_verify_days: verify,
+      sla_response_days: response,
+      sla_resolve_days: resolve,
+      confidential_default: input.confidentialDefault,
+      sort: Math.max(0, ...categories.map((c) => c.sort)) + 10,
+    });
+    await repo.updateCategoryRow(trx, code, {
+      name: input.name.trim(),
+      name_en: input.nameEn.trim(),
+      description: input.description.trim(),
+      sla_verify_days: verify,
+      sla_response_days: response,
+      sla_resolve_days: resolve,
+      confidential_default: input.confidentialDefault,
+      anonymous_allowed: input.anonymousAllowed,
+      public_reopen: input.publicReopen,
+      reopen_days: reopen,
+      active: input.active,
+    });
+    await repo.upsertRoute(trx, {
+      category_code: code,
+      region_code: ctx.config.regencyCode,
+      handler_kind: village ? 'village' : 'agency',
+      agency_code: village ? null : input.handler,
+    });
+  });
+  await audit(ctx, { action: 'complaint_category_create', entity: 'complaint_category', entityId: code });
+  return code;
 }
 
 export async function listRoutes(ctx: Ctx) {

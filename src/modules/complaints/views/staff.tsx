@@ -533,11 +533,95 @@ export function RulesPage(props: {
   );
 }
 
-export function CategoriesPage(props: { actor: StaffActor; categories: Category[] }): SafeHtml {
+export function CategoriesPage(props: {
+  actor: StaffActor;
+  categories: Category[];
+  agencies: Array<{ code: string; short_name: string }>;
+  errors?: FieldErrors;
+  values?: FormValues;
+}): SafeHtml {
+  const e = props.errors ?? {};
+  const v = props.values ?? {};
   return (
     <Layout title={t('complaints.staff.categories')} wide head={<ComplaintsHead />}>
       <h1>{t('complaints.staff.categories')}</h1>
       <StaffNav actor={props.actor} />
+      <ErrorSummary errors={e} />
+      <Panel title={t('complaints.categories.new')}>
+        <Form action="/kelola/pengaduan/kategori">
+          <TextField
+            name="code"
+            label={t('complaints.categories.code')}
+            hint={t('complaints.categories.codeHint')}
+            width="medium"
+            value={v.code}
+            error={e.code}
+          />
+          <TextField name="name" label={t('complaints.categories.name')} value={v.name} error={e.name} />
+          <TextField
+            name="nameEn"
+            label={t('complaints.categories.nameEn')}
+            value={v.nameEn}
+            error={e.nameEn}
+          />
+          <TextField name="group" label={t('complaints.categories.group')} value={v.group} error={e.group} />
+          <TextArea
+            name="description"
+            label={t('complaints.form.description')}
+            rows={2}
+            value={v.description}
+          />
+          <SelectField
+            name="handler"
+            label={t('complaints.list.handler')}
+            placeholder={t('ui.choose')}
+            options={[
+              { value: 'VILLAGE', label: t('complaints.rules.village') },
+              ...props.agencies.map((a) => ({ value: a.code, label: a.short_name })),
+            ]}
+            value={v.handler}
+            error={e.handler}
+          />
+          <TextField
+            name="slaVerify"
+            label={t('complaints.categories.slaVerify')}
+            inputmode="numeric"
+            width="short"
+            value={v.slaVerify ?? '3'}
+            error={e.slaVerify}
+          />
+          <TextField
+            name="slaResponse"
+            label={t('complaints.categories.slaResponse')}
+            inputmode="numeric"
+            width="short"
+            value={v.slaResponse ?? '5'}
+            error={e.slaResponse}
+          />
+          <TextField
+            name="slaResolve"
+            label={t('complaints.categories.slaResolve')}
+            inputmode="numeric"
+            width="short"
+            value={v.slaResolve ?? '20'}
+            error={e.slaResolve}
+          />
+          <TextField
+            name="reopenDays"
+            label={t('complaints.categories.reopenDays')}
+            inputmode="numeric"
+            width="short"
+            value={v.reopenDays ?? '14'}
+            error={e.reopenDays}
+          />
+          <CheckboxField
+            name="confidentialDefault"
+            label={t('complaints.categories.confidential')}
+            checked={v.confidentialDefault === '1'}
+          />
+          <Button>{t('complaints.categories.create')}</Button>
+        </Form>
+      </Panel>
       <Table
         rows={props.categories}
         columns={[
