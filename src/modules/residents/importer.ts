@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { ResidentRecord } from './generator.ts';
 import { nikRegionWarning } from './nik.ts';
-import { csvLine, mapHeader, parseRow } from './opensid.ts';
+import { csvLine, mapHeader, parseRow, RowView } from './opensid.ts';
 import {
   addStatCounts,
   analyseRegistry,
@@ -91,10 +91,14 @@ export async function runImport(
   const touched = new Set<string>();
   const canonicalVillage = new Map([...options.villageCodes].map((v) => [v, v]));
   const recount = new Set<string>();
-  const newcomers = new Map<string, number>();
+  const newcomers = new Map<number, number>();
+  const villageList = [...options.villageCodes];
+  const villageIndex = new Map(villageList.map((v, i) => [v, i]));
+  const dimensions = statBuckets({ birthDate: '2000-01-01' } as ResidentRecord).map(([d]) => d);
 
   const work = async (db: Db) => {
     let columns: Map<string, number> | null = null;
+    let view: RowView | null = null;
     let batch: Pending[] = [];
     let lastProgress = 0;
     // Writing batch k overlaps with reading batch k+1: the database works while JavaScript parses.
@@ -157,10 +161,12 @@ export async function runImport(
       for (const r of fresh) {
         touched.add(r.villageCode);
         if (r.status !== 'hidup') continue;
-        for (const [dimension, bucket] of statBuckets(r)) {
-          const key = `${r.villageCode}|${dimension}|${r.sex}|${bucket}`;
+        const village = villageIndex.get(r.villageCode)!;
+        statBuckets(r).forEach(([, bucket], dimension) => {
+          // a number key (village, dimension, sex, bucket) is far cheaper than a string per row
+          const key = ((village * 8 + dimension) * 4 + r.sex) * 100_000 + bucket;
           newcomers.set(key, (newcomers.get(key) ?? 0) + 1);
-        }
+        });
       }
       for (const r of [...fresh, ...changed]) if (nikRegionWarning(r.nik, r.villageCode)) summary.warnings++;
       for (const r of changed) {
@@ -178,58 +184,59 @@ export async function runImport(
       pending.catch(() => undefined);
     };
 
-    for await (const { rowNumber, values } of source.rows) {
-      if (!columns) {
-        const header = mapHeader(values.map((v) => String(v ?? '')));
-        if (header.missing.length > 0) {
+    for await (const group of source.rows)
+      for (const { rowNumber, values } of group) {
+        if (!columns) {
+          const header = mapHeader(values.map((v) => String(v ?? '')));
+          if (header.missing.length > 0) {
+            summary.rejected++;
+            await writeError(
+              rowNumber,
+              header.missing.join(' '),
+              `Kolom wajib tidak ditemukan di baris judul: ${header.missing.join(', ')}.`,
+            );
+            throw new RollBack();
+          }
+          columns = header.columns;
+          view = new RowView(columns);
+          continue;
+        }
+        if (values.every((v) => v === '' || v === null || v === undefined)) continue;
+        summary.rowsTotal++;
+        view!.values = values;
+        const parsed = parseRow(view!, options.regionCode);
+        if (!parsed.ok) {
+          summary.rejected++;
+          for (const [column, message] of Object.entries(parsed.errors))
+            await writeError(rowNumber, column, message);
+        } else if (!options.villageCodes.has(parsed.record.villageCode)) {
           summary.rejected++;
           await writeError(
             rowNumber,
-            header.missing.join(' '),
-            `Kolom wajib tidak ditemukan di baris judul: ${header.missing.join(', ')}.`,
+            'kode_desa',
+            `Desa ${parsed.record.villageCode} tidak ada di wilayah ${options.regionCode}.`,
           );
-          throw new RollBack();
+        } else {
+          // Field values are slices of the 256 KB chunk they were read from; a village code kept in
+          // a long-lived map would keep its whole chunk alive, so long-lived keys use the canonical string.
+          parsed.record.villageCode = canonicalVillage.get(parsed.record.villageCode)!;
+          batch.push({
+            ...parsed.record,
+            hash: recordHash(parsed.record, parsed.status),
+            rowNumber,
+            status: parsed.status,
+          });
+          if (batch.length >= batchSize) await flush();
         }
-        columns = header.columns;
-        continue;
+        if (options.onProgress && summary.rowsTotal - lastProgress >= 1000) {
+          lastProgress = summary.rowsTotal;
+          await options.onProgress({
+            rowsDone: summary.rowsTotal,
+            bytesRead: source.bytesRead(),
+            bytesTotal: source.bytesTotal,
+          });
+        }
       }
-      if (values.every((v) => v === '' || v === null || v === undefined)) continue;
-      summary.rowsTotal++;
-      const cells = new Map<string, unknown>();
-      for (const [name, index] of columns) cells.set(name, values[index]);
-      const parsed = parseRow(cells, options.regionCode);
-      if (!parsed.ok) {
-        summary.rejected++;
-        for (const [column, message] of Object.entries(parsed.errors))
-          await writeError(rowNumber, column, message);
-      } else if (!options.villageCodes.has(parsed.record.villageCode)) {
-        summary.rejected++;
-        await writeError(
-          rowNumber,
-          'kode_desa',
-          `Desa ${parsed.record.villageCode} tidak ada di wilayah ${options.regionCode}.`,
-        );
-      } else {
-        // Field values are slices of the 256 KB chunk they were read from; a village code kept in
-        // a long-lived map would keep its whole chunk alive, so long-lived keys use the canonical string.
-        parsed.record.villageCode = canonicalVillage.get(parsed.record.villageCode)!;
-        batch.push({
-          ...parsed.record,
-          hash: recordHash(parsed.record, parsed.status),
-          rowNumber,
-          status: parsed.status,
-        });
-        if (batch.length >= batchSize) await flush();
-      }
-      if (options.onProgress && summary.rowsTotal - lastProgress >= 1000) {
-        lastProgress = summary.rowsTotal;
-        await options.onProgress({
-          rowsDone: summary.rowsTotal,
-          bytesRead: source.bytesRead(),
-          bytesTotal: source.bytesTotal,
-        });
-      }
-    }
     await flush();
     await pending;
     if (!columns) {
@@ -238,9 +245,16 @@ export async function runImport(
     }
     if (options.mode === 'all_or_nothing' && summary.rejected > 0) throw new RollBack();
     await writeFamiliesOfImport(db, importId);
-    for (const key of newcomers.keys())
-      if (recount.has(key.slice(0, key.indexOf('|')))) newcomers.delete(key);
-    await addStatCounts(db, newcomers);
+    const counts = new Map<string, number>();
+    for (const [key, n] of newcomers) {
+      const bucket = key % 100_000;
+      const rest = Math.floor(key / 100_000);
+      const sex = rest % 4;
+      const dimension = dimensions[Math.floor(rest / 4) % 8]!;
+      const village = villageList[Math.floor(rest / 32)]!;
+      if (!recount.has(village)) counts.set(`${village}|${dimension}|${sex}|${bucket}`, n);
+    }
+    await addStatCounts(db, counts);
     await refreshStats(db, [...recount]);
     await refreshFamilyStats(
       db,

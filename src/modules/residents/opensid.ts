@@ -147,6 +147,16 @@ const CODE_FIELDS: Array<[string, CodeList, keyof ResidentRecord, string]> = [
   ['golongan_darah_id', 'golongan_darah', 'bloodTypeCode', 'Golongan darah'],
 ];
 
+/** A row's cells by column name without copying them: the importer reads 1.6 M rows through this. */
+export class RowView {
+  values: unknown[] = [];
+  constructor(private readonly columns: Map<string, number>) {}
+  get(column: string): unknown {
+    const index = this.columns.get(column);
+    return index === undefined ? undefined : this.values[index];
+  }
+}
+
 export type ParsedRow =
   | { ok: true; record: ResidentRecord; status: 'hidup' | 'pindah' | 'mati' }
   | { ok: false; errors: FieldErrors };
@@ -155,7 +165,7 @@ export type ParsedRow =
  * One spreadsheet row → a checked record, or every reason it cannot be imported (field → message).
  * `villageCode` is the importing village; a `kode_desa` column may name a village under it.
  */
-export function parseRow(cells: Map<string, unknown>, villageCode: string): ParsedRow {
+export function parseRow(cells: Pick<Map<string, unknown>, 'get'>, villageCode: string): ParsedRow {
   const text = (k: string) => {
     const v = cells.get(k);
     if (v === null || v === undefined) return '';

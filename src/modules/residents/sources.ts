@@ -8,7 +8,8 @@ export interface SourceRow {
 }
 
 export interface RowSource {
-  rows: AsyncGenerator<SourceRow>;
+  /** rows in groups (a CSV chunk's worth): one await per group, not per row */
+  rows: AsyncGenerator<SourceRow[]>;
   /** bytes of the file read so far, for progress */
   bytesRead(): number;
   bytesTotal: number;
@@ -117,22 +118,17 @@ export class CsvSplitter {
 export function csvSource(path: string): RowSource {
   const stream = fs.createReadStream(path, { highWaterMark: 256 * 1024, encoding: 'utf8' });
   const splitter = new CsvSplitter(detectDelimiter(path));
-  async function* rows(): AsyncGenerator<SourceRow> {
+  async function* rows(): AsyncGenerator<SourceRow[]> {
     let rowNumber = 0;
     let first = true;
+    const number = (records: string[][]) => records.map((values) => ({ rowNumber: ++rowNumber, values }));
     try {
       for await (const chunk of stream as AsyncIterable<string>) {
         const text = first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
         first = false;
-        for (const values of splitter.push(text)) {
-          rowNumber++;
-          yield { rowNumber, values };
-        }
+        yield number(splitter.push(text));
       }
-      for (const values of splitter.push('', true)) {
-        rowNumber++;
-        yield { rowNumber, values };
-      }
+      yield number(splitter.push('', true));
     } finally {
       stream.destroy();
     }
@@ -165,15 +161,20 @@ export function xlsxSource(path: string): RowSource {
     styles: 'ignore',
     entries: 'ignore',
   });
-  async function* rows(): AsyncGenerator<SourceRow> {
+  async function* rows(): AsyncGenerator<SourceRow[]> {
     try {
       for await (const sheet of reader) {
+        let group: SourceRow[] = [];
         let any = false;
         for await (const row of sheet) {
           any = true;
-          const values = (row.values as unknown[]).slice(1).map(cellValue);
-          yield { rowNumber: row.number, values };
+          group.push({ rowNumber: row.number, values: (row.values as unknown[]).slice(1).map(cellValue) });
+          if (group.length >= 500) {
+            yield group;
+            group = [];
+          }
         }
+        if (group.length > 0) yield group;
         if (any) return;
       }
     } finally {
