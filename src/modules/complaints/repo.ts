@@ -430,6 +430,8 @@ export interface QueueScope {
   handlerCode?: string;
   /** village-code prefix (kecamatan or village staff) */
   regionPrefix?: string;
+  /** when set, confidential reports only if this village handles them ('' = none) */
+  confidentialHandledBy?: string;
 }
 
 export const CURRENT_DUE = sql<Date>`CASE WHEN c.verified_at IS NULL THEN c.verify_due_at WHEN c.first_response_at IS NULL THEN c.response_due_at ELSE c.resolve_due_at END`;
@@ -460,6 +462,15 @@ export async function selectQueue(
     const prefix = scope.regionPrefix;
     q = q.where((eb) =>
       eb.or([eb('c.village_code', '=', prefix), eb('c.village_code', 'like', `${prefix}.%`)]),
+    );
+  }
+  if (scope.confidentialHandledBy !== undefined) {
+    const village = scope.confidentialHandledBy;
+    q = q.where((eb) =>
+      eb.or([
+        eb('c.confidential', '=', false),
+        eb.and([eb('c.handler_kind', '=', 'village'), eb('c.handler_code', '=', village)]),
+      ]),
     );
   }
   q = applyFilter(q, filter);

@@ -362,6 +362,31 @@ describe('privacy', () => {
     expect(view.nearby.map((n) => n.ticket)).toEqual([secret.ticket]);
   });
 
+  it('keeps a confidential report on village funds from that village’s own staff and camat, and audits its handler’s reads', async () => {
+    const receipt = await service.submitReport(
+      ctx,
+      roadReport({ categoryCode: 'DANA_DESA', details: {}, title: 'Dana desa dipakai pribadi' }),
+    );
+    const kades = await staff('kepala_desa', KRAMATWATU);
+    const camat = await staff('camat', '36.04.05');
+    for (const viewer of [kades, camat]) {
+      await expect(service.getReportForStaff(viewer, receipt.ticket)).rejects.toBeInstanceOf(Forbidden);
+      expect((await service.listQueue(viewer, {})).rows.map((r) => r.ticket)).not.toContain(receipt.ticket);
+    }
+    const dpmd = await staff('opd', 'DPMD');
+    expect((await service.getReportForStaff(dpmd, receipt.ticket)).row.title).toBe(
+      'Dana desa dipakai pribadi',
+    );
+    const audits = await ctx.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'read_personal')
+      .execute();
+    expect(audits.map((a) => a.detail)).toEqual([
+      { ticket: receipt.ticket, fields: ['confidential_report'] },
+    ]);
+  });
+
   it('never shows an anonymous reporter to the agency; shows a named one to the handler only, and audits it', async () => {
     const anon = await fileRoadReport(ctx, { anonymous: true, name: 'Siti', phone: '081234567890' });
     const named = await fileRoadReport(ctx, { name: 'Budi', phone: '081234567891' });

@@ -1027,10 +1027,13 @@ export function canHandle(actor: Actor | null, row: { handler_kind: string; hand
 /** Staff see a report when they handle it or when its village is in their region (camat, village). */
 export function canSee(
   actor: Actor | null,
-  row: { handler_kind: string; handler_code: string; village_code: string },
+  row: { handler_kind: string; handler_code: string; village_code: string; confidential: boolean },
 ): boolean {
   if (!isStaff(actor)) return false;
   if (canHandle(actor, row)) return true;
+  // a confidential report (aid, health, village funds …) is for its handler only: a report on a
+  // village's funds must not reach that village's own staff
+  if (row.confidential) return false;
   if (actor.scope.type === 'agency') return false;
   return can(actor, 'view', { villageCode: row.village_code });
 }
@@ -1039,7 +1042,10 @@ export function canSee(
 export function queueScopeFor(actor: StaffActor): repo.QueueScope {
   const { villagePrefix, agencyCode } = scopeFilter(actor);
   if (agencyCode) return { handlerKind: 'agency', handlerCode: agencyCode };
-  return villagePrefix ? { regionPrefix: villagePrefix } : {};
+  if (can(actor, 'manage') || !villagePrefix) return {};
+  // region staff see confidential reports only when their own village handles them
+  const village = villagePrefix.split('.').length === 4 ? villagePrefix : '';
+  return { regionPrefix: villagePrefix, confidentialHandledBy: village };
 }
 
 export interface QueueFilter {
@@ -1098,16 +1104,20 @@ export async function getReportForStaff(ctx: Ctx, ticket: string): Promise<Staff
   const mayHandle = canHandle(ctx.actor, row);
   // the reporter's identity: only to whoever handles it, never when they chose to be anonymous
   let reporter: StaffView['reporter'] = null;
+  const personal: string[] = [];
   if (mayHandle && !row.anonymous && (row.reporter_name || row.reporter_phone || row.reporter_email)) {
     reporter = { name: row.reporter_name, phone: row.reporter_phone, email: row.reporter_email };
+    personal.push('reporter');
+  }
+  if (row.confidential) personal.push('confidential_report');
+  if (personal.length)
     await audit(ctx, {
       action: 'read_personal',
       entity: 'complaint',
       entityId: row.id,
       villageCode: row.village_code,
-      detail: { ticket: row.ticket, fields: ['reporter'] },
+      detail: { ticket: row.ticket, fields: personal },
     });
-  }
   const [updates, photos, original] = await Promise.all([
     repo.selectUpdates(ctx.db, row.id, false),
     repo.selectPhotos(ctx.db, row.id, true),
