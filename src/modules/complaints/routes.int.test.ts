@@ -132,6 +132,17 @@ describe('public pages', () => {
     expect(response.body).toContain('Berkas bukan foto JPEG, PNG, atau WebP.');
   });
 
+  it('accepts two full-size phone photos of several megabytes each', async () => {
+    const photo = await sharp({
+      create: { width: 3000, height: 2000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    })
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    expect(photo.length).toBeGreaterThan(2 * 1024 * 1024);
+    const response = await fileThroughForm(new Visitor(test.app), roadFields, [photo, photo]);
+    expect(response.statusCode).toBe(303);
+  });
+
   it('refuses a sixth photo and a photo over 5 MB with a message on the photo field', async () => {
     const small = await jpegWithGps(300, 200);
     const six = await fileThroughForm(new Visitor(test.app), roadFields, [
