@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { Forbidden } from '../../platform/http/errors.ts';
-import { createTestContext, makeStaff, type TestContext } from '../../platform/testing.ts';
+import { createTestContext, makeStaff, type TestContext, testDatabaseKind } from '../../platform/testing.ts';
 import { summaryLine } from './importer.ts';
 import { csvLine, EXPORT_COLUMNS, exportRow } from './opensid.ts';
 import { exportResidents, getStatistics, importResidents } from './service.ts';
@@ -143,6 +143,23 @@ describe('importing an OpenSID file', () => {
       'imported: 0 new, 0 updated, 80 unchanged, 0 rejected',
     );
   });
+
+  it.runIf(testDatabaseKind() === 'postgres')(
+    'writes new rows through COPY on a PostgreSQL server, keeping backslashes and quotes, and stays idempotent',
+    async () => {
+      const server = { ...ctx, config: { ...ctx.config, databaseUrl: test.databaseUrl } };
+      const { file, rows } = generatedCsv([KRAMATWATU], 300, 14);
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      lines[1] = `"KP. MA'RUF \\ ""LAMA""\tUJUNG"${lines[1]!.slice(lines[1]!.indexOf(','))}`;
+      fs.writeFileSync(file, lines.join('\n'));
+      const run = () => importResidents(server, { path: file, fileName: file, regionCode: KRAMATWATU, mode: 'valid_rows', errorFile: null, batchSize: 100 });
+      expect(summaryLine(await run())).toBe('imported: 300 new, 0 updated, 0 unchanged, 0 rejected');
+      const stored = await sql<{ address: string }>`SELECT address FROM residents WHERE nik = ${rows[0]!.nik}`.execute(ctx.db);
+      expect(stored.rows[0]!.address).toBe(`KP. MA'RUF \\ "LAMA"\tUJUNG`);
+      expect(summaryLine(await run())).toBe('imported: 0 new, 0 updated, 300 unchanged, 0 rejected');
+      expect(await count(sql`SELECT count(*)::int AS n FROM families`)).toBe(new Set(rows.map((r) => r.familyNumber)).size);
+    },
+  );
 
   it('lets only staff who keep the village registry import into it', async () => {
     const { file } = generatedCsv([KRAMATWATU], 5);

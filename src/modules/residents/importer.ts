@@ -8,6 +8,7 @@ import { csvLine, mapHeader, parseRow, RowView } from './opensid.ts';
 import {
   addStatCounts,
   analyseRegistry,
+  CopyWriter,
   existingByNik,
   recordHash,
   refreshFamilyStats,
@@ -48,6 +49,8 @@ export interface ImportRunOptions {
   /** where to write the error file (CSV: baris, kolom, pesan); null to keep none */
   errorFile: string | null;
   onProgress?: (p: ImportProgress) => void | Promise<void>;
+  /** PostgreSQL server address: new rows of a "valid rows" import then go in through COPY */
+  copyUrl?: string | null;
 }
 
 export function summaryLine(
@@ -151,7 +154,7 @@ export async function runImport(
           changed.push(r);
         }
       }
-      await writeImportBatch(db, fresh, changed, importId);
+      await writeImportBatch(db, fresh, changed, importId, copy);
       written += fresh.length;
       if (written >= analysedAt * 2) {
         await analyseRegistry(db);
@@ -262,6 +265,9 @@ export async function runImport(
     );
   };
 
+  // all-or-nothing runs in one transaction on one connection, so it keeps to INSERT
+  const copy =
+    options.copyUrl && options.mode === 'valid_rows' ? await CopyWriter.open(options.copyUrl) : null;
   try {
     if (options.mode === 'all_or_nothing') await ctx.db.transaction().execute((trx) => work(trx));
     else await work(ctx.db);
@@ -274,6 +280,7 @@ export async function runImport(
       summary.unchanged = 0;
     }
   } finally {
+    await copy?.close();
     if (errors) await new Promise<void>((resolve) => errors.end(resolve));
   }
   await options.onProgress?.({

@@ -176,6 +176,7 @@ export async function importResidents(ctx: Ctx, input: ImportInput): Promise<Imp
     ...(input.importId ? { importId: input.importId } : {}),
     ...(input.batchSize ? { batchSize: input.batchSize } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    copyUrl: ctx.config.databaseUrl,
   });
 }
 
