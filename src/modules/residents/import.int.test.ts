@@ -152,12 +152,24 @@ describe('importing an OpenSID file', () => {
       const lines = fs.readFileSync(file, 'utf8').split('\n');
       lines[1] = `"KP. MA'RUF \\ ""LAMA""\tUJUNG"${lines[1]!.slice(lines[1]!.indexOf(','))}`;
       fs.writeFileSync(file, lines.join('\n'));
-      const run = () => importResidents(server, { path: file, fileName: file, regionCode: KRAMATWATU, mode: 'valid_rows', errorFile: null, batchSize: 100 });
+      const run = () =>
+        importResidents(server, {
+          path: file,
+          fileName: file,
+          regionCode: KRAMATWATU,
+          mode: 'valid_rows',
+          errorFile: null,
+          batchSize: 100,
+        });
       expect(summaryLine(await run())).toBe('imported: 300 new, 0 updated, 0 unchanged, 0 rejected');
-      const stored = await sql<{ address: string }>`SELECT address FROM residents WHERE nik = ${rows[0]!.nik}`.execute(ctx.db);
+      const stored = await sql<{
+        address: string;
+      }>`SELECT address FROM residents WHERE nik = ${rows[0]!.nik}`.execute(ctx.db);
       expect(stored.rows[0]!.address).toBe(`KP. MA'RUF \\ "LAMA"\tUJUNG`);
       expect(summaryLine(await run())).toBe('imported: 0 new, 0 updated, 300 unchanged, 0 rejected');
-      expect(await count(sql`SELECT count(*)::int AS n FROM families`)).toBe(new Set(rows.map((r) => r.familyNumber)).size);
+      expect(await count(sql`SELECT count(*)::int AS n FROM families`)).toBe(
+        new Set(rows.map((r) => r.familyNumber)).size,
+      );
     },
   );
 
