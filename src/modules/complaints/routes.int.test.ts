@@ -134,7 +134,13 @@ describe('public pages', () => {
 
   it('accepts two full-size phone photos of several megabytes each', async () => {
     const photo = await sharp({
-      create: { width: 3000, height: 2000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+      create: {
+        width: 3000,
+        height: 2000,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 40 },
+      },
     })
       .jpeg({ quality: 90 })
       .toBuffer();
