@@ -199,6 +199,9 @@ log(
   `import: ${(importMs / 1000).toFixed(1)} s = ${Math.round(importRate)} rows/s; ${((importRate / copyRate) * 100).toFixed(0)} % of bare COPY`,
 );
 log(
+  `import phases: rows ${(summary.timings.rows / 1000).toFixed(1)} s, families ${(summary.timings.families / 1000).toFixed(1)} s, statistics ${(summary.timings.statistics / 1000).toFixed(1)} s`,
+);
+log(
   `memory: rss before ${mb(baseRss)}, peak rss ${mb(peakRss)}, peak JS heap ${mb(peakHeap)}; rss during import ${rssAt.join(', ')}`,
 );
 
