@@ -81,6 +81,26 @@ describe('operator pages', () => {
     expect(list.body).toContain('40 penduduk');
   });
 
+  it('refuses a file that is neither CSV nor XLSX with a message beside the file field', async () => {
+    const visitor = await operator();
+    const page = await visitor.get(`/kelola/penduduk/impor?desa=${KRAMATWATU}`);
+    const action = /action="(\/kelola\/penduduk\/impor\?[^"]+)"/
+      .exec(page.body)![1]!
+      .replaceAll('&amp;', '&');
+    const body = multipart(
+      { mode: 'valid_rows' },
+      { name: 'file', filename: 'surat.pdf', bytes: Buffer.from('%PDF-1.4') },
+    );
+    const posted = await test.app.inject({
+      method: 'POST',
+      url: action,
+      headers: { cookie: cookieHeader(visitor.cookies), 'content-type': body.contentType },
+      payload: body.payload,
+    });
+    expect(posted.statusCode).toBe(422);
+    expect(posted.body).toContain('Berkas harus CSV atau XLSX.');
+  });
+
   it('shows the record form again with each problem beside its field and keeps what was typed', async () => {
     const visitor = await operator();
     const response = await visitor.post(
