@@ -1,0 +1,130 @@
+// Letter figures: PDF render throughput of surat keterangan on one core (sequential renders with
+// varied names and numbers, after a warm-up), per-letter latency, PDF size and peak memory.
+// Run: node --import tsx bench/letters.ts [--count 500]
+import { parseArgs } from 'node:util';
+import type { LetterDocument } from '../src/modules/letters/document.ts';
+import { renderLetterPdf } from '../src/modules/letters/pdf.ts';
+
+const WARMUP = 20;
+const ROUNDS = 5;
+
+const GIVEN = ['SITI', 'AHMAD', 'DEWI', 'RUDI', 'NURUL', 'AGUS', 'RINA', 'HENDRA', 'YULI', 'IWAN'];
+const FAMILY = ['NURHALIZA', 'SUBAGJA', 'LESTARI', 'HIDAYAT', 'FAUZIAH', 'SETIAWAN', 'MAULANA', 'SAPUTRA'];
+const KAMPUNG = ['Kramat Baru', 'Pejaten', 'Terate', 'Margasana', 'Kibin Hilir', 'Tonjong'];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
+}
+
+function sampleLetter(i: number): LetterDocument {
+  const name = `${GIVEN[i % GIVEN.length]} ${FAMILY[(i * 7) % FAMILY.length]}`;
+  const number = `474.1/${String((i % 999) + 1).padStart(3, '0')}/Ds-Kramatwatu/XII/2026`;
+  const code = (1_000_003 * (i + 1)).toString(36).toUpperCase().padStart(10, 'K');
+  const kampung = KAMPUNG[i % KAMPUNG.length];
+  return {
+    letterhead: {
+      government: 'PEMERINTAH KABUPATEN SERANG',
+      subdivision: 'KECAMATAN KRAMATWATU',
+      office: 'DESA KRAMATWATU',
+      address: 'Jl. Raya Serang–Cilegon Km. 8, Kramatwatu, Serang 42161 · desa.kramatwatu@serangkab.go.id',
+      logo: null,
+    },
+    title: i % 2 ? 'SURAT KETERANGAN DOMISILI' : 'SURAT KETERANGAN USAHA',
+    number,
+    opening:
+      'Yang bertanda tangan di bawah ini Kepala Desa Kramatwatu, Kecamatan Kramatwatu, Kabupaten Serang, ' +
+      'menerangkan dengan sebenarnya bahwa:',
+    rows: [
+      ['Nama', name],
+      ['NIK', `3604054${String(100_000_000 + i).slice(-9)}`],
+      ['Tempat/Tgl. Lahir', `Serang, ${(i % 28) + 1} Maret ${1960 + (i % 45)}`],
+      ['Jenis Kelamin', i % 2 ? 'Perempuan' : 'Laki-laki'],
+      ['Pekerjaan', i % 3 ? 'Wiraswasta' : 'Karyawan Swasta'],
+      [
+        'Alamat',
+        `Kp. ${kampung} RT 00${(i % 9) + 1}/RW 00${(i % 5) + 1}, Desa Kramatwatu, Kecamatan Kramatwatu`,
+      ],
+    ],
+    paragraphs: [
+      `Orang tersebut di atas benar berdomisili di Kp. ${kampung}, Desa Kramatwatu, Kecamatan Kramatwatu, ` +
+        'Kabupaten Serang, sejak tahun 2015 sampai dengan sekarang.',
+    ],
+    closing: 'Demikian surat keterangan ini kami buat untuk dipergunakan sebagaimana mestinya.',
+    placeAndDate: 'Kramatwatu, 1 Desember 2026',
+    signature: {
+      onBehalf: i % 4 ? null : 'a.n. Kepala Desa Kramatwatu',
+      position: i % 4 ? 'Kepala Desa Kramatwatu' : 'Sekretaris Desa',
+      name: 'H. AHMAD SUBAGJA, S.Sos.',
+      employeeNumber: i % 4 ? null : '19800101 200501 1 003',
+      note: 'Ditandatangani secara elektronik',
+    },
+    verification: { url: `https://simpul.serangkab.go.id/verifikasi/${code}`, code },
+    validUntil: i % 2 ? '1 Juni 2027' : null,
+    metadata: {
+      title: `Surat Keterangan ${number}`,
+      author: 'Desa Kramatwatu',
+      subject: `Surat keterangan untuk ${name}`,
+      createdAt: new Date('2026-12-01T03:00:00Z'),
+    },
+  };
+}
+
+interface RenderFigures {
+  count: number;
+  lettersPerSecond: number;
+  medianMs: number;
+  p95Ms: number;
+  averageBytes: number;
+  peakRssMb: number;
+}
+
+/** Renders `count` letters per round, one after another, and returns the figures (median of the rounds). */
+async function renderBenchmark(count: number): Promise<RenderFigures> {
+  const letters = Array.from({ length: count }, (_, i) => sampleLetter(i));
+  for (let i = 0; i < WARMUP; i++) await renderLetterPdf(sampleLetter(count + i));
+  const rates: number[] = [];
+  const times: number[] = [];
+  let bytes = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const started = performance.now();
+    for (const letter of letters) {
+      const begin = performance.now();
+      const pdf = await renderLetterPdf(letter);
+      times.push(performance.now() - begin);
+      bytes += pdf.length;
+    }
+    rates.push((count * 1000) / (performance.now() - started));
+  }
+  return {
+    count,
+    lettersPerSecond: median(rates),
+    medianMs: median(times),
+    p95Ms: p95(times),
+    averageBytes: bytes / (count * ROUNDS),
+    // maxRSS is the process's high-water mark in KiB
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+function printRenderFigures(figures: RenderFigures): void {
+  console.log(`letter PDF render, ${figures.count} letters × ${ROUNDS} rounds, sequential, one core`);
+  console.log(`  throughput:  ${figures.lettersPerSecond.toFixed(1)} letters/s (median of ${ROUNDS} rounds)`);
+  console.log(`  per letter:  median ${figures.medianMs.toFixed(2)} ms, p95 ${figures.p95Ms.toFixed(2)} ms`);
+  console.log(`  PDF size:    ${(figures.averageBytes / 1024).toFixed(1)} KB on average`);
+  console.log(`  peak RSS:    ${figures.peakRssMb.toFixed(0)} MB`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '500' } } });
+  const count = Number(values.count);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`--count must be a positive integer, not ${values.count}`);
+  printRenderFigures(await renderBenchmark(count));
+}
+
+await main();

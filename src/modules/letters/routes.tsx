@@ -1,0 +1,113 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
+import { NotFound } from '../../platform/http/errors.ts';
+import { t } from '../../platform/i18n/index.ts';
+import { regionName } from '../regions/service.ts';
+import { checkLetterPdf, letterPdfForStaff, listOutgoingLetters, REGISTER_PAGE_SIZE, verifyLetter } from './service.ts';
+import { RegisterPage, VerifyPage, VerifyStartPage } from './views/pages.tsx';
+
+type Query = Record<string, string | undefined>;
+
+export function sendPdf(reply: FastifyReply, file: { bytes: Buffer; number: string }, download: boolean): FastifyReply {
+  const name = `surat-${file.number.replace(/[^\w-]+/g, '_')}.pdf`;
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', `${download ? 'attachment' : 'inline'}; filename="${name}"`)
+    .header('cache-control', 'private, no-store')
+    .send(file.bytes);
+}
+
+async function readPdfUpload(request: import('fastify').FastifyRequest): Promise<Buffer | null> {
+  if (!request.isMultipart()) return null;
+  for await (const part of request.parts()) {
+    if (part.type === 'file' && part.fieldname === 'pdf') {
+      const bytes = await part.toBuffer();
+      return bytes.length > 0 ? bytes : null;
+    }
+  }
+  return null;
+}
+
+const letterFacts = Type.Object({
+  code: Type.String(),
+  title: Type.String(),
+  number: Type.String(),
+  issuedAt: Type.String({ format: 'date-time' }),
+  validUntil: Type.Union([Type.String(), Type.Null()]),
+  issuerName: Type.String(),
+  maskedName: Type.String(),
+  signedBy: Type.String(),
+  sha256: Type.String(),
+});
+
+export async function letterRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/verifikasi', { schema: { hide: true } }, async (request, reply) => {
+    const code = ((request.query as Query).kode ?? '').trim().toUpperCase();
+    if (!code) return reply.page(<VerifyStartPage />);
+    if (await verifyLetter(request.ctx, code)) return reply.redirect(`/verifikasi/${code}`, 303);
+    return reply.page(<VerifyStartPage code={code} errors={{ code: t('letters.verify.unknown') }} />, 404);
+  });
+
+  app.get('/verifikasi/:code', { schema: { hide: true } }, async (request, reply) => {
+    const facts = await verifyLetter(request.ctx, (request.params as { code: string }).code.toUpperCase());
+    if (!facts) throw new NotFound(t('letters.verify.unknown'));
+    return reply.page(<VerifyPage facts={facts} />);
+  });
+
+  app.post(
+    '/verifikasi/:code',
+    { schema: { hide: true }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const code = (request.params as { code: string }).code.toUpperCase();
+      const facts = await verifyLetter(request.ctx, code);
+      if (!facts) throw new NotFound(t('letters.verify.unknown'));
+      const pdf = await readPdfUpload(request);
+      if (!pdf) return reply.page(<VerifyPage facts={facts} errors={{ pdf: t('letters.verify.noPdf') }} />, 422);
+      const check = await checkLetterPdf(request.ctx, code, pdf);
+      return reply.page(<VerifyPage facts={facts} check={check} />);
+    },
+  );
+
+  app.get(
+    '/api/v1/letters/verify/:code',
+    {
+      schema: {
+        summary: 'Periksa keaslian surat dari kode verifikasinya',
+        tags: ['letters'],
+        params: Type.Object({ code: Type.String({ pattern: '^[0-9A-Za-z]{10}$' }) }),
+        response: { 200: letterFacts },
+      },
+    },
+    async (request) => {
+      const facts = await verifyLetter(request.ctx, (request.params as { code: string }).code.toUpperCase());
+      if (!facts) throw new NotFound('Kode verifikasi tidak dikenal.');
+      return { ...facts, issuedAt: facts.issuedAt.toISOString() };
+    },
+  );
+
+  const villageStaff = { schema: { hide: true }, preHandler: requireStaff('operator_desa', 'sekretaris_desa', 'kepala_desa') };
+
+  app.get('/kelola/surat', villageStaff, async (request, reply) => {
+    const actor = staffOf(request);
+    const q = request.query as Query;
+    const page = Math.max(1, Number(q.page) || 1);
+    const year = /^\d{4}$/.test(q.tahun ?? '') ? Number(q.tahun) : undefined;
+    const { entries, total } = await listOutgoingLetters(request.ctx, actor.scope.code, { page, year });
+    return reply.page(
+      <RegisterPage
+        villageName={await regionName(request.ctx, actor.scope.code)}
+        entries={entries}
+        total={total}
+        page={page}
+        pageSize={REGISTER_PAGE_SIZE}
+        year={year ? String(year) : undefined}
+      />,
+    );
+  });
+
+  app.get('/kelola/surat/:id.pdf', { schema: { hide: true }, preHandler: requireStaff() }, async (request, reply) => {
+    const file = await letterPdfForStaff(request.ctx, (request.params as { id: string }).id);
+    return sendPdf(reply, file, false);
+  });
+}

@@ -1,0 +1,461 @@
+import { createHash, randomInt } from 'node:crypto';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { audit } from '../../platform/audit/service.ts';
+import { can, mask, type StaffActor } from '../../platform/auth/roles.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { readFile, saveFile } from '../../platform/files/index.ts';
+import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
+import { getVillage, regencyName } from '../regions/service.ts';
+import type { LetterDocument } from './document.ts';
+import {
+  DEFAULT_AGENCY_PATTERN,
+  DEFAULT_VILLAGE_PATTERN,
+  formatLetterNumber,
+  patternProblem,
+  takeNextNumber,
+} from './numbering.ts';
+import { renderLetterPdf } from './pdf.ts';
+import './schema.ts';
+import { type LetterSigner, qrSigner } from './signing.ts';
+
+export { DEFAULT_VILLAGE_PATTERN, formatLetterNumber } from './numbering.ts';
+export type { LetterSigner } from './signing.ts';
+
+const classificationFile = fileURLToPath(
+  new URL('../../../reference/reference-codes/klasifikasi_surat.csv', import.meta.url),
+);
+// Crockford's base32 without I, L, O, U: read aloud or typed from paper without confusion
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const JAKARTA = 'Asia/Jakarta';
+
+/** Loads the classification scheme (admin-maintained data; new codes are added, never rewritten). */
+export async function seedClassifications(ctx: Ctx): Promise<void> {
+  const rows = parse(fs.readFileSync(classificationFile, 'utf8'), { columns: true, skip_empty_lines: true }) as Array<{
+    kode: string;
+    nama: string;
+  }>;
+  const valid = rows
+    .map((r) => ({ code: r.kode.trim(), name: r.nama.trim() }))
+    .filter((r) => /^\d{3}(\.\d+)*$/.test(r.code) && r.name !== '' && r.name !== '-');
+  const unique = [...new Map(valid.map((r) => [r.code, r])).values()];
+  for (let i = 0; i < unique.length; i += 1000)
+    await ctx.db
+      .insertInto('letter_classifications')
+      .values(unique.slice(i, i + 1000))
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+}
+
+export async function classificationName(ctx: Ctx, code: string): Promise<string | null> {
+  const row = await ctx.db.selectFrom('letter_classifications').select('name').where('code', '=', code).executeTakeFirst();
+  return row?.name ?? null;
+}
+
+export interface LetterSettings {
+  issuer: string;
+  numberPattern: string;
+  signatoryName: string | null;
+  signatoryPosition: string | null;
+  signatoryEmployeeNumber: string | null;
+  delegateName: string | null;
+  delegatePosition: string | null;
+  delegateEmployeeNumber: string | null;
+}
+
+export async function letterSettings(ctx: Ctx, issuer: string): Promise<LetterSettings> {
+  const row = await ctx.db.selectFrom('letter_settings').selectAll().where('issuer', '=', issuer).executeTakeFirst();
+  const isVillage = issuer.includes('.');
+  return {
+    issuer,
+    numberPattern: row?.number_pattern ?? (isVillage ? DEFAULT_VILLAGE_PATTERN : DEFAULT_AGENCY_PATTERN),
+    signatoryName: row?.signatory_name ?? null,
+    signatoryPosition: row?.signatory_position ?? null,
+    signatoryEmployeeNumber: row?.signatory_employee_number ?? null,
+    delegateName: row?.delegate_name ?? null,
+    delegatePosition: row?.delegate_position ?? null,
+    delegateEmployeeNumber: row?.delegate_employee_number ?? null,
+  };
+}
+
+export type LetterSettingsInput = Record<
+  'numberPattern' | 'signatoryName' | 'signatoryEmployeeNumber' | 'delegateName' | 'delegatePosition' | 'delegateEmployeeNumber',
+  string
+>;
+
+/** A village sets its own signatory, its delegate (a.n.) and its numbering pattern. */
+export async function saveLetterSettings(ctx: Ctx, villageCode: string, input: LetterSettingsInput): Promise<void> {
+  if (!can(ctx.actor, 'edit', { villageCode })) throw new Forbidden('Anda hanya dapat mengatur surat desa dalam cakupan Anda.');
+  const errors: Record<string, string> = {};
+  const pattern = patternProblem(input.numberPattern);
+  if (pattern) errors.numberPattern = pattern;
+  if (input.signatoryName.trim().length < 3) errors.signatoryName = 'Nama Kepala Desa wajib diisi.';
+  if (input.delegateName.trim() && input.delegatePosition.trim().length < 3)
+    errors.delegatePosition = 'Jabatan penanda tangan atas nama (a.n.) wajib diisi, misalnya Sekretaris Desa.';
+  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  const values = {
+    number_pattern: input.numberPattern.trim(),
+    signatory_name: input.signatoryName.trim(),
+    signatory_position: null,
+    signatory_employee_number: input.signatoryEmployeeNumber.trim() || null,
+    delegate_name: input.delegateName.trim() || null,
+    delegate_position: input.delegatePosition.trim() || null,
+    delegate_employee_number: input.delegateEmployeeNumber.trim() || null,
+    updated_at: ctx.clock.now(),
+  };
+  await ctx.db
+    .insertInto('letter_settings')
+    .values({ issuer: villageCode, ...values })
+    .onConflict((oc) => oc.column('issuer').doUpdateSet(values))
+    .execute();
+  await audit(ctx, { action: 'letter_settings_update', entity: 'letter_settings', entityId: villageCode, villageCode });
+}
+
+function verificationCode(): string {
+  let code = '';
+  for (let i = 0; i < 10; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+function jakartaParts(instant: Date): { year: number; month: number } {
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: JAKARTA, year: 'numeric', month: '2-digit' })
+    .format(instant)
+    .split('-')
+    .map(Number) as [number, number];
+  return { year, month };
+}
+
+export function longIndonesianDate(value: Date | string): string {
+  return new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: JAKARTA }).format(new Date(value));
+}
+
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
+}
+
+/** Who issues a letter: a village office or an agency. */
+export type Issuer = { kind: 'village'; villageCode: string } | { kind: 'agency'; agencyCode: string };
+
+interface IssuerFacts {
+  key: string;
+  name: string;
+  place: string;
+  letterhead: LetterDocument['letterhead'];
+  headPosition: string;
+}
+
+async function issuerFacts(ctx: Ctx, issuer: Issuer): Promise<IssuerFacts> {
+  const regency = await regencyName(ctx);
+  const government = `PEMERINTAH ${regency.toUpperCase()}`;
+  if (issuer.kind === 'village') {
+    const village = await getVillage(ctx, issuer.villageCode);
+    const contact = [village.address, village.phone ? `Telp. ${village.phone}` : '', village.email ?? '']
+      .filter(Boolean)
+      .join(' · ');
+    return {
+      key: village.code,
+      name: titleCase(village.name),
+      place: titleCase(village.name),
+      headPosition: `Kepala Desa ${titleCase(village.name)}`,
+      letterhead: {
+        government,
+        subdivision: `KECAMATAN ${village.kecamatanName.toUpperCase()}`,
+        office: `DESA ${village.name.toUpperCase()}`,
+        address: contact || `Desa ${titleCase(village.name)}, Kecamatan ${titleCase(village.kecamatanName)}`,
+        logo: null,
+      },
+    };
+  }
+  const agency = await ctx.db
+    .selectFrom('agencies')
+    .select(['code', 'name', 'short_name'])
+    .where('code', '=', issuer.agencyCode)
+    .executeTakeFirst();
+  if (!agency) throw new NotFound('OPD tidak ditemukan.');
+  const seat = titleCase(regency.replace(/^kabupaten\s+/i, ''));
+  return {
+    key: agency.code,
+    name: agency.short_name,
+    place: seat,
+    headPosition: `Kepala ${agency.name}`,
+    letterhead: { government, subdivision: '', office: agency.name.toUpperCase(), address: titleCase(regency), logo: null },
+  };
+}
+
+export interface LetterContent {
+  title: string;
+  opening: string;
+  rows: Array<[string, string]>;
+  paragraphs: string[];
+  closing: string;
+}
+
+export interface IssueLetterInput {
+  requestId: string;
+  issuer: Issuer;
+  /** the applicant's village: the letter is listed in that village's register */
+  villageCode: string;
+  serviceSlug: string;
+  letterCode: string;
+  classificationCode: string;
+  subject: { name: string; nik: string };
+  content: LetterContent;
+  validDays: number | null;
+  signer: StaffActor;
+  credentials?: { nik?: string; passphrase?: string };
+}
+
+export interface IssuedLetter {
+  id: string;
+  number: string;
+  verificationCode: string;
+  sha256: string;
+  fileId: string;
+}
+
+function signatureBlock(facts: IssuerFacts, settings: LetterSettings, signer: StaffActor, note: string) {
+  const headSigns = signer.role === 'kepala_desa' || (signer.role === 'admin_kabupaten' && facts.key.includes('.'));
+  if (headSigns)
+    return {
+      onBehalf: null,
+      position: settings.signatoryPosition ?? facts.headPosition,
+      name: settings.signatoryName ?? signer.name,
+      employeeNumber: settings.signatoryEmployeeNumber,
+      note,
+      delegated: false,
+    };
+  const isDelegate = settings.delegateName !== null && settings.delegateName === signer.name;
+  return {
+    onBehalf: `a.n. ${facts.headPosition}`,
+    position: settings.delegatePosition ?? (signer.role === 'sekretaris_desa' ? 'Sekretaris Desa' : 'Petugas Layanan'),
+    name: signer.name,
+    employeeNumber: isDelegate ? settings.delegateEmployeeNumber : null,
+    note,
+    delegated: true,
+  };
+}
+
+/**
+ * Numbers, renders, signs and stores one letter. Call it inside the transaction that marks the
+ * request issued: if anything fails, the number goes back and no letter exists.
+ */
+export async function issueLetter(ctx: Ctx, input: IssueLetterInput, signer: LetterSigner = qrSigner): Promise<IssuedLetter> {
+  const facts = await issuerFacts(ctx, input.issuer);
+  const settings = await letterSettings(ctx, facts.key);
+  const now = ctx.clock.now();
+  const { year, month } = jakartaParts(now);
+  const sequence = await takeNextNumber(ctx.db, { issuer: facts.key, year, classificationCode: input.classificationCode });
+  const number = formatLetterNumber(settings.numberPattern, {
+    classificationCode: input.classificationCode,
+    letterCode: input.letterCode,
+    sequence,
+    villageCode: input.issuer.kind === 'village' ? facts.key : '',
+    issuerName: facts.name,
+    year,
+    month,
+  });
+  const code = verificationCode();
+  const validUntil = input.validDays ? new Date(now.getTime() + input.validDays * 86_400_000) : null;
+  const signature = signatureBlock(facts, settings, input.signer, signer.note);
+  const document: LetterDocument = {
+    letterhead: facts.letterhead,
+    title: input.content.title,
+    number,
+    opening: input.content.opening,
+    rows: input.content.rows,
+    paragraphs: input.content.paragraphs,
+    closing: input.content.closing,
+    placeAndDate: `${facts.place}, ${longIndonesianDate(now)}`,
+    signature,
+    verification: { url: `${ctx.config.publicUrl}/verifikasi/${code}`, code },
+    validUntil: validUntil ? longIndonesianDate(validUntil) : null,
+    metadata: { title: `${input.content.title} ${number}`, author: facts.letterhead.office, subject: input.content.title, createdAt: now },
+  };
+  const pdf = await signer.sign(await renderLetterPdf(document), input.credentials ?? {});
+  const file = await saveFile(ctx, {
+    bytes: pdf,
+    contentType: 'application/pdf',
+    name: `${input.serviceSlug}-${number.replace(/[^\w-]+/g, '_')}.pdf`,
+    villageCode: input.villageCode,
+  });
+  const row = await ctx.db
+    .insertInto('letters')
+    .values({
+      request_id: input.requestId,
+      issuer: facts.key,
+      village_code: input.villageCode,
+      service_slug: input.serviceSlug,
+      letter_code: input.letterCode,
+      title: input.content.title,
+      number,
+      year,
+      classification_code: input.classificationCode,
+      sequence,
+      subject_name: input.subject.name,
+      subject_nik: input.subject.nik,
+      verification_code: code,
+      file_id: file.id,
+      pdf_sha256: file.sha256,
+      signed_by: input.signer.id,
+      signed_by_name: signature.name,
+      signed_on_behalf: signature.delegated,
+      signature_method: signer.method,
+      issued_at: now,
+      valid_until: validUntil ? validUntil.toISOString().slice(0, 10) : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit(ctx, {
+    action: 'letter_issue',
+    entity: 'letter',
+    entityId: row.id,
+    villageCode: input.villageCode,
+    detail: { number, service: input.serviceSlug, request: input.requestId },
+  });
+  return { id: row.id, number, verificationCode: code, sha256: file.sha256, fileId: file.id };
+}
+
+/** "Bu•• Sa•••": enough for the holder to recognise, too little to identify a stranger. */
+export function maskName(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => (word.length <= 2 ? word : `${word.slice(0, 2)}${'•'.repeat(word.length - 2)}`))
+    .join(' ');
+}
+
+export interface PublicLetterFacts {
+  code: string;
+  title: string;
+  number: string;
+  issuedAt: Date;
+  validUntil: string | null;
+  issuerName: string;
+  maskedName: string;
+  sha256: string;
+  signedBy: string;
+}
+
+/** What /verifikasi/{code} shows anyone holding the letter; null for an unknown code. */
+export async function verifyLetter(ctx: Ctx, code: string): Promise<PublicLetterFacts | null> {
+  if (!/^[0-9A-Z]{10}$/.test(code)) return null;
+  const row = await ctx.db.selectFrom('letters').selectAll().where('verification_code', '=', code).executeTakeFirst();
+  if (!row) return null;
+  const issuer = row.issuer.includes('.')
+    ? await getVillage(ctx, row.issuer).then((v) => `Desa ${titleCase(v.name)}, Kecamatan ${titleCase(v.kecamatanName)}`)
+    : await ctx.db
+        .selectFrom('agencies')
+        .select('name')
+        .where('code', '=', row.issuer)
+        .executeTakeFirst()
+        .then((a) => a?.name ?? row.issuer);
+  return {
+    code: row.verification_code,
+    title: row.title,
+    number: row.number,
+    issuedAt: row.issued_at,
+    validUntil: row.valid_until,
+    issuerName: issuer,
+    maskedName: maskName(row.subject_name),
+    sha256: row.pdf_sha256,
+    signedBy: row.signed_by_name,
+  };
+}
+
+/** Does this PDF carry exactly the bytes we issued under this code? */
+export async function checkLetterPdf(ctx: Ctx, code: string, pdf: Buffer): Promise<{ matches: boolean; sha256: string }> {
+  const facts = await verifyLetter(ctx, code);
+  if (!facts) throw new NotFound('Kode verifikasi tidak dikenal.');
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  return { matches: sha256 === facts.sha256, sha256 };
+}
+
+export interface RegisterEntry {
+  id: string;
+  number: string;
+  title: string;
+  issuedAt: Date;
+  subjectName: string;
+  subjectNik: string;
+  signedBy: string;
+  verificationCode: string;
+}
+
+export const REGISTER_PAGE_SIZE = 50;
+
+/** The village's outgoing-letter register (buku agenda surat keluar), newest first. */
+export async function listOutgoingLetters(
+  ctx: Ctx,
+  villageCode: string,
+  options: { page?: number; year?: number } = {},
+): Promise<{ entries: RegisterEntry[]; total: number }> {
+  if (!can(ctx.actor, 'view', { villageCode })) throw new Forbidden('Register surat ini di luar cakupan Anda.');
+  const personal = can(ctx.actor, 'view_personal', { villageCode });
+  let query = ctx.db.selectFrom('letters').where('village_code', '=', villageCode);
+  if (options.year) query = query.where('year', '=', options.year);
+  const page = Math.max(1, options.page ?? 1);
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('issued_at', 'desc')
+      .limit(REGISTER_PAGE_SIZE)
+      .offset((page - 1) * REGISTER_PAGE_SIZE)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  if (personal && rows.length > 0)
+    await audit(ctx, { action: 'read_personal', entity: 'letter_register', entityId: villageCode, villageCode, detail: { page } });
+  return {
+    total: Number(count.n),
+    entries: rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      issuedAt: r.issued_at,
+      subjectName: personal ? r.subject_name : maskName(r.subject_name),
+      subjectNik: personal ? r.subject_nik : mask(r.subject_nik),
+      signedBy: r.signed_by_name,
+      verificationCode: r.verification_code,
+    })),
+  };
+}
+
+export async function letterForRequest(ctx: Ctx, requestId: string) {
+  return ctx.db.selectFrom('letters').selectAll().where('request_id', '=', requestId).executeTakeFirst();
+}
+
+/** The stored PDF of a letter, for staff of its village (the services module serves residents their own). */
+export async function letterPdfForStaff(ctx: Ctx, letterId: string) {
+  const row = await ctx.db.selectFrom('letters').selectAll().where('id', '=', letterId).executeTakeFirst();
+  if (!row) throw new NotFound('Surat tidak ditemukan.');
+  if (!can(ctx.actor, 'view_personal', { villageCode: row.village_code }) && !can(ctx.actor, 'handle', { agencyCode: row.issuer }))
+    throw new Forbidden('Surat ini di luar cakupan Anda.');
+  await audit(ctx, { action: 'read_personal', entity: 'letter', entityId: row.id, villageCode: row.village_code });
+  return { ...(await readFile(ctx, row.file_id)), number: row.number };
+}
+
+export async function letterPdfFile(ctx: Ctx, fileId: string) {
+  return readFile(ctx, fileId);
+}
+
+/** The classification scheme always; demo villages get a named signatory so demo letters read right. */
+export async function seedLetters(ctx: Ctx, options: { demo: boolean; demoVillages: string[] }): Promise<undefined> {
+  await seedClassifications(ctx);
+  if (!options.demo) return undefined;
+  const names = ['H. Ahmad Suhendi', 'Hj. Siti Rohmah', 'Drs. Mulyadi'];
+  for (const [i, villageCode] of options.demoVillages.entries()) {
+    await ctx.db
+      .insertInto('letter_settings')
+      .values({
+        issuer: villageCode,
+        number_pattern: DEFAULT_VILLAGE_PATTERN,
+        signatory_name: `${names[i % names.length]} [DEMO]`,
+        delegate_name: null,
+        delegate_position: 'Sekretaris Desa',
+      })
+      .onConflict((oc) => oc.column('issuer').doNothing())
+      .execute();
+  }
+  return undefined;
+}

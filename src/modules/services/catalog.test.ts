@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SERVICES } from './catalog.ts';
+import { checkDefinition } from './definition.ts';
+
+const VILLAGE_SLUGS = [
+  'keterangan-domisili',
+  'keterangan-tidak-mampu',
+  'keterangan-usaha',
+  'pengantar-skck',
+  'keterangan-kelahiran',
+  'keterangan-kematian',
+  'keterangan-pindah',
+  'keterangan-kehilangan',
+  'keterangan-penghasilan',
+  'keterangan-belum-menikah',
+  'pengantar-nikah',
+  'keterangan-ahli-waris',
+  'keterangan-beda-nama',
+  'keterangan-umum',
+];
+const AGENCY_SLUGS = ['kartu-pencari-kerja', 'permohonan-bantuan-sosial'];
+const AGENCY_CODES = [
+  'DPUPR',
+  'DINSOS',
+  'DINKES',
+  'DISDUKCAPIL',
+  'DPMD',
+  'DISNAKER',
+  'DISKOMINFOSATIK',
+  'DLH',
+  'DISHUB',
+  'BAPPEDA',
+];
+
+/** Column `kode` of the classification scheme (a simple CSV: the code is the second column, never quoted). */
+function classificationCodes(): Set<string> {
+  const csv = readFileSync(
+    new URL('../../../reference/reference-codes/klasifikasi_surat.csv', import.meta.url),
+    'utf8',
+  );
+  const [header, ...lines] = csv.split(/\r?\n/).filter((line) => line.trim() !== '');
+  const column = header!.split(',').indexOf('kode');
+  return new Set(lines.map((line) => line.split(',')[column]!.trim()));
+}
+
+describe('default service catalog', () => {
+  it('passes the definition check for every service without a single problem', () => {
+    const problems = Object.fromEntries(
+      DEFAULT_SERVICES.map((service) => [service.slug, checkDefinition(service)]).filter(
+        ([, found]) => Object.keys(found as object).length > 0,
+      ),
+    );
+    expect(problems, `problems found:\n${JSON.stringify(problems, null, 2)}`).toEqual({});
+  });
+
+  it('gives every service its own slug', () => {
+    const slugs = DEFAULT_SERVICES.map((service) => service.slug);
+    const repeated = slugs.filter((slug, i) => slugs.indexOf(slug) !== i);
+    expect(repeated).toEqual([]);
+  });
+
+  it('uses only classification codes that exist in the classification scheme', () => {
+    const known = classificationCodes();
+    expect(known.size).toBeGreaterThan(2000);
+    const unknown = DEFAULT_SERVICES.filter((service) => !known.has(service.classificationCode)).map(
+      (service) => `${service.slug}: ${service.classificationCode}`,
+    );
+    expect(unknown).toEqual([]);
+  });
+
+  it('offers all the village letters as village services', () => {
+    const villageSlugs = DEFAULT_SERVICES.filter((service) => service.owner.type === 'village').map(
+      (service) => service.slug,
+    );
+    expect(villageSlugs).toEqual(expect.arrayContaining(VILLAGE_SLUGS));
+  });
+
+  it('offers the jobseeker card and the social assistance application as agency services', () => {
+    const agencySlugs = DEFAULT_SERVICES.filter((service) => service.owner.type === 'agency').map(
+      (service) => service.slug,
+    );
+    expect(agencySlugs).toEqual(expect.arrayContaining(AGENCY_SLUGS));
+  });
+
+  it('assigns agency services only to agencies of the regency', () => {
+    const strangers = DEFAULT_SERVICES.flatMap((service) =>
+      service.owner.type === 'agency' && !AGENCY_CODES.includes(service.owner.code)
+        ? [`${service.slug}: ${service.owner.code}`]
+        : [],
+    );
+    expect(strangers).toEqual([]);
+  });
+
+  it('ends every village letter with the signature of the village head', () => {
+    const unsigned = DEFAULT_SERVICES.filter(
+      (service) => service.owner.type === 'village' && service.steps.at(-1)?.actor !== 'village_signatory',
+    ).map((service) => service.slug);
+    expect(unsigned).toEqual([]);
+  });
+
+  it('does not mention the village head in the opening of a letter an agency signs', () => {
+    const wrongSigner = DEFAULT_SERVICES.filter(
+      (service) => service.owner.type === 'agency' && /kepala desa/i.test(service.document.opening),
+    ).map((service) => service.slug);
+    expect(wrongSigner).toEqual([]);
+  });
+
+  it('gives every required choice at least two options to choose from', () => {
+    const thin = DEFAULT_SERVICES.flatMap((service) =>
+      service.fields
+        .filter((field) => field.type === 'select' && field.required && (field.options?.length ?? 0) < 2)
+        .map((field) => `${service.slug}.${field.name}`),
+    );
+    expect(thin).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+import { randomInt } from 'node:crypto';
+import { audit } from '../../platform/audit/service.ts';
+import { dummyVerify, hashSecret, verifySecret } from '../../platform/auth/password.ts';
+import { can, type ResidentActor } from '../../platform/auth/roles.ts';
+import { checkAddressThrottle, LOCK_AFTER_FAILURES, LOCK_MINUTES, recordLoginFailure } from '../../platform/auth/users.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors.ts';
+import { findResidentByNik } from '../residents/service.ts';
+import './schema.ts';
+
+const PIN = /^\d{6}$/;
+// a PIN anyone would guess first is refused when a resident chooses their own
+const WEAK_PINS = new Set(['000000', '111111', '123456', '654321', '123123', '112233', '121212', '999999']);
+
+/** The operator issues (or resets) a resident's PIN: six random digits, shown once, changed at first login. */
+export async function issuePin(ctx: Ctx, nik: string): Promise<{ pin: string; residentName: string }> {
+  const cleaned = nik.replace(/\D/g, '');
+  if (!/^\d{16}$/.test(cleaned)) throw new Invalid({ nik: 'NIK harus 16 angka.' });
+  const resident = await findResidentByNik(ctx, cleaned);
+  if (!resident) throw new Invalid({ nik: 'NIK ini tidak ada di data penduduk.' });
+  if (!can(ctx.actor, 'edit', { villageCode: resident.villageCode }))
+    throw new Forbidden('Warga ini terdaftar di desa lain; PIN diberikan oleh operator desanya.');
+  if (resident.status !== 'hidup') throw new Invalid({ nik: 'Warga ini tidak lagi berstatus penduduk aktif.' });
+  const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const values = {
+    pin_hash: await hashSecret(pin),
+    must_change: true,
+    failed_logins: 0,
+    locked_until: null,
+    issued_by: ctx.actor?.id ?? null,
+    issued_at: ctx.clock.now(),
+  };
+  await ctx.db
+    .insertInto('resident_pins')
+    .values({ resident_id: resident.id, ...values })
+    .onConflict((oc) => oc.column('resident_id').doUpdateSet(values))
+    .execute();
+  await audit(ctx, { action: 'resident_pin_issue', entity: 'resident', entityId: resident.id, villageCode: resident.villageCode });
+  return { pin, residentName: resident.name };
+}
+
+const WRONG = { nik: 'NIK atau PIN salah.' };
+
+/** NIK + PIN login, locked for a while after repeated failures; never says which of the two was wrong. */
+export async function loginResident(
+  ctx: Ctx,
+  input: { nik: string; pin: string },
+): Promise<{ actor: ResidentActor; mustChange: boolean }> {
+  const ipKey = `ip:${ctx.ip ?? 'unknown'}`;
+  await checkAddressThrottle(ctx, ipKey);
+  const nik = input.nik.replace(/\D/g, '');
+  const errors: Record<string, string> = {};
+  if (!/^\d{16}$/.test(nik)) errors.nik = 'NIK harus 16 angka, seperti tertulis di KTP atau KK.';
+  if (!PIN.test(input.pin)) errors.pin = 'PIN terdiri dari 6 angka.';
+  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  const resident = await findResidentByNik(ctx, nik);
+  const pinRow = resident
+    ? await ctx.db.selectFrom('resident_pins').selectAll().where('resident_id', '=', resident.id).executeTakeFirst()
+    : undefined;
+  const now = ctx.clock.now();
+  if (!resident || !pinRow || resident.status !== 'hidup') {
+    await dummyVerify(input.pin);
+    await recordLoginFailure(ctx, ipKey);
+    throw new Invalid(WRONG);
+  }
+  if (pinRow.locked_until && new Date(pinRow.locked_until) > now)
+    throw new TooManyRequests(
+      `PIN dikunci sementara karena terlalu banyak percobaan yang gagal. Coba lagi setelah ${LOCK_MINUTES} menit, atau minta operator desa mengatur ulang PIN.`,
+    );
+  if (!(await verifySecret(pinRow.pin_hash, input.pin))) {
+    const failures = pinRow.failed_logins + 1;
+    const locked = failures >= LOCK_AFTER_FAILURES;
+    await ctx.db
+      .updateTable('resident_pins')
+      .set({
+        failed_logins: locked ? 0 : failures,
+        locked_until: locked ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : pinRow.locked_until,
+      })
+      .where('resident_id', '=', resident.id)
+      .execute();
+    await recordLoginFailure(ctx, ipKey);
+    await audit(
+      { ...ctx, actor: null },
+      { action: locked ? 'resident_pin_lock' : 'resident_login_failed', entity: 'resident', entityId: resident.id },
+    );
+    throw new Invalid(WRONG);
+  }
+  await ctx.db
+    .updateTable('resident_pins')
+    .set({ failed_logins: 0, locked_until: null, last_login_at: now })
+    .where('resident_id', '=', resident.id)
+    .execute();
+  const actor: ResidentActor = {
+    kind: 'resident',
+    id: resident.id,
+    nik: resident.nik,
+    name: resident.name,
+    villageCode: resident.villageCode,
+    familyNumber: resident.familyNumber,
+  };
+  await audit({ ...ctx, actor }, { action: 'resident_login', entity: 'resident', entityId: resident.id, villageCode: resident.villageCode });
+  return { actor, mustChange: pinRow.must_change };
+}
+
+export async function pinMustChange(ctx: Ctx, residentId: string): Promise<boolean> {
+  const row = await ctx.db.selectFrom('resident_pins').select('must_change').where('resident_id', '=', residentId).executeTakeFirst();
+  return row?.must_change ?? false;
+}
+
+/** The resident replaces the issued PIN with one of their own. */
+export async function changePin(ctx: Ctx, input: { current: string; next: string; repeat: string }): Promise<void> {
+  const actor = ctx.actor;
+  if (actor?.kind !== 'resident') throw new Forbidden();
+  const row = await ctx.db.selectFrom('resident_pins').selectAll().where('resident_id', '=', actor.id).executeTakeFirst();
+  if (!row) throw new NotFound('PIN belum diberikan.');
+  const errors: Record<string, string> = {};
+  if (!(await verifySecret(row.pin_hash, input.current))) errors.current = 'PIN lama salah.';
+  if (!PIN.test(input.next)) errors.next = 'PIN baru harus 6 angka.';
+  else if (WEAK_PINS.has(input.next)) errors.next = 'PIN ini terlalu mudah ditebak; pilih 6 angka lain.';
+  else if (input.next === input.current) errors.next = 'PIN baru harus berbeda dari PIN lama.';
+  if (!errors.next && input.repeat !== input.next) errors.repeat = 'Ulangi PIN baru yang sama.';
+  if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  await ctx.db
+    .updateTable('resident_pins')
+    .set({ pin_hash: await hashSecret(input.next), must_change: false })
+    .where('resident_id', '=', actor.id)
+    .execute();
+  await audit(ctx, { action: 'resident_pin_change', entity: 'resident', entityId: actor.id, villageCode: actor.villageCode });
+}

@@ -1,0 +1,206 @@
+import { sql } from 'kysely';
+import type { Actor } from '../../platform/auth/roles.ts';
+import { scopeFilter, whereVillageInScope } from '../../platform/auth/roles.ts';
+import type { Db } from '../../platform/db/index.ts';
+import type { ServiceDefinition } from './definition.ts';
+import type { RequestState } from './schema.ts';
+import './schema.ts';
+
+export interface ServiceRecord {
+  id: string;
+  slug: string;
+  version: number;
+  active: boolean;
+  definition: ServiceDefinition;
+}
+
+function serviceQuery(db: Db) {
+  return db
+    .selectFrom('services as s')
+    .innerJoin('service_versions as v', (join) =>
+      join.onRef('v.service_id', '=', 's.id').onRef('v.version', '=', 's.current_version'),
+    )
+    .select(['s.id', 's.slug', 's.current_version as version', 's.active', 'v.definition']);
+}
+
+export async function serviceBySlug(db: Db, slug: string): Promise<ServiceRecord | undefined> {
+  return serviceQuery(db).where('s.slug', '=', slug).executeTakeFirst();
+}
+
+export async function allServices(db: Db): Promise<ServiceRecord[]> {
+  return serviceQuery(db).orderBy('s.owner_type', 'desc').orderBy('s.slug').execute();
+}
+
+export async function serviceVersion(db: Db, serviceId: string, version: number): Promise<ServiceRecord> {
+  return db
+    .selectFrom('services as s')
+    .innerJoin('service_versions as v', 'v.service_id', 's.id')
+    .select(['s.id', 's.slug', 'v.version', 's.active', 'v.definition'])
+    .where('s.id', '=', serviceId)
+    .where('v.version', '=', version)
+    .executeTakeFirstOrThrow();
+}
+
+export async function disabledServiceIds(db: Db, villageCode: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('village_services')
+    .select('service_id')
+    .where('village_code', '=', villageCode)
+    .where('enabled', '=', false)
+    .execute();
+  return new Set(rows.map((r) => r.service_id));
+}
+
+export async function insertService(db: Db, definition: ServiceDefinition, createdBy: string | null): Promise<string> {
+  const row = await db
+    .insertInto('services')
+    .values({
+      slug: definition.slug,
+      owner_type: definition.owner.type,
+      owner_code: definition.owner.type === 'agency' ? definition.owner.code : null,
+      current_version: 1,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('service_versions')
+    .values({ service_id: row.id, version: 1, definition: JSON.stringify(definition), created_by: createdBy })
+    .execute();
+  return row.id;
+}
+
+export async function insertServiceVersion(
+  db: Db,
+  service: ServiceRecord,
+  definition: ServiceDefinition,
+  createdBy: string | null,
+): Promise<number> {
+  const version = service.version + 1;
+  await db
+    .insertInto('service_versions')
+    .values({ service_id: service.id, version, definition: JSON.stringify(definition), created_by: createdBy })
+    .execute();
+  await db
+    .updateTable('services')
+    .set({
+      current_version: version,
+      owner_type: definition.owner.type,
+      owner_code: definition.owner.type === 'agency' ? definition.owner.code : null,
+      updated_at: new Date(),
+    })
+    .where('id', '=', service.id)
+    .execute();
+  return version;
+}
+
+export async function requestById(db: Db, id: string, options: { lock?: boolean } = {}) {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  let query = db.selectFrom('service_requests').selectAll().where('id', '=', id);
+  if (options.lock) query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+export async function attachmentsOf(db: Db, requestId: string) {
+  return db
+    .selectFrom('service_request_attachments')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function eventsOf(db: Db, requestId: string) {
+  return db
+    .selectFrom('service_request_events')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+export interface QueueFilter {
+  state?: RequestState | 'aktif';
+  serviceSlug?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Requests the actor may see, narrowed by the filter: a village's office, an agency's services, or a region. */
+export async function queueRows(db: Db, actor: Actor, filter: QueueFilter) {
+  let query = db
+    .selectFrom('service_requests as r')
+    .innerJoin('services as s', 's.id', 'r.service_id')
+    .innerJoin('service_versions as v', (join) =>
+      join.onRef('v.service_id', '=', 'r.service_id').onRef('v.version', '=', 'r.service_version'),
+    )
+    .where('r.state', '<>', 'draf');
+  const { agencyCode } = scopeFilter(actor);
+  query = agencyCode ? query.where('s.owner_code', '=', agencyCode) : whereVillageInScope(query, 'r.village_code', actor);
+  if (filter.state === 'aktif')
+    query = query.where('r.state', 'in', ['diperiksa', 'belum_lengkap', 'menunggu_tanda_tangan', 'siap_diambil']);
+  else if (filter.state) query = query.where('r.state', '=', filter.state);
+  if (filter.serviceSlug) query = query.where('s.slug', '=', filter.serviceSlug);
+  if (filter.q) {
+    const q = filter.q.trim();
+    query = query.where((eb) =>
+      eb.or([eb('r.code', '=', q.toUpperCase()), sql<boolean>`r.applicant->>'name' ILIKE ${`%${q}%`}`]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .select([
+        'r.id',
+        'r.code',
+        'r.state',
+        'r.step_index',
+        'r.village_code',
+        'r.submitted_at',
+        'r.due_at',
+        'r.filed_by',
+        's.slug',
+        'v.definition',
+        sql<string>`r.applicant->>'name'`.as('applicant_name'),
+        sql<string>`r.applicant->>'nik'`.as('applicant_nik'),
+      ])
+      .orderBy('r.submitted_at', 'asc')
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function requestsOfResident(db: Db, residentId: string) {
+  return db
+    .selectFrom('service_requests as r')
+    .innerJoin('service_versions as v', (join) =>
+      join.onRef('v.service_id', '=', 'r.service_id').onRef('v.version', '=', 'r.service_version'),
+    )
+    .select(['r.id', 'r.code', 'r.state', 'r.created_at', 'r.submitted_at', 'r.due_at', 'v.definition'])
+    .where('r.resident_id', '=', residentId)
+    .orderBy('r.created_at', 'desc')
+    .limit(100)
+    .execute();
+}
+
+export async function insertEvent(
+  db: Db,
+  event: { requestId: string; at: Date; actorKind: string; actorId: string | null; actorLabel: string; kind: string; note?: string | null; detail?: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .insertInto('service_request_events')
+    .values({
+      request_id: event.requestId,
+      at: event.at,
+      actor_kind: event.actorKind,
+      actor_id: event.actorId,
+      actor_label: event.actorLabel,
+      kind: event.kind,
+      note: event.note ?? null,
+      detail: JSON.stringify(event.detail ?? {}),
+    })
+    .execute();
+}

@@ -1,0 +1,616 @@
+import { randomInt } from 'node:crypto';
+import { audit } from '../../platform/audit/service.ts';
+import { type Actor, can, mask, type StaffActor } from '../../platform/auth/roles.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { readFile, saveFile } from '../../platform/files/index.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
+import { enqueueNotification } from '../../platform/outbox/index.ts';
+import { addWorkingDays, holidaySet, jakartaDate } from '../complaints/service.ts';
+import { issueLetter, letterForRequest } from '../letters/service.ts';
+import { getVillage, regencyName } from '../regions/service.ts';
+import { codeLabel, findResidentByNik, listFamilyMembers, type Resident } from '../residents/service.ts';
+import type { ServiceDefinition, StepDefinition } from './definition.ts';
+import { checkRequestData, cleanRequestData, type FamilyMember, letterContent, templateValues } from './forms.ts';
+import * as repo from './repo.ts';
+import type { ApplicantSnapshot, RequestState } from './schema.ts';
+
+export const ACCEPTED_TYPES: Record<string, string> = {
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'application/pdf': 'PDF',
+};
+const DEFAULT_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+const OPEN_FOR_APPLICANT: RequestState[] = ['draf', 'belum_lengkap'];
+
+export interface UploadedFile {
+  field: string;
+  filename: string;
+  bytes: Buffer;
+}
+
+export interface RequestInput {
+  values: Record<string, string | undefined>;
+  files: UploadedFile[];
+  submit: boolean;
+  contactPhone?: string;
+  contactChannel?: string;
+}
+
+/** What a save answers: the request (always saved) and what still stops it from being submitted. */
+export interface SaveOutcome {
+  id: string;
+  submitted: boolean;
+  problems: Record<string, string>;
+}
+
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
+}
+
+/** File type by content, not by the name or the browser's word for it. */
+export function sniffType(bytes: Buffer): string | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  return null;
+}
+
+function requestCode(now: Date): string {
+  let code = '';
+  for (let i = 0; i < 6; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return `${jakartaDate(now).slice(0, 4)}-${code}`;
+}
+
+function actorParts(actor: Actor | null) {
+  if (!actor) return { actorKind: 'system', actorId: null, actorLabel: 'sistem' };
+  if (actor.kind === 'staff') return { actorKind: 'staff', actorId: actor.id, actorLabel: actor.name };
+  return { actorKind: 'resident', actorId: actor.id, actorLabel: actor.name };
+}
+
+async function addEvent(ctx: Ctx, requestId: string, kind: string, note?: string | null, detail?: Record<string, unknown>) {
+  await repo.insertEvent(ctx.db, { requestId, at: ctx.clock.now(), ...actorParts(ctx.actor), kind, note, detail });
+}
+
+// --- the applicant and their family, from the registry ------------------------------------------
+
+export async function applicantSnapshot(ctx: Ctx, resident: Resident): Promise<ApplicantSnapshot> {
+  const village = await getVillage(ctx, resident.villageCode);
+  // imported addresses often carry the RT/RW already ("KP. PANGGUNG RT 004 RW 001")
+  const street = resident.address?.trim() ?? '';
+  const neighbourhood = /\bRT\b/i.test(street) ? street : [street, `RT ${resident.rt}/RW ${resident.rw}`].filter(Boolean).join(' ');
+  return {
+    residentId: resident.id,
+    nik: resident.nik,
+    familyNumber: resident.familyNumber,
+    name: resident.name,
+    birthPlace: resident.birthPlace,
+    birthDate: resident.birthDate,
+    sex: resident.sex,
+    religion: codeLabel('agama', resident.religionCode),
+    maritalStatus: codeLabel('status_kawin', resident.maritalStatusCode),
+    occupation: codeLabel('pekerjaan', resident.occupationCode),
+    education: codeLabel('pendidikan', resident.educationCode),
+    citizenship: codeLabel('warganegara', resident.citizenshipCode) || 'WNI',
+    fatherName: resident.fatherName ?? '',
+    motherName: resident.motherName ?? '',
+    address: `${neighbourhood}, Dusun ${titleCase(resident.dusun)}, Desa ${titleCase(village.name)}, Kecamatan ${titleCase(village.kecamatanName)}`,
+  };
+}
+
+export async function familyOf(ctx: Ctx, familyNumber: string): Promise<FamilyMember[]> {
+  return (await listFamilyMembers(ctx, familyNumber))
+    .filter((m) => m.status !== 'pindah')
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      nik: m.nik,
+      birthPlace: m.birthPlace,
+      birthDate: m.birthDate,
+      sex: m.sex,
+      relation: codeLabel('hubungan', m.familyRelationCode),
+    }));
+}
+
+async function residentById(ctx: Ctx, residentId: string): Promise<Resident> {
+  const members = await ctx.db.selectFrom('residents').select('nik').where('id', '=', residentId).executeTakeFirst();
+  const resident = members ? await findResidentByNik(ctx, members.nik) : null;
+  if (!resident) throw new NotFound('Penduduk tidak ditemukan.');
+  return resident;
+}
+
+// --- who may do what ----------------------------------------------------------------------------
+
+function isApplicant(actor: Actor | null, request: { resident_id: string }): boolean {
+  return actor?.kind === 'resident' && actor.id === request.resident_id;
+}
+
+function mayActOnStep(actor: Actor | null, step: StepDefinition, definition: ServiceDefinition, villageCode: string): boolean {
+  switch (step.actor) {
+    case 'village_staff':
+      return can(actor, 'edit', { villageCode });
+    case 'village_signatory':
+      return can(actor, 'sign', { villageCode });
+    case 'agency':
+      return definition.owner.type === 'agency' && can(actor, 'handle', { agencyCode: definition.owner.code });
+  }
+}
+
+function mayView(actor: Actor | null, definition: ServiceDefinition, villageCode: string): boolean {
+  if (can(actor, 'view', { villageCode })) return true;
+  return definition.owner.type === 'agency' && can(actor, 'handle', { agencyCode: definition.owner.code });
+}
+
+function stateAtStep(definition: ServiceDefinition, stepIndex: number): RequestState {
+  return definition.steps[stepIndex]?.actor === 'village_signatory' ? 'menunggu_tanda_tangan' : 'diperiksa';
+}
+
+async function loadRequest(ctx: Ctx, id: string, options: { lock?: boolean } = {}) {
+  const row = await repo.requestById(ctx.db, id, options);
+  if (!row) throw new NotFound('Permohonan tidak ditemukan.');
+  const service = await repo.serviceVersion(ctx.db, row.service_id, row.service_version);
+  return { row, definition: service.definition };
+}
+
+// --- filing -------------------------------------------------------------------------------------
+
+/** Opens a request (a draft until submitted) for the resident, or by an operator on their behalf. */
+export async function startRequest(
+  ctx: Ctx,
+  slug: string,
+  input: RequestInput & { residentNik?: string },
+): Promise<SaveOutcome> {
+  const actor = ctx.actor;
+  const service = await repo.serviceBySlug(ctx.db, slug);
+  if (!service?.active) throw new NotFound('Layanan tidak ditemukan.');
+  let resident: Resident;
+  if (actor?.kind === 'resident') {
+    if (!service.definition.selfService)
+      throw new Forbidden('Layanan ini diajukan di kantor desa bersama operator; silakan datang dengan berkas persyaratan.');
+    resident = await residentById(ctx, actor.id);
+  } else if (actor?.kind === 'staff') {
+    const found = await findResidentByNik(ctx, (input.residentNik ?? '').replace(/\D/g, ''));
+    if (!found) throw new Invalid({ residentNik: 'NIK pemohon tidak ada di data penduduk.' });
+    if (!can(actor, 'edit', { villageCode: found.villageCode }))
+      throw new Forbidden('Pemohon terdaftar di desa di luar cakupan Anda.');
+    resident = found;
+  } else throw new Forbidden();
+  if (resident.status !== 'hidup') throw new Invalid({ residentNik: 'Pemohon tidak lagi berstatus penduduk aktif.' });
+  const disabled = await repo.disabledServiceIds(ctx.db, resident.villageCode);
+  if (disabled.has(service.id)) throw new Forbidden('Desa Anda belum membuka layanan ini.');
+  const now = ctx.clock.now();
+  const row = await ctx.db
+    .insertInto('service_requests')
+    .values({
+      code: requestCode(now),
+      village_code: resident.villageCode,
+      service_id: service.id,
+      service_version: service.version,
+      resident_id: resident.id,
+      applicant: JSON.stringify(await applicantSnapshot(ctx, resident)),
+      data: JSON.stringify({}),
+      state: 'draf',
+      remarks: JSON.stringify({}),
+      filed_by: actor.kind === 'staff' ? actor.id : null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await addEvent(ctx, row.id, actor.kind === 'staff' ? 'dibuat_operator' : 'dibuat');
+  return saveRequest(ctx, row.id, input);
+}
+
+function attachmentProblem(definition: ServiceDefinition, file: UploadedFile): string | null {
+  const spec = definition.attachments.find((a) => a.name === file.field);
+  if (!spec) return null;
+  const limit = spec.maxBytes ?? DEFAULT_ATTACHMENT_BYTES;
+  const type = sniffType(file.bytes);
+  if (!type) return `${spec.label.id}: berkas harus foto JPEG/PNG atau PDF.`;
+  if (file.bytes.length > limit)
+    return `${spec.label.id}: berkas ${(file.bytes.length / 1048576).toFixed(1)} MB, paling besar ${(limit / 1048576).toFixed(1)} MB.`;
+  return null;
+}
+
+async function storeAttachments(ctx: Ctx, requestId: string, villageCode: string, definition: ServiceDefinition, files: UploadedFile[]) {
+  const problems: Record<string, string> = {};
+  for (const file of files) {
+    const spec = definition.attachments.find((a) => a.name === file.field);
+    if (!spec || file.bytes.length === 0) continue;
+    const problem = attachmentProblem(definition, file);
+    if (problem) {
+      problems[`lampiran_${file.field}`] = problem;
+      continue;
+    }
+    const type = sniffType(file.bytes) as string;
+    const saved = await saveFile(ctx, { bytes: file.bytes, contentType: type, name: file.filename || file.field, villageCode });
+    await ctx.db.deleteFrom('service_request_attachments').where('request_id', '=', requestId).where('name', '=', file.field).execute();
+    await ctx.db
+      .insertInto('service_request_attachments')
+      .values({
+        request_id: requestId,
+        name: file.field,
+        file_id: saved.id,
+        file_name: (file.filename || file.field).slice(0, 200),
+        content_type: type,
+        size: saved.size,
+        created_at: ctx.clock.now(),
+      })
+      .execute();
+  }
+  return problems;
+}
+
+async function missingAttachments(ctx: Ctx, requestId: string, definition: ServiceDefinition) {
+  const present = new Set((await repo.attachmentsOf(ctx.db, requestId)).map((a) => a.name));
+  const problems: Record<string, string> = {};
+  for (const spec of definition.attachments)
+    if (spec.required && !present.has(spec.name)) problems[`lampiran_${spec.name}`] = `${spec.label.id} wajib dilampirkan.`;
+  return problems;
+}
+
+function contactProblems(input: RequestInput): Record<string, string> {
+  const phone = (input.contactPhone ?? '').replace(/[\s-]/g, '');
+  if (phone && !/^(\+62|62|0)8\d{7,12}$/.test(phone))
+    return { contactPhone: 'Nomor ponsel untuk pemberitahuan harus nomor Indonesia, misalnya 081234567890.' };
+  return {};
+}
+
+/**
+ * Saves what the applicant (or the operator for them) typed and uploaded, whatever its state of
+ * completeness; submits only when nothing is missing or wrong. Nothing typed is ever lost.
+ */
+export async function saveRequest(ctx: Ctx, id: string, input: RequestInput): Promise<SaveOutcome> {
+  const { row, definition } = await loadRequest(ctx, id);
+  const byApplicant = isApplicant(ctx.actor, row);
+  if (!byApplicant && !can(ctx.actor, 'edit', { villageCode: row.village_code }))
+    throw new Forbidden('Permohonan ini bukan milik Anda.');
+  if (!OPEN_FOR_APPLICANT.includes(row.state))
+    throw new Conflict('Permohonan ini sudah diajukan dan sedang diproses; perubahan tidak dapat disimpan.');
+  const data = cleanRequestData(definition, input.values);
+  const phone = (input.contactPhone ?? '').replace(/[\s-]/g, '');
+  const contact = contactProblems(input);
+  const resident = await residentById(ctx, row.resident_id);
+  const family = await familyOf(ctx, resident.familyNumber);
+  const uploadProblems = await storeAttachments(ctx, id, row.village_code, definition, input.files);
+  const now = ctx.clock.now();
+  await ctx.db
+    .updateTable('service_requests')
+    .set({
+      data: JSON.stringify(data),
+      applicant: JSON.stringify(await applicantSnapshot(ctx, resident)),
+      contact_phone: contact.contactPhone ? row.contact_phone : phone || null,
+      contact_channel: input.contactChannel === 'sms' ? 'sms' : 'whatsapp',
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+  const problems = { ...contact, ...uploadProblems };
+  if (!input.submit) return { id, submitted: false, problems };
+  Object.assign(
+    problems,
+    checkRequestData(definition, data, { today: jakartaDate(now), family }),
+    await missingAttachments(ctx, id, definition),
+    uploadProblems,
+  );
+  if (Object.keys(problems).length > 0) return { id, submitted: false, problems };
+  await submit(ctx, row, definition);
+  return { id, submitted: true, problems: {} };
+}
+
+async function submit(ctx: Ctx, row: { id: string; state: RequestState; step_index: number; submitted_at: Date | null; village_code: string }, definition: ServiceDefinition) {
+  const now = ctx.clock.now();
+  const resubmission = row.state === 'belum_lengkap';
+  const due = row.submitted_at ? undefined : addWorkingDays(now, definition.slaDays, await holidaySet(ctx));
+  await ctx.db
+    .updateTable('service_requests')
+    .set({
+      state: stateAtStep(definition, row.step_index),
+      remarks: JSON.stringify({}),
+      remark_note: null,
+      submitted_at: row.submitted_at ?? now,
+      ...(due ? { due_at: due } : {}),
+      updated_at: now,
+    })
+    .where('id', '=', row.id)
+    .execute();
+  await addEvent(ctx, row.id, resubmission ? 'diajukan_ulang' : 'diajukan');
+}
+
+export async function cancelRequest(ctx: Ctx, id: string): Promise<void> {
+  const { row } = await loadRequest(ctx, id);
+  if (!isApplicant(ctx.actor, row) && !can(ctx.actor, 'edit', { villageCode: row.village_code })) throw new Forbidden();
+  if (!['draf', 'belum_lengkap', 'diperiksa'].includes(row.state))
+    throw new Conflict('Permohonan yang sudah menunggu tanda tangan atau selesai tidak dapat dibatalkan.');
+  await ctx.db
+    .updateTable('service_requests')
+    .set({ state: 'dibatalkan', finished_at: ctx.clock.now(), updated_at: ctx.clock.now() })
+    .where('id', '=', id)
+    .execute();
+  await addEvent(ctx, id, 'dibatalkan');
+}
+
+// --- handling -----------------------------------------------------------------------------------
+
+async function requireStepActor(ctx: Ctx, id: string, options: { lock?: boolean } = {}) {
+  const loaded = await loadRequest(ctx, id, options);
+  const { row, definition } = loaded;
+  if (!['diperiksa', 'menunggu_tanda_tangan'].includes(row.state))
+    throw new Conflict('Permohonan ini tidak sedang menunggu tindakan.');
+  const step = definition.steps[row.step_index];
+  if (!step || !mayActOnStep(ctx.actor, step, definition, row.village_code))
+    throw new Forbidden('Tahap ini bukan bagian Anda.');
+  return { ...loaded, step };
+}
+
+async function notifyApplicant(ctx: Ctx, row: { id: string; code: string; contact_phone: string | null; contact_channel: string | null }, definition: ServiceDefinition, message: string) {
+  if (!row.contact_phone) return;
+  await enqueueNotification(ctx, {
+    channel: row.contact_channel === 'sms' ? 'sms' : 'whatsapp',
+    recipient: row.contact_phone,
+    subject: definition.name.id,
+    body: `Simpul ${row.code} (${definition.name.id}): ${message} ${ctx.config.publicUrl}/akun/permohonan/${row.id}`,
+  });
+}
+
+/** Sends the request back with a remark beside each field (or attachment) that must change. */
+export async function returnForCorrection(
+  ctx: Ctx,
+  id: string,
+  input: { remarks: Record<string, string | undefined>; note: string },
+): Promise<void> {
+  const { row, definition } = await requireStepActor(ctx, id);
+  const known = new Set([
+    ...definition.fields.map((f) => f.name),
+    ...definition.attachments.map((a) => `lampiran_${a.name}`),
+  ]);
+  const remarks: Record<string, string> = {};
+  for (const [field, remark] of Object.entries(input.remarks))
+    if (known.has(field) && remark?.trim()) remarks[field] = remark.trim().slice(0, 500);
+  if (Object.keys(remarks).length === 0 && input.note.trim().length < 5)
+    throw new Invalid({ note: 'Tulis apa yang harus diperbaiki: catatan pada isian yang salah, atau catatan umum (minimal 5 karakter).' });
+  await ctx.db
+    .updateTable('service_requests')
+    .set({ state: 'belum_lengkap', remarks: JSON.stringify(remarks), remark_note: input.note.trim() || null, updated_at: ctx.clock.now() })
+    .where('id', '=', id)
+    .execute();
+  await addEvent(ctx, id, 'dikembalikan', input.note.trim() || null, { remarks });
+  await notifyApplicant(ctx, row, definition, 'permohonan Anda perlu diperbaiki. Lihat catatan petugas dan ajukan kembali.');
+}
+
+export async function rejectRequest(ctx: Ctx, id: string, reason: string): Promise<void> {
+  const { row, definition } = await requireStepActor(ctx, id);
+  if (reason.trim().length < 10) throw new Invalid({ reason: 'Tulis alasan penolakan yang jelas (minimal 10 karakter).' });
+  await ctx.db
+    .updateTable('service_requests')
+    .set({ state: 'ditolak', finished_at: ctx.clock.now(), updated_at: ctx.clock.now() })
+    .where('id', '=', id)
+    .execute();
+  await addEvent(ctx, id, 'ditolak', reason.trim());
+  await notifyApplicant(ctx, row, definition, `permohonan Anda ditolak: ${reason.trim()}`);
+}
+
+/**
+ * The current step's actor approves. On the last step this signs and issues the letter: the
+ * number, the PDF and the state change are one transaction, so no number is lost or given twice.
+ */
+export async function approveStep(
+  ctx: Ctx,
+  id: string,
+  input: { note?: string; credentials?: { nik?: string; passphrase?: string } } = {},
+): Promise<{ state: RequestState; letterNumber?: string }> {
+  const first = await requireStepActor(ctx, id);
+  const last = first.row.step_index >= first.definition.steps.length - 1;
+  if (!last) {
+    const next = first.row.step_index + 1;
+    const state = stateAtStep(first.definition, next);
+    await ctx.db
+      .updateTable('service_requests')
+      .set({ step_index: next, state, updated_at: ctx.clock.now() })
+      .where('id', '=', id)
+      .where('step_index', '=', first.row.step_index)
+      .execute();
+    await addEvent(ctx, id, 'disetujui', input.note?.trim() || null, { step: first.step.key });
+    return { state };
+  }
+  const letter = await ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const { row, definition, step } = await requireStepActor(tctx, id, { lock: true });
+    const issued = await issueFor(tctx, row, definition, input.credentials);
+    await trx
+      .updateTable('service_requests')
+      .set({ state: 'siap_diambil', finished_at: ctx.clock.now(), updated_at: ctx.clock.now() })
+      .where('id', '=', id)
+      .execute();
+    await addEvent(tctx, id, 'ditandatangani', input.note?.trim() || null, { step: step.key, number: issued.number });
+    await notifyApplicant(tctx, row, definition, `surat Anda nomor ${issued.number} sudah terbit. Unduh di Simpul atau ambil di kantor.`);
+    return issued;
+  });
+  return { state: 'siap_diambil', letterNumber: letter.number };
+}
+
+async function issueFor(
+  ctx: Ctx,
+  row: { id: string; village_code: string; resident_id: string; applicant: ApplicantSnapshot; data: Record<string, string> },
+  definition: ServiceDefinition,
+  credentials?: { nik?: string; passphrase?: string },
+) {
+  const village = await getVillage(ctx, row.village_code);
+  const family = await familyOf(ctx, row.applicant.familyNumber);
+  const values = templateValues({
+    definition,
+    applicant: row.applicant,
+    data: row.data,
+    family,
+    villageName: titleCase(village.name),
+    kecamatanName: titleCase(village.kecamatanName),
+    regencyName: titleCase(await regencyName(ctx)),
+  });
+  return issueLetter(ctx, {
+    requestId: row.id,
+    issuer:
+      definition.owner.type === 'agency'
+        ? { kind: 'agency', agencyCode: definition.owner.code }
+        : { kind: 'village', villageCode: row.village_code },
+    villageCode: row.village_code,
+    serviceSlug: definition.slug,
+    letterCode: definition.letterCode,
+    classificationCode: definition.classificationCode,
+    subject: { name: row.applicant.name, nik: row.applicant.nik },
+    content: letterContent(definition.document, values),
+    validDays: definition.document.validDays ?? null,
+    signer: ctx.actor as StaffActor,
+    credentials,
+  });
+}
+
+export async function markCollected(ctx: Ctx, id: string): Promise<void> {
+  const { row } = await loadRequest(ctx, id);
+  if (!can(ctx.actor, 'edit', { villageCode: row.village_code })) throw new Forbidden();
+  if (row.state !== 'siap_diambil') throw new Conflict('Hanya surat yang siap diambil yang dapat ditandai sudah diambil.');
+  await ctx.db.updateTable('service_requests').set({ state: 'sudah_diambil', updated_at: ctx.clock.now() }).where('id', '=', id).execute();
+  await addEvent(ctx, id, 'diambil');
+}
+
+// --- reading ------------------------------------------------------------------------------------
+
+export interface RequestView {
+  id: string;
+  code: string;
+  state: RequestState;
+  stepIndex: number;
+  definition: ServiceDefinition;
+  version: number;
+  villageCode: string;
+  applicant: ApplicantSnapshot;
+  data: Record<string, string>;
+  remarks: Record<string, string>;
+  remarkNote: string | null;
+  filedByOperator: boolean;
+  contactPhone: string | null;
+  contactChannel: string | null;
+  submittedAt: Date | null;
+  dueAt: Date | null;
+  createdAt: Date;
+  attachments: Array<{ id: string; name: string; fileName: string; contentType: string; size: number }>;
+  events: Array<{ at: Date; kind: string; actorKind: string; actorLabel: string; note: string | null; detail: Record<string, unknown> }>;
+  family: FamilyMember[];
+  letter: { number: string; verificationCode: string; issuedAt: Date; sha256: string } | null;
+  /** what the viewer may do now */
+  can: { edit: boolean; act: boolean; sign: boolean; collect: boolean; cancel: boolean };
+  /** differences between what the request carries and the registry today */
+  registryDifferences: string[];
+  personal: boolean;
+}
+
+function registryDifferences(snapshot: ApplicantSnapshot, current: ApplicantSnapshot | null): string[] {
+  if (!current) return ['Pemohon tidak lagi tercatat sebagai penduduk aktif.'];
+  const labels: Array<[keyof ApplicantSnapshot, string]> = [
+    ['name', 'Nama'],
+    ['birthPlace', 'Tempat lahir'],
+    ['birthDate', 'Tanggal lahir'],
+    ['address', 'Alamat'],
+    ['maritalStatus', 'Status perkawinan'],
+    ['occupation', 'Pekerjaan'],
+    ['familyNumber', 'No. KK'],
+  ];
+  return labels.filter(([key]) => snapshot[key] !== current[key]).map(([key, label]) => `${label}: permohonan "${snapshot[key]}", data penduduk "${current[key]}"`);
+}
+
+/** One request as its applicant or a staff member in scope sees it; staff reads are audited. */
+export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
+  const { row, definition } = await loadRequest(ctx, id);
+  const actor = ctx.actor;
+  const applicant = isApplicant(actor, row);
+  if (!applicant && !mayView(actor, definition, row.village_code)) throw new Forbidden('Permohonan ini di luar cakupan Anda.');
+  if (!applicant && row.state === 'draf' && !can(actor, 'edit', { villageCode: row.village_code }))
+    throw new NotFound('Permohonan tidak ditemukan.');
+  const personal =
+    applicant || can(actor, 'view_personal', { villageCode: row.village_code }) || mayView(actor, definition, '') ;
+  if (actor?.kind === 'staff')
+    await audit(ctx, { action: 'read_personal', entity: 'service_request', entityId: row.id, villageCode: row.village_code });
+  const [attachments, events, letter, family] = await Promise.all([
+    repo.attachmentsOf(ctx.db, id),
+    repo.eventsOf(ctx.db, id),
+    letterForRequest(ctx, id),
+    familyOf(ctx, row.applicant.familyNumber),
+  ]);
+  const current = actor?.kind === 'staff' ? await findResidentByNik(ctx, row.applicant.nik) : null;
+  const step = definition.steps[row.step_index];
+  const acting = ['diperiksa', 'menunggu_tanda_tangan'].includes(row.state) && step !== undefined && mayActOnStep(actor, step, definition, row.village_code);
+  const snapshot = personal ? row.applicant : { ...row.applicant, nik: mask(row.applicant.nik), familyNumber: mask(row.applicant.familyNumber) };
+  return {
+    id: row.id,
+    code: row.code,
+    state: row.state,
+    stepIndex: row.step_index,
+    definition,
+    version: row.service_version,
+    villageCode: row.village_code,
+    applicant: snapshot,
+    data: row.data,
+    remarks: row.remarks,
+    remarkNote: row.remark_note,
+    filedByOperator: row.filed_by !== null,
+    contactPhone: personal ? row.contact_phone : mask(row.contact_phone),
+    contactChannel: row.contact_channel,
+    submittedAt: row.submitted_at,
+    dueAt: row.due_at,
+    createdAt: row.created_at,
+    attachments: attachments.map((a) => ({ id: a.id, name: a.name, fileName: a.file_name, contentType: a.content_type, size: a.size })),
+    events: events.map((e) => ({ at: e.at, kind: e.kind, actorKind: e.actor_kind, actorLabel: e.actor_label, note: e.note, detail: e.detail })),
+    family: personal ? family : family.map((m) => ({ ...m, nik: mask(m.nik) })),
+    letter: letter ? { number: letter.number, verificationCode: letter.verification_code, issuedAt: letter.issued_at, sha256: letter.pdf_sha256 } : null,
+    can: {
+      edit: OPEN_FOR_APPLICANT.includes(row.state) && (applicant || can(actor, 'edit', { villageCode: row.village_code })),
+      act: acting && step?.actor !== 'village_signatory' && !(step?.actor === 'agency' && row.step_index === definition.steps.length - 1),
+      sign: acting && (step?.actor === 'village_signatory' || row.step_index === definition.steps.length - 1),
+      collect: row.state === 'siap_diambil' && can(actor, 'edit', { villageCode: row.village_code }),
+      cancel: ['draf', 'belum_lengkap', 'diperiksa'].includes(row.state) && (applicant || can(actor, 'edit', { villageCode: row.village_code })),
+    },
+    registryDifferences: current ? registryDifferences(row.applicant, await applicantSnapshot(ctx, current)) : [],
+    personal,
+  };
+}
+
+export async function requestAttachment(ctx: Ctx, id: string, attachmentId: string) {
+  await getRequest(ctx, id);
+  const attachment = (await repo.attachmentsOf(ctx.db, id)).find((a) => a.id === attachmentId);
+  if (!attachment) throw new NotFound('Lampiran tidak ditemukan.');
+  return readFile(ctx, attachment.file_id);
+}
+
+/** The issued letter's PDF, for the applicant or staff in scope. */
+export async function requestLetterPdf(ctx: Ctx, id: string) {
+  const view = await getRequest(ctx, id);
+  const letter = await letterForRequest(ctx, id);
+  if (!letter) throw new NotFound('Surat belum terbit.');
+  const file = await readFile(ctx, letter.file_id);
+  return { ...file, number: view.letter?.number ?? letter.number };
+}
+
+export async function myRequests(ctx: Ctx) {
+  const actor = ctx.actor;
+  if (actor?.kind !== 'resident') throw new Forbidden();
+  return repo.requestsOfResident(ctx.db, actor.id);
+}
+
+export const QUEUE_PAGE_SIZE = 50;
+
+export async function listQueue(ctx: Ctx, filter: Omit<repo.QueueFilter, 'pageSize'>) {
+  const actor = ctx.actor;
+  if (actor?.kind !== 'staff') throw new Forbidden();
+  const { rows, total } = await repo.queueRows(ctx.db, actor, { ...filter, pageSize: QUEUE_PAGE_SIZE });
+  return {
+    total,
+    rows: rows.map((r) => ({
+      ...r,
+      applicant_nik: can(actor, 'view_personal', { villageCode: r.village_code }) ? r.applicant_nik : mask(r.applicant_nik),
+      mayAct:
+        ['diperiksa', 'menunggu_tanda_tangan'].includes(r.state) &&
+        r.definition.steps[r.step_index] !== undefined &&
+        mayActOnStep(actor, r.definition.steps[r.step_index] as StepDefinition, r.definition, r.village_code),
+    })),
+  };
+}

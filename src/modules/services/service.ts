@@ -1,0 +1,108 @@
+import { audit } from '../../platform/audit/service.ts';
+import { can } from '../../platform/auth/roles.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
+import { classificationName } from '../letters/service.ts';
+import { DEFAULT_SERVICES } from './catalog.ts';
+import { checkDefinition, type ServiceDefinition } from './definition.ts';
+import * as repo from './repo.ts';
+
+export type { ServiceDefinition } from './definition.ts';
+export type { ServiceRecord } from './repo.ts';
+export * from './pins.ts';
+export * from './requests.ts';
+
+/** Adds the default services that are missing; never overwrites what admin has changed. */
+export async function seedCatalog(ctx: Ctx): Promise<void> {
+  for (const definition of DEFAULT_SERVICES) {
+    if (await repo.serviceBySlug(ctx.db, definition.slug)) continue;
+    await repo.insertService(ctx.db, definition, null);
+  }
+}
+
+export interface CatalogEntry {
+  id: string;
+  slug: string;
+  version: number;
+  active: boolean;
+  enabledInVillage: boolean;
+  definition: ServiceDefinition;
+}
+
+/** The catalog; with a village, each entry says whether that village has it switched on. */
+export async function listCatalog(ctx: Ctx, options: { villageCode?: string; includeInactive?: boolean } = {}): Promise<CatalogEntry[]> {
+  const [services, disabled] = await Promise.all([
+    repo.allServices(ctx.db),
+    options.villageCode ? repo.disabledServiceIds(ctx.db, options.villageCode) : Promise.resolve(new Set<string>()),
+  ]);
+  return services
+    .filter((s) => options.includeInactive || s.active)
+    .map((s) => ({ ...s, enabledInVillage: !disabled.has(s.id) }));
+}
+
+export async function getService(ctx: Ctx, slug: string): Promise<repo.ServiceRecord> {
+  const service = await repo.serviceBySlug(ctx.db, slug);
+  if (!service) throw new NotFound('Layanan tidak ditemukan.');
+  return service;
+}
+
+async function referenceProblems(ctx: Ctx, definition: ServiceDefinition): Promise<Record<string, string>> {
+  const problems: Record<string, string> = {};
+  if (!(await classificationName(ctx, definition.classificationCode)))
+    problems.classificationCode = `Kode klasifikasi ${definition.classificationCode} tidak ada dalam daftar klasifikasi surat.`;
+  if (definition.owner.type === 'agency') {
+    const agency = await ctx.db.selectFrom('agencies').select('code').where('code', '=', definition.owner.code).executeTakeFirst();
+    if (!agency) problems.owner = `OPD ${definition.owner.code} tidak dikenal.`;
+  }
+  return problems;
+}
+
+/**
+ * Admin kabupaten saves a service definition (JSON). A known slug gets a new version; requests
+ * already filed keep the version they were filed under.
+ */
+export async function saveServiceDefinition(ctx: Ctx, json: string, expectedSlug?: string): Promise<{ slug: string; version: number }> {
+  if (!can(ctx.actor, 'manage')) throw new Forbidden('Hanya admin kabupaten yang mengelola katalog layanan.');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    throw new Invalid({ definition: `Definisi bukan JSON yang sah: ${(error as Error).message}` });
+  }
+  const problems = checkDefinition(parsed);
+  if (Object.keys(problems).length > 0) throw new Invalid(problems, 'Definisi layanan belum benar.');
+  const definition = parsed as ServiceDefinition;
+  if (expectedSlug && definition.slug !== expectedSlug)
+    throw new Invalid({ slug: 'Slug layanan yang sudah ada tidak dapat diganti; buat layanan baru bila perlu.' });
+  const references = await referenceProblems(ctx, definition);
+  if (Object.keys(references).length > 0) throw new Invalid(references, 'Definisi layanan belum benar.');
+  const existing = await repo.serviceBySlug(ctx.db, definition.slug);
+  if (!existing && expectedSlug) throw new NotFound('Layanan tidak ditemukan.');
+  const version = existing ? await repo.insertServiceVersion(ctx.db, existing, definition, ctx.actor?.id ?? null) : 1;
+  if (!existing) await repo.insertService(ctx.db, definition, ctx.actor?.id ?? null);
+  await audit(ctx, { action: existing ? 'service_version' : 'service_create', entity: 'service', entityId: definition.slug, detail: { version } });
+  return { slug: definition.slug, version };
+}
+
+export async function setServiceActive(ctx: Ctx, slug: string, active: boolean): Promise<void> {
+  if (!can(ctx.actor, 'manage')) throw new Forbidden('Hanya admin kabupaten yang mengelola katalog layanan.');
+  const service = await getService(ctx, slug);
+  await ctx.db.updateTable('services').set({ active, updated_at: ctx.clock.now() }).where('id', '=', service.id).execute();
+  await audit(ctx, { action: active ? 'service_activate' : 'service_deactivate', entity: 'service', entityId: slug });
+}
+
+/** A village switches village letters on or off (agency services are the agency's to offer). */
+export async function setVillageServices(ctx: Ctx, villageCode: string, enabledSlugs: string[]): Promise<void> {
+  if (!can(ctx.actor, 'edit', { villageCode })) throw new Forbidden('Anda hanya dapat mengatur layanan desa dalam cakupan Anda.');
+  const wanted = new Set(enabledSlugs);
+  const services = (await repo.allServices(ctx.db)).filter((s) => s.definition.owner.type === 'village');
+  for (const service of services) {
+    const enabled = wanted.has(service.slug);
+    await ctx.db
+      .insertInto('village_services')
+      .values({ village_code: villageCode, service_id: service.id, enabled, updated_at: ctx.clock.now() })
+      .onConflict((oc) => oc.columns(['village_code', 'service_id']).doUpdateSet({ enabled, updated_at: ctx.clock.now() }))
+      .execute();
+  }
+  await audit(ctx, { action: 'village_services_update', entity: 'village', entityId: villageCode, villageCode, detail: { enabled: [...wanted] } });
+}

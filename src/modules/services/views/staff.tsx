@@ -1,0 +1,458 @@
+import type { StaffActor } from '../../../platform/auth/roles.ts';
+import { currentLocale, formatDate, formatDateTime, t } from '../../../platform/i18n/index.ts';
+import {
+  Button,
+  ButtonLink,
+  CheckboxField,
+  ErrorSummary,
+  type FieldErrors,
+  Form,
+  Pagination,
+  Panel,
+  SelectField,
+  SummaryList,
+  Table,
+  TextArea,
+  TextField,
+} from '../../../platform/ui/components.tsx';
+import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import { Layout } from '../../../platform/ui/layout.tsx';
+import type { LetterSettings } from '../../letters/service.ts';
+import { textOf } from '../forms.ts';
+import type { RequestView } from '../requests.ts';
+import { REQUEST_STATES, type RequestState } from '../schema.ts';
+import type { CatalogEntry } from '../service.ts';
+import { ageText, History, RequestForm, type RequestFormProps, RequestStateTag, StepList, serviceName } from './parts.tsx';
+import { RequestSummary } from './resident.tsx';
+
+export interface QueueRow {
+  id: string;
+  code: string;
+  state: RequestState;
+  village_code: string;
+  submitted_at: Date | null;
+  due_at: Date | null;
+  filed_by: string | null;
+  slug: string;
+  definition: CatalogEntry['definition'];
+  applicant_name: string;
+  applicant_nik: string;
+  mayAct: boolean;
+}
+
+function StaffMenu(props: { actor: StaffActor }): SafeHtml {
+  const village = props.actor.scope.type === 'region' && props.actor.scope.code.split('.').length === 4;
+  const admin = props.actor.role === 'admin_kabupaten';
+  return (
+    <p class="sub-nav">
+      <a href="/kelola/layanan">{t('services.queue.title')}</a>
+      {village ? (
+        <>
+          {' · '}
+          <a href="/kelola/layanan/ajukan">{t('services.assist.title')}</a>
+          {' · '}
+          <a href="/kelola/layanan/pin">{t('services.pin.issueTitle')}</a>
+          {' · '}
+          <a href="/kelola/layanan/desa">{t('services.village.title')}</a>
+          {' · '}
+          <a href="/kelola/surat">{t('letters.register.title')}</a>
+        </>
+      ) : (
+        ''
+      )}
+      {admin ? (
+        <>
+          {' · '}
+          <a href="/kelola/layanan/katalog">{t('services.admin.title')}</a>
+        </>
+      ) : (
+        ''
+      )}
+    </p>
+  );
+}
+
+export function QueuePage(props: {
+  actor: StaffActor;
+  rows: QueueRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  filter: Record<string, string | undefined>;
+  services: CatalogEntry[];
+  now: Date;
+}): SafeHtml {
+  const locale = currentLocale();
+  return (
+    <Layout title={t('services.queue.title')} wide>
+      <h1>{t('services.queue.title')}</h1>
+      <StaffMenu actor={props.actor} />
+      <Form action="/kelola/layanan" method="get" class="filters">
+        <SelectField
+          name="status"
+          label={t('services.queue.state')}
+          value={props.filter.status ?? 'aktif'}
+          options={[
+            { value: 'aktif', label: t('services.queue.active') },
+            ...REQUEST_STATES.filter((s) => s !== 'draf').map((s) => ({ value: s, label: t(`services.state.${s}`) })),
+          ]}
+        />
+        <SelectField
+          name="layanan"
+          label={t('services.queue.service')}
+          value={props.filter.layanan}
+          placeholder={t('services.queue.allServices')}
+          options={props.services.map((s) => ({ value: s.slug, label: textOf(s.definition.name, locale) }))}
+        />
+        <TextField name="q" type="search" label={t('services.queue.search')} value={props.filter.q} />
+        <Button variant="secondary">{t('services.queue.filter')}</Button>
+      </Form>
+      <p>{t('services.queue.count', { n: props.total })}</p>
+      <Table
+        rows={props.rows}
+        empty={t('services.queue.empty')}
+        columns={[
+          { header: t('services.queue.code'), cell: (r) => <a href={`/kelola/layanan/permohonan/${r.id}`}>{r.code}</a> },
+          { header: t('services.queue.service'), cell: (r) => serviceName(r.definition) },
+          {
+            header: t('services.queue.applicant'),
+            cell: (r) => (
+              <>
+                {r.applicant_name}
+                <br />
+                <small>{r.applicant_nik}</small>
+                {r.filed_by ? (
+                  <>
+                    <br />
+                    <small>{t('services.queue.assisted')}</small>
+                  </>
+                ) : (
+                  ''
+                )}
+              </>
+            ),
+          },
+          { header: t('services.queue.state'), cell: (r) => <RequestStateTag state={r.state} /> },
+          { header: t('services.queue.age'), cell: (r) => ageText(r.submitted_at, props.now) },
+          {
+            header: t('services.request.due'),
+            cell: (r) =>
+              r.due_at ? (
+                <span class={r.due_at < props.now && ['diperiksa', 'menunggu_tanda_tangan'].includes(r.state) ? 'overdue' : undefined}>
+                  {formatDate(r.due_at)}
+                  {r.due_at < props.now && ['diperiksa', 'menunggu_tanda_tangan'].includes(r.state) ? ` (${t('services.queue.overdue')})` : ''}
+                </span>
+              ) : (
+                '-'
+              ),
+          },
+          { header: t('services.queue.yourTurn'), cell: (r) => (r.mayAct ? t('services.queue.yes') : '') },
+        ]}
+      />
+      <Pagination page={props.page} pageSize={props.pageSize} total={props.total} baseUrl="/kelola/layanan" query={props.filter} />
+    </Layout>
+  );
+}
+
+function ActionForms(props: { view: RequestView; errors?: FieldErrors }): SafeHtml {
+  const { view } = props;
+  const locale = currentLocale();
+  const errors = props.errors ?? {};
+  return (
+    <>
+      {view.can.act ? (
+        <Panel title={t('services.staff.approveTitle')}>
+          <Form action={`/kelola/layanan/permohonan/${view.id}/setujui`}>
+            <TextArea name="note" label={t('services.staff.note')} rows={2} />
+            <Button>{t('services.staff.approve')}</Button>
+          </Form>
+        </Panel>
+      ) : (
+        ''
+      )}
+      {view.can.sign ? (
+        <Panel title={t('services.staff.signTitle')}>
+          <p>{t('services.staff.signLead')}</p>
+          <Form action={`/kelola/layanan/permohonan/${view.id}/tandatangani`}>
+            <CheckboxField name="confirm" label={t('services.staff.signConfirm')} error={errors.confirm} />
+            <Button>{t('services.staff.sign')}</Button>
+          </Form>
+        </Panel>
+      ) : (
+        ''
+      )}
+      {view.can.act || view.can.sign ? (
+        <>
+          <Panel title={t('services.staff.returnTitle')}>
+            <p class="hint">{t('services.staff.returnLead')}</p>
+            <Form action={`/kelola/layanan/permohonan/${view.id}/kembalikan`}>
+              {view.definition.fields.map((f) => (
+                <TextField name={`remark_${f.name}`} label={t('services.staff.remarkOn', { field: textOf(f.label, locale) })} />
+              ))}
+              {view.definition.attachments.map((a) => (
+                <TextField name={`remark_lampiran_${a.name}`} label={t('services.staff.remarkOn', { field: textOf(a.label, locale) })} />
+              ))}
+              <TextArea name="note" label={t('services.staff.returnNote')} error={errors.note} rows={3} />
+              <Button variant="secondary">{t('services.staff.return')}</Button>
+            </Form>
+          </Panel>
+          <Panel title={t('services.staff.rejectTitle')}>
+            <Form action={`/kelola/layanan/permohonan/${view.id}/tolak`}>
+              <TextArea name="reason" label={t('services.staff.reason')} error={errors.reason} rows={2} />
+              <Button variant="warning">{t('services.staff.reject')}</Button>
+            </Form>
+          </Panel>
+        </>
+      ) : (
+        ''
+      )}
+      {view.can.collect ? (
+        <Form action={`/kelola/layanan/permohonan/${view.id}/diambil`}>
+          <Button variant="secondary">{t('services.staff.collected')}</Button>
+        </Form>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+export function StaffRequestPage(props: { view: RequestView; errors?: FieldErrors; message?: string }): SafeHtml {
+  const { view } = props;
+  const a = view.applicant;
+  return (
+    <Layout title={`${serviceName(view.definition)} ${view.code}`} wide>
+      <p>
+        <a href="/kelola/layanan">← {t('services.queue.title')}</a>
+      </p>
+      <h1>
+        {serviceName(view.definition)} <small>{view.code}</small>
+      </h1>
+      <ErrorSummary errors={props.errors} />
+      {props.message ? <p class="error-message">{props.message}</p> : ''}
+      <SummaryList
+        rows={[
+          [t('services.queue.state'), <RequestStateTag state={view.state} />],
+          [t('services.request.submitted'), view.submittedAt ? formatDateTime(view.submittedAt) : '-'],
+          [t('services.request.due'), view.dueAt ? formatDate(view.dueAt) : '-'],
+          [t('services.request.version'), String(view.version)],
+          [t('services.request.filedBy'), view.filedByOperator ? t('services.queue.assisted') : t('services.request.byResident')],
+          [t('services.form.contactPhone'), view.contactPhone ? `${view.contactPhone} (${view.contactChannel})` : '-'],
+        ]}
+      />
+      <StepList definition={view.definition} current={view.stepIndex} state={view.state} />
+      {view.letter ? (
+        <Panel title={t('services.request.letterReady')}>
+          <p>{t('services.request.letterNumber', { number: view.letter.number })}</p>
+          <ButtonLink href={`/kelola/layanan/permohonan/${view.id}/surat.pdf`}>{t('services.request.download')}</ButtonLink>{' '}
+          <a href={`/verifikasi/${view.letter.verificationCode}`}>{t('letters.verify.title')}</a>
+        </Panel>
+      ) : (
+        ''
+      )}
+      <h2>{t('services.staff.applicant')}</h2>
+      <SummaryList
+        rows={[
+          [t('services.applicant.name'), a.name],
+          ['NIK', a.nik],
+          [t('services.applicant.familyNumber'), a.familyNumber],
+          [t('services.applicant.birth'), `${a.birthPlace}, ${formatDate(a.birthDate)}`],
+          [t('services.applicant.occupation'), a.occupation],
+          [t('services.applicant.address'), a.address],
+        ]}
+      />
+      {view.registryDifferences.length > 0 ? (
+        <div class="remark-summary" role="alert">
+          <h2>{t('services.staff.registryDiffers')}</h2>
+          <ul>
+            {view.registryDifferences.map((d) => (
+              <li>{d}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p class="hint">{t('services.staff.registryMatches')}</p>
+      )}
+      <RequestSummary view={view} />
+      <ul>
+        {view.attachments.map((att) => (
+          <li>
+            <a href={`/kelola/layanan/permohonan/${view.id}/lampiran/${att.id}`}>{t('services.staff.openAttachment', { name: att.fileName })}</a>
+          </li>
+        ))}
+      </ul>
+      <ActionForms view={view} errors={props.errors} />
+      <h2>{t('services.request.history')}</h2>
+      <History events={view.events} showNames />
+    </Layout>
+  );
+}
+
+export function AssistStartPage(props: { actor: StaffActor; services: CatalogEntry[]; values?: Record<string, string>; errors?: FieldErrors }): SafeHtml {
+  const locale = currentLocale();
+  return (
+    <Layout title={t('services.assist.title')}>
+      <h1>{t('services.assist.title')}</h1>
+      <StaffMenu actor={props.actor} />
+      <p class="lead">{t('services.assist.lead')}</p>
+      <ErrorSummary errors={props.errors} labels={{ residentNik: t('services.assist.nik'), layanan: t('services.queue.service') }} />
+      <Form action="/kelola/layanan/ajukan" method="get">
+        <TextField name="nik" label={t('services.assist.nik')} inputmode="numeric" maxlength={16} value={props.values?.nik} error={props.errors?.residentNik} required />
+        <SelectField
+          name="layanan"
+          label={t('services.queue.service')}
+          value={props.values?.layanan}
+          error={props.errors?.layanan}
+          placeholder={t('services.form.choose')}
+          options={props.services.map((s) => ({ value: s.slug, label: textOf(s.definition.name, locale) }))}
+          required
+        />
+        <Button>{t('services.assist.next')}</Button>
+      </Form>
+    </Layout>
+  );
+}
+
+export function AssistFormPage(props: RequestFormProps & { applicantName: string }): SafeHtml {
+  return (
+    <Layout title={t('services.assist.title')}>
+      <p>
+        <a href="/kelola/layanan/ajukan">← {t('services.assist.title')}</a>
+      </p>
+      <h1>{t('services.form.title', { service: serviceName(props.definition) })}</h1>
+      <p class="lead">{t('services.assist.forResident', { name: props.applicantName })}</p>
+      <RequestForm {...props} />
+    </Layout>
+  );
+}
+
+export function IssuePinPage(props: { actor: StaffActor; errors?: FieldErrors; issued?: { pin: string; name: string }; nik?: string }): SafeHtml {
+  return (
+    <Layout title={t('services.pin.issueTitle')}>
+      <h1>{t('services.pin.issueTitle')}</h1>
+      <StaffMenu actor={props.actor} />
+      <p class="lead">{t('services.pin.issueLead')}</p>
+      {props.issued ? (
+        <Panel title={t('services.pin.issued', { name: props.issued.name })}>
+          <p class="big-code" aria-label="PIN">
+            {props.issued.pin}
+          </p>
+          <p>{t('services.pin.issuedHint')}</p>
+        </Panel>
+      ) : (
+        ''
+      )}
+      <ErrorSummary errors={props.errors} labels={{ nik: 'NIK' }} />
+      <Form action="/kelola/layanan/pin">
+        <TextField name="nik" label="NIK" inputmode="numeric" maxlength={16} value={props.nik} error={props.errors?.nik} required />
+        <Button>{t('services.pin.issue')}</Button>
+      </Form>
+    </Layout>
+  );
+}
+
+export function VillageSettingsPage(props: {
+  actor: StaffActor;
+  villageName: string;
+  services: CatalogEntry[];
+  settings: LetterSettings;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+}): SafeHtml {
+  const locale = currentLocale();
+  const v = props.values ?? {
+    numberPattern: props.settings.numberPattern,
+    signatoryName: props.settings.signatoryName ?? '',
+    signatoryEmployeeNumber: props.settings.signatoryEmployeeNumber ?? '',
+    delegateName: props.settings.delegateName ?? '',
+    delegatePosition: props.settings.delegatePosition ?? '',
+    delegateEmployeeNumber: props.settings.delegateEmployeeNumber ?? '',
+  };
+  return (
+    <Layout title={t('services.village.title')}>
+      <h1>{t('services.village.title')}</h1>
+      <StaffMenu actor={props.actor} />
+      <p class="lead">{props.villageName}</p>
+      <h2>{t('services.village.letterSettings')}</h2>
+      <ErrorSummary errors={props.errors} />
+      <Form action="/kelola/layanan/desa/surat">
+        <TextField name="signatoryName" label={t('services.village.signatoryName')} value={v.signatoryName} error={props.errors?.signatoryName} required />
+        <TextField name="signatoryEmployeeNumber" label={t('services.village.employeeNumber')} value={v.signatoryEmployeeNumber} width="medium" />
+        <TextField name="delegateName" label={t('services.village.delegateName')} hint={t('services.village.delegateHint')} value={v.delegateName} />
+        <TextField name="delegatePosition" label={t('services.village.delegatePosition')} value={v.delegatePosition} error={props.errors?.delegatePosition} />
+        <TextField name="delegateEmployeeNumber" label={t('services.village.employeeNumber')} value={v.delegateEmployeeNumber} width="medium" />
+        <TextField name="numberPattern" label={t('services.village.numberPattern')} hint={t('services.village.numberHint')} value={v.numberPattern} error={props.errors?.numberPattern} required />
+        <Button>{t('services.village.save')}</Button>
+      </Form>
+      <h2>{t('services.village.services')}</h2>
+      <Form action="/kelola/layanan/desa/layanan">
+        {props.services
+          .filter((s) => s.definition.owner.type === 'village')
+          .map((s) => (
+            <CheckboxField name="aktif" value={s.slug} label={textOf(s.definition.name, locale)} checked={s.enabledInVillage} />
+          ))}
+        <Button>{t('services.village.saveServices')}</Button>
+      </Form>
+    </Layout>
+  );
+}
+
+export function CatalogAdminPage(props: { actor: StaffActor; services: CatalogEntry[] }): SafeHtml {
+  const locale = currentLocale();
+  return (
+    <Layout title={t('services.admin.title')} wide>
+      <h1>{t('services.admin.title')}</h1>
+      <StaffMenu actor={props.actor} />
+      <p>
+        <ButtonLink href="/kelola/layanan/katalog/baru" variant="primary">
+          {t('services.admin.new')}
+        </ButtonLink>
+      </p>
+      <Table
+        rows={props.services}
+        columns={[
+          { header: t('services.queue.service'), cell: (s) => <a href={`/kelola/layanan/katalog/${s.slug}`}>{textOf(s.definition.name, locale)}</a> },
+          { header: t('services.admin.owner'), cell: (s) => (s.definition.owner.type === 'agency' ? s.definition.owner.code : t('services.admin.village')) },
+          { header: t('services.service.letterCode'), cell: (s) => `${s.definition.letterCode} · ${s.definition.classificationCode}` },
+          { header: t('services.service.sla'), cell: (s) => t('services.catalog.sla', { days: s.definition.slaDays }), numeric: true },
+          { header: t('services.service.version'), cell: (s) => String(s.version), numeric: true },
+          { header: t('services.admin.active'), cell: (s) => (s.active ? t('services.queue.yes') : t('services.admin.inactive')) },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+export function ServiceEditPage(props: {
+  slug: string | null;
+  json: string;
+  version: number | null;
+  active: boolean;
+  errors?: FieldErrors;
+  message?: string;
+}): SafeHtml {
+  const action = props.slug ? `/kelola/layanan/katalog/${props.slug}` : '/kelola/layanan/katalog/baru';
+  return (
+    <Layout title={props.slug ?? t('services.admin.new')} wide>
+      <p>
+        <a href="/kelola/layanan/katalog">← {t('services.admin.title')}</a>
+      </p>
+      <h1>{props.slug ?? t('services.admin.new')}</h1>
+      {props.version ? <p>{t('services.admin.versionNote', { version: props.version })}</p> : ''}
+      {props.message ? <p class="error-message">{props.message}</p> : ''}
+      <ErrorSummary errors={props.errors} />
+      <Form action={action}>
+        <TextArea name="definition" label={t('services.admin.definition')} hint={t('services.admin.definitionHint')} value={props.json} rows={30} error={props.errors?.definition} />
+        <Button>{t('services.admin.save')}</Button>
+      </Form>
+      {props.slug ? (
+        <Form action={`/kelola/layanan/katalog/${props.slug}/status`}>
+          <input type="hidden" name="active" value={props.active ? '0' : '1'} />
+          <Button variant={props.active ? 'warning' : 'secondary'}>{props.active ? t('services.admin.deactivate') : t('services.admin.activate')}</Button>
+        </Form>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
