@@ -23,9 +23,9 @@ import {
   transitionProblems,
 } from './states.ts';
 
-export { STATES } from './states.ts';
 // the working-day calendar (national holidays set by admin) also times letter requests
 export { addWorkingDays, jakartaDate } from './calendar.ts';
+export { STATES } from './states.ts';
 
 /** Abuse limits (per IP address and per account) and the duplicate-suggestion window. */
 export const LIMITS = {

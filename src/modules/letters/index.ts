@@ -10,7 +10,11 @@ export const lettersModule: SimpulModule = {
   routes: letterRoutes,
   messages,
   navigation: [
-    { href: '/kelola/surat', label: 'letters.nav.register', for: ['operator_desa', 'sekretaris_desa', 'kepala_desa'] },
+    {
+      href: '/kelola/surat',
+      label: 'letters.nav.register',
+      for: ['operator_desa', 'sekretaris_desa', 'kepala_desa'],
+    },
   ],
   seed: seedLetters,
 };

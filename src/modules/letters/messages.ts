@@ -3,11 +3,13 @@ import type { Messages } from '../../platform/i18n/index.ts';
 const id: Messages = {
   'letters.nav.register': 'Register surat keluar',
   'letters.verify.title': 'Periksa keaslian surat',
-  'letters.verify.lead': 'Masukkan kode verifikasi yang tercetak di bawah kode QR surat, atau pindai kode QR-nya.',
+  'letters.verify.lead':
+    'Masukkan kode verifikasi yang tercetak di bawah kode QR surat, atau pindai kode QR-nya.',
   'letters.verify.code': 'Kode verifikasi',
   'letters.verify.codeHint': '10 huruf dan angka, misalnya K7Q2M9XW4T.',
   'letters.verify.check': 'Periksa',
-  'letters.verify.unknown': 'Kode verifikasi ini tidak dikenal. Surat dengan kode ini tidak pernah diterbitkan melalui Simpul.',
+  'letters.verify.unknown':
+    'Kode verifikasi ini tidak dikenal. Surat dengan kode ini tidak pernah diterbitkan melalui Simpul.',
   'letters.verify.registered': 'Surat ini terdaftar',
   'letters.verify.type': 'Jenis surat',
   'letters.verify.number': 'Nomor surat',
@@ -19,7 +21,8 @@ const id: Messages = {
   'letters.verify.noExpiry': 'tidak dibatasi',
   'letters.verify.expired': 'sudah tidak berlaku',
   'letters.verify.uploadTitle': 'Cocokkan berkas PDF',
-  'letters.verify.uploadLead': 'Unggah berkas PDF yang Anda terima. Berkas yang diubah sedikit pun, walau tampak sama, tidak akan cocok.',
+  'letters.verify.uploadLead':
+    'Unggah berkas PDF yang Anda terima. Berkas yang diubah sedikit pun, walau tampak sama, tidak akan cocok.',
   'letters.verify.pdf': 'Berkas PDF surat',
   'letters.verify.compare': 'Cocokkan',
   'letters.verify.noPdf': 'Pilih berkas PDF surat yang ingin dicocokkan.',
@@ -42,11 +45,13 @@ const id: Messages = {
 const en: Messages = {
   'letters.nav.register': 'Outgoing letters',
   'letters.verify.title': 'Check a letter',
-  'letters.verify.lead': 'Enter the verification code printed under the letter’s QR code, or scan the QR code.',
+  'letters.verify.lead':
+    'Enter the verification code printed under the letter’s QR code, or scan the QR code.',
   'letters.verify.code': 'Verification code',
   'letters.verify.codeHint': '10 letters and digits, for example K7Q2M9XW4T.',
   'letters.verify.check': 'Check',
-  'letters.verify.unknown': 'This verification code is unknown. No letter with this code was ever issued through Simpul.',
+  'letters.verify.unknown':
+    'This verification code is unknown. No letter with this code was ever issued through Simpul.',
   'letters.verify.registered': 'This letter is registered',
   'letters.verify.type': 'Letter type',
   'letters.verify.number': 'Letter number',
@@ -58,7 +63,8 @@ const en: Messages = {
   'letters.verify.noExpiry': 'no limit',
   'letters.verify.expired': 'expired',
   'letters.verify.uploadTitle': 'Compare a PDF file',
-  'letters.verify.uploadLead': 'Upload the PDF you received. A file changed in the slightest way, even if it looks the same, will not match.',
+  'letters.verify.uploadLead':
+    'Upload the PDF you received. A file changed in the slightest way, even if it looks the same, will not match.',
   'letters.verify.pdf': 'The letter’s PDF file',
   'letters.verify.compare': 'Compare',
   'letters.verify.noPdf': 'Choose the letter’s PDF file to compare.',

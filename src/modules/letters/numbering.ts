@@ -3,7 +3,17 @@ import type { Db } from '../../platform/db/index.ts';
 
 const ROMAN_MONTHS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const TOKEN = /\{([a-z_]+)(?::(\d))?\}/g;
-const TOKENS = new Set(['kode', 'kode_surat', 'nomor', 'kode_desa', 'desa', 'instansi', 'bulan_romawi', 'bulan', 'tahun']);
+const TOKENS = new Set([
+  'kode',
+  'kode_surat',
+  'nomor',
+  'kode_desa',
+  'desa',
+  'instansi',
+  'bulan_romawi',
+  'bulan',
+  'tahun',
+]);
 
 /** The usual village pattern: 474.1/012/Ds-Kramatwatu/XII/2026. */
 export const DEFAULT_VILLAGE_PATTERN = '{kode}/{nomor:3}/Ds-{desa}/{bulan_romawi}/{tahun}';
@@ -24,14 +34,17 @@ export interface NumberParts {
 
 /** What is wrong with a numbering pattern, or null when it can be used. */
 export function patternProblem(pattern: string): string | null {
-  if (pattern.trim().length === 0 || pattern.length > 120) return 'Pola nomor wajib diisi (paling banyak 120 karakter).';
+  if (pattern.trim().length === 0 || pattern.length > 120)
+    return 'Pola nomor wajib diisi (paling banyak 120 karakter).';
   const used = [...pattern.matchAll(TOKEN)].map((m) => m[1] as string);
   const unknown = used.filter((token) => !TOKENS.has(token));
   if (unknown.length > 0)
     return `Pola nomor memakai bagian yang tidak dikenal: ${unknown.map((u) => `{${u}}`).join(', ')}. Yang tersedia: ${[...TOKENS].map((u) => `{${u}}`).join(', ')}.`;
   if (!used.includes('nomor')) return 'Pola nomor harus memuat {nomor} (nomor urut).';
-  if (!used.includes('tahun')) return 'Pola nomor harus memuat {tahun}, karena nomor urut dimulai lagi setiap tahun.';
-  if (!used.includes('kode')) return 'Pola nomor harus memuat {kode} (kode klasifikasi), karena nomor urut dihitung per kode.';
+  if (!used.includes('tahun'))
+    return 'Pola nomor harus memuat {tahun}, karena nomor urut dimulai lagi setiap tahun.';
+  if (!used.includes('kode'))
+    return 'Pola nomor harus memuat {kode} (kode klasifikasi), karena nomor urut dihitung per kode.';
   return null;
 }
 

@@ -4,12 +4,22 @@ import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { regionName } from '../regions/service.ts';
-import { checkLetterPdf, letterPdfForStaff, listOutgoingLetters, REGISTER_PAGE_SIZE, verifyLetter } from './service.ts';
+import {
+  checkLetterPdf,
+  letterPdfForStaff,
+  listOutgoingLetters,
+  REGISTER_PAGE_SIZE,
+  verifyLetter,
+} from './service.ts';
 import { RegisterPage, VerifyPage, VerifyStartPage } from './views/pages.tsx';
 
 type Query = Record<string, string | undefined>;
 
-export function sendPdf(reply: FastifyReply, file: { bytes: Buffer; number: string }, download: boolean): FastifyReply {
+export function sendPdf(
+  reply: FastifyReply,
+  file: { bytes: Buffer; number: string },
+  download: boolean,
+): FastifyReply {
   const name = `surat-${file.number.replace(/[^\w-]+/g, '_')}.pdf`;
   return reply
     .type('application/pdf')
@@ -63,7 +73,8 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
       const facts = await verifyLetter(request.ctx, code);
       if (!facts) throw new NotFound(t('letters.verify.unknown'));
       const pdf = await readPdfUpload(request);
-      if (!pdf) return reply.page(<VerifyPage facts={facts} errors={{ pdf: t('letters.verify.noPdf') }} />, 422);
+      if (!pdf)
+        return reply.page(<VerifyPage facts={facts} errors={{ pdf: t('letters.verify.noPdf') }} />, 422);
       const check = await checkLetterPdf(request.ctx, code, pdf);
       return reply.page(<VerifyPage facts={facts} check={check} />);
     },
@@ -86,7 +97,10 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const villageStaff = { schema: { hide: true }, preHandler: requireStaff('operator_desa', 'sekretaris_desa', 'kepala_desa') };
+  const villageStaff = {
+    schema: { hide: true },
+    preHandler: requireStaff('operator_desa', 'sekretaris_desa', 'kepala_desa'),
+  };
 
   app.get('/kelola/surat', villageStaff, async (request, reply) => {
     const actor = staffOf(request);
@@ -106,8 +120,12 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get('/kelola/surat/:id.pdf', { schema: { hide: true }, preHandler: requireStaff() }, async (request, reply) => {
-    const file = await letterPdfForStaff(request.ctx, (request.params as { id: string }).id);
-    return sendPdf(reply, file, false);
-  });
+  app.get(
+    '/kelola/surat/:id.pdf',
+    { schema: { hide: true }, preHandler: requireStaff() },
+    async (request, reply) => {
+      const file = await letterPdfForStaff(request.ctx, (request.params as { id: string }).id);
+      return sendPdf(reply, file, false);
+    },
+  );
 }

@@ -32,7 +32,10 @@ const JAKARTA = 'Asia/Jakarta';
 
 /** Loads the classification scheme (admin-maintained data; new codes are added, never rewritten). */
 export async function seedClassifications(ctx: Ctx): Promise<void> {
-  const rows = parse(fs.readFileSync(classificationFile, 'utf8'), { columns: true, skip_empty_lines: true }) as Array<{
+  const rows = parse(fs.readFileSync(classificationFile, 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as Array<{
     kode: string;
     nama: string;
   }>;
@@ -49,7 +52,11 @@ export async function seedClassifications(ctx: Ctx): Promise<void> {
 }
 
 export async function classificationName(ctx: Ctx, code: string): Promise<string | null> {
-  const row = await ctx.db.selectFrom('letter_classifications').select('name').where('code', '=', code).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('letter_classifications')
+    .select('name')
+    .where('code', '=', code)
+    .executeTakeFirst();
   return row?.name ?? null;
 }
 
@@ -65,7 +72,11 @@ export interface LetterSettings {
 }
 
 export async function letterSettings(ctx: Ctx, issuer: string): Promise<LetterSettings> {
-  const row = await ctx.db.selectFrom('letter_settings').selectAll().where('issuer', '=', issuer).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('letter_settings')
+    .selectAll()
+    .where('issuer', '=', issuer)
+    .executeTakeFirst();
   const isVillage = issuer.includes('.');
   return {
     issuer,
@@ -80,19 +91,30 @@ export async function letterSettings(ctx: Ctx, issuer: string): Promise<LetterSe
 }
 
 export type LetterSettingsInput = Record<
-  'numberPattern' | 'signatoryName' | 'signatoryEmployeeNumber' | 'delegateName' | 'delegatePosition' | 'delegateEmployeeNumber',
+  | 'numberPattern'
+  | 'signatoryName'
+  | 'signatoryEmployeeNumber'
+  | 'delegateName'
+  | 'delegatePosition'
+  | 'delegateEmployeeNumber',
   string
 >;
 
 /** A village sets its own signatory, its delegate (a.n.) and its numbering pattern. */
-export async function saveLetterSettings(ctx: Ctx, villageCode: string, input: LetterSettingsInput): Promise<void> {
-  if (!can(ctx.actor, 'edit', { villageCode })) throw new Forbidden('Anda hanya dapat mengatur surat desa dalam cakupan Anda.');
+export async function saveLetterSettings(
+  ctx: Ctx,
+  villageCode: string,
+  input: LetterSettingsInput,
+): Promise<void> {
+  if (!can(ctx.actor, 'edit', { villageCode }))
+    throw new Forbidden('Anda hanya dapat mengatur surat desa dalam cakupan Anda.');
   const errors: Record<string, string> = {};
   const pattern = patternProblem(input.numberPattern);
   if (pattern) errors.numberPattern = pattern;
   if (input.signatoryName.trim().length < 3) errors.signatoryName = 'Nama Kepala Desa wajib diisi.';
   if (input.delegateName.trim() && input.delegatePosition.trim().length < 3)
-    errors.delegatePosition = 'Jabatan penanda tangan atas nama (a.n.) wajib diisi, misalnya Sekretaris Desa.';
+    errors.delegatePosition =
+      'Jabatan penanda tangan atas nama (a.n.) wajib diisi, misalnya Sekretaris Desa.';
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
   const values = {
     number_pattern: input.numberPattern.trim(),
@@ -109,7 +131,12 @@ export async function saveLetterSettings(ctx: Ctx, villageCode: string, input: L
     .values({ issuer: villageCode, ...values })
     .onConflict((oc) => oc.column('issuer').doUpdateSet(values))
     .execute();
-  await audit(ctx, { action: 'letter_settings_update', entity: 'letter_settings', entityId: villageCode, villageCode });
+  await audit(ctx, {
+    action: 'letter_settings_update',
+    entity: 'letter_settings',
+    entityId: villageCode,
+    villageCode,
+  });
 }
 
 function verificationCode(): string {
@@ -119,7 +146,11 @@ function verificationCode(): string {
 }
 
 function jakartaParts(instant: Date): { year: number; month: number } {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: JAKARTA, year: 'numeric', month: '2-digit' })
+  const [year, month] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: JAKARTA,
+    year: 'numeric',
+    month: '2-digit',
+  })
     .format(instant)
     .split('-')
     .map(Number) as [number, number];
@@ -131,7 +162,9 @@ export function longIndonesianDate(value: Date | string): string {
 }
 
 function titleCase(name: string): string {
-  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
 }
 
 /** Who issues a letter: a village office or an agency. */
@@ -179,7 +212,13 @@ async function issuerFacts(ctx: Ctx, issuer: Issuer): Promise<IssuerFacts> {
     name: agency.short_name,
     place: seat,
     headPosition: `Kepala ${agency.name}`,
-    letterhead: { government, subdivision: '', office: agency.name.toUpperCase(), address: titleCase(regency), logo: null },
+    letterhead: {
+      government,
+      subdivision: '',
+      office: agency.name.toUpperCase(),
+      address: titleCase(regency),
+      logo: null,
+    },
   };
 }
 
@@ -215,7 +254,8 @@ export interface IssuedLetter {
 }
 
 function signatureBlock(facts: IssuerFacts, settings: LetterSettings, signer: StaffActor, note: string) {
-  const headSigns = signer.role === 'kepala_desa' || (signer.role === 'admin_kabupaten' && facts.key.includes('.'));
+  const headSigns =
+    signer.role === 'kepala_desa' || (signer.role === 'admin_kabupaten' && facts.key.includes('.'));
   if (headSigns)
     return {
       onBehalf: null,
@@ -228,7 +268,9 @@ function signatureBlock(facts: IssuerFacts, settings: LetterSettings, signer: St
   const isDelegate = settings.delegateName !== null && settings.delegateName === signer.name;
   return {
     onBehalf: `a.n. ${facts.headPosition}`,
-    position: settings.delegatePosition ?? (signer.role === 'sekretaris_desa' ? 'Sekretaris Desa' : 'Petugas Layanan'),
+    position:
+      settings.delegatePosition ??
+      (signer.role === 'sekretaris_desa' ? 'Sekretaris Desa' : 'Petugas Layanan'),
     name: signer.name,
     employeeNumber: isDelegate ? settings.delegateEmployeeNumber : null,
     note,
@@ -240,12 +282,20 @@ function signatureBlock(facts: IssuerFacts, settings: LetterSettings, signer: St
  * Numbers, renders, signs and stores one letter. Call it inside the transaction that marks the
  * request issued: if anything fails, the number goes back and no letter exists.
  */
-export async function issueLetter(ctx: Ctx, input: IssueLetterInput, signer: LetterSigner = qrSigner): Promise<IssuedLetter> {
+export async function issueLetter(
+  ctx: Ctx,
+  input: IssueLetterInput,
+  signer: LetterSigner = qrSigner,
+): Promise<IssuedLetter> {
   const facts = await issuerFacts(ctx, input.issuer);
   const settings = await letterSettings(ctx, facts.key);
   const now = ctx.clock.now();
   const { year, month } = jakartaParts(now);
-  const sequence = await takeNextNumber(ctx.db, { issuer: facts.key, year, classificationCode: input.classificationCode });
+  const sequence = await takeNextNumber(ctx.db, {
+    issuer: facts.key,
+    year,
+    classificationCode: input.classificationCode,
+  });
   const number = formatLetterNumber(settings.numberPattern, {
     classificationCode: input.classificationCode,
     letterCode: input.letterCode,
@@ -270,7 +320,12 @@ export async function issueLetter(ctx: Ctx, input: IssueLetterInput, signer: Let
     signature,
     verification: { url: `${ctx.config.publicUrl}/verifikasi/${code}`, code },
     validUntil: validUntil ? longIndonesianDate(validUntil) : null,
-    metadata: { title: `${input.content.title} ${number}`, author: facts.letterhead.office, subject: input.content.title, createdAt: now },
+    metadata: {
+      title: `${input.content.title} ${number}`,
+      author: facts.letterhead.office,
+      subject: input.content.title,
+      createdAt: now,
+    },
   };
   const pdf = await signer.sign(await renderLetterPdf(document), input.credentials ?? {});
   const file = await saveFile(ctx, {
@@ -340,10 +395,16 @@ export interface PublicLetterFacts {
 /** What /verifikasi/{code} shows anyone holding the letter; null for an unknown code. */
 export async function verifyLetter(ctx: Ctx, code: string): Promise<PublicLetterFacts | null> {
   if (!/^[0-9A-Z]{10}$/.test(code)) return null;
-  const row = await ctx.db.selectFrom('letters').selectAll().where('verification_code', '=', code).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('letters')
+    .selectAll()
+    .where('verification_code', '=', code)
+    .executeTakeFirst();
   if (!row) return null;
   const issuer = row.issuer.includes('.')
-    ? await getVillage(ctx, row.issuer).then((v) => `Desa ${titleCase(v.name)}, Kecamatan ${titleCase(v.kecamatanName)}`)
+    ? await getVillage(ctx, row.issuer).then(
+        (v) => `Desa ${titleCase(v.name)}, Kecamatan ${titleCase(v.kecamatanName)}`,
+      )
     : await ctx.db
         .selectFrom('agencies')
         .select('name')
@@ -364,7 +425,11 @@ export async function verifyLetter(ctx: Ctx, code: string): Promise<PublicLetter
 }
 
 /** Does this PDF carry exactly the bytes we issued under this code? */
-export async function checkLetterPdf(ctx: Ctx, code: string, pdf: Buffer): Promise<{ matches: boolean; sha256: string }> {
+export async function checkLetterPdf(
+  ctx: Ctx,
+  code: string,
+  pdf: Buffer,
+): Promise<{ matches: boolean; sha256: string }> {
   const facts = await verifyLetter(ctx, code);
   if (!facts) throw new NotFound('Kode verifikasi tidak dikenal.');
   const sha256 = createHash('sha256').update(pdf).digest('hex');
@@ -390,7 +455,8 @@ export async function listOutgoingLetters(
   villageCode: string,
   options: { page?: number; year?: number } = {},
 ): Promise<{ entries: RegisterEntry[]; total: number }> {
-  if (!can(ctx.actor, 'view', { villageCode })) throw new Forbidden('Register surat ini di luar cakupan Anda.');
+  if (!can(ctx.actor, 'view', { villageCode }))
+    throw new Forbidden('Register surat ini di luar cakupan Anda.');
   const personal = can(ctx.actor, 'view_personal', { villageCode });
   let query = ctx.db.selectFrom('letters').where('village_code', '=', villageCode);
   if (options.year) query = query.where('year', '=', options.year);
@@ -399,13 +465,20 @@ export async function listOutgoingLetters(
     query
       .selectAll()
       .orderBy('issued_at', 'desc')
+      .orderBy('sequence', 'desc')
       .limit(REGISTER_PAGE_SIZE)
       .offset((page - 1) * REGISTER_PAGE_SIZE)
       .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   if (personal && rows.length > 0)
-    await audit(ctx, { action: 'read_personal', entity: 'letter_register', entityId: villageCode, villageCode, detail: { page } });
+    await audit(ctx, {
+      action: 'read_personal',
+      entity: 'letter_register',
+      entityId: villageCode,
+      villageCode,
+      detail: { page },
+    });
   return {
     total: Number(count.n),
     entries: rows.map((r) => ({
@@ -429,9 +502,17 @@ export async function letterForRequest(ctx: Ctx, requestId: string) {
 export async function letterPdfForStaff(ctx: Ctx, letterId: string) {
   const row = await ctx.db.selectFrom('letters').selectAll().where('id', '=', letterId).executeTakeFirst();
   if (!row) throw new NotFound('Surat tidak ditemukan.');
-  if (!can(ctx.actor, 'view_personal', { villageCode: row.village_code }) && !can(ctx.actor, 'handle', { agencyCode: row.issuer }))
+  if (
+    !can(ctx.actor, 'view_personal', { villageCode: row.village_code }) &&
+    !can(ctx.actor, 'handle', { agencyCode: row.issuer })
+  )
     throw new Forbidden('Surat ini di luar cakupan Anda.');
-  await audit(ctx, { action: 'read_personal', entity: 'letter', entityId: row.id, villageCode: row.village_code });
+  await audit(ctx, {
+    action: 'read_personal',
+    entity: 'letter',
+    entityId: row.id,
+    villageCode: row.village_code,
+  });
   return { ...(await readFile(ctx, row.file_id)), number: row.number };
 }
 
@@ -440,7 +521,10 @@ export async function letterPdfFile(ctx: Ctx, fileId: string) {
 }
 
 /** The classification scheme always; demo villages get a named signatory so demo letters read right. */
-export async function seedLetters(ctx: Ctx, options: { demo: boolean; demoVillages: string[] }): Promise<undefined> {
+export async function seedLetters(
+  ctx: Ctx,
+  options: { demo: boolean; demoVillages: string[] },
+): Promise<undefined> {
   await seedClassifications(ctx);
   if (!options.demo) return undefined;
   const names = ['H. Ahmad Suhendi', 'Hj. Siti Rohmah', 'Drs. Mulyadi'];

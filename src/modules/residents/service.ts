@@ -38,8 +38,8 @@ import { csvSource, fileKind, xlsxSource } from './sources.ts';
 import { buildStats, type PopulationStats } from './stats.ts';
 
 export { type CodeList, codeLabel, codeList } from './codes.ts';
-export { checkNik } from './nik.ts';
 export type { ResidentRecord } from './generator.ts';
+export { checkNik } from './nik.ts';
 
 import type { ResidentRecord } from './generator.ts';
 

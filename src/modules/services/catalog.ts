@@ -1419,6 +1419,7 @@ const kartuPencariKerja: ServiceDefinition = {
       { label: 'Alamat', value: '{{pemohon.alamat}}' },
       { label: 'Nomor telepon', value: '{{nomor_telepon}}' },
       { label: 'Pendidikan terakhir', value: '{{pendidikan_terakhir}}' },
+      { label: 'Tahun lulus', value: '{{tahun_lulus}}' },
       { label: 'Jurusan', value: '{{jurusan}}' },
       { label: 'Keterampilan', value: '{{keterampilan}}' },
       { label: 'Pengalaman kerja', value: '{{pengalaman_kerja}}' },

@@ -8,7 +8,15 @@ export interface Text {
   en: string;
 }
 
-export type FieldType = 'text' | 'textarea' | 'number' | 'date' | 'select' | 'nik' | 'phone' | 'family_member';
+export type FieldType =
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'date'
+  | 'select'
+  | 'nik'
+  | 'phone'
+  | 'family_member';
 
 /** Registry facts about the applicant that a field may be pre-filled with. */
 export const PREFILL_SOURCES = [
@@ -165,11 +173,13 @@ export function placeholdersOf(template: string): string[] {
 export function checkDefinition(input: unknown): Record<string, string> {
   const problems: Record<string, string> = {};
   const def = input as Partial<ServiceDefinition>;
-  if (typeof def !== 'object' || def === null) return { definition: 'Definisi layanan harus berupa objek JSON.' };
+  if (typeof def !== 'object' || def === null)
+    return { definition: 'Definisi layanan harus berupa objek JSON.' };
   if (typeof def.slug !== 'string' || !SLUG.test(def.slug))
     problems.slug = 'Slug hanya huruf kecil, angka dan tanda hubung, misalnya keterangan-domisili.';
   if (!isText(def.name)) problems.name = 'Nama layanan wajib diisi dalam bahasa Indonesia dan Inggris.';
-  if (!isText(def.description)) problems.description = 'Uraian wajib diisi dalam bahasa Indonesia dan Inggris.';
+  if (!isText(def.description))
+    problems.description = 'Uraian wajib diisi dalam bahasa Indonesia dan Inggris.';
   const owner = def.owner as ServiceDefinition['owner'] | undefined;
   if (!owner || (owner.type !== 'village' && !(owner.type === 'agency' && typeof owner.code === 'string')))
     problems.owner = 'Pemilik layanan harus desa atau sebuah OPD.';
@@ -177,8 +187,14 @@ export function checkDefinition(input: unknown): Record<string, string> {
     problems.classificationCode = 'Kode klasifikasi harus seperti 474.1 atau 145.';
   if (typeof def.letterCode !== 'string' || def.letterCode.trim() === '')
     problems.letterCode = 'Kode surat wajib diisi, misalnya S-41.';
-  if (typeof def.selfService !== 'boolean') problems.selfService = 'Tentukan apakah warga dapat mengajukan sendiri.';
-  if (typeof def.slaDays !== 'number' || !Number.isInteger(def.slaDays) || def.slaDays < 1 || def.slaDays > 60)
+  if (typeof def.selfService !== 'boolean')
+    problems.selfService = 'Tentukan apakah warga dapat mengajukan sendiri.';
+  if (
+    typeof def.slaDays !== 'number' ||
+    !Number.isInteger(def.slaDays) ||
+    def.slaDays < 1 ||
+    def.slaDays > 60
+  )
     problems.slaDays = 'Target waktu harus 1 sampai 60 hari kerja.';
 
   const fieldNames = new Set<string>();
@@ -189,10 +205,13 @@ export function checkDefinition(input: unknown): Record<string, string> {
       const at = `fields.${i}`;
       if (typeof field?.name !== 'string' || !FIELD_NAME.test(field.name))
         problems[`${at}.name`] = 'Nama isian huruf kecil, angka dan garis bawah, diawali huruf.';
-      else if (fieldNames.has(field.name)) problems[`${at}.name`] = `Nama isian "${field.name}" dipakai dua kali.`;
+      else if (fieldNames.has(field.name))
+        problems[`${at}.name`] = `Nama isian "${field.name}" dipakai dua kali.`;
       else fieldNames.add(field.name);
-      if (!isText(field?.label)) problems[`${at}.label`] = 'Label wajib diisi dalam bahasa Indonesia dan Inggris.';
-      if (!FIELD_TYPES.includes(field?.type)) problems[`${at}.type`] = `Jenis isian harus salah satu: ${FIELD_TYPES.join(', ')}.`;
+      if (!isText(field?.label))
+        problems[`${at}.label`] = 'Label wajib diisi dalam bahasa Indonesia dan Inggris.';
+      if (!FIELD_TYPES.includes(field?.type))
+        problems[`${at}.type`] = `Jenis isian harus salah satu: ${FIELD_TYPES.join(', ')}.`;
       if (field?.type === 'select' && (!Array.isArray(field.options) || field.options.length === 0))
         problems[`${at}.options`] = 'Isian pilihan memerlukan daftar pilihan.';
       if (field?.type === 'select' && Array.isArray(field.options))
@@ -211,18 +230,25 @@ export function checkDefinition(input: unknown): Record<string, string> {
       const at = `attachments.${i}`;
       if (typeof attachment?.name !== 'string' || !FIELD_NAME.test(attachment.name))
         problems[`${at}.name`] = 'Nama lampiran huruf kecil, angka dan garis bawah, diawali huruf.';
-      if (!isText(attachment?.label)) problems[`${at}.label`] = 'Label lampiran wajib diisi dalam dua bahasa.';
-      if (attachment?.maxBytes !== undefined && (attachment.maxBytes < 10_000 || attachment.maxBytes > MAX_ATTACHMENT_BYTES))
+      if (!isText(attachment?.label))
+        problems[`${at}.label`] = 'Label lampiran wajib diisi dalam dua bahasa.';
+      if (
+        attachment?.maxBytes !== undefined &&
+        (attachment.maxBytes < 10_000 || attachment.maxBytes > MAX_ATTACHMENT_BYTES)
+      )
         problems[`${at}.maxBytes`] = 'Batas ukuran lampiran antara 10 KB dan 5 MB.';
     });
 
-  if (!Array.isArray(def.steps) || def.steps.length === 0) problems.steps = 'Layanan memerlukan paling sedikit satu tahap.';
+  if (!Array.isArray(def.steps) || def.steps.length === 0)
+    problems.steps = 'Layanan memerlukan paling sedikit satu tahap.';
   else
     def.steps.forEach((step, i) => {
       const at = `steps.${i}`;
-      if (typeof step?.key !== 'string' || !FIELD_NAME.test(step.key)) problems[`${at}.key`] = 'Kunci tahap huruf kecil dan garis bawah.';
+      if (typeof step?.key !== 'string' || !FIELD_NAME.test(step.key))
+        problems[`${at}.key`] = 'Kunci tahap huruf kecil dan garis bawah.';
       if (!isText(step?.label)) problems[`${at}.label`] = 'Nama tahap wajib diisi dalam dua bahasa.';
-      if (!STEP_ACTORS.includes(step?.actor)) problems[`${at}.actor`] = `Pelaku tahap harus salah satu: ${STEP_ACTORS.join(', ')}.`;
+      if (!STEP_ACTORS.includes(step?.actor))
+        problems[`${at}.actor`] = `Pelaku tahap harus salah satu: ${STEP_ACTORS.join(', ')}.`;
       if (step?.actor === 'agency' && owner?.type !== 'agency')
         problems[`${at}.actor`] = 'Tahap OPD hanya untuk layanan milik OPD.';
     });
@@ -230,20 +256,26 @@ export function checkDefinition(input: unknown): Record<string, string> {
   const doc = def.document as DocumentTemplate | undefined;
   if (!doc || typeof doc !== 'object') problems.document = 'Templat dokumen wajib diisi.';
   else {
-    if (typeof doc.title !== 'string' || doc.title.trim() === '') problems['document.title'] = 'Judul surat wajib diisi.';
+    if (typeof doc.title !== 'string' || doc.title.trim() === '')
+      problems['document.title'] = 'Judul surat wajib diisi.';
     if (typeof doc.opening !== 'string') problems['document.opening'] = 'Kalimat pembuka wajib diisi.';
-    if (!Array.isArray(doc.paragraphs)) problems['document.paragraphs'] = 'Isi surat harus berupa larik paragraf.';
+    if (!Array.isArray(doc.paragraphs))
+      problems['document.paragraphs'] = 'Isi surat harus berupa larik paragraf.';
     if (typeof doc.closing !== 'string') problems['document.closing'] = 'Kalimat penutup wajib diisi.';
     const texts: Array<[string, string]> = [
       ['document.title', doc.title],
       ['document.opening', doc.opening],
       ['document.closing', doc.closing],
-      ...(Array.isArray(doc.paragraphs) ? doc.paragraphs.map((p, i): [string, string] => [`document.paragraphs.${i}`, p]) : []),
+      ...(Array.isArray(doc.paragraphs)
+        ? doc.paragraphs.map((p, i): [string, string] => [`document.paragraphs.${i}`, p])
+        : []),
       ...(Array.isArray(doc.rows)
-        ? doc.rows.flatMap((row, i): Array<[string, string]> => [
-            [`document.rows.${i}.label`, row?.label],
-            [`document.rows.${i}.value`, row?.value],
-          ])
+        ? doc.rows.flatMap(
+            (row, i): Array<[string, string]> => [
+              [`document.rows.${i}.label`, row?.label],
+              [`document.rows.${i}.value`, row?.value],
+            ],
+          )
         : []),
     ];
     for (const [path, text] of texts) {
@@ -251,9 +283,14 @@ export function checkDefinition(input: unknown): Record<string, string> {
       const unknown = placeholdersOf(text).filter((key) => {
         if (BUILT_IN_PLACEHOLDERS.has(key) || fieldNames.has(key)) return false;
         const [base, part] = key.split('.');
-        return !(base && familyMembers.has(base) && ['nama', 'nik', 'ttl', 'jenis_kelamin', 'hubungan'].includes(part ?? ''));
+        return !(
+          base &&
+          familyMembers.has(base) &&
+          ['nama', 'nik', 'ttl', 'jenis_kelamin', 'hubungan'].includes(part ?? '')
+        );
       });
-      if (unknown.length > 0) problems[path] = `Isian templat tidak dikenal: ${unknown.map((k) => `{{${k}}}`).join(', ')}.`;
+      if (unknown.length > 0)
+        problems[path] = `Isian templat tidak dikenal: ${unknown.map((k) => `{{${k}}}`).join(', ')}.`;
     }
   }
   return problems;

@@ -42,9 +42,13 @@ export function prefillValue(source: PrefillSource, applicant: ApplicantSnapshot
 }
 
 /** The values a new form opens with: registry facts where the definition asks for them. */
-export function prefilledValues(definition: ServiceDefinition, applicant: ApplicantSnapshot): Record<string, string> {
+export function prefilledValues(
+  definition: ServiceDefinition,
+  applicant: ApplicantSnapshot,
+): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const field of definition.fields) if (field.prefill) values[field.name] = prefillValue(field.prefill, applicant);
+  for (const field of definition.fields)
+    if (field.prefill) values[field.name] = prefillValue(field.prefill, applicant);
   return values;
 }
 
@@ -63,7 +67,11 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
-function fieldProblem(field: FieldDefinition, value: string, context: { today: string; family: FamilyMember[] }): string | null {
+function fieldProblem(
+  field: FieldDefinition,
+  value: string,
+  context: { today: string; family: FamilyMember[] },
+): string | null {
   const label = field.label.id;
   if (value === '') return field.required ? `${label} wajib diisi.` : null;
   switch (field.type) {
@@ -75,8 +83,10 @@ function fieldProblem(field: FieldDefinition, value: string, context: { today: s
     case 'number': {
       const n = parseNumber(value);
       if (n === null) return `${label} harus berupa angka, misalnya 1500000.`;
-      if (field.min !== undefined && n < field.min) return `${label} paling sedikit ${field.min.toLocaleString('id-ID')}.`;
-      if (field.max !== undefined && n > field.max) return `${label} paling banyak ${field.max.toLocaleString('id-ID')}.`;
+      if (field.min !== undefined && n < field.min)
+        return `${label} paling sedikit ${field.min.toLocaleString('id-ID')}.`;
+      if (field.max !== undefined && n > field.max)
+        return `${label} paling banyak ${field.max.toLocaleString('id-ID')}.`;
       return null;
     }
     case 'date':
@@ -84,13 +94,19 @@ function fieldProblem(field: FieldDefinition, value: string, context: { today: s
       if (field.notFuture && value > context.today) return `${label} tidak boleh setelah hari ini.`;
       return null;
     case 'select':
-      return field.options?.some((o) => o.value === value) ? null : `Pilih ${label.toLowerCase()} dari daftar.`;
+      return field.options?.some((o) => o.value === value)
+        ? null
+        : `Pilih ${label.toLowerCase()} dari daftar.`;
     case 'nik':
       return /^\d{16}$/.test(value) ? null : `${label} harus 16 angka.`;
     case 'phone':
-      return PHONE.test(value.replace(/[\s-]/g, '')) ? null : `${label} harus nomor ponsel Indonesia, misalnya 081234567890.`;
+      return PHONE.test(value.replace(/[\s-]/g, ''))
+        ? null
+        : `${label} harus nomor ponsel Indonesia, misalnya 081234567890.`;
     case 'family_member':
-      return context.family.some((m) => m.id === value) ? null : `Pilih ${label.toLowerCase()} dari anggota keluarga Anda.`;
+      return context.family.some((m) => m.id === value)
+        ? null
+        : `Pilih ${label.toLowerCase()} dari anggota keluarga Anda.`;
   }
 }
 
@@ -109,7 +125,10 @@ export function checkRequestData(
 }
 
 /** Keeps only the definition's fields, trimmed; what the applicant typed is never dropped for being wrong. */
-export function cleanRequestData(definition: ServiceDefinition, input: Record<string, string | undefined>): Record<string, string> {
+export function cleanRequestData(
+  definition: ServiceDefinition,
+  input: Record<string, string | undefined>,
+): Record<string, string> {
   const data: Record<string, string> = {};
   for (const field of definition.fields) data[field.name] = (input[field.name] ?? '').trim().slice(0, 5000);
   return data;
@@ -119,7 +138,9 @@ export function cleanRequestData(definition: ServiceDefinition, input: Record<st
 
 function longDate(value: string): string {
   if (!isRealDate(value)) return value;
-  return new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+  return new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${value}T00:00:00Z`),
+  );
 }
 
 function sexLabel(sex: number): string {
@@ -215,7 +236,10 @@ export function letterContent(document: DocumentTemplate, values: Record<string,
     title: fillTemplate(document.title, values),
     opening: fillTemplate(document.opening, values),
     rows: document.rows
-      ? document.rows.map((row): [string, string] => [fillTemplate(row.label, values), fillTemplate(row.value, values)])
+      ? document.rows.map((row): [string, string] => [
+          fillTemplate(row.label, values),
+          fillTemplate(row.value, values),
+        ])
       : applicantRows(values),
     paragraphs: document.paragraphs.map((p) => fillTemplate(p, values)),
     closing: fillTemplate(document.closing, values),

@@ -64,7 +64,8 @@ const id: Messages = {
   'services.login.staff': 'Masuk sebagai petugas',
 
   'services.pin.changeTitle': 'Ganti PIN',
-  'services.pin.mustChange': 'Ini pertama kali Anda masuk. Ganti PIN dari operator dengan PIN pilihan Anda sendiri.',
+  'services.pin.mustChange':
+    'Ini pertama kali Anda masuk. Ganti PIN dari operator dengan PIN pilihan Anda sendiri.',
   'services.pin.current': 'PIN lama',
   'services.pin.next': 'PIN baru',
   'services.pin.nextHint': '6 angka yang mudah Anda ingat tetapi sulit ditebak orang lain.',
@@ -76,7 +77,8 @@ const id: Messages = {
     'Berikan atau atur ulang PIN warga desa ini. PIN hanya tampil sekali; berikan langsung kepada warga yang bersangkutan setelah memeriksa KTP atau KK-nya.',
   'services.pin.issue': 'Buat PIN baru',
   'services.pin.issued': 'PIN baru untuk {name}',
-  'services.pin.issuedHint': 'Warga diminta mengganti PIN ini saat pertama kali masuk. PIN lama tidak berlaku lagi.',
+  'services.pin.issuedHint':
+    'Warga diminta mengganti PIN ini saat pertama kali masuk. PIN lama tidak berlaku lagi.',
 
   'services.account.title': 'Akun saya',
   'services.account.newRequest': 'Ajukan permohonan baru',
@@ -84,7 +86,8 @@ const id: Messages = {
   'services.account.noRequests': 'Belum ada permohonan.',
   'services.account.created': 'Dibuat',
   'services.account.myData': 'Data saya',
-  'services.account.dataHint': 'Ada data yang salah? Sampaikan ke operator desa agar data penduduk diperbaiki sebelum surat dicetak.',
+  'services.account.dataHint':
+    'Ada data yang salah? Sampaikan ke operator desa agar data penduduk diperbaiki sebelum surat dicetak.',
   'services.account.family': 'Anggota keluarga (KK)',
   'services.account.relation': 'Hubungan',
 
@@ -95,18 +98,21 @@ const id: Messages = {
   'services.applicant.occupation': 'Pekerjaan',
 
   'services.form.title': 'Permohonan {service}',
-  'services.form.prefilled': 'Isian yang bertanda sudah diisi dari data penduduk. Periksa dan perbaiki bila perlu.',
+  'services.form.prefilled':
+    'Isian yang bertanda sudah diisi dari data penduduk. Periksa dan perbaiki bila perlu.',
   'services.form.details': 'Isian permohonan',
   'services.form.choose': 'Pilih…',
   'services.form.chooseMember': 'Pilih anggota keluarga…',
   'services.form.remark': 'Catatan petugas',
   'services.form.returnedTitle': 'Permohonan dikembalikan untuk diperbaiki',
   'services.form.attachments': 'Lampiran',
-  'services.form.attachmentsHint': 'Foto (JPEG/PNG) atau PDF, paling besar 2 MB per berkas. Foto dari ponsel boleh.',
+  'services.form.attachmentsHint':
+    'Foto (JPEG/PNG) atau PDF, paling besar 2 MB per berkas. Foto dari ponsel boleh.',
   'services.form.attached': 'Sudah dilampirkan: {name}. Pilih berkas lain untuk menggantinya.',
   'services.form.contact': 'Pemberitahuan',
   'services.form.contactPhone': 'Nomor ponsel',
-  'services.form.contactHint': 'Tidak wajib. Kami kirim kabar bila permohonan perlu diperbaiki atau surat sudah terbit.',
+  'services.form.contactHint':
+    'Tidak wajib. Kami kirim kabar bila permohonan perlu diperbaiki atau surat sudah terbit.',
   'services.form.contactChannel': 'Kirim lewat',
   'services.form.submit': 'Ajukan',
   'services.form.saveDraft': 'Simpan draf',
@@ -151,11 +157,14 @@ const id: Messages = {
   'services.staff.approve': 'Setujui dan teruskan',
   'services.staff.note': 'Catatan (tidak wajib)',
   'services.staff.signTitle': 'Tanda tangan',
-  'services.staff.signLead': 'Surat diberi nomor, dibuat sebagai PDF dengan kode QR verifikasi, dan dicatat di register surat keluar.',
-  'services.staff.signConfirm': 'Saya sudah membaca permohonan ini dan menyetujui surat diterbitkan atas nama saya.',
+  'services.staff.signLead':
+    'Surat diberi nomor, dibuat sebagai PDF dengan kode QR verifikasi, dan dicatat di register surat keluar.',
+  'services.staff.signConfirm':
+    'Saya sudah membaca permohonan ini dan menyetujui surat diterbitkan atas nama saya.',
   'services.staff.sign': 'Tandatangani dan terbitkan',
   'services.staff.returnTitle': 'Kembalikan untuk diperbaiki',
-  'services.staff.returnLead': 'Tulis catatan hanya pada isian yang salah; warga melihat catatan itu di samping isiannya.',
+  'services.staff.returnLead':
+    'Tulis catatan hanya pada isian yang salah; warga melihat catatan itu di samping isiannya.',
   'services.staff.remarkOn': 'Catatan untuk "{field}"',
   'services.staff.returnNote': 'Catatan umum',
   'services.staff.return': 'Kembalikan ke pemohon',
@@ -165,7 +174,8 @@ const id: Messages = {
   'services.staff.collected': 'Tandai surat sudah diambil',
 
   'services.assist.title': 'Ajukan untuk warga',
-  'services.assist.lead': 'Untuk warga yang datang ke kantor atau perlu dibantu: cari warga dengan NIK, pilih layanan, lalu isi bersama.',
+  'services.assist.lead':
+    'Untuk warga yang datang ke kantor atau perlu dibantu: cari warga dengan NIK, pilih layanan, lalu isi bersama.',
   'services.assist.nik': 'NIK warga',
   'services.assist.next': 'Lanjut',
   'services.assist.forResident': 'Atas nama {name}. Permohonan ditandai sebagai diajukan oleh operator.',
@@ -193,7 +203,8 @@ const id: Messages = {
   'services.admin.village': 'desa',
   'services.admin.active': 'Aktif',
   'services.admin.inactive': 'tidak aktif',
-  'services.admin.versionNote': 'Versi {version}. Menyimpan membuat versi baru; permohonan yang sudah diajukan tetap memakai versinya.',
+  'services.admin.versionNote':
+    'Versi {version}. Menyimpan membuat versi baru; permohonan yang sudah diajukan tetap memakai versinya.',
   'services.admin.definition': 'Definisi layanan (JSON)',
   'services.admin.definitionHint':
     'Nama, pemilik, kode klasifikasi, isian, lampiran, tahapan, templat surat dan target waktu. Kesalahan ditunjukkan per bagian.',
@@ -201,9 +212,11 @@ const id: Messages = {
   'services.admin.activate': 'Aktifkan layanan',
   'services.admin.deactivate': 'Nonaktifkan layanan',
 
-  'services.flash.submitted': 'Permohonan sudah diajukan. Kami kabari bila ada yang perlu diperbaiki atau surat sudah terbit.',
+  'services.flash.submitted':
+    'Permohonan sudah diajukan. Kami kabari bila ada yang perlu diperbaiki atau surat sudah terbit.',
   'services.flash.saved': 'Draf disimpan. Anda dapat melanjutkan kapan saja.',
-  'services.flash.savedWithProblems': 'Permohonan disimpan sebagai draf; lengkapi isian yang ditandai lalu ajukan.',
+  'services.flash.savedWithProblems':
+    'Permohonan disimpan sebagai draf; lengkapi isian yang ditandai lalu ajukan.',
   'services.flash.cancelled': 'Permohonan dibatalkan.',
   'services.flash.approved': 'Permohonan disetujui dan diteruskan ke tahap berikutnya.',
   'services.flash.signed': 'Surat nomor {number} sudah terbit.',
@@ -294,7 +307,8 @@ const en: Messages = {
     'Issue or reset a PIN for a resident of this village. The PIN is shown once; hand it to the resident in person after checking their KTP or KK.',
   'services.pin.issue': 'Create a new PIN',
   'services.pin.issued': 'New PIN for {name}',
-  'services.pin.issuedHint': 'The resident is asked to change it at first login. Any previous PIN no longer works.',
+  'services.pin.issuedHint':
+    'The resident is asked to change it at first login. Any previous PIN no longer works.',
 
   'services.account.title': 'My account',
   'services.account.newRequest': 'New request',
@@ -302,7 +316,8 @@ const en: Messages = {
   'services.account.noRequests': 'No requests yet.',
   'services.account.created': 'Created',
   'services.account.myData': 'My details',
-  'services.account.dataHint': 'Something wrong? Tell your village operator so the registry is corrected before a letter is printed.',
+  'services.account.dataHint':
+    'Something wrong? Tell your village operator so the registry is corrected before a letter is printed.',
   'services.account.family': 'Family members (KK)',
   'services.account.relation': 'Relationship',
 
@@ -313,7 +328,8 @@ const en: Messages = {
   'services.applicant.occupation': 'Occupation',
 
   'services.form.title': 'Request: {service}',
-  'services.form.prefilled': 'Some fields are filled from the registry. Check them and correct them if needed.',
+  'services.form.prefilled':
+    'Some fields are filled from the registry. Check them and correct them if needed.',
   'services.form.details': 'Request details',
   'services.form.choose': 'Choose…',
   'services.form.chooseMember': 'Choose a family member…',
@@ -324,7 +340,8 @@ const en: Messages = {
   'services.form.attached': 'Attached: {name}. Choose another file to replace it.',
   'services.form.contact': 'Notifications',
   'services.form.contactPhone': 'Mobile number',
-  'services.form.contactHint': 'Optional. We tell you when the request needs correcting or the letter is ready.',
+  'services.form.contactHint':
+    'Optional. We tell you when the request needs correcting or the letter is ready.',
   'services.form.contactChannel': 'Send by',
   'services.form.submit': 'Submit',
   'services.form.saveDraft': 'Save draft',
@@ -369,11 +386,13 @@ const en: Messages = {
   'services.staff.approve': 'Approve and pass on',
   'services.staff.note': 'Note (optional)',
   'services.staff.signTitle': 'Signature',
-  'services.staff.signLead': 'The letter is numbered, made into a PDF with a verification QR code, and entered in the outgoing-letter register.',
+  'services.staff.signLead':
+    'The letter is numbered, made into a PDF with a verification QR code, and entered in the outgoing-letter register.',
   'services.staff.signConfirm': 'I have read this request and approve issuing the letter in my name.',
   'services.staff.sign': 'Sign and issue',
   'services.staff.returnTitle': 'Return for correction',
-  'services.staff.returnLead': 'Write a remark only on the fields that are wrong; the resident sees it beside the field.',
+  'services.staff.returnLead':
+    'Write a remark only on the fields that are wrong; the resident sees it beside the field.',
   'services.staff.remarkOn': 'Remark on "{field}"',
   'services.staff.returnNote': 'General remark',
   'services.staff.return': 'Return to the applicant',
@@ -383,7 +402,8 @@ const en: Messages = {
   'services.staff.collected': 'Mark the letter as collected',
 
   'services.assist.title': 'File for a resident',
-  'services.assist.lead': 'For residents at the office or who need help: find them by NIK, choose the service and fill it in together.',
+  'services.assist.lead':
+    'For residents at the office or who need help: find them by NIK, choose the service and fill it in together.',
   'services.assist.nik': 'Resident’s NIK',
   'services.assist.next': 'Continue',
   'services.assist.forResident': 'On behalf of {name}. The request is marked as filed by the operator.',
@@ -411,7 +431,8 @@ const en: Messages = {
   'services.admin.village': 'village',
   'services.admin.active': 'Active',
   'services.admin.inactive': 'inactive',
-  'services.admin.versionNote': 'Version {version}. Saving creates a new version; requests already filed keep theirs.',
+  'services.admin.versionNote':
+    'Version {version}. Saving creates a new version; requests already filed keep theirs.',
   'services.admin.definition': 'Service definition (JSON)',
   'services.admin.definitionHint':
     'Name, owner, classification code, fields, attachments, steps, letter template and target time. Problems are shown part by part.',
@@ -419,9 +440,11 @@ const en: Messages = {
   'services.admin.activate': 'Activate the service',
   'services.admin.deactivate': 'Deactivate the service',
 
-  'services.flash.submitted': 'Your request has been submitted. We will tell you if anything needs correcting or when the letter is ready.',
+  'services.flash.submitted':
+    'Your request has been submitted. We will tell you if anything needs correcting or when the letter is ready.',
   'services.flash.saved': 'Draft saved. You can continue at any time.',
-  'services.flash.savedWithProblems': 'The request was saved as a draft; complete the marked fields and submit.',
+  'services.flash.savedWithProblems':
+    'The request was saved as a draft; complete the marked fields and submit.',
   'services.flash.cancelled': 'The request was cancelled.',
   'services.flash.approved': 'The request was approved and passed to the next step.',
   'services.flash.signed': 'Letter number {number} has been issued.',

@@ -73,9 +73,13 @@ const requests: Migration = {
         updated_at timestamptz NOT NULL DEFAULT now(),
         FOREIGN KEY (service_id, service_version) REFERENCES service_versions(service_id, version)
       )`.execute(db);
-    await sql`CREATE INDEX service_requests_queue ON service_requests (village_code, state, submitted_at)`.execute(db);
+    await sql`CREATE INDEX service_requests_queue ON service_requests (village_code, state, submitted_at)`.execute(
+      db,
+    );
     await sql`CREATE INDEX service_requests_service ON service_requests (service_id, state)`.execute(db);
-    await sql`CREATE INDEX service_requests_resident ON service_requests (resident_id, created_at DESC)`.execute(db);
+    await sql`CREATE INDEX service_requests_resident ON service_requests (resident_id, created_at DESC)`.execute(
+      db,
+    );
     await sql`
       CREATE TABLE service_request_attachments (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -87,7 +91,9 @@ const requests: Migration = {
         size integer NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`.execute(db);
-    await sql`CREATE INDEX service_request_attachments_request ON service_request_attachments (request_id)`.execute(db);
+    await sql`CREATE INDEX service_request_attachments_request ON service_request_attachments (request_id)`.execute(
+      db,
+    );
     await sql`
       CREATE TABLE service_request_events (
         id bigserial PRIMARY KEY,
@@ -100,7 +106,9 @@ const requests: Migration = {
         note text,
         detail jsonb NOT NULL DEFAULT '{}'
       )`.execute(db);
-    await sql`CREATE INDEX service_request_events_request ON service_request_events (request_id, at)`.execute(db);
+    await sql`CREATE INDEX service_request_events_request ON service_request_events (request_id, at)`.execute(
+      db,
+    );
   },
 };
 

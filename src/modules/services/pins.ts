@@ -2,7 +2,12 @@ import { randomInt } from 'node:crypto';
 import { audit } from '../../platform/audit/service.ts';
 import { dummyVerify, hashSecret, verifySecret } from '../../platform/auth/password.ts';
 import { can, type ResidentActor } from '../../platform/auth/roles.ts';
-import { checkAddressThrottle, LOCK_AFTER_FAILURES, LOCK_MINUTES, recordLoginFailure } from '../../platform/auth/users.ts';
+import {
+  checkAddressThrottle,
+  LOCK_AFTER_FAILURES,
+  LOCK_MINUTES,
+  recordLoginFailure,
+} from '../../platform/auth/users.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors.ts';
 import { findResidentByNik } from '../residents/service.ts';
@@ -20,7 +25,8 @@ export async function issuePin(ctx: Ctx, nik: string): Promise<{ pin: string; re
   if (!resident) throw new Invalid({ nik: 'NIK ini tidak ada di data penduduk.' });
   if (!can(ctx.actor, 'edit', { villageCode: resident.villageCode }))
     throw new Forbidden('Warga ini terdaftar di desa lain; PIN diberikan oleh operator desanya.');
-  if (resident.status !== 'hidup') throw new Invalid({ nik: 'Warga ini tidak lagi berstatus penduduk aktif.' });
+  if (resident.status !== 'hidup')
+    throw new Invalid({ nik: 'Warga ini tidak lagi berstatus penduduk aktif.' });
   const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const values = {
     pin_hash: await hashSecret(pin),
@@ -35,7 +41,12 @@ export async function issuePin(ctx: Ctx, nik: string): Promise<{ pin: string; re
     .values({ resident_id: resident.id, ...values })
     .onConflict((oc) => oc.column('resident_id').doUpdateSet(values))
     .execute();
-  await audit(ctx, { action: 'resident_pin_issue', entity: 'resident', entityId: resident.id, villageCode: resident.villageCode });
+  await audit(ctx, {
+    action: 'resident_pin_issue',
+    entity: 'resident',
+    entityId: resident.id,
+    villageCode: resident.villageCode,
+  });
   return { pin, residentName: resident.name };
 }
 
@@ -55,7 +66,11 @@ export async function loginResident(
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
   const resident = await findResidentByNik(ctx, nik);
   const pinRow = resident
-    ? await ctx.db.selectFrom('resident_pins').selectAll().where('resident_id', '=', resident.id).executeTakeFirst()
+    ? await ctx.db
+        .selectFrom('resident_pins')
+        .selectAll()
+        .where('resident_id', '=', resident.id)
+        .executeTakeFirst()
     : undefined;
   const now = ctx.clock.now();
   if (!resident || !pinRow || resident.status !== 'hidup') {
@@ -81,7 +96,11 @@ export async function loginResident(
     await recordLoginFailure(ctx, ipKey);
     await audit(
       { ...ctx, actor: null },
-      { action: locked ? 'resident_pin_lock' : 'resident_login_failed', entity: 'resident', entityId: resident.id },
+      {
+        action: locked ? 'resident_pin_lock' : 'resident_login_failed',
+        entity: 'resident',
+        entityId: resident.id,
+      },
     );
     throw new Invalid(WRONG);
   }
@@ -98,20 +117,39 @@ export async function loginResident(
     villageCode: resident.villageCode,
     familyNumber: resident.familyNumber,
   };
-  await audit({ ...ctx, actor }, { action: 'resident_login', entity: 'resident', entityId: resident.id, villageCode: resident.villageCode });
+  await audit(
+    { ...ctx, actor },
+    {
+      action: 'resident_login',
+      entity: 'resident',
+      entityId: resident.id,
+      villageCode: resident.villageCode,
+    },
+  );
   return { actor, mustChange: pinRow.must_change };
 }
 
 export async function pinMustChange(ctx: Ctx, residentId: string): Promise<boolean> {
-  const row = await ctx.db.selectFrom('resident_pins').select('must_change').where('resident_id', '=', residentId).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('resident_pins')
+    .select('must_change')
+    .where('resident_id', '=', residentId)
+    .executeTakeFirst();
   return row?.must_change ?? false;
 }
 
 /** The resident replaces the issued PIN with one of their own. */
-export async function changePin(ctx: Ctx, input: { current: string; next: string; repeat: string }): Promise<void> {
+export async function changePin(
+  ctx: Ctx,
+  input: { current: string; next: string; repeat: string },
+): Promise<void> {
   const actor = ctx.actor;
   if (actor?.kind !== 'resident') throw new Forbidden();
-  const row = await ctx.db.selectFrom('resident_pins').selectAll().where('resident_id', '=', actor.id).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('resident_pins')
+    .selectAll()
+    .where('resident_id', '=', actor.id)
+    .executeTakeFirst();
   if (!row) throw new NotFound('PIN belum diberikan.');
   const errors: Record<string, string> = {};
   if (!(await verifySecret(row.pin_hash, input.current))) errors.current = 'PIN lama salah.';
@@ -125,5 +163,10 @@ export async function changePin(ctx: Ctx, input: { current: string; next: string
     .set({ pin_hash: await hashSecret(input.next), must_change: false })
     .where('resident_id', '=', actor.id)
     .execute();
-  await audit(ctx, { action: 'resident_pin_change', entity: 'resident', entityId: actor.id, villageCode: actor.villageCode });
+  await audit(ctx, {
+    action: 'resident_pin_change',
+    entity: 'resident',
+    entityId: actor.id,
+    villageCode: actor.villageCode,
+  });
 }

@@ -51,7 +51,11 @@ export async function disabledServiceIds(db: Db, villageCode: string): Promise<S
   return new Set(rows.map((r) => r.service_id));
 }
 
-export async function insertService(db: Db, definition: ServiceDefinition, createdBy: string | null): Promise<string> {
+export async function insertService(
+  db: Db,
+  definition: ServiceDefinition,
+  createdBy: string | null,
+): Promise<string> {
   const row = await db
     .insertInto('services')
     .values({
@@ -78,7 +82,12 @@ export async function insertServiceVersion(
   const version = service.version + 1;
   await db
     .insertInto('service_versions')
-    .values({ service_id: service.id, version, definition: JSON.stringify(definition), created_by: createdBy })
+    .values({
+      service_id: service.id,
+      version,
+      definition: JSON.stringify(definition),
+      created_by: createdBy,
+    })
     .execute();
   await db
     .updateTable('services')
@@ -137,9 +146,16 @@ export async function queueRows(db: Db, actor: Actor, filter: QueueFilter) {
     )
     .where('r.state', '<>', 'draf');
   const { agencyCode } = scopeFilter(actor);
-  query = agencyCode ? query.where('s.owner_code', '=', agencyCode) : whereVillageInScope(query, 'r.village_code', actor);
+  query = agencyCode
+    ? query.where('s.owner_code', '=', agencyCode)
+    : whereVillageInScope(query, 'r.village_code', actor);
   if (filter.state === 'aktif')
-    query = query.where('r.state', 'in', ['diperiksa', 'belum_lengkap', 'menunggu_tanda_tangan', 'siap_diambil']);
+    query = query.where('r.state', 'in', [
+      'diperiksa',
+      'belum_lengkap',
+      'menunggu_tanda_tangan',
+      'siap_diambil',
+    ]);
   else if (filter.state) query = query.where('r.state', '=', filter.state);
   if (filter.serviceSlug) query = query.where('s.slug', '=', filter.serviceSlug);
   if (filter.q) {
@@ -188,7 +204,16 @@ export async function requestsOfResident(db: Db, residentId: string) {
 
 export async function insertEvent(
   db: Db,
-  event: { requestId: string; at: Date; actorKind: string; actorId: string | null; actorLabel: string; kind: string; note?: string | null; detail?: Record<string, unknown> },
+  event: {
+    requestId: string;
+    at: Date;
+    actorKind: string;
+    actorId: string | null;
+    actorLabel: string;
+    kind: string;
+    note?: string | null;
+    detail?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await db
     .insertInto('service_request_events')

@@ -10,7 +10,13 @@ import { issueLetter, letterForRequest } from '../letters/service.ts';
 import { getVillage, regencyName } from '../regions/service.ts';
 import { codeLabel, findResidentByNik, listFamilyMembers, type Resident } from '../residents/service.ts';
 import type { ServiceDefinition, StepDefinition } from './definition.ts';
-import { checkRequestData, cleanRequestData, type FamilyMember, letterContent, templateValues } from './forms.ts';
+import {
+  checkRequestData,
+  cleanRequestData,
+  type FamilyMember,
+  letterContent,
+  templateValues,
+} from './forms.ts';
 import * as repo from './repo.ts';
 import type { ApplicantSnapshot, RequestState } from './schema.ts';
 
@@ -45,13 +51,18 @@ export interface SaveOutcome {
 }
 
 function titleCase(name: string): string {
-  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
 }
 
 /** File type by content, not by the name or the browser's word for it. */
 export function sniffType(bytes: Buffer): string | null {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+  if (
+    bytes.length >= 8 &&
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  )
     return 'image/png';
   if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   return null;
@@ -69,8 +80,21 @@ function actorParts(actor: Actor | null) {
   return { actorKind: 'resident', actorId: actor.id, actorLabel: actor.name };
 }
 
-async function addEvent(ctx: Ctx, requestId: string, kind: string, note?: string | null, detail?: Record<string, unknown>) {
-  await repo.insertEvent(ctx.db, { requestId, at: ctx.clock.now(), ...actorParts(ctx.actor), kind, note, detail });
+async function addEvent(
+  ctx: Ctx,
+  requestId: string,
+  kind: string,
+  note?: string | null,
+  detail?: Record<string, unknown>,
+) {
+  await repo.insertEvent(ctx.db, {
+    requestId,
+    at: ctx.clock.now(),
+    ...actorParts(ctx.actor),
+    kind,
+    note,
+    detail,
+  });
 }
 
 // --- the applicant and their family, from the registry ------------------------------------------
@@ -79,7 +103,9 @@ export async function applicantSnapshot(ctx: Ctx, resident: Resident): Promise<A
   const village = await getVillage(ctx, resident.villageCode);
   // imported addresses often carry the RT/RW already ("KP. PANGGUNG RT 004 RW 001")
   const street = resident.address?.trim() ?? '';
-  const neighbourhood = /\bRT\b/i.test(street) ? street : [street, `RT ${resident.rt}/RW ${resident.rw}`].filter(Boolean).join(' ');
+  const neighbourhood = /\bRT\b/i.test(street)
+    ? street
+    : [street, `RT ${resident.rt}/RW ${resident.rw}`].filter(Boolean).join(' ');
   return {
     residentId: resident.id,
     nik: resident.nik,
@@ -114,7 +140,11 @@ export async function familyOf(ctx: Ctx, familyNumber: string): Promise<FamilyMe
 }
 
 async function residentById(ctx: Ctx, residentId: string): Promise<Resident> {
-  const members = await ctx.db.selectFrom('residents').select('nik').where('id', '=', residentId).executeTakeFirst();
+  const members = await ctx.db
+    .selectFrom('residents')
+    .select('nik')
+    .where('id', '=', residentId)
+    .executeTakeFirst();
   const resident = members ? await findResidentByNik(ctx, members.nik) : null;
   if (!resident) throw new NotFound('Penduduk tidak ditemukan.');
   return resident;
@@ -126,14 +156,21 @@ function isApplicant(actor: Actor | null, request: { resident_id: string }): boo
   return actor?.kind === 'resident' && actor.id === request.resident_id;
 }
 
-function mayActOnStep(actor: Actor | null, step: StepDefinition, definition: ServiceDefinition, villageCode: string): boolean {
+function mayActOnStep(
+  actor: Actor | null,
+  step: StepDefinition,
+  definition: ServiceDefinition,
+  villageCode: string,
+): boolean {
   switch (step.actor) {
     case 'village_staff':
       return can(actor, 'edit', { villageCode });
     case 'village_signatory':
       return can(actor, 'sign', { villageCode });
     case 'agency':
-      return definition.owner.type === 'agency' && can(actor, 'handle', { agencyCode: definition.owner.code });
+      return (
+        definition.owner.type === 'agency' && can(actor, 'handle', { agencyCode: definition.owner.code })
+      );
   }
 }
 
@@ -167,7 +204,9 @@ export async function startRequest(
   let resident: Resident;
   if (actor?.kind === 'resident') {
     if (!service.definition.selfService)
-      throw new Forbidden('Layanan ini diajukan di kantor desa bersama operator; silakan datang dengan berkas persyaratan.');
+      throw new Forbidden(
+        'Layanan ini diajukan di kantor desa bersama operator; silakan datang dengan berkas persyaratan.',
+      );
     resident = await residentById(ctx, actor.id);
   } else if (actor?.kind === 'staff') {
     const found = await findResidentByNik(ctx, (input.residentNik ?? '').replace(/\D/g, ''));
@@ -176,7 +215,8 @@ export async function startRequest(
       throw new Forbidden('Pemohon terdaftar di desa di luar cakupan Anda.');
     resident = found;
   } else throw new Forbidden();
-  if (resident.status !== 'hidup') throw new Invalid({ residentNik: 'Pemohon tidak lagi berstatus penduduk aktif.' });
+  if (resident.status !== 'hidup')
+    throw new Invalid({ residentNik: 'Pemohon tidak lagi berstatus penduduk aktif.' });
   const disabled = await repo.disabledServiceIds(ctx.db, resident.villageCode);
   if (disabled.has(service.id)) throw new Forbidden('Desa Anda belum membuka layanan ini.');
   const now = ctx.clock.now();
@@ -213,7 +253,13 @@ function attachmentProblem(definition: ServiceDefinition, file: UploadedFile): s
   return null;
 }
 
-async function storeAttachments(ctx: Ctx, requestId: string, villageCode: string, definition: ServiceDefinition, files: UploadedFile[]) {
+async function storeAttachments(
+  ctx: Ctx,
+  requestId: string,
+  villageCode: string,
+  definition: ServiceDefinition,
+  files: UploadedFile[],
+) {
   const problems: Record<string, string> = {};
   for (const file of files) {
     const spec = definition.attachments.find((a) => a.name === file.field);
@@ -224,8 +270,17 @@ async function storeAttachments(ctx: Ctx, requestId: string, villageCode: string
       continue;
     }
     const type = sniffType(file.bytes) as string;
-    const saved = await saveFile(ctx, { bytes: file.bytes, contentType: type, name: file.filename || file.field, villageCode });
-    await ctx.db.deleteFrom('service_request_attachments').where('request_id', '=', requestId).where('name', '=', file.field).execute();
+    const saved = await saveFile(ctx, {
+      bytes: file.bytes,
+      contentType: type,
+      name: file.filename || file.field,
+      villageCode,
+    });
+    await ctx.db
+      .deleteFrom('service_request_attachments')
+      .where('request_id', '=', requestId)
+      .where('name', '=', file.field)
+      .execute();
     await ctx.db
       .insertInto('service_request_attachments')
       .values({
@@ -246,7 +301,8 @@ async function missingAttachments(ctx: Ctx, requestId: string, definition: Servi
   const present = new Set((await repo.attachmentsOf(ctx.db, requestId)).map((a) => a.name));
   const problems: Record<string, string> = {};
   for (const spec of definition.attachments)
-    if (spec.required && !present.has(spec.name)) problems[`lampiran_${spec.name}`] = `${spec.label.id} wajib dilampirkan.`;
+    if (spec.required && !present.has(spec.name))
+      problems[`lampiran_${spec.name}`] = `${spec.label.id} wajib dilampirkan.`;
   return problems;
 }
 
@@ -299,7 +355,17 @@ export async function saveRequest(ctx: Ctx, id: string, input: RequestInput): Pr
   return { id, submitted: true, problems: {} };
 }
 
-async function submit(ctx: Ctx, row: { id: string; state: RequestState; step_index: number; submitted_at: Date | null; village_code: string }, definition: ServiceDefinition) {
+async function submit(
+  ctx: Ctx,
+  row: {
+    id: string;
+    state: RequestState;
+    step_index: number;
+    submitted_at: Date | null;
+    village_code: string;
+  },
+  definition: ServiceDefinition,
+) {
   const now = ctx.clock.now();
   const resubmission = row.state === 'belum_lengkap';
   const due = row.submitted_at ? undefined : addWorkingDays(now, definition.slaDays, await holidaySet(ctx));
@@ -320,7 +386,8 @@ async function submit(ctx: Ctx, row: { id: string; state: RequestState; step_ind
 
 export async function cancelRequest(ctx: Ctx, id: string): Promise<void> {
   const { row } = await loadRequest(ctx, id);
-  if (!isApplicant(ctx.actor, row) && !can(ctx.actor, 'edit', { villageCode: row.village_code })) throw new Forbidden();
+  if (!isApplicant(ctx.actor, row) && !can(ctx.actor, 'edit', { villageCode: row.village_code }))
+    throw new Forbidden();
   if (!['draf', 'belum_lengkap', 'diperiksa'].includes(row.state))
     throw new Conflict('Permohonan yang sudah menunggu tanda tangan atau selesai tidak dapat dibatalkan.');
   await ctx.db
@@ -344,7 +411,12 @@ async function requireStepActor(ctx: Ctx, id: string, options: { lock?: boolean 
   return { ...loaded, step };
 }
 
-async function notifyApplicant(ctx: Ctx, row: { id: string; code: string; contact_phone: string | null; contact_channel: string | null }, definition: ServiceDefinition, message: string) {
+async function notifyApplicant(
+  ctx: Ctx,
+  row: { id: string; code: string; contact_phone: string | null; contact_channel: string | null },
+  definition: ServiceDefinition,
+  message: string,
+) {
   if (!row.contact_phone) return;
   await enqueueNotification(ctx, {
     channel: row.contact_channel === 'sms' ? 'sms' : 'whatsapp',
@@ -369,19 +441,32 @@ export async function returnForCorrection(
   for (const [field, remark] of Object.entries(input.remarks))
     if (known.has(field) && remark?.trim()) remarks[field] = remark.trim().slice(0, 500);
   if (Object.keys(remarks).length === 0 && input.note.trim().length < 5)
-    throw new Invalid({ note: 'Tulis apa yang harus diperbaiki: catatan pada isian yang salah, atau catatan umum (minimal 5 karakter).' });
+    throw new Invalid({
+      note: 'Tulis apa yang harus diperbaiki: catatan pada isian yang salah, atau catatan umum (minimal 5 karakter).',
+    });
   await ctx.db
     .updateTable('service_requests')
-    .set({ state: 'belum_lengkap', remarks: JSON.stringify(remarks), remark_note: input.note.trim() || null, updated_at: ctx.clock.now() })
+    .set({
+      state: 'belum_lengkap',
+      remarks: JSON.stringify(remarks),
+      remark_note: input.note.trim() || null,
+      updated_at: ctx.clock.now(),
+    })
     .where('id', '=', id)
     .execute();
   await addEvent(ctx, id, 'dikembalikan', input.note.trim() || null, { remarks });
-  await notifyApplicant(ctx, row, definition, 'permohonan Anda perlu diperbaiki. Lihat catatan petugas dan ajukan kembali.');
+  await notifyApplicant(
+    ctx,
+    row,
+    definition,
+    'permohonan Anda perlu diperbaiki. Lihat catatan petugas dan ajukan kembali.',
+  );
 }
 
 export async function rejectRequest(ctx: Ctx, id: string, reason: string): Promise<void> {
   const { row, definition } = await requireStepActor(ctx, id);
-  if (reason.trim().length < 10) throw new Invalid({ reason: 'Tulis alasan penolakan yang jelas (minimal 10 karakter).' });
+  if (reason.trim().length < 10)
+    throw new Invalid({ reason: 'Tulis alasan penolakan yang jelas (minimal 10 karakter).' });
   await ctx.db
     .updateTable('service_requests')
     .set({ state: 'ditolak', finished_at: ctx.clock.now(), updated_at: ctx.clock.now() })
@@ -423,8 +508,16 @@ export async function approveStep(
       .set({ state: 'siap_diambil', finished_at: ctx.clock.now(), updated_at: ctx.clock.now() })
       .where('id', '=', id)
       .execute();
-    await addEvent(tctx, id, 'ditandatangani', input.note?.trim() || null, { step: step.key, number: issued.number });
-    await notifyApplicant(tctx, row, definition, `surat Anda nomor ${issued.number} sudah terbit. Unduh di Simpul atau ambil di kantor.`);
+    await addEvent(tctx, id, 'ditandatangani', input.note?.trim() || null, {
+      step: step.key,
+      number: issued.number,
+    });
+    await notifyApplicant(
+      tctx,
+      row,
+      definition,
+      `surat Anda nomor ${issued.number} sudah terbit. Unduh di Simpul atau ambil di kantor.`,
+    );
     return issued;
   });
   return { state: 'siap_diambil', letterNumber: letter.number };
@@ -432,7 +525,13 @@ export async function approveStep(
 
 async function issueFor(
   ctx: Ctx,
-  row: { id: string; village_code: string; resident_id: string; applicant: ApplicantSnapshot; data: Record<string, string> },
+  row: {
+    id: string;
+    village_code: string;
+    resident_id: string;
+    applicant: ApplicantSnapshot;
+    data: Record<string, string>;
+  },
   definition: ServiceDefinition,
   credentials?: { nik?: string; passphrase?: string },
 ) {
@@ -468,8 +567,13 @@ async function issueFor(
 export async function markCollected(ctx: Ctx, id: string): Promise<void> {
   const { row } = await loadRequest(ctx, id);
   if (!can(ctx.actor, 'edit', { villageCode: row.village_code })) throw new Forbidden();
-  if (row.state !== 'siap_diambil') throw new Conflict('Hanya surat yang siap diambil yang dapat ditandai sudah diambil.');
-  await ctx.db.updateTable('service_requests').set({ state: 'sudah_diambil', updated_at: ctx.clock.now() }).where('id', '=', id).execute();
+  if (row.state !== 'siap_diambil')
+    throw new Conflict('Hanya surat yang siap diambil yang dapat ditandai sudah diambil.');
+  await ctx.db
+    .updateTable('service_requests')
+    .set({ state: 'sudah_diambil', updated_at: ctx.clock.now() })
+    .where('id', '=', id)
+    .execute();
   await addEvent(ctx, id, 'diambil');
 }
 
@@ -494,7 +598,14 @@ export interface RequestView {
   dueAt: Date | null;
   createdAt: Date;
   attachments: Array<{ id: string; name: string; fileName: string; contentType: string; size: number }>;
-  events: Array<{ at: Date; kind: string; actorKind: string; actorLabel: string; note: string | null; detail: Record<string, unknown> }>;
+  events: Array<{
+    at: Date;
+    kind: string;
+    actorKind: string;
+    actorLabel: string;
+    note: string | null;
+    detail: Record<string, unknown>;
+  }>;
   family: FamilyMember[];
   letter: { number: string; verificationCode: string; issuedAt: Date; sha256: string } | null;
   /** what the viewer may do now */
@@ -515,7 +626,9 @@ function registryDifferences(snapshot: ApplicantSnapshot, current: ApplicantSnap
     ['occupation', 'Pekerjaan'],
     ['familyNumber', 'No. KK'],
   ];
-  return labels.filter(([key]) => snapshot[key] !== current[key]).map(([key, label]) => `${label}: permohonan "${snapshot[key]}", data penduduk "${current[key]}"`);
+  return labels
+    .filter(([key]) => snapshot[key] !== current[key])
+    .map(([key, label]) => `${label}: permohonan "${snapshot[key]}", data penduduk "${current[key]}"`);
 }
 
 /** One request as its applicant or a staff member in scope sees it; staff reads are audited. */
@@ -523,13 +636,21 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
   const { row, definition } = await loadRequest(ctx, id);
   const actor = ctx.actor;
   const applicant = isApplicant(actor, row);
-  if (!applicant && !mayView(actor, definition, row.village_code)) throw new Forbidden('Permohonan ini di luar cakupan Anda.');
+  if (!applicant && !mayView(actor, definition, row.village_code))
+    throw new Forbidden('Permohonan ini di luar cakupan Anda.');
   if (!applicant && row.state === 'draf' && !can(actor, 'edit', { villageCode: row.village_code }))
     throw new NotFound('Permohonan tidak ditemukan.');
   const personal =
-    applicant || can(actor, 'view_personal', { villageCode: row.village_code }) || mayView(actor, definition, '') ;
+    applicant ||
+    can(actor, 'view_personal', { villageCode: row.village_code }) ||
+    mayView(actor, definition, '');
   if (actor?.kind === 'staff')
-    await audit(ctx, { action: 'read_personal', entity: 'service_request', entityId: row.id, villageCode: row.village_code });
+    await audit(ctx, {
+      action: 'read_personal',
+      entity: 'service_request',
+      entityId: row.id,
+      villageCode: row.village_code,
+    });
   const [attachments, events, letter, family] = await Promise.all([
     repo.attachmentsOf(ctx.db, id),
     repo.eventsOf(ctx.db, id),
@@ -538,8 +659,13 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
   ]);
   const current = actor?.kind === 'staff' ? await findResidentByNik(ctx, row.applicant.nik) : null;
   const step = definition.steps[row.step_index];
-  const acting = ['diperiksa', 'menunggu_tanda_tangan'].includes(row.state) && step !== undefined && mayActOnStep(actor, step, definition, row.village_code);
-  const snapshot = personal ? row.applicant : { ...row.applicant, nik: mask(row.applicant.nik), familyNumber: mask(row.applicant.familyNumber) };
+  const acting =
+    ['diperiksa', 'menunggu_tanda_tangan'].includes(row.state) &&
+    step !== undefined &&
+    mayActOnStep(actor, step, definition, row.village_code);
+  const snapshot = personal
+    ? row.applicant
+    : { ...row.applicant, nik: mask(row.applicant.nik), familyNumber: mask(row.applicant.familyNumber) };
   return {
     id: row.id,
     code: row.code,
@@ -558,18 +684,47 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
     submittedAt: row.submitted_at,
     dueAt: row.due_at,
     createdAt: row.created_at,
-    attachments: attachments.map((a) => ({ id: a.id, name: a.name, fileName: a.file_name, contentType: a.content_type, size: a.size })),
-    events: events.map((e) => ({ at: e.at, kind: e.kind, actorKind: e.actor_kind, actorLabel: e.actor_label, note: e.note, detail: e.detail })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      name: a.name,
+      fileName: a.file_name,
+      contentType: a.content_type,
+      size: a.size,
+    })),
+    events: events.map((e) => ({
+      at: e.at,
+      kind: e.kind,
+      actorKind: e.actor_kind,
+      actorLabel: e.actor_label,
+      note: e.note,
+      detail: e.detail,
+    })),
     family: personal ? family : family.map((m) => ({ ...m, nik: mask(m.nik) })),
-    letter: letter ? { number: letter.number, verificationCode: letter.verification_code, issuedAt: letter.issued_at, sha256: letter.pdf_sha256 } : null,
+    letter: letter
+      ? {
+          number: letter.number,
+          verificationCode: letter.verification_code,
+          issuedAt: letter.issued_at,
+          sha256: letter.pdf_sha256,
+        }
+      : null,
     can: {
-      edit: OPEN_FOR_APPLICANT.includes(row.state) && (applicant || can(actor, 'edit', { villageCode: row.village_code })),
-      act: acting && step?.actor !== 'village_signatory' && !(step?.actor === 'agency' && row.step_index === definition.steps.length - 1),
+      edit:
+        OPEN_FOR_APPLICANT.includes(row.state) &&
+        (applicant || can(actor, 'edit', { villageCode: row.village_code })),
+      act:
+        acting &&
+        step?.actor !== 'village_signatory' &&
+        !(step?.actor === 'agency' && row.step_index === definition.steps.length - 1),
       sign: acting && (step?.actor === 'village_signatory' || row.step_index === definition.steps.length - 1),
       collect: row.state === 'siap_diambil' && can(actor, 'edit', { villageCode: row.village_code }),
-      cancel: ['draf', 'belum_lengkap', 'diperiksa'].includes(row.state) && (applicant || can(actor, 'edit', { villageCode: row.village_code })),
+      cancel:
+        ['draf', 'belum_lengkap', 'diperiksa'].includes(row.state) &&
+        (applicant || can(actor, 'edit', { villageCode: row.village_code })),
     },
-    registryDifferences: current ? registryDifferences(row.applicant, await applicantSnapshot(ctx, current)) : [],
+    registryDifferences: current
+      ? registryDifferences(row.applicant, await applicantSnapshot(ctx, current))
+      : [],
     personal,
   };
 }
@@ -606,7 +761,9 @@ export async function listQueue(ctx: Ctx, filter: Omit<repo.QueueFilter, 'pageSi
     total,
     rows: rows.map((r) => ({
       ...r,
-      applicant_nik: can(actor, 'view_personal', { villageCode: r.village_code }) ? r.applicant_nik : mask(r.applicant_nik),
+      applicant_nik: can(actor, 'view_personal', { villageCode: r.village_code })
+        ? r.applicant_nik
+        : mask(r.applicant_nik),
       mayAct:
         ['diperiksa', 'menunggu_tanda_tangan'].includes(r.state) &&
         r.definition.steps[r.step_index] !== undefined &&

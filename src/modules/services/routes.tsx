@@ -5,11 +5,12 @@ import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../../p
 import { safeReturnPath, setFlash } from '../../platform/http/flash.ts';
 import { currentLocale, t } from '../../platform/i18n/index.ts';
 import { startSession } from '../../platform/routes.tsx';
-import { letterSettings, saveLetterSettings } from '../letters/service.ts';
 import { sendPdf } from '../letters/routes.tsx';
+import { letterSettings, saveLetterSettings } from '../letters/service.ts';
 import { findVillage, regionName } from '../regions/service.ts';
 import { findResidentByNik } from '../residents/service.ts';
 import { prefilledValues, textOf } from './forms.ts';
+import { REQUEST_STATES, type RequestState } from './schema.ts';
 import {
   applicantSnapshot,
   approveStep,
@@ -39,8 +40,15 @@ import {
   startRequest,
   type UploadedFile,
 } from './service.ts';
-import { REQUEST_STATES, type RequestState } from './schema.ts';
-import { AccountPage, CatalogPage, ChangePinPage, MyRequestPage, NewRequestPage, ResidentLoginPage, ServicePage } from './views/resident.tsx';
+import {
+  AccountPage,
+  CatalogPage,
+  ChangePinPage,
+  MyRequestPage,
+  NewRequestPage,
+  ResidentLoginPage,
+  ServicePage,
+} from './views/resident.tsx';
 import {
   AssistFormPage,
   AssistStartPage,
@@ -60,7 +68,9 @@ function text(value: unknown): string {
 }
 
 /** Reads a request form (multipart with attachments, or url-encoded); an oversized file becomes a field error. */
-async function readRequestForm(request: FastifyRequest): Promise<RequestInput & { values: Form; uploadProblems: Record<string, string> }> {
+async function readRequestForm(
+  request: FastifyRequest,
+): Promise<RequestInput & { values: Form; uploadProblems: Record<string, string> }> {
   const values: Form = {};
   const files: UploadedFile[] = [];
   const uploadProblems: Record<string, string> = {};
@@ -69,14 +79,16 @@ async function readRequestForm(request: FastifyRequest): Promise<RequestInput & 
       if (part.type === 'file') {
         try {
           const bytes = await part.toBuffer();
-          if (part.filename && bytes.length > 0) files.push({ field: part.fieldname.replace(/^lampiran_/, ''), filename: part.filename, bytes });
+          if (part.filename && bytes.length > 0)
+            files.push({ field: part.fieldname.replace(/^lampiran_/, ''), filename: part.filename, bytes });
         } catch (error) {
           if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
           uploadProblems[part.fieldname] = t('services.error.fileTooLarge');
         }
       } else values[part.fieldname] = text(part.value);
     }
-  } else for (const [k, v] of Object.entries((request.body as Record<string, unknown>) ?? {})) values[k] = text(v);
+  } else
+    for (const [k, v] of Object.entries((request.body as Record<string, unknown>) ?? {})) values[k] = text(v);
   return {
     values,
     files,
@@ -100,7 +112,10 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
   const page = { schema: { hide: true } };
   const resident = { ...page, preHandler: requireResident() };
   const staff = { ...page, preHandler: requireStaff() };
-  const villageStaff = { ...page, preHandler: requireStaff('operator_desa', 'sekretaris_desa', 'kepala_desa') };
+  const villageStaff = {
+    ...page,
+    preHandler: requireStaff('operator_desa', 'sekretaris_desa', 'kepala_desa'),
+  };
   const admin = { ...page, preHandler: requireStaff('admin_kabupaten') };
 
   // --- public catalog ---------------------------------------------------------------------------
@@ -110,7 +125,13 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
     const villageCode = actor?.kind === 'resident' ? actor.villageCode : q.desa;
     const village = villageCode ? await findVillage(request.ctx, villageCode) : null;
     const entries = await listCatalog(request.ctx, { villageCode: village?.code });
-    return reply.page(<CatalogPage entries={entries} villageName={village ? `Desa ${village.name}` : null} loggedIn={actor?.kind === 'resident'} />);
+    return reply.page(
+      <CatalogPage
+        entries={entries}
+        villageName={village ? `Desa ${village.name}` : null}
+        loggedIn={actor?.kind === 'resident'}
+      />,
+    );
   });
 
   app.get('/layanan/:slug', page, async (request, reply) => {
@@ -126,30 +147,56 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(<ResidentLoginPage returnTo={returnTo} />);
   });
 
-  app.post('/masuk/warga', { ...page, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const form = request.body as Form;
-    const returnTo = safeReturnPath((request.query as Form).kembali, '/akun');
-    try {
-      const { actor, mustChange } = await loginResident(request.ctx, { nik: form.nik ?? '', pin: form.pin ?? '' });
-      await startSession(request, reply, { kind: 'resident', id: actor.id, nik: actor.nik, name: actor.name, villageCode: actor.villageCode, familyNumber: actor.familyNumber });
-      return reply.redirect(mustChange ? '/akun/pin' : returnTo, 303);
-    } catch (error) {
-      if (error instanceof Invalid)
-        return reply.page(<ResidentLoginPage returnTo={returnTo} values={{ nik: form.nik }} errors={error.fields} />, 422);
-      if (error instanceof TooManyRequests)
-        return reply.page(<ResidentLoginPage returnTo={returnTo} values={{ nik: form.nik }} message={error.message} />, 429);
-      throw error;
-    }
-  });
+  app.post(
+    '/masuk/warga',
+    { ...page, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const form = request.body as Form;
+      const returnTo = safeReturnPath((request.query as Form).kembali, '/akun');
+      try {
+        const { actor, mustChange } = await loginResident(request.ctx, {
+          nik: form.nik ?? '',
+          pin: form.pin ?? '',
+        });
+        await startSession(request, reply, {
+          kind: 'resident',
+          id: actor.id,
+          nik: actor.nik,
+          name: actor.name,
+          villageCode: actor.villageCode,
+          familyNumber: actor.familyNumber,
+        });
+        return reply.redirect(mustChange ? '/akun/pin' : returnTo, 303);
+      } catch (error) {
+        if (error instanceof Invalid)
+          return reply.page(
+            <ResidentLoginPage returnTo={returnTo} values={{ nik: form.nik }} errors={error.fields} />,
+            422,
+          );
+        if (error instanceof TooManyRequests)
+          return reply.page(
+            <ResidentLoginPage returnTo={returnTo} values={{ nik: form.nik }} message={error.message} />,
+            429,
+          );
+        throw error;
+      }
+    },
+  );
 
   app.get('/akun/pin', resident, async (request, reply) => {
-    return reply.page(<ChangePinPage mustChange={await pinMustChange(request.ctx, residentOf(request).id)} />);
+    return reply.page(
+      <ChangePinPage mustChange={await pinMustChange(request.ctx, residentOf(request).id)} />,
+    );
   });
 
   app.post('/akun/pin', resident, async (request, reply) => {
     const form = request.body as Form;
     try {
-      await changePin(request.ctx, { current: form.current ?? '', next: form.next ?? '', repeat: form.repeat ?? '' });
+      await changePin(request.ctx, {
+        current: form.current ?? '',
+        next: form.next ?? '',
+        repeat: form.repeat ?? '',
+      });
       setFlash(reply, t('services.pin.changed'));
       return reply.redirect('/akun', 303);
     } catch (error) {
@@ -176,7 +223,8 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
   app.get('/layanan/:slug/ajukan', page, async (request, reply) => {
     const { slug } = request.params as { slug: string };
     const actor = request.ctx.actor;
-    if (actor?.kind !== 'resident') return reply.redirect(`/masuk/warga?kembali=${encodeURIComponent(`/layanan/${slug}/ajukan`)}`, 303);
+    if (actor?.kind !== 'resident')
+      return reply.redirect(`/masuk/warga?kembali=${encodeURIComponent(`/layanan/${slug}/ajukan`)}`, 303);
     const service = await getService(request.ctx, slug);
     const me = await findResidentByNik(request.ctx, actor.nik);
     if (!me || !service.active) throw new NotFound();
@@ -208,17 +256,28 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/akun/permohonan/:id', resident, async (request, reply) => {
     const input = await readRequestForm(request);
-    const outcome = withUploadProblems(await saveRequest(request.ctx, (request.params as { id: string }).id, input), input.uploadProblems);
+    const outcome = withUploadProblems(
+      await saveRequest(request.ctx, (request.params as { id: string }).id, input),
+      input.uploadProblems,
+    );
     return afterResidentSave(request, reply, outcome, input.values);
   });
 
-  async function afterResidentSave(request: FastifyRequest, reply: FastifyReply, outcome: SaveOutcome, values: Form) {
+  async function afterResidentSave(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    outcome: SaveOutcome,
+    values: Form,
+  ) {
     if (Object.keys(outcome.problems).length === 0) {
       flashFor(reply, outcome);
       return reply.redirect(`/akun/permohonan/${outcome.id}`, 303);
     }
     const view = await getRequest(request.ctx, outcome.id);
-    return reply.page(<MyRequestPage view={view} errors={outcome.problems} values={values as Record<string, string>} />, 422);
+    return reply.page(
+      <MyRequestPage view={view} errors={outcome.problems} values={values as Record<string, string>} />,
+      422,
+    );
   }
 
   app.post('/akun/permohonan/:id/batal', resident, async (request, reply) => {
@@ -238,10 +297,20 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
     const actor = staffOf(request);
     const q = request.query as Form;
     const status: RequestState | 'aktif' =
-      q.status && (REQUEST_STATES as readonly string[]).includes(q.status) ? (q.status as RequestState) : 'aktif';
+      q.status && (REQUEST_STATES as readonly string[]).includes(q.status)
+        ? (q.status as RequestState)
+        : 'aktif';
     const pageNumber = Math.max(1, Number(q.page) || 1);
-    const filter = { state: status, serviceSlug: q.layanan || undefined, q: q.q || undefined, page: pageNumber };
-    const [queue, services] = await Promise.all([listQueue(request.ctx, filter), listCatalog(request.ctx, { includeInactive: true })]);
+    const filter = {
+      state: status,
+      serviceSlug: q.layanan || undefined,
+      q: q.q || undefined,
+      page: pageNumber,
+    };
+    const [queue, services] = await Promise.all([
+      listQueue(request.ctx, filter),
+      listCatalog(request.ctx, { includeInactive: true }),
+    ]);
     return reply.page(
       <QueuePage
         actor={actor}
@@ -261,15 +330,27 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(<StaffRequestPage view={view} />);
   });
 
-  async function staffAction(request: FastifyRequest, reply: FastifyReply, act: (id: string, form: Form) => Promise<string>) {
+  async function staffAction(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    act: (id: string, form: Form) => Promise<string>,
+  ) {
     const { id } = request.params as { id: string };
     const form = (request.body as Form) ?? {};
     try {
       setFlash(reply, await act(id, form));
       return reply.redirect(`/kelola/layanan/permohonan/${id}`, 303);
     } catch (error) {
-      if (error instanceof Invalid) return reply.page(<StaffRequestPage view={await getRequest(request.ctx, id)} errors={error.fields} />, 422);
-      if (error instanceof Conflict) return reply.page(<StaffRequestPage view={await getRequest(request.ctx, id)} message={error.message} />, 409);
+      if (error instanceof Invalid)
+        return reply.page(
+          <StaffRequestPage view={await getRequest(request.ctx, id)} errors={error.fields} />,
+          422,
+        );
+      if (error instanceof Conflict)
+        return reply.page(
+          <StaffRequestPage view={await getRequest(request.ctx, id)} message={error.message} />,
+          409,
+        );
       throw error;
     }
   }
@@ -292,7 +373,8 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
   app.post('/kelola/layanan/permohonan/:id/kembalikan', staff, (request, reply) =>
     staffAction(request, reply, async (id, form) => {
       const remarks: Record<string, string> = {};
-      for (const [key, value] of Object.entries(form)) if (key.startsWith('remark_') && value) remarks[key.slice(7)] = value;
+      for (const [key, value] of Object.entries(form))
+        if (key.startsWith('remark_') && value) remarks[key.slice(7)] = value;
       await returnForCorrection(request.ctx, id, { remarks, note: form.note ?? '' });
       return t('services.flash.returned');
     }),
@@ -332,7 +414,9 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
   app.get('/kelola/layanan/ajukan', villageStaff, async (request, reply) => {
     const actor = staffOf(request);
     const q = request.query as Form;
-    const services = (await listCatalog(request.ctx, { villageCode: actor.scope.code })).filter((s) => s.enabledInVillage);
+    const services = (await listCatalog(request.ctx, { villageCode: actor.scope.code })).filter(
+      (s) => s.enabledInVillage,
+    );
     if (!q.nik && !q.layanan) return reply.page(<AssistStartPage actor={actor} services={services} />);
     const nik = (q.nik ?? '').replace(/\D/g, '');
     const found = await findResidentByNik(request.ctx, nik);
@@ -342,7 +426,15 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
     const service = services.find((s) => s.slug === q.layanan);
     if (!service) errors.layanan = t('services.assist.chooseService');
     if (!found || !service || Object.keys(errors).length > 0)
-      return reply.page(<AssistStartPage actor={actor} services={services} values={{ nik, layanan: q.layanan ?? '' }} errors={errors} />, 422);
+      return reply.page(
+        <AssistStartPage
+          actor={actor}
+          services={services}
+          values={{ nik, layanan: q.layanan ?? '' }}
+          errors={errors}
+        />,
+        422,
+      );
     const applicant = await applicantSnapshot(request.ctx, found);
     return reply.page(
       <AssistFormPage
@@ -360,7 +452,10 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
   app.post('/kelola/layanan/ajukan/:slug', villageStaff, async (request, reply) => {
     const input = await readRequestForm(request);
     const outcome = withUploadProblems(
-      await startRequest(request.ctx, (request.params as { slug: string }).slug, { ...input, residentNik: input.values.residentNik }),
+      await startRequest(request.ctx, (request.params as { slug: string }).slug, {
+        ...input,
+        residentNik: input.values.residentNik,
+      }),
       input.uploadProblems,
     );
     if (Object.keys(outcome.problems).length === 0) {
@@ -385,10 +480,21 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
       flashFor(reply, outcome);
       return reply.redirect(`/kelola/layanan/permohonan/${id}`, 303);
     }
-    return reply.page(staffEditPage(await getRequest(request.ctx, id), outcome.problems, input.values as Record<string, string>), 422);
+    return reply.page(
+      staffEditPage(
+        await getRequest(request.ctx, id),
+        outcome.problems,
+        input.values as Record<string, string>,
+      ),
+      422,
+    );
   });
 
-  function staffEditPage(view: Awaited<ReturnType<typeof getRequest>>, errors?: Record<string, string>, values?: Record<string, string>) {
+  function staffEditPage(
+    view: Awaited<ReturnType<typeof getRequest>>,
+    errors?: Record<string, string>,
+    values?: Record<string, string>,
+  ) {
     return (
       <AssistFormPage
         action={`/kelola/layanan/permohonan/${view.id}/ubah`}
@@ -407,31 +513,50 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
   }
 
   // --- staff: PINs and the village's settings ---------------------------------------------------
-  app.get('/kelola/layanan/pin', villageStaff, async (request, reply) => reply.page(<IssuePinPage actor={staffOf(request)} />));
+  app.get('/kelola/layanan/pin', villageStaff, async (request, reply) =>
+    reply.page(<IssuePinPage actor={staffOf(request)} />),
+  );
 
   app.post('/kelola/layanan/pin', villageStaff, async (request, reply) => {
     const nik = (request.body as Form).nik ?? '';
     try {
       const issued = await issuePin(request.ctx, nik);
       reply.header('cache-control', 'no-store');
-      return reply.page(<IssuePinPage actor={staffOf(request)} issued={{ pin: issued.pin, name: issued.residentName }} />);
+      return reply.page(
+        <IssuePinPage actor={staffOf(request)} issued={{ pin: issued.pin, name: issued.residentName }} />,
+      );
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
       return reply.page(<IssuePinPage actor={staffOf(request)} nik={nik} errors={error.fields} />, 422);
     }
   });
 
-  async function villagePage(request: FastifyRequest, values?: Record<string, string>, errors?: Record<string, string>) {
+  async function villagePage(
+    request: FastifyRequest,
+    values?: Record<string, string>,
+    errors?: Record<string, string>,
+  ) {
     const actor = staffOf(request);
     const [services, settings, villageName] = await Promise.all([
       listCatalog(request.ctx, { villageCode: actor.scope.code }),
       letterSettings(request.ctx, actor.scope.code),
       regionName(request.ctx, actor.scope.code),
     ]);
-    return <VillageSettingsPage actor={actor} villageName={villageName} services={services} settings={settings} values={values} errors={errors} />;
+    return (
+      <VillageSettingsPage
+        actor={actor}
+        villageName={villageName}
+        services={services}
+        settings={settings}
+        values={values}
+        errors={errors}
+      />
+    );
   }
 
-  app.get('/kelola/layanan/desa', villageStaff, async (request, reply) => reply.page(await villagePage(request)));
+  app.get('/kelola/layanan/desa', villageStaff, async (request, reply) =>
+    reply.page(await villagePage(request)),
+  );
 
   app.post('/kelola/layanan/desa/surat', villageStaff, async (request, reply) => {
     const form = request.body as Form;
@@ -463,7 +588,12 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
 
   // --- admin: the catalog -----------------------------------------------------------------------
   app.get('/kelola/layanan/katalog', admin, async (request, reply) =>
-    reply.page(<CatalogAdminPage actor={staffOf(request)} services={await listCatalog(request.ctx, { includeInactive: true })} />),
+    reply.page(
+      <CatalogAdminPage
+        actor={staffOf(request)}
+        services={await listCatalog(request.ctx, { includeInactive: true })}
+      />,
+    ),
   );
 
   app.get('/kelola/layanan/katalog/baru', admin, async (request, reply) => {
@@ -480,13 +610,30 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(`/kelola/layanan/katalog/${saved.slug}`, 303);
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
-      return reply.page(<ServiceEditPage slug={null} json={json} version={null} active errors={error.fields} message={error.message} />, 422);
+      return reply.page(
+        <ServiceEditPage
+          slug={null}
+          json={json}
+          version={null}
+          active
+          errors={error.fields}
+          message={error.message}
+        />,
+        422,
+      );
     }
   });
 
   app.get('/kelola/layanan/katalog/:slug', admin, async (request, reply) => {
     const service = await getService(request.ctx, (request.params as { slug: string }).slug);
-    return reply.page(<ServiceEditPage slug={service.slug} json={JSON.stringify(service.definition, null, 2)} version={service.version} active={service.active} />);
+    return reply.page(
+      <ServiceEditPage
+        slug={service.slug}
+        json={JSON.stringify(service.definition, null, 2)}
+        version={service.version}
+        active={service.active}
+      />,
+    );
   });
 
   app.post('/kelola/layanan/katalog/:slug', admin, async (request, reply) => {
@@ -500,7 +647,14 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
       if (!(error instanceof Invalid)) throw error;
       const service = await getService(request.ctx, slug);
       return reply.page(
-        <ServiceEditPage slug={slug} json={json} version={service.version} active={service.active} errors={error.fields} message={error.message} />,
+        <ServiceEditPage
+          slug={slug}
+          json={json}
+          version={service.version}
+          active={service.active}
+          errors={error.fields}
+          message={error.message}
+        />,
         422,
       );
     }
@@ -524,8 +678,17 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
     slaDays: Type.Integer(),
     selfService: Type.Boolean(),
     version: Type.Integer(),
-    fields: Type.Array(Type.Object({ name: Type.String(), label: Type.String(), type: Type.String(), required: Type.Boolean() })),
-    attachments: Type.Array(Type.Object({ name: Type.String(), label: Type.String(), required: Type.Boolean() })),
+    fields: Type.Array(
+      Type.Object({
+        name: Type.String(),
+        label: Type.String(),
+        type: Type.String(),
+        required: Type.Boolean(),
+      }),
+    ),
+    attachments: Type.Array(
+      Type.Object({ name: Type.String(), label: Type.String(), required: Type.Boolean() }),
+    ),
   });
 
   app.get(
@@ -534,14 +697,18 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         summary: 'Katalog layanan (surat desa dan layanan OPD)',
         tags: ['services'],
-        querystring: Type.Object({ village: Type.Optional(Type.String({ pattern: '^\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}$' })) }),
+        querystring: Type.Object({
+          village: Type.Optional(Type.String({ pattern: '^\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}$' })),
+        }),
         response: { 200: Type.Object({ services: Type.Array(catalogItem) }) },
       },
     },
     async (request) => {
       const { village } = request.query as { village?: string };
       const locale = currentLocale();
-      const entries = (await listCatalog(request.ctx, { villageCode: village })).filter((e) => e.enabledInVillage);
+      const entries = (await listCatalog(request.ctx, { villageCode: village })).filter(
+        (e) => e.enabledInVillage,
+      );
       return {
         services: entries.map((e) => {
           const d = e.definition;
@@ -555,8 +722,17 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
             slaDays: d.slaDays,
             selfService: d.selfService,
             version: e.version,
-            fields: d.fields.map((f) => ({ name: f.name, label: textOf(f.label, locale), type: f.type, required: Boolean(f.required) })),
-            attachments: d.attachments.map((a) => ({ name: a.name, label: textOf(a.label, locale), required: Boolean(a.required) })),
+            fields: d.fields.map((f) => ({
+              name: f.name,
+              label: textOf(f.label, locale),
+              type: f.type,
+              required: Boolean(f.required),
+            })),
+            attachments: d.attachments.map((a) => ({
+              name: a.name,
+              label: textOf(a.label, locale),
+              required: Boolean(a.required),
+            })),
           };
         }),
       };
@@ -572,7 +748,9 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
         tags: ['services'],
         security: [{ bearer: [] }, { session: [] }],
         querystring: Type.Object({
-          status: Type.Optional(Type.Union([Type.Literal('aktif'), ...REQUEST_STATES.map((s) => Type.Literal(s))])),
+          status: Type.Optional(
+            Type.Union([Type.Literal('aktif'), ...REQUEST_STATES.map((s) => Type.Literal(s))]),
+          ),
           service: Type.Optional(Type.String()),
           page: Type.Optional(Type.Integer({ minimum: 1 })),
         }),
@@ -598,7 +776,11 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const q = request.query as { status?: RequestState | 'aktif'; service?: string; page?: number };
-      const queue = await listQueue(request.ctx, { state: q.status ?? 'aktif', serviceSlug: q.service, page: q.page ?? 1 });
+      const queue = await listQueue(request.ctx, {
+        state: q.status ?? 'aktif',
+        serviceSlug: q.service,
+        page: q.page ?? 1,
+      });
       return {
         total: queue.total,
         requests: queue.rows.map((r) => ({

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { hashSecret } from '../../platform/auth/password.ts';
-import { type StaffActor, can } from '../../platform/auth/roles.ts';
+import { can, type StaffActor } from '../../platform/auth/roles.ts';
 import { staffActorById } from '../../platform/auth/sessions.ts';
 import { findStaffByEmail } from '../../platform/auth/users.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -34,7 +34,10 @@ async function demoResident(ctx: Ctx, villageCode: string) {
  * The catalog always; on a fresh demo database also a resident who can log in, one request
  * waiting for the operator and one letter already issued, so every page has something to show.
  */
-export async function seedServices(ctx: Ctx, options: { demo: boolean; demoVillages: string[] }): Promise<DemoLogin[] | undefined> {
+export async function seedServices(
+  ctx: Ctx,
+  options: { demo: boolean; demoVillages: string[] },
+): Promise<DemoLogin[] | undefined> {
   await seedCatalog(ctx);
   const villageCode = options.demoVillages[0];
   if (!options.demo || !villageCode) return undefined;
@@ -57,7 +60,9 @@ export async function seedServices(ctx: Ctx, options: { demo: boolean; demoVilla
     },
   };
   // a plain grey picture stands in for the photographed KTP and RT letter; its name says DEMO
-  const picture = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#b0b7c3' } }).png().toBuffer();
+  const picture = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#b0b7c3' } })
+    .png()
+    .toBuffer();
   const demoFile = (field: string) => ({ field, filename: `DEMO-${field}.png`, bytes: picture });
   const base = { submit: true, contactPhone: '', contactChannel: 'whatsapp' };
   await startRequest(asResident, 'pengantar-skck', {

@@ -8,8 +8,8 @@ import { checkDefinition, type ServiceDefinition } from './definition.ts';
 import * as repo from './repo.ts';
 
 export type { ServiceDefinition } from './definition.ts';
-export type { ServiceRecord } from './repo.ts';
 export * from './pins.ts';
+export type { ServiceRecord } from './repo.ts';
 export * from './requests.ts';
 
 /** Adds the default services that are missing; never overwrites what admin has changed. */
@@ -30,10 +30,15 @@ export interface CatalogEntry {
 }
 
 /** The catalog; with a village, each entry says whether that village has it switched on. */
-export async function listCatalog(ctx: Ctx, options: { villageCode?: string; includeInactive?: boolean } = {}): Promise<CatalogEntry[]> {
+export async function listCatalog(
+  ctx: Ctx,
+  options: { villageCode?: string; includeInactive?: boolean } = {},
+): Promise<CatalogEntry[]> {
   const [services, disabled] = await Promise.all([
     repo.allServices(ctx.db),
-    options.villageCode ? repo.disabledServiceIds(ctx.db, options.villageCode) : Promise.resolve(new Set<string>()),
+    options.villageCode
+      ? repo.disabledServiceIds(ctx.db, options.villageCode)
+      : Promise.resolve(new Set<string>()),
   ]);
   return services
     .filter((s) => options.includeInactive || s.active)
@@ -51,7 +56,11 @@ async function referenceProblems(ctx: Ctx, definition: ServiceDefinition): Promi
   if (!(await classificationName(ctx, definition.classificationCode)))
     problems.classificationCode = `Kode klasifikasi ${definition.classificationCode} tidak ada dalam daftar klasifikasi surat.`;
   if (definition.owner.type === 'agency') {
-    const agency = await ctx.db.selectFrom('agencies').select('code').where('code', '=', definition.owner.code).executeTakeFirst();
+    const agency = await ctx.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('code', '=', definition.owner.code)
+      .executeTakeFirst();
     if (!agency) problems.owner = `OPD ${definition.owner.code} tidak dikenal.`;
   }
   return problems;
@@ -61,7 +70,11 @@ async function referenceProblems(ctx: Ctx, definition: ServiceDefinition): Promi
  * Admin kabupaten saves a service definition (JSON). A known slug gets a new version; requests
  * already filed keep the version they were filed under.
  */
-export async function saveServiceDefinition(ctx: Ctx, json: string, expectedSlug?: string): Promise<{ slug: string; version: number }> {
+export async function saveServiceDefinition(
+  ctx: Ctx,
+  json: string,
+  expectedSlug?: string,
+): Promise<{ slug: string; version: number }> {
   if (!can(ctx.actor, 'manage')) throw new Forbidden('Hanya admin kabupaten yang mengelola katalog layanan.');
   let parsed: unknown;
   try {
@@ -73,27 +86,49 @@ export async function saveServiceDefinition(ctx: Ctx, json: string, expectedSlug
   if (Object.keys(problems).length > 0) throw new Invalid(problems, 'Definisi layanan belum benar.');
   const definition = parsed as ServiceDefinition;
   if (expectedSlug && definition.slug !== expectedSlug)
-    throw new Invalid({ slug: 'Slug layanan yang sudah ada tidak dapat diganti; buat layanan baru bila perlu.' });
+    throw new Invalid({
+      slug: 'Slug layanan yang sudah ada tidak dapat diganti; buat layanan baru bila perlu.',
+    });
   const references = await referenceProblems(ctx, definition);
   if (Object.keys(references).length > 0) throw new Invalid(references, 'Definisi layanan belum benar.');
   const existing = await repo.serviceBySlug(ctx.db, definition.slug);
   if (!existing && expectedSlug) throw new NotFound('Layanan tidak ditemukan.');
-  const version = existing ? await repo.insertServiceVersion(ctx.db, existing, definition, ctx.actor?.id ?? null) : 1;
+  const version = existing
+    ? await repo.insertServiceVersion(ctx.db, existing, definition, ctx.actor?.id ?? null)
+    : 1;
   if (!existing) await repo.insertService(ctx.db, definition, ctx.actor?.id ?? null);
-  await audit(ctx, { action: existing ? 'service_version' : 'service_create', entity: 'service', entityId: definition.slug, detail: { version } });
+  await audit(ctx, {
+    action: existing ? 'service_version' : 'service_create',
+    entity: 'service',
+    entityId: definition.slug,
+    detail: { version },
+  });
   return { slug: definition.slug, version };
 }
 
 export async function setServiceActive(ctx: Ctx, slug: string, active: boolean): Promise<void> {
   if (!can(ctx.actor, 'manage')) throw new Forbidden('Hanya admin kabupaten yang mengelola katalog layanan.');
   const service = await getService(ctx, slug);
-  await ctx.db.updateTable('services').set({ active, updated_at: ctx.clock.now() }).where('id', '=', service.id).execute();
-  await audit(ctx, { action: active ? 'service_activate' : 'service_deactivate', entity: 'service', entityId: slug });
+  await ctx.db
+    .updateTable('services')
+    .set({ active, updated_at: ctx.clock.now() })
+    .where('id', '=', service.id)
+    .execute();
+  await audit(ctx, {
+    action: active ? 'service_activate' : 'service_deactivate',
+    entity: 'service',
+    entityId: slug,
+  });
 }
 
 /** A village switches village letters on or off (agency services are the agency's to offer). */
-export async function setVillageServices(ctx: Ctx, villageCode: string, enabledSlugs: string[]): Promise<void> {
-  if (!can(ctx.actor, 'edit', { villageCode })) throw new Forbidden('Anda hanya dapat mengatur layanan desa dalam cakupan Anda.');
+export async function setVillageServices(
+  ctx: Ctx,
+  villageCode: string,
+  enabledSlugs: string[],
+): Promise<void> {
+  if (!can(ctx.actor, 'edit', { villageCode }))
+    throw new Forbidden('Anda hanya dapat mengatur layanan desa dalam cakupan Anda.');
   const wanted = new Set(enabledSlugs);
   const services = (await repo.allServices(ctx.db)).filter((s) => s.definition.owner.type === 'village');
   for (const service of services) {
@@ -101,8 +136,16 @@ export async function setVillageServices(ctx: Ctx, villageCode: string, enabledS
     await ctx.db
       .insertInto('village_services')
       .values({ village_code: villageCode, service_id: service.id, enabled, updated_at: ctx.clock.now() })
-      .onConflict((oc) => oc.columns(['village_code', 'service_id']).doUpdateSet({ enabled, updated_at: ctx.clock.now() }))
+      .onConflict((oc) =>
+        oc.columns(['village_code', 'service_id']).doUpdateSet({ enabled, updated_at: ctx.clock.now() }),
+      )
       .execute();
   }
-  await audit(ctx, { action: 'village_services_update', entity: 'village', entityId: villageCode, villageCode, detail: { enabled: [...wanted] } });
+  await audit(ctx, {
+    action: 'village_services_update',
+    entity: 'village',
+    entityId: villageCode,
+    villageCode,
+    detail: { enabled: [...wanted] },
+  });
 }

@@ -23,7 +23,15 @@ export function VerifyStartPage(props: { errors?: FieldErrors; code?: string }):
       <p class="lead">{t('letters.verify.lead')}</p>
       <ErrorSummary errors={props.errors} labels={{ code: t('letters.verify.code') }} />
       <Form action="/verifikasi" method="get">
-        <TextField name="kode" label={t('letters.verify.code')} hint={t('letters.verify.codeHint')} value={props.code} error={props.errors?.code} maxlength={10} width="medium" />
+        <TextField
+          name="kode"
+          label={t('letters.verify.code')}
+          hint={t('letters.verify.codeHint')}
+          value={props.code}
+          error={props.errors?.code}
+          maxlength={10}
+          width="medium"
+        />
         <Button>{t('letters.verify.check')}</Button>
       </Form>
     </Layout>
@@ -53,7 +61,9 @@ export function VerifyPage(props: {
           [t('letters.verify.signedBy'), facts.signedBy],
           [
             t('letters.verify.validUntil'),
-            facts.validUntil ? `${formatDate(facts.validUntil)}${expired ? ` (${t('letters.verify.expired')})` : ''}` : t('letters.verify.noExpiry'),
+            facts.validUntil
+              ? `${formatDate(facts.validUntil)}${expired ? ` (${t('letters.verify.expired')})` : ''}`
+              : t('letters.verify.noExpiry'),
           ],
           ['SHA-256', <code class="hash">{facts.sha256}</code>],
         ]}
@@ -82,20 +92,38 @@ export function VerifyPage(props: {
       <p>{t('letters.verify.uploadLead')}</p>
       <ErrorSummary errors={props.errors} labels={{ pdf: t('letters.verify.pdf') }} />
       <Form action={`/verifikasi/${facts.code}`} multipart>
-        <FileField name="pdf" label={t('letters.verify.pdf')} accept="application/pdf" error={props.errors?.pdf} />
+        <FileField
+          name="pdf"
+          label={t('letters.verify.pdf')}
+          accept="application/pdf"
+          error={props.errors?.pdf}
+        />
         <Button>{t('letters.verify.compare')}</Button>
       </Form>
     </Layout>
   );
 }
 
-export function RegisterPage(props: { villageName: string; entries: RegisterEntry[]; total: number; page: number; pageSize: number; year?: string }): SafeHtml {
+export function RegisterPage(props: {
+  villageName: string;
+  entries: RegisterEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+  year?: string;
+}): SafeHtml {
   return (
     <Layout title={t('letters.register.title')} wide>
       <h1>{t('letters.register.title')}</h1>
       <p class="lead">{props.villageName}</p>
       <Form action="/kelola/surat" method="get" class="filters">
-        <TextField name="tahun" label={t('letters.register.year')} inputmode="numeric" value={props.year} width="short" />
+        <TextField
+          name="tahun"
+          label={t('letters.register.year')}
+          inputmode="numeric"
+          value={props.year}
+          width="short"
+        />
         <Button variant="secondary">{t('letters.register.filter')}</Button>
       </Form>
       <p>{t('letters.register.count', { n: props.total })}</p>
@@ -128,7 +156,13 @@ export function RegisterPage(props: { villageName: string; entries: RegisterEntr
           },
         ]}
       />
-      <Pagination page={props.page} pageSize={props.pageSize} total={props.total} baseUrl="/kelola/surat" query={{ tahun: props.year }} />
+      <Pagination
+        page={props.page}
+        pageSize={props.pageSize}
+        total={props.total}
+        baseUrl="/kelola/surat"
+        query={{ tahun: props.year }}
+      />
     </Layout>
   );
 }

@@ -144,7 +144,12 @@ export function RequestForm(props: RequestFormProps): SafeHtml {
         {props.definition.fields.map((field) => (
           <div>
             <Remark text={remarks[field.name]} />
-            <FormField field={field} value={props.values[field.name] ?? ''} error={errors[field.name]} family={props.family} />
+            <FormField
+              field={field}
+              value={props.values[field.name] ?? ''}
+              error={errors[field.name]}
+              family={props.family}
+            />
           </div>
         ))}
       </fieldset>
@@ -161,7 +166,11 @@ export function RequestForm(props: RequestFormProps): SafeHtml {
                 required={a.required}
                 accept="image/jpeg,image/png,application/pdf"
                 error={errors[`lampiran_${a.name}`]}
-                hint={present.has(a.name) ? t('services.form.attached', { name: present.get(a.name) ?? '' }) : undefined}
+                hint={
+                  present.has(a.name)
+                    ? t('services.form.attached', { name: present.get(a.name) ?? '' })
+                    : undefined
+                }
               />
             </div>
           ))}
@@ -204,14 +213,24 @@ export function RequestForm(props: RequestFormProps): SafeHtml {
 }
 
 /** The steps of a service with the current one marked, as a numbered list. */
-export function StepList(props: { definition: ServiceDefinition; current?: number; state?: RequestState }): SafeHtml {
+export function StepList(props: {
+  definition: ServiceDefinition;
+  current?: number;
+  state?: RequestState;
+}): SafeHtml {
   const locale = currentLocale();
   const done = props.state === 'siap_diambil' || props.state === 'sudah_diambil';
   return (
     <ol class="steps">
       {props.definition.steps.map((step, i) => (
         <li
-          class={done || (props.current !== undefined && i < props.current) ? 'step-done' : i === props.current ? 'step-current' : undefined}
+          class={
+            done || (props.current !== undefined && i < props.current)
+              ? 'step-done'
+              : i === props.current
+                ? 'step-current'
+                : undefined
+          }
           aria-current={!done && i === props.current ? 'step' : undefined}
         >
           {textOf(step.label, locale)}
@@ -233,7 +252,11 @@ export function History(props: {
           <time datetime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time> —{' '}
           <strong>{t(`services.event.${e.kind}`)}</strong>{' '}
           <span class="muted">
-            ({props.showNames || e.actorKind === 'resident' ? e.actorLabel : t(`services.actor.${e.actorKind}`)})
+            (
+            {props.showNames || e.actorKind === 'resident'
+              ? e.actorLabel
+              : t(`services.actor.${e.actorKind}`)}
+            )
           </span>
           {e.note ? <p>{e.note}</p> : ''}
         </li>

@@ -18,7 +18,14 @@ import { type FamilyMember, textOf } from '../forms.ts';
 import type { RequestView } from '../requests.ts';
 import type { ApplicantSnapshot, RequestState } from '../schema.ts';
 import type { CatalogEntry } from '../service.ts';
-import { History, RequestForm, type RequestFormProps, RequestStateTag, StepList, serviceName } from './parts.tsx';
+import {
+  History,
+  RequestForm,
+  type RequestFormProps,
+  RequestStateTag,
+  StepList,
+  serviceName,
+} from './parts.tsx';
 
 function ServiceList(props: { entries: CatalogEntry[] }): SafeHtml {
   const locale = currentLocale();
@@ -41,7 +48,11 @@ function ServiceList(props: { entries: CatalogEntry[] }): SafeHtml {
   );
 }
 
-export function CatalogPage(props: { entries: CatalogEntry[]; villageName: string | null; loggedIn: boolean }): SafeHtml {
+export function CatalogPage(props: {
+  entries: CatalogEntry[];
+  villageName: string | null;
+  loggedIn: boolean;
+}): SafeHtml {
   const village = props.entries.filter((e) => e.definition.owner.type === 'village');
   const agency = props.entries.filter((e) => e.definition.owner.type === 'agency');
   return (
@@ -83,7 +94,10 @@ export function ServicePage(props: { definition: ServiceDefinition; version: num
         rows={[
           [t('services.service.sla'), t('services.catalog.sla', { days: d.slaDays })],
           [t('services.service.letterCode'), `${d.letterCode} · ${d.classificationCode}`],
-          [t('services.service.who'), d.selfService ? t('services.service.selfService') : t('services.catalog.atOffice')],
+          [
+            t('services.service.who'),
+            d.selfService ? t('services.service.selfService') : t('services.catalog.atOffice'),
+          ],
           [t('services.service.version'), String(props.version)],
         ]}
       />
@@ -123,7 +137,12 @@ export function ServicePage(props: { definition: ServiceDefinition; version: num
   );
 }
 
-export function ResidentLoginPage(props: { returnTo: string; values?: { nik?: string }; errors?: FieldErrors; message?: string }): SafeHtml {
+export function ResidentLoginPage(props: {
+  returnTo: string;
+  values?: { nik?: string };
+  errors?: FieldErrors;
+  message?: string;
+}): SafeHtml {
   return (
     <Layout title={t('services.login.title')}>
       <h1>{t('services.login.title')}</h1>
@@ -170,12 +189,44 @@ export function ChangePinPage(props: { errors?: FieldErrors; mustChange: boolean
       {props.mustChange ? <p class="lead">{t('services.pin.mustChange')}</p> : ''}
       <ErrorSummary
         errors={props.errors}
-        labels={{ current: t('services.pin.current'), next: t('services.pin.next'), repeat: t('services.pin.repeat') }}
+        labels={{
+          current: t('services.pin.current'),
+          next: t('services.pin.next'),
+          repeat: t('services.pin.repeat'),
+        }}
       />
       <Form action="/akun/pin">
-        <TextField name="current" type="password" inputmode="numeric" maxlength={6} width="short" label={t('services.pin.current')} error={props.errors?.current} required />
-        <TextField name="next" type="password" inputmode="numeric" maxlength={6} width="short" label={t('services.pin.next')} hint={t('services.pin.nextHint')} error={props.errors?.next} required />
-        <TextField name="repeat" type="password" inputmode="numeric" maxlength={6} width="short" label={t('services.pin.repeat')} error={props.errors?.repeat} required />
+        <TextField
+          name="current"
+          type="password"
+          inputmode="numeric"
+          maxlength={6}
+          width="short"
+          label={t('services.pin.current')}
+          error={props.errors?.current}
+          required
+        />
+        <TextField
+          name="next"
+          type="password"
+          inputmode="numeric"
+          maxlength={6}
+          width="short"
+          label={t('services.pin.next')}
+          hint={t('services.pin.nextHint')}
+          error={props.errors?.next}
+          required
+        />
+        <TextField
+          name="repeat"
+          type="password"
+          inputmode="numeric"
+          maxlength={6}
+          width="short"
+          label={t('services.pin.repeat')}
+          error={props.errors?.repeat}
+          required
+        />
         <Button>{t('services.pin.save')}</Button>
       </Form>
     </Layout>
@@ -185,7 +236,14 @@ export function ChangePinPage(props: { errors?: FieldErrors; mustChange: boolean
 export function AccountPage(props: {
   applicant: ApplicantSnapshot;
   family: FamilyMember[];
-  requests: Array<{ id: string; code: string; state: RequestState; created_at: Date; due_at: Date | null; definition: ServiceDefinition }>;
+  requests: Array<{
+    id: string;
+    code: string;
+    state: RequestState;
+    created_at: Date;
+    due_at: Date | null;
+    definition: ServiceDefinition;
+  }>;
 }): SafeHtml {
   const a = props.applicant;
   return (
@@ -202,7 +260,10 @@ export function AccountPage(props: {
         rows={props.requests}
         empty={t('services.account.noRequests')}
         columns={[
-          { header: t('services.queue.code'), cell: (r) => <a href={`/akun/permohonan/${r.id}`}>{r.code}</a> },
+          {
+            header: t('services.queue.code'),
+            cell: (r) => <a href={`/akun/permohonan/${r.id}`}>{r.code}</a>,
+          },
           { header: t('services.queue.service'), cell: (r) => serviceName(r.definition) },
           { header: t('services.queue.state'), cell: (r) => <RequestStateTag state={r.state} /> },
           { header: t('services.account.created'), cell: (r) => formatDate(r.created_at) },
@@ -226,7 +287,10 @@ export function AccountPage(props: {
           { header: t('services.applicant.name'), cell: (m) => m.name },
           { header: 'NIK', cell: (m) => m.nik },
           { header: t('services.account.relation'), cell: (m) => m.relation },
-          { header: t('services.applicant.birth'), cell: (m) => `${m.birthPlace}, ${formatDate(m.birthDate)}` },
+          {
+            header: t('services.applicant.birth'),
+            cell: (m) => `${m.birthPlace}, ${formatDate(m.birthDate)}`,
+          },
         ]}
       />
     </Layout>
@@ -247,7 +311,11 @@ export function NewRequestPage(props: RequestFormProps & { prefilledNote: boolea
 }
 
 /** The applicant's own request: the form while it can be changed, its progress always. */
-export function MyRequestPage(props: { view: RequestView; errors?: FieldErrors; values?: Record<string, string> }): SafeHtml {
+export function MyRequestPage(props: {
+  view: RequestView;
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+}): SafeHtml {
   const { view } = props;
   return (
     <Layout title={`${serviceName(view.definition)} ${view.code}`}>
@@ -310,21 +378,34 @@ export function RequestSummary(props: { view: RequestView }): SafeHtml {
   const { view } = props;
   const display = (name: string, value: string) => {
     const field = view.definition.fields.find((f) => f.name === name);
-    if (field?.type === 'select') return field.options?.find((o) => o.value === value)?.label[locale] ?? value;
+    if (field?.type === 'select')
+      return field.options?.find((o) => o.value === value)?.label[locale] ?? value;
     if (field?.type === 'family_member') return view.family.find((m) => m.id === value)?.name ?? value;
     return value || '-';
   };
   return (
     <>
       <h2>{t('services.form.details')}</h2>
-      <SummaryList rows={view.definition.fields.map((f): [string, string] => [textOf(f.label, locale), display(f.name, view.data[f.name] ?? '')])} />
+      <SummaryList
+        rows={view.definition.fields.map((f): [string, string] => [
+          textOf(f.label, locale),
+          display(f.name, view.data[f.name] ?? ''),
+        ])}
+      />
       {view.attachments.length === 0 ? (
         <EmptyState message={t('services.request.noAttachments')} />
       ) : (
         <ul>
           {view.attachments.map((a) => (
             <li>
-              {textOf(view.definition.attachments.find((d) => d.name === a.name)?.label ?? { id: a.name, en: a.name }, locale)}: {a.fileName}
+              {textOf(
+                view.definition.attachments.find((d) => d.name === a.name)?.label ?? {
+                  id: a.name,
+                  en: a.name,
+                },
+                locale,
+              )}
+              : {a.fileName}
             </li>
           ))}
         </ul>

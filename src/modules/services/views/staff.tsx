@@ -22,7 +22,15 @@ import { textOf } from '../forms.ts';
 import type { RequestView } from '../requests.ts';
 import { REQUEST_STATES, type RequestState } from '../schema.ts';
 import type { CatalogEntry } from '../service.ts';
-import { ageText, History, RequestForm, type RequestFormProps, RequestStateTag, StepList, serviceName } from './parts.tsx';
+import {
+  ageText,
+  History,
+  RequestForm,
+  type RequestFormProps,
+  RequestStateTag,
+  StepList,
+  serviceName,
+} from './parts.tsx';
 import { RequestSummary } from './resident.tsx';
 
 export interface QueueRow {
@@ -94,7 +102,10 @@ export function QueuePage(props: {
           value={props.filter.status ?? 'aktif'}
           options={[
             { value: 'aktif', label: t('services.queue.active') },
-            ...REQUEST_STATES.filter((s) => s !== 'draf').map((s) => ({ value: s, label: t(`services.state.${s}`) })),
+            ...REQUEST_STATES.filter((s) => s !== 'draf').map((s) => ({
+              value: s,
+              label: t(`services.state.${s}`),
+            })),
           ]}
         />
         <SelectField
@@ -112,7 +123,10 @@ export function QueuePage(props: {
         rows={props.rows}
         empty={t('services.queue.empty')}
         columns={[
-          { header: t('services.queue.code'), cell: (r) => <a href={`/kelola/layanan/permohonan/${r.id}`}>{r.code}</a> },
+          {
+            header: t('services.queue.code'),
+            cell: (r) => <a href={`/kelola/layanan/permohonan/${r.id}`}>{r.code}</a>,
+          },
           { header: t('services.queue.service'), cell: (r) => serviceName(r.definition) },
           {
             header: t('services.queue.applicant'),
@@ -138,9 +152,17 @@ export function QueuePage(props: {
             header: t('services.request.due'),
             cell: (r) =>
               r.due_at ? (
-                <span class={r.due_at < props.now && ['diperiksa', 'menunggu_tanda_tangan'].includes(r.state) ? 'overdue' : undefined}>
+                <span
+                  class={
+                    r.due_at < props.now && ['diperiksa', 'menunggu_tanda_tangan'].includes(r.state)
+                      ? 'overdue'
+                      : undefined
+                  }
+                >
                   {formatDate(r.due_at)}
-                  {r.due_at < props.now && ['diperiksa', 'menunggu_tanda_tangan'].includes(r.state) ? ` (${t('services.queue.overdue')})` : ''}
+                  {r.due_at < props.now && ['diperiksa', 'menunggu_tanda_tangan'].includes(r.state)
+                    ? ` (${t('services.queue.overdue')})`
+                    : ''}
                 </span>
               ) : (
                 '-'
@@ -149,7 +171,13 @@ export function QueuePage(props: {
           { header: t('services.queue.yourTurn'), cell: (r) => (r.mayAct ? t('services.queue.yes') : '') },
         ]}
       />
-      <Pagination page={props.page} pageSize={props.pageSize} total={props.total} baseUrl="/kelola/layanan" query={props.filter} />
+      <Pagination
+        page={props.page}
+        pageSize={props.pageSize}
+        total={props.total}
+        baseUrl="/kelola/layanan"
+        query={props.filter}
+      />
     </Layout>
   );
 }
@@ -187,10 +215,16 @@ function ActionForms(props: { view: RequestView; errors?: FieldErrors }): SafeHt
             <p class="hint">{t('services.staff.returnLead')}</p>
             <Form action={`/kelola/layanan/permohonan/${view.id}/kembalikan`}>
               {view.definition.fields.map((f) => (
-                <TextField name={`remark_${f.name}`} label={t('services.staff.remarkOn', { field: textOf(f.label, locale) })} />
+                <TextField
+                  name={`remark_${f.name}`}
+                  label={t('services.staff.remarkOn', { field: textOf(f.label, locale) })}
+                />
               ))}
               {view.definition.attachments.map((a) => (
-                <TextField name={`remark_lampiran_${a.name}`} label={t('services.staff.remarkOn', { field: textOf(a.label, locale) })} />
+                <TextField
+                  name={`remark_lampiran_${a.name}`}
+                  label={t('services.staff.remarkOn', { field: textOf(a.label, locale) })}
+                />
               ))}
               <TextArea name="note" label={t('services.staff.returnNote')} error={errors.note} rows={3} />
               <Button variant="secondary">{t('services.staff.return')}</Button>
@@ -217,7 +251,11 @@ function ActionForms(props: { view: RequestView; errors?: FieldErrors }): SafeHt
   );
 }
 
-export function StaffRequestPage(props: { view: RequestView; errors?: FieldErrors; message?: string }): SafeHtml {
+export function StaffRequestPage(props: {
+  view: RequestView;
+  errors?: FieldErrors;
+  message?: string;
+}): SafeHtml {
   const { view } = props;
   const a = view.applicant;
   return (
@@ -236,15 +274,23 @@ export function StaffRequestPage(props: { view: RequestView; errors?: FieldError
           [t('services.request.submitted'), view.submittedAt ? formatDateTime(view.submittedAt) : '-'],
           [t('services.request.due'), view.dueAt ? formatDate(view.dueAt) : '-'],
           [t('services.request.version'), String(view.version)],
-          [t('services.request.filedBy'), view.filedByOperator ? t('services.queue.assisted') : t('services.request.byResident')],
-          [t('services.form.contactPhone'), view.contactPhone ? `${view.contactPhone} (${view.contactChannel})` : '-'],
+          [
+            t('services.request.filedBy'),
+            view.filedByOperator ? t('services.queue.assisted') : t('services.request.byResident'),
+          ],
+          [
+            t('services.form.contactPhone'),
+            view.contactPhone ? `${view.contactPhone} (${view.contactChannel})` : '-',
+          ],
         ]}
       />
       <StepList definition={view.definition} current={view.stepIndex} state={view.state} />
       {view.letter ? (
         <Panel title={t('services.request.letterReady')}>
           <p>{t('services.request.letterNumber', { number: view.letter.number })}</p>
-          <ButtonLink href={`/kelola/layanan/permohonan/${view.id}/surat.pdf`}>{t('services.request.download')}</ButtonLink>{' '}
+          <ButtonLink href={`/kelola/layanan/permohonan/${view.id}/surat.pdf`}>
+            {t('services.request.download')}
+          </ButtonLink>{' '}
           <a href={`/verifikasi/${view.letter.verificationCode}`}>{t('letters.verify.title')}</a>
         </Panel>
       ) : (
@@ -277,7 +323,9 @@ export function StaffRequestPage(props: { view: RequestView; errors?: FieldError
       <ul>
         {view.attachments.map((att) => (
           <li>
-            <a href={`/kelola/layanan/permohonan/${view.id}/lampiran/${att.id}`}>{t('services.staff.openAttachment', { name: att.fileName })}</a>
+            <a href={`/kelola/layanan/permohonan/${view.id}/lampiran/${att.id}`}>
+              {t('services.staff.openAttachment', { name: att.fileName })}
+            </a>
           </li>
         ))}
       </ul>
@@ -288,16 +336,32 @@ export function StaffRequestPage(props: { view: RequestView; errors?: FieldError
   );
 }
 
-export function AssistStartPage(props: { actor: StaffActor; services: CatalogEntry[]; values?: Record<string, string>; errors?: FieldErrors }): SafeHtml {
+export function AssistStartPage(props: {
+  actor: StaffActor;
+  services: CatalogEntry[];
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+}): SafeHtml {
   const locale = currentLocale();
   return (
     <Layout title={t('services.assist.title')}>
       <h1>{t('services.assist.title')}</h1>
       <StaffMenu actor={props.actor} />
       <p class="lead">{t('services.assist.lead')}</p>
-      <ErrorSummary errors={props.errors} labels={{ residentNik: t('services.assist.nik'), layanan: t('services.queue.service') }} />
+      <ErrorSummary
+        errors={props.errors}
+        labels={{ residentNik: t('services.assist.nik'), layanan: t('services.queue.service') }}
+      />
       <Form action="/kelola/layanan/ajukan" method="get">
-        <TextField name="nik" label={t('services.assist.nik')} inputmode="numeric" maxlength={16} value={props.values?.nik} error={props.errors?.residentNik} required />
+        <TextField
+          name="nik"
+          label={t('services.assist.nik')}
+          inputmode="numeric"
+          maxlength={16}
+          value={props.values?.nik}
+          error={props.errors?.residentNik}
+          required
+        />
         <SelectField
           name="layanan"
           label={t('services.queue.service')}
@@ -326,7 +390,12 @@ export function AssistFormPage(props: RequestFormProps & { applicantName: string
   );
 }
 
-export function IssuePinPage(props: { actor: StaffActor; errors?: FieldErrors; issued?: { pin: string; name: string }; nik?: string }): SafeHtml {
+export function IssuePinPage(props: {
+  actor: StaffActor;
+  errors?: FieldErrors;
+  issued?: { pin: string; name: string };
+  nik?: string;
+}): SafeHtml {
   return (
     <Layout title={t('services.pin.issueTitle')}>
       <h1>{t('services.pin.issueTitle')}</h1>
@@ -334,9 +403,7 @@ export function IssuePinPage(props: { actor: StaffActor; errors?: FieldErrors; i
       <p class="lead">{t('services.pin.issueLead')}</p>
       {props.issued ? (
         <Panel title={t('services.pin.issued', { name: props.issued.name })}>
-          <p class="big-code" aria-label="PIN">
-            {props.issued.pin}
-          </p>
+          <p class="big-code">{props.issued.pin}</p>
           <p>{t('services.pin.issuedHint')}</p>
         </Panel>
       ) : (
@@ -344,7 +411,15 @@ export function IssuePinPage(props: { actor: StaffActor; errors?: FieldErrors; i
       )}
       <ErrorSummary errors={props.errors} labels={{ nik: 'NIK' }} />
       <Form action="/kelola/layanan/pin">
-        <TextField name="nik" label="NIK" inputmode="numeric" maxlength={16} value={props.nik} error={props.errors?.nik} required />
+        <TextField
+          name="nik"
+          label="NIK"
+          inputmode="numeric"
+          maxlength={16}
+          value={props.nik}
+          error={props.errors?.nik}
+          required
+        />
         <Button>{t('services.pin.issue')}</Button>
       </Form>
     </Layout>
@@ -376,12 +451,45 @@ export function VillageSettingsPage(props: {
       <h2>{t('services.village.letterSettings')}</h2>
       <ErrorSummary errors={props.errors} />
       <Form action="/kelola/layanan/desa/surat">
-        <TextField name="signatoryName" label={t('services.village.signatoryName')} value={v.signatoryName} error={props.errors?.signatoryName} required />
-        <TextField name="signatoryEmployeeNumber" label={t('services.village.employeeNumber')} value={v.signatoryEmployeeNumber} width="medium" />
-        <TextField name="delegateName" label={t('services.village.delegateName')} hint={t('services.village.delegateHint')} value={v.delegateName} />
-        <TextField name="delegatePosition" label={t('services.village.delegatePosition')} value={v.delegatePosition} error={props.errors?.delegatePosition} />
-        <TextField name="delegateEmployeeNumber" label={t('services.village.employeeNumber')} value={v.delegateEmployeeNumber} width="medium" />
-        <TextField name="numberPattern" label={t('services.village.numberPattern')} hint={t('services.village.numberHint')} value={v.numberPattern} error={props.errors?.numberPattern} required />
+        <TextField
+          name="signatoryName"
+          label={t('services.village.signatoryName')}
+          value={v.signatoryName}
+          error={props.errors?.signatoryName}
+          required
+        />
+        <TextField
+          name="signatoryEmployeeNumber"
+          label={t('services.village.employeeNumber')}
+          value={v.signatoryEmployeeNumber}
+          width="medium"
+        />
+        <TextField
+          name="delegateName"
+          label={t('services.village.delegateName')}
+          hint={t('services.village.delegateHint')}
+          value={v.delegateName}
+        />
+        <TextField
+          name="delegatePosition"
+          label={t('services.village.delegatePosition')}
+          value={v.delegatePosition}
+          error={props.errors?.delegatePosition}
+        />
+        <TextField
+          name="delegateEmployeeNumber"
+          label={t('services.village.employeeNumber')}
+          value={v.delegateEmployeeNumber}
+          width="medium"
+        />
+        <TextField
+          name="numberPattern"
+          label={t('services.village.numberPattern')}
+          hint={t('services.village.numberHint')}
+          value={v.numberPattern}
+          error={props.errors?.numberPattern}
+          required
+        />
         <Button>{t('services.village.save')}</Button>
       </Form>
       <h2>{t('services.village.services')}</h2>
@@ -389,7 +497,12 @@ export function VillageSettingsPage(props: {
         {props.services
           .filter((s) => s.definition.owner.type === 'village')
           .map((s) => (
-            <CheckboxField name="aktif" value={s.slug} label={textOf(s.definition.name, locale)} checked={s.enabledInVillage} />
+            <CheckboxField
+              name="aktif"
+              value={s.slug}
+              label={textOf(s.definition.name, locale)}
+              checked={s.enabledInVillage}
+            />
           ))}
         <Button>{t('services.village.saveServices')}</Button>
       </Form>
@@ -411,12 +524,31 @@ export function CatalogAdminPage(props: { actor: StaffActor; services: CatalogEn
       <Table
         rows={props.services}
         columns={[
-          { header: t('services.queue.service'), cell: (s) => <a href={`/kelola/layanan/katalog/${s.slug}`}>{textOf(s.definition.name, locale)}</a> },
-          { header: t('services.admin.owner'), cell: (s) => (s.definition.owner.type === 'agency' ? s.definition.owner.code : t('services.admin.village')) },
-          { header: t('services.service.letterCode'), cell: (s) => `${s.definition.letterCode} · ${s.definition.classificationCode}` },
-          { header: t('services.service.sla'), cell: (s) => t('services.catalog.sla', { days: s.definition.slaDays }), numeric: true },
+          {
+            header: t('services.queue.service'),
+            cell: (s) => (
+              <a href={`/kelola/layanan/katalog/${s.slug}`}>{textOf(s.definition.name, locale)}</a>
+            ),
+          },
+          {
+            header: t('services.admin.owner'),
+            cell: (s) =>
+              s.definition.owner.type === 'agency' ? s.definition.owner.code : t('services.admin.village'),
+          },
+          {
+            header: t('services.service.letterCode'),
+            cell: (s) => `${s.definition.letterCode} · ${s.definition.classificationCode}`,
+          },
+          {
+            header: t('services.service.sla'),
+            cell: (s) => t('services.catalog.sla', { days: s.definition.slaDays }),
+            numeric: true,
+          },
           { header: t('services.service.version'), cell: (s) => String(s.version), numeric: true },
-          { header: t('services.admin.active'), cell: (s) => (s.active ? t('services.queue.yes') : t('services.admin.inactive')) },
+          {
+            header: t('services.admin.active'),
+            cell: (s) => (s.active ? t('services.queue.yes') : t('services.admin.inactive')),
+          },
         ]}
       />
     </Layout>
@@ -442,13 +574,22 @@ export function ServiceEditPage(props: {
       {props.message ? <p class="error-message">{props.message}</p> : ''}
       <ErrorSummary errors={props.errors} />
       <Form action={action}>
-        <TextArea name="definition" label={t('services.admin.definition')} hint={t('services.admin.definitionHint')} value={props.json} rows={30} error={props.errors?.definition} />
+        <TextArea
+          name="definition"
+          label={t('services.admin.definition')}
+          hint={t('services.admin.definitionHint')}
+          value={props.json}
+          rows={30}
+          error={props.errors?.definition}
+        />
         <Button>{t('services.admin.save')}</Button>
       </Form>
       {props.slug ? (
         <Form action={`/kelola/layanan/katalog/${props.slug}/status`}>
           <input type="hidden" name="active" value={props.active ? '0' : '1'} />
-          <Button variant={props.active ? 'warning' : 'secondary'}>{props.active ? t('services.admin.deactivate') : t('services.admin.activate')}</Button>
+          <Button variant={props.active ? 'warning' : 'secondary'}>
+            {props.active ? t('services.admin.deactivate') : t('services.admin.activate')}
+          </Button>
         </Form>
       ) : (
         ''

@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { ResidentActor, StaffActor } from '../../platform/auth/roles.ts';
+import { type Ctx, withActor } from '../../platform/context.ts';
+import { makeStaff } from '../../platform/testing.ts';
+import { seedLetters } from '../letters/service.ts';
+import { makeNik } from '../residents/nik.ts';
+import { findResidentByNik } from '../residents/service.ts';
+import { KRAMATWATU, makeResident } from '../residents/test-builders.ts';
+import { type RequestInput, seedCatalog } from './service.ts';
+
+export { KIBIN, KRAMATWATU } from '../residents/test-builders.ts';
+
+/** The catalog and the classification scheme, as a fresh installation has them. */
+export async function prepareServices(ctx: Ctx): Promise<void> {
+  await seedLetters(ctx, { demo: false, demoVillages: [] });
+  await seedCatalog(ctx);
+}
+
+export interface VillageOffice {
+  operator: StaffActor;
+  kades: StaffActor;
+  sekdes: StaffActor;
+}
+
+export async function makeVillageOffice(ctx: Ctx, village = KRAMATWATU): Promise<VillageOffice> {
+  return {
+    operator: await makeStaff(ctx, { role: 'operator_desa', scope: village, name: 'Operator Uji' }),
+    kades: await makeStaff(ctx, { role: 'kepala_desa', scope: village, name: 'H. Kepala Uji' }),
+    sekdes: await makeStaff(ctx, { role: 'sekretaris_desa', scope: village, name: 'Sekretaris Uji' }),
+  };
+}
+
+let serial = 0;
+
+/** A resident of the village, registered by its operator; returned as the actor who logs in. */
+export async function makeApplicant(
+  ctx: Ctx,
+  operator: StaffActor,
+  overrides: { nama?: string; no_kk?: string; birthDate?: string; sex?: 1 | 2; alamat?: string } = {},
+): Promise<ResidentActor> {
+  serial++;
+  const village = operator.scope.code;
+  const birthDate = overrides.birthDate ?? '1990-04-12';
+  const nik = makeNik(village.replaceAll('.', '').slice(0, 6), birthDate, overrides.sex ?? 2, 100 + serial);
+  await makeResident(withActor(ctx, operator), village, {
+    nama: `SITI AMINAH ${serial}`,
+    no_kk: `${village.replaceAll('.', '').slice(0, 6)}1201150${String(serial).padStart(3, '0')}`,
+    sex: 2,
+    ...overrides,
+    birthDate,
+    nik,
+  });
+  const resident = await findResidentByNik(ctx, nik);
+  if (!resident) throw new Error('applicant was not created');
+  return {
+    kind: 'resident',
+    id: resident.id,
+    nik: resident.nik,
+    name: resident.name,
+    villageCode: resident.villageCode,
+    familyNumber: resident.familyNumber,
+  };
+}
+
+export async function samplePhoto(): Promise<Buffer> {
+  return sharp({ create: { width: 64, height: 40, channels: 3, background: '#88aacc' } })
+    .jpeg()
+    .toBuffer();
+}
+
+export async function requestInput(
+  values: Record<string, string>,
+  options: { submit?: boolean; attachments?: string[]; phone?: string } = {},
+): Promise<RequestInput> {
+  const photo = await samplePhoto();
+  return {
+    values,
+    files: (options.attachments ?? []).map((field) => ({ field, filename: `${field}.jpg`, bytes: photo })),
+    submit: options.submit ?? true,
+    contactPhone: options.phone ?? '',
+    contactChannel: 'whatsapp',
+  };
+}
+
+/** The text of a PDF as pdftotext (poppler-utils) reads it. */
+export function pdfText(pdf: Buffer): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-letter-')), 'surat.pdf');
+  fs.writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
