@@ -1,9 +1,22 @@
 // Letter figures: PDF render throughput of surat keterangan on one core (sequential renders with
 // varied names and numbers, after a warm-up), per-letter latency, PDF size and peak memory.
-// Run: node --import tsx bench/letters.ts [--count 500]
+// Then the whole signing step through the request engine (number taken in the transaction, PDF,
+// file, register row) and the public verification latency (page, API, PDF upload check) against
+// the embedded database, or PostgreSQL with SIMPUL_TEST_DB=postgres TEST_DATABASE_URL=postgres://….
+// Run: node --import tsx bench/letters.ts [--count 500] [--issue 200]
 import { parseArgs } from 'node:util';
+import { buildApp } from '../src/app.ts';
 import type { LetterDocument } from '../src/modules/letters/document.ts';
 import { renderLetterPdf } from '../src/modules/letters/pdf.ts';
+import { approveStep, requestLetterPdf, startRequest } from '../src/modules/services/service.ts';
+import {
+  makeApplicant,
+  makeVillageOffice,
+  prepareServices,
+  requestInput,
+} from '../src/modules/services/test-builders.ts';
+import { withActor } from '../src/platform/context.ts';
+import { createTestContext } from '../src/platform/testing.ts';
 
 const WARMUP = 20;
 const ROUNDS = 5;
@@ -119,12 +132,107 @@ function printRenderFigures(figures: RenderFigures): void {
   console.log(`  peak RSS:    ${figures.peakRssMb.toFixed(0)} MB`);
 }
 
+/** Signs `count` requests one after another through the engine, then times public verification. */
+async function issueAndVerifyBenchmark(count: number): Promise<void> {
+  const test = await createTestContext();
+  const { ctx } = test;
+  await prepareServices(ctx);
+  const office = await makeVillageOffice(ctx);
+  const applicant = await makeApplicant(ctx, office.operator);
+  const input = await requestInput({ keperluan: 'Melamar pekerjaan' }, { attachments: ['foto_ktp'] });
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { id } = await startRequest(withActor(ctx, applicant), 'pengantar-skck', input);
+    await approveStep(withActor(ctx, office.operator), id);
+    ids.push(id);
+  }
+  const signTimes: number[] = [];
+  const started = performance.now();
+  for (const id of ids) {
+    const begin = performance.now();
+    await approveStep(withActor(ctx, office.kades), id);
+    signTimes.push(performance.now() - begin);
+  }
+  const signRate = (count * 1000) / (performance.now() - started);
+  const letters = await ctx.db.selectFrom('letters').select(['verification_code', 'request_id']).execute();
+  const app = await buildApp({ config: test.config, db: ctx.db, logger: false });
+  const time = async (run: () => Promise<number>, runs = 300) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const begin = performance.now();
+      const status = await run();
+      if (status !== 200) throw new Error(`verification answered ${status}`);
+      times.push(performance.now() - begin);
+    }
+    return times;
+  };
+  const pick = (i: number) => letters[(i * 7919) % letters.length]!;
+  let n = 0;
+  const page = await time(
+    async () => (await app.inject({ url: `/verifikasi/${pick(n++).verification_code}` })).statusCode,
+  );
+  const api = await time(
+    async () =>
+      (await app.inject({ url: `/api/v1/letters/verify/${pick(n++).verification_code}` })).statusCode,
+  );
+  const sample = pick(0);
+  const pdf = (await requestLetterPdf(withActor(ctx, applicant), sample.request_id ?? '')).bytes;
+  const boundary = 'simpulbench';
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="pdf"; filename="surat.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
+    pdf,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  // the upload check is a public form: CSRF applies, so the bench fetches a token like a browser
+  const form = await app.inject({ url: `/verifikasi/${sample.verification_code}` });
+  const token = /_csrf=([^"&]+)/.exec(form.body)?.[1] ?? '';
+  const cookie = form.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const upload = await time(
+    async () =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/verifikasi/${sample.verification_code}?_csrf=${token}`,
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie },
+          payload: body,
+        })
+      ).statusCode,
+    // the upload check is limited to 30 a minute per address; stay under it
+    25,
+  );
+  console.log(`\nsigning through the engine (${test.kind}), ${count} letters one after another`);
+  console.log(
+    `  throughput:  ${signRate.toFixed(1)} letters/s (number, PDF, file, register row, history, one transaction)`,
+  );
+  console.log(
+    `  per letter:  median ${median(signTimes).toFixed(1)} ms, p95 ${p95(signTimes).toFixed(1)} ms`,
+  );
+  console.log(`public verification (${test.kind}), 300 requests each (25 uploads), in-process HTTP`);
+  console.log(
+    `  GET /verifikasi/{code}            median ${median(page).toFixed(2)} ms, p95 ${p95(page).toFixed(2)} ms`,
+  );
+  console.log(
+    `  GET /api/v1/letters/verify/{code} median ${median(api).toFixed(2)} ms, p95 ${p95(api).toFixed(2)} ms`,
+  );
+  console.log(
+    `  POST PDF check (${(pdf.length / 1024).toFixed(0)} KB)        median ${median(upload).toFixed(2)} ms, p95 ${p95(upload).toFixed(2)} ms`,
+  );
+  await app.close();
+  await test.close();
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '500' } } });
+  const { values } = parseArgs({
+    options: { count: { type: 'string', default: '500' }, issue: { type: 'string', default: '200' } },
+  });
   const count = Number(values.count);
+  const issue = Number(values.issue);
   if (!Number.isInteger(count) || count < 1)
     throw new Error(`--count must be a positive integer, not ${values.count}`);
   printRenderFigures(await renderBenchmark(count));
+  if (issue > 0) await issueAndVerifyBenchmark(issue);
 }
 
 await main();

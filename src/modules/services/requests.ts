@@ -536,7 +536,8 @@ async function issueFor(
   credentials?: { nik?: string; passphrase?: string },
 ) {
   const village = await getVillage(ctx, row.village_code);
-  const family = await familyOf(ctx, row.applicant.familyNumber);
+  const namesFamily = definition.fields.some((f) => f.type === 'family_member');
+  const family = namesFamily ? await familyOf(ctx, row.applicant.familyNumber) : [];
   const values = templateValues({
     definition,
     applicant: row.applicant,

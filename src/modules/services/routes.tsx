@@ -421,8 +421,8 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
     const nik = (q.nik ?? '').replace(/\D/g, '');
     const found = await findResidentByNik(request.ctx, nik);
     const errors: Record<string, string> = {};
-    if (!found) errors.residentNik = t('services.assist.unknownNik');
-    else if (found.villageCode !== actor.scope.code) errors.residentNik = t('services.assist.otherVillage');
+    if (!found) errors.nik = t('services.assist.unknownNik');
+    else if (found.villageCode !== actor.scope.code) errors.nik = t('services.assist.otherVillage');
     const service = services.find((s) => s.slug === q.layanan);
     if (!service) errors.layanan = t('services.assist.chooseService');
     if (!found || !service || Object.keys(errors).length > 0)

@@ -130,10 +130,10 @@ export function RequestForm(props: RequestFormProps): SafeHtml {
   return (
     <Form action={props.action} multipart>
       <ErrorSummary errors={errors} labels={fieldLabels(props.definition)} />
-      {props.remarkNote ? (
+      {props.remarkNote || Object.keys(remarks).length > 0 ? (
         <div class="remark-summary" role="alert">
           <h2>{t('services.form.returnedTitle')}</h2>
-          <p>{props.remarkNote}</p>
+          {props.remarkNote ? <p>{props.remarkNote}</p> : ''}
         </div>
       ) : (
         ''

@@ -15,7 +15,7 @@ import {
   TextArea,
   TextField,
 } from '../../../platform/ui/components.tsx';
-import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import { raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { LetterSettings } from '../../letters/service.ts';
 import { textOf } from '../forms.ts';
@@ -350,7 +350,7 @@ export function AssistStartPage(props: {
       <p class="lead">{t('services.assist.lead')}</p>
       <ErrorSummary
         errors={props.errors}
-        labels={{ residentNik: t('services.assist.nik'), layanan: t('services.queue.service') }}
+        labels={{ nik: t('services.assist.nik'), layanan: t('services.queue.service') }}
       />
       <Form action="/kelola/layanan/ajukan" method="get">
         <TextField
@@ -359,7 +359,7 @@ export function AssistStartPage(props: {
           inputmode="numeric"
           maxlength={16}
           value={props.values?.nik}
-          error={props.errors?.residentNik}
+          error={props.errors?.nik}
           required
         />
         <SelectField
@@ -555,6 +555,27 @@ export function CatalogAdminPage(props: { actor: StaffActor; services: CatalogEn
   );
 }
 
+/** The definition's problems, keyed by their place in the JSON; every link leads to the one text area. */
+function DefinitionErrorSummary(props: { errors?: FieldErrors }): SafeHtml {
+  const entries = Object.entries(props.errors ?? {}).filter(([, message]) => message);
+  if (entries.length === 0) return raw('');
+  return (
+    <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t('ui.errorSummary')}</h2>
+      <ul>
+        {entries.map(([path, message]) => (
+          <li>
+            <a href="#field-definition">
+              {path === 'definition' ? '' : `${path}: `}
+              {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function ServiceEditPage(props: {
   slug: string | null;
   json: string;
@@ -572,7 +593,7 @@ export function ServiceEditPage(props: {
       <h1>{props.slug ?? t('services.admin.new')}</h1>
       {props.version ? <p>{t('services.admin.versionNote', { version: props.version })}</p> : ''}
       {props.message ? <p class="error-message">{props.message}</p> : ''}
-      <ErrorSummary errors={props.errors} />
+      <DefinitionErrorSummary errors={props.errors} />
       <Form action={action}>
         <TextArea
           name="definition"
