@@ -62,7 +62,7 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
   app.get('/verifikasi/:code', { schema: { hide: true } }, async (request, reply) => {
     const facts = await verifyLetter(request.ctx, (request.params as { code: string }).code.toUpperCase());
     if (!facts) throw new NotFound(t('letters.verify.unknown'));
-    return reply.page(<VerifyPage facts={facts} />);
+    return reply.page(<VerifyPage facts={facts} now={request.ctx.clock.now()} />);
   });
 
   app.post(
@@ -74,9 +74,16 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
       if (!facts) throw new NotFound(t('letters.verify.unknown'));
       const pdf = await readPdfUpload(request);
       if (!pdf)
-        return reply.page(<VerifyPage facts={facts} errors={{ pdf: t('letters.verify.noPdf') }} />, 422);
+        return reply.page(
+          <VerifyPage
+            facts={facts}
+            now={request.ctx.clock.now()}
+            errors={{ pdf: t('letters.verify.noPdf') }}
+          />,
+          422,
+        );
       const check = await checkLetterPdf(request.ctx, code, pdf);
-      return reply.page(<VerifyPage facts={facts} check={check} />);
+      return reply.page(<VerifyPage facts={facts} now={request.ctx.clock.now()} check={check} />);
     },
   );
 

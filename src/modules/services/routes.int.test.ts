@@ -90,7 +90,12 @@ async function submitMultipart(
   return postMultipartTo(visitor, multipartAction(page.body), fields, files);
 }
 
-async function postMultipartTo(visitor: Visitor, url: string, fields: Record<string, string>, files: Upload[]) {
+async function postMultipartTo(
+  visitor: Visitor,
+  url: string,
+  fields: Record<string, string>,
+  files: Upload[],
+) {
   const body = multipart(fields, files);
   const response = await test.app.inject({
     method: 'POST',
@@ -98,7 +103,8 @@ async function postMultipartTo(visitor: Visitor, url: string, fields: Record<str
     headers: { cookie: cookieHeader(visitor.cookies), 'content-type': body.contentType },
     payload: body.payload,
   });
-  for (const c of response.cookies as Array<{ name: string; value: string }>) visitor.cookies[c.name] = c.value;
+  for (const c of response.cookies as Array<{ name: string; value: string }>)
+    visitor.cookies[c.name] = c.value;
   return response;
 }
 
@@ -156,7 +162,11 @@ const as = (actor: StaffActor | ResidentActor) => withActor(test.ctx, actor);
 describe('resident login with NIK and PIN', () => {
   it('refuses a short NIK and a five-digit PIN with a message beside each field and in the summary', async () => {
     const visitor = new Visitor(test.app);
-    const response = await visitor.post('/masuk/warga', { nik: '3604', pin: '12345' }, { csrfFrom: '/masuk/warga' });
+    const response = await visitor.post(
+      '/masuk/warga',
+      { nik: '3604', pin: '12345' },
+      { csrfFrom: '/masuk/warga' },
+    );
     expect(response.statusCode).toBe(422);
     expect(fieldError(response.body, 'nik')).toContain('NIK harus 16 angka');
     expect(fieldError(response.body, 'pin')).toContain('PIN terdiri dari 6 angka.');
@@ -201,7 +211,11 @@ describe('resident login with NIK and PIN', () => {
     expect(wrong.statusCode).toBe(422);
     expect(fieldError(wrong.body, 'nik')).toBe('Kesalahan: NIK atau PIN salah.');
 
-    const login = await resident.post('/masuk/warga', { nik: applicant.nik, pin }, { csrfFrom: '/masuk/warga' });
+    const login = await resident.post(
+      '/masuk/warga',
+      { nik: applicant.nik, pin },
+      { csrfFrom: '/masuk/warga' },
+    );
     expect(login.statusCode).toBe(303);
     expect(login.headers.location).toBe('/akun/pin');
     const account = await resident.get('/akun');
@@ -272,7 +286,12 @@ describe('a resident’s letter request over HTTP, from the form to the signed P
     const incomplete = await postMultipartTo(
       resident,
       multipartAction(form.body),
-      { keperluan: 'Membuka rekening bank', contactPhone: '081234567890', contactChannel: 'whatsapp', action: 'ajukan' },
+      {
+        keperluan: 'Membuka rekening bank',
+        contactPhone: '081234567890',
+        contactChannel: 'whatsapp',
+        action: 'ajukan',
+      },
       [await jpeg('lampiran_foto_ktp')],
     );
     expect(incomplete.statusCode).toBe(422);
@@ -289,7 +308,12 @@ describe('a resident’s letter request over HTTP, from the form to the signed P
     const complete = await postMultipartTo(
       resident,
       multipartAction(incomplete.body),
-      { keperluan: 'Membuka rekening bank', contactPhone: '081234567890', contactChannel: 'whatsapp', action: 'ajukan' },
+      {
+        keperluan: 'Membuka rekening bank',
+        contactPhone: '081234567890',
+        contactChannel: 'whatsapp',
+        action: 'ajukan',
+      },
       [await jpeg('lampiran_pengantar_rt')],
     );
     expect(complete.statusCode).toBe(303);
@@ -412,7 +436,12 @@ describe('operator-assisted filing', () => {
     const filed = await submitMultipart(
       operator,
       url,
-      { residentNik: applicant.nik, keperluan: 'Melamar kerja di pabrik', contactPhone: '', action: 'ajukan' },
+      {
+        residentNik: applicant.nik,
+        keperluan: 'Melamar kerja di pabrik',
+        contactPhone: '',
+        action: 'ajukan',
+      },
       [await jpeg('lampiran_foto_ktp')],
     );
     expect(filed.statusCode).toBe(303);
@@ -451,7 +480,9 @@ describe('the village’s letter settings', () => {
       { csrfFrom: '/kelola/layanan/desa' },
     );
     expect(missing.statusCode).toBe(422);
-    expect(fieldError(missing.body, 'numberPattern')).toContain('Pola nomor harus memuat {nomor} (nomor urut).');
+    expect(fieldError(missing.body, 'numberPattern')).toContain(
+      'Pola nomor harus memuat {nomor} (nomor urut).',
+    );
     expect(inputValue(missing.body, 'numberPattern')).toBe('{kode}/Ds-{desa}/{tahun}');
 
     // the counter runs per classification code, so a pattern must carry {kode}
@@ -502,7 +533,10 @@ describe('the village’s letter settings', () => {
 
 describe('the regency’s service catalog', () => {
   it('lists the sixteen services for the admin and refuses a village operator', async () => {
-    const admin = await loginAs(test.app, await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }));
+    const admin = await loginAs(
+      test.app,
+      await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }),
+    );
     const page = await admin.get('/kelola/layanan/katalog');
     expect(page.statusCode).toBe(200);
     const slugs = new Set(
@@ -521,10 +555,17 @@ describe('the regency’s service catalog', () => {
   });
 
   it('shows what is wrong with a definition and saves a valid change as version 2', async () => {
-    const admin = await loginAs(test.app, await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }));
+    const admin = await loginAs(
+      test.app,
+      await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }),
+    );
     const current = (await getService(test.ctx, 'keterangan-usaha')).definition;
     const url = '/kelola/layanan/katalog/keterangan-usaha';
-    const broken = await admin.post(url, { definition: JSON.stringify({ ...current, slaDays: 0 }) }, { csrfFrom: url });
+    const broken = await admin.post(
+      url,
+      { definition: JSON.stringify({ ...current, slaDays: 0 }) },
+      { csrfFrom: url },
+    );
     expect(broken.statusCode).toBe(422);
     expect(broken.body).toContain('class="error-summary"');
     expect(broken.body).toContain(

@@ -357,7 +357,7 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/kelola/layanan/permohonan/:id/setujui', staff, (request, reply) =>
     staffAction(request, reply, async (id, form) => {
-      await approveStep(request.ctx, id, { note: form.note });
+      await approveStep(request.ctx, id, { note: form.approvalNote });
       return t('services.flash.approved');
     }),
   );
@@ -365,7 +365,7 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
   app.post('/kelola/layanan/permohonan/:id/tandatangani', staff, (request, reply) =>
     staffAction(request, reply, async (id, form) => {
       if (form.confirm !== '1') throw new Invalid({ confirm: t('services.error.confirmSign') });
-      const result = await approveStep(request.ctx, id, { note: form.note });
+      const result = await approveStep(request.ctx, id);
       return t('services.flash.signed', { number: result.letterNumber ?? '' });
     }),
   );

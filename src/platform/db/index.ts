@@ -10,6 +10,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { valueParsers as parsers } from './parsers.ts';
 import { PGlitePool } from './pglite-pool.ts';
 
 export type Db = Kysely<Database>;
@@ -22,16 +23,6 @@ export interface DatabaseHandle {
   pglite: PGlite | null;
   close(): Promise<void>;
 }
-
-const OID = { int8: 20, date: 1082, numeric: 1700 } as const;
-
-// Both drivers return the same JavaScript types: bigint counts as numbers (our counts fit),
-// dates as 'YYYY-MM-DD' strings (a calendar date has no time zone), numeric as strings.
-const parsers: Record<number, (value: string) => unknown> = {
-  [OID.int8]: (value) => Number(value),
-  [OID.date]: (value) => value,
-  [OID.numeric]: (value) => value,
-};
 
 export const pgliteExtensions = { pg_trgm, unaccent, cube, earthdistance, ltree, pgcrypto };
 

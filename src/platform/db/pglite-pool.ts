@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import { valueParsers } from './parsers.ts';
 
 type Command = PostgresQueryResult<unknown>['command'];
 
@@ -30,7 +31,8 @@ export class PGlitePool implements PostgresPool {
     const pglite = this.pglite;
     const client = {
       async query(sqlText: string, parameters: ReadonlyArray<unknown>) {
-        const result = await pglite.query(sqlText, parameters as unknown[]);
+        // per query, because a cloned PGlite (the tests' fresh databases) does not keep the instance's parsers
+        const result = await pglite.query(sqlText, parameters as unknown[], { parsers: valueParsers });
         return {
           command: commandOf(sqlText),
           rowCount: result.affectedRows ?? result.rows.length,

@@ -42,9 +42,14 @@ export function VerifyPage(props: {
   facts: PublicLetterFacts;
   check?: { matches: boolean; sha256: string };
   errors?: FieldErrors;
+  /** the request's clock, so validity follows the same time as the rest of the app */
+  now: Date;
 }): SafeHtml {
   const { facts } = props;
-  const expired = facts.validUntil !== null && facts.validUntil < new Date().toISOString().slice(0, 10);
+  // compared as calendar days; new Date() also accepts the Date a PGlite test clone returns for a date column
+  const expired =
+    facts.validUntil !== null &&
+    new Date(facts.validUntil).toISOString().slice(0, 10) < props.now.toISOString().slice(0, 10);
   return (
     <Layout title={t('letters.verify.title')}>
       <h1>{t('letters.verify.title')}</h1>

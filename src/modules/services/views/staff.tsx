@@ -191,7 +191,7 @@ function ActionForms(props: { view: RequestView; errors?: FieldErrors }): SafeHt
       {view.can.act ? (
         <Panel title={t('services.staff.approveTitle')}>
           <Form action={`/kelola/layanan/permohonan/${view.id}/setujui`}>
-            <TextArea name="note" label={t('services.staff.note')} rows={2} />
+            <TextArea name="approvalNote" label={t('services.staff.note')} rows={2} />
             <Button>{t('services.staff.approve')}</Button>
           </Form>
         </Panel>

@@ -1,0 +1,216 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ResidentActor } from '../../platform/auth/roles.ts';
+import { fixedClock, withActor } from '../../platform/context.ts';
+import {
+  buildTestApp,
+  cookieHeader,
+  loginAs,
+  makeStaff,
+  type TestApp,
+  Visitor,
+} from '../../platform/testing.ts';
+import { approveStep, requestLetterPdf, startRequest } from '../services/service.ts';
+import {
+  KIBIN,
+  makeApplicant,
+  makeVillageOffice,
+  prepareServices,
+  requestInput,
+  type VillageOffice,
+} from '../services/test-builders.ts';
+import { letterForRequest } from './service.ts';
+
+let test: TestApp;
+let office: VillageOffice;
+let applicant: ResidentActor;
+const clock = fixedClock('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
+const NUMBER = '470/001/Ds-Kramatwatu/XII/2026';
+
+beforeEach(async () => {
+  clock.set('2026-12-01T02:00:00Z');
+  test = await buildTestApp({ clock });
+  await prepareServices(test.ctx);
+  office = await makeVillageOffice(test.ctx);
+  applicant = await makeApplicant(test.ctx, office.operator);
+});
+afterEach(async () => {
+  // let the pool's sockets close before the PostgreSQL test database is dropped (see complaints' closeTest)
+  await test.app.close();
+  await test.ctx.db.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await test.close();
+});
+
+/** A certificate of domicile filed, approved and signed through the service functions. */
+async function issuedLetter() {
+  const as = (actor: Parameters<typeof withActor>[1]) => withActor(test.ctx, actor);
+  const outcome = await startRequest(
+    as(applicant),
+    'keterangan-domisili',
+    await requestInput({ keperluan: 'Membuka rekening bank' }, { attachments: ['foto_ktp', 'pengantar_rt'] }),
+  );
+  expect(outcome.problems).toEqual({});
+  await approveStep(as(office.operator), outcome.id);
+  const signed = await approveStep(as(office.kades), outcome.id);
+  expect(signed.letterNumber).toBe(NUMBER);
+  const letter = await letterForRequest(test.ctx, outcome.id);
+  if (!letter) throw new Error('no letter was issued');
+  const pdf = (await requestLetterPdf(as(applicant), outcome.id)).bytes;
+  return { requestId: outcome.id, letter, pdf };
+}
+
+/** Posts a PDF (or nothing) through the verification page's multipart form, as a browser would. */
+async function comparePdf(visitor: Visitor, code: string, pdf: Buffer | null) {
+  const page = await visitor.get(`/verifikasi/${code}`);
+  const action = /<form action="([^"]+)" method="post" enctype="multipart\/form-data"/.exec(page.body)?.[1];
+  if (!action) throw new Error('no upload form on the verification page');
+  const boundary = `----simpul${Math.random().toString(16).slice(2)}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="pdf"; filename="${pdf ? 'surat.pdf' : ''}"\r\nContent-Type: application/pdf\r\n\r\n`;
+  const payload = Buffer.concat([
+    Buffer.from(head),
+    pdf ?? Buffer.alloc(0),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return test.app.inject({
+    method: 'POST',
+    url: action.replaceAll('&amp;', '&'),
+    headers: {
+      cookie: cookieHeader(visitor.cookies),
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload,
+  });
+}
+
+describe('public verification of a letter', () => {
+  it('answers 404 for an unknown code, and the code form sends a known code to its page', async () => {
+    const { letter } = await issuedLetter();
+    const visitor = new Visitor(test.app);
+    const unknown = await visitor.get('/verifikasi/ZZZZZZZZZZ');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).not.toContain(NUMBER);
+    const unknownByForm = await visitor.get('/verifikasi?kode=ZZZZZZZZZZ');
+    expect(unknownByForm.statusCode).toBe(404);
+    expect(unknownByForm.body).toContain('id="error-kode"');
+
+    const code = letter.verification_code;
+    const found = await visitor.get(`/verifikasi?kode=${code.toLowerCase()}`);
+    expect(found.statusCode).toBe(303);
+    expect(found.headers.location).toBe(`/verifikasi/${code}`);
+  });
+
+  it('shows the letter’s type, number, issuing village, a masked name and the SHA-256, never the full name', async () => {
+    const { letter, pdf } = await issuedLetter();
+    const page = await new Visitor(test.app).get(`/verifikasi/${letter.verification_code}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Surat ini terdaftar');
+    expect(page.body).toContain('SURAT KETERANGAN DOMISILI');
+    expect(page.body).toContain(NUMBER);
+    expect(page.body).toContain('Desa Kramatwatu, Kecamatan Kramatwatu');
+    const [first, second] = applicant.name.split(' ') as [string, string];
+    expect(page.body).toContain(`${first.slice(0, 2)}${'•'.repeat(first.length - 2)} ${second.slice(0, 2)}`);
+    expect(page.body).not.toContain(applicant.name);
+    expect(page.body).not.toContain(applicant.nik);
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    expect(letter.pdf_sha256).toBe(sha256);
+    expect(page.body).toContain(`<code class="hash">${sha256}</code>`);
+  });
+
+  it('says the genuine PDF matches, a PDF with one byte changed does not, and asks for a file when none is sent', async () => {
+    const { letter, pdf } = await issuedLetter();
+    const visitor = new Visitor(test.app);
+    const code = letter.verification_code;
+
+    const genuine = await comparePdf(visitor, code, pdf);
+    expect(genuine.statusCode).toBe(200);
+    expect(genuine.body).toContain('Berkas asli');
+    expect(genuine.body).toContain('<strong class="tag tag-good">Cocok</strong>');
+    expect(genuine.body).not.toContain('Berkas tidak cocok');
+
+    const tampered = Buffer.from(pdf);
+    const middle = Math.floor(tampered.length / 2);
+    tampered.writeUInt8(tampered.readUInt8(middle) ^ 0x01, middle);
+    const forged = await comparePdf(visitor, code, tampered);
+    expect(forged.statusCode).toBe(200);
+    expect(forged.body).toContain('Berkas tidak cocok');
+    expect(forged.body).toContain(createHash('sha256').update(tampered).digest('hex'));
+    expect(forged.body).not.toContain('Berkas asli');
+
+    const nothing = await comparePdf(visitor, code, null);
+    expect(nothing.statusCode).toBe(422);
+    expect(nothing.body).toMatch(
+      /<p class="error-message" id="error-pdf">[\s\S]*?Pilih berkas PDF surat yang ingin dicocokkan\.<\/p>/,
+    );
+  });
+
+  it('says a letter past its validity is no longer valid, by the application’s clock', async () => {
+    const { letter } = await issuedLetter();
+    const visitor = new Visitor(test.app);
+    const fresh = await visitor.get(`/verifikasi/${letter.verification_code}`);
+    expect(letter.valid_until).not.toBeNull();
+    expect(fresh.body).not.toContain('sudah tidak berlaku');
+    clock.advance(400 * 86_400_000);
+    const later = await visitor.get(`/verifikasi/${letter.verification_code}`);
+    expect(later.statusCode).toBe(200);
+    expect(later.body).toContain('(sudah tidak berlaku)');
+  });
+
+  it('gives the same facts as JSON under /api/v1/letters/verify', async () => {
+    const { letter } = await issuedLetter();
+    const response = await test.app.inject(`/api/v1/letters/verify/${letter.verification_code}`);
+    expect(response.statusCode).toBe(200);
+    const facts = response.json();
+    expect(facts).toMatchObject({
+      code: letter.verification_code,
+      title: 'SURAT KETERANGAN DOMISILI',
+      number: NUMBER,
+      issuedAt: '2026-12-01T02:00:00.000Z',
+      issuerName: 'Desa Kramatwatu, Kecamatan Kramatwatu',
+      signedBy: office.kades.name,
+      sha256: letter.pdf_sha256,
+    });
+    expect(facts.maskedName).not.toBe(applicant.name);
+    expect(facts.maskedName).toContain('•');
+    expect(JSON.stringify(facts)).not.toContain(applicant.nik);
+    const unknown = await test.app.inject('/api/v1/letters/verify/ZZZZZZZZZZ');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+  });
+});
+
+describe('the outgoing-letter register', () => {
+  it('lists the letter for the village operator and is refused to an agency officer', async () => {
+    const { letter } = await issuedLetter();
+    const operator = await loginAs(test.app, office.operator);
+    const register = await operator.get('/kelola/surat');
+    expect(register.statusCode).toBe(200);
+    expect(register.body).toContain(NUMBER);
+    expect(register.body).toContain('1 surat');
+    expect(register.body).toContain(applicant.name);
+    expect(register.body).toContain(`/kelola/surat/${letter.id}.pdf`);
+
+    const opd = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DINSOS' }));
+    const refused = await opd.get('/kelola/surat');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).not.toContain(NUMBER);
+  });
+
+  it('serves a letter’s PDF to its village’s operator and refuses an operator of another village', async () => {
+    const { letter, pdf } = await issuedLetter();
+    const operator = await loginAs(test.app, office.operator);
+    const file = await operator.get(`/kelola/surat/${letter.id}.pdf`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['content-disposition']).toContain('inline');
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+
+    const kibin = await loginAs(test.app, await makeStaff(test.ctx, { role: 'operator_desa', scope: KIBIN }));
+    const refused = await kibin.get(`/kelola/surat/${letter.id}.pdf`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).not.toContain('application/pdf');
+    const anonymous = await new Visitor(test.app).get(`/kelola/surat/${letter.id}.pdf`);
+    expect(anonymous.statusCode).toBe(303);
+    expect(String(anonymous.headers.location)).toMatch(/^\/masuk\?kembali=/);
+  });
+});
