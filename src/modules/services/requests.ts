@@ -168,15 +168,23 @@ function mayActOnStep(
     case 'village_signatory':
       return can(actor, 'sign', { villageCode });
     case 'agency':
-      return (
-        definition.owner.type === 'agency' && can(actor, 'handle', { agencyCode: definition.owner.code })
-      );
+      return handlesService(actor, definition);
   }
 }
 
-function mayView(actor: Actor | null, definition: ServiceDefinition, villageCode: string): boolean {
-  if (can(actor, 'view', { villageCode })) return true;
+function handlesService(actor: Actor | null, definition: ServiceDefinition): boolean {
   return definition.owner.type === 'agency' && can(actor, 'handle', { agencyCode: definition.owner.code });
+}
+
+/** An agency officer sees only the requests of the agency's own services; everyone else by region. */
+function mayView(actor: Actor | null, definition: ServiceDefinition, villageCode: string): boolean {
+  if (actor?.kind === 'staff' && actor.scope.type === 'agency') return handlesService(actor, definition);
+  return can(actor, 'view', { villageCode });
+}
+
+/** NIK, KK and phone in full: the village's own office, admin, and the agency that handles the service. */
+function seesPersonal(actor: Actor | null, definition: ServiceDefinition, villageCode: string): boolean {
+  return can(actor, 'view_personal', { villageCode }) || handlesService(actor, definition);
 }
 
 function stateAtStep(definition: ServiceDefinition, stepIndex: number): RequestState {
@@ -641,10 +649,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
     throw new Forbidden('Permohonan ini di luar cakupan Anda.');
   if (!applicant && row.state === 'draf' && !can(actor, 'edit', { villageCode: row.village_code }))
     throw new NotFound('Permohonan tidak ditemukan.');
-  const personal =
-    applicant ||
-    can(actor, 'view_personal', { villageCode: row.village_code }) ||
-    mayView(actor, definition, '');
+  const personal = applicant || seesPersonal(actor, definition, row.village_code);
   if (actor?.kind === 'staff')
     await audit(ctx, {
       action: 'read_personal',
@@ -762,7 +767,7 @@ export async function listQueue(ctx: Ctx, filter: Omit<repo.QueueFilter, 'pageSi
     total,
     rows: rows.map((r) => ({
       ...r,
-      applicant_nik: can(actor, 'view_personal', { villageCode: r.village_code })
+      applicant_nik: seesPersonal(actor, r.definition, r.village_code)
         ? r.applicant_nik
         : mask(r.applicant_nik),
       mayAct:

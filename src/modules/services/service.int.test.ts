@@ -425,6 +425,12 @@ describe('agency services on the same engine', () => {
     expect(queue.rows.map((r) => r.id)).toContain(outcome.id);
     const dinsos = await makeStaff(ctx, { role: 'opd', scope: 'DINSOS' });
     expect((await listQueue(as(dinsos), { state: 'aktif', page: 1 })).rows).toHaveLength(0);
+    expect(queue.rows.find((r) => r.id === outcome.id)?.applicant_nik).toBe(applicant.nik);
+    expect((await getRequest(as(disnaker), outcome.id)).applicant.nik).toBe(applicant.nik);
+    // another agency sees neither this request nor a village letter
+    await expect(getRequest(as(dinsos), outcome.id)).rejects.toBeInstanceOf(Forbidden);
+    const domicile = await submittedDomicile();
+    await expect(getRequest(as(disnaker), domicile)).rejects.toBeInstanceOf(Forbidden);
     await approveStep(as(disnaker), outcome.id);
     const issued = await approveStep(as(disnaker), outcome.id);
     expect(issued.letterNumber).toBe('562/001/Disnaker/XII/2026');
