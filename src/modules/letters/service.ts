@@ -2,6 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import sharp from 'sharp';
 import { audit } from '../../platform/audit/service.ts';
 import { can, mask, type StaffActor } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -69,6 +70,7 @@ export interface LetterSettings {
   delegateName: string | null;
   delegatePosition: string | null;
   delegateEmployeeNumber: string | null;
+  logoFileId: string | null;
 }
 
 export async function letterSettings(ctx: Ctx, issuer: string): Promise<LetterSettings> {
@@ -87,7 +89,45 @@ export async function letterSettings(ctx: Ctx, issuer: string): Promise<LetterSe
     delegateName: row?.delegate_name ?? null,
     delegatePosition: row?.delegate_position ?? null,
     delegateEmployeeNumber: row?.delegate_employee_number ?? null,
+    logoFileId: row?.logo_file_id ?? null,
   };
+}
+
+const MAX_LOGO_BYTES = 1024 * 1024;
+
+/** The emblem printed in the village's letterhead: PNG or JPEG, stored as a small PNG without metadata. */
+export async function saveVillageLogo(ctx: Ctx, villageCode: string, bytes: Buffer): Promise<void> {
+  if (!can(ctx.actor, 'edit', { villageCode }))
+    throw new Forbidden('Anda hanya dapat mengatur surat desa dalam cakupan Anda.');
+  const isPng = bytes.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  const isJpeg = bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  if (!isPng && !isJpeg) throw new Invalid({ logo: 'Logo harus gambar PNG atau JPEG.' });
+  if (bytes.length > MAX_LOGO_BYTES) throw new Invalid({ logo: 'Logo paling besar 1 MB.' });
+  let png: Buffer;
+  try {
+    png = await sharp(bytes).resize({ height: 240, withoutEnlargement: true }).png().toBuffer();
+  } catch {
+    throw new Invalid({ logo: 'Gambar logo tidak dapat dibaca; coba simpan ulang sebagai PNG.' });
+  }
+  const file = await saveFile(ctx, { bytes: png, contentType: 'image/png', name: 'logo.png', villageCode });
+  await ctx.db
+    .insertInto('letter_settings')
+    .values({
+      issuer: villageCode,
+      number_pattern: DEFAULT_VILLAGE_PATTERN,
+      logo_file_id: file.id,
+      updated_at: ctx.clock.now(),
+    })
+    .onConflict((oc) =>
+      oc.column('issuer').doUpdateSet({ logo_file_id: file.id, updated_at: ctx.clock.now() }),
+    )
+    .execute();
+  await audit(ctx, {
+    action: 'letter_logo_update',
+    entity: 'letter_settings',
+    entityId: villageCode,
+    villageCode,
+  });
 }
 
 export type LetterSettingsInput = Record<
@@ -289,6 +329,7 @@ export async function issueLetter(
 ): Promise<IssuedLetter> {
   const facts = await issuerFacts(ctx, input.issuer);
   const settings = await letterSettings(ctx, facts.key);
+  const logo = settings.logoFileId ? (await readFile(ctx, settings.logoFileId)).bytes : null;
   const now = ctx.clock.now();
   const { year, month } = jakartaParts(now);
   const sequence = await takeNextNumber(ctx.db, {
@@ -309,7 +350,7 @@ export async function issueLetter(
   const validUntil = input.validDays ? new Date(now.getTime() + input.validDays * 86_400_000) : null;
   const signature = signatureBlock(facts, settings, input.signer, signer.note);
   const document: LetterDocument = {
-    letterhead: facts.letterhead,
+    letterhead: { ...facts.letterhead, logo },
     title: input.content.title,
     number,
     opening: input.content.opening,

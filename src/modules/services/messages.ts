@@ -194,6 +194,12 @@ const id: Messages = {
   'services.village.numberHint':
     'Bagian: {kode} klasifikasi, {nomor:3} nomor urut 3 angka, {kode_surat}, {kode_desa}, {desa}, {bulan_romawi}, {bulan}, {tahun}. Contoh: {kode}/{nomor:3}/Ds-{desa}/{bulan_romawi}/{tahun}.',
   'services.village.save': 'Simpan',
+  'services.village.logo': 'Logo kop surat',
+  'services.village.logoFile': 'Berkas logo (PNG atau JPEG)',
+  'services.village.logoHint': 'Lambang kabupaten atau desa, tampil di kiri kop surat. Paling besar 1 MB.',
+  'services.village.logoSet': 'Logo sudah dipasang. Pilih berkas lain untuk menggantinya.',
+  'services.village.logoMissing': 'Pilih berkas logo.',
+  'services.village.saveLogo': 'Pasang logo',
   'services.village.services': 'Layanan yang dibuka',
   'services.village.saveServices': 'Simpan layanan',
 
@@ -422,6 +428,13 @@ const en: Messages = {
   'services.village.numberHint':
     'Parts: {kode} classification, {nomor:3} 3-digit sequence, {kode_surat}, {kode_desa}, {desa}, {bulan_romawi}, {bulan}, {tahun}. Example: {kode}/{nomor:3}/Ds-{desa}/{bulan_romawi}/{tahun}.',
   'services.village.save': 'Save',
+  'services.village.logo': 'Letterhead emblem',
+  'services.village.logoFile': 'Emblem file (PNG or JPEG)',
+  'services.village.logoHint':
+    'The regency’s or village’s emblem, printed left of the letterhead. At most 1 MB.',
+  'services.village.logoSet': 'An emblem is set. Choose another file to replace it.',
+  'services.village.logoMissing': 'Choose an emblem file.',
+  'services.village.saveLogo': 'Set the emblem',
   'services.village.services': 'Services offered',
   'services.village.saveServices': 'Save services',
 

@@ -6,7 +6,7 @@ import { safeReturnPath, setFlash } from '../../platform/http/flash.ts';
 import { currentLocale, t } from '../../platform/i18n/index.ts';
 import { startSession } from '../../platform/routes.tsx';
 import { sendPdf } from '../letters/routes.tsx';
-import { letterSettings, saveLetterSettings } from '../letters/service.ts';
+import { letterSettings, saveLetterSettings, saveVillageLogo } from '../letters/service.ts';
 import { findVillage, regionName } from '../regions/service.ts';
 import { findResidentByNik } from '../residents/service.ts';
 import { prefilledValues, textOf } from './forms.ts';
@@ -575,6 +575,21 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
       return reply.page(await villagePage(request, input, error.fields), 422);
+    }
+  });
+
+  app.post('/kelola/layanan/desa/logo', villageStaff, async (request, reply) => {
+    const { files, uploadProblems } = await readRequestForm(request);
+    const logo = files.find((f) => f.field === 'logo');
+    try {
+      if (uploadProblems.logo) throw new Invalid({ logo: uploadProblems.logo });
+      if (!logo) throw new Invalid({ logo: t('services.village.logoMissing') });
+      await saveVillageLogo(request.ctx, staffOf(request).scope.code, logo.bytes);
+      setFlash(reply, t('services.flash.settingsSaved'));
+      return reply.redirect('/kelola/layanan/desa', 303);
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      return reply.page(await villagePage(request, undefined, error.fields), 422);
     }
   });
 

@@ -1,10 +1,21 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResidentActor } from '../../platform/auth/roles.ts';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { readFile } from '../../platform/files/index.ts';
 import { Conflict, Forbidden, Invalid, TooManyRequests } from '../../platform/http/errors.ts';
 import { createTestContext, makeStaff, type TestContext } from '../../platform/testing.ts';
-import { checkLetterPdf, letterForRequest, listOutgoingLetters, verifyLetter } from '../letters/service.ts';
+import {
+  checkLetterPdf,
+  letterForRequest,
+  listOutgoingLetters,
+  saveVillageLogo,
+  verifyLetter,
+} from '../letters/service.ts';
 import {
   approveStep,
   changePin,
@@ -395,6 +406,31 @@ describe('a letter request from filing to the signed letter', () => {
     expect((await getRequest(as(applicant), id)).state).toBe('menunggu_tanda_tangan');
     await ctx.db.deleteFrom('letters').where('request_id', '=', id).execute();
     expect((await approveStep(as(office.kades), id)).letterNumber).toBe('470/001/Ds-Kramatwatu/XII/2026');
+  });
+});
+
+describe('the village letterhead', () => {
+  it('prints the emblem the village uploaded, and refuses a file that is not a picture', async () => {
+    await expect(
+      saveVillageLogo(as(office.operator), KRAMATWATU, Buffer.from('%PDF-1.4 bukan gambar')),
+    ).rejects.toMatchObject({
+      fields: { logo: 'Logo harus gambar PNG atau JPEG.' },
+    });
+    const emblem = await sharp({ create: { width: 400, height: 480, channels: 3, background: '#0b5' } })
+      .png()
+      .toBuffer();
+    await saveVillageLogo(as(office.operator), KRAMATWATU, emblem);
+    const id = await submittedDomicile();
+    await approveStep(as(office.operator), id);
+    await approveStep(as(office.kades), id);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-logo-')), 'surat.pdf');
+    fs.writeFileSync(file, (await requestLetterPdf(as(applicant), id)).bytes);
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2);
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatch(/^\s*1\s+0\s+image\s+200\s+240\b/);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   CheckboxField,
   ErrorSummary,
   type FieldErrors,
+  FileField,
   Form,
   Pagination,
   Panel,
@@ -491,6 +492,17 @@ export function VillageSettingsPage(props: {
           required
         />
         <Button>{t('services.village.save')}</Button>
+      </Form>
+      <h2>{t('services.village.logo')}</h2>
+      <Form action="/kelola/layanan/desa/logo" multipart>
+        <FileField
+          name="logo"
+          label={t('services.village.logoFile')}
+          hint={props.settings.logoFileId ? t('services.village.logoSet') : t('services.village.logoHint')}
+          accept="image/png,image/jpeg"
+          error={props.errors?.logo}
+        />
+        <Button variant="secondary">{t('services.village.saveLogo')}</Button>
       </Form>
       <h2>{t('services.village.services')}</h2>
       <Form action="/kelola/layanan/desa/layanan">
