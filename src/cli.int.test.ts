@@ -86,7 +86,8 @@ describe('npx simpul', () => {
     ).catch((e: { stderr: string }) => e);
     expect((again as { stderr: string }).stderr).toContain('Email ini sudah dipakai akun lain.');
     if (copy.DATABASE_URL) expect(await countStaff(copy)).toBe(1);
-  });
+    // six CLI processes, each opening the database and seeding reference data: slow on a busy machine
+  }, 180_000);
 
   it('names the bad field when a user cannot be created, and exits non-zero', async () => {
     const env = await target();

@@ -6,9 +6,9 @@ import sharp from 'sharp';
 import { audit } from '../../platform/audit/service.ts';
 import { can, mask, type StaffActor } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { readFile, saveFile } from '../../platform/files/index.ts';
+import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
-import { getVillage, regencyName } from '../regions/service.ts';
+import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import type { LetterDocument } from './document.ts';
 import {
   DEFAULT_AGENCY_PATTERN,
@@ -99,9 +99,9 @@ const MAX_LOGO_BYTES = 1024 * 1024;
 export async function saveVillageLogo(ctx: Ctx, villageCode: string, bytes: Buffer): Promise<void> {
   if (!can(ctx.actor, 'edit', { villageCode }))
     throw new Forbidden('Anda hanya dapat mengatur surat desa dalam cakupan Anda.');
-  const isPng = bytes.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-  const isJpeg = bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  if (!isPng && !isJpeg) throw new Invalid({ logo: 'Logo harus gambar PNG atau JPEG.' });
+  const type = sniffContentType(bytes);
+  if (type !== 'image/png' && type !== 'image/jpeg')
+    throw new Invalid({ logo: 'Logo harus gambar PNG atau JPEG.' });
   if (bytes.length > MAX_LOGO_BYTES) throw new Invalid({ logo: 'Logo paling besar 1 MB.' });
   let png: Buffer;
   try {
@@ -199,12 +199,6 @@ function jakartaParts(instant: Date): { year: number; month: number } {
 
 export function longIndonesianDate(value: Date | string): string {
   return new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: JAKARTA }).format(new Date(value));
-}
-
-function titleCase(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
 }
 
 /** Who issues a letter: a village office or an agency. */

@@ -17,6 +17,13 @@ export interface Village {
   email: string | null;
 }
 
+/** "KRAMATWATU" → "Kramatwatu", "PAMARAYAN-CIKEUSAL" → "Pamarayan-Cikeusal": region names as letters print them. */
+export function titleCase(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
+}
+
 export interface Kecamatan {
   code: string;
   name: string;

@@ -2,12 +2,12 @@ import { randomInt } from 'node:crypto';
 import { audit } from '../../platform/audit/service.ts';
 import { type Actor, can, mask, type StaffActor } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { readFile, saveFile } from '../../platform/files/index.ts';
+import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
 import { addWorkingDays, holidaySet, jakartaDate } from '../complaints/service.ts';
 import { issueLetter, letterForRequest } from '../letters/service.ts';
-import { getVillage, regencyName } from '../regions/service.ts';
+import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import { codeLabel, findResidentByNik, listFamilyMembers, type Resident } from '../residents/service.ts';
 import type { ServiceDefinition, StepDefinition } from './definition.ts';
 import {
@@ -20,11 +20,6 @@ import {
 import * as repo from './repo.ts';
 import type { ApplicantSnapshot, RequestState } from './schema.ts';
 
-export const ACCEPTED_TYPES: Record<string, string> = {
-  'image/jpeg': 'JPEG',
-  'image/png': 'PNG',
-  'application/pdf': 'PDF',
-};
 const DEFAULT_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 const OPEN_FOR_APPLICANT: RequestState[] = ['draf', 'belum_lengkap'];
@@ -48,24 +43,6 @@ export interface SaveOutcome {
   id: string;
   submitted: boolean;
   problems: Record<string, string>;
-}
-
-function titleCase(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
-}
-
-/** File type by content, not by the name or the browser's word for it. */
-export function sniffType(bytes: Buffer): string | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (
-    bytes.length >= 8 &&
-    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
-  )
-    return 'image/png';
-  if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  return null;
 }
 
 function requestCode(now: Date): string {
@@ -254,7 +231,7 @@ function attachmentProblem(definition: ServiceDefinition, file: UploadedFile): s
   const spec = definition.attachments.find((a) => a.name === file.field);
   if (!spec) return null;
   const limit = spec.maxBytes ?? DEFAULT_ATTACHMENT_BYTES;
-  const type = sniffType(file.bytes);
+  const type = sniffContentType(file.bytes);
   if (!type) return `${spec.label.id}: berkas harus foto JPEG/PNG atau PDF.`;
   if (file.bytes.length > limit)
     return `${spec.label.id}: berkas ${(file.bytes.length / 1048576).toFixed(1)} MB, paling besar ${(limit / 1048576).toFixed(1)} MB.`;
@@ -277,7 +254,7 @@ async function storeAttachments(
       problems[`lampiran_${file.field}`] = problem;
       continue;
     }
-    const type = sniffType(file.bytes) as string;
+    const type = sniffContentType(file.bytes) as string;
     const saved = await saveFile(ctx, {
       bytes: file.bytes,
       contentType: type,

@@ -4,6 +4,16 @@ import path from 'node:path';
 import type { Ctx } from '../context.ts';
 import { NotFound } from '../http/errors.ts';
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The type of an upload by its first bytes (JPEG, PNG, PDF), never by its name or the browser's word. */
+export function sniffContentType(bytes: Buffer): 'image/jpeg' | 'image/png' | 'application/pdf' | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return 'image/png';
+  if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  return null;
+}
+
 function storagePath(ctx: Ctx, sha256: string): string {
   return path.join(ctx.config.dataDir, 'files', sha256.slice(0, 2), sha256);
 }
