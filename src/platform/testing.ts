@@ -91,6 +91,16 @@ export async function createTestContext(
         await db.destroy();
         const cleanup = new pg.Client({ connectionString: adminUrl });
         await cleanup.connect();
+        // the pool's sockets may still be closing; dropping WITH (FORCE) then kills them and their
+        // client reports an unhandled 57P01, so wait (briefly) until the server has let them go
+        for (let i = 0; i < 50; i++) {
+          const open = await cleanup.query(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (open.rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await cleanup.end();
       },
