@@ -44,6 +44,12 @@ export async function seedClassifications(ctx: Ctx): Promise<void> {
     .map((r) => ({ code: r.kode.trim(), name: r.nama.trim() }))
     .filter((r) => /^\d{3}(\.\d+)*$/.test(r.code) && r.name !== '' && r.name !== '-');
   const unique = [...new Map(valid.map((r) => [r.code, r])).values()];
+  const stored = await ctx.db
+    .selectFrom('letter_classifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  // every start seeds; when the table already holds the whole scheme there is nothing to add
+  if (Number(stored.n) >= unique.length) return;
   for (let i = 0; i < unique.length; i += 1000)
     await ctx.db
       .insertInto('letter_classifications')

@@ -14,10 +14,9 @@ export * from './requests.ts';
 
 /** Adds the default services that are missing; never overwrites what admin has changed. */
 export async function seedCatalog(ctx: Ctx): Promise<void> {
-  for (const definition of DEFAULT_SERVICES) {
-    if (await repo.serviceBySlug(ctx.db, definition.slug)) continue;
-    await repo.insertService(ctx.db, definition, null);
-  }
+  const existing = new Set((await ctx.db.selectFrom('services').select('slug').execute()).map((s) => s.slug));
+  for (const definition of DEFAULT_SERVICES)
+    if (!existing.has(definition.slug)) await repo.insertService(ctx.db, definition, null);
 }
 
 export interface CatalogEntry {
