@@ -48,7 +48,7 @@ export function LoginPage(props: {
         <Button>{t('auth.login')}</Button>
       </Form>
       <p>
-        {t('auth.residentHint')} <a href="/warga/masuk">{t('auth.residentLogin')}</a>
+        {t('auth.residentHint')} <a href="/masuk/warga">{t('auth.residentLogin')}</a>
       </p>
     </Layout>
   );

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { loadFonts } from '../../platform/pdf/index.ts';
 import type { LetterDocument } from './document.ts';
@@ -32,8 +32,14 @@ type ParsedFont = { layout: (...args: never[]) => unknown };
 // parse the TrueType tables again for every letter, which was 60 % of the render time. fontkit is
 // pdfkit's own dependency: load the copy next to pdfkit.
 const requireFromPdfkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'));
-const fontkit = requireFromPdfkit('fontkit') as { create(data: Uint8Array): ParsedFont };
 const parsedFonts = new WeakMap<Buffer, ParsedFont>();
+
+// pdfkit and fontkit take a third of a second to load: only a process that renders a letter pays it
+let pdfkit: Promise<typeof PDFKitDocument> | null = null;
+function loadPdfkit(): Promise<typeof PDFKitDocument> {
+  pdfkit ??= import('pdfkit').then((module) => module.default);
+  return pdfkit;
+}
 
 /** One line (or wrapped block) of a stacked, measured layout such as the letterhead. */
 interface Line {
@@ -45,7 +51,7 @@ interface Line {
 }
 
 export async function renderLetterPdf(letter: LetterDocument): Promise<Buffer> {
-  const pdf = createPdf(letter.metadata);
+  const pdf = createPdf(await loadPdfkit(), letter.metadata);
   const output = collect(pdf);
   drawLetterhead(pdf, letter.letterhead);
   drawTitle(pdf, letter.title, letter.number);
@@ -59,7 +65,7 @@ export async function renderLetterPdf(letter: LetterDocument): Promise<Buffer> {
   return output;
 }
 
-function createPdf(metadata: LetterDocument['metadata']): Pdf {
+function createPdf(PDFDocument: typeof PDFKitDocument, metadata: LetterDocument['metadata']): Pdf {
   const pdf = new PDFDocument({
     size: 'A4',
     layout: 'portrait',
@@ -86,6 +92,7 @@ function createPdf(metadata: LetterDocument['metadata']): Pdf {
 function parsed(data: Buffer): PDFKit.Mixins.PDFFontSource {
   let font = parsedFonts.get(data);
   if (!font) {
+    const fontkit = requireFromPdfkit('fontkit') as { create(data: Uint8Array): ParsedFont };
     font = fontkit.create(data);
     parsedFonts.set(data, font);
   }

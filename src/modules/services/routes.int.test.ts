@@ -253,7 +253,7 @@ describe('resident login with NIK and PIN', () => {
     expect(stored.must_change).toBe(false);
   });
 
-  it('keeps residents out of staff pages and anonymous visitors out of the account', async () => {
+  it('keeps residents out of staff pages, and sends anonymous visitors of the account to the resident login', async () => {
     const resident = await residentSession(applicant);
     const queue = await resident.get('/kelola/layanan');
     expect(queue.statusCode).toBe(303);
@@ -264,7 +264,8 @@ describe('resident login with NIK and PIN', () => {
 
     const anonymous = await new Visitor(test.app).get('/akun');
     expect(anonymous.statusCode).toBe(303);
-    expect(anonymous.headers.location).toBe('/masuk?kembali=%2Fakun');
+    expect(anonymous.headers.location).toBe('/masuk/warga?kembali=%2Fakun');
+    expect((await new Visitor(test.app).get('/masuk')).body).toContain('href="/masuk/warga"');
     const form = await new Visitor(test.app).get('/layanan/keterangan-domisili/ajukan');
     expect(form.statusCode).toBe(303);
     expect(form.headers.location).toBe('/masuk/warga?kembali=%2Flayanan%2Fketerangan-domisili%2Fajukan');

@@ -15,7 +15,7 @@ export function requireStaff(...roles: Role[]) {
 export function requireResident() {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     if (request.ctx.actor?.kind !== 'resident')
-      throw new Unauthenticated('Silakan masuk dengan NIK dan PIN Anda.');
+      throw new Unauthenticated('Silakan masuk dengan NIK dan PIN Anda.', '/masuk/warga');
   };
 }
 
@@ -27,6 +27,7 @@ export function staffOf(request: FastifyRequest): StaffActor {
 
 export function residentOf(request: FastifyRequest): ResidentActor {
   const actor = request.ctx.actor;
-  if (actor?.kind !== 'resident') throw new Unauthenticated('Silakan masuk dengan NIK dan PIN Anda.');
+  if (actor?.kind !== 'resident')
+    throw new Unauthenticated('Silakan masuk dengan NIK dan PIN Anda.', '/masuk/warga');
   return actor;
 }

@@ -33,7 +33,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
       if (error instanceof Unauthenticated && !wantsJson(request)) {
-        return reply.redirect(`/masuk?kembali=${encodeURIComponent(request.url)}`, 303);
+        return reply.redirect(`${error.loginPath}?kembali=${encodeURIComponent(request.url)}`, 303);
       }
       if (wantsJson(request)) {
         return sendProblem(reply, {

@@ -22,7 +22,11 @@ export class Forbidden extends DomainError {
 }
 
 export class Unauthenticated extends DomainError {
-  constructor(message = 'Silakan masuk terlebih dahulu.') {
+  /** where a page visitor is sent to log in: staff at /masuk, residents at /masuk/warga */
+  constructor(
+    message = 'Silakan masuk terlebih dahulu.',
+    readonly loginPath = '/masuk',
+  ) {
     super(401, 'Belum masuk', message);
   }
 }
