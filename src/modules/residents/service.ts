@@ -52,6 +52,12 @@ export async function findResidentByNik(ctx: Ctx, nik: string): Promise<Resident
   return row ? toResident(row) : null;
 }
 
+/** For system use (the applicant of a letter request): no audit, no scope check. */
+export async function findResidentById(ctx: Ctx, id: string): Promise<Resident | null> {
+  const row = await residentById(ctx.db, id);
+  return row ? toResident(row) : null;
+}
+
 /** Whether the acting user sees this village's NIK and No. KK in full. */
 export function canSeePersonal(ctx: Ctx, villageCode: string): boolean {
   return can(ctx.actor, 'view_personal', { villageCode });

@@ -8,7 +8,13 @@ import { enqueueNotification } from '../../platform/outbox/index.ts';
 import { addWorkingDays, holidaySet, jakartaDate } from '../complaints/service.ts';
 import { issueLetter, letterForRequest } from '../letters/service.ts';
 import { getVillage, regencyName, titleCase } from '../regions/service.ts';
-import { codeLabel, findResidentByNik, listFamilyMembers, type Resident } from '../residents/service.ts';
+import {
+  codeLabel,
+  findResidentById,
+  findResidentByNik,
+  listFamilyMembers,
+  type Resident,
+} from '../residents/service.ts';
 import type { ServiceDefinition, StepDefinition } from './definition.ts';
 import {
   checkRequestData,
@@ -117,12 +123,7 @@ export async function familyOf(ctx: Ctx, familyNumber: string): Promise<FamilyMe
 }
 
 async function residentById(ctx: Ctx, residentId: string): Promise<Resident> {
-  const members = await ctx.db
-    .selectFrom('residents')
-    .select('nik')
-    .where('id', '=', residentId)
-    .executeTakeFirst();
-  const resident = members ? await findResidentByNik(ctx, members.nik) : null;
+  const resident = await findResidentById(ctx, residentId);
   if (!resident) throw new NotFound('Penduduk tidak ditemukan.');
   return resident;
 }
