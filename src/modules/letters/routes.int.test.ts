@@ -209,6 +209,7 @@ describe('the outgoing-letter register', () => {
     const refused = await kibin.get(`/kelola/surat/${letter.id}.pdf`);
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['content-type']).not.toContain('application/pdf');
+    expect((await operator.get('/kelola/surat/bukan-nomor.pdf')).statusCode).toBe(404);
     const anonymous = await new Visitor(test.app).get(`/kelola/surat/${letter.id}.pdf`);
     expect(anonymous.statusCode).toBe(303);
     expect(String(anonymous.headers.location)).toMatch(/^\/masuk\?kembali=/);

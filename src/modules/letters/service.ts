@@ -541,6 +541,7 @@ export async function letterForRequest(ctx: Ctx, requestId: string) {
 
 /** The stored PDF of a letter, for staff of its village (the services module serves residents their own). */
 export async function letterPdfForStaff(ctx: Ctx, letterId: string) {
+  if (!/^[0-9a-f-]{36}$/.test(letterId)) throw new NotFound('Surat tidak ditemukan.');
   const row = await ctx.db.selectFrom('letters').selectAll().where('id', '=', letterId).executeTakeFirst();
   if (!row) throw new NotFound('Surat tidak ditemukan.');
   if (
