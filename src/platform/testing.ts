@@ -217,4 +217,31 @@ export async function loginAs(app: FastifyInstance, user: { email: string }): Pr
   return visitor;
 }
 
+export interface Upload {
+  name: string;
+  filename: string;
+  type: string;
+  bytes: Buffer;
+}
+
+/** A multipart body as a browser sends it: text fields and files. */
+export function multipartBody(fields: Record<string, string>, files: Upload[] = []) {
+  const boundary = `----simpul${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields))
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  for (const file of files) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+    );
+    chunks.push(file.bytes, Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
 export { sql };

@@ -6,6 +6,7 @@ import {
   cookieHeader,
   loginAs,
   makeStaff,
+  multipartBody,
   type TestApp,
   Visitor,
 } from '../../platform/testing.ts';
@@ -25,29 +26,6 @@ afterEach(async () => {
   await closeTest(test);
 });
 
-/** A multipart body as a browser sends it: text fields and files. */
-function multipart(
-  fields: Record<string, string>,
-  files: Array<{ name: string; filename: string; type: string; bytes: Buffer }>,
-) {
-  const boundary = `----simpul${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields))
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  for (const file of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-      ),
-    );
-    chunks.push(file.bytes, Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 const roadFields = {
   kind: 'pengaduan',
   categoryCode: 'JALAN_RUSAK',
@@ -65,7 +43,7 @@ const roadFields = {
 
 async function fileThroughForm(visitor: Visitor, fields: Record<string, string>, photos: Buffer[] = []) {
   const token = await visitor.csrfToken('/pengaduan');
-  const body = multipart(
+  const body = multipartBody(
     fields,
     photos.map((bytes, i) => ({ name: 'photos', filename: `foto${i}.jpg`, type: 'image/jpeg', bytes })),
   );

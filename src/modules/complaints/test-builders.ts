@@ -28,19 +28,7 @@ export function fileRoadReport(ctx: Ctx, overrides: Partial<ReportInput> = {}) {
   return submitReport(ctx, roadReport(overrides));
 }
 
-/**
- * Closes a test database after its pool's sockets have really gone. pg-pool's end() resolves
- * before the clients' sockets close, and the platform then drops the PostgreSQL test database
- * WITH (FORCE), which can kill a still-closing connection and surface as an unhandled 57P01 error.
- * Reported to the lead; until testing.ts waits, our tests do.
- */
-export async function closeTest(test: {
-  ctx: Ctx;
-  close(): Promise<void>;
-  app?: { close(): Promise<unknown> };
-}) {
-  await test.app?.close();
-  await test.ctx.db.destroy();
-  await new Promise((resolve) => setTimeout(resolve, 100));
+/** Closes a test's app and database (testing.ts waits for the pool's connections before dropping it). */
+export async function closeTest(test: { close(): Promise<void> }) {
   await test.close();
 }

@@ -7,6 +7,7 @@ import {
   cookieHeader,
   loginAs,
   makeStaff,
+  multipartBody,
   type TestApp,
   Visitor,
 } from '../../platform/testing.ts';
@@ -35,10 +36,6 @@ beforeEach(async () => {
   applicant = await makeApplicant(test.ctx, office.operator);
 });
 afterEach(async () => {
-  // let the pool's sockets close before the PostgreSQL test database is dropped (see complaints' closeTest)
-  await test.app.close();
-  await test.ctx.db.destroy();
-  await new Promise((resolve) => setTimeout(resolve, 100));
   await test.close();
 });
 
@@ -65,19 +62,16 @@ async function comparePdf(visitor: Visitor, code: string, pdf: Buffer | null) {
   const page = await visitor.get(`/verifikasi/${code}`);
   const action = /<form action="([^"]+)" method="post" enctype="multipart\/form-data"/.exec(page.body)?.[1];
   if (!action) throw new Error('no upload form on the verification page');
-  const boundary = `----simpul${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="pdf"; filename="${pdf ? 'surat.pdf' : ''}"\r\nContent-Type: application/pdf\r\n\r\n`;
-  const payload = Buffer.concat([
-    Buffer.from(head),
-    pdf ?? Buffer.alloc(0),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+  const { payload, contentType } = multipartBody(
+    {},
+    pdf ? [{ name: 'pdf', filename: 'surat.pdf', type: 'application/pdf', bytes: pdf }] : [],
+  );
   return test.app.inject({
     method: 'POST',
     url: action.replaceAll('&amp;', '&'),
     headers: {
       cookie: cookieHeader(visitor.cookies),
-      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-type': contentType,
     },
     payload,
   });

@@ -7,7 +7,9 @@ import {
   cookieHeader,
   loginAs,
   makeStaff,
+  multipartBody,
   type TestApp,
+  type Upload,
   Visitor,
 } from '../../platform/testing.ts';
 import { makeNik } from '../residents/nik.ts';
@@ -37,39 +39,8 @@ beforeEach(async () => {
   applicant = await makeApplicant(test.ctx, office.operator);
 });
 afterEach(async () => {
-  // let the pool's sockets close before the PostgreSQL test database is dropped (see complaints' closeTest)
-  await test.app.close();
-  await test.ctx.db.destroy();
-  await new Promise((resolve) => setTimeout(resolve, 100));
   await test.close();
 });
-
-interface Upload {
-  name: string;
-  filename: string;
-  type: string;
-  bytes: Buffer;
-}
-
-/** A multipart body as a browser sends it: text fields and files. */
-function multipart(fields: Record<string, string>, files: Upload[]) {
-  const boundary = `----simpul${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields))
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  for (const file of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-      ),
-    );
-    chunks.push(file.bytes, Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 /** The action of the page's multipart form (it carries ?_csrf=…), as a browser would read it. */
 function multipartAction(html: string): string {
@@ -96,7 +67,7 @@ async function postMultipartTo(
   fields: Record<string, string>,
   files: Upload[],
 ) {
-  const body = multipart(fields, files);
+  const body = multipartBody(fields, files);
   const response = await test.app.inject({
     method: 'POST',
     url,
