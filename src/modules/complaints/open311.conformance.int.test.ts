@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, withActor } from '../../platform/context.ts';
 import { buildTestApp, makeStaff, type TestApp } from '../../platform/testing.ts';
 import * as service from './service.ts';
-import { closeTest, KRAMATWATU, MARGASANA } from './test-builders.ts';
+import { KRAMATWATU, MARGASANA } from './test-builders.ts';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 const ISO = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$';
@@ -294,7 +294,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${address.port}/open311/v2`;
 });
 afterAll(async () => {
-  await closeTest(test);
+  await test.close();
 });
 
 describe('Open311 GeoReport v2 conformance', () => {

@@ -11,7 +11,7 @@ import {
   Visitor,
 } from '../../platform/testing.ts';
 import { seedComplaintReference } from './service.ts';
-import { closeTest, KRAMATWATU } from './test-builders.ts';
+import { KRAMATWATU } from './test-builders.ts';
 import { jpegWithGps } from './test-photos.ts';
 
 let test: TestApp;
@@ -23,7 +23,7 @@ beforeEach(async () => {
   await seedComplaintReference(test.ctx);
 });
 afterEach(async () => {
-  await closeTest(test);
+  await test.close();
 });
 
 const roadFields = {

@@ -6,7 +6,7 @@ import { Forbidden, Invalid, TooManyRequests } from '../../platform/http/errors.
 import { createTestContext, makeStaff, type TestContext } from '../../platform/testing.ts';
 import * as service from './service.ts';
 import { seedComplaintReference } from './service.ts';
-import { closeTest, fileRoadReport, KIBIN, KRAMATWATU, MARGASANA, roadReport } from './test-builders.ts';
+import { fileRoadReport, KIBIN, KRAMATWATU, MARGASANA, roadReport } from './test-builders.ts';
 import { jpegWithGps } from './test-photos.ts';
 
 let test: TestContext;
@@ -20,7 +20,7 @@ beforeEach(async () => {
   await seedComplaintReference(ctx);
 });
 afterEach(async () => {
-  await closeTest(test);
+  await test.close();
 });
 
 async function staff(role: Parameters<typeof makeStaff>[1]['role'], scope: string) {

@@ -4,7 +4,7 @@ import { runJobOnce } from '../../platform/jobs/index.ts';
 import { createTestContext, makeStaff, type TestContext } from '../../platform/testing.ts';
 import { complaintsModule } from './index.ts';
 import * as service from './service.ts';
-import { closeTest, fileRoadReport } from './test-builders.ts';
+import { fileRoadReport } from './test-builders.ts';
 
 let test: TestContext;
 let ctx: Ctx;
@@ -25,7 +25,7 @@ beforeEach(async () => {
   await makeStaff(ctx, { role: 'admin_kabupaten', scope: '36.04', email: 'admin.kab@serangkab.go.id' });
 });
 afterEach(async () => {
-  await closeTest(test);
+  await test.close();
 });
 
 async function escalationMail() {

@@ -27,8 +27,3 @@ export function roadReport(overrides: Partial<ReportInput> = {}): ReportInput {
 export function fileRoadReport(ctx: Ctx, overrides: Partial<ReportInput> = {}) {
   return submitReport(ctx, roadReport(overrides));
 }
-
-/** Closes a test's app and database (testing.ts waits for the pool's connections before dropping it). */
-export async function closeTest(test: { close(): Promise<void> }) {
-  await test.close();
-}

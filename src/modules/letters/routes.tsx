@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
+import { sendLetterPdf } from '../../platform/http/download.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { regionName } from '../regions/service.ts';
@@ -14,19 +15,6 @@ import {
 import { RegisterPage, VerifyPage, VerifyStartPage } from './views/pages.tsx';
 
 type Query = Record<string, string | undefined>;
-
-export function sendPdf(
-  reply: FastifyReply,
-  file: { bytes: Buffer; number: string },
-  download: boolean,
-): FastifyReply {
-  const name = `surat-${file.number.replace(/[^\w-]+/g, '_')}.pdf`;
-  return reply
-    .type('application/pdf')
-    .header('content-disposition', `${download ? 'attachment' : 'inline'}; filename="${name}"`)
-    .header('cache-control', 'private, no-store')
-    .send(file.bytes);
-}
 
 async function readPdfUpload(request: import('fastify').FastifyRequest): Promise<Buffer | null> {
   if (!request.isMultipart()) return null;
@@ -132,7 +120,7 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
     { schema: { hide: true }, preHandler: requireStaff() },
     async (request, reply) => {
       const file = await letterPdfForStaff(request.ctx, (request.params as { id: string }).id);
-      return sendPdf(reply, file, false);
+      return sendLetterPdf(reply, file, 'inline');
     },
   );
 }

@@ -21,9 +21,6 @@ import { renderLetterPdf } from './pdf.ts';
 import './schema.ts';
 import { type LetterSigner, qrSigner } from './signing.ts';
 
-export { DEFAULT_VILLAGE_PATTERN, formatLetterNumber } from './numbering.ts';
-export type { LetterSigner } from './signing.ts';
-
 const classificationFile = fileURLToPath(
   new URL('../../../reference/reference-codes/klasifikasi_surat.csv', import.meta.url),
 );
@@ -203,7 +200,7 @@ function jakartaParts(instant: Date): { year: number; month: number } {
   return { year, month };
 }
 
-export function longIndonesianDate(value: Date | string): string {
+function longIndonesianDate(value: Date | string): string {
   return new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: JAKARTA }).format(new Date(value));
 }
 
@@ -413,7 +410,7 @@ export async function issueLetter(
 }
 
 /** "Bu•• Sa•••": enough for the holder to recognise, too little to identify a stranger. */
-export function maskName(name: string): string {
+function maskName(name: string): string {
   return name
     .split(/\s+/)
     .filter(Boolean)
@@ -556,10 +553,6 @@ export async function letterPdfForStaff(ctx: Ctx, letterId: string) {
     villageCode: row.village_code,
   });
   return { ...(await readFile(ctx, row.file_id)), number: row.number };
-}
-
-export async function letterPdfFile(ctx: Ctx, fileId: string) {
-  return readFile(ctx, fileId);
 }
 
 /** The classification scheme always; demo villages get a named signatory so demo letters read right. */

@@ -21,7 +21,7 @@ export function textOf(text: { id: string; en: string }, locale: Locale): string
   return locale === 'en' ? text.en : text.id;
 }
 
-export function prefillValue(source: PrefillSource, applicant: ApplicantSnapshot): string {
+function prefillValue(source: PrefillSource, applicant: ApplicantSnapshot): string {
   const values: Record<PrefillSource, string> = {
     nik: applicant.nik,
     name: applicant.name,
@@ -53,7 +53,7 @@ export function prefilledValues(
 }
 
 /** "1.500.000", "1500000" or "2,5" → a number; null when it is not one. */
-export function parseNumber(raw: string): number | null {
+function parseNumber(raw: string): number | null {
   let s = raw.replace(/\s/g, '').replace(/^rp\.?/i, '');
   if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replaceAll('.', '');
   s = s.replace(',', '.');
@@ -212,12 +212,12 @@ export function templateValues(input: {
   return values;
 }
 
-export function fillTemplate(template: string, values: Record<string, string>): string {
+function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{\s*([a-z_][a-z0-9_.]*)\s*\}\}/g, (_m, key: string) => values[key] ?? '-');
 }
 
 /** The standard identity rows of a letter about the applicant. */
-export function applicantRows(values: Record<string, string>): Array<[string, string]> {
+function applicantRows(values: Record<string, string>): Array<[string, string]> {
   return [
     ['Nama', values['pemohon.nama'] ?? ''],
     ['NIK', values['pemohon.nik'] ?? ''],

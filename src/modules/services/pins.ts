@@ -3,8 +3,8 @@ import { audit } from '../../platform/audit/service.ts';
 import { dummyVerify, hashSecret, verifySecret } from '../../platform/auth/password.ts';
 import { can, type ResidentActor } from '../../platform/auth/roles.ts';
 import {
+  afterFailedLogin,
   checkAddressThrottle,
-  LOCK_AFTER_FAILURES,
   LOCK_MINUTES,
   recordLoginFailure,
 } from '../../platform/auth/users.ts';
@@ -83,16 +83,8 @@ export async function loginResident(
       `PIN dikunci sementara karena terlalu banyak percobaan yang gagal. Coba lagi setelah ${LOCK_MINUTES} menit, atau minta operator desa mengatur ulang PIN.`,
     );
   if (!(await verifySecret(pinRow.pin_hash, input.pin))) {
-    const failures = pinRow.failed_logins + 1;
-    const locked = failures >= LOCK_AFTER_FAILURES;
-    await ctx.db
-      .updateTable('resident_pins')
-      .set({
-        failed_logins: locked ? 0 : failures,
-        locked_until: locked ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : pinRow.locked_until,
-      })
-      .where('resident_id', '=', resident.id)
-      .execute();
+    const { locked, ...counters } = afterFailedLogin(pinRow, now);
+    await ctx.db.updateTable('resident_pins').set(counters).where('resident_id', '=', resident.id).execute();
     await recordLoginFailure(ctx, ipKey);
     await audit(
       { ...ctx, actor: null },

@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireResident, requireStaff, residentOf, staffOf } from '../../platform/auth/guards.ts';
+import { sendLetterPdf, sendPrivateFile } from '../../platform/http/download.ts';
 import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors.ts';
 import { safeReturnPath, setFlash } from '../../platform/http/flash.ts';
 import { currentLocale, t } from '../../platform/i18n/index.ts';
 import { startSession } from '../../platform/routes.tsx';
-import { sendPdf } from '../letters/routes.tsx';
 import { letterSettings, saveLetterSettings, saveVillageLogo } from '../letters/service.ts';
 import { findVillage, regionName } from '../regions/service.ts';
 import { findResidentByNik } from '../residents/service.ts';
@@ -289,7 +289,7 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/akun/permohonan/:id/surat.pdf', resident, async (request, reply) => {
     const file = await requestLetterPdf(request.ctx, (request.params as { id: string }).id);
-    return sendPdf(reply, file, true);
+    return sendLetterPdf(reply, file, 'attachment');
   });
 
   // --- staff: queue and handling ----------------------------------------------------------------
@@ -397,17 +397,12 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
   app.get('/kelola/layanan/permohonan/:id/lampiran/:attachmentId', staff, async (request, reply) => {
     const { id, attachmentId } = request.params as { id: string; attachmentId: string };
     const file = await requestAttachment(request.ctx, id, attachmentId);
-    return reply
-      .type(file.contentType)
-      .header('content-disposition', `inline; filename="${file.name.replace(/[^\w.-]+/g, '_')}"`)
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .send(file.bytes);
+    return sendPrivateFile(reply, file, 'inline');
   });
 
   app.get('/kelola/layanan/permohonan/:id/surat.pdf', staff, async (request, reply) => {
     const file = await requestLetterPdf(request.ctx, (request.params as { id: string }).id);
-    return sendPdf(reply, file, false);
+    return sendLetterPdf(reply, file, 'inline');
   });
 
   // --- staff: filing for a resident (operator-assisted) -----------------------------------------

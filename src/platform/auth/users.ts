@@ -123,6 +123,23 @@ export async function checkAddressThrottle(ctx: Ctx, key: string): Promise<void>
   }
 }
 
+/**
+ * The counters after one more failed login: the fifth failure in a row locks the account (or PIN)
+ * for LOCK_MINUTES and starts the count again. Shared by staff passwords and resident PINs.
+ */
+export function afterFailedLogin(
+  state: { failed_logins: number; locked_until: Date | null },
+  now: Date,
+): { failed_logins: number; locked_until: Date | null; locked: boolean } {
+  const failures = state.failed_logins + 1;
+  const locked = failures >= LOCK_AFTER_FAILURES;
+  return {
+    failed_logins: locked ? 0 : failures,
+    locked_until: locked ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : state.locked_until,
+    locked,
+  };
+}
+
 const WRONG = { email: 'Email atau kata sandi salah.' };
 
 /** Checks a staff login, with lock-out after repeated failures; the error never says which part was wrong. */
@@ -150,16 +167,8 @@ export async function loginStaff(ctx: Ctx, input: { email: string; password: str
     );
   }
   if (!(await verifySecret(user.password_hash, input.password))) {
-    const failures = user.failed_logins + 1;
-    const locked = failures >= LOCK_AFTER_FAILURES;
-    await ctx.db
-      .updateTable('staff_users')
-      .set({
-        failed_logins: locked ? 0 : failures,
-        locked_until: locked ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : user.locked_until,
-      })
-      .where('id', '=', user.id)
-      .execute();
+    const { locked, ...counters } = afterFailedLogin(user, now);
+    await ctx.db.updateTable('staff_users').set(counters).where('id', '=', user.id).execute();
     await recordLoginFailure(ctx, ipKey);
     await audit(
       { ...ctx, actor: null },
