@@ -68,7 +68,6 @@ async function pgliteTemplate(config: Config): Promise<PGlite> {
 export async function createTestContext(
   options: { clock?: Clock; config?: Config } = {},
 ): Promise<TestContext> {
-  const config = options.config ?? testConfig();
   const clock = options.clock ?? systemClock;
   if (testDatabaseKind() === 'postgres') {
     const adminUrl = process.env.TEST_DATABASE_URL;
@@ -80,6 +79,9 @@ export async function createTestContext(
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
+    // as in production, the configuration names the database the code talks to (the importer's
+    // COPY opens its own connection from it)
+    const config = { ...(options.config ?? testConfig()), databaseUrl: url.toString() };
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(url.toString()) }) });
     await prepare(db, config);
     return {
@@ -106,6 +108,7 @@ export async function createTestContext(
       },
     };
   }
+  const config = options.config ?? testConfig();
   const pglite = (await (await pgliteTemplate(config)).clone()) as PGlite;
   const handle = fromPGlite(pglite);
   return {

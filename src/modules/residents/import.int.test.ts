@@ -80,6 +80,26 @@ describe('importing an OpenSID file', () => {
     expect(errors).toContain(`23,nik,NIK ${rows[1]!.nik} sudah ada di baris 3 berkas ini.`);
   });
 
+  it('refuses a NIK repeated in a later batch, whether the earlier batch is still being written or not', async () => {
+    // batches of 100: file rows 2–101, 102–201, 202–253; the last batch's lookup runs while the
+    // second is being written, after the first has been
+    const { file, rows } = generatedCsv([KRAMATWATU], 250);
+    fs.appendFileSync(file, csvLine(exportRow(rows[150]!)) + csvLine(exportRow(rows[10]!)));
+    for (const mode of ['valid_rows', 'all_or_nothing'] as const) {
+      const summary = await importFile(file, KRAMATWATU, mode);
+      expect(summaryLine(summary)).toBe(
+        mode === 'valid_rows'
+          ? 'imported: 250 new, 0 updated, 0 unchanged, 2 rejected'
+          : 'imported: 0 new, 0 updated, 0 unchanged, 2 rejected',
+      );
+      const errors = fs.readFileSync(`${file}.errors.csv`, 'utf8');
+      expect(errors).toContain(`252,nik,NIK ${rows[150]!.nik} sudah ada di baris 152 berkas ini.`);
+      expect(errors).toContain(`253,nik,NIK ${rows[10]!.nik} muncul lebih dari sekali dalam berkas ini.`);
+      await sql`DELETE FROM families`.execute(ctx.db);
+      await sql`DELETE FROM residents`.execute(ctx.db);
+    }
+  });
+
   it('saves nothing in all-or-nothing mode when one row is bad', async () => {
     const { file } = generatedCsv([KRAMATWATU], 30);
     fs.appendFileSync(file, csvLine(['', 'KRAJAN', '1', '1', 'X', '3604051201150001', '123']));

@@ -3,17 +3,19 @@ import fs from 'node:fs';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { ResidentRecord } from './generator.ts';
-import { nikRegionWarning } from './nik.ts';
+import { issuedElsewhere } from './nik.ts';
 import { csvLine, mapHeader, parseRow, RowView } from './opensid.ts';
 import {
   addStatCounts,
   analyseRegistry,
   CopyWriter,
+  type ExistingNik,
   existingByNik,
   recordHash,
   refreshFamilyStats,
   refreshStats,
-  statBuckets,
+  STAT_DIMENSIONS,
+  statBucket,
   writeFamiliesOfImport,
   writeImportBatch,
 } from './repo.ts';
@@ -63,7 +65,16 @@ export function summaryLine(
 
 class RollBack extends Error {}
 
-type Pending = ResidentRecord & { hash: string; rowNumber: number; status: 'hidup' | 'pindah' | 'mati' };
+type CheckedRow = ResidentRecord & { hash: string; rowNumber: number; status: 'hidup' | 'pindah' | 'mati' };
+
+/** The checked record, completed in place: copying its 21 fields per row showed in the profile. */
+function checkedRow(record: ResidentRecord, status: CheckedRow['status'], rowNumber: number): CheckedRow {
+  const row = record as CheckedRow;
+  row.hash = recordHash(record, status);
+  row.rowNumber = rowNumber;
+  row.status = status;
+  return row;
+}
 
 /**
  * Reads a resident file and writes it in batches: each batch is one INSERT … SELECT FROM unnest
@@ -101,22 +112,20 @@ export async function runImport(
   const newcomers = new Map<number, number>();
   const villageList = [...options.villageCodes];
   const villageIndex = new Map(villageList.map((v, i) => [v, i]));
-  const dimensions = statBuckets({ birthDate: '2000-01-01' } as ResidentRecord).map(([d]) => d);
 
   const work = async (db: Db) => {
     let columns: Map<string, number> | null = null;
     let view: RowView | null = null;
-    let batch: Pending[] = [];
+    let batch: CheckedRow[] = [];
     let lastProgress = 0;
-    // Writing batch k overlaps with reading batch k+1: the database works while JavaScript parses.
+    // Writing batch k overlaps with reading batch k+1 (the database works while JavaScript parses),
+    // and batch k+1's NIKs are looked up while batch k is still being written.
     let pending: Promise<void> = Promise.resolve();
-    let written = 0;
-    let analysedAt = 2500;
-    await analyseRegistry(db);
-    const write = async (current: Pending[]) => {
+    let inFlight = new Map<string, number>();
+    const dropRepeats = async (current: CheckedRow[]) => {
       // a NIK twice in one batch: keep the first, refuse the rest
       const seen = new Map<string, number>();
-      const unique: Pending[] = [];
+      const unique: CheckedRow[] = [];
       for (const r of current) {
         const first = seen.get(r.nik);
         if (first !== undefined) {
@@ -127,19 +136,23 @@ export async function runImport(
           unique.push(r);
         }
       }
-      const existing = new Map(
-        (
-          await existingByNik(
-            db,
-            unique.map((r) => r.nik),
-          )
-        ).map((e) => [e.nik, e]),
-      );
-      const fresh: Pending[] = [];
-      const changed: Pending[] = [];
+      return { unique, seen };
+    };
+    /**
+     * Sorts a batch into new, changed and unchanged rows. `earlier` holds the previous batch, which
+     * the lookup may not have seen yet; batches before it were written before the lookup began.
+     */
+    const classify = async (unique: CheckedRow[], found: ExistingNik[], earlier: Map<string, number>) => {
+      const existing = new Map(found.map((e) => [e.nik, e]));
+      const fresh: CheckedRow[] = [];
+      const changed: CheckedRow[] = [];
       for (const r of unique) {
         const old = existing.get(r.nik);
-        if (!old) {
+        const before = earlier.get(r.nik);
+        if (before !== undefined) {
+          summary.rejected++;
+          await writeError(r.rowNumber, 'nik', `NIK ${r.nik} sudah ada di baris ${before} berkas ini.`);
+        } else if (!old) {
           summary.inserted++;
           fresh.push(r);
         } else if (old.village_code !== r.villageCode) {
@@ -158,40 +171,51 @@ export async function runImport(
           changed.push(r);
         }
       }
+      return { fresh, changed };
+    };
+    const write = async (fresh: CheckedRow[], changed: CheckedRow[]) => {
       await writeImportBatch(db, fresh, changed, importId, copy);
-      written += fresh.length;
-      if (written >= analysedAt * 2) {
-        await analyseRegistry(db);
-        analysedAt = written;
-      }
       // newcomers are simply added to the rollup; a village with changed records is recounted
       for (const r of fresh) {
         touched.add(r.villageCode);
+        if (issuedElsewhere(r.nik, r.villageCode)) summary.warnings++;
         if (r.status !== 'hidup') continue;
         const village = villageIndex.get(r.villageCode)!;
-        statBuckets(r).forEach(([, bucket], dimension) => {
+        for (let dimension = 0; dimension < STAT_DIMENSIONS.length; dimension++) {
           // a number key (village, dimension, sex, bucket) is far cheaper than a string per row
-          const key = ((village * 8 + dimension) * 4 + r.sex) * 100_000 + bucket;
+          const key = ((village * 8 + dimension) * 4 + r.sex) * 100_000 + statBucket(r, dimension);
           newcomers.set(key, (newcomers.get(key) ?? 0) + 1);
-        });
+        }
       }
-      for (const r of [...fresh, ...changed]) if (nikRegionWarning(r.nik, r.villageCode)) summary.warnings++;
       for (const r of changed) {
+        if (issuedElsewhere(r.nik, r.villageCode)) summary.warnings++;
         touched.add(r.villageCode);
         recount.add(r.villageCode);
       }
     };
     const flush = async () => {
-      await pending;
       if (batch.length === 0) return;
       const current = batch;
       batch = [];
-      pending = write(current);
+      const { unique, seen } = await dropRepeats(current);
+      const lookup = existingByNik(
+        db,
+        unique.map((r) => r.nik),
+      );
+      lookup.catch(() => undefined);
+      await pending;
+      const { fresh, changed } = await classify(unique, await lookup, inFlight);
+      inFlight = seen;
+      pending = write(fresh, changed);
       // the rejection is awaited (and thrown) at the next flush; this only keeps Node from calling it unhandled
       pending.catch(() => undefined);
     };
 
-    for await (const group of source.rows)
+    for await (const group of source.rows) {
+      // A file chunk already buffered resolves without a turn of the event loop, so the database's
+      // replies, and the socket draining the COPY of the previous batch, would wait behind the
+      // parsing of many chunks; yield once per chunk.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       for (const { rowNumber, values } of group) {
         if (!columns) {
           const header = mapHeader(values.map((v) => String(v ?? '')));
@@ -224,15 +248,10 @@ export async function runImport(
             `Desa ${parsed.record.villageCode} tidak ada di wilayah ${options.regionCode}.`,
           );
         } else {
-          // Field values are slices of the 256 KB chunk they were read from; a village code kept in
+          // Field values are slices of the file chunk they were read from; a village code kept in
           // a long-lived map would keep its whole chunk alive, so long-lived keys use the canonical string.
           parsed.record.villageCode = canonicalVillage.get(parsed.record.villageCode)!;
-          batch.push({
-            ...parsed.record,
-            hash: recordHash(parsed.record, parsed.status),
-            rowNumber,
-            status: parsed.status,
-          });
+          batch.push(checkedRow(parsed.record, parsed.status, rowNumber));
           if (batch.length >= batchSize) await flush();
         }
         if (options.onProgress && summary.rowsTotal - lastProgress >= 1000) {
@@ -244,8 +263,10 @@ export async function runImport(
           });
         }
       }
+    }
     await flush();
     await pending;
+    await analyseRegistry(db);
     if (!columns) {
       summary.rejected++;
       await writeError(1, '', 'Berkas kosong: tidak ada baris judul.');
@@ -261,7 +282,7 @@ export async function runImport(
       const bucket = key % 100_000;
       const rest = Math.floor(key / 100_000);
       const sex = rest % 4;
-      const dimension = dimensions[Math.floor(rest / 4) % 8]!;
+      const dimension = STAT_DIMENSIONS[Math.floor(rest / 4) % 8]!;
       const village = villageList[Math.floor(rest / 32)]!;
       if (!recount.has(village)) counts.set(`${village}|${dimension}|${sex}|${bucket}`, n);
     }

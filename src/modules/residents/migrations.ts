@@ -122,8 +122,18 @@ const dropVillageForeignKeys: Migration = {
   },
 };
 
+// A family's head is only ever set from the residents row read in the same statement, and residents
+// are never deleted (deaths and moves are statuses); the foreign key's per-row check was half the
+// cost of writing a regency's 400,000 families after an import.
+const dropFamilyHeadForeignKey: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`ALTER TABLE families DROP CONSTRAINT IF EXISTS families_head_resident_id_fkey`.execute(db);
+  },
+};
+
 export const residentMigrations: Record<string, Migration> = {
   '0200_residents': residents,
   '0201_residents_drop_name_trigram': dropNameTrigram,
   '0202_residents_drop_village_fk': dropVillageForeignKeys,
+  '0203_residents_drop_family_head_fk': dropFamilyHeadForeignKey,
 };

@@ -157,6 +157,16 @@ export class RowView {
   }
 }
 
+type Cells = Pick<Map<string, unknown>, 'get'>;
+
+function cellText(cells: Cells, column: string): string {
+  const v = cells.get(column);
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim();
+}
+
 export type ParsedRow =
   | { ok: true; record: ResidentRecord; status: 'hidup' | 'pindah' | 'mati' }
   | { ok: false; errors: FieldErrors };
@@ -165,13 +175,8 @@ export type ParsedRow =
  * One spreadsheet row → a checked record, or every reason it cannot be imported (field → message).
  * `villageCode` is the importing village; a `kode_desa` column may name a village under it.
  */
-export function parseRow(cells: Pick<Map<string, unknown>, 'get'>, villageCode: string): ParsedRow {
-  const text = (k: string) => {
-    const v = cells.get(k);
-    if (v === null || v === undefined) return '';
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-    return String(v).trim();
-  };
+export function parseRow(cells: Cells, villageCode: string): ParsedRow {
+  const text = (column: string) => cellText(cells, column);
   const errors: FieldErrors = {};
   const name = text('nama').replace(/\s+/g, ' ').toUpperCase();
   if (!name) errors.nama = 'Nama wajib diisi.';
