@@ -122,6 +122,7 @@ export async function runImport(
     // and batch k+1's NIKs are looked up while batch k is still being written.
     let pending: Promise<void> = Promise.resolve();
     let inFlight = new Map<string, number>();
+    let allNew = true;
     const dropRepeats = async (current: CheckedRow[]) => {
       // a NIK twice in one batch: keep the first, refuse the rest
       const seen = new Map<string, number>();
@@ -173,8 +174,8 @@ export async function runImport(
       }
       return { fresh, changed };
     };
-    const write = async (fresh: CheckedRow[], changed: CheckedRow[]) => {
-      await writeImportBatch(db, fresh, changed, importId, copy);
+    const write = async (fresh: CheckedRow[], changed: CheckedRow[], copyData: Buffer | null) => {
+      await writeImportBatch(db, fresh, changed, importId, copy, copyData);
       // newcomers are simply added to the rollup; a village with changed records is recounted
       for (const r of fresh) {
         touched.add(r.villageCode);
@@ -203,10 +204,14 @@ export async function runImport(
         unique.map((r) => r.nik),
       );
       lookup.catch(() => undefined);
+      // While the previous batch was all new (a first import), this one's COPY data is built while
+      // the previous one is still being written, which keeps the COPY connection busy.
+      const copyData = copy && allNew ? copy.data(unique, importId) : null;
       await pending;
       const { fresh, changed } = await classify(unique, await lookup, inFlight);
       inFlight = seen;
-      pending = write(fresh, changed);
+      allNew = fresh.length === unique.length;
+      pending = write(fresh, changed, allNew ? copyData : null);
       // the rejection is awaited (and thrown) at the next flush; this only keeps Node from calling it unhandled
       pending.catch(() => undefined);
     };

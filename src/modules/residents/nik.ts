@@ -49,9 +49,15 @@ export function parseNikParts(nik: string): NikParts {
   };
 }
 
+/** Days in a month of the Gregorian calendar (no Date object: this runs for every imported row). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth(year, month);
 }
 
 /**
@@ -71,7 +77,9 @@ export function checkNik(nik: string, birthDate: string | null, sex: number | nu
   if (parts.serial === '0000') return { nik: 'NIK: empat angka terakhir tidak boleh 0000.' };
   const errors: FieldErrors = {};
   if (birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate)) {
-    const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+    const y = Number(birthDate.slice(0, 4));
+    const m = Number(birthDate.slice(5, 7));
+    const d = Number(birthDate.slice(8, 10));
     if (!isRealDate(y, parts.month, parts.day))
       errors.nik = 'NIK: tanggal lahir di dalam NIK bukan tanggal yang ada.';
     else if (d !== parts.day || m !== parts.month || y % 100 !== parts.yearTwoDigits)

@@ -1,6 +1,6 @@
 import { type CodeList, parseCode } from './codes.ts';
 import type { ResidentRecord } from './generator.ts';
-import { checkFamilyNumber, checkNik, cleanNumber, type FieldErrors } from './nik.ts';
+import { checkFamilyNumber, checkNik, cleanNumber, daysInMonth, type FieldErrors } from './nik.ts';
 
 /** OpenSID's "Data Penduduk" import columns, in its order, plus our `kode_desa` for regency-wide files. */
 export const OPENSID_COLUMNS = [
@@ -102,7 +102,7 @@ export function parseDate(raw: unknown): string | null {
   let m: number;
   let d: number;
   const dmy = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
-  const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(value);
+  const ymd = dmy ? null : /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(value);
   if (dmy) {
     d = Number(dmy[1]);
     m = Number(dmy[2]);
@@ -117,7 +117,7 @@ export function parseDate(raw: unknown): string | null {
     return date.toISOString().slice(0, 10);
   } else return null;
   if (m < 1 || m > 12 || d < 1 || y < 1850) return null;
-  if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
+  if (d > daysInMonth(y, m)) return null;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
@@ -176,28 +176,28 @@ export type ParsedRow =
  * `villageCode` is the importing village; a `kode_desa` column may name a village under it.
  */
 export function parseRow(cells: Cells, villageCode: string): ParsedRow {
-  const text = (column: string) => cellText(cells, column);
   const errors: FieldErrors = {};
-  const name = text('nama').replace(/\s+/g, ' ').toUpperCase();
+  const name = cellText(cells, 'nama').replace(/\s+/g, ' ').toUpperCase();
   if (!name) errors.nama = 'Nama wajib diisi.';
-  const nik = cleanNumber(text('nik'));
-  const kk = cleanNumber(text('no_kk'));
-  const dusun = normaliseDusun(text('dusun'));
+  const nik = cleanNumber(cellText(cells, 'nik'));
+  const kk = cleanNumber(cellText(cells, 'no_kk'));
+  const dusun = normaliseDusun(cellText(cells, 'dusun'));
   if (!dusun) errors.dusun = 'Dusun wajib diisi.';
-  const rw = normaliseRtRw(text('rw'));
+  const rw = normaliseRtRw(cellText(cells, 'rw'));
   if (!rw) errors.rw = 'RW wajib diisi.';
-  const rt = normaliseRtRw(text('rt'));
+  const rt = normaliseRtRw(cellText(cells, 'rt'));
   if (!rt) errors.rt = 'RT wajib diisi.';
-  const sexCode = parseCode('jenis_kelamin', text('sex'));
+  const sexCode = parseCode('jenis_kelamin', cellText(cells, 'sex'));
   if (sexCode === null) errors.sex = 'Jenis kelamin wajib diisi (1/L atau 2/P).';
-  else if (sexCode === 'invalid') errors.sex = `Jenis kelamin "${text('sex')}" tidak dikenal (1/L atau 2/P).`;
+  else if (sexCode === 'invalid')
+    errors.sex = `Jenis kelamin "${cellText(cells, 'sex')}" tidak dikenal (1/L atau 2/P).`;
   const rawDate = cells.get('tanggallahir');
   const birthDate = parseDate(rawDate);
   if (!birthDate)
     errors.tanggallahir =
-      text('tanggallahir') === ''
+      cellText(cells, 'tanggallahir') === ''
         ? 'Tanggal lahir wajib diisi.'
-        : `Tanggal lahir "${text('tanggallahir')}" tidak terbaca (pakai hh-bb-tttt).`;
+        : `Tanggal lahir "${cellText(cells, 'tanggallahir')}" tidak terbaca (pakai hh-bb-tttt).`;
   const sex = typeof sexCode === 'number' ? sexCode : null;
   if (!nik) errors.nik = 'NIK wajib diisi.';
   else Object.assign(errors, checkNik(nik, birthDate, sex));
@@ -208,13 +208,13 @@ export function parseRow(cells: Cells, villageCode: string): ParsedRow {
   }
   const codes: Partial<Record<keyof ResidentRecord, number | null>> = {};
   for (const [column, list, field, label] of CODE_FIELDS) {
-    const raw = text(column);
+    const raw = cellText(cells, column);
     const code = parseCode(list, raw);
     if (code === 'invalid') errors[column] = `${label} "${raw}" tidak ada dalam daftar kode.`;
     else codes[field] = code;
   }
   let rowVillage = villageCode;
-  const kodeDesa = text('kode_desa');
+  const kodeDesa = cellText(cells, 'kode_desa');
   if (kodeDesa) {
     const normalised = /^\d{10}$/.test(kodeDesa)
       ? `${kodeDesa.slice(0, 2)}.${kodeDesa.slice(2, 4)}.${kodeDesa.slice(4, 6)}.${kodeDesa.slice(6)}`
@@ -224,7 +224,7 @@ export function parseRow(cells: Cells, villageCode: string): ParsedRow {
     else rowVillage = normalised;
   } else if (villageCode.split('.').length !== 4)
     errors.kode_desa = 'Kode desa wajib diisi bila impor untuk lebih dari satu desa.';
-  const statusRaw = text('status_dasar');
+  const statusRaw = cellText(cells, 'status_dasar');
   let status: 'hidup' | 'pindah' | 'mati' = 'hidup';
   if (statusRaw) {
     const code = parseCode('status_dasar', statusRaw);
@@ -244,7 +244,7 @@ export function parseRow(cells: Cells, villageCode: string): ParsedRow {
       nik,
       familyNumber: kk,
       name,
-      birthPlace: text('tempatlahir').toUpperCase(),
+      birthPlace: cellText(cells, 'tempatlahir').toUpperCase(),
       birthDate: birthDate!,
       sex: sex as 1 | 2,
       religionCode: codes.religionCode ?? null,
@@ -255,12 +255,12 @@ export function parseRow(cells: Cells, villageCode: string): ParsedRow {
       familyRelationCode: codes.familyRelationCode ?? null,
       bloodTypeCode: codes.bloodTypeCode ?? null,
       citizenshipCode: codes.citizenshipCode ?? null,
-      fatherName: text('nama_ayah').toUpperCase() || null,
-      motherName: text('nama_ibu').toUpperCase() || null,
+      fatherName: cellText(cells, 'nama_ayah').toUpperCase() || null,
+      motherName: cellText(cells, 'nama_ibu').toUpperCase() || null,
       dusun,
       rw,
       rt,
-      address: text('alamat') || null,
+      address: cellText(cells, 'alamat') || null,
     },
   };
 }

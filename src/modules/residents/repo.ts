@@ -287,10 +287,12 @@ export async function writeImportBatch(
   changed: WriteRow[],
   importId: string,
   copy: CopyWriter | null = null,
+  /** CopyWriter.data of exactly `fresh`, when the caller built it ahead */
+  copyData: Buffer | null = null,
 ): Promise<void> {
   if (fresh.length > 0) {
     try {
-      if (copy) await copy.write(fresh, importId);
+      if (copy) await copy.write(copyData ?? copy.data(fresh, importId));
       else await savepointed(db, () => writeResidentRows(db, fresh, importId, false));
     } catch (error) {
       if ((error as { code?: string }).code !== '23505') throw error;
@@ -355,9 +357,14 @@ export class CopyWriter {
     return new CopyWriter(client);
   }
 
-  async write(rows: WriteRow[], importId: string): Promise<void> {
+  /** The rows in COPY's text format, ready to send. */
+  data(rows: WriteRow[], importId: string): Buffer {
     let text = '';
     for (const r of rows) text += copyLine(r, importId);
+    return Buffer.from(text);
+  }
+
+  async write(data: Buffer): Promise<void> {
     const stream = this.client.query(
       copyFrom(`COPY residents (village_code, nik, family_number, name, birth_place, birth_date, sex,
         religion_code, education_code, education_current_code, occupation_code, marital_status_code,
@@ -365,7 +372,7 @@ export class CopyWriter {
         address, status, row_hash, import_id) FROM STDIN`),
     );
     const done = once(stream, 'finish');
-    stream.end(text);
+    stream.end(data);
     await done;
   }
 
