@@ -4,8 +4,10 @@
 // a re-import of the same file (idempotence), and the statistics pages' latency at that scale.
 //
 // Run: node --import tsx bench/residents-import.ts --db postgres|pglite [--count N] [--runs 20]
+//   [--repeat 3]: bare COPY and import alternate this many times; medians and per-round ratios printed
 // PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is used to
 // create and drop a throwaway database; server-side COPY reads the file, so the server must see it.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,10 +36,12 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '20' },
     dir: { type: 'string', default: '/tmp/simpul-bench' },
     reimport: { type: 'string', default: '1' },
+    repeat: { type: 'string', default: '3' },
   },
 });
 const count = Number(values.count);
 const runs = Number(values.runs);
+const repeat = Number(values.repeat);
 const kind = values.db === 'pglite' ? 'pglite' : 'postgres';
 const dir = values.dir!;
 fs.mkdirSync(dir, { recursive: true });
@@ -142,71 +146,105 @@ await seedAgencies(ctx);
 await seedReferenceCodes(ctx);
 log(`database ready (${kind}${kind === 'postgres' ? ` ${dbName}` : ` ${dataDir}`})`);
 
-// 3. bare COPY of the same rows into a table with the registry's shape and indexes
-await sql`CREATE TABLE residents_copy (LIKE residents INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`.execute(
-  db,
-);
-let started = performance.now();
-if (kind === 'postgres') {
-  await sql`COPY residents_copy (${sql.raw(COPY_COLUMNS)}) FROM ${sql.lit(copyFile)}`.execute(db);
-} else {
-  const blob = new Blob([fs.readFileSync(copyFile)]);
-  await pglite!.query(`COPY residents_copy (${COPY_COLUMNS}) FROM '/dev/blob'`, [], { blob });
+// Between phases: PostgreSQL's dirty buffers and then the kernel's go to disk, so that no phase
+// pays for the writes of the one before it.
+async function settle() {
+  if (kind === 'postgres') await sql`CHECKPOINT`.execute(db);
+  else await pglite!.query('CHECKPOINT');
+  spawnSync('sync');
 }
-const copyMs = performance.now() - started;
-const copied = Number(
-  (await sql<{ n: number }>`SELECT count(*)::int AS n FROM residents_copy`.execute(db)).rows[0]!.n,
-);
-await sql`DROP TABLE residents_copy`.execute(db);
-if (kind === 'postgres') await sql`CHECKPOINT`.execute(db);
-log(
-  `bare COPY: ${copied} rows in ${(copyMs / 1000).toFixed(1)} s = ${Math.round(copied / (copyMs / 1000))} rows/s`,
-);
+
+// 3. bare COPY of the same rows into a table with the registry's shape and indexes
+async function bareCopy(): Promise<{ ms: number; rows: number }> {
+  await sql`CREATE TABLE residents_copy (LIKE residents INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`.execute(
+    db,
+  );
+  const started = performance.now();
+  if (kind === 'postgres') {
+    await sql`COPY residents_copy (${sql.raw(COPY_COLUMNS)}) FROM ${sql.lit(copyFile)}`.execute(db);
+  } else {
+    const blob = new Blob([fs.readFileSync(copyFile)]);
+    await pglite!.query(`COPY residents_copy (${COPY_COLUMNS}) FROM '/dev/blob'`, [], { blob });
+  }
+  const ms = performance.now() - started;
+  const rows = Number(
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM residents_copy`.execute(db)).rows[0]!.n,
+  );
+  await sql`DROP TABLE residents_copy`.execute(db);
+  return { ms, rows };
+}
 
 // 4. the real import, sampling memory as it goes
-let peakRss = 0;
-let peakHeap = 0;
-const rssAt: string[] = [];
-let nextMark = 0.25;
-const sampler = setInterval(() => {
-  const m = process.memoryUsage();
-  peakRss = Math.max(peakRss, m.rss);
-  peakHeap = Math.max(peakHeap, m.heapUsed);
-}, 100);
-const baseRss = process.memoryUsage().rss;
-started = performance.now();
-const summary = await importResidents(ctx, {
-  path: csvFile,
-  fileName: csvFile,
-  regionCode: '36.04',
-  mode: 'valid_rows',
-  errorFile: path.join(dataDir, 'errors.csv'),
-  onProgress: ({ bytesRead, bytesTotal }) => {
-    if (bytesRead / bytesTotal >= nextMark) {
-      rssAt.push(`${Math.round(nextMark * 100)}%: ${mb(process.memoryUsage().rss)}`);
-      nextMark += 0.25;
-    }
-  },
-});
-const importMs = performance.now() - started;
-clearInterval(sampler);
-const importRate = summary.inserted / (importMs / 1000);
-const copyRate = copied / (copyMs / 1000);
+async function realImport() {
+  let peakRss = 0;
+  let peakHeap = 0;
+  const rssAt: string[] = [];
+  let nextMark = 0.25;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 100);
+  const baseRss = process.memoryUsage().rss;
+  const started = performance.now();
+  const summary = await importResidents(ctx, {
+    path: csvFile,
+    fileName: csvFile,
+    regionCode: '36.04',
+    mode: 'valid_rows',
+    errorFile: path.join(dataDir, 'errors.csv'),
+    onProgress: ({ bytesRead, bytesTotal }) => {
+      if (bytesRead / bytesTotal >= nextMark) {
+        rssAt.push(`${Math.round(nextMark * 100)}%: ${mb(process.memoryUsage().rss)}`);
+        nextMark += 0.25;
+      }
+    },
+  });
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  return { ms, summary, baseRss, peakRss, peakHeap, rssAt };
+}
+
+// bare COPY and import alternate, `repeat` times each; the registry is emptied between imports
+const copies: number[] = [];
+const imports: number[] = [];
+const ratios: number[] = [];
+let copied = 0;
+for (let round = 1; round <= repeat; round++) {
+  await settle();
+  const copy = await bareCopy();
+  copied = copy.rows;
+  const copyRate = copy.rows / (copy.ms / 1000);
+  log(
+    `round ${round}: bare COPY: ${copy.rows} rows in ${(copy.ms / 1000).toFixed(1)} s = ${Math.round(copyRate)} rows/s`,
+  );
+  if (round > 1) await sql`TRUNCATE residents, families, resident_stats CASCADE`.execute(db);
+  await settle();
+  const run = await realImport();
+  const importRate = run.summary.inserted / (run.ms / 1000);
+  const { summary } = run;
+  log(
+    `round ${round}: import: imported: ${summary.inserted} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`,
+  );
+  log(
+    `round ${round}: import: ${(run.ms / 1000).toFixed(1)} s = ${Math.round(importRate)} rows/s; ${((importRate / copyRate) * 100).toFixed(0)} % of this round's bare COPY`,
+  );
+  log(
+    `round ${round}: import phases: rows ${(summary.timings.rows / 1000).toFixed(1)} s, families ${(summary.timings.families / 1000).toFixed(1)} s, statistics ${(summary.timings.statistics / 1000).toFixed(1)} s`,
+  );
+  log(
+    `round ${round}: memory: rss before ${mb(run.baseRss)}, peak rss ${mb(run.peakRss)}, peak JS heap ${mb(run.peakHeap)}; rss during import ${run.rssAt.join(', ')}`,
+  );
+  copies.push(copy.ms);
+  imports.push(run.ms);
+  ratios.push(importRate / copyRate);
+}
 log(
-  `import: imported: ${summary.inserted} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`,
-);
-log(
-  `import: ${(importMs / 1000).toFixed(1)} s = ${Math.round(importRate)} rows/s; ${((importRate / copyRate) * 100).toFixed(0)} % of bare COPY`,
-);
-log(
-  `import phases: rows ${(summary.timings.rows / 1000).toFixed(1)} s, families ${(summary.timings.families / 1000).toFixed(1)} s, statistics ${(summary.timings.statistics / 1000).toFixed(1)} s`,
-);
-log(
-  `memory: rss before ${mb(baseRss)}, peak rss ${mb(peakRss)}, peak JS heap ${mb(peakHeap)}; rss during import ${rssAt.join(', ')}`,
+  `median of ${repeat}: bare COPY ${(median(copies) / 1000).toFixed(1)} s = ${Math.round(copied / (median(copies) / 1000))} rows/s; import ${(median(imports) / 1000).toFixed(1)} s = ${Math.round(copied / (median(imports) / 1000))} rows/s; import ÷ bare COPY ${((median(copies) / median(imports)) * 100).toFixed(0)} % (per round: ${ratios.map((r) => `${(r * 100).toFixed(0)} %`).join(', ')})`,
 );
 
 if (values.reimport === '1') {
-  started = performance.now();
+  const started = performance.now();
   const again = await importResidents(ctx, {
     path: csvFile,
     fileName: csvFile,
