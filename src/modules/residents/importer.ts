@@ -77,9 +77,9 @@ function checkedRow(record: ResidentRecord, status: CheckedRow['status'], rowNum
 }
 
 /**
- * Reads a resident file and writes it in batches: each batch is one INSERT … SELECT FROM unnest
- * with ON CONFLICT (nik), so memory stays flat and re-importing the same file changes nothing.
- * Every refused row goes to the error file with its row number, column and reason.
+ * Reads a resident file and writes it in batches (writeImportBatch: new rows by COPY or one
+ * INSERT, changed rows by upsert on NIK), so memory stays flat and re-importing the same file
+ * changes nothing. Every refused row goes to the error file with its row number, column and reason.
  */
 export async function runImport(
   ctx: Ctx,
