@@ -6,20 +6,12 @@
 import { sql } from 'kysely';
 import { seedComplaintReference } from '../src/modules/complaints/service.ts';
 import { buildTestApp, testConfig } from '../src/platform/testing.ts';
+import { median, p95 } from './figures.ts';
 
 const REPORTS = Number(process.env.REPORTS ?? 200_000);
 const INTAKE = Number(process.env.INTAKE ?? 1000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
 const SAMPLES = 15;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
-}
 
 // behind a proxy each request carries its client's address, as in production (TRUST_PROXY=1)
 const test = await buildTestApp({ config: testConfig({ TRUST_PROXY: '1' }) });

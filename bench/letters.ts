@@ -17,6 +17,7 @@ import {
 } from '../src/modules/services/test-builders.ts';
 import { withActor } from '../src/platform/context.ts';
 import { createTestContext } from '../src/platform/testing.ts';
+import { median, p95 } from './figures.ts';
 
 const WARMUP = 20;
 const ROUNDS = 5;
@@ -24,15 +25,6 @@ const ROUNDS = 5;
 const GIVEN = ['SITI', 'AHMAD', 'DEWI', 'RUDI', 'NURUL', 'AGUS', 'RINA', 'HENDRA', 'YULI', 'IWAN'];
 const FAMILY = ['NURHALIZA', 'SUBAGJA', 'LESTARI', 'HIDAYAT', 'FAUZIAH', 'SETIAWAN', 'MAULANA', 'SAPUTRA'];
 const KAMPUNG = ['Kramat Baru', 'Pejaten', 'Terate', 'Margasana', 'Kibin Hilir', 'Tonjong'];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
-}
 
 function sampleLetter(i: number): LetterDocument {
   const name = `${GIVEN[i % GIVEN.length]} ${FAMILY[(i * 7) % FAMILY.length]}`;

@@ -28,6 +28,7 @@ import type { Database } from '../src/platform/db/database.ts';
 import { type Db, fromPGlite, openPGlite, postgresPool } from '../src/platform/db/index.ts';
 import { migrate } from '../src/platform/setup.ts';
 import { loginAs, makeStaff } from '../src/platform/testing.ts';
+import { median, p95 } from './figures.ts';
 
 const { values } = parseArgs({
   options: {
@@ -50,14 +51,6 @@ const SEED = 1;
 
 function log(line: string) {
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
-}
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-function p95(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]!;
 }
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 

@@ -68,6 +68,7 @@ async function pgliteTemplate(config: Config): Promise<PGlite> {
 export async function createTestContext(
   options: { clock?: Clock; config?: Config } = {},
 ): Promise<TestContext> {
+  const config = options.config ?? testConfig();
   const clock = options.clock ?? systemClock;
   if (testDatabaseKind() === 'postgres') {
     const adminUrl = process.env.TEST_DATABASE_URL;
@@ -81,13 +82,13 @@ export async function createTestContext(
     url.pathname = `/${name}`;
     // as in production, the configuration names the database the code talks to (the importer's
     // COPY opens its own connection from it)
-    const config = { ...(options.config ?? testConfig()), databaseUrl: url.toString() };
+    const serverConfig = { ...config, databaseUrl: url.toString() };
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(url.toString()) }) });
-    await prepare(db, config);
+    await prepare(db, serverConfig);
     return {
-      ctx: { db, actor: null, clock, config, log: silentLog },
+      ctx: { db, actor: null, clock, config: serverConfig, log: silentLog },
       kind: 'postgres',
-      config,
+      config: serverConfig,
       databaseUrl: url.toString(),
       async close() {
         await db.destroy();
@@ -108,7 +109,6 @@ export async function createTestContext(
       },
     };
   }
-  const config = options.config ?? testConfig();
   const pglite = (await (await pgliteTemplate(config)).clone()) as PGlite;
   const handle = fromPGlite(pglite);
   return {
@@ -206,11 +206,38 @@ export class Visitor {
     return response;
   }
 
+  /** Posts fields and files as multipart/form-data, as a browser submits a form with a file input. */
+  async postMultipart(url: string, fields: Record<string, string>, files: Upload[] = []) {
+    const body = multipartBody(fields, files);
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: cookieHeader(this.cookies), 'content-type': body.contentType },
+      payload: body.payload,
+    });
+    Object.assign(this.cookies, cookiesFrom(response));
+    return response;
+  }
+
+  /** Opens a page, then submits its multipart form with these fields and files. */
+  async submitMultipart(pageUrl: string, fields: Record<string, string>, files: Upload[] = []) {
+    const page = await this.get(pageUrl);
+    if (page.statusCode >= 500) throw new Error(`GET ${pageUrl} answered ${page.statusCode}`);
+    return this.postMultipart(multipartAction(page.body), fields, files);
+  }
+
   async login(email: string, password = TEST_PASSWORD) {
     const response = await this.post('/masuk', { email, password });
     if (response.statusCode !== 303) throw new Error(`login failed for ${email}: ${response.statusCode}`);
     return response;
   }
+}
+
+/** The action of a page's multipart form (it carries ?_csrf=…), as a browser reads it. */
+export function multipartAction(html: string): string {
+  const match = /<form action="([^"]+)" method="post" enctype="multipart\/form-data"/.exec(html);
+  if (!match) throw new Error('no multipart form on the page');
+  return match[1]!.replaceAll('&amp;', '&');
 }
 
 /** Logs a staff member in through the real login form; returns a visitor holding the session. */

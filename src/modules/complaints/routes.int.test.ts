@@ -1,15 +1,7 @@
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/context.ts';
-import {
-  buildTestApp,
-  cookieHeader,
-  loginAs,
-  makeStaff,
-  multipartBody,
-  type TestApp,
-  Visitor,
-} from '../../platform/testing.ts';
+import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../platform/testing.ts';
 import { seedComplaintReference } from './service.ts';
 import { KRAMATWATU } from './test-builders.ts';
 import { jpegWithGps } from './test-photos.ts';
@@ -42,17 +34,11 @@ const roadFields = {
 };
 
 async function fileThroughForm(visitor: Visitor, fields: Record<string, string>, photos: Buffer[] = []) {
-  const token = await visitor.csrfToken('/pengaduan');
-  const body = multipartBody(
+  return visitor.submitMultipart(
+    '/pengaduan',
     fields,
     photos.map((bytes, i) => ({ name: 'photos', filename: `foto${i}.jpg`, type: 'image/jpeg', bytes })),
   );
-  return test.app.inject({
-    method: 'POST',
-    url: `/pengaduan?_csrf=${encodeURIComponent(token)}`,
-    headers: { cookie: cookieHeader(visitor.cookies), 'content-type': body.contentType },
-    payload: body.payload,
-  });
 }
 
 describe('public pages', () => {

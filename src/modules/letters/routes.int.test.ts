@@ -2,15 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResidentActor } from '../../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../../platform/context.ts';
-import {
-  buildTestApp,
-  cookieHeader,
-  loginAs,
-  makeStaff,
-  multipartBody,
-  type TestApp,
-  Visitor,
-} from '../../platform/testing.ts';
+import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../platform/testing.ts';
 import { approveStep, requestLetterPdf, startRequest } from '../services/service.ts';
 import {
   KIBIN,
@@ -58,23 +50,12 @@ async function issuedLetter() {
 }
 
 /** Posts a PDF (or nothing) through the verification page's multipart form, as a browser would. */
-async function comparePdf(visitor: Visitor, code: string, pdf: Buffer | null) {
-  const page = await visitor.get(`/verifikasi/${code}`);
-  const action = /<form action="([^"]+)" method="post" enctype="multipart\/form-data"/.exec(page.body)?.[1];
-  if (!action) throw new Error('no upload form on the verification page');
-  const { payload, contentType } = multipartBody(
+function comparePdf(visitor: Visitor, code: string, pdf: Buffer | null) {
+  return visitor.submitMultipart(
+    `/verifikasi/${code}`,
     {},
     pdf ? [{ name: 'pdf', filename: 'surat.pdf', type: 'application/pdf', bytes: pdf }] : [],
   );
-  return test.app.inject({
-    method: 'POST',
-    url: action.replaceAll('&amp;', '&'),
-    headers: {
-      cookie: cookieHeader(visitor.cookies),
-      'content-type': contentType,
-    },
-    payload,
-  });
 }
 
 describe('public verification of a letter', () => {

@@ -10,7 +10,7 @@ import {
 } from '../../platform/auth/users.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors.ts';
-import { findResidentByNik } from '../residents/service.ts';
+import { findResidentByNik, type Resident } from '../residents/service.ts';
 import './schema.ts';
 
 const PIN = /^\d{6}$/;
@@ -101,14 +101,7 @@ export async function loginResident(
     .set({ failed_logins: 0, locked_until: null, last_login_at: now })
     .where('resident_id', '=', resident.id)
     .execute();
-  const actor: ResidentActor = {
-    kind: 'resident',
-    id: resident.id,
-    nik: resident.nik,
-    name: resident.name,
-    villageCode: resident.villageCode,
-    familyNumber: resident.familyNumber,
-  };
+  const actor = residentActor(resident);
   await audit(
     { ...ctx, actor },
     {
@@ -119,6 +112,18 @@ export async function loginResident(
     },
   );
   return { actor, mustChange: pinRow.must_change };
+}
+
+/** The registry's record of a resident as the actor of a resident session. */
+export function residentActor(resident: Resident): ResidentActor {
+  return {
+    kind: 'resident',
+    id: resident.id,
+    nik: resident.nik,
+    name: resident.name,
+    villageCode: resident.villageCode,
+    familyNumber: resident.familyNumber,
+  };
 }
 
 export async function pinMustChange(ctx: Ctx, residentId: string): Promise<boolean> {

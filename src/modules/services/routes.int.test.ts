@@ -4,10 +4,9 @@ import { createApiToken } from '../../platform/auth/users.ts';
 import { fixedClock, withActor } from '../../platform/context.ts';
 import {
   buildTestApp,
-  cookieHeader,
   loginAs,
   makeStaff,
-  multipartBody,
+  multipartAction,
   type TestApp,
   type Upload,
   Visitor,
@@ -41,43 +40,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await test.close();
 });
-
-/** The action of the page's multipart form (it carries ?_csrf=…), as a browser would read it. */
-function multipartAction(html: string): string {
-  const match = /<form action="([^"]+)" method="post" enctype="multipart\/form-data"/.exec(html);
-  if (!match) throw new Error('no multipart form on the page');
-  return match[1]!.replaceAll('&amp;', '&');
-}
-
-/** Opens a page, then submits its multipart form with these fields and files. */
-async function submitMultipart(
-  visitor: Visitor,
-  pageUrl: string,
-  fields: Record<string, string>,
-  files: Upload[] = [],
-) {
-  const page = await visitor.get(pageUrl);
-  expect(page.statusCode, `GET ${pageUrl}`).toBeLessThan(500);
-  return postMultipartTo(visitor, multipartAction(page.body), fields, files);
-}
-
-async function postMultipartTo(
-  visitor: Visitor,
-  url: string,
-  fields: Record<string, string>,
-  files: Upload[],
-) {
-  const body = multipartBody(fields, files);
-  const response = await test.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: cookieHeader(visitor.cookies), 'content-type': body.contentType },
-    payload: body.payload,
-  });
-  for (const c of response.cookies as Array<{ name: string; value: string }>)
-    visitor.cookies[c.name] = c.value;
-  return response;
-}
 
 async function jpeg(name: string): Promise<Upload> {
   return { name, filename: `${name}.jpg`, type: 'image/jpeg', bytes: await samplePhoto() };
@@ -255,8 +217,7 @@ describe('a resident’s letter request over HTTP, from the form to the signed P
     expect(form.body).toContain('name="lampiran_pengantar_rt"');
 
     // one required attachment missing: a draft is kept, the form comes back with the message and the text
-    const incomplete = await postMultipartTo(
-      resident,
+    const incomplete = await resident.postMultipart(
       multipartAction(form.body),
       {
         keperluan: 'Membuka rekening bank',
@@ -277,8 +238,7 @@ describe('a resident’s letter request over HTTP, from the form to the signed P
     expect(multipartAction(incomplete.body)).toMatch(new RegExp(`^/akun/permohonan/${id}\\?_csrf=`));
 
     // the missing attachment added: submitted, the KTP photo from the first try is kept
-    const complete = await postMultipartTo(
-      resident,
+    const complete = await resident.postMultipart(
       multipartAction(incomplete.body),
       {
         keperluan: 'Membuka rekening bank',
@@ -325,7 +285,7 @@ describe('a resident’s letter request over HTTP, from the form to the signed P
     );
     expect(toFix.body).toContain('Belum lengkap — perlu diperbaiki');
 
-    const fixed = await submitMultipart(resident, `/akun/permohonan/${id}`, {
+    const fixed = await resident.submitMultipart(`/akun/permohonan/${id}`, {
       keperluan: 'Membuka rekening Bank BJB',
       contactPhone: '081234567890',
       contactChannel: 'whatsapp',
@@ -405,8 +365,7 @@ describe('operator-assisted filing', () => {
     expect(inputValue(form.body, 'residentNik')).toBe(applicant.nik);
     expect(multipartAction(form.body)).toMatch(/^\/kelola\/layanan\/ajukan\/pengantar-skck\?_csrf=/);
 
-    const filed = await submitMultipart(
-      operator,
+    const filed = await operator.submitMultipart(
       url,
       {
         residentNik: applicant.nik,

@@ -158,14 +158,7 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
           nik: form.nik ?? '',
           pin: form.pin ?? '',
         });
-        await startSession(request, reply, {
-          kind: 'resident',
-          id: actor.id,
-          nik: actor.nik,
-          name: actor.name,
-          villageCode: actor.villageCode,
-          familyNumber: actor.familyNumber,
-        });
+        await startSession(request, reply, actor);
         return reply.redirect(mustChange ? '/akun/pin' : returnTo, 303);
       } catch (error) {
         if (error instanceof Invalid)

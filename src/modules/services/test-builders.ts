@@ -10,6 +10,7 @@ import { seedLetters } from '../letters/service.ts';
 import { makeNik } from '../residents/nik.ts';
 import { findResidentByNik } from '../residents/service.ts';
 import { KRAMATWATU, makeResident } from '../residents/test-builders.ts';
+import { residentActor } from './pins.ts';
 import { type RequestInput, seedCatalog } from './service.ts';
 
 export { KIBIN, KRAMATWATU } from '../residents/test-builders.ts';
@@ -56,14 +57,7 @@ export async function makeApplicant(
   });
   const resident = await findResidentByNik(ctx, nik);
   if (!resident) throw new Error('applicant was not created');
-  return {
-    kind: 'resident',
-    id: resident.id,
-    nik: resident.nik,
-    name: resident.name,
-    villageCode: resident.villageCode,
-    familyNumber: resident.familyNumber,
-  };
+  return residentActor(resident);
 }
 
 export async function samplePhoto(): Promise<Buffer> {

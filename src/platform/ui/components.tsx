@@ -4,8 +4,15 @@ import { type Child, raw, type SafeHtml } from './jsx-runtime.ts';
 
 export type FieldErrors = Record<string, string | undefined>;
 
-/** GOV.UK-style summary at the top of a form: each problem links to its field. */
-export function ErrorSummary(props: { errors?: FieldErrors; labels?: Record<string, string> }): SafeHtml {
+/**
+ * GOV.UK-style summary at the top of a form: each problem links to its field, or every problem to
+ * `linkTo` when one field holds them all (a JSON text area whose problems are keyed by path).
+ */
+export function ErrorSummary(props: {
+  errors?: FieldErrors;
+  labels?: Record<string, string>;
+  linkTo?: string;
+}): SafeHtml {
   const entries = Object.entries(props.errors ?? {}).filter(([, message]) => message);
   if (entries.length === 0) return raw('');
   return (
@@ -14,7 +21,7 @@ export function ErrorSummary(props: { errors?: FieldErrors; labels?: Record<stri
       <ul>
         {entries.map(([field, message]) => (
           <li>
-            <a href={`#field-${field}`}>
+            <a href={`#field-${props.linkTo ?? field}`}>
               {props.labels?.[field] ? `${props.labels[field]}: ` : ''}
               {message}
             </a>

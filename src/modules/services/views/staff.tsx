@@ -16,7 +16,7 @@ import {
   TextArea,
   TextField,
 } from '../../../platform/ui/components.tsx';
-import { raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { LetterSettings } from '../../letters/service.ts';
 import { textOf } from '../forms.ts';
@@ -567,25 +567,9 @@ export function CatalogAdminPage(props: { actor: StaffActor; services: CatalogEn
   );
 }
 
-/** The definition's problems, keyed by their place in the JSON; every link leads to the one text area. */
-function DefinitionErrorSummary(props: { errors?: FieldErrors }): SafeHtml {
-  const entries = Object.entries(props.errors ?? {}).filter(([, message]) => message);
-  if (entries.length === 0) return raw('');
-  return (
-    <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t('ui.errorSummary')}</h2>
-      <ul>
-        {entries.map(([path, message]) => (
-          <li>
-            <a href="#field-definition">
-              {path === 'definition' ? '' : `${path}: `}
-              {message}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+/** A problem of the definition is labelled with its place in the JSON (none for the whole text). */
+function definitionPaths(errors: FieldErrors = {}): Record<string, string> {
+  return Object.fromEntries(Object.keys(errors).map((path) => [path, path === 'definition' ? '' : path]));
 }
 
 export function ServiceEditPage(props: {
@@ -605,7 +589,7 @@ export function ServiceEditPage(props: {
       <h1>{props.slug ?? t('services.admin.new')}</h1>
       {props.version ? <p>{t('services.admin.versionNote', { version: props.version })}</p> : ''}
       {props.message ? <p class="error-message">{props.message}</p> : ''}
-      <DefinitionErrorSummary errors={props.errors} />
+      <ErrorSummary errors={props.errors} labels={definitionPaths(props.errors)} linkTo="definition" />
       <Form action={action}>
         <TextArea
           name="definition"
