@@ -168,9 +168,9 @@ export function arrayLiteral(values: ReadonlyArray<string | number | null | unde
 }
 
 /**
- * Refreshes the planner's statistics of the registry. A bulk import grows the tables far faster
- * than autovacuum re-analyses them, and with "the table is empty" in its statistics the planner
- * probes each NIK with a sequential scan: quadratic time.
+ * Refreshes the planner's statistics of the registry after an import: a bulk import grows the
+ * tables far faster than autovacuum re-analyses them, and the pages read next (lists, statistics
+ * recounts) would be planned for the tables as they were before it.
  */
 export async function analyseRegistry(db: Db): Promise<void> {
   await sql`ANALYZE residents`.execute(db);
