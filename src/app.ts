@@ -44,6 +44,15 @@ declare module 'fastify' {
   interface FastifyReply {
     page(node: SafeHtml, status?: number): FastifyReply;
   }
+  interface FastifyInstance {
+    /** Every route the app serves, as registered (the authorisation matrix and hostile-input tests walk it). */
+    routeTable: RouteEntry[];
+  }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
 }
 
 export interface AppOptions {
@@ -86,6 +95,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
 
   const secure = config.publicUrl.startsWith('https://');
   await app.register(cookie);
