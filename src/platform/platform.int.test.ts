@@ -239,10 +239,38 @@ describe('outbox, jobs and files', () => {
     expect(row).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
-  it('runs a job under an advisory lock', async () => {
+  it('runs a job under a lease', async () => {
     let runs = 0;
     expect(await runJobOnce(t.ctx, { name: 'uji', everyMs: 1000, run: async () => void runs++ })).toBe(true);
     expect(runs).toBe(1);
+  });
+
+  it('runs a job on one server at a time while other queries go on, and records its outcome', async () => {
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const slow = { name: 'lambat', everyMs: 1000, run: () => held };
+    const first = runJobOnce(t.ctx, slow);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // a second server finds the job taken; the database still answers while the job waits
+    expect(await runJobOnce(t.ctx, slow)).toBe(false);
+    expect(await t.ctx.db.selectFrom('villages').select('code').limit(1).execute()).toHaveLength(1);
+    finish();
+    expect(await first).toBe(true);
+    const failing = { name: 'gagal', everyMs: 1000, run: async () => Promise.reject(new Error('rusak')) };
+    await expect(runJobOnce(t.ctx, failing)).rejects.toThrow('rusak');
+    const rows = await t.ctx.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('name', 'in', ['lambat', 'gagal'])
+      .execute();
+    expect(
+      Object.fromEntries(rows.map((r) => [r.name, [r.last_outcome, r.last_error, r.locked_until]])),
+    ).toEqual({
+      lambat: ['ok', null, null],
+      gagal: ['failed', 'rusak', null],
+    });
   });
 
   it('removes expired sessions and keeps live ones', async () => {

@@ -5,11 +5,12 @@ import { createStaffUser, findStaffByEmail } from './auth/users.ts';
 import type { Ctx } from './context.ts';
 import type { Db } from './db/index.ts';
 import { collectMigrations, migrateToLatest } from './db/migrate.ts';
+import { jobMigrations } from './jobs/schema.ts';
 import { platformMigrations } from './migrations.ts';
 import type { DemoLogin } from './module.ts';
 
 export function allMigrations() {
-  return collectMigrations([platformMigrations, ...modules.map((m) => m.migrations)]);
+  return collectMigrations([platformMigrations, jobMigrations, ...modules.map((m) => m.migrations)]);
 }
 
 export function migrate(db: Db): Promise<string[]> {

@@ -131,7 +131,10 @@ export async function listVillages(
   if (filter.kecamatanCode) query = query.where('v.kecamatan_code', '=', filter.kecamatanCode);
   if (filter.search) {
     const term = filter.search.trim();
-    query = query.where((eb) => eb.or([eb('v.name', 'ilike', `%${term}%`), sql<boolean>`v.name % ${term}`]));
+    // similarity() and not the `%` operator: on PGlite `%` breaks the embedded server (see platform/db/README)
+    query = query.where((eb) =>
+      eb.or([eb('v.name', 'ilike', `%${term}%`), sql<boolean>`similarity(v.name, ${term}) >= 0.3`]),
+    );
   }
   return query.orderBy('k.name').orderBy('v.name').execute();
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { modules } from '../../modules/index.ts';
 import type { Ctx } from '../context.ts';
+import './schema.ts';
 import { deliverPendingNotifications } from '../outbox/index.ts';
 
 export interface Job {
@@ -24,30 +25,47 @@ const platformJobs: Job[] = [
   { name: 'sessions', everyMs: 3_600_000, run: removeExpiredSessions },
 ];
 
-function lockKey(name: string): number {
-  let hash = 0;
-  for (const c of `simpul-job:${name}`) hash = (hash * 31 + c.charCodeAt(0)) | 0;
-  return hash;
-}
+/** Long enough for any job; a server that dies mid-run holds the job no longer than this. */
+const LEASE_MS = 10 * 60_000;
 
 /**
- * Runs a job once, on one server only: a PostgreSQL advisory lock keeps several app servers
- * from doing the same escalation or delivery twice.
+ * Runs a job once, on one server only, by taking a lease row in the jobs table.
+ * A lease, not an advisory lock: a session-level advisory lock pins one connection for the whole
+ * run, and on the embedded database that one connection is the only one, so every request waited
+ * behind a job (an outbox delivery waiting on a slow webhook froze the server).
  */
 export async function runJobOnce(ctx: Ctx, job: Job): Promise<boolean> {
-  return ctx.db.connection().execute(async (db) => {
-    const key = lockKey(job.name);
-    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${key}) AS locked`.execute(
-      db,
-    );
-    if (!rows[0]?.locked) return false;
-    try {
-      await job.run({ ...ctx, db });
-      return true;
-    } finally {
-      await sql`SELECT pg_advisory_unlock(${key})`.execute(db);
-    }
-  });
+  await ctx.db
+    .insertInto('jobs')
+    .values({ name: job.name })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const leased = await ctx.db
+    .updateTable('jobs')
+    .set({ locked_until: sql`now() + ${`${LEASE_MS} milliseconds`}::interval`, last_started_at: sql`now()` })
+    .where('name', '=', job.name)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', sql<Date>`now()`)]))
+    .returning('name')
+    .executeTakeFirst();
+  if (!leased) return false;
+  let error: unknown = null;
+  try {
+    await job.run(ctx);
+  } catch (caught) {
+    error = caught;
+  }
+  await ctx.db
+    .updateTable('jobs')
+    .set({
+      locked_until: null,
+      last_finished_at: sql`now()`,
+      last_outcome: error ? 'failed' : 'ok',
+      last_error: error ? String((error as Error).message ?? error).slice(0, 500) : null,
+    })
+    .where('name', '=', job.name)
+    .execute();
+  if (error) throw error;
+  return true;
 }
 
 export function allJobs(): Job[] {
