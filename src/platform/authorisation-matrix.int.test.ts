@@ -17,8 +17,8 @@ import {
   samplePhoto,
 } from '../modules/services/test-builders.ts';
 import type { Actor, ResidentActor, StaffActor } from './auth/roles.ts';
-import { fixedClock, withActor } from './context.ts';
 import { type Case, type Fixtures, IDENTITIES, MATRIX, type Who } from './authorisation-matrix.ts';
+import { fixedClock, withActor } from './context.ts';
 import {
   buildTestApp,
   cookieHeader,
@@ -41,7 +41,11 @@ async function residentVisitor(who: ResidentActor, operator: StaffActor): Promis
   const login = await visitor.post('/masuk/warga', { nik: who.nik, pin }, { csrfFrom: '/masuk/warga' });
   if (login.statusCode !== 303) throw new Error(`resident login failed: ${login.statusCode}`);
   const next = '583920';
-  const changed = await visitor.post('/akun/pin', { current: pin, next, repeat: next }, { csrfFrom: '/akun/pin' });
+  const changed = await visitor.post(
+    '/akun/pin',
+    { current: pin, next, repeat: next },
+    { csrfFrom: '/akun/pin' },
+  );
   if (changed.statusCode !== 303) throw new Error(`PIN change failed: ${changed.statusCode}`);
   return visitor;
 }

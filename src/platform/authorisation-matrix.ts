@@ -159,7 +159,11 @@ const CONFIDENTIAL_HANDLERS = ['opdDinsos', 'admin'] as const satisfies readonly
 /** a complaint staff action: the handler acts, nobody else (camat sees but never acts) */
 function complaintAction(action: string): Case[] {
   return [
-    { label: 'road report (DPUPR)', url: (fx) => `/kelola/pengaduan/${fx.roadTicket}/${action}`, allow: ROAD_HANDLERS },
+    {
+      label: 'road report (DPUPR)',
+      url: (fx) => `/kelola/pengaduan/${fx.roadTicket}/${action}`,
+      allow: ROAD_HANDLERS,
+    },
     {
       label: 'village-handled report',
       url: (fx) => `/kelola/pengaduan/${fx.villageTicket}/${action}`,
@@ -229,6 +233,7 @@ export const MATRIX: Record<string, Entry> = {
       name: 'Akun Matriks',
       role: 'tidak_ada',
       scope: '36.04',
+      password: 'kata-sandi-matriks-123',
     }),
   },
   'GET /api/v1/audit': { url: () => '/api/v1/audit', allow: ADMIN },
@@ -240,7 +245,10 @@ export const MATRIX: Record<string, Entry> = {
   'GET /kelola/desa/:code': { url: (fx) => `/kelola/desa/${fx.villageA}`, allow: RECORDS_A },
   'POST /kelola/desa/:code': { url: (fx) => `/kelola/desa/${fx.villageA}`, allow: RECORDS_A },
   'GET /api/v1/regions/kecamatan': { url: () => '/api/v1/regions/kecamatan', allow: ALL },
-  'GET /api/v1/regions/villages': { url: (fx) => `/api/v1/regions/villages?kecamatan=${fx.kecamatanA}`, allow: ALL },
+  'GET /api/v1/regions/villages': {
+    url: (fx) => `/api/v1/regions/villages?kecamatan=${fx.kecamatanA}`,
+    allow: ALL,
+  },
 
   // ---- residents: records of village A ----
   'GET /kelola/penduduk': {
@@ -251,20 +259,29 @@ export const MATRIX: Record<string, Entry> = {
   'GET /kelola/penduduk/baru': { url: (fx) => `/kelola/penduduk/baru?desa=${A(fx)}`, allow: RECORDS_A },
   'POST /kelola/penduduk/baru': { url: (fx) => `/kelola/penduduk/baru?desa=${A(fx)}`, allow: RECORDS_A },
   'GET /kelola/penduduk/impor': { url: (fx) => `/kelola/penduduk/impor?desa=${A(fx)}`, allow: RECORDS_A },
-  // the blank template carries no personal data, but it is part of the import
-  'GET /kelola/penduduk/impor/contoh.csv': { url: () => '/kelola/penduduk/impor/contoh.csv', allow: [...VILLAGE_STAFF, 'admin'] },
+  // the blank template is a header line: no data of anyone
+  'GET /kelola/penduduk/impor/contoh.csv': { url: () => '/kelola/penduduk/impor/contoh.csv', allow: STAFF },
   'POST /kelola/penduduk/impor': {
     url: (fx) => `/kelola/penduduk/impor?desa=${A(fx)}`,
     allow: RECORDS_A,
     multipart: true,
   },
-  'GET /kelola/penduduk/impor/:id': { url: (fx) => `/kelola/penduduk/impor/${fx.importId}`, allow: RECORDS_A },
+  'GET /kelola/penduduk/impor/:id': {
+    url: (fx) => `/kelola/penduduk/impor/${fx.importId}`,
+    allow: RECORDS_A,
+  },
   'GET /kelola/penduduk/impor/:id/galat.csv': {
     url: (fx) => `/kelola/penduduk/impor/${fx.importId}/galat.csv`,
     allow: RECORDS_A,
   },
-  'GET /kelola/penduduk/ekspor.csv': { url: (fx) => `/kelola/penduduk/ekspor.csv?desa=${A(fx)}`, allow: RECORDS_A },
-  'GET /kelola/penduduk/ekspor.xlsx': { url: (fx) => `/kelola/penduduk/ekspor.xlsx?desa=${A(fx)}`, allow: RECORDS_A },
+  'GET /kelola/penduduk/ekspor.csv': {
+    url: (fx) => `/kelola/penduduk/ekspor.csv?desa=${A(fx)}`,
+    allow: RECORDS_A,
+  },
+  'GET /kelola/penduduk/ekspor.xlsx': {
+    url: (fx) => `/kelola/penduduk/ekspor.xlsx?desa=${A(fx)}`,
+    allow: RECORDS_A,
+  },
   'GET /kelola/penduduk/statistik': [
     { label: 'village A', url: (fx) => `/kelola/penduduk/statistik?wilayah=${A(fx)}`, allow: FIGURES_A },
     {
@@ -287,18 +304,39 @@ export const MATRIX: Record<string, Entry> = {
     allow: RECORDS_A_VIEW,
     content: nikShownAs(RECORDS_A, ['camatA'], (fx) => fx.residentNik),
   },
-  'GET /kelola/penduduk/:id/ubah': { url: (fx) => `/kelola/penduduk/${fx.residentId}/ubah`, allow: RECORDS_A },
-  'POST /kelola/penduduk/:id/ubah': { url: (fx) => `/kelola/penduduk/${fx.residentId}/ubah`, allow: RECORDS_A },
-  'GET /kelola/penduduk/:id/kematian': { url: (fx) => `/kelola/penduduk/${fx.residentId}/kematian`, allow: RECORDS_A },
-  'POST /kelola/penduduk/:id/kematian': { url: (fx) => `/kelola/penduduk/${fx.residentId}/kematian`, allow: RECORDS_A },
-  'GET /kelola/penduduk/:id/pindah': { url: (fx) => `/kelola/penduduk/${fx.residentId}/pindah`, allow: RECORDS_A },
-  'POST /kelola/penduduk/:id/pindah': { url: (fx) => `/kelola/penduduk/${fx.residentId}/pindah`, allow: RECORDS_A },
+  'GET /kelola/penduduk/:id/ubah': {
+    url: (fx) => `/kelola/penduduk/${fx.residentId}/ubah`,
+    allow: RECORDS_A,
+  },
+  'POST /kelola/penduduk/:id/ubah': {
+    url: (fx) => `/kelola/penduduk/${fx.residentId}/ubah`,
+    allow: RECORDS_A,
+  },
+  'GET /kelola/penduduk/:id/kematian': {
+    url: (fx) => `/kelola/penduduk/${fx.residentId}/kematian`,
+    allow: RECORDS_A,
+  },
+  'POST /kelola/penduduk/:id/kematian': {
+    url: (fx) => `/kelola/penduduk/${fx.residentId}/kematian`,
+    allow: RECORDS_A,
+  },
+  'GET /kelola/penduduk/:id/pindah': {
+    url: (fx) => `/kelola/penduduk/${fx.residentId}/pindah`,
+    allow: RECORDS_A,
+  },
+  'POST /kelola/penduduk/:id/pindah': {
+    url: (fx) => `/kelola/penduduk/${fx.residentId}/pindah`,
+    allow: RECORDS_A,
+  },
   'GET /kelola/keluarga/:kk': {
     url: (fx) => `/kelola/keluarga/${fx.familyNumber}`,
     allow: RECORDS_A_VIEW,
     content: nikShownAs(RECORDS_A, ['camatA'], (fx) => fx.residentNik),
   },
-  'GET /kelola/keluarga/:kk/cetak': { url: (fx) => `/kelola/keluarga/${fx.familyNumber}/cetak`, allow: RECORDS_A_VIEW },
+  'GET /kelola/keluarga/:kk/cetak': {
+    url: (fx) => `/kelola/keluarga/${fx.familyNumber}/cetak`,
+    allow: RECORDS_A_VIEW,
+  },
 
   // ---- complaints: public side ----
   'GET /pengaduan/aset/leaflet/*': { url: () => '/pengaduan/aset/leaflet/leaflet.css', allow: ALL },
@@ -316,7 +354,8 @@ export const MATRIX: Record<string, Entry> = {
       label: 'a confidential report, without the reporter key',
       url: (fx) => `/pengaduan/${fx.confidentialTicket}`,
       allow: ALL,
-      content: (_fx, _who, body) => (body.includes('Bantuan tidak sampai ke keluarga kami') ? 'confidential text shown' : null),
+      content: (_fx, _who, body) =>
+        body.includes('Bantuan tidak sampai ke keluarga kami') ? 'confidential text shown' : null,
     },
   ],
   'POST /pengaduan/:ticket/dukung': { url: (fx) => `/pengaduan/${fx.roadTicket}/dukung`, allow: ALL },
@@ -327,7 +366,11 @@ export const MATRIX: Record<string, Entry> = {
       body: (fx) => ({ kunci: fx.roadKey }),
       allow: ALL,
     },
-    { label: 'without the reporter key', url: (fx) => `/pengaduan/${fx.roadTicket}/konfirmasi`, allow: NOBODY },
+    {
+      label: 'without the reporter key',
+      url: (fx) => `/pengaduan/${fx.roadTicket}/konfirmasi`,
+      allow: NOBODY,
+    },
   ],
   'POST /pengaduan/:ticket/buka-lagi': [
     {
@@ -336,7 +379,11 @@ export const MATRIX: Record<string, Entry> = {
       body: (fx) => ({ kunci: fx.roadKey }),
       allow: ALL,
     },
-    { label: 'without the reporter key', url: (fx) => `/pengaduan/${fx.roadTicket}/buka-lagi`, allow: NOBODY },
+    {
+      label: 'without the reporter key',
+      url: (fx) => `/pengaduan/${fx.roadTicket}/buka-lagi`,
+      allow: NOBODY,
+    },
   ],
   'GET /api/v1/complaints/categories': { url: () => '/api/v1/complaints/categories', allow: ALL },
   'GET /api/v1/complaints': { url: () => '/api/v1/complaints', allow: ALL },
@@ -352,7 +399,10 @@ export const MATRIX: Record<string, Entry> = {
   'GET /open311/v2/:file': { url: () => '/open311/v2/discovery.json', allow: ALL },
   'GET /open311/v2/services/:file': { url: () => '/open311/v2/services/JALAN_RUSAK.json', allow: ALL },
   'GET /open311/v2/requests/:file': { url: (fx) => `/open311/v2/requests/${fx.roadTicket}.json`, allow: ALL },
-  'GET /open311/v2/tokens/:file': { url: (fx) => `/open311/v2/tokens/${fx.roadOpen311Token}.json`, allow: ALL },
+  'GET /open311/v2/tokens/:file': {
+    url: (fx) => `/open311/v2/tokens/${fx.roadOpen311Token}.json`,
+    allow: ALL,
+  },
   'POST /open311/v2/:file': [
     {
       label: 'with a client api_key',
@@ -396,7 +446,10 @@ export const MATRIX: Record<string, Entry> = {
   'POST /kelola/pengaduan/:ticket/status': complaintAction('status'),
   'POST /kelola/pengaduan/:ticket/tanggapan': complaintAction('tanggapan'),
   'POST /kelola/pengaduan/:ticket/moderasi': complaintAction('moderasi'),
-  'POST /kelola/pengaduan/foto/:id': { url: (fx) => `/kelola/pengaduan/foto/${fx.roadPhotoId}`, allow: ROAD_HANDLERS },
+  'POST /kelola/pengaduan/foto/:id': {
+    url: (fx) => `/kelola/pengaduan/foto/${fx.roadPhotoId}`,
+    allow: ROAD_HANDLERS,
+  },
   'GET /kelola/pengaduan/moderasi': { url: () => '/kelola/pengaduan/moderasi', allow: ADMIN },
   'POST /kelola/pengaduan/moderasi/:ticket': {
     url: (fx) => `/kelola/pengaduan/moderasi/${fx.roadTicket}`,
@@ -410,11 +463,20 @@ export const MATRIX: Record<string, Entry> = {
   },
   'GET /kelola/pengaduan/kategori': { url: () => '/kelola/pengaduan/kategori', allow: ADMIN },
   'POST /kelola/pengaduan/kategori': { url: () => '/kelola/pengaduan/kategori', allow: ADMIN },
-  'GET /kelola/pengaduan/kategori/:code': { url: () => '/kelola/pengaduan/kategori/JALAN_RUSAK', allow: ADMIN },
-  'POST /kelola/pengaduan/kategori/:code': { url: () => '/kelola/pengaduan/kategori/JALAN_RUSAK', allow: ADMIN },
+  'GET /kelola/pengaduan/kategori/:code': {
+    url: () => '/kelola/pengaduan/kategori/JALAN_RUSAK',
+    allow: ADMIN,
+  },
+  'POST /kelola/pengaduan/kategori/:code': {
+    url: () => '/kelola/pengaduan/kategori/JALAN_RUSAK',
+    allow: ADMIN,
+  },
   'GET /kelola/pengaduan/libur': { url: () => '/kelola/pengaduan/libur', allow: ADMIN },
   'POST /kelola/pengaduan/libur': { url: () => '/kelola/pengaduan/libur', allow: ADMIN },
-  'POST /kelola/pengaduan/libur/:date/hapus': { url: () => '/kelola/pengaduan/libur/2031-01-01/hapus', allow: ADMIN },
+  'POST /kelola/pengaduan/libur/:date/hapus': {
+    url: () => '/kelola/pengaduan/libur/2031-01-01/hapus',
+    allow: ADMIN,
+  },
   'GET /kelola/pengaduan/templat': { url: () => '/kelola/pengaduan/templat', allow: ADMIN },
   'POST /kelola/pengaduan/templat': { url: () => '/kelola/pengaduan/templat', allow: ADMIN },
   'POST /kelola/pengaduan/templat/:id/hapus': {
@@ -433,8 +495,15 @@ export const MATRIX: Record<string, Entry> = {
   // ---- letters ----
   'GET /verifikasi': { url: () => '/verifikasi', allow: ALL },
   'GET /verifikasi/:code': { url: (fx) => `/verifikasi/${fx.verificationCode}`, allow: ALL },
-  'POST /verifikasi/:code': { url: (fx) => `/verifikasi/${fx.verificationCode}`, allow: ALL, multipart: true },
-  'GET /api/v1/letters/verify/:code': { url: (fx) => `/api/v1/letters/verify/${fx.verificationCode}`, allow: ALL },
+  'POST /verifikasi/:code': {
+    url: (fx) => `/verifikasi/${fx.verificationCode}`,
+    allow: ALL,
+    multipart: true,
+  },
+  'GET /api/v1/letters/verify/:code': {
+    url: (fx) => `/api/v1/letters/verify/${fx.verificationCode}`,
+    allow: ALL,
+  },
   'GET /kelola/surat': { url: () => '/kelola/surat', allow: VILLAGE_STAFF },
   // the letter carries the applicant's full NIK
   'GET /kelola/surat/:id.pdf': { url: (fx) => `/kelola/surat/${fx.letterId}.pdf`, allow: RECORDS_A },
@@ -448,7 +517,11 @@ export const MATRIX: Record<string, Entry> = {
   'POST /akun/pin': { url: () => '/akun/pin', allow: RESIDENTS },
   'GET /akun': { url: () => '/akun', allow: RESIDENTS },
   'GET /layanan/:slug/ajukan': { url: () => '/layanan/keterangan-domisili/ajukan', allow: RESIDENTS },
-  'POST /layanan/:slug/ajukan': { url: () => '/layanan/keterangan-domisili/ajukan', allow: RESIDENTS, multipart: true },
+  'POST /layanan/:slug/ajukan': {
+    url: () => '/layanan/keterangan-domisili/ajukan',
+    allow: RESIDENTS,
+    multipart: true,
+  },
   'GET /akun/permohonan/:id': { url: (fx) => `/akun/permohonan/${fx.issuedRequestId}`, allow: ['residentA'] },
   'POST /akun/permohonan/:id': {
     url: (fx) => `/akun/permohonan/${fx.draftRequestId}`,
@@ -557,7 +630,11 @@ export const MATRIX: Record<string, Entry> = {
   },
   'GET /kelola/layanan/desa': { url: () => '/kelola/layanan/desa', allow: VILLAGE_STAFF },
   'POST /kelola/layanan/desa/surat': { url: () => '/kelola/layanan/desa/surat', allow: VILLAGE_STAFF },
-  'POST /kelola/layanan/desa/logo': { url: () => '/kelola/layanan/desa/logo', allow: VILLAGE_STAFF, multipart: true },
+  'POST /kelola/layanan/desa/logo': {
+    url: () => '/kelola/layanan/desa/logo',
+    allow: VILLAGE_STAFF,
+    multipart: true,
+  },
   'POST /kelola/layanan/desa/layanan': { url: () => '/kelola/layanan/desa/layanan', allow: VILLAGE_STAFF },
 
   // ---- services: catalog administration ----
@@ -565,7 +642,10 @@ export const MATRIX: Record<string, Entry> = {
   'GET /kelola/layanan/katalog/baru': { url: () => '/kelola/layanan/katalog/baru', allow: ADMIN },
   'POST /kelola/layanan/katalog/baru': { url: () => '/kelola/layanan/katalog/baru', allow: ADMIN },
   'GET /kelola/layanan/katalog/:slug': { url: () => '/kelola/layanan/katalog/keterangan-umum', allow: ADMIN },
-  'POST /kelola/layanan/katalog/:slug': { url: () => '/kelola/layanan/katalog/keterangan-umum', allow: ADMIN },
+  'POST /kelola/layanan/katalog/:slug': {
+    url: () => '/kelola/layanan/katalog/keterangan-umum',
+    allow: ADMIN,
+  },
   'POST /kelola/layanan/katalog/:slug/status': {
     url: () => '/kelola/layanan/katalog/keterangan-umum/status',
     body: () => ({ active: '1' }),
