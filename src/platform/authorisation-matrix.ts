@@ -1,0 +1,655 @@
+/**
+ * The authorisation matrix: for every route the app serves, who may use it (issue #10 §3).
+ * Written from the intended rules (DESIGN.md "Who uses it" and the issue), not from what the code
+ * does today; `authorisation-matrix.int.test.ts` walks the running app's route table against it.
+ *
+ * A route key is `METHOD url` exactly as Fastify registers it. HEAD routes that Fastify adds for
+ * a GET are covered by the GET's entry; a HEAD route without a GET needs its own entry.
+ */
+
+export const IDENTITIES = [
+  'anonymous',
+  'residentA',
+  'residentB',
+  'operatorA',
+  'kadesA',
+  'sekdesA',
+  'operatorB',
+  'camatA',
+  'camatB',
+  'opdDpupr',
+  'opdDinsos',
+  'opdDinkes',
+  'admin',
+] as const;
+export type Who = (typeof IDENTITIES)[number];
+
+/** What the test builds once (village A = 36.04.05.2001, village B = 36.04.16.2001). */
+export interface Fixtures {
+  villageA: string;
+  kecamatanA: string;
+  villageB: string;
+  /** resident of A (has a family card); logs in as residentA */
+  residentId: string;
+  residentNik: string;
+  familyNumber: string;
+  /** a resident of A whose PIN the PIN-issuing POST may reset */
+  pinTargetNik: string;
+  /** an import into A with a rejected row (so it has an error file) */
+  importId: string;
+  /** a domicile letter of residentA: attachments, signed, letter PDF issued */
+  issuedRequestId: string;
+  issuedRequestCode: string;
+  issuedAttachmentId: string;
+  letterId: string;
+  verificationCode: string;
+  /** residentA's domicile request waiting at the village's first step (return/reject with empty forms) */
+  checkingRequestId: string;
+  /** residentA's draft (edit pages, resident save) */
+  draftRequestId: string;
+  /** residentA's request the cancel POST may cancel */
+  cancellableRequestId: string;
+  /** residentA's social-aid request (DINSOS), passed by the village, waiting at DINSOS */
+  aidRequestId: string;
+  aidAttachmentId: string;
+  /** road report in A, routed to DPUPR, with a photo; filed through Open311 (so it has a token) */
+  roadTicket: string;
+  roadKey: string;
+  roadPhotoId: string;
+  roadOpen311Token: string;
+  /** report in A handled by the village itself */
+  villageTicket: string;
+  /** confidential social-aid report in A, routed to DINSOS */
+  confidentialTicket: string;
+  open311Key: string;
+  /** a request of residentA made for this identity only, in the state the route needs */
+  fresh(kind: 'approvable' | 'signable', who: Who): Promise<string>;
+}
+
+export interface Case {
+  /** what this case is about, when a route has several */
+  label?: string;
+  /** the URL to request (params filled from fixtures; may add a query) */
+  url: (fx: Fixtures, who: Who) => string | Promise<string>;
+  allow: readonly Who[];
+  /** POST body fields (a form, or JSON for `json`) */
+  body?: (fx: Fixtures, who: Who) => Record<string, string>;
+  /** post as multipart/form-data (the route reads request.parts()) */
+  multipart?: boolean;
+  /** post as JSON (API routes with a body schema) */
+  json?: boolean;
+  /** send no session cookie and no CSRF token (Open311 clients authenticate by api_key) */
+  bare?: boolean;
+  /** checks on an allowed answer's body; return what is wrong, or null */
+  content?: (fx: Fixtures, who: Who, body: string) => string | null;
+  /** run after every other case (logging out ends the session) */
+  last?: boolean;
+}
+
+export type Entry = Case | Case[];
+
+const ALL = IDENTITIES;
+const RESIDENTS = ['residentA', 'residentB'] as const satisfies readonly Who[];
+const STAFF = [
+  'operatorA',
+  'kadesA',
+  'sekdesA',
+  'operatorB',
+  'camatA',
+  'camatB',
+  'opdDpupr',
+  'opdDinsos',
+  'opdDinkes',
+  'admin',
+] as const satisfies readonly Who[];
+const VILLAGE_A = ['operatorA', 'kadesA', 'sekdesA'] as const satisfies readonly Who[];
+const SIGNERS_A = ['kadesA', 'sekdesA'] as const satisfies readonly Who[];
+/** any village office, each on its own village (pages that only ever show the caller's village) */
+const VILLAGE_STAFF = [...VILLAGE_A, 'operatorB'] as const satisfies readonly Who[];
+const ADMIN = ['admin'] as const satisfies readonly Who[];
+/** resident records of A: its office and admin; camat of A only reads them (masked) */
+const RECORDS_A = [...VILLAGE_A, 'admin'] as const satisfies readonly Who[];
+const RECORDS_A_VIEW = [...RECORDS_A, 'camatA'] as const satisfies readonly Who[];
+/** figures of A: its office, its camat, every OPD and admin */
+const FIGURES_A = [
+  ...VILLAGE_A,
+  'camatA',
+  'opdDpupr',
+  'opdDinsos',
+  'opdDinkes',
+  'admin',
+] as const satisfies readonly Who[];
+const NOBODY: readonly Who[] = [];
+
+const A = (fx: Fixtures) => fx.villageA;
+
+function maskOf(value: string): string {
+  return `${value.slice(0, 4)}${'•'.repeat(value.length - 8)}${value.slice(-4)}`;
+}
+
+/** full NIK only for those who see personal data; the masked form for the camat */
+function nikShownAs(personal: readonly Who[], masked: readonly Who[], nik: (fx: Fixtures) => string) {
+  return (fx: Fixtures, who: Who, body: string): string | null => {
+    const full = nik(fx);
+    if (personal.includes(who) && !body.includes(full)) return 'full NIK missing';
+    if (masked.includes(who)) {
+      if (body.includes(full)) return 'full NIK shown (should be masked)';
+      if (!body.includes(maskOf(full))) return `masked NIK ${maskOf(full)} missing`;
+    }
+    return null;
+  };
+}
+
+/** a list page everyone in `staff` may open, where the marker shows only for `visibleTo` */
+function listsOnlyFor(visibleTo: readonly Who[], marker: (fx: Fixtures) => string) {
+  return (fx: Fixtures, who: Who, body: string): string | null => {
+    const shown = body.includes(marker(fx));
+    if (visibleTo.includes(who) && !shown) return `${marker(fx)} missing from the list`;
+    if (!visibleTo.includes(who) && shown) return `${marker(fx)} listed (outside scope)`;
+    return null;
+  };
+}
+
+const ROAD_HANDLERS = ['opdDpupr', 'admin'] as const satisfies readonly Who[];
+const ROAD_VIEWERS = [...ROAD_HANDLERS, ...VILLAGE_A, 'camatA'] as const satisfies readonly Who[];
+const VILLAGE_REPORT_HANDLERS = [...VILLAGE_A, 'admin'] as const satisfies readonly Who[];
+const VILLAGE_REPORT_VIEWERS = [...VILLAGE_REPORT_HANDLERS, 'camatA'] as const satisfies readonly Who[];
+const CONFIDENTIAL_HANDLERS = ['opdDinsos', 'admin'] as const satisfies readonly Who[];
+
+/** a complaint staff action: the handler acts, nobody else (camat sees but never acts) */
+function complaintAction(action: string): Case[] {
+  return [
+    {
+      label: 'road report (DPUPR)',
+      url: (fx) => `/kelola/pengaduan/${fx.roadTicket}/${action}`,
+      allow: ROAD_HANDLERS,
+    },
+    {
+      label: 'village-handled report',
+      url: (fx) => `/kelola/pengaduan/${fx.villageTicket}/${action}`,
+      allow: VILLAGE_REPORT_HANDLERS,
+    },
+    {
+      label: 'confidential report (DINSOS)',
+      url: (fx) => `/kelola/pengaduan/${fx.confidentialTicket}/${action}`,
+      allow: CONFIDENTIAL_HANDLERS,
+    },
+  ];
+}
+
+const staffRequest = (fx: Fixtures) => `/kelola/layanan/permohonan/${fx.issuedRequestId}`;
+
+export const MATRIX: Record<string, Entry> = {
+  // ---- platform: public, docs, health, static ----
+  'GET /healthz': { url: () => '/healthz', allow: ALL },
+  'GET /readyz': { url: () => '/readyz', allow: ALL },
+  'GET /api/openapi.json': { url: () => '/api/openapi.json', allow: ALL },
+  'GET /api/docs': { url: () => '/api/docs', allow: ALL },
+  'HEAD /api/docs/': { url: () => '/api/docs/', allow: ALL },
+  'GET /api/docs/static/index.html': { url: () => '/api/docs/static/index.html', allow: ALL },
+  'GET /api/docs/static/swagger-initializer.js': {
+    url: () => '/api/docs/static/swagger-initializer.js',
+    allow: ALL,
+  },
+  'GET /api/docs/json': { url: () => '/api/docs/json', allow: ALL },
+  'GET /api/docs/yaml': { url: () => '/api/docs/yaml', allow: ALL },
+  'GET /api/docs/static/*': { url: () => '/api/docs/static/swagger-ui.css', allow: ALL },
+  'GET /static/*': { url: () => '/static/simpul.css', allow: ALL },
+  'GET /bahasa/:lang': { url: () => '/bahasa/en', allow: ALL },
+
+  // ---- staff login, own account ----
+  'GET /masuk': { url: () => '/masuk', allow: ALL },
+  'POST /masuk': { url: () => '/masuk', allow: ALL },
+  // logging out is harmless without a session, so nobody is refused it
+  'POST /keluar': { url: () => '/keluar', allow: ALL, last: true },
+  'POST /keluar-semua': { url: () => '/keluar-semua', allow: ALL, last: true },
+  'GET /kelola': { url: () => '/kelola', allow: STAFF },
+  'GET /kelola/akun': { url: () => '/kelola/akun', allow: STAFF },
+  'POST /kelola/akun/kata-sandi': { url: () => '/kelola/akun/kata-sandi', allow: STAFF },
+  'POST /kelola/akun/token': { url: () => '/kelola/akun/token', allow: STAFF },
+  'GET /api/v1/me': {
+    url: () => '/api/v1/me',
+    // who is calling: any session, resident or staff
+    allow: [...RESIDENTS, ...STAFF],
+  },
+
+  // ---- admin: users and audit ----
+  'GET /kelola/pengguna': { url: () => '/kelola/pengguna', allow: ADMIN },
+  'GET /kelola/pengguna/baru': { url: () => '/kelola/pengguna/baru', allow: ADMIN },
+  'POST /kelola/pengguna/baru': { url: () => '/kelola/pengguna/baru', allow: ADMIN },
+  'POST /kelola/pengguna/:id/status': {
+    url: () => '/kelola/pengguna/00000000-0000-4000-8000-000000000000/status',
+    allow: ADMIN,
+  },
+  'GET /kelola/audit': { url: () => '/kelola/audit', allow: ADMIN },
+  'GET /api/v1/users': { url: () => '/api/v1/users', allow: ADMIN },
+  'POST /api/v1/users': {
+    url: () => '/api/v1/users',
+    allow: ADMIN,
+    json: true,
+    // a valid body, so the schema is not what answers; the role is refused (an opd needs an agency)
+    body: (_fx, who) => ({
+      email: `matriks.${who.toLowerCase()}@uji.simpul.id`,
+      name: 'Akun Matriks',
+      role: 'tidak_ada',
+      scope: '36.04',
+      password: 'kata-sandi-matriks-123',
+    }),
+  },
+  'GET /api/v1/audit': { url: () => '/api/v1/audit', allow: ADMIN },
+
+  // ---- regions: portal, village sites, village office profile ----
+  'GET /': { url: () => '/', allow: ALL },
+  'GET /desa/:code': { url: (fx) => `/desa/${fx.villageA}`, allow: ALL },
+  'GET /kelola/desa': { url: () => '/kelola/desa', allow: VILLAGE_STAFF },
+  'GET /kelola/desa/:code': { url: (fx) => `/kelola/desa/${fx.villageA}`, allow: RECORDS_A },
+  'POST /kelola/desa/:code': { url: (fx) => `/kelola/desa/${fx.villageA}`, allow: RECORDS_A },
+  'GET /api/v1/regions/kecamatan': { url: () => '/api/v1/regions/kecamatan', allow: ALL },
+  'GET /api/v1/regions/villages': {
+    url: (fx) => `/api/v1/regions/villages?kecamatan=${fx.kecamatanA}`,
+    allow: ALL,
+  },
+
+  // ---- residents: records of village A ----
+  'GET /kelola/penduduk': {
+    url: (fx) => `/kelola/penduduk?desa=${A(fx)}`,
+    allow: RECORDS_A_VIEW,
+    content: nikShownAs(RECORDS_A, ['camatA'], (fx) => fx.residentNik),
+  },
+  'GET /kelola/penduduk/baru': { url: (fx) => `/kelola/penduduk/baru?desa=${A(fx)}`, allow: RECORDS_A },
+  'POST /kelola/penduduk/baru': { url: (fx) => `/kelola/penduduk/baru?desa=${A(fx)}`, allow: RECORDS_A },
+  'GET /kelola/penduduk/impor': { url: (fx) => `/kelola/penduduk/impor?desa=${A(fx)}`, allow: RECORDS_A },
+  // the blank template is a header line: no data of anyone
+  'GET /kelola/penduduk/impor/contoh.csv': { url: () => '/kelola/penduduk/impor/contoh.csv', allow: STAFF },
+  'POST /kelola/penduduk/impor': {
+    url: (fx) => `/kelola/penduduk/impor?desa=${A(fx)}`,
+    allow: RECORDS_A,
+    multipart: true,
+  },
+  'GET /kelola/penduduk/impor/:id': {
+    url: (fx) => `/kelola/penduduk/impor/${fx.importId}`,
+    allow: RECORDS_A,
+  },
+  'GET /kelola/penduduk/impor/:id/galat.csv': {
+    url: (fx) => `/kelola/penduduk/impor/${fx.importId}/galat.csv`,
+    allow: RECORDS_A,
+  },
+  'GET /kelola/penduduk/ekspor.csv': {
+    url: (fx) => `/kelola/penduduk/ekspor.csv?desa=${A(fx)}`,
+    allow: RECORDS_A,
+  },
+  'GET /kelola/penduduk/ekspor.xlsx': {
+    url: (fx) => `/kelola/penduduk/ekspor.xlsx?desa=${A(fx)}`,
+    allow: RECORDS_A,
+  },
+  'GET /kelola/penduduk/statistik': [
+    { label: 'village A', url: (fx) => `/kelola/penduduk/statistik?wilayah=${A(fx)}`, allow: FIGURES_A },
+    {
+      label: 'kecamatan of A',
+      url: (fx) => `/kelola/penduduk/statistik?wilayah=${fx.kecamatanA}`,
+      allow: ['camatA', 'opdDpupr', 'opdDinsos', 'opdDinkes', 'admin'],
+    },
+    {
+      label: 'the regency',
+      url: () => '/kelola/penduduk/statistik?wilayah=36.04',
+      allow: ['opdDpupr', 'opdDinsos', 'opdDinkes', 'admin'],
+    },
+  ],
+  'GET /kelola/penduduk/statistik.csv': {
+    url: (fx) => `/kelola/penduduk/statistik.csv?wilayah=${A(fx)}`,
+    allow: FIGURES_A,
+  },
+  'GET /kelola/penduduk/:id': {
+    url: (fx) => `/kelola/penduduk/${fx.residentId}`,
+    allow: RECORDS_A_VIEW,
+    content: nikShownAs(RECORDS_A, ['camatA'], (fx) => fx.residentNik),
+  },
+  'GET /kelola/penduduk/:id/ubah': {
+    url: (fx) => `/kelola/penduduk/${fx.residentId}/ubah`,
+    allow: RECORDS_A,
+  },
+  'POST /kelola/penduduk/:id/ubah': {
+    url: (fx) => `/kelola/penduduk/${fx.residentId}/ubah`,
+    allow: RECORDS_A,
+  },
+  'GET /kelola/penduduk/:id/kematian': {
+    url: (fx) => `/kelola/penduduk/${fx.residentId}/kematian`,
+    allow: RECORDS_A,
+  },
+  'POST /kelola/penduduk/:id/kematian': {
+    url: (fx) => `/kelola/penduduk/${fx.residentId}/kematian`,
+    allow: RECORDS_A,
+  },
+  'GET /kelola/penduduk/:id/pindah': {
+    url: (fx) => `/kelola/penduduk/${fx.residentId}/pindah`,
+    allow: RECORDS_A,
+  },
+  'POST /kelola/penduduk/:id/pindah': {
+    url: (fx) => `/kelola/penduduk/${fx.residentId}/pindah`,
+    allow: RECORDS_A,
+  },
+  'GET /kelola/keluarga/:kk': {
+    url: (fx) => `/kelola/keluarga/${fx.familyNumber}`,
+    allow: RECORDS_A_VIEW,
+    content: nikShownAs(RECORDS_A, ['camatA'], (fx) => fx.residentNik),
+  },
+  'GET /kelola/keluarga/:kk/cetak': {
+    url: (fx) => `/kelola/keluarga/${fx.familyNumber}/cetak`,
+    allow: RECORDS_A_VIEW,
+  },
+
+  // ---- complaints: public side ----
+  'GET /pengaduan/aset/leaflet/*': { url: () => '/pengaduan/aset/leaflet/leaflet.css', allow: ALL },
+  'GET /pengaduan/aset/*': { url: () => '/pengaduan/aset/peta.js', allow: ALL },
+  'GET /pengaduan': { url: () => '/pengaduan', allow: ALL },
+  'POST /pengaduan': { url: () => '/pengaduan', allow: ALL, multipart: true },
+  'GET /pengaduan/cari': { url: (fx) => `/pengaduan/cari?tiket=${fx.roadTicket}`, allow: ALL },
+  'GET /pengaduan/statistik': { url: () => '/pengaduan/statistik', allow: ALL },
+  'GET /pengaduan/peta.json': { url: () => '/pengaduan/peta.json', allow: ALL },
+  'GET /pengaduan/foto/:id': { url: (fx) => `/pengaduan/foto/${fx.roadPhotoId}`, allow: ALL },
+  'GET /pengaduan/foto/:id/kecil': { url: (fx) => `/pengaduan/foto/${fx.roadPhotoId}/kecil`, allow: ALL },
+  'GET /pengaduan/:ticket': [
+    { label: 'a public report', url: (fx) => `/pengaduan/${fx.roadTicket}`, allow: ALL },
+    {
+      label: 'a confidential report, without the reporter key',
+      url: (fx) => `/pengaduan/${fx.confidentialTicket}`,
+      allow: ALL,
+      content: (_fx, _who, body) =>
+        body.includes('Bantuan tidak sampai ke keluarga kami') ? 'confidential text shown' : null,
+    },
+  ],
+  'POST /pengaduan/:ticket/dukung': { url: (fx) => `/pengaduan/${fx.roadTicket}/dukung`, allow: ALL },
+  'POST /pengaduan/:ticket/konfirmasi': [
+    {
+      label: 'with the reporter key',
+      url: (fx) => `/pengaduan/${fx.roadTicket}/konfirmasi`,
+      body: (fx) => ({ kunci: fx.roadKey }),
+      allow: ALL,
+    },
+    {
+      label: 'without the reporter key',
+      url: (fx) => `/pengaduan/${fx.roadTicket}/konfirmasi`,
+      allow: NOBODY,
+    },
+  ],
+  'POST /pengaduan/:ticket/buka-lagi': [
+    {
+      label: 'with the reporter key',
+      url: (fx) => `/pengaduan/${fx.roadTicket}/buka-lagi`,
+      body: (fx) => ({ kunci: fx.roadKey }),
+      allow: ALL,
+    },
+    {
+      label: 'without the reporter key',
+      url: (fx) => `/pengaduan/${fx.roadTicket}/buka-lagi`,
+      allow: NOBODY,
+    },
+  ],
+  'GET /api/v1/complaints/categories': { url: () => '/api/v1/complaints/categories', allow: ALL },
+  'GET /api/v1/complaints': { url: () => '/api/v1/complaints', allow: ALL },
+  'POST /api/v1/complaints': { url: () => '/api/v1/complaints', allow: ALL, json: true, body: () => ({}) },
+  'GET /api/v1/complaints/nearby': {
+    url: () => '/api/v1/complaints/nearby?category=JALAN_RUSAK&lat=-6.0581&lng=106.1106',
+    allow: ALL,
+  },
+  'GET /api/v1/complaints/stats': { url: () => '/api/v1/complaints/stats', allow: ALL },
+  'GET /api/v1/complaints/:ticket': { url: (fx) => `/api/v1/complaints/${fx.roadTicket}`, allow: ALL },
+
+  // ---- Open311 ----
+  'GET /open311/v2/:file': { url: () => '/open311/v2/discovery.json', allow: ALL },
+  'GET /open311/v2/services/:file': { url: () => '/open311/v2/services/JALAN_RUSAK.json', allow: ALL },
+  'GET /open311/v2/requests/:file': { url: (fx) => `/open311/v2/requests/${fx.roadTicket}.json`, allow: ALL },
+  'GET /open311/v2/tokens/:file': {
+    url: (fx) => `/open311/v2/tokens/${fx.roadOpen311Token}.json`,
+    allow: ALL,
+  },
+  'POST /open311/v2/:file': [
+    {
+      label: 'with a client api_key',
+      url: () => '/open311/v2/requests.json',
+      body: (fx) => ({ api_key: fx.open311Key }),
+      bare: true,
+      allow: ALL,
+    },
+    { label: 'without an api_key', url: () => '/open311/v2/requests.json', bare: true, allow: NOBODY },
+  ],
+
+  // ---- complaints: staff side ----
+  'GET /kelola/pengaduan': [
+    {
+      label: 'road report in the queue',
+      url: () => '/kelola/pengaduan',
+      allow: STAFF,
+      content: listsOnlyFor(ROAD_VIEWERS, (fx) => fx.roadTicket),
+    },
+    {
+      label: 'confidential report in the queue',
+      url: () => '/kelola/pengaduan',
+      allow: STAFF,
+      content: listsOnlyFor(CONFIDENTIAL_HANDLERS, (fx) => fx.confidentialTicket),
+    },
+  ],
+  'GET /kelola/pengaduan/sla': { url: () => '/kelola/pengaduan/sla', allow: STAFF },
+  'GET /kelola/pengaduan/:ticket': [
+    { label: 'road report (DPUPR)', url: (fx) => `/kelola/pengaduan/${fx.roadTicket}`, allow: ROAD_VIEWERS },
+    {
+      label: 'village-handled report',
+      url: (fx) => `/kelola/pengaduan/${fx.villageTicket}`,
+      allow: VILLAGE_REPORT_VIEWERS,
+    },
+    {
+      label: 'confidential report (DINSOS)',
+      url: (fx) => `/kelola/pengaduan/${fx.confidentialTicket}`,
+      allow: CONFIDENTIAL_HANDLERS,
+    },
+  ],
+  'POST /kelola/pengaduan/:ticket/status': complaintAction('status'),
+  'POST /kelola/pengaduan/:ticket/tanggapan': complaintAction('tanggapan'),
+  'POST /kelola/pengaduan/:ticket/moderasi': complaintAction('moderasi'),
+  'POST /kelola/pengaduan/foto/:id': {
+    url: (fx) => `/kelola/pengaduan/foto/${fx.roadPhotoId}`,
+    allow: ROAD_HANDLERS,
+  },
+  'GET /kelola/pengaduan/moderasi': { url: () => '/kelola/pengaduan/moderasi', allow: ADMIN },
+  'POST /kelola/pengaduan/moderasi/:ticket': {
+    url: (fx) => `/kelola/pengaduan/moderasi/${fx.roadTicket}`,
+    allow: ADMIN,
+  },
+  'GET /kelola/pengaduan/aturan': { url: () => '/kelola/pengaduan/aturan', allow: ADMIN },
+  'POST /kelola/pengaduan/aturan': { url: () => '/kelola/pengaduan/aturan', allow: ADMIN },
+  'POST /kelola/pengaduan/aturan/:id/hapus': {
+    url: () => '/kelola/pengaduan/aturan/00000000-0000-4000-8000-000000000000/hapus',
+    allow: ADMIN,
+  },
+  'GET /kelola/pengaduan/kategori': { url: () => '/kelola/pengaduan/kategori', allow: ADMIN },
+  'POST /kelola/pengaduan/kategori': { url: () => '/kelola/pengaduan/kategori', allow: ADMIN },
+  'GET /kelola/pengaduan/kategori/:code': {
+    url: () => '/kelola/pengaduan/kategori/JALAN_RUSAK',
+    allow: ADMIN,
+  },
+  'POST /kelola/pengaduan/kategori/:code': {
+    url: () => '/kelola/pengaduan/kategori/JALAN_RUSAK',
+    allow: ADMIN,
+  },
+  'GET /kelola/pengaduan/libur': { url: () => '/kelola/pengaduan/libur', allow: ADMIN },
+  'POST /kelola/pengaduan/libur': { url: () => '/kelola/pengaduan/libur', allow: ADMIN },
+  'POST /kelola/pengaduan/libur/:date/hapus': {
+    url: () => '/kelola/pengaduan/libur/2031-01-01/hapus',
+    allow: ADMIN,
+  },
+  'GET /kelola/pengaduan/templat': { url: () => '/kelola/pengaduan/templat', allow: ADMIN },
+  'POST /kelola/pengaduan/templat': { url: () => '/kelola/pengaduan/templat', allow: ADMIN },
+  'POST /kelola/pengaduan/templat/:id/hapus': {
+    url: () => '/kelola/pengaduan/templat/00000000-0000-4000-8000-000000000000/hapus',
+    allow: ADMIN,
+  },
+  'GET /kelola/pengaduan/opd': { url: () => '/kelola/pengaduan/opd', allow: ADMIN },
+  'POST /kelola/pengaduan/opd/:code': { url: () => '/kelola/pengaduan/opd/DPUPR', allow: ADMIN },
+  'GET /kelola/pengaduan/klien-api': { url: () => '/kelola/pengaduan/klien-api', allow: ADMIN },
+  'POST /kelola/pengaduan/klien-api': { url: () => '/kelola/pengaduan/klien-api', allow: ADMIN },
+  'POST /kelola/pengaduan/klien-api/:id/cabut': {
+    url: () => '/kelola/pengaduan/klien-api/00000000-0000-4000-8000-000000000000/cabut',
+    allow: ADMIN,
+  },
+
+  // ---- letters ----
+  'GET /verifikasi': { url: () => '/verifikasi', allow: ALL },
+  'GET /verifikasi/:code': { url: (fx) => `/verifikasi/${fx.verificationCode}`, allow: ALL },
+  'POST /verifikasi/:code': {
+    url: (fx) => `/verifikasi/${fx.verificationCode}`,
+    allow: ALL,
+    multipart: true,
+  },
+  'GET /api/v1/letters/verify/:code': {
+    url: (fx) => `/api/v1/letters/verify/${fx.verificationCode}`,
+    allow: ALL,
+  },
+  'GET /kelola/surat': { url: () => '/kelola/surat', allow: VILLAGE_STAFF },
+  // the letter carries the applicant's full NIK
+  'GET /kelola/surat/:id.pdf': { url: (fx) => `/kelola/surat/${fx.letterId}.pdf`, allow: RECORDS_A },
+
+  // ---- services: public catalog, resident login and own requests ----
+  'GET /layanan': { url: () => '/layanan', allow: ALL },
+  'GET /layanan/:slug': { url: () => '/layanan/keterangan-domisili', allow: ALL },
+  'GET /masuk/warga': { url: () => '/masuk/warga', allow: ALL },
+  'POST /masuk/warga': { url: () => '/masuk/warga', allow: ALL },
+  'GET /akun/pin': { url: () => '/akun/pin', allow: RESIDENTS },
+  'POST /akun/pin': { url: () => '/akun/pin', allow: RESIDENTS },
+  'GET /akun': { url: () => '/akun', allow: RESIDENTS },
+  'GET /layanan/:slug/ajukan': { url: () => '/layanan/keterangan-domisili/ajukan', allow: RESIDENTS },
+  'POST /layanan/:slug/ajukan': {
+    url: () => '/layanan/keterangan-domisili/ajukan',
+    allow: RESIDENTS,
+    multipart: true,
+  },
+  'GET /akun/permohonan/:id': { url: (fx) => `/akun/permohonan/${fx.issuedRequestId}`, allow: ['residentA'] },
+  'POST /akun/permohonan/:id': {
+    url: (fx) => `/akun/permohonan/${fx.draftRequestId}`,
+    allow: ['residentA'],
+    multipart: true,
+  },
+  'POST /akun/permohonan/:id/batal': {
+    url: (fx) => `/akun/permohonan/${fx.cancellableRequestId}/batal`,
+    allow: ['residentA'],
+  },
+  'GET /akun/permohonan/:id/surat.pdf': {
+    url: (fx) => `/akun/permohonan/${fx.issuedRequestId}/surat.pdf`,
+    allow: ['residentA'],
+  },
+
+  // ---- services: staff queue and requests ----
+  'GET /kelola/layanan': [
+    {
+      label: 'village letter in the queue',
+      url: () => '/kelola/layanan?status=siap_diambil',
+      allow: STAFF,
+      content: listsOnlyFor(RECORDS_A_VIEW, (fx) => fx.issuedRequestCode),
+    },
+  ],
+  'GET /api/v1/service-requests': { url: () => '/api/v1/service-requests', allow: STAFF },
+  'GET /kelola/layanan/permohonan/:id': [
+    {
+      label: 'village letter',
+      url: staffRequest,
+      allow: [...RECORDS_A_VIEW],
+      content: nikShownAs(RECORDS_A, ['camatA'], (fx) => fx.residentNik),
+    },
+    {
+      label: 'DINSOS social-aid request',
+      url: (fx) => `/kelola/layanan/permohonan/${fx.aidRequestId}`,
+      allow: [...RECORDS_A_VIEW, 'opdDinsos'],
+    },
+  ],
+  'GET /kelola/layanan/permohonan/:id/lampiran/:attachmentId': [
+    {
+      label: 'village letter',
+      url: (fx) => `${staffRequest(fx)}/lampiran/${fx.issuedAttachmentId}`,
+      allow: RECORDS_A,
+    },
+    {
+      label: 'DINSOS social-aid request',
+      url: (fx) => `/kelola/layanan/permohonan/${fx.aidRequestId}/lampiran/${fx.aidAttachmentId}`,
+      allow: [...RECORDS_A, 'opdDinsos'],
+    },
+  ],
+  'GET /kelola/layanan/permohonan/:id/surat.pdf': {
+    url: (fx) => `${staffRequest(fx)}/surat.pdf`,
+    allow: RECORDS_A,
+  },
+  'POST /kelola/layanan/permohonan/:id/setujui': [
+    {
+      label: 'village letter at the village check',
+      url: async (fx, who) => `/kelola/layanan/permohonan/${await fx.fresh('approvable', who)}/setujui`,
+      allow: VILLAGE_A,
+    },
+    {
+      label: 'social aid at the DINSOS step',
+      url: (fx) => `/kelola/layanan/permohonan/${fx.aidRequestId}/setujui`,
+      allow: ['opdDinsos'],
+    },
+  ],
+  'POST /kelola/layanan/permohonan/:id/tandatangani': {
+    url: async (fx, who) => `/kelola/layanan/permohonan/${await fx.fresh('signable', who)}/tandatangani`,
+    body: () => ({ confirm: '1' }),
+    allow: SIGNERS_A,
+  },
+  'POST /kelola/layanan/permohonan/:id/kembalikan': {
+    url: (fx) => `/kelola/layanan/permohonan/${fx.checkingRequestId}/kembalikan`,
+    allow: VILLAGE_A,
+  },
+  'POST /kelola/layanan/permohonan/:id/tolak': {
+    url: (fx) => `/kelola/layanan/permohonan/${fx.checkingRequestId}/tolak`,
+    allow: VILLAGE_A,
+  },
+  'POST /kelola/layanan/permohonan/:id/diambil': {
+    url: (fx) => `${staffRequest(fx)}/diambil`,
+    allow: VILLAGE_A,
+  },
+  'GET /kelola/layanan/ajukan': { url: () => '/kelola/layanan/ajukan', allow: VILLAGE_STAFF },
+  'POST /kelola/layanan/ajukan/:slug': {
+    url: () => '/kelola/layanan/ajukan/keterangan-domisili',
+    body: (fx) => ({ residentNik: fx.residentNik }),
+    multipart: true,
+    allow: VILLAGE_A,
+  },
+  'GET /kelola/layanan/permohonan/:id/ubah': {
+    url: (fx) => `/kelola/layanan/permohonan/${fx.draftRequestId}/ubah`,
+    allow: VILLAGE_A,
+  },
+  'POST /kelola/layanan/permohonan/:id/ubah': {
+    url: (fx) => `/kelola/layanan/permohonan/${fx.draftRequestId}/ubah`,
+    multipart: true,
+    allow: VILLAGE_A,
+  },
+  // issuing a PIN is acting on a resident's record
+  'GET /kelola/layanan/pin': { url: () => '/kelola/layanan/pin', allow: [...VILLAGE_STAFF, 'admin'] },
+  'POST /kelola/layanan/pin': {
+    url: () => '/kelola/layanan/pin',
+    body: (fx) => ({ nik: fx.pinTargetNik }),
+    allow: RECORDS_A,
+  },
+  'GET /kelola/layanan/desa': { url: () => '/kelola/layanan/desa', allow: VILLAGE_STAFF },
+  'POST /kelola/layanan/desa/surat': { url: () => '/kelola/layanan/desa/surat', allow: VILLAGE_STAFF },
+  'POST /kelola/layanan/desa/logo': {
+    url: () => '/kelola/layanan/desa/logo',
+    allow: VILLAGE_STAFF,
+    multipart: true,
+  },
+  'POST /kelola/layanan/desa/layanan': { url: () => '/kelola/layanan/desa/layanan', allow: VILLAGE_STAFF },
+
+  // ---- services: catalog administration ----
+  'GET /kelola/layanan/katalog': { url: () => '/kelola/layanan/katalog', allow: ADMIN },
+  'GET /kelola/layanan/katalog/baru': { url: () => '/kelola/layanan/katalog/baru', allow: ADMIN },
+  'POST /kelola/layanan/katalog/baru': { url: () => '/kelola/layanan/katalog/baru', allow: ADMIN },
+  'GET /kelola/layanan/katalog/:slug': { url: () => '/kelola/layanan/katalog/keterangan-umum', allow: ADMIN },
+  'POST /kelola/layanan/katalog/:slug': {
+    url: () => '/kelola/layanan/katalog/keterangan-umum',
+    allow: ADMIN,
+  },
+  'POST /kelola/layanan/katalog/:slug/status': {
+    url: () => '/kelola/layanan/katalog/keterangan-umum/status',
+    body: () => ({ active: '1' }),
+    allow: ADMIN,
+  },
+  'GET /api/v1/services': { url: () => '/api/v1/services', allow: ALL },
+};
