@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import { SYSTEM } from './platform/auth/roles.ts';
 import { randomToken } from './platform/auth/sessions.ts';
 import { createApiToken, createStaffUser, findStaffByEmail, parseScope } from './platform/auth/users.ts';
 import type { Ctx } from './platform/context.ts';
@@ -24,7 +25,7 @@ const USAGE = `Pemakaian: npx simpul <perintah>
   import residents FILE --village CODE`;
 
 function systemCtx(config: Config, handle: DatabaseHandle, log: pino.Logger): Ctx {
-  return { db: handle.db, actor: null, clock: systemClock, config, log };
+  return { db: handle.db, actor: SYSTEM, clock: systemClock, config, log };
 }
 
 function printLogins(config: Config, logins: DemoLogin[]): void {

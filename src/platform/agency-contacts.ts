@@ -1,5 +1,5 @@
 import { audit } from './audit/service.ts';
-import { can } from './auth/roles.ts';
+import { canOnItem } from './auth/policy.ts';
 import type { Ctx } from './context.ts';
 import { Forbidden, Invalid, NotFound } from './http/errors.ts';
 
@@ -8,7 +8,8 @@ import { Forbidden, Invalid, NotFound } from './http/errors.ts';
  * Added by the complaints module (agencies had no way to set it); admin kabupaten only.
  */
 export async function setAgencyHeadEmail(ctx: Ctx, code: string, email: string): Promise<void> {
-  if (!can(ctx.actor, 'manage')) throw new Forbidden('Hanya admin kabupaten yang dapat mengubah kontak OPD.');
+  if (!canOnItem(ctx.actor, 'manage'))
+    throw new Forbidden('Hanya admin kabupaten yang dapat mengubah kontak OPD.');
   const value = email.trim();
   if (value && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value))
     throw new Invalid({ [`head_${code}`]: 'Alamat email tidak valid.' });

@@ -233,7 +233,7 @@ async function logIn(actors: Map<Who, Actor | null>): Promise<void> {
       visitor = await residentVisitor(actor, operatorOf(actor));
       page = '/akun/pin';
     } else {
-      visitor = await loginAs(test.app, actor);
+      visitor = await loginAs(test.app, actor as StaffActor);
       page = '/kelola/akun';
     }
     sessions.set(who, { visitor, csrf: await visitor.csrfToken(page) });

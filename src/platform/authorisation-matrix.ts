@@ -88,6 +88,13 @@ export interface Case {
 
 export type Entry = Case | Case[];
 
+/** A NIK of another village must get the answer an unknown NIK gets. */
+function unknownNikAnswer(body: string): string | null {
+  return /tidak ada di data penduduk/.test(body)
+    ? null
+    : 'a NIK of another village is not answered as an unknown one';
+}
+
 const ALL = IDENTITIES;
 const RESIDENTS = ['residentA', 'residentB'] as const satisfies readonly Who[];
 const STAFF = [
@@ -610,7 +617,9 @@ export const MATRIX: Record<string, Entry> = {
     url: () => '/kelola/layanan/ajukan/keterangan-domisili',
     body: (fx) => ({ residentNik: fx.residentNik }),
     multipart: true,
-    allow: VILLAGE_A,
+    // another village's office may file, but learns nothing of A's resident (hole 12: no NIK oracle)
+    allow: VILLAGE_STAFF,
+    content: (_fx, who, body) => (who === 'operatorB' ? unknownNikAnswer(body) : null),
   },
   'GET /kelola/layanan/permohonan/:id/ubah': {
     url: (fx) => `/kelola/layanan/permohonan/${fx.draftRequestId}/ubah`,
@@ -622,11 +631,13 @@ export const MATRIX: Record<string, Entry> = {
     allow: VILLAGE_A,
   },
   // issuing a PIN is acting on a resident's record
-  'GET /kelola/layanan/pin': { url: () => '/kelola/layanan/pin', allow: [...VILLAGE_STAFF, 'admin'] },
+  // PINs are handed over by the resident's own village office, which knows them in person
+  'GET /kelola/layanan/pin': { url: () => '/kelola/layanan/pin', allow: VILLAGE_STAFF },
   'POST /kelola/layanan/pin': {
     url: () => '/kelola/layanan/pin',
     body: (fx) => ({ nik: fx.pinTargetNik }),
-    allow: RECORDS_A,
+    allow: VILLAGE_STAFF,
+    content: (_fx, who, body) => (who === 'operatorB' ? unknownNikAnswer(body) : null),
   },
   'GET /kelola/layanan/desa': { url: () => '/kelola/layanan/desa', allow: VILLAGE_STAFF },
   'POST /kelola/layanan/desa/surat': { url: () => '/kelola/layanan/desa/surat', allow: VILLAGE_STAFF },

@@ -129,7 +129,7 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/keluar-semua', { schema: { hide: true } }, async (request, reply) => {
     const actor = request.ctx.actor;
-    if (actor) await destroyAllSessions(request.ctx, actor.kind, actor.id);
+    if (actor && actor.kind !== 'system') await destroyAllSessions(request.ctx, actor.kind, actor.id);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     setFlash(reply, t('auth.loggedOutEverywhere'));
     return reply.redirect('/', 303);
@@ -316,7 +316,7 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const actor = request.ctx.actor;
-      if (!actor) throw new Unauthenticated();
+      if (!actor || actor.kind === 'system') throw new Unauthenticated();
       return actor.kind === 'staff'
         ? { kind: 'staff', id: actor.id, name: actor.name, role: actor.role, scope: actor.scope }
         : { kind: 'resident', id: actor.id, name: actor.name };

@@ -11,7 +11,7 @@ import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { seedRegions } from '../modules/regions/service.ts';
 import { seedAgencies } from './agencies.ts';
-import type { Role, StaffActor } from './auth/roles.ts';
+import { type Role, type StaffActor, SYSTEM } from './auth/roles.ts';
 import { createStaffUser } from './auth/users.ts';
 import { type Clock, type Ctx, systemClock } from './context.ts';
 import type { Database } from './db/database.ts';
@@ -46,7 +46,7 @@ const silentLog = pino({ level: 'silent' });
 
 async function prepare(db: Db, config: Config): Promise<void> {
   await migrate(db);
-  const ctx: Ctx = { db, actor: null, clock: systemClock, config, log: silentLog };
+  const ctx: Ctx = { db, actor: SYSTEM, clock: systemClock, config, log: silentLog };
   await seedRegions(ctx, config.regencyCode);
   await seedAgencies(ctx);
 }
@@ -86,7 +86,7 @@ export async function createTestContext(
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(url.toString()) }) });
     await prepare(db, serverConfig);
     return {
-      ctx: { db, actor: null, clock, config: serverConfig, log: silentLog },
+      ctx: { db, actor: SYSTEM, clock, config: serverConfig, log: silentLog },
       kind: 'postgres',
       config: serverConfig,
       databaseUrl: url.toString(),
@@ -112,7 +112,7 @@ export async function createTestContext(
   const pglite = (await (await pgliteTemplate(config)).clone()) as PGlite;
   const handle = fromPGlite(pglite);
   return {
-    ctx: { db: handle.db, actor: null, clock, config, log: silentLog },
+    ctx: { db: handle.db, actor: SYSTEM, clock, config, log: silentLog },
     kind: 'pglite',
     config,
     databaseUrl: null,

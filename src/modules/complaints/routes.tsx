@@ -12,6 +12,7 @@ import { setFlash } from '../../platform/http/flash.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { regencyName, regionName } from '../regions/service.ts';
 import { open311Routes } from './open311-routes.ts';
+import { ownHandler } from './policy.ts';
 import {
   addHoliday,
   addReply,
@@ -382,7 +383,7 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/kelola/pengaduan/sla', staff, async (request, reply) => {
     const actor = staffOf(request);
-    const own = actor.scope.type === 'agency' || actor.scope.code.split('.').length === 4;
+    const own = ownHandler(actor) !== undefined;
     const rows = await complianceFigures(request.ctx, { days: 90, own });
     return reply.page(<SlaPage actor={actor} rows={rows} own={own} />);
   });

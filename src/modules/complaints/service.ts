@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { audit } from '../../platform/audit/service.ts';
-import { type Actor, can, isStaff, type StaffActor, scopeFilter } from '../../platform/auth/roles.ts';
+import { actorId, isStaff, type StaffActor } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { saveFile } from '../../platform/files/index.ts';
 import { Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors.ts';
@@ -12,6 +12,14 @@ import { type CategoryField, checkDetails } from './fields.ts';
 import { messages } from './messages.ts';
 import type { PublicReport } from './open311.ts';
 import { MAX_PHOTOS, PhotoRejected, type ProcessedPhoto, processPhoto } from './photos.ts';
+import {
+  mayHandleReport,
+  mayModerateReport,
+  mayReadReport,
+  ownHandler,
+  queueScopeFor,
+  requireComplaintsAdmin,
+} from './policy.ts';
 import { redactPersonalData } from './redact.ts';
 import * as repo from './repo.ts';
 import {
@@ -148,9 +156,7 @@ export async function seedComplaintReference(ctx: Ctx): Promise<void> {
 }
 
 function requireManage(ctx: Ctx): StaffActor {
-  if (!isStaff(ctx.actor) || !can(ctx.actor, 'manage'))
-    throw new Forbidden('Hanya admin kabupaten yang dapat mengubah ini.');
-  return ctx.actor;
+  return requireComplaintsAdmin(ctx.actor);
 }
 
 export interface CategoryInput {
@@ -462,7 +468,7 @@ async function checkRate(
 }
 
 function accountKey(ctx: Ctx, input: ReportInput): string | null {
-  if (ctx.actor) return `${ctx.actor.kind}:${ctx.actor.id}`;
+  if (actorId(ctx.actor)) return `${ctx.actor!.kind}:${actorId(ctx.actor)}`;
   if (input.accountId) return `open311:${input.open311ClientId ?? ''}:${input.accountId}`;
   if (input.email?.trim()) return `email:${input.email.trim().toLowerCase()}`;
   if (input.phone?.trim()) return `phone:${cleanPhone(input.phone)}`;
@@ -1021,35 +1027,6 @@ export async function reopenReport(ctx: Ctx, ticket: string, key: string, reason
 
 type Row = repo.ReportRow;
 
-export function canHandle(actor: Actor | null, row: { handler_kind: string; handler_code: string }): boolean {
-  if (row.handler_kind === 'agency') return can(actor, 'handle', { agencyCode: row.handler_code });
-  return can(actor, 'edit', { villageCode: row.handler_code }) || can(actor, 'manage');
-}
-
-/** Staff see a report when they handle it or when its village is in their region (camat, village). */
-export function canSee(
-  actor: Actor | null,
-  row: { handler_kind: string; handler_code: string; village_code: string; confidential: boolean },
-): boolean {
-  if (!isStaff(actor)) return false;
-  if (canHandle(actor, row)) return true;
-  // a confidential report (aid, health, village funds …) is for its handler only: a report on a
-  // village's funds must not reach that village's own staff
-  if (row.confidential) return false;
-  if (actor.scope.type === 'agency') return false;
-  return can(actor, 'view', { villageCode: row.village_code });
-}
-
-/** The queue an officer works from: their agency's reports, or every report in their region. */
-export function queueScopeFor(actor: StaffActor): repo.QueueScope {
-  const { villagePrefix, agencyCode } = scopeFilter(actor);
-  if (agencyCode) return { handlerKind: 'agency', handlerCode: agencyCode };
-  if (can(actor, 'manage') || !villagePrefix) return {};
-  // region staff see confidential reports only when their own village handles them
-  const village = villagePrefix.split('.').length === 4 ? villagePrefix : '';
-  return { regionPrefix: villagePrefix, confidentialHandledBy: village };
-}
-
 export interface QueueFilter {
   state?: string | undefined;
   category?: string | undefined;
@@ -1090,6 +1067,7 @@ export async function listQueue(ctx: Ctx, filter: QueueFilter) {
 export interface StaffView {
   row: Row;
   mayHandle: boolean;
+  mayModerate: boolean;
   reporter: { name: string | null; phone: string | null; email: string | null } | null;
   updates: Awaited<ReturnType<typeof repo.selectUpdates>>;
   photos: Awaited<ReturnType<typeof repo.selectPhotos>>;
@@ -1102,8 +1080,8 @@ export interface StaffView {
 export async function getReportForStaff(ctx: Ctx, ticket: string): Promise<StaffView> {
   const row = await repo.selectReportByTicket(ctx.db, ticket);
   if (!row) throw new NotFound('Laporan tidak ditemukan.');
-  if (!canSee(ctx.actor, row)) throw new Forbidden('Laporan ini bukan untuk unit Anda.');
-  const mayHandle = canHandle(ctx.actor, row);
+  if (!mayReadReport(ctx.actor, row)) throw new Forbidden('Laporan ini bukan untuk unit Anda.');
+  const mayHandle = mayHandleReport(ctx.actor, row);
   // the reporter's identity: only to whoever handles it, never when they chose to be anonymous
   let reporter: StaffView['reporter'] = null;
   const personal: string[] = [];
@@ -1144,6 +1122,7 @@ export async function getReportForStaff(ctx: Ctx, ticket: string): Promise<Staff
   return {
     row,
     mayHandle,
+    mayModerate: mayModerateReport(ctx.actor, row),
     reporter,
     updates,
     photos,
@@ -1163,7 +1142,7 @@ function staffLabel(actor: StaffActor, row: { handler_name: string }): string {
 async function handledRow(ctx: Ctx, ticket: string): Promise<{ row: Row; actor: StaffActor }> {
   const row = await repo.selectReportByTicket(ctx.db, ticket);
   if (!row) throw new NotFound('Laporan tidak ditemukan.');
-  if (!isStaff(ctx.actor) || !canHandle(ctx.actor, row))
+  if (!isStaff(ctx.actor) || !mayHandleReport(ctx.actor, row))
     throw new Forbidden('Laporan ini ditangani unit lain.');
   return { row, actor: ctx.actor };
 }
@@ -1300,7 +1279,10 @@ export async function addReply(
 export async function flagReport(ctx: Ctx, ticket: string, reason: string): Promise<void> {
   const row = await repo.selectReportByTicket(ctx.db, ticket);
   if (!row) throw new NotFound('Laporan tidak ditemukan.');
-  if (!canSee(ctx.actor, row) || !isStaff(ctx.actor)) throw new Forbidden();
+  if (!isStaff(ctx.actor) || !mayModerateReport(ctx.actor, row))
+    throw new Forbidden(
+      'Hanya unit yang menangani laporan ini (atau admin kabupaten) yang dapat memindahkannya ke moderasi.',
+    );
   if (reason.trim().length < 5) throw new Invalid({ flagReason: 'Tuliskan alasan moderasi.' });
   const now = ctx.clock.now();
   await repo.updateComplaint(ctx.db, row.id, { flagged: true, flag_reason: reason.trim(), updated_at: now });
@@ -1382,7 +1364,7 @@ export async function moderate(
 export async function setPhotoVisibility(ctx: Ctx, photoId: string, hidden: boolean): Promise<string> {
   const photo = await repo.selectPhoto(ctx.db, photoId);
   if (!photo) throw new NotFound('Foto tidak ditemukan.');
-  if (!canHandle(ctx.actor, photo) && !can(ctx.actor, 'manage')) throw new Forbidden();
+  if (!mayModerateReport(ctx.actor, photo)) throw new Forbidden();
   await repo.setPhotoHidden(ctx.db, photoId, hidden);
   await audit(ctx, {
     action: hidden ? 'complaint_photo_hide' : 'complaint_photo_show',
@@ -1397,7 +1379,7 @@ export async function photoFileFor(ctx: Ctx, photoId: string, size: 'full' | 'th
   const photo = await repo.selectPhoto(ctx.db, photoId);
   if (!photo) throw new NotFound('Foto tidak ditemukan.');
   const isPublic = !photo.hidden && !photo.confidential && !photo.report_hidden && !photo.flagged;
-  if (!isPublic && !canSee(ctx.actor, photo)) throw new NotFound('Foto tidak ditemukan.');
+  if (!isPublic && !mayReadReport(ctx.actor, photo)) throw new NotFound('Foto tidak ditemukan.');
   return size === 'thumb' ? photo.thumb_file_id : photo.file_id;
 }
 
@@ -1543,10 +1525,7 @@ export async function complianceFigures(
   if (options.own) {
     const actor = ctx.actor;
     if (!isStaff(actor)) throw new Forbidden();
-    const { villagePrefix, agencyCode } = scopeFilter(actor);
-    if (agencyCode) handler = { kind: 'agency', code: agencyCode };
-    else if (villagePrefix && villagePrefix.split('.').length === 4)
-      handler = { kind: 'village', code: villagePrefix };
+    handler = ownHandler(actor);
   }
   const rows = await repo.selectCompliance(ctx.db, since, now, handler);
   return rows.map((r) => ({

@@ -7,7 +7,7 @@ import { t } from '../../platform/i18n/index.ts';
 import { regionName } from '../regions/service.ts';
 import {
   checkLetterPdf,
-  letterPdfForStaff,
+  letterPdf,
   listOutgoingLetters,
   REGISTER_PAGE_SIZE,
   verifyLetter,
@@ -119,7 +119,7 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
     '/kelola/surat/:id.pdf',
     { schema: { hide: true }, preHandler: requireStaff() },
     async (request, reply) => {
-      const file = await letterPdfForStaff(request.ctx, (request.params as { id: string }).id);
+      const file = await letterPdf(request.ctx, (request.params as { id: string }).id);
       return sendLetterPdf(reply, file, 'inline');
     },
   );

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import sharp from 'sharp';
 import { audit } from '../../platform/audit/service.ts';
-import { can, mask, type StaffActor } from '../../platform/auth/roles.ts';
+import { mask, type StaffActor } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
@@ -18,6 +18,13 @@ import {
   takeNextNumber,
 } from './numbering.ts';
 import { renderLetterPdf } from './pdf.ts';
+import {
+  letterItem,
+  mayConfigureLetters,
+  mayReadLetterPdf,
+  mayReadRegister,
+  seesRegisterInFull,
+} from './policy.ts';
 import './schema.ts';
 import { type LetterSigner, qrSigner } from './signing.ts';
 
@@ -100,7 +107,7 @@ const MAX_LOGO_BYTES = 1024 * 1024;
 
 /** The emblem printed in the village's letterhead: PNG or JPEG, stored as a small PNG without metadata. */
 export async function saveVillageLogo(ctx: Ctx, villageCode: string, bytes: Buffer): Promise<void> {
-  if (!can(ctx.actor, 'edit', { villageCode }))
+  if (!mayConfigureLetters(ctx.actor, villageCode))
     throw new Forbidden('Anda hanya dapat mengatur surat desa dalam cakupan Anda.');
   const type = sniffContentType(bytes);
   if (type !== 'image/png' && type !== 'image/jpeg')
@@ -149,7 +156,7 @@ export async function saveLetterSettings(
   villageCode: string,
   input: LetterSettingsInput,
 ): Promise<void> {
-  if (!can(ctx.actor, 'edit', { villageCode }))
+  if (!mayConfigureLetters(ctx.actor, villageCode))
     throw new Forbidden('Anda hanya dapat mengatur surat desa dalam cakupan Anda.');
   const errors: Record<string, string> = {};
   const pattern = patternProblem(input.numberPattern);
@@ -493,9 +500,9 @@ export async function listOutgoingLetters(
   villageCode: string,
   options: { page?: number; year?: number } = {},
 ): Promise<{ entries: RegisterEntry[]; total: number }> {
-  if (!can(ctx.actor, 'view', { villageCode }))
+  if (!mayReadRegister(ctx.actor, villageCode))
     throw new Forbidden('Register surat ini di luar cakupan Anda.');
-  const personal = can(ctx.actor, 'view_personal', { villageCode });
+  const personal = seesRegisterInFull(ctx.actor, villageCode);
   let query = ctx.db.selectFrom('letters').where('village_code', '=', villageCode);
   if (options.year) query = query.where('year', '=', options.year);
   const page = Math.max(1, options.page ?? 1);
@@ -536,22 +543,23 @@ export async function letterForRequest(ctx: Ctx, requestId: string) {
   return ctx.db.selectFrom('letters').selectAll().where('request_id', '=', requestId).executeTakeFirst();
 }
 
-/** The stored PDF of a letter, for staff of its village (the services module serves residents their own). */
-export async function letterPdfForStaff(ctx: Ctx, letterId: string) {
+/**
+ * The stored PDF of a letter, whichever page serves it: the register, or the request it answers
+ * (the services module names the applicant, who may download their own letter).
+ */
+export async function letterPdf(ctx: Ctx, letterId: string, options: { applicantId?: string | null } = {}) {
   if (!/^[0-9a-f-]{36}$/.test(letterId)) throw new NotFound('Surat tidak ditemukan.');
   const row = await ctx.db.selectFrom('letters').selectAll().where('id', '=', letterId).executeTakeFirst();
   if (!row) throw new NotFound('Surat tidak ditemukan.');
-  if (
-    !can(ctx.actor, 'view_personal', { villageCode: row.village_code }) &&
-    !can(ctx.actor, 'handle', { agencyCode: row.issuer })
-  )
+  if (!mayReadLetterPdf(ctx.actor, letterItem(row, options.applicantId)))
     throw new Forbidden('Surat ini di luar cakupan Anda.');
-  await audit(ctx, {
-    action: 'read_personal',
-    entity: 'letter',
-    entityId: row.id,
-    villageCode: row.village_code,
-  });
+  if (ctx.actor?.kind === 'staff')
+    await audit(ctx, {
+      action: 'read_personal',
+      entity: 'letter',
+      entityId: row.id,
+      villageCode: row.village_code,
+    });
   return { ...(await readFile(ctx, row.file_id)), number: row.number };
 }
 

@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
-import { can } from '../../platform/auth/roles.ts';
-import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
+import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { t } from '../../platform/i18n/index.ts';
+import { assertMayKeepVillageOffice } from './policy.ts';
 import { findVillage, getVillage, listKecamatan, listVillages, updateVillageOffice } from './service.ts';
 import { HomePage, VillageOfficePage, VillagePage } from './views/home.tsx';
 
@@ -50,8 +50,7 @@ export async function regionRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: requireStaff(), schema: { hide: true } },
     async (request, reply) => {
       const { code } = request.params as { code: string };
-      if (!can(request.ctx.actor, 'edit', { villageCode: code }))
-        throw new Forbidden('Desa ini di luar cakupan Anda.');
+      assertMayKeepVillageOffice(request.ctx.actor, code);
       const village = await getVillage(request.ctx, code);
       const values = {
         address: village.address ?? '',

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { audit } from '../../platform/audit/service.ts';
-import { can } from '../../platform/auth/roles.ts';
+import { scopeLevel } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
+import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { readAreaFile, slugify } from './area-data.ts';
+import { assertMayKeepVillageOffice } from './policy.ts';
 import './schema.ts';
 
 export interface Village {
@@ -156,15 +157,15 @@ export async function getVillage(ctx: Ctx, code: string): Promise<Village> {
 export async function regionExists(ctx: Ctx, code: string): Promise<boolean> {
   if (code === ctx.config.regencyCode) return true;
   if (!code.startsWith(`${ctx.config.regencyCode}.`)) return false;
-  const table = code.split('.').length === 3 ? 'kecamatan' : 'villages';
+  const table = scopeLevel(code) === 'kecamatan' ? 'kecamatan' : 'villages';
   const row = await ctx.db.selectFrom(table).select('code').where('code', '=', code).executeTakeFirst();
   return Boolean(row);
 }
 
 export async function regionName(ctx: Ctx, code: string): Promise<string> {
-  const level = code.split('.').length;
-  if (level === 2) return regencyName(ctx);
-  const table = level === 3 ? 'kecamatan' : 'villages';
+  const level = scopeLevel(code);
+  if (level === 'regency') return regencyName(ctx);
+  const table = level === 'kecamatan' ? 'kecamatan' : 'villages';
   const row = await ctx.db.selectFrom(table).select('name').where('code', '=', code).executeTakeFirst();
   return row?.name ?? code;
 }
@@ -183,8 +184,7 @@ export interface VillageOffice {
 
 /** Village staff (and admin kabupaten) keep their office's address and contacts, shown on letters and the village page. */
 export async function updateVillageOffice(ctx: Ctx, code: string, input: VillageOffice): Promise<void> {
-  if (!can(ctx.actor, 'edit', { villageCode: code }))
-    throw new Forbidden('Anda hanya dapat mengubah data desa dalam cakupan Anda.');
+  assertMayKeepVillageOffice(ctx.actor, code);
   const errors: Record<string, string> = {};
   if (input.address.trim().length < 5)
     errors.address = 'Alamat kantor desa wajib diisi (minimal 5 karakter).';

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { scopeLevel } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { ResidentRecord } from './generator.ts';
 import type { ResidentEventKind, ResidentStatus } from './schema.ts';
@@ -487,7 +488,7 @@ export interface StatRow {
 
 /** The rollup summed over every village under a region code (village, kecamatan or regency). */
 export async function statsForRegion(db: Db, regionCode: string): Promise<StatRow[]> {
-  const prefix = regionCode.split('.').length >= 4 ? regionCode : `${regionCode}.`;
+  const prefix = scopeLevel(regionCode) === 'village' ? regionCode : `${regionCode}.`;
   const result = await sql<StatRow>`
     SELECT dimension, sex, bucket, sum(n)::int AS n
     FROM resident_stats

@@ -3,18 +3,19 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
-import { can, regionContains, type StaffActor } from '../../platform/auth/roles.ts';
+import { requireStaff } from '../../platform/auth/guards.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { t } from '../../platform/i18n/index.ts';
-import { listVillages, regionName } from '../regions/service.ts';
+import { regionName } from '../regions/service.ts';
 import { csvLine, EXPORT_COLUMNS } from './opensid.ts';
 import {
   type ArrivalKind,
+  assertMayKeepRegistry,
   createImportJob,
   createResident,
   exportResidents,
+  figureRegions,
   getFamily,
   getImport,
   getResident,
@@ -23,11 +24,13 @@ import {
   listImports,
   listResidents,
   recordDeparture,
+  registryRights,
   residentHistory,
   runImportJob,
   today,
   updateResident,
   villageAddresses,
+  villagesWithRecords,
 } from './service.ts';
 import {
   DeparturePage,
@@ -49,20 +52,11 @@ type Body = Record<string, unknown>;
 const BASE = '/kelola/penduduk';
 const MAX_UPLOAD = 512 * 1024 * 1024;
 
-async function villagesInScope(request: FastifyRequest): Promise<VillageChoice[]> {
-  const actor = staffOf(request);
-  const all = await listVillages(request.ctx);
-  if (actor.scope.type === 'agency') return [];
-  return all
-    .filter((v) => regionContains(actor.scope.code, v.code))
-    .map((v) => ({ code: v.code, name: v.name }));
-}
-
 /** The village a page is about: ?desa=, else the staff member's own village, else the first in scope. */
 async function pickVillage(
   request: FastifyRequest,
 ): Promise<{ village: VillageChoice; villages: VillageChoice[] }> {
-  const villages = await villagesInScope(request);
+  const villages = await villagesWithRecords(request.ctx);
   const wanted = (request.query as Query).desa;
   const village = villages.find((v) => v.code === wanted) ?? (wanted ? undefined : villages[0]);
   if (!village) throw new Forbidden('Desa ini di luar cakupan Anda.');
@@ -151,7 +145,7 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
         page={list.page}
         pageSize={list.pageSize}
         addresses={addresses}
-        canEdit={can(request.ctx.actor, 'edit', { villageCode: village.code })}
+        canEdit={registryRights(request.ctx, village.code).edit}
         today={today(request.ctx)}
       />,
     );
@@ -159,7 +153,7 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(`${BASE}/baru`, staff, async (request, reply) => {
     const { village } = await pickVillage(request);
-    if (!can(request.ctx.actor, 'edit', { villageCode: village.code })) throw new Forbidden();
+    assertMayKeepRegistry(request.ctx, village.code);
     const q = request.query as Query;
     const kind = q.peristiwa === 'lahir' || q.peristiwa === 'pindah_masuk' ? q.peristiwa : 'pendataan';
     const values: Record<string, string> = { peristiwa: kind, warganegara_id: '1' };
@@ -338,35 +332,20 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
     ).send(stream);
   });
 
-  const statsRegion = (request: FastifyRequest): string => {
-    const actor = staffOf(request);
-    const wanted = (request.query as Query).wilayah;
-    if (wanted) return wanted;
-    return actor.scope.type === 'agency' ? request.ctx.config.regencyCode : actor.scope.code;
-  };
+  const statsRegion = async (request: FastifyRequest): Promise<string> =>
+    (request.query as Query).wilayah || (await figureRegions(request.ctx)).home;
 
   app.get(`${BASE}/statistik`, staff, async (request, reply) => {
-    const region = statsRegion(request);
+    const region = await statsRegion(request);
     const stats = await getStatistics(request.ctx, region);
-    const actor = staffOf(request) as StaffActor;
-    const choices: VillageChoice[] = [];
-    if (actor.scope.type === 'region' ? actor.scope.code.split('.').length < 4 : true) {
-      const top = actor.scope.type === 'region' ? actor.scope.code : request.ctx.config.regencyCode;
-      choices.push({ code: top, name: await regionName(request.ctx, top) });
-      for (const v of await listVillages(request.ctx))
-        if (regionContains(top, v.code)) {
-          if (top.split('.').length === 2 && !choices.some((c) => c.code === v.kecamatanCode))
-            choices.push({ code: v.kecamatanCode, name: `Kec. ${v.kecamatanName}` });
-          choices.push({ code: v.code, name: v.name });
-        }
-    }
+    const { choices } = await figureRegions(request.ctx);
     return reply.page(
       <StatsPage stats={stats} regionName={await regionName(request.ctx, region)} choices={choices} />,
     );
   });
 
   app.get(`${BASE}/statistik.csv`, staff, async (request, reply) => {
-    const region = statsRegion(request);
+    const region = await statsRegion(request);
     const stats = await getStatistics(request.ctx, region);
     return attachment(reply, `statistik-penduduk-${region}.csv`, 'text/csv; charset=utf-8').send(
       statsCsvRows(stats).map(csvLine).join(''),
@@ -376,7 +355,7 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
   app.get(`${BASE}/:id`, staff, async (request, reply) => {
     const resident = await getResident(request.ctx, (request.params as { id: string }).id);
     const history = await residentHistory(request.ctx, resident);
-    const canEdit = can(request.ctx.actor, 'edit', { villageCode: resident.villageCode });
+    const canEdit = registryRights(request.ctx, resident.villageCode).edit;
     return reply.page(
       <DetailPage
         resident={resident}
@@ -390,7 +369,7 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(`${BASE}/:id/ubah`, staff, async (request, reply) => {
     const resident = await getResident(request.ctx, (request.params as { id: string }).id);
-    if (!can(request.ctx.actor, 'edit', { villageCode: resident.villageCode })) throw new Forbidden();
+    assertMayKeepRegistry(request.ctx, resident.villageCode);
     return reply.page(
       <ResidentFormPage
         title={t('residents.editTitle', { name: resident.name })}
@@ -432,7 +411,7 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
   ] as const) {
     app.get(`${BASE}/:id/${slug}`, staff, async (request, reply) => {
       const resident = await getResident(request.ctx, (request.params as { id: string }).id);
-      if (!can(request.ctx.actor, 'edit', { villageCode: resident.villageCode })) throw new Forbidden();
+      assertMayKeepRegistry(request.ctx, resident.villageCode);
       return reply.page(
         <DeparturePage resident={resident} kind={kind} values={{ date: today(request.ctx) }} />,
       );
@@ -460,7 +439,7 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(
       <FamilyPage
         family={family}
-        canEdit={can(request.ctx.actor, 'edit', { villageCode: family.villageCode })}
+        canEdit={registryRights(request.ctx, family.villageCode).edit}
         today={today(request.ctx)}
         villageName={await regionName(request.ctx, family.villageCode)}
       />,

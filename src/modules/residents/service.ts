@@ -2,16 +2,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { audit } from '../../platform/audit/service.ts';
-import { can, mask, regionContains } from '../../platform/auth/roles.ts';
+import { regionContains, scopeLevel } from '../../platform/auth/policy.ts';
+import { mask } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { readFile, saveFile } from '../../platform/files/index.ts';
-import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
-import { listVillages } from '../regions/service.ts';
+import { Invalid, NotFound } from '../../platform/http/errors.ts';
+import { listVillages, regionName } from '../regions/service.ts';
 import { CODE_LISTS, type CodeList, codeList } from './codes.ts';
 import { generateResidents, villagesOf } from './generator.ts';
 import { type ImportMode, type ImportRunOptions, type ImportSummary, runImport } from './importer.ts';
 import { nikRegionWarning } from './nik.ts';
 import { exportRow, parseDate, parseRow } from './opensid.ts';
+import {
+  assertRegistry,
+  familyItem,
+  mayKeepRegistry,
+  mayReadFigures,
+  mayReadVillageRecords,
+  residentItem,
+  seesInFull,
+} from './policy.ts';
 import {
   addressOptions,
   dateString,
@@ -58,22 +68,46 @@ export async function findResidentById(ctx: Ctx, id: string): Promise<Resident |
   return row ? toResident(row) : null;
 }
 
-/** Whether the acting user sees this village's NIK and No. KK in full. */
-export function canSeePersonal(ctx: Ctx, villageCode: string): boolean {
-  return can(ctx.actor, 'view_personal', { villageCode });
+/** What the acting user may do with a village's registry, for the pages to offer (or not). */
+export function registryRights(ctx: Ctx, villageCode: string): { edit: boolean } {
+  return { edit: mayKeepRegistry(ctx.actor, villageCode) };
+}
+
+/** The villages whose registry the acting user may open, in the regency's order. */
+export async function villagesWithRecords(ctx: Ctx): Promise<Array<{ code: string; name: string }>> {
+  return (await listVillages(ctx))
+    .filter((v) => mayReadVillageRecords(ctx.actor, v.code))
+    .map((v) => ({ code: v.code, name: v.name }));
+}
+
+/**
+ * The region the statistics page opens on (the officer's own; the regency for an agency officer)
+ * and the regions it offers to switch to.
+ */
+export async function figureRegions(
+  ctx: Ctx,
+): Promise<{ home: string; choices: Array<{ code: string; name: string }> }> {
+  const actor = ctx.actor;
+  const home =
+    actor?.kind === 'staff' && actor.scope.type === 'region' ? actor.scope.code : ctx.config.regencyCode;
+  if (scopeLevel(home) === 'village' || !mayReadFigures(actor, home)) return { home, choices: [] };
+  const choices = [{ code: home, name: await regionName(ctx, home) }];
+  for (const v of await listVillages(ctx)) {
+    if (!regionContains(home, v.code)) continue;
+    if (scopeLevel(home) === 'regency' && !choices.some((c) => c.code === v.kecamatanCode))
+      choices.push({ code: v.kecamatanCode, name: `Kec. ${v.kecamatanName}` });
+    choices.push({ code: v.code, name: v.name });
+  }
+  return { home, choices };
+}
+
+/** Asserts the acting user may keep this village's registry (before showing an edit form). */
+export function assertMayKeepRegistry(ctx: Ctx, villageCode: string): void {
+  assertRegistry(ctx.actor, 'edit', { villageCode });
 }
 
 export function maskResident(r: Resident): Resident {
   return { ...r, nik: mask(r.nik), familyNumber: mask(r.familyNumber) };
-}
-
-function assertCanView(ctx: Ctx, resident: Resident): void {
-  const actor = ctx.actor;
-  if (actor?.kind === 'resident') {
-    if (actor.familyNumber === resident.familyNumber || actor.id === resident.id) return;
-    throw new Forbidden();
-  }
-  if (!can(actor, 'view', { villageCode: resident.villageCode })) throw new Forbidden();
 }
 
 /**
@@ -84,7 +118,7 @@ export async function getResident(ctx: Ctx, id: string): Promise<Resident> {
   const row = await residentById(ctx.db, id);
   if (!row) throw new NotFound('Penduduk tidak ditemukan.');
   const resident = toResident(row);
-  assertCanView(ctx, resident);
+  assertRegistry(ctx.actor, 'view_record', residentItem(resident));
   if (ctx.actor?.kind === 'staff') {
     await audit(ctx, {
       action: 'read_personal',
@@ -92,7 +126,7 @@ export async function getResident(ctx: Ctx, id: string): Promise<Resident> {
       entityId: resident.id,
       villageCode: resident.villageCode,
     });
-    if (!canSeePersonal(ctx, resident.villageCode)) return maskResident(resident);
+    if (!seesInFull(ctx.actor, residentItem(resident))) return maskResident(resident);
   }
   return resident;
 }
@@ -144,10 +178,6 @@ export async function seedDemoResidents(
   return total;
 }
 
-export function inRegion(scopeCode: string, villageCode: string): boolean {
-  return regionContains(scopeCode, villageCode);
-}
-
 export interface ImportInput {
   path: string;
   fileName: string;
@@ -161,11 +191,11 @@ export interface ImportInput {
 }
 
 /**
- * Imports an OpenSID-format CSV/XLSX file. The CLI runs without an actor (system); staff need the
+ * Imports an OpenSID-format CSV/XLSX file. The CLI runs as the system actor; staff need the
  * right to edit the registry of the region they import into.
  */
 export async function importResidents(ctx: Ctx, input: ImportInput): Promise<ImportSummary> {
-  if (ctx.actor && !can(ctx.actor, 'edit', { villageCode: input.regionCode })) throw new Forbidden();
+  assertRegistry(ctx.actor, 'edit', { villageCode: input.regionCode });
   const kind = fileKind(input.fileName);
   if (!kind) throw new Invalid({ file: 'Berkas harus CSV atau XLSX.' });
   const villages = await listVillages(ctx);
@@ -227,10 +257,7 @@ export function today(ctx: Ctx): string {
 }
 
 function assertVillageAccess(ctx: Ctx, villageCode: string, action: 'view' | 'edit'): void {
-  // agency officers read regency figures, never lists of people
-  if (ctx.actor?.kind === 'staff' && ctx.actor.scope.type === 'agency')
-    throw new Forbidden('Data perorangan tidak untuk OPD.');
-  if (!can(ctx.actor, action, { villageCode })) throw new Forbidden('Desa ini di luar cakupan Anda.');
+  assertRegistry(ctx.actor, action === 'view' ? 'view_record' : 'edit', { villageCode });
 }
 
 export async function listResidents(ctx: Ctx, input: ListInput) {
@@ -254,7 +281,7 @@ export async function listResidents(ctx: Ctx, input: ListInput) {
     page,
     pageSize: PAGE_SIZE,
   });
-  const personal = canSeePersonal(ctx, input.villageCode);
+  const personal = seesInFull(ctx.actor, { villageCode: input.villageCode });
   await audit(ctx, {
     action: 'read_personal',
     entity: 'resident_list',
@@ -447,7 +474,7 @@ export interface ResidentEvent {
 
 /** A person's history (births, moves, deaths, corrections), newest first. Staff reads are audited by getResident. */
 export async function residentHistory(ctx: Ctx, resident: Resident): Promise<ResidentEvent[]> {
-  assertCanView(ctx, resident);
+  assertRegistry(ctx.actor, 'view_record', residentItem(resident));
   const rows = await eventsOf(ctx.db, resident.id);
   return rows.map((e) => ({
     kind: e.kind,
@@ -473,11 +500,10 @@ export async function getFamily(ctx: Ctx, familyNumber: string): Promise<FamilyV
   const fam = /^\d{16}$/.test(familyNumber) ? await familyRow(ctx.db, familyNumber) : undefined;
   if (!fam) throw new NotFound('Kartu keluarga tidak ditemukan.');
   const actor = ctx.actor;
-  if (actor?.kind === 'resident') {
-    if (actor.familyNumber !== familyNumber) throw new Forbidden();
-  } else if (!can(actor, 'view', { villageCode: fam.village_code })) throw new Forbidden();
+  const item = familyItem({ villageCode: fam.village_code, familyNumber });
+  assertRegistry(actor, 'view_record', item);
   const members = (await familyMembers(ctx.db, familyNumber)).map(toResident);
-  const personal = actor?.kind === 'resident' || canSeePersonal(ctx, fam.village_code);
+  const personal = seesInFull(actor, item);
   if (actor?.kind === 'staff')
     await audit(ctx, {
       action: 'read_personal',
@@ -499,16 +525,14 @@ export async function getFamily(ctx: Ctx, familyNumber: string): Promise<FamilyV
 
 /** Figures for a village, kecamatan or the regency, from the rollup table. */
 export async function getStatistics(ctx: Ctx, regionCode: string): Promise<PopulationStats> {
-  if (!can(ctx.actor, 'view', { villageCode: regionCode }))
-    throw new Forbidden('Wilayah ini di luar cakupan Anda.');
+  assertRegistry(ctx.actor, 'view_figures', { villageCode: regionCode });
   const rows = await statsForRegion(ctx.db, regionCode);
   return buildStats(regionCode, Number(today(ctx).slice(0, 4)), rows);
 }
 
 /** Writes the residents of a region as CSV lines in the import's column layout (streams, village by village). */
 export async function* exportResidents(ctx: Ctx, regionCode: string): AsyncGenerator<Array<string | number>> {
-  if (!can(ctx.actor, 'view_personal', { villageCode: regionCode }) && ctx.actor)
-    throw new Forbidden('Ekspor data pribadi hanya untuk petugas desa yang bersangkutan.');
+  assertRegistry(ctx.actor, 'view_personal', { villageCode: regionCode });
   const villages = (await listVillages(ctx)).map((v) => v.code).filter((c) => regionContains(regionCode, c));
   await audit(ctx, { action: 'export_personal', entity: 'resident_list', villageCode: regionCode });
   for (const village of villages) {

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { audit } from '../../platform/audit/service.ts';
 import { dummyVerify, hashSecret, verifySecret } from '../../platform/auth/password.ts';
-import { can, type ResidentActor } from '../../platform/auth/roles.ts';
+import { actorId, type ResidentActor } from '../../platform/auth/roles.ts';
 import {
   afterFailedLogin,
   checkAddressThrottle,
@@ -11,6 +11,7 @@ import {
 import type { Ctx } from '../../platform/context.ts';
 import { Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors.ts';
 import { findResidentByNik, type Resident } from '../residents/service.ts';
+import { mayServeVillage } from './policy.ts';
 import './schema.ts';
 
 const PIN = /^\d{6}$/;
@@ -22,9 +23,9 @@ export async function issuePin(ctx: Ctx, nik: string): Promise<{ pin: string; re
   const cleaned = nik.replace(/\D/g, '');
   if (!/^\d{16}$/.test(cleaned)) throw new Invalid({ nik: 'NIK harus 16 angka.' });
   const resident = await findResidentByNik(ctx, cleaned);
-  if (!resident) throw new Invalid({ nik: 'NIK ini tidak ada di data penduduk.' });
-  if (!can(ctx.actor, 'edit', { villageCode: resident.villageCode }))
-    throw new Forbidden('Warga ini terdaftar di desa lain; PIN diberikan oleh operator desanya.');
+  // a NIK of another village answers as an unknown one: staff learn nothing outside their village
+  if (!resident || !mayServeVillage(ctx.actor, resident.villageCode))
+    throw new Invalid({ nik: 'NIK ini tidak ada di data penduduk desa Anda.' });
   if (resident.status !== 'hidup')
     throw new Invalid({ nik: 'Warga ini tidak lagi berstatus penduduk aktif.' });
   const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -33,7 +34,7 @@ export async function issuePin(ctx: Ctx, nik: string): Promise<{ pin: string; re
     must_change: true,
     failed_logins: 0,
     locked_until: null,
-    issued_by: ctx.actor?.id ?? null,
+    issued_by: actorId(ctx.actor),
     issued_at: ctx.clock.now(),
   };
   await ctx.db

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import type { Actor } from '../../platform/auth/roles.ts';
-import { scopeFilter, whereVillageInScope } from '../../platform/auth/roles.ts';
+import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { ServiceDefinition } from './definition.ts';
 import type { RequestState } from './schema.ts';
@@ -137,7 +136,11 @@ export interface QueueFilter {
 }
 
 /** Requests the actor may see, narrowed by the filter: a village's office, an agency's services, or a region. */
-export async function queueRows(db: Db, actor: Actor, filter: QueueFilter) {
+export async function queueRows(
+  db: Db,
+  scope: { agency: string } | { region: string | null },
+  filter: QueueFilter,
+) {
   let query = db
     .selectFrom('service_requests as r')
     .innerJoin('services as s', 's.id', 'r.service_id')
@@ -145,10 +148,10 @@ export async function queueRows(db: Db, actor: Actor, filter: QueueFilter) {
       join.onRef('v.service_id', '=', 'r.service_id').onRef('v.version', '=', 'r.service_version'),
     )
     .where('r.state', '<>', 'draf');
-  const { agencyCode } = scopeFilter(actor);
-  query = agencyCode
-    ? query.where('s.owner_code', '=', agencyCode)
-    : whereVillageInScope(query, 'r.village_code', actor);
+  query =
+    'agency' in scope
+      ? query.where('s.owner_code', '=', scope.agency)
+      : whereInRegion(query, 'r.village_code', scope.region);
   if (filter.state === 'aktif')
     query = query.where('r.state', 'in', [
       'diperiksa',

@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { audit } from '../../platform/audit/service.ts';
-import { type Actor, can, mask, type StaffActor } from '../../platform/auth/roles.ts';
+import { type Actor, mask, type StaffActor } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
 import { addWorkingDays, holidaySet, jakartaDate } from '../complaints/service.ts';
-import { issueLetter, letterForRequest } from '../letters/service.ts';
+import { issueLetter, letterForRequest, letterPdf } from '../letters/service.ts';
 import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import {
   codeLabel,
@@ -23,6 +23,17 @@ import {
   letterContent,
   templateValues,
 } from './forms.ts';
+import {
+  isApplicant,
+  mayActOnStep,
+  mayEditRequest,
+  mayHandOver,
+  mayReadRequest,
+  mayServeVillage,
+  mayViewRequest,
+  queueScope,
+  seesInFull,
+} from './policy.ts';
 import * as repo from './repo.ts';
 import type { ApplicantSnapshot, RequestState } from './schema.ts';
 
@@ -58,7 +69,7 @@ function requestCode(now: Date): string {
 }
 
 function actorParts(actor: Actor | null) {
-  if (!actor) return { actorKind: 'system', actorId: null, actorLabel: 'sistem' };
+  if (!actor || actor.kind === 'system') return { actorKind: 'system', actorId: null, actorLabel: 'sistem' };
   if (actor.kind === 'staff') return { actorKind: 'staff', actorId: actor.id, actorLabel: actor.name };
   return { actorKind: 'resident', actorId: actor.id, actorLabel: actor.name };
 }
@@ -130,41 +141,6 @@ async function residentById(ctx: Ctx, residentId: string): Promise<Resident> {
 
 // --- who may do what ----------------------------------------------------------------------------
 
-function isApplicant(actor: Actor | null, request: { resident_id: string }): boolean {
-  return actor?.kind === 'resident' && actor.id === request.resident_id;
-}
-
-function mayActOnStep(
-  actor: Actor | null,
-  step: StepDefinition,
-  definition: ServiceDefinition,
-  villageCode: string,
-): boolean {
-  switch (step.actor) {
-    case 'village_staff':
-      return can(actor, 'edit', { villageCode });
-    case 'village_signatory':
-      return can(actor, 'sign', { villageCode });
-    case 'agency':
-      return handlesService(actor, definition);
-  }
-}
-
-function handlesService(actor: Actor | null, definition: ServiceDefinition): boolean {
-  return definition.owner.type === 'agency' && can(actor, 'handle', { agencyCode: definition.owner.code });
-}
-
-/** An agency officer sees only the requests of the agency's own services; everyone else by region. */
-function mayView(actor: Actor | null, definition: ServiceDefinition, villageCode: string): boolean {
-  if (actor?.kind === 'staff' && actor.scope.type === 'agency') return handlesService(actor, definition);
-  return can(actor, 'view', { villageCode });
-}
-
-/** NIK, KK and phone in full: the village's own office, admin, and the agency that handles the service. */
-function seesPersonal(actor: Actor | null, definition: ServiceDefinition, villageCode: string): boolean {
-  return can(actor, 'view_personal', { villageCode }) || handlesService(actor, definition);
-}
-
 function stateAtStep(definition: ServiceDefinition, stepIndex: number): RequestState {
   return definition.steps[stepIndex]?.actor === 'village_signatory' ? 'menunggu_tanda_tangan' : 'diperiksa';
 }
@@ -197,8 +173,8 @@ export async function startRequest(
   } else if (actor?.kind === 'staff') {
     const found = await findResidentByNik(ctx, (input.residentNik ?? '').replace(/\D/g, ''));
     if (!found) throw new Invalid({ residentNik: 'NIK pemohon tidak ada di data penduduk.' });
-    if (!can(actor, 'edit', { villageCode: found.villageCode }))
-      throw new Forbidden('Pemohon terdaftar di desa di luar cakupan Anda.');
+    if (!mayServeVillage(actor, found.villageCode))
+      throw new Invalid({ residentNik: 'NIK pemohon tidak ada di data penduduk.' });
     resident = found;
   } else throw new Forbidden();
   if (resident.status !== 'hidup')
@@ -305,9 +281,8 @@ function contactProblems(input: RequestInput): Record<string, string> {
  */
 export async function saveRequest(ctx: Ctx, id: string, input: RequestInput): Promise<SaveOutcome> {
   const { row, definition } = await loadRequest(ctx, id);
-  const byApplicant = isApplicant(ctx.actor, row);
-  if (!byApplicant && !can(ctx.actor, 'edit', { villageCode: row.village_code }))
-    throw new Forbidden('Permohonan ini bukan milik Anda.');
+  const _byApplicant = isApplicant(ctx.actor, row);
+  if (!mayEditRequest(ctx.actor, row)) throw new Forbidden('Permohonan ini bukan milik Anda.');
   if (!OPEN_FOR_APPLICANT.includes(row.state))
     throw new Conflict('Permohonan ini sudah diajukan dan sedang diproses; perubahan tidak dapat disimpan.');
   const data = cleanRequestData(definition, input.values);
@@ -372,8 +347,7 @@ async function submit(
 
 export async function cancelRequest(ctx: Ctx, id: string): Promise<void> {
   const { row } = await loadRequest(ctx, id);
-  if (!isApplicant(ctx.actor, row) && !can(ctx.actor, 'edit', { villageCode: row.village_code }))
-    throw new Forbidden();
+  if (!mayEditRequest(ctx.actor, row)) throw new Forbidden();
   if (!['draf', 'belum_lengkap', 'diperiksa'].includes(row.state))
     throw new Conflict('Permohonan yang sudah menunggu tanda tangan atau selesai tidak dapat dibatalkan.');
   await ctx.db
@@ -392,7 +366,7 @@ async function requireStepActor(ctx: Ctx, id: string, options: { lock?: boolean 
   if (!['diperiksa', 'menunggu_tanda_tangan'].includes(row.state))
     throw new Conflict('Permohonan ini tidak sedang menunggu tindakan.');
   const step = definition.steps[row.step_index];
-  if (!step || !mayActOnStep(ctx.actor, step, definition, row.village_code))
+  if (!step || !mayActOnStep(ctx.actor, step, row, definition))
     throw new Forbidden('Tahap ini bukan bagian Anda.');
   return { ...loaded, step };
 }
@@ -553,7 +527,7 @@ async function issueFor(
 
 export async function markCollected(ctx: Ctx, id: string): Promise<void> {
   const { row } = await loadRequest(ctx, id);
-  if (!can(ctx.actor, 'edit', { villageCode: row.village_code })) throw new Forbidden();
+  if (!mayHandOver(ctx.actor, row)) throw new Forbidden();
   if (row.state !== 'siap_diambil')
     throw new Conflict('Hanya surat yang siap diambil yang dapat ditandai sudah diambil.');
   await ctx.db
@@ -622,12 +596,10 @@ function registryDifferences(snapshot: ApplicantSnapshot, current: ApplicantSnap
 export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
   const { row, definition } = await loadRequest(ctx, id);
   const actor = ctx.actor;
-  const applicant = isApplicant(actor, row);
-  if (!applicant && !mayView(actor, definition, row.village_code))
-    throw new Forbidden('Permohonan ini di luar cakupan Anda.');
-  if (!applicant && row.state === 'draf' && !can(actor, 'edit', { villageCode: row.village_code }))
-    throw new NotFound('Permohonan tidak ditemukan.');
-  const personal = applicant || seesPersonal(actor, definition, row.village_code);
+  const _applicant = isApplicant(actor, row);
+  if (!mayReadRequest(actor, row, definition)) throw new Forbidden('Permohonan ini di luar cakupan Anda.');
+  if (!mayViewRequest(actor, row, definition)) throw new NotFound('Permohonan tidak ditemukan.');
+  const personal = seesInFull(actor, row, definition);
   if (actor?.kind === 'staff')
     await audit(ctx, {
       action: 'read_personal',
@@ -646,7 +618,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
   const acting =
     ['diperiksa', 'menunggu_tanda_tangan'].includes(row.state) &&
     step !== undefined &&
-    mayActOnStep(actor, step, definition, row.village_code);
+    mayActOnStep(actor, step, row, definition);
   const snapshot = personal
     ? row.applicant
     : { ...row.applicant, nik: mask(row.applicant.nik), familyNumber: mask(row.applicant.familyNumber) };
@@ -693,18 +665,14 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
         }
       : null,
     can: {
-      edit:
-        OPEN_FOR_APPLICANT.includes(row.state) &&
-        (applicant || can(actor, 'edit', { villageCode: row.village_code })),
+      edit: OPEN_FOR_APPLICANT.includes(row.state) && mayEditRequest(actor, row),
       act:
         acting &&
         step?.actor !== 'village_signatory' &&
         !(step?.actor === 'agency' && row.step_index === definition.steps.length - 1),
       sign: acting && (step?.actor === 'village_signatory' || row.step_index === definition.steps.length - 1),
-      collect: row.state === 'siap_diambil' && can(actor, 'edit', { villageCode: row.village_code }),
-      cancel:
-        ['draf', 'belum_lengkap', 'diperiksa'].includes(row.state) &&
-        (applicant || can(actor, 'edit', { villageCode: row.village_code })),
+      collect: row.state === 'siap_diambil' && mayHandOver(actor, row),
+      cancel: ['draf', 'belum_lengkap', 'diperiksa'].includes(row.state) && mayEditRequest(actor, row),
     },
     registryDifferences: current
       ? registryDifferences(row.applicant, await applicantSnapshot(ctx, current))
@@ -713,20 +681,21 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
   };
 }
 
+/** Attachments (a KTP photo, a KK) carry the full NIK: for those who see the request in full. */
 export async function requestAttachment(ctx: Ctx, id: string, attachmentId: string) {
-  await getRequest(ctx, id);
+  const view = await getRequest(ctx, id);
+  if (!view.personal) throw new Forbidden('Lampiran ini hanya untuk kantor desa, OPD pengurus, dan pemohon.');
   const attachment = (await repo.attachmentsOf(ctx.db, id)).find((a) => a.id === attachmentId);
   if (!attachment) throw new NotFound('Lampiran tidak ditemukan.');
   return readFile(ctx, attachment.file_id);
 }
 
-/** The issued letter's PDF, for the applicant or staff in scope. */
+/** The issued letter's PDF: the letters module's one check decides, with the applicant named. */
 export async function requestLetterPdf(ctx: Ctx, id: string) {
-  const view = await getRequest(ctx, id);
+  const { row } = await loadRequest(ctx, id);
   const letter = await letterForRequest(ctx, id);
   if (!letter) throw new NotFound('Surat belum terbit.');
-  const file = await readFile(ctx, letter.file_id);
-  return { ...file, number: view.letter?.number ?? letter.number };
+  return letterPdf(ctx, letter.id, { applicantId: row.resident_id });
 }
 
 export async function myRequests(ctx: Ctx) {
@@ -740,18 +709,19 @@ export const QUEUE_PAGE_SIZE = 50;
 export async function listQueue(ctx: Ctx, filter: Omit<repo.QueueFilter, 'pageSize'>) {
   const actor = ctx.actor;
   if (actor?.kind !== 'staff') throw new Forbidden();
-  const { rows, total } = await repo.queueRows(ctx.db, actor, { ...filter, pageSize: QUEUE_PAGE_SIZE });
+  const { rows, total } = await repo.queueRows(ctx.db, queueScope(actor), {
+    ...filter,
+    pageSize: QUEUE_PAGE_SIZE,
+  });
   return {
     total,
     rows: rows.map((r) => ({
       ...r,
-      applicant_nik: seesPersonal(actor, r.definition, r.village_code)
-        ? r.applicant_nik
-        : mask(r.applicant_nik),
+      applicant_nik: seesInFull(actor, r, r.definition) ? r.applicant_nik : mask(r.applicant_nik),
       mayAct:
         ['diperiksa', 'menunggu_tanda_tangan'].includes(r.state) &&
         r.definition.steps[r.step_index] !== undefined &&
-        mayActOnStep(actor, r.definition.steps[r.step_index] as StepDefinition, r.definition, r.village_code),
+        mayActOnStep(actor, r.definition.steps[r.step_index] as StepDefinition, r, r.definition),
     })),
   };
 }

@@ -199,7 +199,11 @@ describe('resident login with NIK and PIN', () => {
 
   it('is issued only by the staff of the resident’s own village', async () => {
     const kibinOperator = await makeStaff(ctx, { role: 'operator_desa', scope: KIBIN });
-    await expect(issuePin(as(kibinOperator), applicant.nik)).rejects.toBeInstanceOf(Forbidden);
+    // refused the way an unknown NIK is: another village's office learns nothing of the resident
+    const unknown = await issuePin(as(office.operator), '3604059999999999').catch((error: unknown) => error);
+    const elsewhere = await issuePin(as(kibinOperator), applicant.nik).catch((error: unknown) => error);
+    expect(elsewhere).toBeInstanceOf(Invalid);
+    expect(elsewhere).toMatchObject({ fields: (unknown as Invalid).fields });
     await expect(issuePin(as(office.operator), '3604')).rejects.toMatchObject({
       fields: { nik: 'NIK harus 16 angka.' },
     });

@@ -1,10 +1,11 @@
 import { audit } from '../../platform/audit/service.ts';
-import { can } from '../../platform/auth/roles.ts';
+import { actorId } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { classificationName } from '../letters/service.ts';
 import { DEFAULT_SERVICES } from './catalog.ts';
 import { checkDefinition, type ServiceDefinition } from './definition.ts';
+import { mayManageCatalog, mayServeVillage } from './policy.ts';
 import * as repo from './repo.ts';
 
 export type { ServiceDefinition } from './definition.ts';
@@ -74,7 +75,8 @@ export async function saveServiceDefinition(
   json: string,
   expectedSlug?: string,
 ): Promise<{ slug: string; version: number }> {
-  if (!can(ctx.actor, 'manage')) throw new Forbidden('Hanya admin kabupaten yang mengelola katalog layanan.');
+  if (!mayManageCatalog(ctx.actor))
+    throw new Forbidden('Hanya admin kabupaten yang mengelola katalog layanan.');
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -93,9 +95,9 @@ export async function saveServiceDefinition(
   const existing = await repo.serviceBySlug(ctx.db, definition.slug);
   if (!existing && expectedSlug) throw new NotFound('Layanan tidak ditemukan.');
   const version = existing
-    ? await repo.insertServiceVersion(ctx.db, existing, definition, ctx.actor?.id ?? null)
+    ? await repo.insertServiceVersion(ctx.db, existing, definition, actorId(ctx.actor))
     : 1;
-  if (!existing) await repo.insertService(ctx.db, definition, ctx.actor?.id ?? null);
+  if (!existing) await repo.insertService(ctx.db, definition, actorId(ctx.actor));
   await audit(ctx, {
     action: existing ? 'service_version' : 'service_create',
     entity: 'service',
@@ -106,7 +108,8 @@ export async function saveServiceDefinition(
 }
 
 export async function setServiceActive(ctx: Ctx, slug: string, active: boolean): Promise<void> {
-  if (!can(ctx.actor, 'manage')) throw new Forbidden('Hanya admin kabupaten yang mengelola katalog layanan.');
+  if (!mayManageCatalog(ctx.actor))
+    throw new Forbidden('Hanya admin kabupaten yang mengelola katalog layanan.');
   const service = await getService(ctx, slug);
   await ctx.db
     .updateTable('services')
@@ -126,7 +129,7 @@ export async function setVillageServices(
   villageCode: string,
   enabledSlugs: string[],
 ): Promise<void> {
-  if (!can(ctx.actor, 'edit', { villageCode }))
+  if (!mayServeVillage(ctx.actor, villageCode))
     throw new Forbidden('Anda hanya dapat mengatur layanan desa dalam cakupan Anda.');
   const wanted = new Set(enabledSlugs);
   const services = (await repo.allServices(ctx.db)).filter((s) => s.definition.owner.type === 'village');

@@ -10,7 +10,8 @@ export interface AuditEntry {
 
 function actorLabel(ctx: Ctx): { kind: string; id: string | null; label: string } {
   const actor = ctx.actor;
-  if (!actor) return { kind: 'system', id: null, label: 'sistem' };
+  if (!actor) return { kind: 'anonymous', id: null, label: 'pengunjung' };
+  if (actor.kind === 'system') return { kind: 'system', id: null, label: 'sistem' };
   if (actor.kind === 'staff') return { kind: 'staff', id: actor.id, label: `${actor.name} <${actor.email}>` };
   return { kind: 'resident', id: actor.id, label: `warga ${actor.name}` };
 }

@@ -4,7 +4,8 @@ import { audit } from '../audit/service.ts';
 import type { Ctx } from '../context.ts';
 import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../http/errors.ts';
 import { dummyVerify, hashSecret, verifySecret } from './password.ts';
-import { can, ROLE_SCOPE_LEVEL, ROLES, type Role, type Scope, type StaffActor } from './roles.ts';
+import { canOnItem } from './policy.ts';
+import { actorId, ROLE_SCOPE_LEVEL, ROLES, type Role, type Scope, type StaffActor } from './roles.ts';
 import { destroyAllSessions, randomToken, sha256Hex, staffActorById } from './sessions.ts';
 
 export const LOCK_AFTER_FAILURES = 5;
@@ -187,7 +188,7 @@ export async function loginStaff(ctx: Ctx, input: { email: string; password: str
 }
 
 function requireManager(ctx: Ctx): void {
-  if (!can(ctx.actor, 'manage')) throw new Forbidden();
+  if (!canOnItem(ctx.actor, 'manage')) throw new Forbidden();
 }
 
 export const USERS_PAGE_SIZE = 25;
@@ -229,7 +230,7 @@ export async function listStaffUsers(ctx: Ctx, filter: { role?: string; q?: stri
 
 export async function setStaffActive(ctx: Ctx, userId: string, active: boolean): Promise<void> {
   requireManager(ctx);
-  if (ctx.actor?.id === userId && !active)
+  if (actorId(ctx.actor) === userId && !active)
     throw new Conflict('Anda tidak dapat menonaktifkan akun Anda sendiri.');
   const result = await ctx.db
     .updateTable('staff_users')

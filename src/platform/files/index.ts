@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { actorId } from '../auth/roles.ts';
 import type { Ctx } from '../context.ts';
 import { NotFound } from '../http/errors.ts';
 
@@ -35,7 +36,7 @@ export async function saveFile(
       content_type: input.contentType,
       name: input.name.slice(0, 200),
       village_code: input.villageCode ?? null,
-      created_by: ctx.actor?.id ?? null,
+      created_by: actorId(ctx.actor),
       created_at: ctx.clock.now(),
     })
     .returning('id')

@@ -13,7 +13,7 @@ export function registerNavigation(more: NavItem[]): void {
 export function navigationFor(actor: Actor | null): NavItem[] {
   return items.filter((item) => {
     if (item.for.includes('public')) return true;
-    if (!actor) return false;
+    if (!actor || actor.kind === 'system') return false;
     if (actor.kind === 'resident') return item.for.includes('resident');
     return item.for.includes(actor.role);
   });

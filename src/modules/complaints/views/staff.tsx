@@ -17,6 +17,7 @@ import {
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
+import { mayAdministerComplaints } from '../policy.ts';
 import type { Category, ComplianceRow, listQueue, StaffView } from '../service.ts';
 import { allowedTransitions, STATES } from '../states.ts';
 import {
@@ -30,7 +31,7 @@ import {
 import { ComplaintsHead, ComplianceTable, type FormValues } from './public.tsx';
 
 function StaffNav(props: { actor: StaffActor }): SafeHtml {
-  const admin = props.actor.role === 'admin_kabupaten';
+  const admin = mayAdministerComplaints(props.actor);
   const links: Array<[string, string]> = [
     ['/kelola/pengaduan', t('complaints.staff.queue')],
     ['/kelola/pengaduan/sla', t('complaints.staff.sla')],
@@ -161,7 +162,7 @@ export function StaffReportPage(props: {
   errors?: FieldErrors;
   values?: FormValues;
 }): SafeHtml {
-  const { row, reporter, mayHandle } = props.view;
+  const { row, reporter, mayHandle, mayModerate } = props.view;
   const e = props.errors ?? {};
   const v = props.values ?? {};
   const details = row.details as Record<string, unknown>;
@@ -244,7 +245,7 @@ export function StaffReportPage(props: {
               </a>
               <figcaption>
                 {p.hidden ? t('complaints.staff.photoHidden') : ''}
-                {mayHandle || props.actor.role === 'admin_kabupaten' ? (
+                {mayModerate ? (
                   <Form action={`/kelola/pengaduan/foto/${p.id}`}>
                     <input type="hidden" name="hidden" value={p.hidden ? '0' : '1'} />
                     <Button variant="secondary">
@@ -371,7 +372,7 @@ export function StaffReportPage(props: {
       ) : (
         <p>{t('complaints.staff.readOnly')}</p>
       )}
-      {!row.flagged ? (
+      {mayModerate && !row.flagged ? (
         <Panel title={t('complaints.staff.flag')}>
           <Form action={`/kelola/pengaduan/${row.ticket}/moderasi`}>
             <TextField name="flagReason" label={t('complaints.staff.flagReason')} error={e.flagReason} />

@@ -20,6 +20,7 @@ import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { LetterSettings } from '../../letters/service.ts';
 import { textOf } from '../forms.ts';
+import { menuRights } from '../policy.ts';
 import type { RequestView } from '../requests.ts';
 import { REQUEST_STATES, type RequestState } from '../schema.ts';
 import type { CatalogEntry } from '../service.ts';
@@ -50,8 +51,7 @@ export interface QueueRow {
 }
 
 function StaffMenu(props: { actor: StaffActor }): SafeHtml {
-  const village = props.actor.scope.type === 'region' && props.actor.scope.code.split('.').length === 4;
-  const admin = props.actor.role === 'admin_kabupaten';
+  const { villageSettings: village, catalog: admin } = menuRights(props.actor);
   return (
     <p class="sub-nav">
       <a href="/kelola/layanan">{t('services.queue.title')}</a>
