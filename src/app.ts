@@ -21,6 +21,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { modules } from './modules/index.ts';
 import { regencyName } from './modules/regions/service.ts';
+import { CSRF_COOKIE, csrfTokenOf, peekMultipartToken } from './platform/auth/csrf.ts';
 import { actorForApiToken, actorForSession, SESSION_COOKIE } from './platform/auth/sessions.ts';
 import type { Clock, Ctx } from './platform/context.ts';
 import { systemClock } from './platform/context.ts';
@@ -121,15 +122,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     hsts: secure,
   });
   await app.register(csrf, {
-    cookieKey: 'simpul_csrf',
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure },
-    getToken: (request) => {
-      const body = request.body as Record<string, unknown> | undefined;
-      const query = request.query as Record<string, unknown> | undefined;
-      const fromBody = body && typeof body._csrf === 'string' ? body._csrf : undefined;
-      const fromQuery = query && typeof query._csrf === 'string' ? query._csrf : undefined;
-      return fromBody ?? fromQuery ?? (request.headers['x-csrf-token'] as string | undefined);
-    },
+    getToken: csrfTokenOf,
   });
   await app.register(swagger, {
     openapi: {
@@ -182,8 +177,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     };
   });
   app.addHook('preHandler', (request, reply, done) => {
-    if (needsCsrfCheck(request)) app.csrfProtection(request, reply, done);
-    else done();
+    if (!needsCsrfCheck(request)) done();
+    else if (request.isMultipart())
+      peekMultipartToken(request).then(() => app.csrfProtection(request, reply, done), done);
+    else app.csrfProtection(request, reply, done);
   });
   // views read the language, the person and the CSRF token from here (see request-context.ts)
   app.addHook('preHandler', (request, _reply, done) => {

@@ -4,11 +4,18 @@ import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { SYSTEM } from './platform/auth/roles.ts';
 import { randomToken } from './platform/auth/sessions.ts';
-import { createApiToken, createStaffUser, findStaffByEmail, parseScope } from './platform/auth/users.ts';
+import {
+  createApiToken,
+  createStaffUser,
+  findStaffByEmail,
+  parseScope,
+  TOKEN_DEFAULT_DAYS,
+} from './platform/auth/users.ts';
 import type { Ctx } from './platform/context.ts';
 import { systemClock } from './platform/context.ts';
 import { backupDatabase, restoreDatabase } from './platform/db/backup.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/index.ts';
+import { Invalid } from './platform/http/errors.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import type { DemoLogin } from './platform/module.ts';
 import { DEMO_PASSWORD, DEMO_STAFF, migrate, seed } from './platform/setup.ts';
@@ -18,7 +25,7 @@ const USAGE = `Pemakaian: npx simpul <perintah>
   migrate                                 terapkan migrasi basis data
   seed                                    isi data wilayah (dan data demo bila SIMPUL_DEMO=1)
   user create --role R --scope S --email E [--name N] [--password P]
-  token create --email E --name N         buat token API untuk integrasi sistem
+  token create --email E --name N [--days N]  buat token API (berlaku N hari, bawaan 90, paling lama 365)
   backup FILE                             cadangkan seluruh basis data ke FILE
   restore FILE                            pulihkan basis data kosong dari FILE
   generate residents --count N --out FILE [--villages CODE,…] [--seed S]
@@ -110,11 +117,20 @@ async function userCreate(config: Config, args: string[]): Promise<void> {
 }
 
 async function tokenCreate(config: Config, args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } },
+  });
   await withDatabase(config, async (ctx) => {
     const user = await findStaffByEmail(ctx, values.email ?? '');
     if (!user) throw new CliError(`Tidak ada akun dengan email ${values.email ?? '(kosong)'}`);
-    console.log(await createApiToken(ctx, user.id, values.name ?? 'integrasi'));
+    const days = values.days === undefined ? TOKEN_DEFAULT_DAYS : Number(values.days);
+    try {
+      console.log(await createApiToken(ctx, user.id, values.name ?? 'integrasi', days));
+    } catch (error) {
+      if (error instanceof Invalid) throw new CliError(Object.values(error.fields).join(' '));
+      throw error;
+    }
   });
 }
 

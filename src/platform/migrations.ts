@@ -129,8 +129,37 @@ const auditFilesOutbox: Migration = {
   },
 };
 
+// Tokens made before expiry existed get the default lifetime from the day this runs rather than
+// dying at once, so an integration has time to be given a new one.
+const apiTokenExpiry: Migration = {
+  async up(db: AnyDb) {
+    await sql`ALTER TABLE api_tokens ADD COLUMN expires_at timestamptz`.execute(db);
+    await sql`UPDATE api_tokens SET expires_at = now() + interval '90 days'`.execute(db);
+    await sql`ALTER TABLE api_tokens ALTER COLUMN expires_at SET NOT NULL`.execute(db);
+    await sql`CREATE INDEX api_tokens_user ON api_tokens (user_id)`.execute(db);
+  },
+};
+
+// One row per throttled key (an account, an account from one address, an address) replaces the
+// log of single failures: the wait doubles with the count, which a counter says directly.
+const loginThrottle: Migration = {
+  async up(db: AnyDb) {
+    await sql`
+      CREATE TABLE login_throttle (
+        key text PRIMARY KEY,
+        failures integer NOT NULL DEFAULT 0,
+        last_failure_at timestamptz,
+        blocked_until timestamptz,
+        last_success_at timestamptz
+      )`.execute(db);
+    await sql`DROP TABLE login_failures`.execute(db);
+  },
+};
+
 export const platformMigrations: Record<string, Migration> = {
   '0001_extensions': extensions,
   '0002_people_and_sessions': peopleAndSessions,
   '0003_audit_files_outbox': auditFilesOutbox,
+  '0004_api_token_expiry': apiTokenExpiry,
+  '0005_login_throttle': loginThrottle,
 };

@@ -3,15 +3,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { regionName } from '../modules/regions/service.ts';
 import { listAgencies } from './agencies.ts';
 import { distinctAuditActions, listAudit } from './audit/service.ts';
+import { rotateCsrfSecret } from './auth/csrf.ts';
 import { requireStaff, staffOf } from './auth/guards.ts';
 import { verifySecret } from './auth/password.ts';
-import { createSession, destroyAllSessions, destroySession, SESSION_COOKIE } from './auth/sessions.ts';
+import { createSession, destroySession, logOutEverywhere, SESSION_COOKIE } from './auth/sessions.ts';
 import {
   changePassword,
   createApiToken,
   createStaffUser,
+  findStaffById,
+  listApiTokens,
   listStaffUsers,
   loginStaff,
+  revokeApiToken,
   setStaffActive,
 } from './auth/users.ts';
 import type { Ctx } from './context.ts';
@@ -19,7 +23,15 @@ import { Invalid, TooManyRequests, Unauthenticated } from './http/errors.ts';
 import { safeReturnPath, setFlash } from './http/flash.ts';
 import { t } from './i18n/index.ts';
 import type { NavItem } from './module.ts';
-import { AccountPage, AuditPage, DashboardPage, LoginPage, NewUserPage, UsersPage } from './views.tsx';
+import {
+  AccountPage,
+  AuditPage,
+  DashboardPage,
+  LoginPage,
+  NewUserPage,
+  TokensPage,
+  UsersPage,
+} from './views.tsx';
 
 export const platformNavigation: NavItem[] = [
   {
@@ -58,6 +70,7 @@ export async function startSession(
     userAgent: request.headers['user-agent'] ?? null,
   });
   reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request.ctx, expiresAt));
+  rotateCsrfSecret(reply);
 }
 
 async function scopeFigures(ctx: Ctx, scopeCode: string): Promise<Array<[string, number]>> {
@@ -123,14 +136,16 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await destroySession(request.ctx, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    rotateCsrfSecret(reply);
     setFlash(reply, t('auth.loggedOut'));
     return reply.redirect('/', 303);
   });
 
   app.post('/keluar-semua', { schema: { hide: true } }, async (request, reply) => {
     const actor = request.ctx.actor;
-    if (actor && actor.kind !== 'system') await destroyAllSessions(request.ctx, actor.kind, actor.id);
+    if (actor && actor.kind !== 'system') await logOutEverywhere(request.ctx, actor.kind, actor.id);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    rotateCsrfSecret(reply);
     setFlash(reply, t('auth.loggedOutEverywhere'));
     return reply.redirect('/', 303);
   });
@@ -254,7 +269,7 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
       try {
         if (!(await verifySecret(user.password_hash, form.current ?? '')))
           throw new Invalid({ current: t('account.currentWrong') });
-        await changePassword(request.ctx, actor.id, form.password ?? '');
+        await changePassword(request.ctx, actor.id, form.password ?? '', request.sessionToken);
         setFlash(reply, t('account.passwordChanged'));
         return reply.redirect('/kelola/akun', 303);
       } catch (error) {
@@ -264,18 +279,73 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  const ownTokensPage = async (
+    request: FastifyRequest,
+    extra: Partial<Parameters<typeof TokensPage>[0]> = {},
+  ) => {
+    const actor = staffOf(request);
+    return (
+      <TokensPage
+        owner={actor}
+        tokens={await listApiTokens(request.ctx, actor.id)}
+        now={request.ctx.clock.now()}
+        canCreate
+        {...extra}
+      />
+    );
+  };
+
+  app.get(
+    '/kelola/akun/token',
+    { preHandler: requireStaff(), schema: { hide: true } },
+    async (request, reply) => reply.page(await ownTokensPage(request)),
+  );
+
   app.post(
     '/kelola/akun/token',
     { preHandler: requireStaff(), schema: { hide: true } },
     async (request, reply) => {
       const actor = staffOf(request);
+      const form = request.body as Form;
+      const values = { name: form.name ?? '', days: form.days ?? '90' };
       try {
-        const token = await createApiToken(request.ctx, actor.id, (request.body as Form).name ?? '');
-        return reply.page(<AccountPage actor={actor} newToken={token} />);
+        const token = await createApiToken(request.ctx, actor.id, values.name, Number(values.days));
+        // the token is on this page only, once: nothing may keep a copy
+        reply.header('cache-control', 'no-store');
+        return reply.page(await ownTokensPage(request, { newToken: token }));
       } catch (error) {
         if (!(error instanceof Invalid)) throw error;
-        return reply.page(<AccountPage actor={actor} errors={error.fields} />, 422);
+        return reply.page(await ownTokensPage(request, { errors: error.fields, values }), 422);
       }
+    },
+  );
+
+  app.get(
+    '/kelola/pengguna/:id/token',
+    { preHandler: requireStaff('admin_kabupaten'), schema: { hide: true } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const owner = await findStaffById(request.ctx, id);
+      return reply.page(
+        <TokensPage
+          owner={owner}
+          tokens={await listApiTokens(request.ctx, id)}
+          now={request.ctx.clock.now()}
+          canCreate={false}
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/kelola/token/:id/cabut',
+    { preHandler: requireStaff(), schema: { hide: true } },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const { userId } = await revokeApiToken(request.ctx, id);
+      setFlash(reply, t('account.tokenRevokedFlash'));
+      const own = userId === staffOf(request).id;
+      return reply.redirect(own ? '/kelola/akun/token' : `/kelola/pengguna/${userId}/token`, 303);
     },
   );
 

@@ -57,12 +57,15 @@ export interface ApiTokenTable {
   created_at: TimestampDefault;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  expires_at: Timestamp;
 }
 
-export interface LoginFailureTable {
-  id: Generated<number>;
+export interface LoginThrottleTable {
   key: string;
-  failed_at: Timestamp;
+  failures: Generated<number>;
+  last_failure_at: NullableTimestamp;
+  blocked_until: NullableTimestamp;
+  last_success_at: NullableTimestamp;
 }
 
 export interface AuditLogTable {
@@ -110,7 +113,7 @@ declare module './db/database.ts' {
     staff_users: StaffUserTable;
     sessions: SessionTable;
     api_tokens: ApiTokenTable;
-    login_failures: LoginFailureTable;
+    login_throttle: LoginThrottleTable;
     audit_log: AuditLogTable;
     files: FileTable;
     outbox: OutboxTable;

@@ -171,52 +171,76 @@ export function cookieHeader(cookies: Record<string, string>): string {
     .join('; ');
 }
 
+const CSRF_FIELD = /name="_csrf" value="([^"]+)"/;
+
 /** A browser-like visitor: keeps cookies, finds the CSRF token in pages, posts forms. */
 export class Visitor {
   cookies: Record<string, string> = {};
-  constructor(readonly app: FastifyInstance) {}
+  /** the token of the forms on the last page this visitor was shown, as a browser holds it */
+  lastCsrfToken: string | null = null;
+  /** the visitor's IP address (a second office, another town), 127.0.0.1 unless given */
+  constructor(
+    readonly app: FastifyInstance,
+    readonly address?: string,
+  ) {}
+
+  private keep(response: LightMyRequestResponse) {
+    Object.assign(this.cookies, cookiesFrom(response));
+    const token = CSRF_FIELD.exec(response.body)?.[1];
+    if (token) this.lastCsrfToken = token;
+    return response;
+  }
 
   async get(url: string, headers: Record<string, string> = {}) {
     const response = await this.app.inject({
       method: 'GET',
       url,
       headers: { cookie: cookieHeader(this.cookies), ...headers },
+      ...(this.address ? { remoteAddress: this.address } : {}),
     });
-    Object.assign(this.cookies, cookiesFrom(response));
-    return response;
+    return this.keep(response);
   }
 
   async csrfToken(page = '/masuk'): Promise<string> {
     let response = await this.get(page);
     if (response.statusCode >= 300 && response.statusCode < 400) response = await this.get('/');
-    const match = /name="_csrf" value="([^"]+)"/.exec(response.body);
+    const match = CSRF_FIELD.exec(response.body);
     if (!match) throw new Error(`no CSRF token on ${page}`);
     return match[1]!;
   }
 
   async post(url: string, fields: Record<string, string>, options: { csrfFrom?: string } = {}) {
     const token = await this.csrfToken(options.csrfFrom);
+    return this.postWithToken(url, fields, token);
+  }
+
+  /** Posts a url-encoded form with the token given (an old one, a stolen one, none). */
+  async postWithToken(url: string, fields: Record<string, string>, token: string | null) {
     const response = await this.app.inject({
       method: 'POST',
       url,
       headers: { cookie: cookieHeader(this.cookies), 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
+      payload: new URLSearchParams(token === null ? fields : { ...fields, _csrf: token }).toString(),
+      ...(this.address ? { remoteAddress: this.address } : {}),
     });
-    Object.assign(this.cookies, cookiesFrom(response));
-    return response;
+    return this.keep(response);
   }
 
-  /** Posts fields and files as multipart/form-data, as a browser submits a form with a file input. */
+  /**
+   * Posts fields and files as multipart/form-data, as a browser submits the form of the last page
+   * it showed: the CSRF token first, then the fields, then the files.
+   */
   async postMultipart(url: string, fields: Record<string, string>, files: Upload[] = []) {
-    const body = multipartBody(fields, files);
+    const token = this.lastCsrfToken;
+    const body = multipartBody(token ? { _csrf: token, ...fields } : fields, files);
     const response = await this.app.inject({
       method: 'POST',
       url,
       headers: { cookie: cookieHeader(this.cookies), 'content-type': body.contentType },
       payload: body.payload,
+      ...(this.address ? { remoteAddress: this.address } : {}),
     });
-    Object.assign(this.cookies, cookiesFrom(response));
-    return response;
+    return this.keep(response);
   }
 
   /** Opens a page, then submits its multipart form with these fields and files. */
@@ -233,7 +257,7 @@ export class Visitor {
   }
 }
 
-/** The action of a page's multipart form (it carries ?_csrf=…), as a browser reads it. */
+/** The action of a page's multipart form, as a browser reads it. */
 export function multipartAction(html: string): string {
   const match = /<form action="([^"]+)" method="post" enctype="multipart\/form-data"/.exec(html);
   if (!match) throw new Error('no multipart form on the page');
@@ -241,8 +265,12 @@ export function multipartAction(html: string): string {
 }
 
 /** Logs a staff member in through the real login form; returns a visitor holding the session. */
-export async function loginAs(app: FastifyInstance, user: { email: string }): Promise<Visitor> {
-  const visitor = new Visitor(app);
+export async function loginAs(
+  app: FastifyInstance,
+  user: { email: string },
+  address?: string,
+): Promise<Visitor> {
+  const visitor = new Visitor(app, address);
   await visitor.login(user.email);
   return visitor;
 }

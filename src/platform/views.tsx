@@ -160,12 +160,15 @@ export function UsersPage(props: {
           {
             header: t('ui.actions'),
             cell: (u) => (
-              <Form action={`/kelola/pengguna/${u.id}/status`}>
-                <input type="hidden" name="active" value={u.active ? '0' : '1'} />
-                <Button variant={u.active ? 'warning' : 'secondary'}>
-                  {u.active ? t('users.deactivate') : t('users.activate')}
-                </Button>
-              </Form>
+              <>
+                <Form action={`/kelola/pengguna/${u.id}/status`}>
+                  <input type="hidden" name="active" value={u.active ? '0' : '1'} />
+                  <Button variant={u.active ? 'warning' : 'secondary'}>
+                    {u.active ? t('users.deactivate') : t('users.activate')}
+                  </Button>
+                </Form>
+                <a href={`/kelola/pengguna/${u.id}/token`}>{t('account.apiTokensLink')}</a>
+              </>
             ),
           },
         ]}
@@ -316,11 +319,7 @@ export function AuditPage(props: {
   );
 }
 
-export function AccountPage(props: {
-  actor: StaffActor;
-  errors?: FieldErrors;
-  newToken?: string | null;
-}): SafeHtml {
+export function AccountPage(props: { actor: StaffActor; errors?: FieldErrors }): SafeHtml {
   return (
     <Layout title={t('account.title')}>
       <h1>{t('account.title')}</h1>
@@ -355,6 +354,51 @@ export function AccountPage(props: {
         <Button>{t('ui.save')}</Button>
       </Form>
       <h2>{t('account.apiToken')}</h2>
+      <p>
+        <a href="/kelola/akun/token">{t('account.manageTokens')}</a>
+      </p>
+      <h2>{t('account.sessions')}</h2>
+      <Form action="/keluar-semua">
+        <Button variant="warning">{t('account.logoutEverywhere')}</Button>
+      </Form>
+    </Layout>
+  );
+}
+
+export type TokenRow = {
+  id: string;
+  name: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  expires_at: Date;
+  revoked_at: Date | null;
+};
+
+export const TOKEN_DAY_CHOICES = [30, 90, 180, 365];
+
+function tokenStatus(row: TokenRow, now: Date): SafeHtml {
+  if (row.revoked_at) return <StatusTag tone="bad">{t('account.tokenRevoked')}</StatusTag>;
+  if (new Date(row.expires_at) <= now)
+    return <StatusTag tone="neutral">{t('account.tokenExpired')}</StatusTag>;
+  return <StatusTag tone="good">{t('users.active')}</StatusTag>;
+}
+
+/** An account's API tokens: the owner creates and revokes them, an admin kabupaten revokes them. */
+export function TokensPage(props: {
+  owner: { name: string; email: string };
+  tokens: TokenRow[];
+  now: Date;
+  /** only the owner creates tokens: a token acts as the person who made it */
+  canCreate: boolean;
+  newToken?: string | null;
+  errors?: FieldErrors;
+  values?: { name?: string; days?: string };
+}): SafeHtml {
+  return (
+    <Layout title={t('account.tokensTitle')} wide>
+      <h1>{t('account.tokensTitle')}</h1>
+      <p>{t('account.tokensOf', { name: props.owner.name, email: props.owner.email })}</p>
+      <p>{t('account.tokensExplain')}</p>
       {props.newToken ? (
         <Panel>
           <p>{t('account.tokenOnce')}</p>
@@ -365,14 +409,60 @@ export function AccountPage(props: {
       ) : (
         ''
       )}
-      <Form action="/kelola/akun/token">
-        <TextField name="name" label={t('account.tokenName')} error={props.errors?.name} required />
-        <Button variant="secondary">{t('account.createToken')}</Button>
-      </Form>
-      <h2>{t('account.sessions')}</h2>
-      <Form action="/keluar-semua">
-        <Button variant="warning">{t('account.logoutEverywhere')}</Button>
-      </Form>
+      <Table
+        caption={t('account.tokensCount', { n: props.tokens.length })}
+        rows={props.tokens}
+        empty={t('account.noTokens')}
+        columns={[
+          { header: t('account.tokenNameShort'), cell: (r) => r.name },
+          { header: t('account.tokenCreated'), cell: (r) => formatDateTime(r.created_at) },
+          {
+            header: t('account.tokenLastUsed'),
+            cell: (r) => (r.last_used_at ? formatDateTime(r.last_used_at) : '—'),
+          },
+          { header: t('account.tokenExpires'), cell: (r) => formatDateTime(r.expires_at) },
+          { header: t('users.status'), cell: (r) => tokenStatus(r, props.now) },
+          {
+            header: t('ui.actions'),
+            cell: (r) =>
+              !r.revoked_at && new Date(r.expires_at) > props.now ? (
+                <Form action={`/kelola/token/${r.id}/cabut`}>
+                  <Button variant="warning">{t('account.revokeToken')}</Button>
+                </Form>
+              ) : (
+                ''
+              ),
+          },
+        ]}
+      />
+      {props.canCreate ? (
+        <>
+          <h2>{t('account.createToken')}</h2>
+          <ErrorSummary errors={props.errors} />
+          <Form action="/kelola/akun/token">
+            <TextField
+              name="name"
+              label={t('account.tokenName')}
+              value={props.values?.name}
+              error={props.errors?.name}
+              required
+            />
+            <SelectField
+              name="days"
+              label={t('account.tokenDays')}
+              options={TOKEN_DAY_CHOICES.map((d) => ({
+                value: String(d),
+                label: t('account.tokenDaysOption', { n: d }),
+              }))}
+              value={props.values?.days ?? '90'}
+              error={props.errors?.days}
+            />
+            <Button variant="secondary">{t('account.createToken')}</Button>
+          </Form>
+        </>
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }

@@ -62,7 +62,7 @@ describe('operator pages', () => {
       .exec(page.body)![1]!
       .replaceAll('&amp;', '&');
     const body = multipart(
-      { mode: 'valid_rows' },
+      { _csrf: visitor.lastCsrfToken ?? '', mode: 'valid_rows' },
       { name: 'file', filename: 'penduduk.csv', bytes: fs.readFileSync(file) },
     );
     const posted = await test.app.inject({
@@ -88,7 +88,7 @@ describe('operator pages', () => {
       .exec(page.body)![1]!
       .replaceAll('&amp;', '&');
     const body = multipart(
-      { mode: 'valid_rows' },
+      { _csrf: visitor.lastCsrfToken ?? '', mode: 'valid_rows' },
       { name: 'file', filename: 'surat.pdf', bytes: Buffer.from('%PDF-1.4') },
     );
     const posted = await test.app.inject({

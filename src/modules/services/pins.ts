@@ -2,14 +2,15 @@ import { randomInt } from 'node:crypto';
 import { audit } from '../../platform/audit/service.ts';
 import { dummyVerify, hashSecret, verifySecret } from '../../platform/auth/password.ts';
 import { actorId, type ResidentActor } from '../../platform/auth/roles.ts';
+import { destroyAllSessions, destroyOtherSessions } from '../../platform/auth/sessions.ts';
 import {
-  afterFailedLogin,
-  checkAddressThrottle,
-  LOCK_MINUTES,
+  checkLoginThrottle,
+  clearLoginThrottle,
   recordLoginFailure,
-} from '../../platform/auth/users.ts';
+  recordLoginSuccess,
+} from '../../platform/auth/throttle.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors.ts';
+import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { findResidentByNik, type Resident } from '../residents/service.ts';
 import { mayServeVillage } from './policy.ts';
 import './schema.ts';
@@ -18,7 +19,11 @@ const PIN = /^\d{6}$/;
 // a PIN anyone would guess first is refused when a resident chooses their own
 const WEAK_PINS = new Set(['000000', '111111', '123456', '654321', '123123', '112233', '121212', '999999']);
 
-/** The operator issues (or resets) a resident's PIN: six random digits, shown once, changed at first login. */
+/**
+ * The operator issues (or resets) a resident's PIN: six random digits, shown once, changed at first
+ * login. A reset is what a resident asks for when someone else may know the PIN, so every session
+ * of the resident ends and the waits after failed logins are lifted (the operator has seen them).
+ */
 export async function issuePin(ctx: Ctx, nik: string): Promise<{ pin: string; residentName: string }> {
   const cleaned = nik.replace(/\D/g, '');
   if (!/^\d{16}$/.test(cleaned)) throw new Invalid({ nik: 'NIK harus 16 angka.' });
@@ -42,6 +47,8 @@ export async function issuePin(ctx: Ctx, nik: string): Promise<{ pin: string; re
     .values({ resident_id: resident.id, ...values })
     .onConflict((oc) => oc.column('resident_id').doUpdateSet(values))
     .execute();
+  await destroyAllSessions(ctx, 'resident', resident.id);
+  await clearLoginThrottle(ctx, 'resident', resident.nik);
   await audit(ctx, {
     action: 'resident_pin_issue',
     entity: 'resident',
@@ -53,18 +60,21 @@ export async function issuePin(ctx: Ctx, nik: string): Promise<{ pin: string; re
 
 const WRONG = { nik: 'NIK atau PIN salah.' };
 
-/** NIK + PIN login, locked for a while after repeated failures; never says which of the two was wrong. */
+/**
+ * NIK + PIN login under the same waits after failures as staff passwords (platform/auth/throttle.ts);
+ * never says which of the two was wrong, nor whether the NIK has a PIN at all.
+ */
 export async function loginResident(
   ctx: Ctx,
   input: { nik: string; pin: string },
 ): Promise<{ actor: ResidentActor; mustChange: boolean }> {
-  const ipKey = `ip:${ctx.ip ?? 'unknown'}`;
-  await checkAddressThrottle(ctx, ipKey);
   const nik = input.nik.replace(/\D/g, '');
   const errors: Record<string, string> = {};
   if (!/^\d{16}$/.test(nik)) errors.nik = 'NIK harus 16 angka, seperti tertulis di KTP atau KK.';
   if (!PIN.test(input.pin)) errors.pin = 'PIN terdiri dari 6 angka.';
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  const attempt = { kind: 'resident', login: nik, address: ctx.ip ?? 'unknown' } as const;
+  await checkLoginThrottle(ctx, attempt);
   const resident = await findResidentByNik(ctx, nik);
   const pinRow = resident
     ? await ctx.db
@@ -74,29 +84,28 @@ export async function loginResident(
         .executeTakeFirst()
     : undefined;
   const now = ctx.clock.now();
-  if (!resident || !pinRow || resident.status !== 'hidup') {
-    await dummyVerify(input.pin);
-    await recordLoginFailure(ctx, ipKey);
+  const usable = resident && pinRow && resident.status === 'hidup';
+  const right = usable ? await verifySecret(pinRow.pin_hash, input.pin) : await dummyVerify(input.pin);
+  if (!usable || !right) {
+    const account = await recordLoginFailure(ctx, attempt);
+    if (usable) {
+      await ctx.db
+        .updateTable('resident_pins')
+        .set({ failed_logins: account.failures, locked_until: account.blockedUntil })
+        .where('resident_id', '=', resident.id)
+        .execute();
+      await audit(
+        { ...ctx, actor: null },
+        {
+          action: account.blockedUntil ? 'resident_pin_lock' : 'resident_login_failed',
+          entity: 'resident',
+          entityId: resident.id,
+        },
+      );
+    }
     throw new Invalid(WRONG);
   }
-  if (pinRow.locked_until && new Date(pinRow.locked_until) > now)
-    throw new TooManyRequests(
-      `PIN dikunci sementara karena terlalu banyak percobaan yang gagal. Coba lagi setelah ${LOCK_MINUTES} menit, atau minta operator desa mengatur ulang PIN.`,
-    );
-  if (!(await verifySecret(pinRow.pin_hash, input.pin))) {
-    const { locked, ...counters } = afterFailedLogin(pinRow, now);
-    await ctx.db.updateTable('resident_pins').set(counters).where('resident_id', '=', resident.id).execute();
-    await recordLoginFailure(ctx, ipKey);
-    await audit(
-      { ...ctx, actor: null },
-      {
-        action: locked ? 'resident_pin_lock' : 'resident_login_failed',
-        entity: 'resident',
-        entityId: resident.id,
-      },
-    );
-    throw new Invalid(WRONG);
-  }
+  await recordLoginSuccess(ctx, attempt);
   await ctx.db
     .updateTable('resident_pins')
     .set({ failed_logins: 0, locked_until: null, last_login_at: now })
@@ -136,10 +145,14 @@ export async function pinMustChange(ctx: Ctx, residentId: string): Promise<boole
   return row?.must_change ?? false;
 }
 
-/** The resident replaces the issued PIN with one of their own. */
+/**
+ * The resident replaces the PIN with one of their own; their other sessions end (whoever knew the
+ * old PIN may hold one), the session `keepSession` making the change stays.
+ */
 export async function changePin(
   ctx: Ctx,
   input: { current: string; next: string; repeat: string },
+  keepSession: string | null = null,
 ): Promise<void> {
   const actor = ctx.actor;
   if (actor?.kind !== 'resident') throw new Forbidden();
@@ -161,6 +174,7 @@ export async function changePin(
     .set({ pin_hash: await hashSecret(input.next), must_change: false })
     .where('resident_id', '=', actor.id)
     .execute();
+  await destroyOtherSessions(ctx, 'resident', actor.id, keepSession);
   await audit(ctx, {
     action: 'resident_pin_change',
     entity: 'resident',

@@ -185,11 +185,11 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
   app.post('/akun/pin', resident, async (request, reply) => {
     const form = request.body as Form;
     try {
-      await changePin(request.ctx, {
-        current: form.current ?? '',
-        next: form.next ?? '',
-        repeat: form.repeat ?? '',
-      });
+      await changePin(
+        request.ctx,
+        { current: form.current ?? '', next: form.next ?? '', repeat: form.repeat ?? '' },
+        request.sessionToken,
+      );
       setFlash(reply, t('services.pin.changed'));
       return reply.redirect('/akun', 303);
     } catch (error) {

@@ -62,6 +62,41 @@ export async function destroyAllSessions(
   return Number(result.numDeletedRows);
 }
 
+/** Ends every session of this person but the one given (the one that is changing a password or PIN). */
+export async function destroyOtherSessions(
+  ctx: Ctx,
+  kind: 'staff' | 'resident',
+  subjectId: string,
+  keepToken: string | null,
+): Promise<number> {
+  let query = ctx.db
+    .deleteFrom('sessions')
+    .where('subject_kind', '=', kind)
+    .where('subject_id', '=', subjectId);
+  if (keepToken) query = query.where('id', '!=', sha256Hex(keepToken));
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function revokeAllApiTokens(ctx: Ctx, userId: string): Promise<void> {
+  await ctx.db
+    .updateTable('api_tokens')
+    .set({ revoked_at: ctx.clock.now() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** "Log out everywhere" also ends a staff member's API tokens: one may be what leaked. */
+export async function logOutEverywhere(
+  ctx: Ctx,
+  kind: 'staff' | 'resident',
+  subjectId: string,
+): Promise<void> {
+  await destroyAllSessions(ctx, kind, subjectId);
+  if (kind === 'staff') await revokeAllApiTokens(ctx, subjectId);
+}
+
 /** Resolves a session token to the acting person, or null when unknown, expired or deactivated. */
 export async function actorForSession(ctx: Ctx, token: string): Promise<Actor | null> {
   const id = sha256Hex(token);
@@ -108,6 +143,7 @@ export async function actorForApiToken(ctx: Ctx, token: string): Promise<Actor |
     .select(['id', 'user_id'])
     .where('token_hash', '=', sha256Hex(token))
     .where('revoked_at', 'is', null)
+    .where('expires_at', '>', ctx.clock.now())
     .executeTakeFirst();
   if (!row) return null;
   await ctx.db

@@ -2,16 +2,29 @@ import { sql } from 'kysely';
 import { regionExists } from '../../modules/regions/service.ts';
 import { audit } from '../audit/service.ts';
 import type { Ctx } from '../context.ts';
-import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../http/errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../http/errors.ts';
+import { t } from '../i18n/index.ts';
 import { dummyVerify, hashSecret, verifySecret } from './password.ts';
 import { canOnItem } from './policy.ts';
 import { actorId, ROLE_SCOPE_LEVEL, ROLES, type Role, type Scope, type StaffActor } from './roles.ts';
-import { destroyAllSessions, randomToken, sha256Hex, staffActorById } from './sessions.ts';
+import {
+  destroyAllSessions,
+  destroyOtherSessions,
+  randomToken,
+  revokeAllApiTokens,
+  sha256Hex,
+  staffActorById,
+} from './sessions.ts';
+import {
+  checkLoginThrottle,
+  clearLoginThrottle,
+  recordLoginFailure,
+  recordLoginSuccess,
+  THROTTLE,
+} from './throttle.ts';
 
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MINUTES = 15;
-export const IP_FAILURES_PER_WINDOW = 20;
-const WINDOW_MS = 15 * 60 * 1000;
+/** wrong passwords from one address before that address must wait (see throttle.ts) */
+export const LOCK_AFTER_FAILURES = THROTTLE.pairFailures;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -102,81 +115,51 @@ export async function createStaffUser(ctx: Ctx, input: NewStaffUser): Promise<St
   return { kind: 'staff', id: row.id, name: input.name.trim(), email, role, scope };
 }
 
-async function recentFailures(ctx: Ctx, key: string): Promise<number> {
-  const since = new Date(ctx.clock.now().getTime() - WINDOW_MS);
-  const row = await ctx.db
-    .selectFrom('login_failures')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('key', '=', key)
-    .where('failed_at', '>', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-export async function recordLoginFailure(ctx: Ctx, key: string): Promise<void> {
-  await ctx.db.insertInto('login_failures').values({ key, failed_at: ctx.clock.now() }).execute();
-}
-
-/** Refuses a login attempt from an address that failed too often in the last 15 minutes. */
-export async function checkAddressThrottle(ctx: Ctx, key: string): Promise<void> {
-  if ((await recentFailures(ctx, key)) >= IP_FAILURES_PER_WINDOW) {
-    throw new TooManyRequests('Terlalu banyak percobaan masuk dari alamat ini. Coba lagi 15 menit lagi.');
-  }
-}
-
-/**
- * The counters after one more failed login: the fifth failure in a row locks the account (or PIN)
- * for LOCK_MINUTES and starts the count again. Shared by staff passwords and resident PINs.
- */
-export function afterFailedLogin(
-  state: { failed_logins: number; locked_until: Date | null },
-  now: Date,
-): { failed_logins: number; locked_until: Date | null; locked: boolean } {
-  const failures = state.failed_logins + 1;
-  const locked = failures >= LOCK_AFTER_FAILURES;
-  return {
-    failed_logins: locked ? 0 : failures,
-    locked_until: locked ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : state.locked_until,
-    locked,
-  };
-}
-
 const WRONG = { email: 'Email atau kata sandi salah.' };
 
-/** Checks a staff login, with lock-out after repeated failures; the error never says which part was wrong. */
+/**
+ * Checks a staff login. Waits after repeated failures follow the shared rule in throttle.ts; an
+ * unknown or deactivated account is counted, timed (the hash still runs) and answered exactly like
+ * a known one with a wrong password, so the answer never tells whether an e-mail has an account.
+ */
 export async function loginStaff(ctx: Ctx, input: { email: string; password: string }): Promise<StaffActor> {
-  const ipKey = `ip:${ctx.ip ?? 'unknown'}`;
-  await checkAddressThrottle(ctx, ipKey);
   const errors: Record<string, string> = {};
   if (!input.email.trim()) errors.email = 'Email wajib diisi.';
   if (!input.password) errors.password = 'Kata sandi wajib diisi.';
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
+  const email = input.email.trim().toLowerCase();
+  const attempt = { kind: 'staff', login: email, address: ctx.ip ?? 'unknown' } as const;
+  await checkLoginThrottle(ctx, attempt);
   const user = await ctx.db
     .selectFrom('staff_users')
     .selectAll()
-    .where(sql`lower(email)`, '=', input.email.trim().toLowerCase())
+    .where(sql`lower(email)`, '=', email)
     .executeTakeFirst();
   const now = ctx.clock.now();
-  if (!user?.active) {
-    await dummyVerify(input.password);
-    await recordLoginFailure(ctx, ipKey);
+  const right = user?.active
+    ? await verifySecret(user.password_hash, input.password)
+    : await dummyVerify(input.password);
+  if (!user?.active || !right) {
+    const account = await recordLoginFailure(ctx, attempt);
+    if (user) {
+      // kept on the account so the users page can show an account under a flood of guesses
+      await ctx.db
+        .updateTable('staff_users')
+        .set({ failed_logins: account.failures, locked_until: account.blockedUntil })
+        .where('id', '=', user.id)
+        .execute();
+      await audit(
+        { ...ctx, actor: null },
+        {
+          action: account.blockedUntil ? 'lock_account' : 'login_failed',
+          entity: 'staff_user',
+          entityId: user.id,
+        },
+      );
+    }
     throw new Invalid(WRONG);
   }
-  if (user.locked_until && new Date(user.locked_until) > now) {
-    throw new TooManyRequests(
-      `Akun dikunci sementara karena terlalu banyak percobaan yang gagal. Coba lagi setelah ${LOCK_MINUTES} menit.`,
-    );
-  }
-  if (!(await verifySecret(user.password_hash, input.password))) {
-    const { locked, ...counters } = afterFailedLogin(user, now);
-    await ctx.db.updateTable('staff_users').set(counters).where('id', '=', user.id).execute();
-    await recordLoginFailure(ctx, ipKey);
-    await audit(
-      { ...ctx, actor: null },
-      { action: locked ? 'lock_account' : 'login_failed', entity: 'staff_user', entityId: user.id },
-    );
-    throw new Invalid(WRONG);
-  }
+  await recordLoginSuccess(ctx, attempt);
   await ctx.db
     .updateTable('staff_users')
     .set({ failed_logins: 0, locked_until: null, last_login_at: now })
@@ -232,12 +215,14 @@ export async function setStaffActive(ctx: Ctx, userId: string, active: boolean):
   requireManager(ctx);
   if (actorId(ctx.actor) === userId && !active)
     throw new Conflict('Anda tidak dapat menonaktifkan akun Anda sendiri.');
-  const result = await ctx.db
+  const updated = await ctx.db
     .updateTable('staff_users')
     .set({ active, updated_at: ctx.clock.now(), failed_logins: 0, locked_until: null })
     .where('id', '=', userId)
+    .returning('email')
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new NotFound('Akun tidak ditemukan.');
+  if (!updated) throw new NotFound('Akun tidak ditemukan.');
+  await clearLoginThrottle(ctx, 'staff', updated.email.toLowerCase());
   if (!active) await destroyAllSessions(ctx, 'staff', userId);
   await audit(ctx, {
     action: active ? 'activate_user' : 'deactivate_user',
@@ -246,7 +231,17 @@ export async function setStaffActive(ctx: Ctx, userId: string, active: boolean):
   });
 }
 
-export async function changePassword(ctx: Ctx, userId: string, password: string): Promise<void> {
+/**
+ * Sets a new password. Whoever knew the old one may still hold a session or a token made with it,
+ * so every other session and every API token of the account ends; `keepSession` is the session of
+ * the person changing it, who stays logged in.
+ */
+export async function changePassword(
+  ctx: Ctx,
+  userId: string,
+  password: string,
+  keepSession: string | null = null,
+): Promise<void> {
   const problem = passwordProblem(password);
   if (problem) throw new Invalid({ password: problem });
   await ctx.db
@@ -254,19 +249,105 @@ export async function changePassword(ctx: Ctx, userId: string, password: string)
     .set({ password_hash: await hashSecret(password), updated_at: ctx.clock.now() })
     .where('id', '=', userId)
     .execute();
+  await destroyOtherSessions(ctx, 'staff', userId, keepSession);
+  await revokeAllApiTokens(ctx, userId);
   await audit(ctx, { action: 'change_password', entity: 'staff_user', entityId: userId });
 }
 
-/** A token for system-to-system calls; shown once, only its hash is kept. */
-export async function createApiToken(ctx: Ctx, userId: string, name: string): Promise<string> {
-  if (!name.trim()) throw new Invalid({ name: 'Nama token wajib diisi.' });
+export const TOKEN_DEFAULT_DAYS = 90;
+export const TOKEN_MAX_DAYS = 365;
+
+function requireSelfOrManager(ctx: Ctx, userId: string): void {
+  if (ctx.actor?.kind !== 'staff' || (ctx.actor.id !== userId && !canOnItem(ctx.actor, 'manage')))
+    throw new Forbidden();
+}
+
+/**
+ * A token for system-to-system calls; shown once, only its hash is kept. It acts as its owner with
+ * the owner's role and scope at the time of each call, never more, and ends after `days` days.
+ * The CLI calls it with no actor (whoever runs the CLI already holds the database).
+ */
+export async function createApiToken(
+  ctx: Ctx,
+  userId: string,
+  name: string,
+  days: number = TOKEN_DEFAULT_DAYS,
+): Promise<string> {
+  if (ctx.actor) requireSelfOrManager(ctx, userId);
+  const errors: Record<string, string> = {};
+  if (!name.trim()) errors.name = t('account.tokenNameRequired');
+  if (!Number.isInteger(days) || days < 1 || days > TOKEN_MAX_DAYS)
+    errors.days = t('account.tokenDaysRange', { max: TOKEN_MAX_DAYS });
+  if (Object.keys(errors).length > 0) throw new Invalid(errors);
   const token = `smp_${randomToken(24)}`;
+  const now = ctx.clock.now();
+  const expiresAt = new Date(now.getTime() + days * 86_400_000);
   await ctx.db
     .insertInto('api_tokens')
-    .values({ user_id: userId, name: name.trim(), token_hash: sha256Hex(token) })
+    .values({
+      user_id: userId,
+      name: name.trim(),
+      token_hash: sha256Hex(token),
+      created_at: now,
+      expires_at: expiresAt,
+    })
     .execute();
-  await audit(ctx, { action: 'create_api_token', entity: 'staff_user', entityId: userId, detail: { name } });
+  await audit(ctx, {
+    action: 'create_api_token',
+    entity: 'staff_user',
+    entityId: userId,
+    detail: { name: name.trim(), expiresAt: expiresAt.toISOString() },
+  });
   return token;
+}
+
+/** The tokens of one account that still work or ended recently, for its owner or an admin. */
+export async function listApiTokens(ctx: Ctx, userId: string) {
+  requireSelfOrManager(ctx, userId);
+  return ctx.db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'created_at', 'last_used_at', 'expires_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function revokeApiToken(ctx: Ctx, tokenId: string): Promise<{ userId: string }> {
+  if (!UUID.test(tokenId)) throw new NotFound(t('account.tokenNotFound'));
+  const row = await ctx.db
+    .selectFrom('api_tokens')
+    .select(['id', 'user_id', 'name'])
+    .where('id', '=', tokenId)
+    .executeTakeFirst();
+  if (!row) throw new NotFound(t('account.tokenNotFound'));
+  requireSelfOrManager(ctx, row.user_id);
+  await ctx.db
+    .updateTable('api_tokens')
+    .set({ revoked_at: ctx.clock.now() })
+    .where('id', '=', tokenId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  await audit(ctx, {
+    action: 'revoke_api_token',
+    entity: 'staff_user',
+    entityId: row.user_id,
+    detail: { name: row.name },
+  });
+  return { userId: row.user_id };
+}
+
+export async function findStaffById(ctx: Ctx, userId: string) {
+  requireManager(ctx);
+  if (!UUID.test(userId)) throw new NotFound('Akun tidak ditemukan.');
+  const user = await ctx.db
+    .selectFrom('staff_users')
+    .select(['id', 'email', 'name'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user) throw new NotFound('Akun tidak ditemukan.');
+  return user;
 }
 
 export async function findStaffByEmail(ctx: Ctx, email: string) {

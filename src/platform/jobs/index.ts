@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { modules } from '../../modules/index.ts';
+import { forgetStaleThrottles } from '../auth/throttle.ts';
 import type { Ctx } from '../context.ts';
 import './schema.ts';
 import { deliverPendingNotifications } from '../outbox/index.ts';
@@ -10,14 +11,11 @@ export interface Job {
   run: (ctx: Ctx) => Promise<void>;
 }
 
-/** Expired sessions and day-old login failures are of no further use; keep the tables small. */
+/** Expired sessions and login counters nobody will read again are of no further use; keep the tables small. */
 export async function removeExpiredSessions(ctx: Ctx): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.deleteFrom('sessions').where('expires_at', '<', now).execute();
-  await ctx.db
-    .deleteFrom('login_failures')
-    .where('failed_at', '<', new Date(now.getTime() - 86_400_000))
-    .execute();
+  await forgetStaleThrottles(ctx);
 }
 
 const platformJobs: Job[] = [

@@ -212,7 +212,10 @@ export function FileField(props: FieldProps & { accept?: string; multiple?: bool
   );
 }
 
-/** A form that posts and redirects; carries the CSRF token (also in the URL for multipart uploads). */
+/**
+ * A form that posts and redirects; carries the CSRF token as its first field, never in the URL.
+ * For multipart uploads being first matters: the check reads only the body's first part.
+ */
 export function Form(props: {
   action: string;
   method?: 'post' | 'get';
@@ -222,13 +225,9 @@ export function Form(props: {
 }): SafeHtml {
   const method = props.method ?? 'post';
   const token = requestContext().csrfToken;
-  const action =
-    method === 'post' && props.multipart
-      ? `${props.action}${props.action.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(token)}`
-      : props.action;
   return (
     <form
-      action={action}
+      action={props.action}
       method={method}
       enctype={props.multipart ? 'multipart/form-data' : undefined}
       class={props.class}
