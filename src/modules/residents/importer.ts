@@ -74,7 +74,8 @@ function checkedRow(record: ResidentRecord, status: CheckedRow['status'], rowNum
 
 /**
  * Families and statistics of the villages read, derived from the whole registry of those villages
- * (set-based, per village), so they are the same whatever earlier runs did or failed to do.
+ * (one set-based statement each, never per row), so they are the same whatever earlier runs did or
+ * failed to do.
  */
 async function derive(db: Db, villages: string[], summary: ImportSummary): Promise<void> {
   const familiesFrom = performance.now();
