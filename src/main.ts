@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import { modules } from './modules/index.ts';
 import { SYSTEM } from './platform/auth/roles.ts';
 import { randomToken } from './platform/auth/sessions.ts';
 import {
@@ -55,6 +56,7 @@ async function serve(config: Config): Promise<void> {
   const applied = await migrate(handle.db);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const { demoLogins } = await seed(ctx, { demo: config.demo });
+  for (const module of modules) await module.onStart?.(ctx);
   const app = await buildApp({ config, db: handle.db, logger: log });
   const jobs = startJobs(ctx);
   await app.listen({ port: config.port, host: config.host });

@@ -28,5 +28,7 @@ export interface SimpulModule {
   navigation?: NavItem[];
   /** Reference data always; demo data only when options.demo. Returns demo logins to print. */
   seed?: (ctx: Ctx, options: { demo: boolean; demoVillages: string[] }) => Promise<DemoLogin[] | undefined>;
+  /** Runs once when a server starts, after migrations and seed: repairs what a dead process left behind. */
+  onStart?: (ctx: Ctx) => Promise<void>;
   jobs?: Array<{ name: string; everyMs: number; run: (ctx: Ctx) => Promise<void> }>;
 }

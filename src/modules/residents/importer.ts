@@ -6,17 +6,13 @@ import type { ResidentRecord } from './generator.ts';
 import { issuedElsewhere } from './nik.ts';
 import { csvLine, mapHeader, parseRow, RowView } from './opensid.ts';
 import {
-  addStatCounts,
   analyseRegistry,
   CopyWriter,
   type ExistingNik,
   existingByNik,
+  rebuildFamilies,
   recordHash,
-  refreshFamilyStats,
   refreshStats,
-  STAT_DIMENSIONS,
-  statBucket,
-  writeFamiliesOfImport,
   writeImportBatch,
 } from './repo.ts';
 import type { RowSource } from './sources.ts';
@@ -77,6 +73,20 @@ function checkedRow(record: ResidentRecord, status: CheckedRow['status'], rowNum
 }
 
 /**
+ * Families and statistics of the villages read, derived from the whole registry of those villages
+ * (one set-based statement each, never per row), so they are the same whatever earlier runs did or
+ * failed to do.
+ */
+async function derive(db: Db, villages: string[], summary: ImportSummary): Promise<void> {
+  const familiesFrom = performance.now();
+  await rebuildFamilies(db, villages);
+  const statisticsFrom = performance.now();
+  summary.timings.families = statisticsFrom - familiesFrom;
+  await refreshStats(db, villages);
+  summary.timings.statistics = performance.now() - statisticsFrom;
+}
+
+/**
  * Reads a resident file and writes it in batches (writeImportBatch: new rows by COPY or one
  * INSERT, changed rows by upsert on NIK), so memory stays flat and re-importing the same file
  * changes nothing. Every refused row goes to the error file with its row number, column and reason.
@@ -106,12 +116,10 @@ export async function runImport(
       await new Promise<void>((r) => errors.once('drain', () => r()));
   };
   errors?.write(csvLine(['baris', 'kolom', 'pesan']));
-  const touched = new Set<string>();
   const canonicalVillage = new Map([...options.villageCodes].map((v) => [v, v]));
-  const recount = new Set<string>();
-  const newcomers = new Map<number, number>();
-  const villageList = [...options.villageCodes];
-  const villageIndex = new Map(villageList.map((v, i) => [v, i]));
+  // every village the file names, unchanged rows included: an earlier run that died may have left
+  // its families and figures behind, and only a rebuild from the table can tell
+  const villagesRead = new Set<string>();
 
   const work = async (db: Db) => {
     let columns: Map<string, number> | null = null;
@@ -176,23 +184,8 @@ export async function runImport(
     };
     const write = async (fresh: CheckedRow[], changed: CheckedRow[], copyData: Buffer | null) => {
       await writeImportBatch(db, fresh, changed, importId, copy, copyData);
-      // newcomers are simply added to the rollup; a village with changed records is recounted
-      for (const r of fresh) {
-        touched.add(r.villageCode);
-        if (issuedElsewhere(r.nik, r.villageCode)) summary.warnings++;
-        if (r.status !== 'hidup') continue;
-        const village = villageIndex.get(r.villageCode)!;
-        for (let dimension = 0; dimension < STAT_DIMENSIONS.length; dimension++) {
-          // a number key (village, dimension, sex, bucket) is far cheaper than a string per row
-          const key = ((village * 8 + dimension) * 4 + r.sex) * 100_000 + statBucket(r, dimension);
-          newcomers.set(key, (newcomers.get(key) ?? 0) + 1);
-        }
-      }
-      for (const r of changed) {
-        if (issuedElsewhere(r.nik, r.villageCode)) summary.warnings++;
-        touched.add(r.villageCode);
-        recount.add(r.villageCode);
-      }
+      for (const r of fresh) if (issuedElsewhere(r.nik, r.villageCode)) summary.warnings++;
+      for (const r of changed) if (issuedElsewhere(r.nik, r.villageCode)) summary.warnings++;
     };
     const flush = async () => {
       if (batch.length === 0) return;
@@ -256,6 +249,7 @@ export async function runImport(
           // Field values are slices of the file chunk they were read from; a village code kept in
           // a long-lived map would keep its whole chunk alive, so long-lived keys use the canonical string.
           parsed.record.villageCode = canonicalVillage.get(parsed.record.villageCode)!;
+          villagesRead.add(parsed.record.villageCode);
           batch.push(checkedRow(parsed.record, parsed.status, rowNumber));
           if (batch.length >= batchSize) await flush();
         }
@@ -277,27 +271,13 @@ export async function runImport(
       await writeError(1, '', 'Berkas kosong: tidak ada baris judul.');
     }
     if (options.mode === 'all_or_nothing' && summary.rejected > 0) throw new RollBack();
-    const familiesFrom = performance.now();
-    summary.timings.rows = familiesFrom - startedAt;
-    await writeFamiliesOfImport(db, importId);
-    const statisticsFrom = performance.now();
-    summary.timings.families = statisticsFrom - familiesFrom;
-    const counts = new Map<string, number>();
-    for (const [key, n] of newcomers) {
-      const bucket = key % 100_000;
-      const rest = Math.floor(key / 100_000);
-      const sex = rest % 4;
-      const dimension = STAT_DIMENSIONS[Math.floor(rest / 4) % 8]!;
-      const village = villageList[Math.floor(rest / 32)]!;
-      if (!recount.has(village)) counts.set(`${village}|${dimension}|${sex}|${bucket}`, n);
-    }
-    await addStatCounts(db, counts);
-    await refreshStats(db, [...recount]);
-    await refreshFamilyStats(
-      db,
-      [...touched].filter((v) => !recount.has(v)),
-    );
-    summary.timings.statistics = performance.now() - statisticsFrom;
+    summary.timings.rows = performance.now() - startedAt;
+    const villages = [...villagesRead];
+    // One transaction, so the figures are never seen half recounted and a crash here leaves the
+    // previous state for the next run to rebuild. All-or-nothing is already inside one.
+    await (db.isTransaction
+      ? derive(db, villages, summary)
+      : db.transaction().execute((trx) => derive(trx, villages, summary)));
   };
 
   // all-or-nothing runs in one transaction on one connection, so it keeps to INSERT

@@ -118,6 +118,8 @@ const id = {
   'residents.importState.berjalan': 'Sedang berjalan',
   'residents.importState.selesai': 'Selesai',
   'residents.importState.gagal': 'Gagal',
+  'residents.importFailure.terhenti':
+    'Impor terhenti karena server berhenti; unggah ulang berkas yang sama untuk melanjutkan.',
   'residents.rowsRead': 'Baris dibaca',
   'residents.refreshing': 'Halaman ini diperbarui sendiri.',
   'residents.summary': 'Hasil',
@@ -256,6 +258,8 @@ const en: typeof id = {
   'residents.importState.berjalan': 'Running',
   'residents.importState.selesai': 'Finished',
   'residents.importState.gagal': 'Failed',
+  'residents.importFailure.terhenti':
+    'The import stopped because the server stopped; upload the same file again to continue.',
   'residents.rowsRead': 'Rows read',
   'residents.refreshing': 'This page refreshes itself.',
   'residents.summary': 'Result',

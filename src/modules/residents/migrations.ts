@@ -131,9 +131,22 @@ const dropFamilyHeadForeignKey: Migration = {
   },
 };
 
+// An import runs inside one app server's process; when that process dies the row would stay
+// 'berjalan' for ever. The running server touches heartbeat_at, so any server can tell a dead import
+// from a live one on another server; `failure` names why it failed, shown translated on the page.
+const importHeartbeat: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`ALTER TABLE resident_imports ADD COLUMN heartbeat_at timestamptz NOT NULL DEFAULT now()`.execute(
+      db,
+    );
+    await sql`ALTER TABLE resident_imports ADD COLUMN failure text`.execute(db);
+  },
+};
+
 export const residentMigrations: Record<string, Migration> = {
   '0200_residents': residents,
   '0201_residents_drop_name_trigram': dropNameTrigram,
   '0202_residents_drop_village_fk': dropVillageForeignKeys,
   '0203_residents_drop_family_head_fk': dropFamilyHeadForeignKey,
+  '0204_residents_import_heartbeat': importHeartbeat,
 };

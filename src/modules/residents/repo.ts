@@ -304,17 +304,23 @@ export async function writeImportBatch(
 }
 
 /**
- * After an import: the families its rows name, in one set-based statement (per batch it cost
- * about as much as writing the residents themselves).
+ * After an import: the families of the villages it read, rebuilt from every resident of those
+ * villages in one set-based statement, not only from the rows this run wrote. An earlier run that
+ * died after writing rows (which this run then finds unchanged) never got to its families; deriving
+ * them from the table makes any interrupted import, run again, end as a clean one. Families already
+ * right are not written (IS DISTINCT FROM), so a re-import still changes nothing.
  */
-export async function writeFamiliesOfImport(db: Db, importId: string): Promise<void> {
+export async function rebuildFamilies(db: Db, villageCodes: string[]): Promise<void> {
+  if (villageCodes.length === 0) return;
+  // the head first; among members without one the lowest NIK, so the card's address does not
+  // depend on the order rows happen to lie in the table
   await sql`
     INSERT INTO families (family_number, village_code, dusun, rw, rt, address, head_resident_id)
     SELECT DISTINCT ON (family_number) family_number, village_code, dusun, rw, rt, address,
       CASE WHEN family_relation_code = 1 THEN id END
     FROM residents
-    WHERE import_id = ${importId}::uuid
-    ORDER BY family_number, (family_relation_code = 1) DESC
+    WHERE village_code = ANY(${arrayLiteral(villageCodes)}::text[])
+    ORDER BY family_number, coalesce(family_relation_code = 1, false) DESC, nik
     ON CONFLICT (family_number) DO UPDATE SET
       dusun = excluded.dusun, rw = excluded.rw, rt = excluded.rt, address = excluded.address,
       head_resident_id = coalesce(excluded.head_resident_id, families.head_resident_id), updated_at = now()
@@ -431,52 +437,6 @@ export async function refreshFamilyStats(db: Db, villageCodes: string[]): Promis
     WHERE f.village_code = ANY(${arrayLiteral(villageCodes)}::text[])
       AND EXISTS (SELECT 1 FROM residents r WHERE r.family_number = f.family_number AND r.status = 'hidup')
     GROUP BY f.village_code`.execute(db);
-}
-
-/** The rollup's dimensions, in the order statBucket numbers them. */
-export const STAT_DIMENSIONS = [
-  'lahir',
-  'agama',
-  'pendidikan',
-  'pekerjaan',
-  'status_kawin',
-  'hubungan',
-] as const;
-
-/** The bucket a living resident counts in for STAT_DIMENSIONS[dimension], as the SQL recount computes it. */
-export function statBucket(r: ResidentRecord, dimension: number): number {
-  switch (dimension) {
-    case 0:
-      return Number(r.birthDate.slice(0, 4));
-    case 1:
-      return r.religionCode ?? 0;
-    case 2:
-      return r.educationCode ?? 0;
-    case 3:
-      return r.occupationCode ?? 0;
-    case 4:
-      return r.maritalStatusCode ?? 0;
-    default:
-      return r.familyRelationCode ?? 0;
-  }
-}
-
-/** Adds counted newcomers to the rollup (keys "village|dimension|sex|bucket"). */
-export async function addStatCounts(db: Db, counts: Map<string, number>): Promise<void> {
-  const entries = [...counts.entries()];
-  for (let i = 0; i < entries.length; i += 5000) {
-    const part = entries
-      .slice(i, i + 5000)
-      .map(([k, n]) => [...k.split('|'), n] as [string, string, string, string, number]);
-    await sql`
-      INSERT INTO resident_stats (village_code, dimension, sex, bucket, n)
-      SELECT v, d, s, b, n FROM unnest(${arrayLiteral(part.map((p) => p[0]))}::text[], ${arrayLiteral(part.map((p) => p[1]))}::text[],
-        ${arrayLiteral(part.map((p) => Number(p[2])))}::smallint[], ${arrayLiteral(part.map((p) => Number(p[3])))}::int[],
-        ${arrayLiteral(part.map((p) => p[4]))}::int[]) AS u(v, d, s, b, n)
-      ON CONFLICT (village_code, dimension, sex, bucket) DO UPDATE SET n = resident_stats.n + excluded.n`.execute(
-      db,
-    );
-  }
 }
 
 export interface StatRow {

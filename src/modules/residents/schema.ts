@@ -90,6 +90,10 @@ export interface ResidentImportTable {
   created_by: string | null;
   created_at: TimestampDefault;
   finished_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  /** touched while the import runs; an import 'berjalan' with an old heartbeat died with its process */
+  heartbeat_at: TimestampDefault;
+  /** why a 'gagal' import failed, as a message key suffix (`terhenti`: its process died) */
+  failure: string | null;
 }
 
 declare module '../../platform/db/database.ts' {

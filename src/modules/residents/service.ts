@@ -571,6 +571,7 @@ export async function createImportJob(
       file_name: input.fileName.slice(0, 200),
       mode: input.mode,
       created_by: ctx.actor?.kind === 'staff' ? ctx.actor.email : null,
+      heartbeat_at: ctx.clock.now(),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -593,6 +594,18 @@ export async function runImportJob(
     .where('id', '=', jobId)
     .executeTakeFirstOrThrow();
   const errorPath = `${uploadPath}.galat.csv`;
+  // Progress alone does not show the import is alive: the families and statistics at the end are
+  // long statements with no rows to report.
+  const heartbeat = setInterval(() => {
+    ctx.db
+      .updateTable('resident_imports')
+      .set({ heartbeat_at: ctx.clock.now() })
+      .where('id', '=', jobId)
+      .where('state', '=', 'berjalan')
+      .execute()
+      .catch((error: unknown) => ctx.log.warn({ err: error, jobId }, 'import heartbeat not written'));
+  }, IMPORT_HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     let lastWrite = 0;
     const summary = await importResidents(ctx, {
@@ -608,7 +621,11 @@ export async function runImportJob(
         lastWrite = now;
         await ctx.db
           .updateTable('resident_imports')
-          .set({ rows_done: rowsDone, rows_total: Math.round((bytesRead / Math.max(1, bytesTotal)) * 1000) })
+          .set({
+            rows_done: rowsDone,
+            rows_total: Math.round((bytesRead / Math.max(1, bytesTotal)) * 1000),
+            heartbeat_at: ctx.clock.now(),
+          })
           .where('id', '=', jobId)
           .execute();
       },
@@ -657,9 +674,51 @@ export async function runImportJob(
       .execute();
     return null;
   } finally {
+    clearInterval(heartbeat);
     await fs.promises.rm(uploadPath, { force: true });
     await fs.promises.rm(errorPath, { force: true });
   }
+}
+
+/** How often a running import touches its heartbeat, and how old one must be to count as dead. */
+export const IMPORT_HEARTBEAT_MS = 30_000;
+export const IMPORT_STALE_AFTER_MS = 120_000;
+
+/**
+ * Marks failed every import still 'berjalan' whose heartbeat is older than `staleAfterMs`: the
+ * process running it is gone (killed, crashed, restarted), and nothing else would ever finish the
+ * row. The operator is told to upload the same file again; that run completes what this one wrote.
+ * Returns how many imports were marked.
+ */
+export async function failStaleImports(ctx: Ctx, options: { staleAfterMs?: number } = {}): Promise<number> {
+  const now = ctx.clock.now();
+  const cutoff = new Date(now.getTime() - (options.staleAfterMs ?? IMPORT_STALE_AFTER_MS));
+  const stale = await ctx.db
+    .updateTable('resident_imports')
+    .set({ state: 'gagal', failure: 'terhenti', finished_at: now })
+    .where('state', '=', 'berjalan')
+    .where('heartbeat_at', '<=', cutoff)
+    .returning(['id', 'file_name'])
+    .execute();
+  // the dead process's upload and error files would otherwise stay on disk for ever
+  for (const job of stale) {
+    const upload = path.join(importDir(ctx), `${job.id}${path.extname(job.file_name).toLowerCase()}`);
+    await fs.promises.rm(upload, { force: true });
+    await fs.promises.rm(`${upload}.galat.csv`, { force: true });
+  }
+  if (stale.length > 0)
+    ctx.log.warn({ imports: stale.map((j) => j.id) }, 'interrupted resident imports marked failed');
+  return stale.length;
+}
+
+/**
+ * At a server's start. On the embedded database no other process can hold the data directory, so
+ * every import still running died with the previous process; on a server another app server may
+ * be running one, so only those whose heartbeat stopped are failed (the periodic job catches the
+ * rest once their heartbeat is old enough).
+ */
+export async function failInterruptedImportsAtStart(ctx: Ctx): Promise<number> {
+  return failStaleImports(ctx, ctx.config.databaseUrl ? {} : { staleAfterMs: 0 });
 }
 
 export async function listImports(ctx: Ctx, villageCode: string) {

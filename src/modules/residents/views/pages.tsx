@@ -621,8 +621,15 @@ export interface ImportRow {
   unchanged: number;
   rejected: number;
   message: string | null;
+  /** why a failed import failed, when the system knows (a message key suffix) */
+  failure?: string | null;
   created_at: Date;
   bytes_total?: number;
+}
+
+/** What the operator reads about an import's outcome, in the page's language where the reason is known. */
+function importMessage(i: ImportRow): string | null {
+  return i.failure ? t(`residents.importFailure.${i.failure}`) : i.message;
 }
 
 export function ImportPage(p: {
@@ -663,7 +670,17 @@ export function ImportPage(p: {
             header: t('residents.importFile'),
             cell: (i) => <a href={`${BASE}/impor/${i.id}`}>{i.file_name}</a>,
           },
-          { header: t('residents.statusLabel'), cell: (i) => t(`residents.importState.${i.state}`) },
+          {
+            header: t('residents.statusLabel'),
+            cell: (i) =>
+              i.failure ? (
+                <>
+                  {t(`residents.importState.${i.state}`)}: {importMessage(i)}
+                </>
+              ) : (
+                t(`residents.importState.${i.state}`)
+              ),
+          },
           { header: t('residents.summary'), cell: (i) => summaryText(i) },
         ]}
       />
@@ -709,7 +726,7 @@ export function ImportStatusPage(p: {
           <p>
             <code class="summary-line">{summaryText(p.job)}</code>
           </p>
-          {p.job.message ? <p>{p.job.message}</p> : ''}
+          {importMessage(p.job) ? <p>{importMessage(p.job)}</p> : ''}
           {p.hasErrors ? (
             <p>
               <a href={`${BASE}/impor/${p.job.id}/galat.csv`}>{t('residents.downloadErrors')}</a>
