@@ -17,6 +17,7 @@ import {
   samplePhoto,
 } from '../modules/services/test-builders.ts';
 import type { Actor, ResidentActor, StaffActor } from './auth/roles.ts';
+import { createApiToken } from './auth/users.ts';
 import { type Case, type Fixtures, IDENTITIES, MATRIX, type Who } from './authorisation-matrix.ts';
 import { fixedClock, withActor } from './context.ts';
 import {
@@ -178,7 +179,16 @@ async function buildFixtures(): Promise<{ fixtures: Fixtures; actors: Map<Who, A
   });
   if (!confidential.confidential) throw new Error('the social-aid report should be confidential');
 
+  await createApiToken(ctx, officeA.operator.id, 'integrasi matriks');
+  const token = await ctx.db
+    .selectFrom('api_tokens')
+    .select('id')
+    .where('user_id', '=', officeA.operator.id)
+    .executeTakeFirstOrThrow();
+
   const fixtures: Fixtures = {
+    operatorAId: officeA.operator.id,
+    operatorTokenId: token.id,
     villageA: KRAMATWATU,
     kecamatanA: '36.04.05',
     villageB: KIBIN,
@@ -269,10 +279,6 @@ function verdict(method: string, allowed: boolean, response: LightMyRequestRespo
   return passed ? null : `expected allowed, got ${describeAnswer(response)}`;
 }
 
-function withQuery(url: string, key: string, value: string): string {
-  return `${url}${url.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`;
-}
-
 async function send(method: string, c: Case, who: Who): Promise<LightMyRequestResponse> {
   const session = sessions.get(who);
   if (!session) throw new Error(`no session for ${who}`);
@@ -295,10 +301,11 @@ async function send(method: string, c: Case, who: Who): Promise<LightMyRequestRe
       payload: JSON.stringify(fields),
     });
   if (c.multipart) {
-    const body = multipartBody({ ...fields, _csrf: session.csrf });
+    // the token first, as the platform's Form writes it (it is read before any file part)
+    const body = multipartBody({ _csrf: session.csrf, ...fields });
     return test.app.inject({
       method: 'POST',
-      url: withQuery(url, '_csrf', session.csrf),
+      url,
       headers: { cookie, 'content-type': body.contentType },
       payload: body.payload,
     });

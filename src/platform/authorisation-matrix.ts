@@ -26,6 +26,9 @@ export type Who = (typeof IDENTITIES)[number];
 
 /** What the test builds once (village A = 36.04.05.2001, village B = 36.04.16.2001). */
 export interface Fixtures {
+  /** operator of A, and an API token of theirs (their own token pages; revoking) */
+  operatorAId: string;
+  operatorTokenId: string;
   villageA: string;
   kecamatanA: string;
   villageB: string;
@@ -214,6 +217,13 @@ export const MATRIX: Record<string, Entry> = {
   'GET /kelola/akun': { url: () => '/kelola/akun', allow: STAFF },
   'POST /kelola/akun/kata-sandi': { url: () => '/kelola/akun/kata-sandi', allow: STAFF },
   'POST /kelola/akun/token': { url: () => '/kelola/akun/token', allow: STAFF },
+  'GET /kelola/akun/token': { url: () => '/kelola/akun/token', allow: STAFF },
+  // another officer's tokens: admin kabupaten (the officer sees their own at /kelola/akun/token)
+  'GET /kelola/pengguna/:id/token': { url: (fx) => `/kelola/pengguna/${fx.operatorAId}/token`, allow: ADMIN },
+  'POST /kelola/token/:id/cabut': {
+    url: (fx) => `/kelola/token/${fx.operatorTokenId}/cabut`,
+    allow: ['operatorA', 'admin'],
+  },
   'GET /api/v1/me': {
     url: () => '/api/v1/me',
     // who is calling: any session, resident or staff

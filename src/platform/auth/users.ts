@@ -258,8 +258,8 @@ export const TOKEN_DEFAULT_DAYS = 90;
 export const TOKEN_MAX_DAYS = 365;
 
 function requireSelfOrManager(ctx: Ctx, userId: string): void {
-  if (ctx.actor?.kind !== 'staff' || (ctx.actor.id !== userId && !canOnItem(ctx.actor, 'manage')))
-    throw new Forbidden();
+  if (canOnItem(ctx.actor, 'manage')) return;
+  if (ctx.actor?.kind !== 'staff' || ctx.actor.id !== userId) throw new Forbidden();
 }
 
 /**
@@ -273,7 +273,7 @@ export async function createApiToken(
   name: string,
   days: number = TOKEN_DEFAULT_DAYS,
 ): Promise<string> {
-  if (ctx.actor) requireSelfOrManager(ctx, userId);
+  requireSelfOrManager(ctx, userId);
   const errors: Record<string, string> = {};
   if (!name.trim()) errors.name = t('account.tokenNameRequired');
   if (!Number.isInteger(days) || days < 1 || days > TOKEN_MAX_DAYS)
