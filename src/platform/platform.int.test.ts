@@ -108,7 +108,7 @@ describe('JSON API', () => {
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.headers['content-type']).toContain('application/problem+json');
     const operator = await makeStaff(t.ctx, { role: 'operator_desa', scope: '36.04.05.2001' });
-    const operatorToken = await createApiToken({ ...t.ctx, actor: null }, operator.id, 'uji');
+    const operatorToken = await createApiToken(t.ctx, operator.id, 'uji');
     const forbidden = await t.app.inject({
       url: '/api/v1/users',
       headers: { authorization: `Bearer ${operatorToken}` },

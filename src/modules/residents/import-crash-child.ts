@@ -4,6 +4,7 @@
 // Usage: node --import tsx src/modules/residents/import-crash-child.ts FILE REGION BATCH_SIZE
 import pino from 'pino';
 import { loadConfig } from '../../config.ts';
+import { SYSTEM } from '../../platform/auth/roles.ts';
 import { type Ctx, systemClock } from '../../platform/context.ts';
 import { openDatabase } from '../../platform/db/index.ts';
 import { migrate, seed } from '../../platform/setup.ts';
@@ -15,7 +16,7 @@ if (!file || !regionCode) throw new Error('usage: import-crash-child.ts FILE REG
 const config = loadConfig();
 const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrate(handle.db);
-const ctx: Ctx = { db: handle.db, actor: null, clock: systemClock, config, log: pino({ level: 'silent' }) };
+const ctx: Ctx = { db: handle.db, actor: SYSTEM, clock: systemClock, config, log: pino({ level: 'silent' }) };
 await seed(ctx, { demo: false });
 const summary = await importResidents(ctx, {
   path: file,

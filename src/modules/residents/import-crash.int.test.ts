@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../platform/auth/roles.ts';
 import { type Ctx, fixedClock, systemClock, withActor } from '../../platform/context.ts';
 import { type DatabaseHandle, openDatabase } from '../../platform/db/index.ts';
 import {
@@ -56,7 +57,7 @@ async function crashTarget(): Promise<{ env: Record<string, string>; open: () =>
       const handle: DatabaseHandle = await openDatabase({ databaseUrl: null, dataDir });
       cleanups.push(() => handle.close());
       const config = testConfig({ DATA_DIR: dataDir });
-      return { db: handle.db, actor: null, clock: systemClock, config, log: pino({ level: 'silent' }) };
+      return { db: handle.db, actor: SYSTEM, clock: systemClock, config, log: pino({ level: 'silent' }) };
     },
   };
 }

@@ -576,7 +576,7 @@ describe('the JSON API', () => {
       await requestInput({ keperluan: 'Melamar kerja' }, { attachments: ['foto_ktp'] }),
     );
     const code = (await requestRow({ resident_id: applicant.id })).code;
-    const token = await createApiToken({ ...test.ctx, actor: null }, office.operator.id, 'uji');
+    const token = await createApiToken(test.ctx, office.operator.id, 'uji');
     const mine = await test.app.inject({
       url: '/api/v1/service-requests',
       headers: { authorization: `Bearer ${token}` },
@@ -598,7 +598,7 @@ describe('the JSON API', () => {
     });
 
     const kibin = await makeStaff(test.ctx, { role: 'operator_desa', scope: KIBIN });
-    const kibinToken = await createApiToken({ ...test.ctx, actor: null }, kibin.id, 'uji');
+    const kibinToken = await createApiToken(test.ctx, kibin.id, 'uji');
     const theirs = await test.app.inject({
       url: '/api/v1/service-requests',
       headers: { authorization: `Bearer ${kibinToken}` },
