@@ -6,6 +6,7 @@ import { saveFile } from '../../platform/files/index.ts';
 import { Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
+import { isCalendarDate } from '../../platform/time.ts';
 import { addWorkingDays, isoJakarta, jakartaDate } from './calendar.ts';
 import { DEFAULT_CATEGORIES, DEFAULT_HOLIDAYS_2026, DEFAULT_TEMPLATES } from './defaults.ts';
 import { type CategoryField, checkDetails } from './fields.ts';
@@ -350,8 +351,7 @@ export async function holidaySet(ctx: Ctx): Promise<Set<string>> {
 export async function addHoliday(ctx: Ctx, input: { date: string; name: string }): Promise<void> {
   requireManage(ctx);
   const problems: Record<string, string> = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date)))
-    problems.date = 'Isi tanggal yang benar (tttt-bb-hh).';
+  if (!isCalendarDate(input.date)) problems.date = 'Isi tanggal yang benar (tttt-bb-hh).';
   if (!input.name.trim()) problems.name = 'Nama hari libur wajib diisi.';
   if (Object.keys(problems).length) throw new Invalid(problems);
   await repo.insertHoliday(ctx.db, input.date, input.name.trim(), true);

@@ -8,6 +8,7 @@ import { can, mask, type StaffActor } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
+import { addDays, jakartaDate, jakartaYearMonth, startOfJakartaDay } from '../../platform/time.ts';
 import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import type { LetterDocument } from './document.ts';
 import {
@@ -188,18 +189,6 @@ function verificationCode(): string {
   return code;
 }
 
-function jakartaParts(instant: Date): { year: number; month: number } {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', {
-    timeZone: JAKARTA,
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(instant)
-    .split('-')
-    .map(Number) as [number, number];
-  return { year, month };
-}
-
 function longIndonesianDate(value: Date | string): string {
   return new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: JAKARTA }).format(new Date(value));
 }
@@ -328,7 +317,7 @@ export async function issueLetter(
   const settings = await letterSettings(ctx, facts.key);
   const logo = settings.logoFileId ? (await readFile(ctx, settings.logoFileId)).bytes : null;
   const now = ctx.clock.now();
-  const { year, month } = jakartaParts(now);
+  const { year, month } = jakartaYearMonth(now);
   const sequence = await takeNextNumber(ctx.db, {
     issuer: facts.key,
     year,
@@ -344,7 +333,8 @@ export async function issueLetter(
     month,
   });
   const code = verificationCode();
-  const validUntil = input.validDays ? new Date(now.getTime() + input.validDays * 86_400_000) : null;
+  // counted on the calendar the letter is dated by, so the printed and the stored day are one
+  const validUntil = input.validDays ? addDays(jakartaDate(now), input.validDays) : null;
   const signature = signatureBlock(facts, settings, input.signer, signer.note);
   const document: LetterDocument = {
     letterhead: { ...facts.letterhead, logo },
@@ -357,7 +347,7 @@ export async function issueLetter(
     placeAndDate: `${facts.place}, ${longIndonesianDate(now)}`,
     signature,
     verification: { url: `${ctx.config.publicUrl}/verifikasi/${code}`, code },
-    validUntil: validUntil ? longIndonesianDate(validUntil) : null,
+    validUntil: validUntil ? longIndonesianDate(startOfJakartaDay(validUntil)) : null,
     metadata: {
       title: `${input.content.title} ${number}`,
       author: facts.letterhead.office,
@@ -395,7 +385,7 @@ export async function issueLetter(
       signed_on_behalf: signature.delegated,
       signature_method: signer.method,
       issued_at: now,
-      valid_until: validUntil ? validUntil.toISOString().slice(0, 10) : null,
+      valid_until: validUntil,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../platform/context.ts';
+import { jakartaDate } from '../../platform/time.ts';
 import { generateResidents, villagesOf } from './generator.ts';
 import { summaryLine } from './importer.ts';
 import { csvLine, EXPORT_COLUMNS, exportRow } from './opensid.ts';
@@ -40,7 +41,7 @@ async function generate(ctx: Ctx, args: string[]): Promise<void> {
     count,
     villages,
     seed: values.seed ? Number(values.seed) : 1,
-    today: ctx.clock.now().toISOString().slice(0, 10),
+    today: jakartaDate(ctx.clock.now()),
   };
   let written = 0;
   if (values.out.toLowerCase().endsWith('.xlsx')) {

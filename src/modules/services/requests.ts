@@ -5,7 +5,8 @@ import type { Ctx } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
-import { addWorkingDays, holidaySet, jakartaDate } from '../complaints/service.ts';
+import { jakartaDate } from '../../platform/time.ts';
+import { addWorkingDays, holidaySet } from '../complaints/service.ts';
 import { issueLetter, letterForRequest } from '../letters/service.ts';
 import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import {
