@@ -5,11 +5,12 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { can, regionContains, type StaffActor } from '../../platform/auth/roles.ts';
+import { csvLine, spreadsheetText } from '../../platform/csv.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { listVillages, regionName } from '../regions/service.ts';
-import { csvLine, EXPORT_COLUMNS } from './opensid.ts';
+import { EXPORT_COLUMNS } from './opensid.ts';
 import {
   type ArrivalKind,
   createImportJob,
@@ -326,8 +327,8 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
     const sheet = workbook.addWorksheet('Data Penduduk');
     void (async () => {
       sheet.addRow([...EXPORT_COLUMNS]).commit();
-      if (!first.done) sheet.addRow(first.value.map(String)).commit();
-      for await (const row of rows) sheet.addRow(row.map(String)).commit();
+      if (!first.done) sheet.addRow(first.value.map(spreadsheetText)).commit();
+      for await (const row of rows) sheet.addRow(row.map(spreadsheetText)).commit();
       sheet.commit();
       await workbook.commit();
     })().catch((error: unknown) => stream.destroy(error as Error));
