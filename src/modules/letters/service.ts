@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import sharp from 'sharp';
 import { audit } from '../../platform/audit/service.ts';
 import { can, mask, type StaffActor } from '../../platform/auth/roles.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { addDays, jakartaDate, jakartaYearMonth, startOfJakartaDay } from '../../platform/time.ts';
@@ -101,6 +101,7 @@ const MAX_LOGO_BYTES = 1024 * 1024;
 
 /** The emblem printed in the village's letterhead: PNG or JPEG, stored as a small PNG without metadata. */
 export async function saveVillageLogo(ctx: Ctx, villageCode: string, bytes: Buffer): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => saveVillageLogo(tx, villageCode, bytes));
   if (!can(ctx.actor, 'edit', { villageCode }))
     throw new Forbidden('Anda hanya dapat mengatur surat desa dalam cakupan Anda.');
   const type = sniffContentType(bytes);
@@ -150,6 +151,7 @@ export async function saveLetterSettings(
   villageCode: string,
   input: LetterSettingsInput,
 ): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => saveLetterSettings(tx, villageCode, input));
   if (!can(ctx.actor, 'edit', { villageCode }))
     throw new Forbidden('Anda hanya dapat mengatur surat desa dalam cakupan Anda.');
   const errors: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { audit } from '../../platform/audit/service.ts';
 import { type Actor, can, mask, type StaffActor } from '../../platform/auth/roles.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
@@ -185,6 +185,7 @@ export async function startRequest(
   slug: string,
   input: RequestInput & { residentNik?: string },
 ): Promise<SaveOutcome> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => startRequest(tx, slug, input));
   const actor = ctx.actor;
   const service = await repo.serviceBySlug(ctx.db, slug);
   if (!service?.active) throw new NotFound('Layanan tidak ditemukan.');
@@ -305,6 +306,7 @@ function contactProblems(input: RequestInput): Record<string, string> {
  * completeness; submits only when nothing is missing or wrong. Nothing typed is ever lost.
  */
 export async function saveRequest(ctx: Ctx, id: string, input: RequestInput): Promise<SaveOutcome> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => saveRequest(tx, id, input));
   const { row, definition } = await loadRequest(ctx, id);
   const byApplicant = isApplicant(ctx.actor, row);
   if (!byApplicant && !can(ctx.actor, 'edit', { villageCode: row.village_code }))
@@ -372,6 +374,7 @@ async function submit(
 }
 
 export async function cancelRequest(ctx: Ctx, id: string): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => cancelRequest(tx, id));
   const { row } = await loadRequest(ctx, id);
   if (!isApplicant(ctx.actor, row) && !can(ctx.actor, 'edit', { villageCode: row.village_code }))
     throw new Forbidden();
@@ -419,6 +422,7 @@ export async function returnForCorrection(
   id: string,
   input: { remarks: Record<string, string | undefined>; note: string },
 ): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => returnForCorrection(tx, id, input));
   const { row, definition } = await requireStepActor(ctx, id);
   const known = new Set([
     ...definition.fields.map((f) => f.name),
@@ -451,6 +455,7 @@ export async function returnForCorrection(
 }
 
 export async function rejectRequest(ctx: Ctx, id: string, reason: string): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => rejectRequest(tx, id, reason));
   const { row, definition } = await requireStepActor(ctx, id);
   if (reason.trim().length < 10)
     throw new Invalid({ reason: 'Tulis alasan penolakan yang jelas (minimal 10 karakter).' });
@@ -472,6 +477,7 @@ export async function approveStep(
   id: string,
   input: { note?: string; credentials?: { nik?: string; passphrase?: string } } = {},
 ): Promise<{ state: RequestState; letterNumber?: string }> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => approveStep(tx, id, input));
   const first = await requireStepActor(ctx, id);
   const last = first.row.step_index >= first.definition.steps.length - 1;
   if (!last) {
@@ -486,11 +492,10 @@ export async function approveStep(
     await addEvent(ctx, id, 'disetujui', input.note?.trim() || null, { step: first.step.key });
     return { state };
   }
-  const letter = await ctx.db.transaction().execute(async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  const letter = await inTransaction(ctx, async (tctx) => {
     const { row, definition, step } = await requireStepActor(tctx, id, { lock: true });
     const issued = await issueFor(tctx, row, definition, input.credentials);
-    await trx
+    await tctx.db
       .updateTable('service_requests')
       .set({ state: 'siap_diambil', finished_at: ctx.clock.now(), updated_at: ctx.clock.now() })
       .where('id', '=', id)
@@ -553,6 +558,7 @@ async function issueFor(
 }
 
 export async function markCollected(ctx: Ctx, id: string): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => markCollected(tx, id));
   const { row } = await loadRequest(ctx, id);
   if (!can(ctx.actor, 'edit', { villageCode: row.village_code })) throw new Forbidden();
   if (row.state !== 'siap_diambil')

@@ -1,6 +1,6 @@
 import { audit } from '../../platform/audit/service.ts';
 import { can } from '../../platform/auth/roles.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { classificationName } from '../letters/service.ts';
 import { DEFAULT_SERVICES } from './catalog.ts';
@@ -74,6 +74,7 @@ export async function saveServiceDefinition(
   json: string,
   expectedSlug?: string,
 ): Promise<{ slug: string; version: number }> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => saveServiceDefinition(tx, json, expectedSlug));
   if (!can(ctx.actor, 'manage')) throw new Forbidden('Hanya admin kabupaten yang mengelola katalog layanan.');
   let parsed: unknown;
   try {
@@ -106,6 +107,7 @@ export async function saveServiceDefinition(
 }
 
 export async function setServiceActive(ctx: Ctx, slug: string, active: boolean): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => setServiceActive(tx, slug, active));
   if (!can(ctx.actor, 'manage')) throw new Forbidden('Hanya admin kabupaten yang mengelola katalog layanan.');
   const service = await getService(ctx, slug);
   await ctx.db
@@ -126,6 +128,8 @@ export async function setVillageServices(
   villageCode: string,
   enabledSlugs: string[],
 ): Promise<void> {
+  if (!ctx.db.isTransaction)
+    return inTransaction(ctx, (tx) => setVillageServices(tx, villageCode, enabledSlugs));
   if (!can(ctx.actor, 'edit', { villageCode }))
     throw new Forbidden('Anda hanya dapat mengatur layanan desa dalam cakupan Anda.');
   const wanted = new Set(enabledSlugs);
