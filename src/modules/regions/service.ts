@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { audit } from '../../platform/audit/service.ts';
 import { can } from '../../platform/auth/roles.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
+import { likeEscape, searchTerm } from '../../platform/http/input.ts';
 import { readAreaFile, slugify } from './area-data.ts';
 import './schema.ts';
 
@@ -129,10 +130,11 @@ export async function listVillages(
 ): Promise<Village[]> {
   let query = villageQuery(ctx);
   if (filter.kecamatanCode) query = query.where('v.kecamatan_code', '=', filter.kecamatanCode);
-  if (filter.search) {
-    const term = filter.search.trim();
-    query = query.where((eb) => eb.or([eb('v.name', 'ilike', `%${term}%`), sql<boolean>`v.name % ${term}`]));
-  }
+  const term = searchTerm(filter.search);
+  if (term)
+    query = query.where((eb) =>
+      eb.or([eb('v.name', 'ilike', `%${likeEscape(term)}%`), sql<boolean>`v.name % ${term}`]),
+    );
   return query.orderBy('k.name').orderBy('v.name').execute();
 }
 
@@ -180,6 +182,7 @@ export interface VillageOffice {
 
 /** Village staff (and admin kabupaten) keep their office's address and contacts, shown on letters and the village page. */
 export async function updateVillageOffice(ctx: Ctx, code: string, input: VillageOffice): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => updateVillageOffice(tx, code, input));
   if (!can(ctx.actor, 'edit', { villageCode: code }))
     throw new Forbidden('Anda hanya dapat mengubah data desa dalam cakupan Anda.');
   const errors: Record<string, string> = {};
