@@ -131,9 +131,14 @@ export async function listVillages(
   let query = villageQuery(ctx);
   if (filter.kecamatanCode) query = query.where('v.kecamatan_code', '=', filter.kecamatanCode);
   const term = searchTerm(filter.search);
+  // similarity() with the % operator's default threshold: on PGlite the operator's trigram index
+  // scan leaves the connection unanswered for the next query
   if (term)
     query = query.where((eb) =>
-      eb.or([eb('v.name', 'ilike', `%${likeEscape(term)}%`), sql<boolean>`v.name % ${term}`]),
+      eb.or([
+        eb('v.name', 'ilike', `%${likeEscape(term)}%`),
+        sql<boolean>`similarity(v.name, ${term}) >= 0.3`,
+      ]),
     );
   return query.orderBy('k.name').orderBy('v.name').execute();
 }

@@ -8,6 +8,7 @@ import { can, regionContains, type StaffActor } from '../../platform/auth/roles.
 import { csvLine, spreadsheetText } from '../../platform/csv.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
+import { pageNumber as parsePage } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { listVillages, regionName } from '../regions/service.ts';
 import { EXPORT_COLUMNS } from './opensid.ts';
@@ -138,7 +139,7 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
         sex: filter.jk,
         age: filter.umur,
         status: filter.status,
-        page: Number(q.page) || 1,
+        page: parsePage(q.page),
       }),
       villageAddresses(request.ctx, village.code),
     ]);

@@ -133,8 +133,7 @@ export function uuidOrNotFound(raw: unknown, message?: string): string {
 
 /**
  * A search box's text for ILIKE and pg_trgm: trimmed and cut to `maxLength`; null when nothing
- * searchable is left. A term without a letter or digit has no trigrams, and PGlite's trigram index
- * scan does not return for such a term.
+ * searchable is left (a term without a letter or digit has no trigrams and matches everything).
  */
 export function searchTerm(raw: unknown, maxLength = 100): string | null {
   if (typeof raw !== 'string') return null;
