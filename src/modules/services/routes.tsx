@@ -582,7 +582,9 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  app.post('/kelola/layanan/desa/layanan', villageStaff, async (request, reply) => {
+  // one checkbox per service, all named aktif
+  const serviceList = { ...villageStaff, config: { repeatableFields: ['aktif'] } };
+  app.post('/kelola/layanan/desa/layanan', serviceList, async (request, reply) => {
     const raw = (request.body as Record<string, unknown>).aktif;
     const slugs = Array.isArray(raw) ? raw.map(String) : raw ? [String(raw)] : [];
     await setVillageServices(request.ctx, staffOf(request).scope.code, slugs);
