@@ -15,6 +15,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
+  type RouteOptions,
 } from 'fastify';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
@@ -28,6 +29,7 @@ import { systemClock } from './platform/context.ts';
 import type { Db } from './platform/db/index.ts';
 import { installErrorHandlers } from './platform/http/error-handler.tsx';
 import { FLASH_COOKIE } from './platform/http/flash.ts';
+import { installInputGuards } from './platform/http/input.ts';
 import { type Locale, type RequestContext, runWithRequestContext } from './platform/http/request-context.ts';
 import { registerMessages } from './platform/i18n/index.ts';
 import { platformMessages } from './platform/messages.ts';
@@ -61,6 +63,8 @@ export interface AppOptions {
   db: Db;
   clock?: Clock;
   logger?: Logger | false;
+  /** told of every route as it is registered (the hostile-input tests walk them all) */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -103,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
   });
 
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   const secure = config.publicUrl.startsWith('https://');
   await app.register(cookie);
   await app.register(formbody);
@@ -188,6 +193,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   installErrorHandlers(app);
+  installInputGuards(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {

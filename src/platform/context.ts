@@ -38,3 +38,17 @@ export interface Ctx {
 export function withActor(ctx: Ctx, actor: Actor | null): Ctx {
   return { ...ctx, actor };
 }
+
+/**
+ * Runs `work` in one transaction with a ctx whose db is that transaction, so a change of several
+ * rows and its audit line are written together or not at all; inside a transaction already, it
+ * joins it. `work` must use only the ctx it is given: on PGlite the one connection is held by the
+ * transaction, and a query through the outer ctx would wait for it forever.
+ *
+ * A service function makes itself transactional with one first line that re-enters it:
+ * `if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => fn(tx, a, b));`
+ */
+export async function inTransaction<T>(ctx: Ctx, work: (ctx: Ctx) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return work(ctx);
+  return ctx.db.transaction().execute((trx) => work({ ...ctx, db: trx }));
+}

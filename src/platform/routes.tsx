@@ -21,6 +21,7 @@ import {
 import type { Ctx } from './context.ts';
 import { Invalid, TooManyRequests, Unauthenticated } from './http/errors.ts';
 import { safeReturnPath, setFlash } from './http/flash.ts';
+import { MAX_PAGE, pageNumber } from './http/input.ts';
 import { t } from './i18n/index.ts';
 import type { NavItem } from './module.ts';
 import {
@@ -181,7 +182,7 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const query = request.query as Form;
       const filter = { role: query.role || undefined, q: query.q || undefined };
-      const result = await listStaffUsers(request.ctx, { ...filter, page: Number(query.page) || 1 });
+      const result = await listStaffUsers(request.ctx, { ...filter, page: pageNumber(query.page) });
       return reply.page(<UsersPage {...result} filter={filter} />);
     },
   );
@@ -244,7 +245,7 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
         from: query.from || undefined,
         to: query.to || undefined,
       };
-      const result = await listAudit(request.ctx, { ...filter, page: Number(query.page) || 1 });
+      const result = await listAudit(request.ctx, { ...filter, page: pageNumber(query.page) });
       return reply.page(
         <AuditPage {...result} filter={filter} actions={await distinctAuditActions(request.ctx)} />,
       );
@@ -404,7 +405,7 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
         querystring: Type.Object({
           role: Type.Optional(Type.String()),
           q: Type.Optional(Type.String()),
-          page: Type.Optional(Type.Integer({ minimum: 1 })),
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE })),
         }),
         response: {
           200: Type.Object({ total: Type.Integer(), page: Type.Integer(), items: Type.Array(StaffUser) }),
@@ -471,7 +472,7 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
           villageCode: Type.Optional(Type.String()),
           from: Type.Optional(Type.String({ format: 'date' })),
           to: Type.Optional(Type.String({ format: 'date' })),
-          page: Type.Optional(Type.Integer({ minimum: 1 })),
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE })),
         }),
       },
     },

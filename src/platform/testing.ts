@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifySchema, LightMyRequestResponse } from 'fastify';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
@@ -122,19 +122,27 @@ export async function createTestContext(
 
 export interface TestApp extends TestContext {
   app: FastifyInstance;
+  /** every route the app registered (HEAD twins left out), with its schema when it has one */
+  routes: Array<{ method: string; url: string; schema: FastifySchema | undefined }>;
 }
 
 export async function buildTestApp(options: { clock?: Clock; config?: Config } = {}): Promise<TestApp> {
   const context = await createTestContext(options);
+  const routes: TestApp['routes'] = [];
   const app = await buildApp({
     config: context.config,
     db: context.ctx.db,
     clock: context.ctx.clock,
     logger: false,
+    onRoute: (route) => {
+      for (const method of [route.method].flat())
+        if (method !== 'HEAD') routes.push({ method, url: route.url, schema: route.schema });
+    },
   });
   return {
     ...context,
     app,
+    routes,
     async close() {
       await app.close();
       await context.close();

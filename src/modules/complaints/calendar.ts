@@ -2,21 +2,12 @@
  * Working-day arithmetic on the Asia/Jakarta calendar (UTC+7 all year, no daylight saving):
  * Monday to Friday, less the national holidays and cuti bersama the admin has entered.
  */
-const OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
+import { addDays, endOfJakartaDay, jakartaDate } from '../../platform/time.ts';
 
-/** The Jakarta calendar date of an instant, as YYYY-MM-DD. */
-export function jakartaDate(instant: Date): string {
-  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** 23:59:59.999 Jakarta time of a calendar date, as an instant. */
-export function endOfJakartaDay(date: string): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS + DAY_MS - 1);
-}
+export { endOfJakartaDay, isoJakarta, jakartaDate } from '../../platform/time.ts';
 
 function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  return addDays(date, 1);
 }
 
 export function isWorkingDay(date: string, holidays: ReadonlySet<string>): boolean {
@@ -50,9 +41,4 @@ export function workingDaysBetween(from: Date, to: Date, holidays: ReadonlySet<s
     if (isWorkingDay(date, holidays)) count++;
   }
   return count;
-}
-
-/** ISO 8601 with the +07:00 offset, as Open311 and Indonesian readers expect. */
-export function isoJakarta(instant: Date): string {
-  return `${new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
 }

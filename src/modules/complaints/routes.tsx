@@ -9,6 +9,7 @@ import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { readFile } from '../../platform/files/index.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
+import { pageNumber as parsePage } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { regencyName, regionName } from '../regions/service.ts';
 import { open311Routes } from './open311-routes.ts';
@@ -157,7 +158,7 @@ async function homeProps(request: FastifyRequest, values: FormValues, errors?: R
       category: filter.kategori,
       kecamatan: filter.kecamatan,
       state: filter.status,
-      page: Number(query.page) || 1,
+      page: parsePage(query.page),
     }),
   ]);
   return {
@@ -364,7 +365,7 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
       state: q.state || undefined,
       category: q.category || undefined,
       overdue: q.overdue === '1',
-      page: Number(q.page) || 1,
+      page: parsePage(q.page),
     };
     const [queue, categories] = await Promise.all([
       listQueue(request.ctx, filter),

@@ -1,11 +1,12 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { audit } from '../../platform/audit/service.ts';
 import { actorId, isStaff, type StaffActor } from '../../platform/auth/roles.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { saveFile } from '../../platform/files/index.ts';
 import { Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
+import { isCalendarDate } from '../../platform/time.ts';
 import { addWorkingDays, isoJakarta, jakartaDate } from './calendar.ts';
 import { DEFAULT_CATEGORIES, DEFAULT_HOLIDAYS_2026, DEFAULT_TEMPLATES } from './defaults.ts';
 import { type CategoryField, checkDetails } from './fields.ts';
@@ -195,6 +196,7 @@ function checkCategoryInput(input: CategoryInput) {
 }
 
 export async function updateCategory(ctx: Ctx, code: string, input: CategoryInput): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => updateCategory(tx, code, input));
   const actor = requireManage(ctx);
   await getCategory(ctx, code);
   const { problems, verify, response, resolve, reopen } = checkCategoryInput(input);
@@ -284,6 +286,7 @@ export async function saveRoute(
   ctx: Ctx,
   input: { categoryCode: string; regionCode: string; handler: string },
 ): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => saveRoute(tx, input));
   requireManage(ctx);
   const problems: Record<string, string> = {};
   if (!(await repo.selectCategory(ctx.db, input.categoryCode))) problems.categoryCode = 'Pilih kategori.';
@@ -317,6 +320,7 @@ export async function saveRoute(
 }
 
 export async function removeRoute(ctx: Ctx, id: string): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => removeRoute(tx, id));
   requireManage(ctx);
   const routes = await repo.selectRoutes(ctx.db);
   const route = routes.find((r) => r.id === id);
@@ -354,10 +358,10 @@ export async function holidaySet(ctx: Ctx): Promise<Set<string>> {
 }
 
 export async function addHoliday(ctx: Ctx, input: { date: string; name: string }): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => addHoliday(tx, input));
   requireManage(ctx);
   const problems: Record<string, string> = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date)))
-    problems.date = 'Isi tanggal yang benar (tttt-bb-hh).';
+  if (!isCalendarDate(input.date)) problems.date = 'Isi tanggal yang benar (tttt-bb-hh).';
   if (!input.name.trim()) problems.name = 'Nama hari libur wajib diisi.';
   if (Object.keys(problems).length) throw new Invalid(problems);
   await repo.insertHoliday(ctx.db, input.date, input.name.trim(), true);
@@ -370,6 +374,7 @@ export async function addHoliday(ctx: Ctx, input: { date: string; name: string }
 }
 
 export async function removeHoliday(ctx: Ctx, date: string): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => removeHoliday(tx, date));
   requireManage(ctx);
   await repo.deleteHoliday(ctx.db, date);
   await audit(ctx, { action: 'complaint_holiday_delete', entity: 'complaint_holiday', entityId: date });
@@ -1277,6 +1282,7 @@ export async function addReply(
 
 /** An officer sends a report to moderation (abusive, personal data, not a complaint): it leaves public view. */
 export async function flagReport(ctx: Ctx, ticket: string, reason: string): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => flagReport(tx, ticket, reason));
   const row = await repo.selectReportByTicket(ctx.db, ticket);
   if (!row) throw new NotFound('Laporan tidak ditemukan.');
   if (!isStaff(ctx.actor) || !mayModerateReport(ctx.actor, row))
@@ -1318,6 +1324,7 @@ export async function moderate(
     note?: string;
   },
 ): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => moderate(tx, ticket, input));
   const actor = requireManage(ctx);
   const row = await repo.selectReportByTicket(ctx.db, ticket);
   if (!row) throw new NotFound('Laporan tidak ditemukan.');
@@ -1362,6 +1369,7 @@ export async function moderate(
 }
 
 export async function setPhotoVisibility(ctx: Ctx, photoId: string, hidden: boolean): Promise<string> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => setPhotoVisibility(tx, photoId, hidden));
   const photo = await repo.selectPhoto(ctx.db, photoId);
   if (!photo) throw new NotFound('Foto tidak ditemukan.');
   if (!mayModerateReport(ctx.actor, photo)) throw new Forbidden();
@@ -1405,6 +1413,7 @@ export async function addTemplate(
   ctx: Ctx,
   input: { categoryCode: string; state: string; title: string; body: string },
 ): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => addTemplate(tx, input));
   requireManage(ctx);
   const problems: Record<string, string> = {};
   if (input.categoryCode && !(await repo.selectCategory(ctx.db, input.categoryCode)))
@@ -1428,6 +1437,7 @@ export async function addTemplate(
 }
 
 export async function removeTemplate(ctx: Ctx, id: string): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => removeTemplate(tx, id));
   requireManage(ctx);
   await repo.deleteTemplate(ctx.db, id);
   await audit(ctx, { action: 'complaint_template_delete', entity: 'complaint_template', entityId: id });
@@ -1545,6 +1555,7 @@ export async function complianceFigures(
 // ---------- Open311 clients ----------
 
 export async function createOpen311Client(ctx: Ctx, name: string): Promise<string> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => createOpen311Client(tx, name));
   const actor = requireManage(ctx);
   if (name.trim().length < 3) throw new Invalid({ name: 'Nama aplikasi minimal 3 karakter.' });
   const key = `o311_${randomBytes(18).toString('base64url')}`;

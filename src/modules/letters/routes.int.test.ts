@@ -8,6 +8,7 @@ import {
   KIBIN,
   makeApplicant,
   makeVillageOffice,
+  pdfText,
   prepareServices,
   requestInput,
   type VillageOffice,
@@ -129,6 +130,36 @@ describe('public verification of a letter', () => {
     const later = await visitor.get(`/verifikasi/${letter.verification_code}`);
     expect(later.statusCode).toBe(200);
     expect(later.body).toContain('(sudah tidak berlaku)');
+  });
+
+  it('counts validity on the Jakarta calendar: signed at 06:00 WIB, the printed, stored and checked last day agree', async () => {
+    // 2026-03-10T23:00Z is 06:00 on 11 March in Serang; the domicile letter is valid 90 days
+    clock.set('2026-03-10T23:00:00Z');
+    const as = (actor: Parameters<typeof withActor>[1]) => withActor(test.ctx, actor);
+    const outcome = await startRequest(
+      as(applicant),
+      'keterangan-domisili',
+      await requestInput(
+        { keperluan: 'Membuka rekening bank' },
+        { attachments: ['foto_ktp', 'pengantar_rt'] },
+      ),
+    );
+    await approveStep(as(office.operator), outcome.id);
+    await approveStep(as(office.kades), outcome.id);
+    const letter = await letterForRequest(test.ctx, outcome.id);
+    if (!letter) throw new Error('no letter was issued');
+    expect(letter.valid_until).toBe('2026-06-09');
+    const text = pdfText((await requestLetterPdf(as(applicant), outcome.id)).bytes);
+    expect(text.replace(/\s+/g, ' ')).toContain('berlaku sampai dengan 9 Juni 2026');
+
+    const visitor = new Visitor(test.app);
+    clock.set('2026-06-08T23:30:00Z'); // 06:30 WIB on the last day
+    const lastDay = await visitor.get(`/verifikasi/${letter.verification_code}`);
+    expect(lastDay.statusCode).toBe(200);
+    expect(lastDay.body).not.toContain('sudah tidak berlaku');
+    clock.set('2026-06-09T17:00:00Z'); // 00:00 WIB the day after
+    const dayAfter = await visitor.get(`/verifikasi/${letter.verification_code}`);
+    expect(dayAfter.body).toContain('(sudah tidak berlaku)');
   });
 
   it('gives the same facts as JSON under /api/v1/letters/verify', async () => {

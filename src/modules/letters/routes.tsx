@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { sendLetterPdf } from '../../platform/http/download.ts';
 import { NotFound } from '../../platform/http/errors.ts';
+import { pageNumber as parsePage } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { regionName } from '../regions/service.ts';
 import {
@@ -100,7 +101,7 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
   app.get('/kelola/surat', villageStaff, async (request, reply) => {
     const actor = staffOf(request);
     const q = request.query as Query;
-    const page = Math.max(1, Number(q.page) || 1);
+    const page = parsePage(q.page);
     const year = /^\d{4}$/.test(q.tahun ?? '') ? Number(q.tahun) : undefined;
     const { entries, total } = await listOutgoingLetters(request.ctx, actor.scope.code, { page, year });
     return reply.page(

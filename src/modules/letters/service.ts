@@ -5,9 +5,10 @@ import { parse } from 'csv-parse/sync';
 import sharp from 'sharp';
 import { audit } from '../../platform/audit/service.ts';
 import { mask, type StaffActor } from '../../platform/auth/roles.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
+import { addDays, jakartaDate, jakartaYearMonth, startOfJakartaDay } from '../../platform/time.ts';
 import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import type { LetterDocument } from './document.ts';
 import {
@@ -107,6 +108,7 @@ const MAX_LOGO_BYTES = 1024 * 1024;
 
 /** The emblem printed in the village's letterhead: PNG or JPEG, stored as a small PNG without metadata. */
 export async function saveVillageLogo(ctx: Ctx, villageCode: string, bytes: Buffer): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => saveVillageLogo(tx, villageCode, bytes));
   if (!mayConfigureLetters(ctx.actor, villageCode))
     throw new Forbidden('Anda hanya dapat mengatur surat desa dalam cakupan Anda.');
   const type = sniffContentType(bytes);
@@ -156,6 +158,7 @@ export async function saveLetterSettings(
   villageCode: string,
   input: LetterSettingsInput,
 ): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => saveLetterSettings(tx, villageCode, input));
   if (!mayConfigureLetters(ctx.actor, villageCode))
     throw new Forbidden('Anda hanya dapat mengatur surat desa dalam cakupan Anda.');
   const errors: Record<string, string> = {};
@@ -193,18 +196,6 @@ function verificationCode(): string {
   let code = '';
   for (let i = 0; i < 10; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return code;
-}
-
-function jakartaParts(instant: Date): { year: number; month: number } {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', {
-    timeZone: JAKARTA,
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(instant)
-    .split('-')
-    .map(Number) as [number, number];
-  return { year, month };
 }
 
 function longIndonesianDate(value: Date | string): string {
@@ -335,7 +326,7 @@ export async function issueLetter(
   const settings = await letterSettings(ctx, facts.key);
   const logo = settings.logoFileId ? (await readFile(ctx, settings.logoFileId)).bytes : null;
   const now = ctx.clock.now();
-  const { year, month } = jakartaParts(now);
+  const { year, month } = jakartaYearMonth(now);
   const sequence = await takeNextNumber(ctx.db, {
     issuer: facts.key,
     year,
@@ -351,7 +342,8 @@ export async function issueLetter(
     month,
   });
   const code = verificationCode();
-  const validUntil = input.validDays ? new Date(now.getTime() + input.validDays * 86_400_000) : null;
+  // counted on the calendar the letter is dated by, so the printed and the stored day are one
+  const validUntil = input.validDays ? addDays(jakartaDate(now), input.validDays) : null;
   const signature = signatureBlock(facts, settings, input.signer, signer.note);
   const document: LetterDocument = {
     letterhead: { ...facts.letterhead, logo },
@@ -364,7 +356,7 @@ export async function issueLetter(
     placeAndDate: `${facts.place}, ${longIndonesianDate(now)}`,
     signature,
     verification: { url: `${ctx.config.publicUrl}/verifikasi/${code}`, code },
-    validUntil: validUntil ? longIndonesianDate(validUntil) : null,
+    validUntil: validUntil ? longIndonesianDate(startOfJakartaDay(validUntil)) : null,
     metadata: {
       title: `${input.content.title} ${number}`,
       author: facts.letterhead.office,
@@ -402,7 +394,7 @@ export async function issueLetter(
       signed_on_behalf: signature.delegated,
       signature_method: signer.method,
       issued_at: now,
-      valid_until: validUntil ? validUntil.toISOString().slice(0, 10) : null,
+      valid_until: validUntil,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { audit } from '../../platform/audit/service.ts';
 import { scopeLevel } from '../../platform/auth/policy.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
+import { likeEscape, searchTerm } from '../../platform/http/input.ts';
 import { readAreaFile, slugify } from './area-data.ts';
 import { assertMayKeepVillageOffice } from './policy.ts';
 import './schema.ts';
@@ -130,13 +131,15 @@ export async function listVillages(
 ): Promise<Village[]> {
   let query = villageQuery(ctx);
   if (filter.kecamatanCode) query = query.where('v.kecamatan_code', '=', filter.kecamatanCode);
-  if (filter.search) {
-    const term = filter.search.trim();
-    // similarity() and not the `%` operator: on PGlite `%` breaks the embedded server (see platform/db/README)
+  const term = searchTerm(filter.search);
+  // similarity() and not the `%` operator: on PGlite `%` breaks the embedded server (see platform/README, db)
+  if (term)
     query = query.where((eb) =>
-      eb.or([eb('v.name', 'ilike', `%${term}%`), sql<boolean>`similarity(v.name, ${term}) >= 0.3`]),
+      eb.or([
+        eb('v.name', 'ilike', `%${likeEscape(term)}%`),
+        sql<boolean>`similarity(v.name, ${term}) >= 0.3`,
+      ]),
     );
-  }
   return query.orderBy('k.name').orderBy('v.name').execute();
 }
 
@@ -184,6 +187,7 @@ export interface VillageOffice {
 
 /** Village staff (and admin kabupaten) keep their office's address and contacts, shown on letters and the village page. */
 export async function updateVillageOffice(ctx: Ctx, code: string, input: VillageOffice): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => updateVillageOffice(tx, code, input));
   assertMayKeepVillageOffice(ctx.actor, code);
   const errors: Record<string, string> = {};
   if (input.address.trim().length < 5)

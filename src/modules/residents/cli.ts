@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../platform/context.ts';
+import { csvLine, spreadsheetText } from '../../platform/csv.ts';
+import { jakartaDate } from '../../platform/time.ts';
 import { generateResidents, villagesOf } from './generator.ts';
 import { summaryLine } from './importer.ts';
-import { csvLine, EXPORT_COLUMNS, exportRow } from './opensid.ts';
+import { EXPORT_COLUMNS, exportRow } from './opensid.ts';
 import { importResidents } from './service.ts';
 
 class UsageError extends Error {}
@@ -40,7 +42,7 @@ async function generate(ctx: Ctx, args: string[]): Promise<void> {
     count,
     villages,
     seed: values.seed ? Number(values.seed) : 1,
-    today: ctx.clock.now().toISOString().slice(0, 10),
+    today: jakartaDate(ctx.clock.now()),
   };
   let written = 0;
   if (values.out.toLowerCase().endsWith('.xlsx')) {
@@ -52,7 +54,7 @@ async function generate(ctx: Ctx, args: string[]): Promise<void> {
     const sheet = workbook.addWorksheet('Data Penduduk');
     sheet.addRow([...EXPORT_COLUMNS]).commit();
     for (const r of generateResidents(options)) {
-      sheet.addRow(exportRow(r).map(String)).commit();
+      sheet.addRow(exportRow(r).map(spreadsheetText)).commit();
       written++;
     }
     sheet.commit();

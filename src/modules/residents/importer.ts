@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { Ctx } from '../../platform/context.ts';
+import { csvLine } from '../../platform/csv.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { ResidentRecord } from './generator.ts';
 import { issuedElsewhere } from './nik.ts';
-import { csvLine, mapHeader, parseRow, RowView } from './opensid.ts';
+import { mapHeader, parseRow, RowView } from './opensid.ts';
 import {
   analyseRegistry,
   CopyWriter,

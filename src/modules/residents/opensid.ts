@@ -1,3 +1,4 @@
+import { readSpreadsheetText } from '../../platform/csv.ts';
 import { type CodeList, parseCode } from './codes.ts';
 import type { ResidentRecord } from './generator.ts';
 import { checkFamilyNumber, checkNik, cleanNumber, daysInMonth, type FieldErrors } from './nik.ts';
@@ -162,7 +163,7 @@ type Cells = Pick<Map<string, unknown>, 'get'>;
 function cellText(cells: Cells, column: string): string {
   const v = cells.get(column);
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'string') return readSpreadsheetText(v.trim());
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   return String(v).trim();
 }
@@ -303,12 +304,5 @@ export function exportRow(
   ];
 }
 
-/** RFC 4180 quoting, only where needed. */
-export function csvLine(values: ReadonlyArray<string | number>): string {
-  return `${values
-    .map((v) => {
-      const s = String(v);
-      return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-    })
-    .join(',')}\n`;
-}
+// the platform's writer, which also neutralises formula-leading cells (CSV injection)
+export { csvLine } from '../../platform/csv.ts';

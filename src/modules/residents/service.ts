@@ -7,6 +7,7 @@ import { mask } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { readFile, saveFile } from '../../platform/files/index.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
+import { jakartaDate } from '../../platform/time.ts';
 import { listVillages, regionName } from '../regions/service.ts';
 import { CODE_LISTS, type CodeList, codeList } from './codes.ts';
 import { generateResidents, villagesOf } from './generator.ts';
@@ -158,7 +159,7 @@ export async function seedDemoResidents(
 ): Promise<number> {
   const villages = villagesOf(ctx.config.regencyCode, villageCodes);
   if (villages.length === 0) return 0;
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = jakartaDate(ctx.clock.now());
   let batch: Array<Parameters<typeof upsertResidents>[1][number]> = [];
   let total = 0;
   for (const r of generateResidents({ count: perVillage * villages.length, villages, seed: 2026, today })) {
@@ -252,8 +253,7 @@ function yearsBefore(today: string, years: number): string {
 }
 
 export function today(ctx: Ctx): string {
-  // the registry's calendar is Western Indonesia Time (UTC+7)
-  return new Date(ctx.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return jakartaDate(ctx.clock.now());
 }
 
 function assertVillageAccess(ctx: Ctx, villageCode: string, action: 'view' | 'edit'): void {

@@ -1,4 +1,5 @@
 import type { Locale } from '../../platform/http/request-context.ts';
+import { isCalendarDate } from '../../platform/time.ts';
 import type { DocumentTemplate, FieldDefinition, PrefillSource, ServiceDefinition } from './definition.ts';
 import type { ApplicantSnapshot } from './schema.ts';
 
@@ -61,12 +62,6 @@ function parseNumber(raw: string): number | null {
   return Number(s);
 }
 
-function isRealDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 function fieldProblem(
   field: FieldDefinition,
   value: string,
@@ -90,7 +85,7 @@ function fieldProblem(
       return null;
     }
     case 'date':
-      if (!isRealDate(value)) return `${label} harus tanggal yang benar (hari, bulan, tahun).`;
+      if (!isCalendarDate(value)) return `${label} harus tanggal yang benar (hari, bulan, tahun).`;
       if (field.notFuture && value > context.today) return `${label} tidak boleh setelah hari ini.`;
       return null;
     case 'select':
@@ -137,7 +132,7 @@ export function cleanRequestData(
 // --- the letter's text -----------------------------------------------------------------------
 
 function longDate(value: string): string {
-  if (!isRealDate(value)) return value;
+  if (!isCalendarDate(value)) return value;
   return new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${value}T00:00:00Z`),
   );

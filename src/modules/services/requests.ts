@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { audit } from '../../platform/audit/service.ts';
 import { type Actor, mask, type StaffActor } from '../../platform/auth/roles.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
-import { addWorkingDays, holidaySet, jakartaDate } from '../complaints/service.ts';
+import { jakartaDate } from '../../platform/time.ts';
+import { addWorkingDays, holidaySet } from '../complaints/service.ts';
 import { issueLetter, letterForRequest, letterPdf } from '../letters/service.ts';
 import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import {
@@ -160,6 +161,7 @@ export async function startRequest(
   slug: string,
   input: RequestInput & { residentNik?: string },
 ): Promise<SaveOutcome> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => startRequest(tx, slug, input));
   const actor = ctx.actor;
   const service = await repo.serviceBySlug(ctx.db, slug);
   if (!service?.active) throw new NotFound('Layanan tidak ditemukan.');
@@ -280,6 +282,7 @@ function contactProblems(input: RequestInput): Record<string, string> {
  * completeness; submits only when nothing is missing or wrong. Nothing typed is ever lost.
  */
 export async function saveRequest(ctx: Ctx, id: string, input: RequestInput): Promise<SaveOutcome> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => saveRequest(tx, id, input));
   const { row, definition } = await loadRequest(ctx, id);
   const _byApplicant = isApplicant(ctx.actor, row);
   if (!mayEditRequest(ctx.actor, row)) throw new Forbidden('Permohonan ini bukan milik Anda.');
@@ -346,6 +349,7 @@ async function submit(
 }
 
 export async function cancelRequest(ctx: Ctx, id: string): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => cancelRequest(tx, id));
   const { row } = await loadRequest(ctx, id);
   if (!mayEditRequest(ctx.actor, row)) throw new Forbidden();
   if (!['draf', 'belum_lengkap', 'diperiksa'].includes(row.state))
@@ -392,6 +396,7 @@ export async function returnForCorrection(
   id: string,
   input: { remarks: Record<string, string | undefined>; note: string },
 ): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => returnForCorrection(tx, id, input));
   const { row, definition } = await requireStepActor(ctx, id);
   const known = new Set([
     ...definition.fields.map((f) => f.name),
@@ -424,6 +429,7 @@ export async function returnForCorrection(
 }
 
 export async function rejectRequest(ctx: Ctx, id: string, reason: string): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => rejectRequest(tx, id, reason));
   const { row, definition } = await requireStepActor(ctx, id);
   if (reason.trim().length < 10)
     throw new Invalid({ reason: 'Tulis alasan penolakan yang jelas (minimal 10 karakter).' });
@@ -445,6 +451,7 @@ export async function approveStep(
   id: string,
   input: { note?: string; credentials?: { nik?: string; passphrase?: string } } = {},
 ): Promise<{ state: RequestState; letterNumber?: string }> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => approveStep(tx, id, input));
   const first = await requireStepActor(ctx, id);
   const last = first.row.step_index >= first.definition.steps.length - 1;
   if (!last) {
@@ -459,11 +466,10 @@ export async function approveStep(
     await addEvent(ctx, id, 'disetujui', input.note?.trim() || null, { step: first.step.key });
     return { state };
   }
-  const letter = await ctx.db.transaction().execute(async (trx) => {
-    const tctx = { ...ctx, db: trx };
+  const letter = await inTransaction(ctx, async (tctx) => {
     const { row, definition, step } = await requireStepActor(tctx, id, { lock: true });
     const issued = await issueFor(tctx, row, definition, input.credentials);
-    await trx
+    await tctx.db
       .updateTable('service_requests')
       .set({ state: 'siap_diambil', finished_at: ctx.clock.now(), updated_at: ctx.clock.now() })
       .where('id', '=', id)
@@ -526,6 +532,7 @@ async function issueFor(
 }
 
 export async function markCollected(ctx: Ctx, id: string): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => markCollected(tx, id));
   const { row } = await loadRequest(ctx, id);
   if (!mayHandOver(ctx.actor, row)) throw new Forbidden();
   if (row.state !== 'siap_diambil')

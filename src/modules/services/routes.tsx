@@ -4,6 +4,7 @@ import { requireResident, requireStaff, residentOf, staffOf } from '../../platfo
 import { sendLetterPdf, sendPrivateFile } from '../../platform/http/download.ts';
 import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors.ts';
 import { safeReturnPath, setFlash } from '../../platform/http/flash.ts';
+import { MAX_PAGE, pageNumber as parsePage } from '../../platform/http/input.ts';
 import { currentLocale, t } from '../../platform/i18n/index.ts';
 import { startSession } from '../../platform/routes.tsx';
 import { letterSettings, saveLetterSettings, saveVillageLogo } from '../letters/service.ts';
@@ -293,7 +294,7 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
       q.status && (REQUEST_STATES as readonly string[]).includes(q.status)
         ? (q.status as RequestState)
         : 'aktif';
-    const pageNumber = Math.max(1, Number(q.page) || 1);
+    const pageNumber = parsePage(q.page);
     const filter = {
       state: status,
       serviceSlug: q.layanan || undefined,
@@ -581,7 +582,9 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  app.post('/kelola/layanan/desa/layanan', villageStaff, async (request, reply) => {
+  // one checkbox per service, all named aktif
+  const serviceList = { ...villageStaff, config: { repeatableFields: ['aktif'] } };
+  app.post('/kelola/layanan/desa/layanan', serviceList, async (request, reply) => {
     const raw = (request.body as Record<string, unknown>).aktif;
     const slugs = Array.isArray(raw) ? raw.map(String) : raw ? [String(raw)] : [];
     await setVillageServices(request.ctx, staffOf(request).scope.code, slugs);
@@ -755,7 +758,7 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
             Type.Union([Type.Literal('aktif'), ...REQUEST_STATES.map((s) => Type.Literal(s))]),
           ),
           service: Type.Optional(Type.String()),
-          page: Type.Optional(Type.Integer({ minimum: 1 })),
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE })),
         }),
         response: {
           200: Type.Object({

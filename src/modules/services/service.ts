@@ -1,6 +1,6 @@
 import { audit } from '../../platform/audit/service.ts';
 import { actorId } from '../../platform/auth/roles.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { classificationName } from '../letters/service.ts';
 import { DEFAULT_SERVICES } from './catalog.ts';
@@ -75,6 +75,7 @@ export async function saveServiceDefinition(
   json: string,
   expectedSlug?: string,
 ): Promise<{ slug: string; version: number }> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => saveServiceDefinition(tx, json, expectedSlug));
   if (!mayManageCatalog(ctx.actor))
     throw new Forbidden('Hanya admin kabupaten yang mengelola katalog layanan.');
   let parsed: unknown;
@@ -108,6 +109,7 @@ export async function saveServiceDefinition(
 }
 
 export async function setServiceActive(ctx: Ctx, slug: string, active: boolean): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => setServiceActive(tx, slug, active));
   if (!mayManageCatalog(ctx.actor))
     throw new Forbidden('Hanya admin kabupaten yang mengelola katalog layanan.');
   const service = await getService(ctx, slug);
@@ -129,6 +131,8 @@ export async function setVillageServices(
   villageCode: string,
   enabledSlugs: string[],
 ): Promise<void> {
+  if (!ctx.db.isTransaction)
+    return inTransaction(ctx, (tx) => setVillageServices(tx, villageCode, enabledSlugs));
   if (!mayServeVillage(ctx.actor, villageCode))
     throw new Forbidden('Anda hanya dapat mengatur layanan desa dalam cakupan Anda.');
   const wanted = new Set(enabledSlugs);

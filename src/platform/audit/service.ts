@@ -1,4 +1,6 @@
 import type { Ctx } from '../context.ts';
+import { optionalDate, pageNumber } from '../http/input.ts';
+import { endOfJakartaDay, startOfJakartaDay } from '../time.ts';
 
 export interface AuditEntry {
   action: string;
@@ -54,10 +56,11 @@ export async function listAudit(ctx: Ctx, filter: AuditFilter) {
   if (filter.entity) query = query.where('entity', '=', filter.entity);
   if (filter.actor) query = query.where('actor_label', 'ilike', `%${filter.actor}%`);
   if (filter.villageCode) query = query.where('village_code', 'like', `${filter.villageCode}%`);
-  if (filter.from) query = query.where('at', '>=', new Date(`${filter.from}T00:00:00+07:00`));
-  if (filter.to)
-    query = query.where('at', '<', new Date(new Date(`${filter.to}T00:00:00+07:00`).getTime() + 86_400_000));
-  const page = Math.max(1, filter.page ?? 1);
+  const from = optionalDate('from', filter.from);
+  const to = optionalDate('to', filter.to);
+  if (from) query = query.where('at', '>=', startOfJakartaDay(from));
+  if (to) query = query.where('at', '<=', endOfJakartaDay(to));
+  const page = pageNumber(filter.page);
   const [rows, total] = await Promise.all([
     query
       .selectAll()

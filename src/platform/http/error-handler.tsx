@@ -5,6 +5,13 @@ import { DomainError, Invalid, Unauthenticated } from './errors.ts';
 import { sendProblem, validationMessages, wantsJson } from './problem.ts';
 import { runWithPartialContext, runWithRequestContext } from './request-context.ts';
 
+/**
+ * SQLSTATEs that only malformed input causes: string too long (22001), numeric out of range
+ * (22003), bad datetime format or field (22007, 22008), NUL byte (22021), invalid text
+ * representation such as a non-UUID (22P02), untranslatable character, \u0000 in jsonb (22P05).
+ */
+const DATABASE_INPUT_ERRORS = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
+
 function errorPage(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -75,6 +82,16 @@ export function installErrorHandlers(app: FastifyInstance): void {
       if (wantsJson(request))
         return sendProblem(reply, { title: 'Token CSRF tidak valid', status: 403, detail });
       return errorPage(request, reply, 403, 'Formulir kedaluwarsa', detail);
+    }
+    if (typeof error.code === 'string' && DATABASE_INPUT_ERRORS.has(error.code)) {
+      // the last line of defence: routes parse their input, but a value PostgreSQL refuses as
+      // malformed is the request's fault, not the server's
+      request.log.warn({ err: error }, 'database refused malformed input');
+      const locale = request.view?.locale ?? 'id';
+      const title = t('input.title', undefined, locale);
+      const detail = t('input.database', undefined, locale);
+      if (wantsJson(request)) return sendProblem(reply, { title, status: 400, detail });
+      return errorPage(request, reply, 400, title, detail);
     }
     const status =
       error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;

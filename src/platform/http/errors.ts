@@ -42,8 +42,10 @@ export class Invalid extends DomainError {
   constructor(
     readonly fields: Record<string, string>,
     message = 'Periksa kembali isian yang ditandai.',
+    /** 400 for a request no form could have sent (control characters, a field sent twice) */
+    status: 400 | 422 = 422,
   ) {
-    super(422, 'Isian tidak valid', message);
+    super(status, 'Isian tidak valid', message);
   }
 }
 

@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime, t } from '../../../platform/i18n/index.ts';
+import { calendarDateOf, jakartaDate } from '../../../platform/time.ts';
 import {
   Button,
   ErrorSummary,
@@ -46,10 +47,8 @@ export function VerifyPage(props: {
   now: Date;
 }): SafeHtml {
   const { facts } = props;
-  // compared as calendar days; new Date() also accepts the Date a PGlite test clone returns for a date column
-  const expired =
-    facts.validUntil !== null &&
-    new Date(facts.validUntil).toISOString().slice(0, 10) < props.now.toISOString().slice(0, 10);
+  // a letter is valid through its last day on the Jakarta calendar, the day printed on it
+  const expired = facts.validUntil !== null && calendarDateOf(facts.validUntil) < jakartaDate(props.now);
   return (
     <Layout title={t('letters.verify.title')}>
       <h1>{t('letters.verify.title')}</h1>
