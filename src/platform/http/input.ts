@@ -75,7 +75,27 @@ export function installInputGuards(app: FastifyInstance): void {
       repeatedField(request.query, allowed) ??
       (isUrlEncoded(request) ? repeatedField(request.body, allowed) : null);
     if (repeated) refuse(repeated, 'input.repeated');
+    const nested = isFormRoute(request) ? fieldNotText(request.body) : null;
+    if (nested) refuse(nested, 'input.notText');
   });
+}
+
+/**
+ * A page's form route reads its body as text fields; one without a body schema that is sent JSON
+ * (objects, numbers) would hand the service something it never checks.
+ */
+function isFormRoute(request: FastifyRequest): boolean {
+  const url = request.routeOptions.url ?? '';
+  return !url.startsWith('/api/') && !url.startsWith('/open311/') && !request.routeOptions.schema?.body;
+}
+
+function fieldNotText(body: unknown): string | null {
+  if (!body || typeof body !== 'object' || Buffer.isBuffer(body)) return null;
+  for (const [name, value] of Object.entries(body)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => typeof v !== 'string')) return name;
+  }
+  return null;
 }
 
 /** Checks a text field read from a multipart part, which the hook cannot see before the handler. */
