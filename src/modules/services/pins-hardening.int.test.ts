@@ -114,9 +114,11 @@ describe('resident login under attack', () => {
 
   it('keeps a logged-in resident on this site when /masuk/warga carries a foreign return path', async () => {
     const resident = await residentWithOwnPin();
-    const page = await resident.get('/masuk/warga?kembali=/%09/other.site');
+    const page = await resident.get('/masuk/warga?kembali=/a/..//other.site');
     expect(page.statusCode).toBe(303);
     expect(page.headers.location).toBe('/akun');
+    // a control character in the return path is refused before any page sees it
+    expect((await resident.get('/masuk/warga?kembali=/%09/other.site')).statusCode).toBe(400);
     const visitor = new Visitor(test.app);
     const token = await visitor.csrfToken('/masuk/warga');
     const response = await visitor.postWithToken(

@@ -1,16 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../source-files.ts';
 
 const modules = path.resolve(import.meta.dirname, '../../modules');
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) && !entry.name.includes('.test.') ? [full] : [];
-  });
-}
 
 describe('where modules decide access', () => {
   it('only a module policy.ts asks the platform policy (canOnItem, assertOnItem, isHandler)', () => {

@@ -45,6 +45,16 @@ export function regionContains(scopeCode: string, code: string): boolean {
   return code === scopeCode || code.startsWith(`${scopeCode}.`);
 }
 
+const VILLAGE_SIGNER: ReadonlySet<Action> = new Set([
+  'view_figures',
+  'view_record',
+  'view_personal',
+  'edit',
+  'sign',
+  'handle',
+  'moderate',
+]);
+
 const ACTIONS_BY_ROLE: Record<Role, ReadonlySet<Action>> = {
   admin_kabupaten: new Set([
     'view_figures',
@@ -57,24 +67,8 @@ const ACTIONS_BY_ROLE: Record<Role, ReadonlySet<Action>> = {
   ]),
   opd: new Set(['view_figures', 'view_record', 'view_personal', 'handle', 'moderate']),
   camat: new Set(['view_figures', 'view_record']),
-  kepala_desa: new Set([
-    'view_figures',
-    'view_record',
-    'view_personal',
-    'edit',
-    'sign',
-    'handle',
-    'moderate',
-  ]),
-  sekretaris_desa: new Set([
-    'view_figures',
-    'view_record',
-    'view_personal',
-    'edit',
-    'sign',
-    'handle',
-    'moderate',
-  ]),
+  kepala_desa: VILLAGE_SIGNER,
+  sekretaris_desa: VILLAGE_SIGNER,
   operator_desa: new Set(['view_figures', 'view_record', 'view_personal', 'edit', 'handle', 'moderate']),
 };
 

@@ -3,18 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { modules } from '../../modules/index.ts';
 import { platformMessages } from '../messages.ts';
+import { sourceFiles } from '../source-files.ts';
 
 const catalogs = [platformMessages, ...modules.flatMap((m) => (m.messages ? [m.messages] : []))];
 const id = Object.assign({}, ...catalogs.map((c) => c.id)) as Record<string, string>;
 const en = Object.assign({}, ...catalogs.map((c) => c.en)) as Record<string, string>;
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) && !entry.name.includes('.test.') ? [full] : [];
-  });
-}
 
 describe('message files', () => {
   it('have the same keys in Indonesian and English', () => {
