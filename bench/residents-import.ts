@@ -26,8 +26,8 @@ import { seedAgencies } from '../src/platform/agencies.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { type Db, fromPGlite, openPGlite, postgresPool } from '../src/platform/db/index.ts';
-import { migrate } from '../src/platform/setup.ts';
 import { loginAs, makeStaff } from '../src/platform/testing.ts';
+import { migrate } from '../src/setup.ts';
 import { median, p95 } from './figures.ts';
 
 const { values } = parseArgs({

@@ -19,7 +19,7 @@ import { type DatabaseHandle, openDatabase } from './platform/db/index.ts';
 import { Invalid } from './platform/http/errors.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import type { DemoLogin } from './platform/module.ts';
-import { DEMO_PASSWORD, DEMO_STAFF, migrate, seed } from './platform/setup.ts';
+import { allJobs, DEMO_PASSWORD, DEMO_STAFF, migrate, seed } from './setup.ts';
 
 const USAGE = `Pemakaian: npx simpul <perintah>
   serve                                   jalankan server (bawaan)
@@ -58,7 +58,7 @@ async function serve(config: Config): Promise<void> {
   const { demoLogins } = await seed(ctx, { demo: config.demo });
   for (const module of modules) await module.onStart?.(ctx);
   const app = await buildApp({ config, db: handle.db, logger: log });
-  const jobs = startJobs(ctx);
+  const jobs = startJobs(ctx, allJobs());
   await app.listen({ port: config.port, host: config.host });
   log.info({ ms: Math.round(performance.now() - started), database: handle.kind }, 'ready');
   if (config.demo && (await findStaffByEmail(ctx, DEMO_STAFF[0]!.email))) printLogins(config, demoLogins);

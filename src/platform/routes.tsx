@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { regionName } from '../modules/regions/service.ts';
 import { listAgencies } from './agencies.ts';
 import { distinctAuditActions, listAudit } from './audit/service.ts';
 import { rotateCsrfSecret } from './auth/csrf.ts';
@@ -24,6 +23,7 @@ import { safeReturnPath, setFlash } from './http/flash.ts';
 import { MAX_PAGE, pageNumber } from './http/input.ts';
 import { t } from './i18n/index.ts';
 import type { NavItem } from './module.ts';
+import { regionDirectory } from './region-directory.ts';
 import {
   AccountPage,
   AuditPage,
@@ -168,7 +168,7 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
               .where('code', '=', actor.scope.code)
               .executeTakeFirst()
           )?.name ?? actor.scope.code)
-        : await regionName(request.ctx, actor.scope.code);
+        : await regionDirectory().name(request.ctx, actor.scope.code);
     const figures = await scopeFigures(
       request.ctx,
       actor.scope.type === 'agency' ? request.ctx.config.regencyCode : actor.scope.code,

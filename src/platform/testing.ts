@@ -10,13 +10,13 @@ import pino from 'pino';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { seedRegions } from '../modules/regions/service.ts';
+import { migrate } from '../setup.ts';
 import { seedAgencies } from './agencies.ts';
 import { type Role, type StaffActor, SYSTEM } from './auth/roles.ts';
 import { createStaffUser } from './auth/users.ts';
 import { type Clock, type Ctx, systemClock } from './context.ts';
 import type { Database } from './db/database.ts';
 import { type DatabaseKind, type Db, fromPGlite, openPGlite, postgresPool } from './db/index.ts';
-import { migrate } from './setup.ts';
 
 export interface TestContext {
   ctx: Ctx;

@@ -1,7 +1,11 @@
 import type { SimpulModule } from '../../platform/module.ts';
+import { setRegionDirectory } from '../../platform/region-directory.ts';
 import { messages } from './messages.ts';
 import { regionMigrations } from './migrations.ts';
 import { regionRoutes } from './routes.tsx';
+import { regionExists, regionName } from './service.ts';
+
+setRegionDirectory({ exists: regionExists, name: regionName });
 
 export const regionsModule: SimpulModule = {
   name: 'regions',

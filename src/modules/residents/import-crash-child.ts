@@ -7,7 +7,7 @@ import { loadConfig } from '../../config.ts';
 import { SYSTEM } from '../../platform/auth/roles.ts';
 import { type Ctx, systemClock } from '../../platform/context.ts';
 import { openDatabase } from '../../platform/db/index.ts';
-import { migrate, seed } from '../../platform/setup.ts';
+import { migrate, seed } from '../../setup.ts';
 import { summaryLine } from './importer.ts';
 import { importResidents } from './service.ts';
 

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { regionExists } from '../../modules/regions/service.ts';
 import { audit } from '../audit/service.ts';
 import type { Ctx } from '../context.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../http/errors.ts';
 import { t } from '../i18n/index.ts';
+import { regionDirectory } from '../region-directory.ts';
 import { dummyVerify, hashSecret, verifySecret } from './password.ts';
 import { canOnItem } from './policy.ts';
 import { actorId, ROLE_SCOPE_LEVEL, ROLES, type Role, type Scope, type StaffActor } from './roles.ts';
@@ -61,7 +61,7 @@ async function scopeProblem(ctx: Ctx, role: Role, scopeCode: string): Promise<st
       village: 'Cakupan peran desa harus kode desa, misalnya 36.04.05.2001.',
     }[level];
   }
-  return (await regionExists(ctx, scopeCode)) ? null : 'Kode wilayah tidak ada di kabupaten ini.';
+  return (await regionDirectory().exists(ctx, scopeCode)) ? null : 'Kode wilayah tidak ada di kabupaten ini.';
 }
 
 export function passwordProblem(password: string): string | null {

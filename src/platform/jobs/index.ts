@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import { modules } from '../../modules/index.ts';
 import { forgetStaleThrottles } from '../auth/throttle.ts';
 import type { Ctx } from '../context.ts';
 import './schema.ts';
@@ -18,7 +17,7 @@ export async function removeExpiredSessions(ctx: Ctx): Promise<void> {
   await forgetStaleThrottles(ctx);
 }
 
-const platformJobs: Job[] = [
+export const platformJobs: Job[] = [
   { name: 'outbox', everyMs: 15_000, run: (ctx) => deliverPendingNotifications(ctx).then(() => undefined) },
   { name: 'sessions', everyMs: 3_600_000, run: removeExpiredSessions },
 ];
@@ -66,12 +65,8 @@ export async function runJobOnce(ctx: Ctx, job: Job): Promise<boolean> {
   return true;
 }
 
-export function allJobs(): Job[] {
-  return [...platformJobs, ...modules.flatMap((m) => m.jobs ?? [])];
-}
-
 /** Starts every module's background jobs on timers; returns a handle to stop them on shutdown. */
-export function startJobs(ctx: Ctx, jobs: Job[] = allJobs()): { stop(): void } {
+export function startJobs(ctx: Ctx, jobs: Job[]): { stop(): void } {
   const timers = jobs.map((job) =>
     setInterval(() => {
       runJobOnce(ctx, job).catch((error: unknown) =>

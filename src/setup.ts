@@ -1,16 +1,22 @@
-import { modules } from '../modules/index.ts';
-import { seedRegions } from '../modules/regions/service.ts';
-import { seedAgencies } from './agencies.ts';
-import { createStaffUser, findStaffByEmail } from './auth/users.ts';
-import type { Ctx } from './context.ts';
-import type { Db } from './db/index.ts';
-import { collectMigrations, migrateToLatest } from './db/migrate.ts';
-import { jobMigrations } from './jobs/schema.ts';
-import { platformMigrations } from './migrations.ts';
-import type { DemoLogin } from './module.ts';
+import { modules } from './modules/index.ts';
+import { seedRegions } from './modules/regions/service.ts';
+import { seedAgencies } from './platform/agencies.ts';
+import { createStaffUser, findStaffByEmail } from './platform/auth/users.ts';
+import type { Ctx } from './platform/context.ts';
+import type { Db } from './platform/db/index.ts';
+import { collectMigrations, migrateToLatest } from './platform/db/migrate.ts';
+import { type Job, platformJobs } from './platform/jobs/index.ts';
+import { jobMigrations } from './platform/jobs/schema.ts';
+import { platformMigrations } from './platform/migrations.ts';
+import type { DemoLogin } from './platform/module.ts';
 
 export function allMigrations() {
   return collectMigrations([platformMigrations, jobMigrations, ...modules.map((m) => m.migrations)]);
+}
+
+/** The platform's background jobs and every module's. */
+export function allJobs(): Job[] {
+  return [...platformJobs, ...modules.flatMap((m) => m.jobs ?? [])];
 }
 
 export function migrate(db: Db): Promise<string[]> {
