@@ -5,7 +5,7 @@
 // Options: REPORTS (default 200000), INTAKE (default 1000), CONCURRENCY (default 8).
 import { sql } from 'kysely';
 import { seedComplaintReference } from '../src/modules/complaints/service.ts';
-import { buildTestApp, testConfig } from '../src/platform/testing.ts';
+import { buildTestApp, testConfig } from '../src/testing.ts';
 import { median, p95 } from './figures.ts';
 
 const REPORTS = Number(process.env.REPORTS ?? 200_000);

@@ -16,7 +16,7 @@ import {
   requestInput,
 } from '../src/modules/services/test-builders.ts';
 import { withActor } from '../src/platform/context.ts';
-import { createTestContext } from '../src/platform/testing.ts';
+import { createTestContext } from '../src/testing.ts';
 import { median, p95 } from './figures.ts';
 
 const WARMUP = 20;

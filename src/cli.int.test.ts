@@ -7,7 +7,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from './platform/db/database.ts';
 import { postgresPool } from './platform/db/index.ts';
-import { createTestContext, type TestContext, testDatabaseKind } from './platform/testing.ts';
+import { createTestContext, type TestContext, testDatabaseKind } from './testing.ts';
 
 const run = promisify(execFile);
 const contexts: TestContext[] = [];

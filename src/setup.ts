@@ -1,6 +1,6 @@
 import { modules } from './modules/index.ts';
 import { seedRegions } from './modules/regions/service.ts';
-import { seedAgencies } from './platform/agencies.ts';
+import { seedAgencies } from './platform/agencies/service.ts';
 import { createStaffUser, findStaffByEmail } from './platform/auth/users.ts';
 import type { Ctx } from './platform/context.ts';
 import type { Db } from './platform/db/index.ts';

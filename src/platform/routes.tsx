@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { listAgencies } from './agencies.ts';
+import { listAgencies } from './agencies/service.ts';
 import { distinctAuditActions, listAudit } from './audit/service.ts';
 import { rotateCsrfSecret } from './auth/csrf.ts';
 import { requireStaff, staffOf } from './auth/guards.ts';

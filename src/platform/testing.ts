@@ -3,20 +3,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import type { FastifyInstance, FastifySchema, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
-import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
-import { seedRegions } from '../modules/regions/service.ts';
-import { migrate } from '../setup.ts';
-import { seedAgencies } from './agencies.ts';
+import { seedAgencies } from './agencies/service.ts';
 import { type Role, type StaffActor, SYSTEM } from './auth/roles.ts';
 import { createStaffUser } from './auth/users.ts';
 import { type Clock, type Ctx, systemClock } from './context.ts';
 import type { Database } from './db/database.ts';
 import { type DatabaseKind, type Db, fromPGlite, openPGlite, postgresPool } from './db/index.ts';
+import { collectMigrations, migrateToLatest } from './db/migrate.ts';
+import { jobMigrations } from './jobs/schema.ts';
+import { platformMigrations } from './migrations.ts';
 
 export interface TestContext {
   ctx: Ctx;
@@ -44,32 +44,44 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 const silentLog = pino({ level: 'silent' });
 
-async function prepare(db: Db, config: Config): Promise<void> {
-  await migrate(db);
-  const ctx: Ctx = { db, actor: SYSTEM, clock: systemClock, config, log: silentLog };
-  await seedRegions(ctx, config.regencyCode);
-  await seedAgencies(ctx);
-}
+/** Brings an empty test database to the state the tests expect (migrations, reference data). */
+export type PrepareDatabase = (db: Db, config: Config) => Promise<void>;
 
-// Opening PGlite and migrating takes seconds; each test gets a clone of one prepared instance.
-let template: Promise<PGlite> | null = null;
+/** The platform's own tables (no module's) and the agencies: enough for tests of the platform alone. */
+export const preparePlatformDatabase: PrepareDatabase = async (db, config) => {
+  await migrateToLatest(db, collectMigrations([platformMigrations, jobMigrations]));
+  await seedAgencies({ db, actor: SYSTEM, clock: systemClock, config, log: silentLog });
+};
 
-async function pgliteTemplate(config: Config): Promise<PGlite> {
-  template ??= (async () => {
-    const pglite = await openPGlite(null);
-    const handle = fromPGlite(pglite);
-    await prepare(handle.db, config);
-    return pglite;
-  })();
+// Opening PGlite and migrating takes seconds; each test gets a clone of one prepared instance
+// (one per way of preparing it).
+const templates = new Map<PrepareDatabase, Promise<PGlite>>();
+
+async function pgliteTemplate(config: Config, prepare: PrepareDatabase): Promise<PGlite> {
+  let template = templates.get(prepare);
+  if (!template) {
+    template = (async () => {
+      const pglite = await openPGlite(null);
+      const handle = fromPGlite(pglite);
+      await prepare(handle.db, config);
+      return pglite;
+    })();
+    templates.set(prepare, template);
+  }
   return template;
 }
 
-/** A fresh database with every migration and the regions: PGlite in memory, or a new PostgreSQL database. */
-export async function createTestContext(
-  options: { clock?: Clock; config?: Config } = {},
+/**
+ * A fresh database prepared by `prepare` (the platform's tables by default): PGlite in memory, or a
+ * new PostgreSQL database when SIMPUL_TEST_DB=postgres. The app's tests use `createTestContext` in
+ * src/testing.ts, which prepares every module's tables.
+ */
+export async function createTestDatabase(
+  options: { clock?: Clock; config?: Config; prepare?: PrepareDatabase } = {},
 ): Promise<TestContext> {
   const config = options.config ?? testConfig();
   const clock = options.clock ?? systemClock;
+  const prepare = options.prepare ?? preparePlatformDatabase;
   if (testDatabaseKind() === 'postgres') {
     const adminUrl = process.env.TEST_DATABASE_URL;
     if (!adminUrl) throw new Error('SIMPUL_TEST_DB=postgres needs TEST_DATABASE_URL');
@@ -109,7 +121,7 @@ export async function createTestContext(
       },
     };
   }
-  const pglite = (await (await pgliteTemplate(config)).clone()) as PGlite;
+  const pglite = (await (await pgliteTemplate(config, prepare)).clone()) as PGlite;
   const handle = fromPGlite(pglite);
   return {
     ctx: { db: handle.db, actor: SYSTEM, clock, config, log: silentLog },
@@ -117,36 +129,6 @@ export async function createTestContext(
     config,
     databaseUrl: null,
     close: () => handle.close(),
-  };
-}
-
-export interface TestApp extends TestContext {
-  app: FastifyInstance;
-  /** every route the app registered (HEAD twins left out), with its schema when it has one */
-  routes: Array<{ method: string; url: string; schema: FastifySchema | undefined }>;
-}
-
-export async function buildTestApp(options: { clock?: Clock; config?: Config } = {}): Promise<TestApp> {
-  const context = await createTestContext(options);
-  const routes: TestApp['routes'] = [];
-  const app = await buildApp({
-    config: context.config,
-    db: context.ctx.db,
-    clock: context.ctx.clock,
-    logger: false,
-    onRoute: (route) => {
-      for (const method of [route.method].flat())
-        if (method !== 'HEAD') routes.push({ method, url: route.url, schema: route.schema });
-    },
-  });
-  return {
-    ...context,
-    app,
-    routes,
-    async close() {
-      await app.close();
-      await context.close();
-    },
   };
 }
 

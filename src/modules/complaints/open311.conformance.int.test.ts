@@ -7,7 +7,7 @@ import { Ajv } from 'ajv';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, withActor } from '../../platform/context.ts';
-import { buildTestApp, makeStaff, type TestApp } from '../../platform/testing.ts';
+import { buildTestApp, makeStaff, type TestApp } from '../../testing.ts';
 import * as service from './service.ts';
 import { KRAMATWATU, MARGASANA } from './test-builders.ts';
 

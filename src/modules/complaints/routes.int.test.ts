@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/context.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../platform/testing.ts';
+import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
 import { seedComplaintReference } from './service.ts';
 import { KRAMATWATU } from './test-builders.ts';
 import { jpegWithGps } from './test-photos.ts';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { setAgencyHeadEmail } from '../../platform/agency-contacts.ts';
+import { setAgencyHeadEmail } from '../../platform/agencies/service.ts';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { readFile } from '../../platform/files/index.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { readFile } from '../../platform/files/index.ts';
 import { Forbidden, Invalid, TooManyRequests } from '../../platform/http/errors.ts';
-import { createTestContext, makeStaff, type TestContext } from '../../platform/testing.ts';
+import { createTestContext, makeStaff, type TestContext } from '../../testing.ts';
 import * as service from './service.ts';
 import { seedComplaintReference } from './service.ts';
 import { fileRoadReport, KIBIN, KRAMATWATU, MARGASANA, roadReport } from './test-builders.ts';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { runJobOnce } from '../../platform/jobs/index.ts';
-import { createTestContext, makeStaff, type TestContext } from '../../platform/testing.ts';
+import { createTestContext, makeStaff, type TestContext } from '../../testing.ts';
 import { complaintsModule } from './index.ts';
 import * as service from './service.ts';
 import { fileRoadReport } from './test-builders.ts';

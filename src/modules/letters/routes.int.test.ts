@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResidentActor } from '../../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../../platform/context.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../platform/testing.ts';
+import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
 import { approveStep, requestLetterPdf, startRequest } from '../services/service.ts';
 import {
   KIBIN,

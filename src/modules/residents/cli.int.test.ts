@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext, testDatabaseKind } from '../../platform/testing.ts';
+import { createTestContext, type TestContext, testDatabaseKind } from '../../testing.ts';
 import { checkNik } from './nik.ts';
 
 const run = promisify(execFile);

@@ -15,7 +15,7 @@ import {
   type TestContext,
   testConfig,
   testDatabaseKind,
-} from '../../platform/testing.ts';
+} from '../../testing.ts';
 import { summaryLine } from './importer.ts';
 import { residentsModule } from './index.ts';
 import {

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { Forbidden } from '../../platform/http/errors.ts';
-import { createTestContext, makeStaff, type TestContext, testDatabaseKind } from '../../platform/testing.ts';
+import { createTestContext, makeStaff, type TestContext, testDatabaseKind } from '../../testing.ts';
 import { summaryLine } from './importer.ts';
 import { csvLine, EXPORT_COLUMNS, exportRow } from './opensid.ts';
 import { exportResidents, getStatistics, importResidents } from './service.ts';

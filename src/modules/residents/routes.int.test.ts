@@ -9,7 +9,7 @@ import {
   makeStaff,
   type TestApp,
   type Visitor,
-} from '../../platform/testing.ts';
+} from '../../testing.ts';
 import { summaryLine } from './importer.ts';
 import { makeNik } from './nik.ts';
 import { importResidents } from './service.ts';

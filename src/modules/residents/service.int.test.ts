@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { Forbidden } from '../../platform/http/errors.ts';
-import { createTestContext, makeStaff, type TestContext } from '../../platform/testing.ts';
+import { createTestContext, makeStaff, type TestContext } from '../../testing.ts';
 import {
   codeLabel,
   findResidentByNik,

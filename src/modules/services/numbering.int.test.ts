@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { postgresPool } from '../../platform/db/index.ts';
-import { createTestContext, type TestContext } from '../../platform/testing.ts';
+import { createTestContext, type TestContext } from '../../testing.ts';
 import { approveStep, startRequest } from './service.ts';
 import { makeApplicant, makeVillageOffice, prepareServices, requestInput } from './test-builders.ts';
 

@@ -10,7 +10,7 @@ import {
   type TestApp,
   type Upload,
   Visitor,
-} from '../../platform/testing.ts';
+} from '../../testing.ts';
 import { makeNik } from '../residents/nik.ts';
 import { makeResident } from '../residents/test-builders.ts';
 import { approveStep, getService, startRequest } from './service.ts';

@@ -8,7 +8,7 @@ import type { ResidentActor } from '../../platform/auth/roles.ts';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { readFile } from '../../platform/files/index.ts';
 import { Conflict, Forbidden, Invalid, TooManyRequests } from '../../platform/http/errors.ts';
-import { createTestContext, makeStaff, type TestContext } from '../../platform/testing.ts';
+import { createTestContext, makeStaff, type TestContext } from '../../testing.ts';
 import {
   checkLetterPdf,
   letterForRequest,

@@ -16,10 +16,10 @@ import {
   requestInput,
   samplePhoto,
 } from '../modules/services/test-builders.ts';
-import type { Actor, ResidentActor, StaffActor } from './auth/roles.ts';
-import { createApiToken } from './auth/users.ts';
+import type { Actor, ResidentActor, StaffActor } from '../platform/auth/roles.ts';
+import { createApiToken } from '../platform/auth/users.ts';
 import { type Case, type Fixtures, IDENTITIES, MATRIX, type Who } from './authorisation-matrix.ts';
-import { fixedClock, withActor } from './context.ts';
+import { fixedClock, withActor } from '../platform/context.ts';
 import {
   buildTestApp,
   cookieHeader,
@@ -28,7 +28,7 @@ import {
   multipartBody,
   type TestApp,
   Visitor,
-} from './testing.ts';
+} from '../testing.ts';
 
 const clock = fixedClock('2026-12-01T02:00:00Z'); // a Tuesday, 09:00 in Serang
 let test: TestApp;

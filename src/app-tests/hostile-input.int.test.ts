@@ -11,8 +11,8 @@ import {
   prepareServices,
   requestInput,
 } from '../modules/services/test-builders.ts';
-import { fixedClock, withActor } from './context.ts';
-import { buildTestApp, cookieHeader, makeStaff, sql, type TestApp, Visitor } from './testing.ts';
+import { fixedClock, withActor } from '../platform/context.ts';
+import { buildTestApp, cookieHeader, makeStaff, sql, type TestApp, Visitor } from '../testing.ts';
 
 /**
  * Issue #10 §3: every route, fed hostile values in its path, query and body, as an anonymous

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { audit } from './audit/service.ts';
-import { createSession } from './auth/sessions.ts';
-import { createApiToken } from './auth/users.ts';
-import { backupDatabase, restoreDatabase } from './db/backup.ts';
-import { readFile, saveFile } from './files/index.ts';
-import { removeExpiredSessions, runJobOnce } from './jobs/index.ts';
-import { deliverPendingNotifications, enqueueNotification, type NotificationSender } from './outbox/index.ts';
-import { buildTestApp, createTestContext, loginAs, makeStaff, type TestApp, Visitor } from './testing.ts';
+import { audit } from '../platform/audit/service.ts';
+import { createSession } from '../platform/auth/sessions.ts';
+import { createApiToken } from '../platform/auth/users.ts';
+import { backupDatabase, restoreDatabase } from '../platform/db/backup.ts';
+import { readFile, saveFile } from '../platform/files/index.ts';
+import { removeExpiredSessions, runJobOnce } from '../platform/jobs/index.ts';
+import { deliverPendingNotifications, enqueueNotification, type NotificationSender } from '../platform/outbox/index.ts';
+import { buildTestApp, createTestContext, loginAs, makeStaff, type TestApp, Visitor } from '../testing.ts';
 
 let t: TestApp;
 beforeEach(async () => {

@@ -1,4 +1,8 @@
-import type { Ctx } from './context.ts';
+import { audit } from '../audit/service.ts';
+import { canOnItem } from '../auth/policy.ts';
+import type { Ctx } from '../context.ts';
+import { Forbidden, Invalid, NotFound } from '../http/errors.ts';
+import { t } from '../i18n/index.ts';
 
 /** The regency's agencies (OPD) that receive complaints and own services. Data, not code: admin may add more. */
 export const DEFAULT_AGENCIES = [
@@ -49,4 +53,27 @@ export async function seedAgencies(ctx: Ctx): Promise<void> {
 
 export async function listAgencies(ctx: Ctx) {
   return ctx.db.selectFrom('agencies').selectAll().orderBy('short_name').execute();
+}
+
+/**
+ * Sets the e-mail of an agency's head (kepala dinas), where overdue complaints are escalated;
+ * admin kabupaten only.
+ */
+export async function setAgencyHeadEmail(ctx: Ctx, code: string, email: string): Promise<void> {
+  if (!canOnItem(ctx.actor, 'manage')) throw new Forbidden(t('agencies.onlyAdmin'));
+  const value = email.trim();
+  if (value && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value))
+    throw new Invalid({ [`head_${code}`]: t('agencies.emailInvalid') });
+  const result = await ctx.db
+    .updateTable('agencies')
+    .set({ head_email: value || null })
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new NotFound(t('agencies.notFound'));
+  await audit(ctx, {
+    action: 'agency_head_email',
+    entity: 'agency',
+    entityId: code,
+    detail: { email: value || null },
+  });
 }

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modules } from '../../modules/index.ts';
-import { platformMessages } from '../messages.ts';
-import { sourceFiles } from '../source-files.ts';
+import { modules } from '../modules/index.ts';
+import { platformMessages } from '../platform/messages.ts';
+import { sourceFiles } from '../platform/source-files.ts';
 
 const catalogs = [platformMessages, ...modules.flatMap((m) => (m.messages ? [m.messages] : []))];
 const id = Object.assign({}, ...catalogs.map((c) => c.id)) as Record<string, string>;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../context.ts';
+import { fixedClock } from '../platform/context.ts';
 import {
   buildTestApp,
   cookieHeader,
@@ -10,7 +10,7 @@ import {
   type TestApp,
   Visitor,
 } from '../testing.ts';
-import { THROTTLE } from './throttle.ts';
+import { THROTTLE } from '../platform/auth/throttle.ts';
 
 let t: TestApp;
 const clock = fixedClock('2026-11-20T08:00:00+07:00');

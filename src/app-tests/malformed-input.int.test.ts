@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedComplaintReference } from '../modules/complaints/service.ts';
 import { setVillageServices } from '../modules/services/service.ts';
 import { KRAMATWATU, makeVillageOffice, prepareServices } from '../modules/services/test-builders.ts';
-import { fixedClock, withActor } from './context.ts';
-import { pageNumber } from './http/input.ts';
-import { buildTestApp, loginAs, makeStaff, sql, type TestApp, Visitor } from './testing.ts';
+import { fixedClock, withActor } from '../platform/context.ts';
+import { pageNumber } from '../platform/http/input.ts';
+import { buildTestApp, loginAs, makeStaff, sql, type TestApp, Visitor } from '../testing.ts';
 
 let test: TestApp;
 let admin: Visitor;

@@ -1,0 +1,57 @@
+import type { FastifyInstance, FastifySchema } from 'fastify';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { seedRegions } from './modules/regions/service.ts';
+import { seedAgencies } from './platform/agencies/service.ts';
+import { SYSTEM } from './platform/auth/roles.ts';
+import { type Clock, systemClock } from './platform/context.ts';
+import { createTestDatabase, type PrepareDatabase, type TestContext } from './platform/testing.ts';
+import { migrate } from './setup.ts';
+
+// The app-level harness: every module's tables, the regions, the whole app. The database-only
+// helpers (test databases, staff, the browser-like Visitor) are the platform's and are re-exported.
+export * from './platform/testing.ts';
+
+/** Every migration of the platform and the modules, then the regions and agencies. */
+const prepareAppDatabase: PrepareDatabase = async (db, config) => {
+  await migrate(db);
+  const ctx = { db, actor: SYSTEM, clock: systemClock, config, log: pino({ level: 'silent' }) };
+  await seedRegions(ctx, config.regencyCode);
+  await seedAgencies(ctx);
+};
+
+/** A fresh database with every migration and the regions: PGlite in memory, or a new PostgreSQL database. */
+export function createTestContext(options: { clock?: Clock; config?: Config } = {}): Promise<TestContext> {
+  return createTestDatabase({ ...options, prepare: prepareAppDatabase });
+}
+
+export interface TestApp extends TestContext {
+  app: FastifyInstance;
+  /** every route the app registered (HEAD twins left out), with its schema when it has one */
+  routes: Array<{ method: string; url: string; schema: FastifySchema | undefined }>;
+}
+
+export async function buildTestApp(options: { clock?: Clock; config?: Config } = {}): Promise<TestApp> {
+  const context = await createTestContext(options);
+  const routes: TestApp['routes'] = [];
+  const app = await buildApp({
+    config: context.config,
+    db: context.ctx.db,
+    clock: context.ctx.clock,
+    logger: false,
+    onRoute: (route) => {
+      for (const method of [route.method].flat())
+        if (method !== 'HEAD') routes.push({ method, url: route.url, schema: route.schema });
+    },
+  });
+  return {
+    ...context,
+    app,
+    routes,
+    async close() {
+      await app.close();
+      await context.close();
+    },
+  };
+}
