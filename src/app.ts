@@ -196,12 +196,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installInputGuards(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
     try {
       await sql`SELECT 1`.execute(db);
       return { status: 'ok' };
     } catch (error) {
-      return reply.code(503).send({ status: 'unavailable', detail: (error as Error).message });
+      // the database's own words (host, user, database name) are for the log, not for whoever asks
+      request.log.error({ err: error }, 'readiness check: the database does not answer');
+      return reply.code(503).send({ status: 'unavailable' });
     }
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
-import { sendLetterPdf } from '../../platform/http/download.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { pageNumber as parsePage } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
@@ -13,6 +12,7 @@ import {
   REGISTER_PAGE_SIZE,
   verifyLetter,
 } from './service.ts';
+import { sendLetterPdf } from './download.ts';
 import { RegisterPage, VerifyPage, VerifyStartPage } from './views/pages.tsx';
 
 type Query = Record<string, string | undefined>;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { barsSvg, pyramidSvg } from './charts.ts';
 import { ageBand, bandLabel, buildStats } from './stats.ts';
 
 describe('statistics', () => {
@@ -25,16 +24,5 @@ describe('statistics', () => {
     expect(s.religion).toEqual([{ code: 1, label: 'ISLAM', male: 3, female: 4, total: 7 }]);
     expect(s.families).toBe(2);
     expect(s.headsFemale).toBe(1);
-  });
-});
-
-describe('charts', () => {
-  it('draw one bar per sex and band and escape labels', () => {
-    const svg = pyramidSvg([{ band: '0–4', male: 2, female: 1 }], { title: 'P<y>', male: 'L', female: 'P' });
-    expect(svg.match(/<rect /g)).toHaveLength(2);
-    expect(svg).toContain('P&lt;y&gt;');
-    expect(
-      barsSvg([{ label: '<script>', male: 1, female: 1 }], { title: 't', male: 'L', female: 'P' }),
-    ).not.toContain('<script>');
   });
 });

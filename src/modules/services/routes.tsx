@@ -1,13 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireResident, requireStaff, residentOf, staffOf } from '../../platform/auth/guards.ts';
-import { sendLetterPdf, sendPrivateFile } from '../../platform/http/download.ts';
+import { sendPrivateFile } from '../../platform/http/download.ts';
 import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors.ts';
 import { safeReturnPath, setFlash } from '../../platform/http/flash.ts';
 import { MAX_PAGE, pageNumber as parsePage } from '../../platform/http/input.ts';
 import { currentLocale, t } from '../../platform/i18n/index.ts';
 import { startSession } from '../../platform/routes.tsx';
-import { letterSettings, saveLetterSettings, saveVillageLogo } from '../letters/service.ts';
+import { letterSettings, saveLetterSettings, saveVillageLogo, sendLetterPdf } from '../letters/service.ts';
 import { findVillage, regionName } from '../regions/service.ts';
 import { findResidentByNik } from '../residents/service.ts';
 import { prefilledValues, textOf } from './forms.ts';

@@ -17,7 +17,7 @@ import {
 } from '../../../platform/ui/components.tsx';
 import { raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
-import { barsSvg, pyramidSvg } from '../charts.ts';
+import { barsSvg, pyramidSvg } from '../../../platform/charts/index.ts';
 import { type CodeList, codeLabel, codeList } from '../codes.ts';
 import type { FamilyView, Resident, ResidentEvent } from '../service.ts';
 import type { CategoryCount, PopulationStats } from '../stats.ts';

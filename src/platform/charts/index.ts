@@ -1,7 +1,8 @@
-import { escapeHtml } from '../../platform/ui/jsx-runtime.ts';
+import { escapeHtml } from '../ui/jsx-runtime.ts';
 
-// Charts are SVG strings built from numbers and escaped labels: no script, readable without JS,
-// and scaled by the browser on a 360 px phone (viewBox + width 100%).
+// Charts for any module (residents' population pyramid, later health and aid figures) are SVG
+// strings built from numbers and escaped labels: no script, readable without JS, and scaled by the
+// browser on a 360 px phone (viewBox + width 100%). They know nothing of where the numbers come from.
 
 const MALE = '#1d70b8';
 const FEMALE = '#d4351c';
