@@ -22,7 +22,7 @@ import { seedRegions } from '../src/modules/regions/service.ts';
 import { generateResidents, villagesOf } from '../src/modules/residents/generator.ts';
 import { csvLine, EXPORT_COLUMNS, exportRow } from '../src/modules/residents/opensid.ts';
 import { importResidents, seedReferenceCodes } from '../src/modules/residents/service.ts';
-import { seedAgencies } from '../src/platform/agencies.ts';
+import { seedAgencies } from '../src/platform/agencies/service.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { type Db, fromPGlite, openPGlite, postgresPool } from '../src/platform/db/index.ts';

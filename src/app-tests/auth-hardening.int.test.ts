@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { THROTTLE } from '../platform/auth/throttle.ts';
 import { fixedClock } from '../platform/context.ts';
 import {
   buildTestApp,
@@ -10,7 +11,6 @@ import {
   type TestApp,
   Visitor,
 } from '../testing.ts';
-import { THROTTLE } from '../platform/auth/throttle.ts';
 
 let t: TestApp;
 const clock = fixedClock('2026-11-20T08:00:00+07:00');

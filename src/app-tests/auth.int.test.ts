@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LOCK_AFTER_FAILURES } from '../platform/auth/users.ts';
 import { fixedClock } from '../platform/context.ts';
 import { buildTestApp, loginAs, makeStaff, TEST_PASSWORD, type TestApp, Visitor } from '../testing.ts';
-import { LOCK_AFTER_FAILURES } from '../platform/auth/users.ts';
 
 let t: TestApp;
 const clock = fixedClock('2026-11-20T08:00:00+07:00');

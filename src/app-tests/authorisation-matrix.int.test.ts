@@ -6,7 +6,7 @@ import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { letterForRequest } from '../modules/letters/service.ts';
 import { createImportJob, runImportJob } from '../modules/residents/service.ts';
 import { generatedCsv } from '../modules/residents/test-builders.ts';
-import { approveStep, issuePin, startRequest } from '../modules/services/service.ts';
+import { approveStep, startRequest } from '../modules/services/service.ts';
 import {
   KIBIN,
   KRAMATWATU,
@@ -16,9 +16,9 @@ import {
   requestInput,
   samplePhoto,
 } from '../modules/services/test-builders.ts';
+import { issuePin } from '../platform/auth/resident-login.ts';
 import type { Actor, ResidentActor, StaffActor } from '../platform/auth/roles.ts';
 import { createApiToken } from '../platform/auth/users.ts';
-import { type Case, type Fixtures, IDENTITIES, MATRIX, type Who } from './authorisation-matrix.ts';
 import { fixedClock, withActor } from '../platform/context.ts';
 import {
   buildTestApp,
@@ -29,6 +29,7 @@ import {
   type TestApp,
   Visitor,
 } from '../testing.ts';
+import { type Case, type Fixtures, IDENTITIES, MATRIX, type Who } from './authorisation-matrix.ts';
 
 const clock = fixedClock('2026-12-01T02:00:00Z'); // a Tuesday, 09:00 in Serang
 let test: TestApp;

@@ -10,7 +10,11 @@ import { createApiToken } from '../platform/auth/users.ts';
 import { backupDatabase, restoreDatabase } from '../platform/db/backup.ts';
 import { readFile, saveFile } from '../platform/files/index.ts';
 import { removeExpiredSessions, runJobOnce } from '../platform/jobs/index.ts';
-import { deliverPendingNotifications, enqueueNotification, type NotificationSender } from '../platform/outbox/index.ts';
+import {
+  deliverPendingNotifications,
+  enqueueNotification,
+  type NotificationSender,
+} from '../platform/outbox/index.ts';
 import { buildTestApp, createTestContext, loginAs, makeStaff, type TestApp, Visitor } from '../testing.ts';
 
 let t: TestApp;

@@ -5,6 +5,7 @@ import { NotFound } from '../../platform/http/errors.ts';
 import { pageNumber as parsePage } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { regionName } from '../regions/service.ts';
+import { sendLetterPdf } from './download.ts';
 import {
   checkLetterPdf,
   letterPdf,
@@ -12,7 +13,6 @@ import {
   REGISTER_PAGE_SIZE,
   verifyLetter,
 } from './service.ts';
-import { sendLetterPdf } from './download.ts';
 import { RegisterPage, VerifyPage, VerifyStartPage } from './views/pages.tsx';
 
 type Query = Record<string, string | undefined>;

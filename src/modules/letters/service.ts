@@ -11,7 +11,9 @@ import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { addDays, jakartaDate, jakartaYearMonth, startOfJakartaDay } from '../../platform/time.ts';
 import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import type { LetterDocument } from './document.ts';
+
 export { sendLetterPdf } from './download.ts';
+
 import {
   DEFAULT_AGENCY_PATTERN,
   DEFAULT_VILLAGE_PATTERN,

@@ -1,14 +1,26 @@
 import type { SimpulModule } from '../../platform/module.ts';
+import { setResidentDirectory } from '../../platform/resident-directory.ts';
 import { messages } from './messages.ts';
 import { residentMigrations } from './migrations.ts';
 import { residentRoutes } from './routes.tsx';
 import {
   failInterruptedImportsAtStart,
   failStaleImports,
+  findResidentByNik,
   IMPORT_HEARTBEAT_MS,
   seedDemoResidents,
   seedReferenceCodes,
 } from './service.ts';
+
+// the platform's resident login reads the registry through this directory
+setResidentDirectory({
+  async findByNik(ctx, nik) {
+    const resident = await findResidentByNik(ctx, nik);
+    if (!resident) return null;
+    const { id, name, villageCode, familyNumber, status } = resident;
+    return { id, nik: resident.nik, name, villageCode, familyNumber, active: status === 'hidup' };
+  },
+});
 
 /** Demo residents per demo village: a few hundred in all, seeded in well under two seconds. */
 const DEMO_PER_VILLAGE = 120;

@@ -2,14 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, withActor } from '../../platform/context.ts';
-import {
-  buildTestApp,
-  cookieHeader,
-  loginAs,
-  makeStaff,
-  type TestApp,
-  type Visitor,
-} from '../../testing.ts';
+import { buildTestApp, cookieHeader, loginAs, makeStaff, type TestApp, type Visitor } from '../../testing.ts';
 import { summaryLine } from './importer.ts';
 import { makeNik } from './nik.ts';
 import { importResidents } from './service.ts';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { issuePin } from '../../platform/auth/resident-login.ts';
 import type { ResidentActor } from '../../platform/auth/roles.ts';
 import { THROTTLE } from '../../platform/auth/throttle.ts';
 import { fixedClock, withActor } from '../../platform/context.ts';
 import { buildTestApp, type TestApp, Visitor } from '../../testing.ts';
-import { issuePin } from './service.ts';
 import { makeApplicant, makeVillageOffice, prepareServices, type VillageOffice } from './test-builders.ts';
 
 let test: TestApp;

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireResident, requireStaff, residentOf, staffOf } from '../../platform/auth/guards.ts';
+import { changePin, issuePin, loginResident, pinMustChange } from '../../platform/auth/resident-login.ts';
 import { sendPrivateFile } from '../../platform/http/download.ts';
 import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors.ts';
 import { safeReturnPath, setFlash } from '../../platform/http/flash.ts';
@@ -16,17 +17,13 @@ import {
   applicantSnapshot,
   approveStep,
   cancelRequest,
-  changePin,
   familyOf,
   getRequest,
   getService,
-  issuePin,
   listCatalog,
   listQueue,
-  loginResident,
   markCollected,
   myRequests,
-  pinMustChange,
   QUEUE_PAGE_SIZE,
   type RequestInput,
   rejectRequest,

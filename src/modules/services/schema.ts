@@ -31,17 +31,6 @@ export interface VillageServiceTable {
   updated_at: TimestampDefault;
 }
 
-export interface ResidentPinTable {
-  resident_id: string;
-  pin_hash: string;
-  must_change: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: NullableTimestamp;
-  issued_by: string | null;
-  issued_at: TimestampDefault;
-  last_login_at: NullableTimestamp;
-}
-
 export const REQUEST_STATES = [
   'draf',
   'diperiksa',
@@ -125,7 +114,6 @@ declare module '../../platform/db/database.ts' {
     services: ServiceTable;
     service_versions: ServiceVersionTable;
     village_services: VillageServiceTable;
-    resident_pins: ResidentPinTable;
     service_requests: ServiceRequestTable;
     service_request_attachments: ServiceRequestAttachmentTable;
     service_request_events: ServiceRequestEventTable;

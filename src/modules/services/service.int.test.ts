@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { changePin, issuePin, loginResident } from '../../platform/auth/resident-login.ts';
 import type { ResidentActor } from '../../platform/auth/roles.ts';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { readFile } from '../../platform/files/index.ts';
@@ -18,13 +19,10 @@ import {
 } from '../letters/service.ts';
 import {
   approveStep,
-  changePin,
   getRequest,
   getService,
-  issuePin,
   listCatalog,
   listQueue,
-  loginResident,
   rejectRequest,
   requestLetterPdf,
   returnForCorrection,

@@ -9,7 +9,6 @@ import { mayManageCatalog, mayServeVillage } from './policy.ts';
 import * as repo from './repo.ts';
 
 export type { ServiceDefinition } from './definition.ts';
-export * from './pins.ts';
 export type { ServiceRecord } from './repo.ts';
 export * from './requests.ts';
 

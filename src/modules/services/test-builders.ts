@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import { residentActor } from '../../platform/auth/resident-login.ts';
 import type { ResidentActor, StaffActor } from '../../platform/auth/roles.ts';
 import { type Ctx, withActor } from '../../platform/context.ts';
 import { makeStaff } from '../../platform/testing.ts';
@@ -10,7 +11,6 @@ import { seedLetters } from '../letters/service.ts';
 import { makeNik } from '../residents/nik.ts';
 import { findResidentByNik } from '../residents/service.ts';
 import { KRAMATWATU, makeResident } from '../residents/test-builders.ts';
-import { residentActor } from './pins.ts';
 import { type RequestInput, seedCatalog } from './service.ts';
 
 export { KIBIN, KRAMATWATU } from '../residents/test-builders.ts';

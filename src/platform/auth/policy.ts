@@ -122,6 +122,16 @@ export function assertOnItem(actor: Actor | null, action: Action, item: Item = {
   if (!canOnItem(actor, action, item)) throw new Forbidden(message);
 }
 
+/**
+ * Issuing (or resetting) a resident's PIN is for the resident's village office: staff who keep that
+ * village's registry, not admin kabupaten (who has no desk in the village).
+ */
+export function mayIssueResidentPin(actor: Actor | null, villageCode: string): boolean {
+  return actor?.kind !== 'staff' || actor.role !== 'admin_kabupaten'
+    ? canOnItem(actor, 'edit', { villageCode })
+    : false;
+}
+
 /** The region an actor's village-keyed records are filtered to: a code, or null for "every village". */
 export function recordRegion(actor: Actor | null): string | null {
   if (!actor) throw new Forbidden();

@@ -1,3 +1,4 @@
+import { barsSvg, pyramidSvg } from '../../../platform/charts/index.ts';
 import { formatNumber, t } from '../../../platform/i18n/index.ts';
 import {
   Button,
@@ -17,7 +18,6 @@ import {
 } from '../../../platform/ui/components.tsx';
 import { raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
-import { barsSvg, pyramidSvg } from '../../../platform/charts/index.ts';
 import { type CodeList, codeLabel, codeList } from '../codes.ts';
 import type { FamilyView, Resident, ResidentEvent } from '../service.ts';
 import type { CategoryCount, PopulationStats } from '../stats.ts';

@@ -1,19 +1,23 @@
 import { randomInt } from 'node:crypto';
-import { audit } from '../../platform/audit/service.ts';
-import { dummyVerify, hashSecret, verifySecret } from '../../platform/auth/password.ts';
-import { actorId, type ResidentActor } from '../../platform/auth/roles.ts';
-import { destroyAllSessions, destroyOtherSessions } from '../../platform/auth/sessions.ts';
+import { audit } from '../audit/service.ts';
+import type { Ctx } from '../context.ts';
+import { Forbidden, Invalid, NotFound } from '../http/errors.ts';
+import { t } from '../i18n/index.ts';
+import { type ResidentEntry, residentDirectory } from '../resident-directory.ts';
+import { dummyVerify, hashSecret, verifySecret } from './password.ts';
+import { mayIssueResidentPin } from './policy.ts';
+import './resident-schema.ts';
+import { actorId, type ResidentActor } from './roles.ts';
+import { destroyAllSessions, destroyOtherSessions } from './sessions.ts';
 import {
   checkLoginThrottle,
   clearLoginThrottle,
   recordLoginFailure,
   recordLoginSuccess,
-} from '../../platform/auth/throttle.ts';
-import type { Ctx } from '../../platform/context.ts';
-import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
-import { findResidentByNik, type Resident } from '../residents/service.ts';
-import { mayServeVillage } from './policy.ts';
-import './schema.ts';
+} from './throttle.ts';
+
+// Resident login (NIK + PIN) is the platform's: every module with a resident page stands on it.
+// The registry is read through the resident directory the residents module hands over.
 
 const PIN = /^\d{6}$/;
 // a PIN anyone would guess first is refused when a resident chooses their own
@@ -26,13 +30,12 @@ const WEAK_PINS = new Set(['000000', '111111', '123456', '654321', '123123', '11
  */
 export async function issuePin(ctx: Ctx, nik: string): Promise<{ pin: string; residentName: string }> {
   const cleaned = nik.replace(/\D/g, '');
-  if (!/^\d{16}$/.test(cleaned)) throw new Invalid({ nik: 'NIK harus 16 angka.' });
-  const resident = await findResidentByNik(ctx, cleaned);
+  if (!/^\d{16}$/.test(cleaned)) throw new Invalid({ nik: t('auth.pin.nikDigits') });
+  const resident = await residentDirectory().findByNik(ctx, cleaned);
   // a NIK of another village answers as an unknown one: staff learn nothing outside their village
-  if (!resident || !mayServeVillage(ctx.actor, resident.villageCode))
-    throw new Invalid({ nik: 'NIK ini tidak ada di data penduduk desa Anda.' });
-  if (resident.status !== 'hidup')
-    throw new Invalid({ nik: 'Warga ini tidak lagi berstatus penduduk aktif.' });
+  if (!resident || !mayIssueResidentPin(ctx.actor, resident.villageCode))
+    throw new Invalid({ nik: t('auth.pin.notInVillage') });
+  if (!resident.active) throw new Invalid({ nik: t('auth.pin.notActive') });
   const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const values = {
     pin_hash: await hashSecret(pin),
@@ -58,8 +61,6 @@ export async function issuePin(ctx: Ctx, nik: string): Promise<{ pin: string; re
   return { pin, residentName: resident.name };
 }
 
-const WRONG = { nik: 'NIK atau PIN salah.' };
-
 /**
  * NIK + PIN login under the same waits after failures as staff passwords (platform/auth/throttle.ts);
  * never says which of the two was wrong, nor whether the NIK has a PIN at all.
@@ -70,12 +71,12 @@ export async function loginResident(
 ): Promise<{ actor: ResidentActor; mustChange: boolean }> {
   const nik = input.nik.replace(/\D/g, '');
   const errors: Record<string, string> = {};
-  if (!/^\d{16}$/.test(nik)) errors.nik = 'NIK harus 16 angka, seperti tertulis di KTP atau KK.';
-  if (!PIN.test(input.pin)) errors.pin = 'PIN terdiri dari 6 angka.';
+  if (!/^\d{16}$/.test(nik)) errors.nik = t('auth.pin.nikAsOnCard');
+  if (!PIN.test(input.pin)) errors.pin = t('auth.pin.sixDigits');
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
   const attempt = { kind: 'resident', login: nik, address: ctx.ip ?? 'unknown' } as const;
   await checkLoginThrottle(ctx, attempt);
-  const resident = await findResidentByNik(ctx, nik);
+  const resident = await residentDirectory().findByNik(ctx, nik);
   const pinRow = resident
     ? await ctx.db
         .selectFrom('resident_pins')
@@ -84,7 +85,7 @@ export async function loginResident(
         .executeTakeFirst()
     : undefined;
   const now = ctx.clock.now();
-  const usable = resident && pinRow && resident.status === 'hidup';
+  const usable = resident && pinRow && resident.active;
   const right = usable ? await verifySecret(pinRow.pin_hash, input.pin) : await dummyVerify(input.pin);
   if (!usable || !right) {
     const account = await recordLoginFailure(ctx, attempt);
@@ -103,7 +104,7 @@ export async function loginResident(
         },
       );
     }
-    throw new Invalid(WRONG);
+    throw new Invalid({ nik: t('auth.pin.wrong') });
   }
   await recordLoginSuccess(ctx, attempt);
   await ctx.db
@@ -125,7 +126,7 @@ export async function loginResident(
 }
 
 /** The registry's record of a resident as the actor of a resident session. */
-export function residentActor(resident: Resident): ResidentActor {
+export function residentActor(resident: Omit<ResidentEntry, 'active'>): ResidentActor {
   return {
     kind: 'resident',
     id: resident.id,
@@ -161,13 +162,13 @@ export async function changePin(
     .selectAll()
     .where('resident_id', '=', actor.id)
     .executeTakeFirst();
-  if (!row) throw new NotFound('PIN belum diberikan.');
+  if (!row) throw new NotFound(t('auth.pin.notIssued'));
   const errors: Record<string, string> = {};
-  if (!(await verifySecret(row.pin_hash, input.current))) errors.current = 'PIN lama salah.';
-  if (!PIN.test(input.next)) errors.next = 'PIN baru harus 6 angka.';
-  else if (WEAK_PINS.has(input.next)) errors.next = 'PIN ini terlalu mudah ditebak; pilih 6 angka lain.';
-  else if (input.next === input.current) errors.next = 'PIN baru harus berbeda dari PIN lama.';
-  if (!errors.next && input.repeat !== input.next) errors.repeat = 'Ulangi PIN baru yang sama.';
+  if (!(await verifySecret(row.pin_hash, input.current))) errors.current = t('auth.pin.currentWrong');
+  if (!PIN.test(input.next)) errors.next = t('auth.pin.nextDigits');
+  else if (WEAK_PINS.has(input.next)) errors.next = t('auth.pin.weak');
+  else if (input.next === input.current) errors.next = t('auth.pin.same');
+  if (!errors.next && input.repeat !== input.next) errors.repeat = t('auth.pin.repeat');
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
   await ctx.db
     .updateTable('resident_pins')

@@ -1,0 +1,31 @@
+import type { Ctx } from './context.ts';
+
+/** What the platform needs to know of a resident to log them in and act as them. */
+export interface ResidentEntry {
+  id: string;
+  nik: string;
+  name: string;
+  villageCode: string;
+  familyNumber: string;
+  /** still a living resident of the regency (status `hidup`): only they may log in or get a PIN */
+  active: boolean;
+}
+
+/**
+ * The population registry seen from the platform (resident login, PINs), handed to it by the
+ * residents module when that module loads, like the region directory: the platform imports no module.
+ */
+export interface ResidentDirectory {
+  findByNik(ctx: Ctx, nik: string): Promise<ResidentEntry | null>;
+}
+
+let directory: ResidentDirectory | null = null;
+
+export function setResidentDirectory(next: ResidentDirectory): void {
+  directory = next;
+}
+
+export function residentDirectory(): ResidentDirectory {
+  if (!directory) throw new Error('no resident directory: the residents module has not been loaded');
+  return directory;
+}
