@@ -12,6 +12,8 @@ export interface Config {
   publicUrl: string;
   notifySender: 'log' | 'webhook';
   notifyWebhookUrl: string | null;
+  /** where uploaded files live: `local` (DATA_DIR/files) is the only store so far */
+  fileStore: 'local';
   mapTileUrl: string;
   trustProxy: boolean;
 }
@@ -66,6 +68,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (notifySender === 'webhook' && !notifyWebhookUrl) {
     problems.push('NOTIFY_WEBHOOK_URL wajib diisi bila NOTIFY_SENDER=webhook');
   }
+  const fileStore = env.FILE_STORE ?? 'local';
+  if (fileStore !== 'local') problems.push(`FILE_STORE harus "local" (sekarang "${fileStore}")`);
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push('LOG_LEVEL harus salah satu dari fatal, error, warn, info, debug, trace, silent');
@@ -83,6 +87,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, ''),
     notifySender: notifySender as Config['notifySender'],
     notifyWebhookUrl,
+    fileStore: 'local',
     mapTileUrl: env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     trustProxy: readBoolean(env, 'TRUST_PROXY', false, problems),
   };

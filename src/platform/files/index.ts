@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { actorId } from '../auth/roles.ts';
 import type { Ctx } from '../context.ts';
 import { NotFound } from '../http/errors.ts';
+import { t } from '../i18n/index.ts';
+import { fileStore } from './store.ts';
+
+export { type FileStore, fileStore, localDiskStore } from './store.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -15,19 +17,18 @@ export function sniffContentType(bytes: Buffer): 'image/jpeg' | 'image/png' | 'a
   return null;
 }
 
-function storagePath(ctx: Ctx, sha256: string): string {
-  return path.join(ctx.config.dataDir, 'files', sha256.slice(0, 2), sha256);
+/** The key of stored bytes: their SHA-256, under a folder of its first two digits. */
+function storageKey(sha256: string): string {
+  return `${sha256.slice(0, 2)}/${sha256}`;
 }
 
-/** Stores bytes on disk by content hash (identical uploads share one file) and records them. */
+/** Stores bytes in the file store by content hash (identical uploads share one file) and records them. */
 export async function saveFile(
   ctx: Ctx,
   input: { bytes: Buffer; contentType: string; name: string; villageCode?: string | null },
 ): Promise<{ id: string; sha256: string; size: number }> {
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const target = storagePath(ctx, sha256);
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  await fs.writeFile(target, input.bytes, { flag: 'w' });
+  await fileStore(ctx.config).put(storageKey(sha256), input.bytes);
   const row = await ctx.db
     .insertInto('files')
     .values({
@@ -49,7 +50,9 @@ export async function readFile(
   id: string,
 ): Promise<{ bytes: Buffer; contentType: string; name: string; sha256: string }> {
   const row = await ctx.db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new NotFound('Berkas tidak ditemukan.');
-  const bytes = await fs.readFile(storagePath(ctx, row.sha256));
+  if (!row) throw new NotFound(t('files.notFound'));
+  const bytes = await fileStore(ctx.config).get(storageKey(row.sha256));
+  // a recorded file whose bytes are gone is the server's fault, not the visitor's
+  if (!bytes) throw new Error(`stored bytes of file ${id} are missing`);
   return { bytes, contentType: row.content_type, name: row.name, sha256: row.sha256 };
 }
