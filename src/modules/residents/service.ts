@@ -50,7 +50,7 @@ import { buildStats, type PopulationStats } from './stats.ts';
 
 export { type CodeList, codeLabel, codeList } from './codes.ts';
 export type { ResidentRecord } from './generator.ts';
-export { checkNik } from './nik.ts';
+export { checkNik, makeNik } from './nik.ts';
 
 import type { ResidentRecord } from './generator.ts';
 

@@ -11,7 +11,7 @@ import {
   type Upload,
   Visitor,
 } from '../../testing.ts';
-import { makeNik } from '../residents/nik.ts';
+import { makeNik } from '../residents/service.ts';
 import { makeResident } from '../residents/test-builders.ts';
 import { approveStep, getService, startRequest } from './service.ts';
 import {

@@ -8,8 +8,7 @@ import type { ResidentActor, StaffActor } from '../../platform/auth/roles.ts';
 import { type Ctx, withActor } from '../../platform/context.ts';
 import { makeStaff } from '../../platform/testing.ts';
 import { seedLetters } from '../letters/service.ts';
-import { makeNik } from '../residents/nik.ts';
-import { findResidentByNik } from '../residents/service.ts';
+import { findResidentByNik, makeNik } from '../residents/service.ts';
 import { KRAMATWATU, makeResident } from '../residents/test-builders.ts';
 import { type RequestInput, seedCatalog } from './service.ts';
 
