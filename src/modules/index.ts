@@ -1,3 +1,4 @@
+import { registerMessages } from '../platform/i18n/index.ts';
 import type { SimpulModule } from '../platform/module.ts';
 import { complaintsModule } from './complaints/index.ts';
 import { lettersModule } from './letters/index.ts';
@@ -13,3 +14,7 @@ export const modules: SimpulModule[] = [
   lettersModule,
   servicesModule,
 ];
+
+// each module's texts are known as soon as the module is loaded, so its services speak them from a
+// job, the CLI or a test as well as from a request (app.ts registers them again, to the same effect)
+for (const module of modules) if (module.messages) registerMessages(module.messages);

@@ -1,4 +1,5 @@
 import { type Locale, requestContext } from '../http/request-context.ts';
+import { platformMessages } from '../messages.ts';
 
 export type Messages = Record<string, string>;
 
@@ -8,6 +9,10 @@ export function registerMessages(messages: { id: Messages; en: Messages }): void
   Object.assign(catalogs.id, messages.id);
   Object.assign(catalogs.en, messages.en);
 }
+
+// the platform's own texts are there from the first import: services, jobs and the CLI call t()
+// without an app (modules' texts are registered when src/modules/index.ts loads them)
+registerMessages(platformMessages);
 
 export function allMessages(): Record<Locale, Messages> {
   return catalogs;
