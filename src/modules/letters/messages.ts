@@ -40,6 +40,26 @@ const id: Messages = {
   'letters.register.subject': 'Atas nama',
   'letters.register.download': 'Buka',
   'letters.register.verify': 'Verifikasi',
+
+  'letters.settings.title': 'Pengaturan layanan desa',
+  'letters.settings.saved': 'Pengaturan disimpan.',
+  'letters.settings.fileTooLarge': 'Berkas terlalu besar (paling besar 5 MB).',
+  'letters.settings.letterSettings': 'Penanda tangan dan penomoran surat',
+  'letters.settings.signatoryName': 'Nama Kepala Desa',
+  'letters.settings.employeeNumber': 'NIP / NIPD (tidak wajib)',
+  'letters.settings.delegateName': 'Nama penanda tangan atas nama (a.n.)',
+  'letters.settings.delegateHint': 'Misalnya Sekretaris Desa, bila Kepala Desa berhalangan.',
+  'letters.settings.delegatePosition': 'Jabatan penanda tangan a.n.',
+  'letters.settings.numberPattern': 'Pola nomor surat',
+  'letters.settings.numberHint':
+    'Bagian: {kode} klasifikasi, {nomor:3} nomor urut 3 angka, {kode_surat}, {kode_desa}, {desa}, {bulan_romawi}, {bulan}, {tahun}. Contoh: {kode}/{nomor:3}/Ds-{desa}/{bulan_romawi}/{tahun}.',
+  'letters.settings.save': 'Simpan',
+  'letters.settings.logo': 'Logo kop surat',
+  'letters.settings.logoFile': 'Berkas logo (PNG atau JPEG)',
+  'letters.settings.logoHint': 'Lambang kabupaten atau desa, tampil di kiri kop surat. Paling besar 1 MB.',
+  'letters.settings.logoSet': 'Logo sudah dipasang. Pilih berkas lain untuk menggantinya.',
+  'letters.settings.logoMissing': 'Pilih berkas logo.',
+  'letters.settings.saveLogo': 'Pasang logo',
 };
 
 const en: Messages = {
@@ -82,6 +102,27 @@ const en: Messages = {
   'letters.register.subject': 'In the name of',
   'letters.register.download': 'Open',
   'letters.register.verify': 'Verify',
+
+  'letters.settings.title': 'Village service settings',
+  'letters.settings.saved': 'Settings saved.',
+  'letters.settings.fileTooLarge': 'The file is too large (at most 5 MB).',
+  'letters.settings.letterSettings': 'Signatory and letter numbering',
+  'letters.settings.signatoryName': 'Village head’s name',
+  'letters.settings.employeeNumber': 'Employee number (optional)',
+  'letters.settings.delegateName': 'Name of the delegate who signs "a.n."',
+  'letters.settings.delegateHint': 'For example the village secretary, when the head is unavailable.',
+  'letters.settings.delegatePosition': 'Delegate’s position',
+  'letters.settings.numberPattern': 'Letter number pattern',
+  'letters.settings.numberHint':
+    'Parts: {kode} classification, {nomor:3} 3-digit sequence, {kode_surat}, {kode_desa}, {desa}, {bulan_romawi}, {bulan}, {tahun}. Example: {kode}/{nomor:3}/Ds-{desa}/{bulan_romawi}/{tahun}.',
+  'letters.settings.save': 'Save',
+  'letters.settings.logo': 'Letterhead emblem',
+  'letters.settings.logoFile': 'Emblem file (PNG or JPEG)',
+  'letters.settings.logoHint':
+    'The regency’s or village’s emblem, printed left of the letterhead. At most 1 MB.',
+  'letters.settings.logoSet': 'An emblem is set. Choose another file to replace it.',
+  'letters.settings.logoMissing': 'Choose an emblem file.',
+  'letters.settings.saveLogo': 'Set the emblem',
 };
 
 export const messages = { id, en };

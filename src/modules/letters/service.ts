@@ -13,6 +13,7 @@ import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import type { LetterDocument } from './document.ts';
 
 export { sendLetterPdf } from './download.ts';
+export { extendVillageSettings, type VillageSettingsExtension } from './settings-page.ts';
 
 import {
   DEFAULT_AGENCY_PATTERN,

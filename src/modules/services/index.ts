@@ -1,8 +1,18 @@
 import type { SimpulModule } from '../../platform/module.ts';
+import { extendVillageSettings } from '../letters/service.ts';
 import { messages } from './messages.ts';
 import { serviceMigrations } from './migrations.ts';
 import { serviceRoutes } from './routes.tsx';
 import { seedServices } from './seed.ts';
+import { listCatalog } from './service.ts';
+import { StaffMenu, VillageServicesSection } from './views/staff.tsx';
+
+// the village settings page is the letters module's; the services open in the village are ours
+extendVillageSettings({
+  menu: (actor) => StaffMenu({ actor }),
+  sections: async (ctx, actor) =>
+    VillageServicesSection({ services: await listCatalog(ctx, { villageCode: actor.scope.code }) }),
+});
 
 export const servicesModule: SimpulModule = {
   name: 'services',

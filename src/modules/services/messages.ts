@@ -184,22 +184,6 @@ const id: Messages = {
   'services.assist.chooseService': 'Pilih layanan.',
 
   'services.village.title': 'Pengaturan layanan desa',
-  'services.village.letterSettings': 'Penanda tangan dan penomoran surat',
-  'services.village.signatoryName': 'Nama Kepala Desa',
-  'services.village.employeeNumber': 'NIP / NIPD (tidak wajib)',
-  'services.village.delegateName': 'Nama penanda tangan atas nama (a.n.)',
-  'services.village.delegateHint': 'Misalnya Sekretaris Desa, bila Kepala Desa berhalangan.',
-  'services.village.delegatePosition': 'Jabatan penanda tangan a.n.',
-  'services.village.numberPattern': 'Pola nomor surat',
-  'services.village.numberHint':
-    'Bagian: {kode} klasifikasi, {nomor:3} nomor urut 3 angka, {kode_surat}, {kode_desa}, {desa}, {bulan_romawi}, {bulan}, {tahun}. Contoh: {kode}/{nomor:3}/Ds-{desa}/{bulan_romawi}/{tahun}.',
-  'services.village.save': 'Simpan',
-  'services.village.logo': 'Logo kop surat',
-  'services.village.logoFile': 'Berkas logo (PNG atau JPEG)',
-  'services.village.logoHint': 'Lambang kabupaten atau desa, tampil di kiri kop surat. Paling besar 1 MB.',
-  'services.village.logoSet': 'Logo sudah dipasang. Pilih berkas lain untuk menggantinya.',
-  'services.village.logoMissing': 'Pilih berkas logo.',
-  'services.village.saveLogo': 'Pasang logo',
   'services.village.services': 'Layanan yang dibuka',
   'services.village.saveServices': 'Simpan layanan',
 
@@ -418,23 +402,6 @@ const en: Messages = {
   'services.assist.chooseService': 'Choose a service.',
 
   'services.village.title': 'Village service settings',
-  'services.village.letterSettings': 'Signatory and letter numbering',
-  'services.village.signatoryName': 'Village head’s name',
-  'services.village.employeeNumber': 'Employee number (optional)',
-  'services.village.delegateName': 'Name of the delegate who signs "a.n."',
-  'services.village.delegateHint': 'For example the village secretary, when the head is unavailable.',
-  'services.village.delegatePosition': 'Delegate’s position',
-  'services.village.numberPattern': 'Letter number pattern',
-  'services.village.numberHint':
-    'Parts: {kode} classification, {nomor:3} 3-digit sequence, {kode_surat}, {kode_desa}, {desa}, {bulan_romawi}, {bulan}, {tahun}. Example: {kode}/{nomor:3}/Ds-{desa}/{bulan_romawi}/{tahun}.',
-  'services.village.save': 'Save',
-  'services.village.logo': 'Letterhead emblem',
-  'services.village.logoFile': 'Emblem file (PNG or JPEG)',
-  'services.village.logoHint':
-    'The regency’s or village’s emblem, printed left of the letterhead. At most 1 MB.',
-  'services.village.logoSet': 'An emblem is set. Choose another file to replace it.',
-  'services.village.logoMissing': 'Choose an emblem file.',
-  'services.village.saveLogo': 'Set the emblem',
   'services.village.services': 'Services offered',
   'services.village.saveServices': 'Save services',
 

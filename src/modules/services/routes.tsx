@@ -8,8 +8,8 @@ import { safeReturnPath, setFlash } from '../../platform/http/flash.ts';
 import { MAX_PAGE, pageNumber as parsePage } from '../../platform/http/input.ts';
 import { currentLocale, t } from '../../platform/i18n/index.ts';
 import { startSession } from '../../platform/routes.tsx';
-import { letterSettings, saveLetterSettings, saveVillageLogo, sendLetterPdf } from '../letters/service.ts';
-import { findVillage, regionName } from '../regions/service.ts';
+import { sendLetterPdf } from '../letters/service.ts';
+import { findVillage } from '../regions/service.ts';
 import { findResidentByNik } from '../residents/service.ts';
 import { prefilledValues, textOf } from './forms.ts';
 import { REQUEST_STATES, type RequestState } from './schema.ts';
@@ -55,7 +55,6 @@ import {
   QueuePage,
   ServiceEditPage,
   StaffRequestPage,
-  VillageSettingsPage,
 } from './views/staff.tsx';
 
 type Form = Record<string, string | undefined>;
@@ -498,7 +497,7 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  // --- staff: PINs and the village's settings ---------------------------------------------------
+  // --- staff: PINs and the village's services (the page itself is the letters module's) ---------------------------------------------------
   app.get('/kelola/layanan/pin', villageStaff, async (request, reply) =>
     reply.page(<IssuePinPage actor={staffOf(request)} />),
   );
@@ -514,68 +513,6 @@ export async function serviceRoutes(app: FastifyInstance): Promise<void> {
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
       return reply.page(<IssuePinPage actor={staffOf(request)} nik={nik} errors={error.fields} />, 422);
-    }
-  });
-
-  async function villagePage(
-    request: FastifyRequest,
-    values?: Record<string, string>,
-    errors?: Record<string, string>,
-  ) {
-    const actor = staffOf(request);
-    const [services, settings, villageName] = await Promise.all([
-      listCatalog(request.ctx, { villageCode: actor.scope.code }),
-      letterSettings(request.ctx, actor.scope.code),
-      regionName(request.ctx, actor.scope.code),
-    ]);
-    return (
-      <VillageSettingsPage
-        actor={actor}
-        villageName={villageName}
-        services={services}
-        settings={settings}
-        values={values}
-        errors={errors}
-      />
-    );
-  }
-
-  app.get('/kelola/layanan/desa', villageStaff, async (request, reply) =>
-    reply.page(await villagePage(request)),
-  );
-
-  app.post('/kelola/layanan/desa/surat', villageStaff, async (request, reply) => {
-    const form = request.body as Form;
-    const input = {
-      numberPattern: form.numberPattern ?? '',
-      signatoryName: form.signatoryName ?? '',
-      signatoryEmployeeNumber: form.signatoryEmployeeNumber ?? '',
-      delegateName: form.delegateName ?? '',
-      delegatePosition: form.delegatePosition ?? '',
-      delegateEmployeeNumber: form.delegateEmployeeNumber ?? '',
-    };
-    try {
-      await saveLetterSettings(request.ctx, staffOf(request).scope.code, input);
-      setFlash(reply, t('services.flash.settingsSaved'));
-      return reply.redirect('/kelola/layanan/desa', 303);
-    } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
-      return reply.page(await villagePage(request, input, error.fields), 422);
-    }
-  });
-
-  app.post('/kelola/layanan/desa/logo', villageStaff, async (request, reply) => {
-    const { files, uploadProblems } = await readRequestForm(request);
-    const logo = files.find((f) => f.field === 'logo');
-    try {
-      if (uploadProblems.logo) throw new Invalid({ logo: uploadProblems.logo });
-      if (!logo) throw new Invalid({ logo: t('services.village.logoMissing') });
-      await saveVillageLogo(request.ctx, staffOf(request).scope.code, logo.bytes);
-      setFlash(reply, t('services.flash.settingsSaved'));
-      return reply.redirect('/kelola/layanan/desa', 303);
-    } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
-      return reply.page(await villagePage(request, undefined, error.fields), 422);
     }
   });
 

@@ -6,7 +6,6 @@ import {
   CheckboxField,
   ErrorSummary,
   type FieldErrors,
-  FileField,
   Form,
   Pagination,
   Panel,
@@ -18,7 +17,6 @@ import {
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
-import type { LetterSettings } from '../../letters/service.ts';
 import { textOf } from '../forms.ts';
 import { menuRights } from '../policy.ts';
 import type { RequestView } from '../requests.ts';
@@ -50,7 +48,7 @@ export interface QueueRow {
   mayAct: boolean;
 }
 
-function StaffMenu(props: { actor: StaffActor }): SafeHtml {
+export function StaffMenu(props: { actor: StaffActor }): SafeHtml {
   const { villageSettings: village, catalog: admin } = menuRights(props.actor);
   return (
     <p class="sub-nav">
@@ -427,83 +425,11 @@ export function IssuePinPage(props: {
   );
 }
 
-export function VillageSettingsPage(props: {
-  actor: StaffActor;
-  villageName: string;
-  services: CatalogEntry[];
-  settings: LetterSettings;
-  values?: Record<string, string>;
-  errors?: FieldErrors;
-}): SafeHtml {
+/** The services part of the village settings page, which the letters module serves (index.ts adds it). */
+export function VillageServicesSection(props: { services: CatalogEntry[] }): SafeHtml {
   const locale = currentLocale();
-  const v = props.values ?? {
-    numberPattern: props.settings.numberPattern,
-    signatoryName: props.settings.signatoryName ?? '',
-    signatoryEmployeeNumber: props.settings.signatoryEmployeeNumber ?? '',
-    delegateName: props.settings.delegateName ?? '',
-    delegatePosition: props.settings.delegatePosition ?? '',
-    delegateEmployeeNumber: props.settings.delegateEmployeeNumber ?? '',
-  };
   return (
-    <Layout title={t('services.village.title')}>
-      <h1>{t('services.village.title')}</h1>
-      <StaffMenu actor={props.actor} />
-      <p class="lead">{props.villageName}</p>
-      <h2>{t('services.village.letterSettings')}</h2>
-      <ErrorSummary errors={props.errors} />
-      <Form action="/kelola/layanan/desa/surat">
-        <TextField
-          name="signatoryName"
-          label={t('services.village.signatoryName')}
-          value={v.signatoryName}
-          error={props.errors?.signatoryName}
-          required
-        />
-        <TextField
-          name="signatoryEmployeeNumber"
-          label={t('services.village.employeeNumber')}
-          value={v.signatoryEmployeeNumber}
-          width="medium"
-        />
-        <TextField
-          name="delegateName"
-          label={t('services.village.delegateName')}
-          hint={t('services.village.delegateHint')}
-          value={v.delegateName}
-        />
-        <TextField
-          name="delegatePosition"
-          label={t('services.village.delegatePosition')}
-          value={v.delegatePosition}
-          error={props.errors?.delegatePosition}
-        />
-        <TextField
-          name="delegateEmployeeNumber"
-          label={t('services.village.employeeNumber')}
-          value={v.delegateEmployeeNumber}
-          width="medium"
-        />
-        <TextField
-          name="numberPattern"
-          label={t('services.village.numberPattern')}
-          hint={t('services.village.numberHint')}
-          value={v.numberPattern}
-          error={props.errors?.numberPattern}
-          required
-        />
-        <Button>{t('services.village.save')}</Button>
-      </Form>
-      <h2>{t('services.village.logo')}</h2>
-      <Form action="/kelola/layanan/desa/logo" multipart>
-        <FileField
-          name="logo"
-          label={t('services.village.logoFile')}
-          hint={props.settings.logoFileId ? t('services.village.logoSet') : t('services.village.logoHint')}
-          accept="image/png,image/jpeg"
-          error={props.errors?.logo}
-        />
-        <Button variant="secondary">{t('services.village.saveLogo')}</Button>
-      </Form>
+    <>
       <h2>{t('services.village.services')}</h2>
       <Form action="/kelola/layanan/desa/layanan">
         {props.services
@@ -518,7 +444,7 @@ export function VillageSettingsPage(props: {
           ))}
         <Button>{t('services.village.saveServices')}</Button>
       </Form>
-    </Layout>
+    </>
   );
 }
 

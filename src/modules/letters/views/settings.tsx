@@ -1,0 +1,96 @@
+import type { StaffActor } from '../../../platform/auth/roles.ts';
+import { t } from '../../../platform/i18n/index.ts';
+import {
+  Button,
+  ErrorSummary,
+  type FieldErrors,
+  FileField,
+  Form,
+  TextField,
+} from '../../../platform/ui/components.tsx';
+import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import { Layout } from '../../../platform/ui/layout.tsx';
+import type { LetterSettings } from '../service.ts';
+
+export function VillageSettingsPage(props: {
+  actor: StaffActor;
+  villageName: string;
+  settings: LetterSettings;
+  /** what other modules add to the page (see settings-page.ts) */
+  menu: SafeHtml[];
+  sections: SafeHtml[];
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+}): SafeHtml {
+  const v = props.values ?? {
+    numberPattern: props.settings.numberPattern,
+    signatoryName: props.settings.signatoryName ?? '',
+    signatoryEmployeeNumber: props.settings.signatoryEmployeeNumber ?? '',
+    delegateName: props.settings.delegateName ?? '',
+    delegatePosition: props.settings.delegatePosition ?? '',
+    delegateEmployeeNumber: props.settings.delegateEmployeeNumber ?? '',
+  };
+  return (
+    <Layout title={t('letters.settings.title')}>
+      <h1>{t('letters.settings.title')}</h1>
+      {props.menu}
+      <p class="lead">{props.villageName}</p>
+      <h2>{t('letters.settings.letterSettings')}</h2>
+      <ErrorSummary errors={props.errors} />
+      <Form action="/kelola/layanan/desa/surat">
+        <TextField
+          name="signatoryName"
+          label={t('letters.settings.signatoryName')}
+          value={v.signatoryName}
+          error={props.errors?.signatoryName}
+          required
+        />
+        <TextField
+          name="signatoryEmployeeNumber"
+          label={t('letters.settings.employeeNumber')}
+          value={v.signatoryEmployeeNumber}
+          width="medium"
+        />
+        <TextField
+          name="delegateName"
+          label={t('letters.settings.delegateName')}
+          hint={t('letters.settings.delegateHint')}
+          value={v.delegateName}
+        />
+        <TextField
+          name="delegatePosition"
+          label={t('letters.settings.delegatePosition')}
+          value={v.delegatePosition}
+          error={props.errors?.delegatePosition}
+        />
+        <TextField
+          name="delegateEmployeeNumber"
+          label={t('letters.settings.employeeNumber')}
+          value={v.delegateEmployeeNumber}
+          width="medium"
+        />
+        <TextField
+          name="numberPattern"
+          label={t('letters.settings.numberPattern')}
+          hint={t('letters.settings.numberHint')}
+          value={v.numberPattern}
+          error={props.errors?.numberPattern}
+          required
+        />
+        <Button>{t('letters.settings.save')}</Button>
+      </Form>
+      <h2>{t('letters.settings.logo')}</h2>
+      <Form action="/kelola/layanan/desa/logo" multipart>
+        <FileField
+          name="logo"
+          label={t('letters.settings.logoFile')}
+          hint={props.settings.logoFileId ? t('letters.settings.logoSet') : t('letters.settings.logoHint')}
+          accept="image/png,image/jpeg"
+          error={props.errors?.logo}
+        />
+        <Button variant="secondary">{t('letters.settings.saveLogo')}</Button>
+      </Form>
+      {props.sections}
+    </Layout>
+  );
+}
