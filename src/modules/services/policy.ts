@@ -90,7 +90,7 @@ export function mayHandOver(actor: Actor | null, request: RequestRef): boolean {
   return villageOffice(actor, request.village_code);
 }
 
-/** Staff filing for a resident, issuing PINs, keeping village settings: the village office. */
+/** Staff filing for a resident, keeping the village's services: the village office (PINs: platform policy). */
 export function mayServeVillage(actor: Actor | null, villageCode: string): boolean {
   return villageOffice(actor, villageCode);
 }
