@@ -1,5 +1,6 @@
 /** Reference data: categories, who handles each in which area, and the option lists of the admin forms. */
 import { audit } from '../../platform/audit/service.ts';
+import { saveHoliday } from '../../platform/calendar.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
@@ -75,8 +76,7 @@ export async function seedComplaintReference(ctx: Ctx): Promise<void> {
       agency_code: category.handler === 'VILLAGE' ? null : category.handler,
     });
   }
-  for (const holiday of DEFAULT_HOLIDAYS_2026)
-    await repo.insertHoliday(ctx.db, holiday.date, holiday.name, false);
+  for (const holiday of DEFAULT_HOLIDAYS_2026) await saveHoliday(ctx, holiday, false);
   for (const template of DEFAULT_TEMPLATES) await repo.insertTemplateIfNone(ctx.db, template);
 }
 

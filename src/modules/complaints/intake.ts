@@ -1,17 +1,16 @@
 /** Intake: a report checked field by field, refused to bots and floods, routed and timed. */
 import { randomBytes } from 'node:crypto';
 import { actorId } from '../../platform/auth/roles.ts';
+import { addWorkingDays, holidaySet } from '../../platform/calendar.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { saveFile } from '../../platform/files/index.ts';
 import { Invalid, TooManyRequests } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
-import { addWorkingDays } from './calendar.ts';
 import { resolveHandler, toCategory } from './categories.ts';
 import { LIMITS, longDate, newTicket, notifyReporter, sha256, text, trackingUrl } from './common.ts';
 import { checkDetails } from './fields.ts';
 import { MAX_PHOTOS, PhotoRejected, type ProcessedPhoto, processPhoto } from './photos.ts';
 import * as repo from './repo.ts';
-import { holidaySet } from './sla.ts';
 
 export interface ReportInput {
   categoryCode: string;

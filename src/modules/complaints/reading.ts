@@ -1,16 +1,15 @@
 /** Public reading: the tracking page, the public list and map, Open311 reads, and the reporter's own actions. */
+import { addWorkingDays, holidaySet } from '../../platform/calendar.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { jakartaDate } from '../../platform/time.ts';
-import { addWorkingDays } from './calendar.ts';
 import { getCategory } from './categories.ts';
 import { LIMITS, sha256, stateLabel, text } from './common.ts';
 import type { CategoryField } from './fields.ts';
 import type { PublicReport } from './open311.ts';
 import { redactPersonalData } from './redact.ts';
 import * as repo from './repo.ts';
-import { holidaySet } from './sla.ts';
 import { isState, OPEN_STATES, reporterWindowOpen, type State } from './states.ts';
 
 export interface PublicView {

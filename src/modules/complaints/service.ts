@@ -2,7 +2,6 @@
  * The complaints module's public surface: routes, the Open311 API, seeds, jobs and other modules
  * import from here. The work itself sits in one file per concern beside it.
  */
-export { addWorkingDays, jakartaDate } from './calendar.ts';
 export {
   agencyOptions,
   type Category,
@@ -58,7 +57,6 @@ export {
   type ComplianceRow,
   complianceFigures,
   escalateOverdue,
-  holidaySet,
   listHolidays,
   removeHoliday,
 } from './sla.ts';

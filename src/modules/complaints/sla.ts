@@ -1,22 +1,24 @@
 /** Deadlines: the holidays the admin enters, the escalation job, and SLA compliance figures. */
 import { audit } from '../../platform/audit/service.ts';
 import { isStaff } from '../../platform/auth/roles.ts';
+import {
+  addWorkingDays,
+  deleteHoliday,
+  holidaySet,
+  listHolidays as listCalendarHolidays,
+  saveHoliday,
+} from '../../platform/calendar.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
-import { isCalendarDate } from '../../platform/time.ts';
-import { addWorkingDays, isoJakarta } from './calendar.ts';
+import { isCalendarDate, isoJakarta } from '../../platform/time.ts';
 import { LIMITS, requireManage, text } from './common.ts';
 import { ownHandler } from './policy.ts';
 import * as repo from './repo.ts';
 
 export async function listHolidays(ctx: Ctx) {
-  return repo.selectHolidays(ctx.db);
-}
-
-export async function holidaySet(ctx: Ctx): Promise<Set<string>> {
-  return new Set((await repo.selectHolidays(ctx.db)).map((h) => h.date));
+  return listCalendarHolidays(ctx);
 }
 
 export async function addHoliday(ctx: Ctx, input: { date: string; name: string }): Promise<void> {
@@ -26,7 +28,7 @@ export async function addHoliday(ctx: Ctx, input: { date: string; name: string }
   if (!isCalendarDate(input.date)) problems.date = t('complaints.errors.holidayDate');
   if (!input.name.trim()) problems.name = t('complaints.errors.holidayName');
   if (Object.keys(problems).length) throw new Invalid(problems);
-  await repo.insertHoliday(ctx.db, input.date, input.name.trim(), true);
+  await saveHoliday(ctx, { date: input.date, name: input.name.trim() }, true);
   await audit(ctx, {
     action: 'complaint_holiday_add',
     entity: 'complaint_holiday',
@@ -38,7 +40,7 @@ export async function addHoliday(ctx: Ctx, input: { date: string; name: string }
 export async function removeHoliday(ctx: Ctx, date: string): Promise<void> {
   if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => removeHoliday(tx, date));
   requireManage(ctx);
-  await repo.deleteHoliday(ctx.db, date);
+  await deleteHoliday(ctx, date);
   await audit(ctx, { action: 'complaint_holiday_delete', entity: 'complaint_holiday', entityId: date });
 }
 
