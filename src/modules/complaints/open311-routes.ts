@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, Invalid, NotFound, TooManyRequests } from '../../platform/http/errors.ts';
-import { isoJakarta } from './calendar.ts';
+import { isoJakarta } from '../../platform/time.ts';
 import {
   definitionFromCategory,
   type Open311Error,

@@ -1,4 +1,4 @@
-import { isoJakarta } from './calendar.ts';
+import { isoJakarta } from '../../platform/time.ts';
 import type { CategoryField } from './fields.ts';
 import { open311Status, type State } from './states.ts';
 

@@ -135,26 +135,6 @@ export function deleteRoute(db: Db, id: string) {
   return db.deleteFrom('complaint_routes').where('id', '=', id).executeTakeFirst();
 }
 
-export function selectHolidays(db: Db) {
-  return db
-    .selectFrom('complaint_holidays')
-    .select([sql<string>`to_char(date, 'YYYY-MM-DD')`.as('date'), 'name'])
-    .orderBy('date')
-    .execute();
-}
-
-export async function insertHoliday(db: Db, date: string, name: string, overwrite: boolean) {
-  await db
-    .insertInto('complaint_holidays')
-    .values({ date, name })
-    .onConflict((oc) => (overwrite ? oc.column('date').doUpdateSet({ name }) : oc.column('date').doNothing()))
-    .execute();
-}
-
-export function deleteHoliday(db: Db, date: string) {
-  return db.deleteFrom('complaint_holidays').where('date', '=', date).executeTakeFirst();
-}
-
 export function selectAgency(db: Db, code: string) {
   return db.selectFrom('agencies').selectAll().where('code', '=', code).executeTakeFirst();
 }

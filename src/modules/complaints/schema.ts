@@ -34,11 +34,6 @@ export interface ComplaintRouteTable {
   created_at: TimestampDefault;
 }
 
-export interface ComplaintHolidayTable {
-  date: string;
-  name: string;
-}
-
 export interface ComplaintTable {
   id: Generated<string>;
   ticket: string;
@@ -163,7 +158,6 @@ declare module '../../platform/db/database.ts' {
   interface Database {
     complaint_categories: ComplaintCategoryTable;
     complaint_routes: ComplaintRouteTable;
-    complaint_holidays: ComplaintHolidayTable;
     complaints: ComplaintTable;
     complaint_updates: ComplaintUpdateTable;
     complaint_photos: ComplaintPhotoTable;

@@ -1,6 +1,3 @@
-import { sql } from 'kysely';
-import type { Db } from '../../platform/db/index.ts';
-
 const ROMAN_MONTHS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const TOKEN = /\{([a-z_]+)(?::(\d))?\}/g;
 const TOKENS = new Set([
@@ -72,22 +69,4 @@ export function formatLetterNumber(pattern: string, parts: NumberParts): string 
         return '';
     }
   });
-}
-
-/**
- * The next number of an issuer's letters of one classification in one year. The row lock taken by
- * the upsert is held until the caller's transaction ends, so concurrent approvals (on any number
- * of app servers) queue here, and a transaction that fails after taking a number gives it back.
- */
-export async function takeNextNumber(
-  trx: Db,
-  key: { issuer: string; year: number; classificationCode: string },
-): Promise<number> {
-  const row = await sql<{ last_number: number }>`
-    INSERT INTO letter_sequences (issuer, year, classification_code, last_number)
-    VALUES (${key.issuer}, ${key.year}, ${key.classificationCode}, 1)
-    ON CONFLICT (issuer, year, classification_code)
-    DO UPDATE SET last_number = letter_sequences.last_number + 1
-    RETURNING last_number`.execute(trx);
-  return Number(row.rows[0]?.last_number);
 }

@@ -20,7 +20,6 @@ import {
   DEFAULT_VILLAGE_PATTERN,
   formatLetterNumber,
   patternProblem,
-  takeNextNumber,
 } from './numbering.ts';
 import { renderLetterPdf } from './pdf.ts';
 import {
@@ -30,7 +29,7 @@ import {
   mayReadRegister,
   seesRegisterInFull,
 } from './policy.ts';
-import './schema.ts';
+import * as repo from './repo.ts';
 import { type LetterSigner, qrSigner } from './signing.ts';
 
 const classificationFile = fileURLToPath(
@@ -53,27 +52,13 @@ export async function seedClassifications(ctx: Ctx): Promise<void> {
     .map((r) => ({ code: r.kode.trim(), name: r.nama.trim() }))
     .filter((r) => /^\d{3}(\.\d+)*$/.test(r.code) && r.name !== '' && r.name !== '-');
   const unique = [...new Map(valid.map((r) => [r.code, r])).values()];
-  const stored = await ctx.db
-    .selectFrom('letter_classifications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
   // every start seeds; when the table already holds the whole scheme there is nothing to add
-  if (Number(stored.n) >= unique.length) return;
-  for (let i = 0; i < unique.length; i += 1000)
-    await ctx.db
-      .insertInto('letter_classifications')
-      .values(unique.slice(i, i + 1000))
-      .onConflict((oc) => oc.column('code').doNothing())
-      .execute();
+  if ((await repo.countClassifications(ctx.db)) >= unique.length) return;
+  await repo.insertClassifications(ctx.db, unique);
 }
 
 export async function classificationName(ctx: Ctx, code: string): Promise<string | null> {
-  const row = await ctx.db
-    .selectFrom('letter_classifications')
-    .select('name')
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return row?.name ?? null;
+  return repo.selectClassificationName(ctx.db, code);
 }
 
 export interface LetterSettings {
@@ -89,11 +74,7 @@ export interface LetterSettings {
 }
 
 export async function letterSettings(ctx: Ctx, issuer: string): Promise<LetterSettings> {
-  const row = await ctx.db
-    .selectFrom('letter_settings')
-    .selectAll()
-    .where('issuer', '=', issuer)
-    .executeTakeFirst();
+  const row = await repo.selectSettings(ctx.db, issuer);
   const isVillage = issuer.includes('.');
   return {
     issuer,
@@ -126,18 +107,11 @@ export async function saveVillageLogo(ctx: Ctx, villageCode: string, bytes: Buff
     throw new Invalid({ logo: 'Gambar logo tidak dapat dibaca; coba simpan ulang sebagai PNG.' });
   }
   const file = await saveFile(ctx, { bytes: png, contentType: 'image/png', name: 'logo.png', villageCode });
-  await ctx.db
-    .insertInto('letter_settings')
-    .values({
-      issuer: villageCode,
-      number_pattern: DEFAULT_VILLAGE_PATTERN,
-      logo_file_id: file.id,
-      updated_at: ctx.clock.now(),
-    })
-    .onConflict((oc) =>
-      oc.column('issuer').doUpdateSet({ logo_file_id: file.id, updated_at: ctx.clock.now() }),
-    )
-    .execute();
+  await repo.upsertLogo(ctx.db, villageCode, {
+    numberPattern: DEFAULT_VILLAGE_PATTERN,
+    logoFileId: file.id,
+    now: ctx.clock.now(),
+  });
   await audit(ctx, {
     action: 'letter_logo_update',
     entity: 'letter_settings',
@@ -183,11 +157,7 @@ export async function saveLetterSettings(
     delegate_employee_number: input.delegateEmployeeNumber.trim() || null,
     updated_at: ctx.clock.now(),
   };
-  await ctx.db
-    .insertInto('letter_settings')
-    .values({ issuer: villageCode, ...values })
-    .onConflict((oc) => oc.column('issuer').doUpdateSet(values))
-    .execute();
+  await repo.upsertSettings(ctx.db, villageCode, values);
   await audit(ctx, {
     action: 'letter_settings_update',
     entity: 'letter_settings',
@@ -239,11 +209,7 @@ async function issuerFacts(ctx: Ctx, issuer: Issuer): Promise<IssuerFacts> {
       },
     };
   }
-  const agency = await ctx.db
-    .selectFrom('agencies')
-    .select(['code', 'name', 'short_name'])
-    .where('code', '=', issuer.agencyCode)
-    .executeTakeFirst();
+  const agency = await repo.selectAgency(ctx.db, issuer.agencyCode);
   if (!agency) throw new NotFound('OPD tidak ditemukan.');
   const seat = titleCase(regency.replace(/^kabupaten\s+/i, ''));
   return {
@@ -331,7 +297,7 @@ export async function issueLetter(
   const logo = settings.logoFileId ? (await readFile(ctx, settings.logoFileId)).bytes : null;
   const now = ctx.clock.now();
   const { year, month } = jakartaYearMonth(now);
-  const sequence = await takeNextNumber(ctx.db, {
+  const sequence = await repo.takeNextNumber(ctx.db, {
     issuer: facts.key,
     year,
     classificationCode: input.classificationCode,
@@ -375,41 +341,37 @@ export async function issueLetter(
     name: `${input.serviceSlug}-${number.replace(/[^\w-]+/g, '_')}.pdf`,
     villageCode: input.villageCode,
   });
-  const row = await ctx.db
-    .insertInto('letters')
-    .values({
-      request_id: input.requestId,
-      issuer: facts.key,
-      village_code: input.villageCode,
-      service_slug: input.serviceSlug,
-      letter_code: input.letterCode,
-      title: input.content.title,
-      number,
-      year,
-      classification_code: input.classificationCode,
-      sequence,
-      subject_name: input.subject.name,
-      subject_nik: input.subject.nik,
-      verification_code: code,
-      file_id: file.id,
-      pdf_sha256: file.sha256,
-      signed_by: input.signer.id,
-      signed_by_name: signature.name,
-      signed_on_behalf: signature.delegated,
-      signature_method: signer.method,
-      issued_at: now,
-      valid_until: validUntil,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await repo.insertLetter(ctx.db, {
+    request_id: input.requestId,
+    issuer: facts.key,
+    village_code: input.villageCode,
+    service_slug: input.serviceSlug,
+    letter_code: input.letterCode,
+    title: input.content.title,
+    number,
+    year,
+    classification_code: input.classificationCode,
+    sequence,
+    subject_name: input.subject.name,
+    subject_nik: input.subject.nik,
+    verification_code: code,
+    file_id: file.id,
+    pdf_sha256: file.sha256,
+    signed_by: input.signer.id,
+    signed_by_name: signature.name,
+    signed_on_behalf: signature.delegated,
+    signature_method: signer.method,
+    issued_at: now,
+    valid_until: validUntil,
+  });
   await audit(ctx, {
     action: 'letter_issue',
     entity: 'letter',
-    entityId: row.id,
+    entityId: id,
     villageCode: input.villageCode,
     detail: { number, service: input.serviceSlug, request: input.requestId },
   });
-  return { id: row.id, number, verificationCode: code, sha256: file.sha256, fileId: file.id };
+  return { id, number, verificationCode: code, sha256: file.sha256, fileId: file.id };
 }
 
 /** "Bu•• Sa•••": enough for the holder to recognise, too little to identify a stranger. */
@@ -436,22 +398,13 @@ export interface PublicLetterFacts {
 /** What /verifikasi/{code} shows anyone holding the letter; null for an unknown code. */
 export async function verifyLetter(ctx: Ctx, code: string): Promise<PublicLetterFacts | null> {
   if (!/^[0-9A-Z]{10}$/.test(code)) return null;
-  const row = await ctx.db
-    .selectFrom('letters')
-    .selectAll()
-    .where('verification_code', '=', code)
-    .executeTakeFirst();
+  const row = await repo.selectLetterByCode(ctx.db, code);
   if (!row) return null;
   const issuer = row.issuer.includes('.')
     ? await getVillage(ctx, row.issuer).then(
         (v) => `Desa ${titleCase(v.name)}, Kecamatan ${titleCase(v.kecamatanName)}`,
       )
-    : await ctx.db
-        .selectFrom('agencies')
-        .select('name')
-        .where('code', '=', row.issuer)
-        .executeTakeFirst()
-        .then((a) => a?.name ?? row.issuer);
+    : await repo.selectAgency(ctx.db, row.issuer).then((a) => a?.name ?? row.issuer);
   return {
     code: row.verification_code,
     title: row.title,
@@ -499,19 +452,12 @@ export async function listOutgoingLetters(
   if (!mayReadRegister(ctx.actor, villageCode))
     throw new Forbidden('Register surat ini di luar cakupan Anda.');
   const personal = seesRegisterInFull(ctx.actor, villageCode);
-  let query = ctx.db.selectFrom('letters').where('village_code', '=', villageCode);
-  if (options.year) query = query.where('year', '=', options.year);
   const page = Math.max(1, options.page ?? 1);
-  const [rows, count] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('issued_at', 'desc')
-      .orderBy('sequence', 'desc')
-      .limit(REGISTER_PAGE_SIZE)
-      .offset((page - 1) * REGISTER_PAGE_SIZE)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await repo.selectRegister(ctx.db, villageCode, {
+    year: options.year,
+    limit: REGISTER_PAGE_SIZE,
+    offset: (page - 1) * REGISTER_PAGE_SIZE,
+  });
   if (personal && rows.length > 0)
     await audit(ctx, {
       action: 'read_personal',
@@ -521,7 +467,7 @@ export async function listOutgoingLetters(
       detail: { page },
     });
   return {
-    total: Number(count.n),
+    total,
     entries: rows.map((r) => ({
       id: r.id,
       number: r.number,
@@ -536,7 +482,7 @@ export async function listOutgoingLetters(
 }
 
 export async function letterForRequest(ctx: Ctx, requestId: string) {
-  return ctx.db.selectFrom('letters').selectAll().where('request_id', '=', requestId).executeTakeFirst();
+  return repo.selectLetterByRequest(ctx.db, requestId);
 }
 
 /**
@@ -545,7 +491,7 @@ export async function letterForRequest(ctx: Ctx, requestId: string) {
  */
 export async function letterPdf(ctx: Ctx, letterId: string, options: { applicantId?: string | null } = {}) {
   if (!/^[0-9a-f-]{36}$/.test(letterId)) throw new NotFound('Surat tidak ditemukan.');
-  const row = await ctx.db.selectFrom('letters').selectAll().where('id', '=', letterId).executeTakeFirst();
+  const row = await repo.selectLetterById(ctx.db, letterId);
   if (!row) throw new NotFound('Surat tidak ditemukan.');
   if (!mayReadLetterPdf(ctx.actor, letterItem(row, options.applicantId)))
     throw new Forbidden('Surat ini di luar cakupan Anda.');
@@ -568,17 +514,13 @@ export async function seedLetters(
   if (!options.demo) return undefined;
   const names = ['H. Ahmad Suhendi', 'Hj. Siti Rohmah', 'Drs. Mulyadi'];
   for (const [i, villageCode] of options.demoVillages.entries()) {
-    await ctx.db
-      .insertInto('letter_settings')
-      .values({
-        issuer: villageCode,
-        number_pattern: DEFAULT_VILLAGE_PATTERN,
-        signatory_name: `${names[i % names.length]} [DEMO]`,
-        delegate_name: null,
-        delegate_position: 'Sekretaris Desa',
-      })
-      .onConflict((oc) => oc.column('issuer').doNothing())
-      .execute();
+    await repo.insertSettingsIfMissing(ctx.db, {
+      issuer: villageCode,
+      number_pattern: DEFAULT_VILLAGE_PATTERN,
+      signatory_name: `${names[i % names.length]} [DEMO]`,
+      delegate_name: null,
+      delegate_position: 'Sekretaris Desa',
+    });
   }
   return undefined;
 }

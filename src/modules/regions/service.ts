@@ -1,12 +1,11 @@
-import { sql } from 'kysely';
 import { audit } from '../../platform/audit/service.ts';
 import { scopeLevel } from '../../platform/auth/policy.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
-import { likeEscape, searchTerm } from '../../platform/http/input.ts';
+import { searchTerm } from '../../platform/http/input.ts';
 import { readAreaFile, slugify } from './area-data.ts';
 import { assertMayKeepVillageOffice } from './policy.ts';
-import './schema.ts';
+import * as repo from './repo.ts';
 
 export interface Village {
   code: string;
@@ -32,46 +31,31 @@ export interface Kecamatan {
   villageCount: number;
 }
 
-const BATCH = 2000;
-
-async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
-}
-
 /**
  * Loads Indonesia's provinces, regencies and kecamatan (every kecamatan code is needed to check
  * the region digits of a NIK) and the villages of the regency this instance serves.
  */
 export async function seedRegions(ctx: Ctx, regencyCode: string): Promise<{ villages: number }> {
-  const existing = await ctx.db.selectFrom('provinces').select('code').limit(1).execute();
-  if (existing.length === 0) {
+  if (!(await repo.hasProvinces(ctx.db))) {
     const provinces = readAreaFile('provinces').map((r) => ({ code: r.code!, name: r.name! }));
-    await ctx.db.insertInto('provinces').values(provinces).execute();
+    await repo.insertProvinces(ctx.db, provinces);
     const regencies = readAreaFile('regencies').map((r) => ({
       code: r.code!,
       province_code: r.province_code!,
       name: r.name!,
     }));
-    await insertInBatches(regencies, (batch) => ctx.db.insertInto('regencies').values(batch).execute());
+    await repo.insertRegencies(ctx.db, regencies);
     const districts = readAreaFile('districts').map((r) => ({
       code: r.code!,
       regency_code: r.regency_code!,
       name: r.name!,
     }));
-    await insertInBatches(districts, (batch) => ctx.db.insertInto('kecamatan').values(batch).execute());
+    await repo.insertKecamatan(ctx.db, districts);
   }
-  const regency = await ctx.db
-    .selectFrom('regencies')
-    .select('code')
-    .where('code', '=', regencyCode)
-    .executeTakeFirst();
-  if (!regency) throw new Error(`REGENCY_CODE ${regencyCode} tidak ada dalam data wilayah Kemendagri`);
-  const have = await ctx.db
-    .selectFrom('villages')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('code', 'like', `${regencyCode}.%`)
-    .executeTakeFirstOrThrow();
-  if (Number(have.n) > 0) return { villages: Number(have.n) };
+  if (!(await repo.regencyExists(ctx.db, regencyCode)))
+    throw new Error(`REGENCY_CODE ${regencyCode} tidak ada dalam data wilayah Kemendagri`);
+  const have = await repo.countVillagesOf(ctx.db, regencyCode);
+  if (have > 0) return { villages: have };
   const villages = readAreaFile('villages').filter((v) => v.district_code!.startsWith(`${regencyCode}.`));
   const districtNames = new Map(readAreaFile('districts').map((d) => [d.code!, d.name!]));
   const nameCount = new Map<string, number>();
@@ -83,71 +67,30 @@ export async function seedRegions(ctx: Ctx, regencyCode: string): Promise<{ vill
       nameCount.get(base)! > 1 ? `${base}-${slugify(districtNames.get(v.district_code!) ?? '')}` : base;
     return { code: v.code!, kecamatan_code: v.district_code!, name: v.name!, slug };
   });
-  await insertInBatches(rows, (batch) => ctx.db.insertInto('villages').values(batch).execute());
+  await repo.insertVillages(ctx.db, rows);
   return { villages: rows.length };
 }
 
 export async function regencyName(ctx: Ctx): Promise<string> {
-  const row = await ctx.db
-    .selectFrom('regencies')
-    .select('name')
-    .where('code', '=', ctx.config.regencyCode)
-    .executeTakeFirst();
-  return row?.name ?? ctx.config.regencyCode;
+  return (await repo.selectRegencyName(ctx.db, ctx.config.regencyCode)) ?? ctx.config.regencyCode;
 }
 
 export async function listKecamatan(ctx: Ctx): Promise<Kecamatan[]> {
-  const rows = await ctx.db
-    .selectFrom('kecamatan as k')
-    .leftJoin('villages as v', 'v.kecamatan_code', 'k.code')
-    .select(['k.code', 'k.name', (eb) => eb.fn.count<number>('v.code').as('villageCount')])
-    .where('k.regency_code', '=', ctx.config.regencyCode)
-    .groupBy(['k.code', 'k.name'])
-    .orderBy('k.name')
-    .execute();
-  return rows.map((r) => ({ ...r, villageCount: Number(r.villageCount) }));
-}
-
-function villageQuery(ctx: Ctx) {
-  return ctx.db
-    .selectFrom('villages as v')
-    .innerJoin('kecamatan as k', 'k.code', 'v.kecamatan_code')
-    .select([
-      'v.code',
-      'v.name',
-      'v.slug',
-      'v.kecamatan_code as kecamatanCode',
-      'k.name as kecamatanName',
-      'v.address',
-      'v.phone',
-      'v.email',
-    ])
-    .where('k.regency_code', '=', ctx.config.regencyCode);
+  return repo.selectKecamatanOf(ctx.db, ctx.config.regencyCode);
 }
 
 export async function listVillages(
   ctx: Ctx,
   filter: { kecamatanCode?: string; search?: string } = {},
 ): Promise<Village[]> {
-  let query = villageQuery(ctx);
-  if (filter.kecamatanCode) query = query.where('v.kecamatan_code', '=', filter.kecamatanCode);
-  const term = searchTerm(filter.search);
-  // similarity() and not the `%` operator: on PGlite `%` breaks the embedded server (see platform/README, db)
-  if (term)
-    query = query.where((eb) =>
-      eb.or([
-        eb('v.name', 'ilike', `%${likeEscape(term)}%`),
-        sql<boolean>`similarity(v.name, ${term}) >= 0.3`,
-      ]),
-    );
-  return query.orderBy('k.name').orderBy('v.name').execute();
+  return repo.selectVillages(ctx.db, ctx.config.regencyCode, {
+    kecamatanCode: filter.kecamatanCode,
+    term: searchTerm(filter.search),
+  });
 }
 
 export async function findVillage(ctx: Ctx, codeOrSlug: string): Promise<Village | null> {
-  const row = await villageQuery(ctx)
-    .where((eb) => eb.or([eb('v.code', '=', codeOrSlug), eb('v.slug', '=', codeOrSlug)]))
-    .executeTakeFirst();
-  return row ?? null;
+  return (await repo.selectVillageByCodeOrSlug(ctx.db, ctx.config.regencyCode, codeOrSlug)) ?? null;
 }
 
 export async function getVillage(ctx: Ctx, code: string): Promise<Village> {
@@ -161,22 +104,19 @@ export async function regionExists(ctx: Ctx, code: string): Promise<boolean> {
   if (code === ctx.config.regencyCode) return true;
   if (!code.startsWith(`${ctx.config.regencyCode}.`)) return false;
   const table = scopeLevel(code) === 'kecamatan' ? 'kecamatan' : 'villages';
-  const row = await ctx.db.selectFrom(table).select('code').where('code', '=', code).executeTakeFirst();
-  return Boolean(row);
+  return repo.areaExists(ctx.db, table, code);
 }
 
 export async function regionName(ctx: Ctx, code: string): Promise<string> {
   const level = scopeLevel(code);
   if (level === 'regency') return regencyName(ctx);
   const table = level === 'kecamatan' ? 'kecamatan' : 'villages';
-  const row = await ctx.db.selectFrom(table).select('name').where('code', '=', code).executeTakeFirst();
-  return row?.name ?? code;
+  return (await repo.selectAreaName(ctx.db, table, code)) ?? code;
 }
 
 /** Every kecamatan code of Indonesia (for checking the region digits of a NIK or KK number). */
 export async function isKnownKecamatanCode(ctx: Ctx, code: string): Promise<boolean> {
-  const row = await ctx.db.selectFrom('kecamatan').select('code').where('code', '=', code).executeTakeFirst();
-  return Boolean(row);
+  return repo.areaExists(ctx.db, 'kecamatan', code);
 }
 
 export interface VillageOffice {
@@ -198,14 +138,10 @@ export async function updateVillageOffice(ctx: Ctx, code: string, input: Village
     errors.email = 'Masukkan alamat email yang benar.';
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
   await getVillage(ctx, code);
-  await ctx.db
-    .updateTable('villages')
-    .set({
-      address: input.address.trim(),
-      phone: input.phone.trim() || null,
-      email: input.email.trim() || null,
-    })
-    .where('code', '=', code)
-    .execute();
+  await repo.updateVillageContacts(ctx.db, code, {
+    address: input.address.trim(),
+    phone: input.phone.trim() || null,
+    email: input.email.trim() || null,
+  });
   await audit(ctx, { action: 'update_village_office', entity: 'village', entityId: code, villageCode: code });
 }

@@ -1,32 +1,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { ResidentRecord } from './model.ts';
 import { makeNik } from './nik.ts';
-
-/** A resident as the generator, the importer and the forms see it (codes as numbers). */
-export interface ResidentRecord {
-  villageCode: string;
-  nik: string;
-  familyNumber: string;
-  name: string;
-  birthPlace: string;
-  birthDate: string;
-  sex: 1 | 2;
-  religionCode: number | null;
-  educationCode: number | null;
-  educationCurrentCode: number | null;
-  occupationCode: number | null;
-  maritalStatusCode: number | null;
-  familyRelationCode: number | null;
-  bloodTypeCode: number | null;
-  citizenshipCode: number | null;
-  fatherName: string | null;
-  motherName: string | null;
-  dusun: string;
-  rw: string;
-  rt: string;
-  address: string | null;
-}
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
 export function randomGenerator(seed: number): () => number {

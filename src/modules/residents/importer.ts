@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Ctx } from '../../platform/context.ts';
 import { csvLine } from '../../platform/csv.ts';
 import type { Db } from '../../platform/db/index.ts';
-import type { ResidentRecord } from './generator.ts';
+import type { ResidentRecord } from './model.ts';
 import { issuedElsewhere } from './nik.ts';
 import { mapHeader, parseRow, RowView } from './opensid.ts';
 import {

@@ -1,6 +1,6 @@
 import { readSpreadsheetText } from '../../platform/csv.ts';
 import { type CodeList, parseCode } from './codes.ts';
-import type { ResidentRecord } from './generator.ts';
+import type { ResidentRecord } from './model.ts';
 import { checkFamilyNumber, checkNik, cleanNumber, daysInMonth, type FieldErrors } from './nik.ts';
 
 /** OpenSID's "Data Penduduk" import columns, in its order, plus our `kode_desa` for regency-wide files. */

@@ -49,10 +49,10 @@ import { csvSource, fileKind, xlsxSource } from './sources.ts';
 import { buildStats, type PopulationStats } from './stats.ts';
 
 export { type CodeList, codeLabel, codeList } from './codes.ts';
-export type { ResidentRecord } from './generator.ts';
+export type { ResidentRecord } from './model.ts';
 export { checkNik, makeNik } from './nik.ts';
 
-import type { ResidentRecord } from './generator.ts';
+import { RESIDENT_FIELDS, type ResidentRecord } from './model.ts';
 
 export type { Resident } from './repo.ts';
 
@@ -364,27 +364,10 @@ export async function createResident(
   return { id, warning: nikRegionWarning(record.nik, villageCode) };
 }
 
-const TRACKED: Array<keyof ResidentRecord> = [
-  'nik',
-  'familyNumber',
-  'name',
-  'birthPlace',
-  'birthDate',
-  'sex',
-  'religionCode',
-  'educationCode',
-  'occupationCode',
-  'maritalStatusCode',
-  'familyRelationCode',
-  'bloodTypeCode',
-  'citizenshipCode',
-  'fatherName',
-  'motherName',
-  'dusun',
-  'rw',
-  'rt',
-  'address',
-];
+// the village is not corrected on this form (a move is its own event), nor is the schooling in progress
+const TRACKED: Array<keyof ResidentRecord> = RESIDENT_FIELDS.map((f) => f.field).filter(
+  (field) => field !== 'villageCode' && field !== 'educationCurrentCode',
+);
 
 /** Corrects a record; the previous values of what changed are kept as an event. */
 export async function updateResident(ctx: Ctx, id: string, form: ResidentForm): Promise<SaveResult> {

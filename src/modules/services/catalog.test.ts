@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SERVICES } from './catalog.ts';
+import { DEFAULT_SERVICES, loadCatalog } from './catalog.ts';
 import { checkDefinition } from './definition.ts';
 
 const VILLAGE_SLUGS = [
@@ -113,5 +116,46 @@ describe('default service catalog', () => {
         .map((field) => `${service.slug}.${field.name}`),
     );
     expect(thin).toEqual([]);
+  });
+});
+
+describe('catalog files', () => {
+  function folderWith(files: Record<string, string>): URL {
+    const dir = mkdtempSync(join(tmpdir(), 'simpul-catalog-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return pathToFileURL(`${dir}/`);
+  }
+  const domisili = DEFAULT_SERVICES.find((service) => service.slug === 'keterangan-domisili')!;
+
+  it('reads one definition per JSON file in the catalog folder', () => {
+    expect(DEFAULT_SERVICES).toHaveLength(16);
+    expect(loadCatalog().map((service) => service.slug)).toEqual(DEFAULT_SERVICES.map((s) => s.slug));
+  });
+
+  it('refuses a file whose definition is wrong, naming the file and the field', () => {
+    const dir = folderWith({ 'keterangan-domisili.json': JSON.stringify({ ...domisili, slaDays: 0 }) });
+    try {
+      expect(() => loadCatalog(dir)).toThrow(/keterangan-domisili\.json:\n {2}slaDays: Target waktu harus 1/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('refuses a file that is not JSON, naming the file', () => {
+    const dir = folderWith({ 'rusak.json': '{ "slug": ' });
+    try {
+      expect(() => loadCatalog(dir)).toThrow(/rusak\.json: not valid JSON/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('refuses a file named otherwise than its slug', () => {
+    const dir = folderWith({ 'domisili.json': JSON.stringify(domisili) });
+    try {
+      expect(() => loadCatalog(dir)).toThrow(/domisili\.json:\n {2}slug: file name must be the slug/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });

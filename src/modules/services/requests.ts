@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { audit } from '../../platform/audit/service.ts';
 import { type Actor, mask, type StaffActor } from '../../platform/auth/roles.ts';
+import { addWorkingDays, holidaySet } from '../../platform/calendar.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
 import { jakartaDate } from '../../platform/time.ts';
-import { addWorkingDays, holidaySet } from '../complaints/service.ts';
 import { issueLetter, letterForRequest, letterPdf } from '../letters/service.ts';
 import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isoJakarta, isWorkingDay, jakartaDate, workingDaysBetween } from './calendar.ts';
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from './calendar.ts';
+import { isoJakarta, jakartaDate } from './time.ts';
 
 const none = new Set<string>();
 
