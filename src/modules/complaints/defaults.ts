@@ -5,7 +5,7 @@ import type { CategoryField } from './fields.ts';
  * choose from, who handles each by default, and their SLA in working days (SP4N-LAPOR!:
  * verify within 3, forward within 3, follow up within 5).
  */
-export interface DefaultCategory {
+interface DefaultCategory {
   code: string;
   name: string;
   nameEn: string;

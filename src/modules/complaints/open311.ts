@@ -3,7 +3,7 @@ import type { CategoryField } from './fields.ts';
 import { open311Status, type State } from './states.ts';
 
 /** GeoReport v2 shapes, with the spec's own field names. Codes and ids are strings, always. */
-export interface Open311Service {
+interface Open311Service {
   service_code: string;
   service_name: string;
   description: string;
@@ -13,7 +13,7 @@ export interface Open311Service {
   group: string;
 }
 
-export interface Open311Attribute {
+interface Open311Attribute {
   variable: boolean;
   code: string;
   datatype: CategoryField['datatype'];
@@ -24,12 +24,12 @@ export interface Open311Attribute {
   values?: Array<{ key: string; name: string }>;
 }
 
-export interface Open311ServiceDefinition {
+interface Open311ServiceDefinition {
   service_code: string;
   attributes: Open311Attribute[];
 }
 
-export interface Open311Request {
+interface Open311Request {
   service_request_id: string;
   status: 'open' | 'closed';
   status_notes: string | null;
@@ -194,8 +194,4 @@ export function toXml(
   body: unknown,
 ): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${element(root, body)}`;
-}
-
-export function errorsBody(errors: Open311Error[]): Open311Error[] {
-  return errors.map((e) => ({ code: e.code, description: e.description }));
 }

@@ -7,7 +7,7 @@ const THUMB_EDGE = 400;
 // a 40-megapixel decode is the most a phone photo needs; more is a decompression bomb
 const MAX_INPUT_PIXELS = 40_000_000;
 
-export type PhotoKind = 'jpeg' | 'png' | 'webp';
+type PhotoKind = 'jpeg' | 'png' | 'webp';
 
 /** The type by the file's first bytes, never by its name or the browser's claim. */
 export function sniffImage(bytes: Buffer): PhotoKind | null {

@@ -10,7 +10,7 @@ import type { QueueScope } from './repo.ts';
  * (aid, health, village funds …) is for its handler and admin kabupaten only, since a report on a
  * village's funds must not reach that village's own staff.
  */
-export function reportItem(row: {
+function reportItem(row: {
   handler_kind: string;
   handler_code: string;
   village_code: string;

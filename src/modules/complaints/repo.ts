@@ -375,9 +375,7 @@ export async function selectPublicReports(db: Db, filter: ListFilter, limit: num
   return { rows, total: Math.min(total, COUNT_CAP), more: total > COUNT_CAP };
 }
 
-export const COUNT_CAP = 10_000;
-
-export type PublicRow = Awaited<ReturnType<typeof selectPublicReports>>['rows'][number];
+const COUNT_CAP = 10_000;
 
 export function selectMapPoints(db: Db, filter: ListFilter, limit: number) {
   return applyFilter(
@@ -414,7 +412,7 @@ export interface QueueScope {
   confidentialHandledBy?: string;
 }
 
-export const CURRENT_DUE = sql<Date>`CASE WHEN c.verified_at IS NULL THEN c.verify_due_at WHEN c.first_response_at IS NULL THEN c.response_due_at ELSE c.resolve_due_at END`;
+const CURRENT_DUE = sql<Date>`CASE WHEN c.verified_at IS NULL THEN c.verify_due_at WHEN c.first_response_at IS NULL THEN c.response_due_at ELSE c.resolve_due_at END`;
 
 export async function selectQueue(
   db: Db,

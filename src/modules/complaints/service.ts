@@ -18,7 +18,7 @@ export {
   updateCategory,
   villageOptions,
 } from './categories.ts';
-export { LIMITS, newTicket, stateLabel, trackingUrl } from './common.ts';
+export { stateLabel, trackingUrl } from './common.ts';
 export {
   addReply,
   changeState,
@@ -27,9 +27,8 @@ export {
   QUEUE_PAGE_SIZE,
   type QueueFilter,
   type StaffView,
-  type StateChange,
 } from './handling.ts';
-export { type Receipt, type ReportInput, submitReport } from './intake.ts';
+export { type ReportInput, submitReport } from './intake.ts';
 export { flagReport, moderate, moderationQueue, photoFileFor, setPhotoVisibility } from './moderation.ts';
 export {
   createOpen311Client,
@@ -46,7 +45,6 @@ export {
   mapPoints,
   nearbyReports,
   PUBLIC_PAGE_SIZE,
-  type PublicListFilter,
   type PublicListRow,
   type PublicView,
   reopenReport,

@@ -44,7 +44,7 @@ export function canTransition(from: State, to: State): boolean {
   return OFFICER_TRANSITIONS[from].includes(to);
 }
 
-export interface TransitionInput {
+interface TransitionInput {
   to: State;
   reason?: string | null;
   duplicateOf?: string | null;

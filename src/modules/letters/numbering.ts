@@ -16,7 +16,7 @@ const TOKENS = new Set([
 export const DEFAULT_VILLAGE_PATTERN = '{kode}/{nomor:3}/Ds-{desa}/{bulan_romawi}/{tahun}';
 export const DEFAULT_AGENCY_PATTERN = '{kode}/{nomor:3}/{instansi}/{bulan_romawi}/{tahun}';
 
-export interface NumberParts {
+interface NumberParts {
   classificationCode: string;
   letterCode: string;
   sequence: number;

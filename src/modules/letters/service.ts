@@ -40,7 +40,7 @@ const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const JAKARTA = 'Asia/Jakarta';
 
 /** Loads the classification scheme (admin-maintained data; new codes are added, never rewritten). */
-export async function seedClassifications(ctx: Ctx): Promise<void> {
+async function seedClassifications(ctx: Ctx): Promise<void> {
   const rows = parse(fs.readFileSync(classificationFile, 'utf8'), {
     columns: true,
     skip_empty_lines: true,
@@ -120,7 +120,7 @@ export async function saveVillageLogo(ctx: Ctx, villageCode: string, bytes: Buff
   });
 }
 
-export type LetterSettingsInput = Record<
+type LetterSettingsInput = Record<
   | 'numberPattern'
   | 'signatoryName'
   | 'signatoryEmployeeNumber'
@@ -177,7 +177,7 @@ function longIndonesianDate(value: Date | string): string {
 }
 
 /** Who issues a letter: a village office or an agency. */
-export type Issuer = { kind: 'village'; villageCode: string } | { kind: 'agency'; agencyCode: string };
+type Issuer = { kind: 'village'; villageCode: string } | { kind: 'agency'; agencyCode: string };
 
 interface IssuerFacts {
   key: string;
@@ -227,7 +227,7 @@ async function issuerFacts(ctx: Ctx, issuer: Issuer): Promise<IssuerFacts> {
   };
 }
 
-export interface LetterContent {
+interface LetterContent {
   title: string;
   opening: string;
   rows: Array<[string, string]>;
@@ -235,7 +235,7 @@ export interface LetterContent {
   closing: string;
 }
 
-export interface IssueLetterInput {
+interface IssueLetterInput {
   requestId: string;
   issuer: Issuer;
   /** the applicant's village: the letter is listed in that village's register */
@@ -250,7 +250,7 @@ export interface IssueLetterInput {
   credentials?: { nik?: string; passphrase?: string };
 }
 
-export interface IssuedLetter {
+interface IssuedLetter {
   id: string;
   number: string;
   verificationCode: string;

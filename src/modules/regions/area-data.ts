@@ -6,7 +6,7 @@ import path from 'node:path';
 // so we read the files themselves.
 const packageDir = path.dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json'));
 
-export type AreaFile = 'provinces' | 'regencies' | 'districts' | 'villages';
+type AreaFile = 'provinces' | 'regencies' | 'districts' | 'villages';
 
 function parseCsvLine(line: string): string[] {
   const fields: string[] = [];

@@ -114,11 +114,6 @@ export async function regionName(ctx: Ctx, code: string): Promise<string> {
   return (await repo.selectAreaName(ctx.db, table, code)) ?? code;
 }
 
-/** Every kecamatan code of Indonesia (for checking the region digits of a NIK or KK number). */
-export async function isKnownKecamatanCode(ctx: Ctx, code: string): Promise<boolean> {
-  return repo.areaExists(ctx.db, 'kecamatan', code);
-}
-
 export interface VillageOffice {
   address: string;
   phone: string;

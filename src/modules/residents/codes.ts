@@ -20,7 +20,7 @@ export const CODE_LISTS = {
 
 export type CodeList = keyof typeof CODE_LISTS;
 
-export interface CodeEntry {
+interface CodeEntry {
   code: number;
   label: string;
 }
@@ -76,7 +76,7 @@ export function codeLabel(list: CodeList, code: number | null | undefined): stri
 
 const validCodes = new Map<CodeList, Set<number>>();
 
-export function isValidCode(list: CodeList, code: number): boolean {
+function isValidCode(list: CodeList, code: number): boolean {
   let set = validCodes.get(list);
   if (!set) {
     set = new Set(codeList(list).map((e) => e.code));

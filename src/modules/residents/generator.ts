@@ -5,7 +5,7 @@ import type { ResidentRecord } from './model.ts';
 import { makeNik } from './nik.ts';
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-export function randomGenerator(seed: number): () => number {
+function randomGenerator(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -247,7 +247,7 @@ const OTHER_REGIONS = [
 
 const packageDir = () => path.dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json'));
 
-export interface VillageInfo {
+interface VillageInfo {
   code: string;
   kecamatanCode: string;
   name: string;
@@ -282,7 +282,7 @@ export function villagesOf(regencyCode: string, codes?: string[]): VillageInfo[]
   return out.sort((a, b) => a.code.localeCompare(b.code));
 }
 
-export interface GenerateOptions {
+interface GenerateOptions {
   count: number;
   villages: VillageInfo[];
   seed: number;

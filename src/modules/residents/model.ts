@@ -57,7 +57,7 @@ export const RESIDENT_FIELDS = [
   type: 'text' | 'date' | 'smallint';
 }>;
 
-export type ResidentColumn = (typeof RESIDENT_FIELDS)[number]['column'];
+type ResidentColumn = (typeof RESIDENT_FIELDS)[number]['column'];
 
 /** The record's columns in table order. */
 export const RESIDENT_COLUMNS: ReadonlyArray<ResidentColumn> = RESIDENT_FIELDS.map((f) => f.column);

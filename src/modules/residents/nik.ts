@@ -5,7 +5,7 @@ import path from 'node:path';
 let kecamatanCodes: Set<string> | null = null;
 
 /** Every kecamatan code of Indonesia as six digits (36.04.05 → 360405), from idn-area-data's CSV. */
-export function kecamatanCodeSet(): Set<string> {
+function kecamatanCodeSet(): Set<string> {
   if (!kecamatanCodes) {
     const require = createRequire(import.meta.url);
     const pkgDir = path.dirname(require.resolve('idn-area-data/package.json'));
@@ -19,7 +19,7 @@ export function kecamatanCodeSet(): Set<string> {
   return kecamatanCodes;
 }
 
-export interface NikParts {
+interface NikParts {
   regionCode: string;
   /** day of birth as written, women +40 */
   day: number;

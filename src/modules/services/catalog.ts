@@ -13,7 +13,7 @@ import { checkDefinition, type ServiceDefinition } from './definition.ts';
  * The folder is found beside this file, so it must sit beside the compiled `catalog.js` too: a
  * build that compiles `src/` to `dist/` copies every `.json` file under `src/` along.
  */
-export const CATALOG_DIR = new URL('./catalog/', import.meta.url);
+const CATALOG_DIR = new URL('./catalog/', import.meta.url);
 
 /**
  * Reads and checks every definition in a folder; a file that is not sound stops the start with

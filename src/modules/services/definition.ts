@@ -8,18 +8,10 @@ export interface Text {
   en: string;
 }
 
-export type FieldType =
-  | 'text'
-  | 'textarea'
-  | 'number'
-  | 'date'
-  | 'select'
-  | 'nik'
-  | 'phone'
-  | 'family_member';
+type FieldType = 'text' | 'textarea' | 'number' | 'date' | 'select' | 'nik' | 'phone' | 'family_member';
 
 /** Registry facts about the applicant that a field may be pre-filled with. */
-export const PREFILL_SOURCES = [
+const PREFILL_SOURCES = [
   'nik',
   'name',
   'family_number',
@@ -57,7 +49,7 @@ export interface FieldDefinition {
   prefill?: PrefillSource;
 }
 
-export interface AttachmentDefinition {
+interface AttachmentDefinition {
   name: string;
   label: Text;
   required?: boolean;
@@ -71,7 +63,7 @@ export interface AttachmentDefinition {
  * - village_signatory: kepala desa, or sekretaris desa "a.n. Kepala Desa", signs the letter
  * - agency: an officer of the owning agency handles it
  */
-export type StepActor = 'village_staff' | 'village_signatory' | 'agency';
+type StepActor = 'village_staff' | 'village_signatory' | 'agency';
 
 export interface StepDefinition {
   key: string;
@@ -162,7 +154,7 @@ function isText(value: unknown): value is Text {
 }
 
 /** Placeholders a template string uses, e.g. ['pemohon.nama', 'keperluan']. */
-export function placeholdersOf(template: string): string[] {
+function placeholdersOf(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
 }
 

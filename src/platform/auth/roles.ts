@@ -63,7 +63,3 @@ export function mask(value: string | null | undefined): string {
   if (value.length <= 8) return '•'.repeat(value.length);
   return `${value.slice(0, 4)}${'•'.repeat(value.length - 8)}${value.slice(-4)}`;
 }
-
-export function scopeLabel(scope: Scope): string {
-  return `${scope.type === 'agency' ? 'OPD' : 'wilayah'} ${scope.code}`;
-}

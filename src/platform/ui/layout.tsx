@@ -1,4 +1,3 @@
-import { ROLE_SCOPE_LEVEL } from '../auth/roles.ts';
 import { requestContext } from '../http/request-context.ts';
 import { t } from '../i18n/index.ts';
 import { Flash } from './components.tsx';
@@ -125,8 +124,4 @@ export function Layout(props: { title: string; children: Child; wide?: boolean; 
       </body>
     </html>
   );
-}
-
-export function scopeLevelLabel(role: keyof typeof ROLE_SCOPE_LEVEL): string {
-  return t(`scopeLevel.${ROLE_SCOPE_LEVEL[role]}`);
 }
