@@ -16,7 +16,7 @@ import {
   refreshStats,
   writeImportBatch,
 } from './repo.ts';
-import type { RowSource } from './sources.ts';
+import type { RowSource } from '../../platform/tabular/index.ts';
 
 export type ImportMode = 'valid_rows' | 'all_or_nothing';
 

@@ -45,7 +45,7 @@ import {
   upsertResidents,
 } from './repo.ts';
 import type { ResidentStatus } from './schema.ts';
-import { csvSource, fileKind, xlsxSource } from './sources.ts';
+import { csvSource, fileKind, xlsxSource } from '../../platform/tabular/index.ts';
 import { buildStats, type PopulationStats } from './stats.ts';
 
 export { type CodeList, codeLabel, codeList } from './codes.ts';
