@@ -10,13 +10,14 @@ import pino from 'pino';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { seedRegions } from '../modules/regions/service.ts';
-import { migrate } from '../setup.ts';
+import { allJobs, migrate } from '../setup.ts';
 import { seedAgencies } from './agencies.ts';
 import { type Role, type StaffActor, SYSTEM } from './auth/roles.ts';
 import { createStaffUser } from './auth/users.ts';
 import { type Clock, type Ctx, systemClock } from './context.ts';
 import type { Database } from './db/database.ts';
 import { type DatabaseKind, type Db, fromPGlite, openPGlite, postgresPool } from './db/index.ts';
+import { startJobs } from './jobs/index.ts';
 
 export interface TestContext {
   ctx: Ctx;
@@ -139,11 +140,15 @@ export async function buildTestApp(options: { clock?: Clock; config?: Config } =
         if (method !== 'HEAD') routes.push({ method, url: route.url, schema: route.schema });
     },
   });
+  // as on a server, work a request queues (an import) runs on the job runner's context; nothing
+  // runs by itself on a timer, so a test decides when the other jobs run (runJobOnce)
+  const jobs = startJobs(context.ctx, allJobs(), { timers: false });
   return {
     ...context,
     app,
     routes,
     async close() {
+      await jobs.stop();
       await app.close();
       await context.close();
     },

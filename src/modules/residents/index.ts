@@ -2,13 +2,7 @@ import type { SimpulModule } from '../../platform/module.ts';
 import { messages } from './messages.ts';
 import { residentMigrations } from './migrations.ts';
 import { residentRoutes } from './routes.tsx';
-import {
-  failInterruptedImportsAtStart,
-  failStaleImports,
-  IMPORT_HEARTBEAT_MS,
-  seedDemoResidents,
-  seedReferenceCodes,
-} from './service.ts';
+import { failInterruptedImportsAtStart, residentImport, seedDemoResidents, seedReferenceCodes } from './service.ts';
 
 /** Demo residents per demo village: a few hundred in all, seeded in well under two seconds. */
 const DEMO_PER_VILLAGE = 120;
@@ -38,15 +32,6 @@ export const residentsModule: SimpulModule = {
   async onStart(ctx) {
     await failInterruptedImportsAtStart(ctx);
   },
-  jobs: [
-    {
-      // an app server that dies while another keeps running is only noticed by its stopped heartbeat;
-      // the embedded database has one process, whose start already failed what it left running
-      name: 'residents.stale-imports',
-      everyMs: 2 * IMPORT_HEARTBEAT_MS,
-      run: async (ctx) => {
-        if (ctx.config.databaseUrl) await failStaleImports(ctx);
-      },
-    },
-  ],
+  // run by the platform's `imports` job, which also recovers imports whose server died
+  imports: [residentImport],
 };
