@@ -12,12 +12,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Ctx } from '../context.ts';
 import { readFile, saveFile } from '../files/index.ts';
 import { Invalid, NotFound } from '../http/errors.ts';
+import { t } from '../i18n/index.ts';
 import { type Job, wakeJob } from '../jobs/index.ts';
-import type { ImportJobTable, ImportState } from './schema.ts';
+import type { ImportJobTable } from './schema.ts';
 import './schema.ts';
 
 export type { ImportState } from './schema.ts';
@@ -62,13 +63,7 @@ export interface ImportDefinition {
   run(ctx: Ctx, job: ImportJob, file: string, progress: ImportReporter): Promise<ImportOutcome>;
 }
 
-export type ImportRecord = Omit<ImportJobTable, 'id' | 'state' | 'options'> & {
-  id: string;
-  state: ImportState;
-  options: Record<string, unknown>;
-} & { [K in 'rows_total' | 'rows_done' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'attempts']: number } & {
-  created_at: Date;
-};
+export type ImportRecord = Omit<Selectable<ImportJobTable>, 'options'> & { options: Record<string, unknown> };
 
 /** How often a running import touches its heartbeat, and how old one must be to count as dead. */
 export const IMPORT_HEARTBEAT_MS = 30_000;
@@ -472,12 +467,21 @@ export function recoverImportsAtStart(ctx: Ctx, kind?: string): Promise<{ failed
 
 export const IMPORTS_JOB = 'imports';
 
+const kindLabels = new Map<string, string>();
+
+/** What a kind of import is called on the admin page, from its module's definition. */
+export function importKindLabel(kind: string): string {
+  const label = kindLabels.get(kind);
+  return label ? t(label) : kind;
+}
+
 /**
  * The background job that runs queued imports (every module's, from the descriptors' `imports`).
  * On a server it also recovers imports whose process died; the embedded database has one process,
  * whose start already did.
  */
 export function importsJob(definitions: ImportDefinition[]): Job {
+  for (const definition of definitions) kindLabels.set(definition.kind, definition.label);
   return {
     name: IMPORTS_JOB,
     everyMs: 5_000,
