@@ -308,10 +308,13 @@ const startColumns = (ctx: Ctx) => ({
 });
 
 /**
- * Takes the oldest queued import (SKIP LOCKED: two servers never take the same one) and runs it;
- * repeats until the queue is empty. Returns how many it ran.
+ * Takes the oldest queued import of a kind it knows (SKIP LOCKED: two servers never take the same
+ * one) and runs it; repeats until the queue is empty. Returns how many it ran.
  */
 export async function runQueuedImports(ctx: Ctx, definitions: ImportDefinition[]): Promise<number> {
+  // only kinds this server knows: during a rolling upgrade another server may know more
+  const kinds = definitions.map((d) => d.kind);
+  if (kinds.length === 0) return 0;
   let ran = 0;
   for (;;) {
     const row = await ctx.db
@@ -320,7 +323,8 @@ export async function runQueuedImports(ctx: Ctx, definitions: ImportDefinition[]
       .where(
         'id',
         '=',
-        sql<string>`(SELECT id FROM import_jobs WHERE state = 'antre' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)`,
+        sql<string>`(SELECT id FROM import_jobs WHERE state = 'antre' AND kind IN (${sql.join(kinds)})
+          ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)`,
       )
       .where('state', '=', 'antre')
       .returningAll()
