@@ -13,7 +13,12 @@ import { platformMigrations } from './platform/migrations.ts';
 import type { DemoLogin } from './platform/module.ts';
 
 export function allMigrations() {
-  return collectMigrations([platformMigrations, jobMigrations, importMigrations, ...modules.map((m) => m.migrations)]);
+  return collectMigrations([
+    platformMigrations,
+    jobMigrations,
+    importMigrations,
+    ...modules.map((m) => m.migrations),
+  ]);
 }
 
 /** The platform's background jobs and every module's; the imports job runs every module's imports. */

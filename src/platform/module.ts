@@ -2,8 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Migration } from 'kysely';
 import type { Role } from './auth/roles.ts';
 import type { Ctx } from './context.ts';
-import type { ImportDefinition } from './imports/index.ts';
 import type { Messages } from './i18n/index.ts';
+import type { ImportDefinition } from './imports/index.ts';
 
 export interface NavItem {
   href: string;

@@ -19,10 +19,10 @@ import {
 } from './auth/users.ts';
 import type { Ctx } from './context.ts';
 import { Invalid, TooManyRequests, Unauthenticated } from './http/errors.ts';
-import { backgroundWorkRoutes } from './jobs/routes.tsx';
 import { safeReturnPath, setFlash } from './http/flash.ts';
 import { MAX_PAGE, pageNumber } from './http/input.ts';
 import { t } from './i18n/index.ts';
+import { backgroundWorkRoutes } from './jobs/routes.tsx';
 import type { NavItem } from './module.ts';
 import { regionDirectory } from './region-directory.ts';
 import {

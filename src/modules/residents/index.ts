@@ -2,7 +2,12 @@ import type { SimpulModule } from '../../platform/module.ts';
 import { messages } from './messages.ts';
 import { residentMigrations } from './migrations.ts';
 import { residentRoutes } from './routes.tsx';
-import { failInterruptedImportsAtStart, residentImport, seedDemoResidents, seedReferenceCodes } from './service.ts';
+import {
+  failInterruptedImportsAtStart,
+  residentImport,
+  seedDemoResidents,
+  seedReferenceCodes,
+} from './service.ts';
 
 /** Demo residents per demo village: a few hundred in all, seeded in well under two seconds. */
 const DEMO_PER_VILLAGE = 120;

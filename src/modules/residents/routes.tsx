@@ -8,8 +8,8 @@ import { csvLine, spreadsheetText } from '../../platform/csv.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { pageNumber as parsePage } from '../../platform/http/input.ts';
-import { importPercent } from '../../platform/imports/index.ts';
 import { t } from '../../platform/i18n/index.ts';
+import { importPercent } from '../../platform/imports/index.ts';
 import { regionName } from '../regions/service.ts';
 import { EXPORT_COLUMNS } from './opensid.ts';
 import {
@@ -26,11 +26,11 @@ import {
   importErrorFile,
   listImports,
   listResidents,
+  queueImportJob,
   recordDeparture,
+  refuseImportJob,
   registryRights,
   residentHistory,
-  queueImportJob,
-  refuseImportJob,
   today,
   updateResident,
   villageAddresses,

@@ -4,6 +4,7 @@ import { audit } from '../../platform/audit/service.ts';
 import { regionContains, scopeLevel } from '../../platform/auth/policy.ts';
 import { mask } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import {
   abandonImport,
   createImport,
@@ -18,7 +19,7 @@ import {
   recoverStaleImports,
   runImportNow,
 } from '../../platform/imports/index.ts';
-import { Invalid, NotFound } from '../../platform/http/errors.ts';
+import { csvSource, fileKind, xlsxSource } from '../../platform/tabular/index.ts';
 import { jakartaDate } from '../../platform/time.ts';
 import { listVillages, regionName } from '../regions/service.ts';
 import { CODE_LISTS, type CodeList, codeList } from './codes.ts';
@@ -57,7 +58,6 @@ import {
   upsertResidents,
 } from './repo.ts';
 import type { ResidentStatus } from './schema.ts';
-import { csvSource, fileKind, xlsxSource } from '../../platform/tabular/index.ts';
 import { buildStats, type PopulationStats } from './stats.ts';
 
 export { type CodeList, codeLabel, codeList } from './codes.ts';
@@ -644,7 +644,11 @@ export async function refuseImportJob(ctx: Ctx, jobId: string, message: string):
 }
 
 /** Runs a recorded import at once and awaits it (tests); never throws (the row says what happened). */
-export async function runImportJob(ctx: Ctx, jobId: string, _uploadPath?: string): Promise<ImportSummary | null> {
+export async function runImportJob(
+  ctx: Ctx,
+  jobId: string,
+  _uploadPath?: string,
+): Promise<ImportSummary | null> {
   await getImport(ctx, jobId);
   let summary: ImportSummary | null = null;
   const definition = residentImportWith({ onSummary: (s) => (summary = s) });

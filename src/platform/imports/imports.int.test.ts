@@ -89,7 +89,10 @@ describe('the import job runner', () => {
     }
     expect(running).toMatchObject({ state: 'berjalan', rows_done: 5, rows_total: 10 });
     expect(importPercent(running)).toBe(50);
-    const admin = await loginAs(test.app, await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }));
+    const admin = await loginAs(
+      test.app,
+      await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }),
+    );
     const page = await admin.get('/kelola/tugas');
     expect(page.body).toContain('<progress max="100" value="50">');
     expect(page.body).toContain('http-equiv="refresh"');
@@ -115,7 +118,11 @@ describe('the import job runner', () => {
     const { ctx } = await context({ clock });
     const seen = { attempts: [] as number[] };
     const crashed = async (attempts: number) => {
-      const job = await createImport(ctx, { kind: 'uji', regionCode: '36.04.05.2001', fileName: 'warga.csv' });
+      const job = await createImport(ctx, {
+        kind: 'uji',
+        regionCode: '36.04.05.2001',
+        fileName: 'warga.csv',
+      });
       fs.writeFileSync(job.uploadPath, FILE);
       // what a worker that was killed leaves behind: running, started, its heartbeat long silent
       await ctx.db

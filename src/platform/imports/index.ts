@@ -93,7 +93,8 @@ export async function createImport(
       region_code: input.regionCode,
       file_name: input.fileName.slice(0, 200),
       options: JSON.stringify(input.options ?? {}),
-      created_by: ctx.actor?.kind === 'staff' ? ctx.actor.email : ctx.actor?.kind === 'system' ? 'sistem' : null,
+      created_by:
+        ctx.actor?.kind === 'staff' ? ctx.actor.email : ctx.actor?.kind === 'system' ? 'sistem' : null,
       heartbeat_at: ctx.clock.now(),
       created_at: ctx.clock.now(),
     })
@@ -214,7 +215,8 @@ function reporterFor(ctx: Ctx, id: string): ImportReporter & { stop(): void } {
       const now = Date.now();
       if (now - last < PROGRESS_EVERY_MS) return;
       last = now;
-      const total = fraction && fraction > 0 ? Math.max(rowsDone, Math.round(rowsDone / Math.min(1, fraction))) : 0;
+      const total =
+        fraction && fraction > 0 ? Math.max(rowsDone, Math.round(rowsDone / Math.min(1, fraction))) : 0;
       write({ rows_done: rowsDone, rows_total: total });
     },
     stop: () => clearInterval(heartbeat),
@@ -359,7 +361,12 @@ export async function runImportNow(
     .executeTakeFirst();
   if (!row) return null;
   const record = toRecord(row);
-  return execute(ctx, definitions.find((d) => d.kind === record.kind), record, record.upload_path ?? '');
+  return execute(
+    ctx,
+    definitions.find((d) => d.kind === record.kind),
+    record,
+    record.upload_path ?? '',
+  );
 }
 
 /**
@@ -451,7 +458,8 @@ export async function recoverStaleImports(
       await removeFiles(job.upload_path);
     }
   }
-  if (stale.length > 0) ctx.log.warn({ imports: stale.map((j) => j.id), failed, resumed }, 'interrupted imports recovered');
+  if (stale.length > 0)
+    ctx.log.warn({ imports: stale.map((j) => j.id), failed, resumed }, 'interrupted imports recovered');
   if (resumed > 0) wakeJob(IMPORTS_JOB);
   return { failed, resumed };
 }

@@ -17,7 +17,11 @@ export interface ImportJobTable {
   /** where the upload waits under DATA_DIR/imports (shared by the app servers, like DATA_DIR/files) */
   upload_path: string | null;
   /** the module's own settings for this import (residents: { mode }) */
-  options: ColumnType<Record<string, unknown>, Record<string, unknown> | string | undefined, Record<string, unknown> | string>;
+  options: ColumnType<
+    Record<string, unknown>,
+    Record<string, unknown> | string | undefined,
+    Record<string, unknown> | string
+  >;
   state: Generated<ImportState>;
   rows_total: Generated<number>;
   rows_done: Generated<number>;

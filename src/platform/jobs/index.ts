@@ -58,7 +58,9 @@ async function takeLease(ctx: Ctx, job: Job, onlyIfDue: boolean): Promise<string
     .where('name', '=', job.name)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', sql<Date>`now()`)]));
   if (onlyIfDue)
-    query = query.where((eb) => eb.or([eb('next_run_at', 'is', null), eb('next_run_at', '<=', ctx.clock.now())]));
+    query = query.where((eb) =>
+      eb.or([eb('next_run_at', 'is', null), eb('next_run_at', '<=', ctx.clock.now())]),
+    );
   const leased = await query.returning('name').executeTakeFirst();
   return leased ? owner : null;
 }
@@ -84,7 +86,11 @@ async function runLeased(ctx: Ctx, job: Job, owner: string): Promise<unknown> {
     clearInterval(renew);
   }
   const finished = ctx.clock.now();
-  const row = await ctx.db.selectFrom('jobs').select('attempts').where('name', '=', job.name).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('jobs')
+    .select('attempts')
+    .where('name', '=', job.name)
+    .executeTakeFirst();
   const attempts = error ? (row?.attempts ?? 0) + 1 : 0;
   await ctx.db
     .updateTable('jobs')
@@ -165,7 +171,9 @@ export function startJobs(
       if (forced) again.add(job.name);
       return;
     }
-    const run = (forced ? runJobOnce(ctx, job).then(() => undefined) : runJobIfDue(ctx, job).then(() => undefined))
+    const run = (
+      forced ? runJobOnce(ctx, job).then(() => undefined) : runJobIfDue(ctx, job).then(() => undefined)
+    )
       .catch((error: unknown) => ctx.log.error({ err: error, job: job.name }, 'job failed'))
       .finally(() => {
         running.delete(job.name);

@@ -23,7 +23,9 @@ async function context(options: Parameters<typeof createTestContext>[0] = {}): P
 /** A second app server on the same database: its own connections on PostgreSQL, the one embedded database otherwise. */
 async function secondServer(first: TestContext): Promise<Ctx> {
   if (!first.databaseUrl) return { ...first.ctx };
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(first.databaseUrl) }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: postgresPool(first.databaseUrl) }),
+  });
   cleanups.push(() => db.destroy());
   return { ...first.ctx, db };
 }
@@ -47,9 +49,16 @@ describe('scheduled jobs across several app servers', () => {
     expect(runs).toBe(1);
     expect(results.filter(Boolean)).toHaveLength(1);
     // both look again at once: the next run is a minute away
-    expect(await Promise.all([runJobIfDue(first.ctx, job), runJobIfDue(second, job)])).toEqual([false, false]);
+    expect(await Promise.all([runJobIfDue(first.ctx, job), runJobIfDue(second, job)])).toEqual([
+      false,
+      false,
+    ]);
     expect(runs).toBe(1);
-    const row = await first.ctx.db.selectFrom('jobs').selectAll().where('name', '=', job.name).executeTakeFirstOrThrow();
+    const row = await first.ctx.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('name', '=', job.name)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ last_outcome: 'ok', attempts: 0, locked_until: null, every_ms: 60_000 });
     expect(row.next_run_at!.getTime() - row.last_finished_at!.getTime()).toBe(60_000);
   });
@@ -67,7 +76,8 @@ describe('scheduled jobs across several app servers', () => {
         if (broken) throw new Error('gerbang SMS tidak menjawab');
       },
     };
-    const row = () => ctx.db.selectFrom('jobs').selectAll().where('name', '=', job.name).executeTakeFirstOrThrow();
+    const row = () =>
+      ctx.db.selectFrom('jobs').selectAll().where('name', '=', job.name).executeTakeFirstOrThrow();
     expect(await runJobIfDue(ctx, job)).toBe(true);
     for (const [attempt, minutes] of [
       [1, 1],
@@ -75,7 +85,11 @@ describe('scheduled jobs across several app servers', () => {
       [3, 4],
     ] as const) {
       const failed = await row();
-      expect(failed).toMatchObject({ last_outcome: 'failed', last_error: 'gerbang SMS tidak menjawab', attempts: attempt });
+      expect(failed).toMatchObject({
+        last_outcome: 'failed',
+        last_error: 'gerbang SMS tidak menjawab',
+        attempts: attempt,
+      });
       expect(failed.next_run_at).toEqual(new Date(clock.now().getTime() + minutes * 60_000));
       clock.advance(minutes * 60_000 - 1000);
       expect(await runJobIfDue(ctx, job)).toBe(false);
@@ -90,7 +104,9 @@ describe('scheduled jobs across several app servers', () => {
   });
 
   it('wait 1, 2, 4 … minutes after each failure in a row, never more than an hour', () => {
-    expect([0, 1, 2, 3, 4, 6, 7, 20].map((n) => backoffDelay(n) / 60_000)).toEqual([0, 1, 2, 4, 8, 32, 60, 60]);
+    expect([0, 1, 2, 3, 4, 6, 7, 20].map((n) => backoffDelay(n) / 60_000)).toEqual([
+      0, 1, 2, 4, 8, 32, 60, 60,
+    ]);
   });
 
   it('run at once when work is queued for them, on the runner’s context, and again if woken mid-run', async () => {
@@ -149,7 +165,10 @@ describe('the background work page', () => {
         run: async () => Promise.reject(new Error('disk penuh')),
       }),
     ).rejects.toThrow('disk penuh');
-    const admin = await loginAs(test.app, await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }));
+    const admin = await loginAs(
+      test.app,
+      await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }),
+    );
     const page = await admin.get('/kelola/tugas');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('uji.sehat');

@@ -35,7 +35,11 @@ const when = (value: Date | null) => (value ? formatDateTime(value) : '–');
 function JobsPage(p: { jobs: JobStatus[]; imports: ImportRecord[] }): SafeHtml {
   const busy = p.imports.some((i) => i.state === 'antre' || i.state === 'berjalan');
   return (
-    <Layout title={t('jobs.title')} wide head={busy ? raw('<meta http-equiv="refresh" content="5">') : undefined}>
+    <Layout
+      title={t('jobs.title')}
+      wide
+      head={busy ? raw('<meta http-equiv="refresh" content="5">') : undefined}
+    >
       <h1>{t('jobs.title')}</h1>
       <p>{t('jobs.intro')}</p>
       <Table
@@ -118,7 +122,7 @@ function JobsPage(p: { jobs: JobStatus[]; imports: ImportRecord[] }): SafeHtml {
 export function backgroundWorkRoutes(app: FastifyInstance): void {
   const admin = { preHandler: requireStaff('admin_kabupaten'), schema: { hide: true } };
   app.get('/kelola/tugas', admin, async (request, reply) => {
-    return reply.page(<JobsPage {...await backgroundWork(request.ctx)} />);
+    return reply.page(<JobsPage {...(await backgroundWork(request.ctx))} />);
   });
   app.get('/kelola/tugas/impor/:id/galat.csv', admin, async (request, reply) => {
     assertOnItem(request.ctx.actor, 'manage');

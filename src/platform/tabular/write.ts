@@ -20,10 +20,13 @@ export function csvFileWriter(path: string): TableWriter {
   const out = fs.createWriteStream(path);
   return {
     async row(values) {
-      if (!out.write(csvLine(values))) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      if (!out.write(csvLine(values)))
+        await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     },
     close: () =>
-      new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve()))),
+      new Promise<void>((resolve, reject) =>
+        out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      ),
   };
 }
 
