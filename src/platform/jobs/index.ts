@@ -32,12 +32,19 @@ export const LEASE_MS = 10 * 60_000;
 /** The longest a timer waits between two looks at a job's row (a failed hourly job is retried after a minute). */
 const MAX_TICK_MS = 60_000;
 
+/** Rows this process has made sure of, per database (a timer need not insert its row at every tick). */
+const knownRows = new WeakMap<object, Set<string>>();
+
 async function ensureRow(ctx: Ctx, job: Job): Promise<void> {
+  const known = knownRows.get(ctx.db) ?? new Set<string>();
+  if (known.has(job.name)) return;
   await ctx.db
     .insertInto('jobs')
     .values({ name: job.name, every_ms: job.everyMs, attempts: 0 })
     .onConflict((oc) => oc.doNothing())
     .execute();
+  known.add(job.name);
+  knownRows.set(ctx.db, known);
 }
 
 /**
