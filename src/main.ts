@@ -17,6 +17,7 @@ import { systemClock } from './platform/context.ts';
 import { backupDatabase, restoreDatabase } from './platform/db/backup.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/index.ts';
 import { Invalid } from './platform/http/errors.ts';
+import { recoverImportsAtStart } from './platform/imports/index.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import type { DemoLogin } from './platform/module.ts';
 import { allJobs, DEMO_PASSWORD, DEMO_STAFF, migrate, seed } from './setup.ts';
@@ -57,6 +58,7 @@ async function serve(config: Config): Promise<void> {
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const { demoLogins } = await seed(ctx, { demo: config.demo });
   for (const module of modules) await module.onStart?.(ctx);
+  await recoverImportsAtStart(ctx);
   const app = await buildApp({ config, db: handle.db, logger: log });
   const jobs = startJobs(ctx, allJobs());
   await app.listen({ port: config.port, host: config.host });

@@ -5,18 +5,29 @@ import { createStaffUser, findStaffByEmail } from './platform/auth/users.ts';
 import type { Ctx } from './platform/context.ts';
 import type { Db } from './platform/db/index.ts';
 import { collectMigrations, migrateToLatest } from './platform/db/migrate.ts';
+import { importsJob } from './platform/imports/index.ts';
+import { importMigrations } from './platform/imports/schema.ts';
 import { type Job, platformJobs } from './platform/jobs/index.ts';
 import { jobMigrations } from './platform/jobs/schema.ts';
 import { platformMigrations } from './platform/migrations.ts';
 import type { DemoLogin } from './platform/module.ts';
 
 export function allMigrations() {
-  return collectMigrations([platformMigrations, jobMigrations, ...modules.map((m) => m.migrations)]);
+  return collectMigrations([
+    platformMigrations,
+    jobMigrations,
+    importMigrations,
+    ...modules.map((m) => m.migrations),
+  ]);
 }
 
-/** The platform's background jobs and every module's. */
+/** The platform's background jobs and every module's; the imports job runs every module's imports. */
 export function allJobs(): Job[] {
-  return [...platformJobs, ...modules.flatMap((m) => m.jobs ?? [])];
+  return [
+    ...platformJobs,
+    importsJob(modules.flatMap((m) => m.imports ?? [])),
+    ...modules.flatMap((m) => m.jobs ?? []),
+  ];
 }
 
 export function migrate(db: Db): Promise<string[]> {

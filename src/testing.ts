@@ -7,7 +7,8 @@ import { seedAgencies } from './platform/agencies/service.ts';
 import { SYSTEM } from './platform/auth/roles.ts';
 import { type Clock, systemClock } from './platform/context.ts';
 import { createTestDatabase, type PrepareDatabase, type TestContext } from './platform/testing.ts';
-import { migrate } from './setup.ts';
+import { startJobs } from './platform/jobs/index.ts';
+import { allJobs, migrate } from './setup.ts';
 
 // The app-level harness: every module's tables, the regions, the whole app. The database-only
 // helpers (test databases, staff, the browser-like Visitor) are the platform's and are re-exported.
@@ -45,11 +46,15 @@ export async function buildTestApp(options: { clock?: Clock; config?: Config } =
         if (method !== 'HEAD') routes.push({ method, url: route.url, schema: route.schema });
     },
   });
+  // as on a server, work a request queues (an import) runs on the job runner's context; nothing
+  // runs by itself on a timer, so a test decides when the other jobs run (runJobOnce)
+  const jobs = startJobs(context.ctx, allJobs(), { timers: false });
   return {
     ...context,
     app,
     routes,
     async close() {
+      await jobs.stop();
       await app.close();
       await context.close();
     },

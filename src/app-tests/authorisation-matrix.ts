@@ -231,6 +231,11 @@ export const MATRIX: Record<string, Entry> = {
   },
 
   // ---- admin: users and audit ----
+  'GET /kelola/tugas': { url: () => '/kelola/tugas', allow: ADMIN },
+  'GET /kelola/tugas/impor/:id/galat.csv': {
+    url: (fx) => `/kelola/tugas/impor/${fx.importId}/galat.csv`,
+    allow: ADMIN,
+  },
   'GET /kelola/pengguna': { url: () => '/kelola/pengguna', allow: ADMIN },
   'GET /kelola/pengguna/baru': { url: () => '/kelola/pengguna/baru', allow: ADMIN },
   'POST /kelola/pengguna/baru': { url: () => '/kelola/pengguna/baru', allow: ADMIN },

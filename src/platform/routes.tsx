@@ -22,6 +22,7 @@ import { Invalid, TooManyRequests, Unauthenticated } from './http/errors.ts';
 import { safeReturnPath, setFlash } from './http/flash.ts';
 import { MAX_PAGE, pageNumber } from './http/input.ts';
 import { t } from './i18n/index.ts';
+import { backgroundWorkRoutes } from './jobs/routes.tsx';
 import type { NavItem } from './module.ts';
 import { regionDirectory } from './region-directory.ts';
 import {
@@ -42,6 +43,7 @@ export const platformNavigation: NavItem[] = [
   },
   { href: '/kelola/pengguna', label: 'nav.users', for: ['admin_kabupaten'] },
   { href: '/kelola/audit', label: 'nav.audit', for: ['admin_kabupaten'] },
+  { href: '/kelola/tugas', label: 'nav.jobs', for: ['admin_kabupaten'] },
   {
     href: '/kelola/akun',
     label: 'nav.account',
@@ -103,6 +105,7 @@ async function scopeFigures(ctx: Ctx, scopeCode: string): Promise<Array<[string,
 }
 
 export async function platformRoutes(app: FastifyInstance): Promise<void> {
+  backgroundWorkRoutes(app);
   app.get('/masuk', { schema: { hide: true } }, async (request, reply) => {
     const returnTo = safeReturnPath((request.query as Form).kembali, '/kelola');
     if (request.ctx.actor?.kind === 'staff') return reply.redirect(returnTo, 303);

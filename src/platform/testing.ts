@@ -15,6 +15,7 @@ import { type Clock, type Ctx, systemClock } from './context.ts';
 import type { Database } from './db/database.ts';
 import { type DatabaseKind, type Db, fromPGlite, openPGlite, postgresPool } from './db/index.ts';
 import { collectMigrations, migrateToLatest } from './db/migrate.ts';
+import { importMigrations } from './imports/schema.ts';
 import { jobMigrations } from './jobs/schema.ts';
 import { platformMigrations } from './migrations.ts';
 
@@ -49,7 +50,7 @@ export type PrepareDatabase = (db: Db, config: Config) => Promise<void>;
 
 /** The platform's own tables (no module's) and the agencies: enough for tests of the platform alone. */
 export const preparePlatformDatabase: PrepareDatabase = async (db, config) => {
-  await migrateToLatest(db, collectMigrations([platformMigrations, jobMigrations]));
+  await migrateToLatest(db, collectMigrations([platformMigrations, jobMigrations, importMigrations]));
   await seedAgencies({ db, actor: SYSTEM, clock: systemClock, config, log: silentLog });
 };
 

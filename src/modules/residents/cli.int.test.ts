@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../platform/db/index.ts';
 import { createTestContext, type TestContext, testDatabaseKind } from '../../testing.ts';
 import { checkNik } from './nik.ts';
 
@@ -92,5 +93,36 @@ describe('npx simpul generate/import residents', () => {
     expect(failed.stdout.trim()).toBe('imported: 1 new, 0 updated, 0 unchanged, 1 rejected');
     expect(failed.stderr).toContain(`${file}.galat.csv`);
     expect(fs.readFileSync(`${file}.galat.csv`, 'utf8')).toContain('3,nik,NIK harus 16 angka.');
+  });
+
+  it('leaves an import row with the counts of its summary line and the rejected rows kept', async () => {
+    const env = await target();
+    const file = path.join(env.DATA_DIR!, 'baris.csv');
+    fs.writeFileSync(
+      file,
+      'nama,nik,no_kk,sex,tanggallahir,dusun,rw,rt\nBUDI,3604051201900001,3604051201150001,L,12-01-1990,KRAJAN,1,1\nSITI,123,3604051201150001,P,01-01-1990,KRAJAN,1,1\n',
+    );
+    const done = await simpul(env, 'import', 'residents', file, '--village', '36.04.05.2001').catch((e) => e);
+    expect(done.stdout.trim()).toBe('imported: 1 new, 0 updated, 0 unchanged, 1 rejected');
+    const handle = await openDatabase({ databaseUrl: env.DATABASE_URL || null, dataDir: env.DATA_DIR! });
+    try {
+      const rows = await handle.db.selectFrom('import_jobs').selectAll().execute();
+      expect(rows).toEqual([
+        expect.objectContaining({
+          kind: 'residents',
+          region_code: '36.04.05.2001',
+          file_name: 'baris.csv',
+          state: 'selesai',
+          inserted: 1,
+          rejected: 1,
+          rows_done: 2,
+          created_by: 'cli',
+        }),
+      ]);
+      expect(rows[0]!.error_file_id).not.toBeNull();
+    } finally {
+      await handle.close();
+    }
+    expect(fs.existsSync(file)).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { jakartaDate } from '../../platform/time.ts';
 import { generateResidents, villagesOf } from './generator.ts';
 import { summaryLine } from './importer.ts';
 import { EXPORT_COLUMNS, exportRow } from './opensid.ts';
-import { importResidents } from './service.ts';
+import { importResidentsFile } from './service.ts';
 
 class UsageError extends Error {}
 
@@ -91,9 +91,9 @@ async function runImportCommand(ctx: Ctx, args: string[]): Promise<void> {
   const mode = values.mode === 'all' ? 'all_or_nothing' : 'valid_rows';
   const errorFile = values.errors ?? `${file}.galat.csv`;
   const tty = process.stderr.isTTY;
-  const summary = await importResidents(ctx, {
+  // through the platform's import runner, so the import leaves a row like one started from the page
+  const summary = await importResidentsFile(ctx, {
     path: file,
-    fileName: file,
     regionCode: values.village,
     mode,
     errorFile,

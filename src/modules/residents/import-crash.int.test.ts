@@ -172,14 +172,14 @@ describe('imports left running by a process that is gone', () => {
     fs.writeFileSync(dead.uploadPath, 'nik\n');
     clock.advance(IMPORT_STALE_AFTER_MS + 1000);
     await ctx.db
-      .updateTable('resident_imports')
+      .updateTable('import_jobs')
       .set({ heartbeat_at: clock.now() })
       .where('id', '=', live.id)
       .execute();
 
     expect(await failStaleImports(ctx)).toBe(1);
     const rows = await ctx.db
-      .selectFrom('resident_imports')
+      .selectFrom('import_jobs')
       .select(['id', 'state', 'failure', 'finished_at'])
       .execute();
     expect(rows.find((r) => r.id === dead.id)).toMatchObject({ state: 'gagal', failure: 'terhenti' });
@@ -201,7 +201,7 @@ describe('imports left running by a process that is gone', () => {
     clock.advance(10_000);
     const failed = await failInterruptedImportsAtStart(ctx);
     const state = await ctx.db
-      .selectFrom('resident_imports')
+      .selectFrom('import_jobs')
       .select('state')
       .where('id', '=', recent.id)
       .executeTakeFirstOrThrow();
@@ -217,7 +217,7 @@ describe('imports left running by a process that is gone', () => {
     expect(
       (
         await ctx.db
-          .selectFrom('resident_imports')
+          .selectFrom('import_jobs')
           .select('state')
           .where('id', '=', recent.id)
           .executeTakeFirstOrThrow()

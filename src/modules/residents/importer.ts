@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { Ctx } from '../../platform/context.ts';
 import { csvLine } from '../../platform/csv.ts';
 import type { Db } from '../../platform/db/index.ts';
+import type { RowSource } from '../../platform/tabular/index.ts';
 import type { ResidentRecord } from './model.ts';
 import { issuedElsewhere } from './nik.ts';
 import { mapHeader, parseRow, RowView } from './opensid.ts';
@@ -16,7 +17,6 @@ import {
   refreshStats,
   writeImportBatch,
 } from './repo.ts';
-import type { RowSource } from './sources.ts';
 
 export type ImportMode = 'valid_rows' | 'all_or_nothing';
 

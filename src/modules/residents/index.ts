@@ -5,9 +5,8 @@ import { residentMigrations } from './migrations.ts';
 import { residentRoutes } from './routes.tsx';
 import {
   failInterruptedImportsAtStart,
-  failStaleImports,
   findResidentByNik,
-  IMPORT_HEARTBEAT_MS,
+  residentImport,
   seedDemoResidents,
   seedReferenceCodes,
 } from './service.ts';
@@ -50,15 +49,6 @@ export const residentsModule: SimpulModule = {
   async onStart(ctx) {
     await failInterruptedImportsAtStart(ctx);
   },
-  jobs: [
-    {
-      // an app server that dies while another keeps running is only noticed by its stopped heartbeat;
-      // the embedded database has one process, whose start already failed what it left running
-      name: 'residents.stale-imports',
-      everyMs: 2 * IMPORT_HEARTBEAT_MS,
-      run: async (ctx) => {
-        if (ctx.config.databaseUrl) await failStaleImports(ctx);
-      },
-    },
-  ],
+  // run by the platform's `imports` job, which also recovers imports whose server died
+  imports: [residentImport],
 };

@@ -143,10 +143,31 @@ const importHeartbeat: Migration = {
   },
 };
 
+// Imports run on the platform's import job runner (platform/imports, table import_jobs, created by
+// 0012_import_jobs, which sorts before 0200 on a fresh database and is applied first on an old one).
+// The rows of resident_imports move there with their outcome; the progress column, which held
+// thousandths of the file read, is not carried over.
+const importsOnPlatform: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      INSERT INTO import_jobs (id, kind, region_code, file_name, options, state, rows_total, rows_done,
+        inserted, updated, unchanged, rejected, error_file_id, message, failure, attempts, created_by,
+        created_at, started_at, heartbeat_at, finished_at)
+      SELECT id, 'residents', village_code, file_name, jsonb_build_object('mode', mode),
+        CASE WHEN state IN ('berjalan','selesai','gagal') THEN state ELSE 'gagal' END,
+        rows_done, rows_done, inserted, updated, unchanged, rejected, error_file_id, message, failure,
+        1, created_by, created_at, CASE WHEN state = 'berjalan' THEN NULL ELSE created_at END,
+        heartbeat_at, finished_at
+      FROM resident_imports`.execute(db);
+    await sql`DROP TABLE resident_imports`.execute(db);
+  },
+};
+
 export const residentMigrations: Record<string, Migration> = {
   '0200_residents': residents,
   '0201_residents_drop_name_trigram': dropNameTrigram,
   '0202_residents_drop_village_fk': dropVillageForeignKeys,
   '0203_residents_drop_family_head_fk': dropFamilyHeadForeignKey,
   '0204_residents_import_heartbeat': importHeartbeat,
+  '0205_residents_imports_on_platform': importsOnPlatform,
 };

@@ -9,6 +9,7 @@ import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { pageNumber as parsePage } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
+import { importPercent } from '../../platform/imports/index.ts';
 import { regionName } from '../regions/service.ts';
 import { EXPORT_COLUMNS } from './opensid.ts';
 import {
@@ -25,10 +26,11 @@ import {
   importErrorFile,
   listImports,
   listResidents,
+  queueImportJob,
   recordDeparture,
+  refuseImportJob,
   registryRights,
   residentHistory,
-  runImportJob,
   today,
   updateResident,
   villageAddresses,
@@ -265,25 +267,25 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
     }
     if (!job && !problem) problem = t('residents.error.noFile');
     if (problem || !job) {
+      if (job) await refuseImportJob(request.ctx, job.id, problem ?? '');
       const imports = await listImports(request.ctx, village.code);
       return reply.page(
         <ImportPage village={village} imports={imports} values={{ mode }} errors={{ file: problem ?? '' }} />,
         422,
       );
     }
-    const started = job;
-    // the import outlives the request; its row records progress and the outcome
-    void runImportJob(request.ctx, started.id, started.uploadPath);
-    return reply.redirect(`${BASE}/impor/${started.id}`, 303);
+    // the request only queues the import; the platform's `imports` job runs it and its row records
+    // progress and the outcome
+    await queueImportJob(request.ctx, job.id);
+    return reply.redirect(`${BASE}/impor/${job.id}`, 303);
   });
 
   app.get(`${BASE}/impor/:id`, staff, async (request, reply) => {
     const job = await getImport(request.ctx, (request.params as { id: string }).id);
-    const percent = job.state === 'berjalan' ? Math.min(99, Math.round(job.rows_total / 10)) : 100;
     return reply.page(
       <ImportStatusPage
         job={job}
-        percent={percent}
+        percent={importPercent(job)}
         villageCode={job.village_code}
         hasErrors={Boolean(job.error_file_id)}
       />,

@@ -73,29 +73,6 @@ export interface ResidentStatTable {
   n: number;
 }
 
-export interface ResidentImportTable {
-  id: Generated<string>;
-  village_code: string;
-  file_name: string;
-  mode: string;
-  state: Generated<string>;
-  rows_total: Generated<number>;
-  rows_done: Generated<number>;
-  inserted: Generated<number>;
-  updated: Generated<number>;
-  unchanged: Generated<number>;
-  rejected: Generated<number>;
-  error_file_id: string | null;
-  message: string | null;
-  created_by: string | null;
-  created_at: TimestampDefault;
-  finished_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
-  /** touched while the import runs; an import 'berjalan' with an old heartbeat died with its process */
-  heartbeat_at: TimestampDefault;
-  /** why a 'gagal' import failed, as a message key suffix (`terhenti`: its process died) */
-  failure: string | null;
-}
-
 declare module '../../platform/db/database.ts' {
   interface Database {
     residents: ResidentTable;
@@ -103,6 +80,5 @@ declare module '../../platform/db/database.ts' {
     resident_events: ResidentEventTable;
     reference_codes: ReferenceCodeTable;
     resident_stats: ResidentStatTable;
-    resident_imports: ResidentImportTable;
   }
 }

@@ -1,12 +1,25 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { audit } from '../../platform/audit/service.ts';
 import { regionContains, scopeLevel } from '../../platform/auth/policy.ts';
 import { mask } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { readFile, saveFile } from '../../platform/files/index.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
+import {
+  abandonImport,
+  createImport,
+  findImport,
+  type ImportDefinition,
+  type ImportRecord,
+  importErrorFileOf,
+  importFileNow,
+  listImportsOf,
+  queueImport,
+  recoverImportsAtStart,
+  recoverStaleImports,
+  runImportNow,
+} from '../../platform/imports/index.ts';
+import { csvSource, fileKind, xlsxSource } from '../../platform/tabular/index.ts';
 import { jakartaDate } from '../../platform/time.ts';
 import { listVillages, regionName } from '../regions/service.ts';
 import { CODE_LISTS, type CodeList, codeList } from './codes.ts';
@@ -45,7 +58,6 @@ import {
   upsertResidents,
 } from './repo.ts';
 import type { ResidentStatus } from './schema.ts';
-import { csvSource, fileKind, xlsxSource } from './sources.ts';
 import { buildStats, type PopulationStats } from './stats.ts';
 
 export { type CodeList, codeLabel, codeList } from './codes.ts';
@@ -534,12 +546,59 @@ export async function* exportResidents(ctx: Ctx, regionCode: string): AsyncGener
 }
 
 // ---------------------------------------------------------------------------------------------
-// Imports started from the operator's page: the file is streamed to disk, the import runs in the
-// background and records its progress, the page polls (meta refresh, no JavaScript needed).
+// Imports started from the operator's page run on the platform's import job runner
+// (platform/imports): the request streams the file to disk and queues it, the `imports` job runs
+// it and records its progress, the page polls (meta refresh, no JavaScript needed).
 
-export function importDir(ctx: Ctx): string {
-  return path.join(ctx.config.dataDir, 'imports');
+export { IMPORT_HEARTBEAT_MS, IMPORT_STALE_AFTER_MS, importDir } from '../../platform/imports/index.ts';
+
+/** How an import row's mode is kept in its options. */
+function modeOf(options: Record<string, unknown>): ImportMode {
+  return options.mode === 'all_or_nothing' ? 'all_or_nothing' : 'valid_rows';
 }
+
+/**
+ * The residents import as the platform's runner sees it: one OpenSID-format file into one region.
+ * `hooks` let the CLI draw its progress bar and read the full summary (warnings, roll-back).
+ */
+function residentImportWith(
+  hooks: { onProgress?: ImportRunOptions['onProgress']; onSummary?: (s: ImportSummary) => void } = {},
+): ImportDefinition {
+  return {
+    kind: 'residents',
+    label: 'residents.importKind',
+    async run(ctx, job, file, progress) {
+      const summary = await importResidents(ctx, {
+        path: file,
+        fileName: job.fileName,
+        regionCode: job.regionCode,
+        mode: modeOf(job.options),
+        errorFile: job.errorFile,
+        // a run taken up again after a crash must not read the rows its first run wrote as repeats
+        importId: job.attempt > 1 ? randomUUID() : job.id,
+        onProgress: async (p) => {
+          progress.report({ rowsDone: p.rowsDone, fraction: p.bytesRead / Math.max(1, p.bytesTotal) });
+          await hooks.onProgress?.(p);
+        },
+      });
+      hooks.onSummary?.(summary);
+      return {
+        inserted: summary.inserted,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+        rejected: summary.rejected,
+        rowsTotal: summary.rowsTotal,
+        message: summary.rolledBack
+          ? 'Semua atau tidak sama sekali: tidak ada yang disimpan karena ada baris ditolak. Perbaiki baris di berkas galat lalu impor ulang.'
+          : summary.warnings > 0
+            ? `${summary.warnings} NIK diterbitkan di luar kecamatan desa ini (peringatan saja, tetap diimpor).`
+            : null,
+      };
+    },
+  };
+}
+
+export const residentImport = residentImportWith();
 
 export async function createImportJob(
   ctx: Ctx,
@@ -547,185 +606,103 @@ export async function createImportJob(
 ): Promise<{ id: string; uploadPath: string }> {
   assertVillageAccess(ctx, input.villageCode, 'edit');
   if (!fileKind(input.fileName)) throw new Invalid({ file: 'Berkas harus CSV atau XLSX.' });
-  const row = await ctx.db
-    .insertInto('resident_imports')
-    .values({
-      village_code: input.villageCode,
-      file_name: input.fileName.slice(0, 200),
-      mode: input.mode,
-      created_by: ctx.actor?.kind === 'staff' ? ctx.actor.email : null,
-      heartbeat_at: ctx.clock.now(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await fs.promises.mkdir(importDir(ctx), { recursive: true });
-  return {
-    id: row.id,
-    uploadPath: path.join(importDir(ctx), `${row.id}${path.extname(input.fileName).toLowerCase()}`),
-  };
+  return createImport(ctx, {
+    kind: residentImport.kind,
+    regionCode: input.villageCode,
+    fileName: input.fileName,
+    options: { mode: input.mode },
+  });
 }
 
-/** Runs a job created by createImportJob on its uploaded file; never throws (the job row says what happened). */
+/** The upload is complete: the import job runner takes it from here (the request returns at once). */
+export async function queueImportJob(ctx: Ctx, jobId: string): Promise<void> {
+  await getImport(ctx, jobId);
+  await queueImport(ctx, jobId);
+}
+
+/** The upload was refused: the row says why and the partial file is removed. */
+export async function refuseImportJob(ctx: Ctx, jobId: string, message: string): Promise<void> {
+  await getImport(ctx, jobId);
+  await abandonImport(ctx, jobId, message);
+}
+
+/** Runs a recorded import at once and awaits it (tests); never throws (the row says what happened). */
 export async function runImportJob(
   ctx: Ctx,
   jobId: string,
-  uploadPath: string,
+  _uploadPath?: string,
 ): Promise<ImportSummary | null> {
-  const job = await ctx.db
-    .selectFrom('resident_imports')
-    .selectAll()
-    .where('id', '=', jobId)
-    .executeTakeFirstOrThrow();
-  const errorPath = `${uploadPath}.galat.csv`;
-  // Progress alone does not show the import is alive: the families and statistics at the end are
-  // long statements with no rows to report.
-  const heartbeat = setInterval(() => {
-    ctx.db
-      .updateTable('resident_imports')
-      .set({ heartbeat_at: ctx.clock.now() })
-      .where('id', '=', jobId)
-      .where('state', '=', 'berjalan')
-      .execute()
-      .catch((error: unknown) => ctx.log.warn({ err: error, jobId }, 'import heartbeat not written'));
-  }, IMPORT_HEARTBEAT_MS);
-  heartbeat.unref();
-  try {
-    let lastWrite = 0;
-    const summary = await importResidents(ctx, {
-      path: uploadPath,
-      fileName: job.file_name,
-      regionCode: job.village_code,
-      mode: job.mode as ImportMode,
-      errorFile: errorPath,
-      importId: jobId,
-      onProgress: async ({ rowsDone, bytesRead, bytesTotal }) => {
-        const now = Date.now();
-        if (now - lastWrite < 500) return;
-        lastWrite = now;
-        await ctx.db
-          .updateTable('resident_imports')
-          .set({
-            rows_done: rowsDone,
-            rows_total: Math.round((bytesRead / Math.max(1, bytesTotal)) * 1000),
-            heartbeat_at: ctx.clock.now(),
-          })
-          .where('id', '=', jobId)
-          .execute();
-      },
-    });
-    let errorFileId: string | null = null;
-    if (summary.rejected > 0) {
-      const saved = await saveFile(ctx, {
-        bytes: await fs.promises.readFile(errorPath),
-        contentType: 'text/csv; charset=utf-8',
-        name: `galat-${job.file_name}.csv`,
-        villageCode: job.village_code,
-      });
-      errorFileId = saved.id;
-    }
-    await ctx.db
-      .updateTable('resident_imports')
-      .set({
-        state: 'selesai',
-        rows_done: summary.rowsTotal,
-        rows_total: 1000,
-        inserted: summary.inserted,
-        updated: summary.updated,
-        unchanged: summary.unchanged,
-        rejected: summary.rejected,
-        error_file_id: errorFileId,
-        message: summary.rolledBack
-          ? 'Semua atau tidak sama sekali: tidak ada yang disimpan karena ada baris ditolak. Perbaiki baris di berkas galat lalu impor ulang.'
-          : summary.warnings > 0
-            ? `${summary.warnings} NIK diterbitkan di luar kecamatan desa ini (peringatan saja, tetap diimpor).`
-            : null,
-        finished_at: ctx.clock.now(),
-      })
-      .where('id', '=', jobId)
-      .execute();
-    return summary;
-  } catch (error) {
-    ctx.log.error({ err: error, jobId }, 'resident import failed');
-    const message =
-      error instanceof Invalid
-        ? Object.values(error.fields).join(' ')
-        : 'Impor gagal karena kesalahan sistem.';
-    await ctx.db
-      .updateTable('resident_imports')
-      .set({ state: 'gagal', message, finished_at: ctx.clock.now() })
-      .where('id', '=', jobId)
-      .execute();
-    return null;
-  } finally {
-    clearInterval(heartbeat);
-    await fs.promises.rm(uploadPath, { force: true });
-    await fs.promises.rm(errorPath, { force: true });
-  }
+  await getImport(ctx, jobId);
+  let summary: ImportSummary | null = null;
+  const definition = residentImportWith({ onSummary: (s) => (summary = s) });
+  const outcome = await runImportNow(ctx, [definition], jobId);
+  return outcome ? summary : null;
 }
 
-/** How often a running import touches its heartbeat, and how old one must be to count as dead. */
-export const IMPORT_HEARTBEAT_MS = 30_000;
-export const IMPORT_STALE_AFTER_MS = 120_000;
+/**
+ * Imports an operator's file from the command line through the same runner, so the CLI's import
+ * leaves an import row like the page's; the file and the error file stay where they are.
+ */
+export async function importResidentsFile(
+  ctx: Ctx,
+  input: {
+    path: string;
+    regionCode: string;
+    mode: ImportMode;
+    errorFile: string;
+    onProgress?: ImportRunOptions['onProgress'];
+  },
+): Promise<ImportSummary> {
+  assertRegistry(ctx.actor, 'edit', { villageCode: input.regionCode });
+  let summary: ImportSummary | null = null;
+  const definition = residentImportWith({
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    onSummary: (s) => (summary = s),
+  });
+  await importFileNow(ctx, definition, {
+    regionCode: input.regionCode,
+    file: input.path,
+    errorFile: input.errorFile,
+    options: { mode: input.mode },
+  });
+  return summary!;
+}
 
 /**
- * Marks failed every import still 'berjalan' whose heartbeat is older than `staleAfterMs`: the
- * process running it is gone (killed, crashed, restarted), and nothing else would ever finish the
- * row. The operator is told to upload the same file again; that run completes what this one wrote.
- * Returns how many imports were marked.
+ * Recovers residents imports still 'berjalan' whose heartbeat is older than `staleAfterMs`: the
+ * process running it is gone (killed, crashed, restarted). An upload that never finished is failed
+ * and the operator told to upload the same file again (that run completes what this one wrote); a
+ * run that died is taken up again from its file. Returns how many imports were recovered.
  */
 export async function failStaleImports(ctx: Ctx, options: { staleAfterMs?: number } = {}): Promise<number> {
-  const now = ctx.clock.now();
-  const cutoff = new Date(now.getTime() - (options.staleAfterMs ?? IMPORT_STALE_AFTER_MS));
-  const stale = await ctx.db
-    .updateTable('resident_imports')
-    .set({ state: 'gagal', failure: 'terhenti', finished_at: now })
-    .where('state', '=', 'berjalan')
-    .where('heartbeat_at', '<=', cutoff)
-    .returning(['id', 'file_name'])
-    .execute();
-  // the dead process's upload and error files would otherwise stay on disk for ever
-  for (const job of stale) {
-    const upload = path.join(importDir(ctx), `${job.id}${path.extname(job.file_name).toLowerCase()}`);
-    await fs.promises.rm(upload, { force: true });
-    await fs.promises.rm(`${upload}.galat.csv`, { force: true });
-  }
-  if (stale.length > 0)
-    ctx.log.warn({ imports: stale.map((j) => j.id) }, 'interrupted resident imports marked failed');
-  return stale.length;
+  const { failed, resumed } = await recoverStaleImports(ctx, { ...options, kind: residentImport.kind });
+  return failed + resumed;
 }
 
-/**
- * At a server's start. On the embedded database no other process can hold the data directory, so
- * every import still running died with the previous process; on a server another app server may
- * be running one, so only those whose heartbeat stopped are failed (the periodic job catches the
- * rest once their heartbeat is old enough).
- */
+/** At a server's start: see recoverImportsAtStart. */
 export async function failInterruptedImportsAtStart(ctx: Ctx): Promise<number> {
-  return failStaleImports(ctx, ctx.config.databaseUrl ? {} : { staleAfterMs: 0 });
+  const { failed, resumed } = await recoverImportsAtStart(ctx, residentImport.kind);
+  return failed + resumed;
+}
+
+function importRow(record: ImportRecord) {
+  return { ...record, village_code: record.region_code, mode: modeOf(record.options) };
 }
 
 export async function listImports(ctx: Ctx, villageCode: string) {
   assertVillageAccess(ctx, villageCode, 'edit');
-  return ctx.db
-    .selectFrom('resident_imports')
-    .selectAll()
-    .where('village_code', '=', villageCode)
-    .orderBy('created_at', 'desc')
-    .limit(10)
-    .execute();
+  return (await listImportsOf(ctx, { kind: residentImport.kind, regionCode: villageCode })).map(importRow);
 }
 
 export async function getImport(ctx: Ctx, id: string) {
-  const job = /^[0-9a-f-]{36}$/i.test(id)
-    ? await ctx.db.selectFrom('resident_imports').selectAll().where('id', '=', id).executeTakeFirst()
-    : undefined;
-  if (!job) throw new NotFound('Impor tidak ditemukan.');
-  assertVillageAccess(ctx, job.village_code, 'edit');
-  return job;
+  const record = await findImport(ctx, id);
+  if (record.kind !== residentImport.kind) throw new NotFound('Impor tidak ditemukan.');
+  assertVillageAccess(ctx, record.region_code, 'edit');
+  return importRow(record);
 }
 
 export async function importErrorFile(ctx: Ctx, id: string) {
-  const job = await getImport(ctx, id);
-  if (!job.error_file_id) throw new NotFound('Impor ini tidak punya baris yang ditolak.');
-  return readFile(ctx, job.error_file_id);
+  const record = await findImport(ctx, id);
+  await getImport(ctx, id);
+  return importErrorFileOf(ctx, record);
 }

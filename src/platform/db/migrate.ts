@@ -15,6 +15,9 @@ export async function migrateToLatest(db: Db, migrations: Record<string, Migrati
     provider: new ListMigrationProvider(migrations),
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
+    // a platform migration added after a module's (0011_job_schedule after 0204_…) must still
+    // apply to an installation that ran the module's: names order a fresh database, not history
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

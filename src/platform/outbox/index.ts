@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.ts';
+import { backoffDelay } from '../jobs/backoff.ts';
 
 export type Channel = 'sms' | 'whatsapp' | 'email' | 'log';
 
@@ -65,7 +66,10 @@ export async function enqueueNotification(ctx: Ctx, message: Notification): Prom
 
 const MAX_ATTEMPTS = 5;
 
-/** Sends what is due; a failure is retried later with a growing delay, then marked failed. */
+/**
+ * Sends what is due; a failed message is retried after the jobs' backoff (1, 2, 4, 8 minutes after
+ * its first, second … failure), then marked failed at the fifth.
+ */
 export async function deliverPendingNotifications(
   ctx: Ctx,
   sender: NotificationSender = senderFor(ctx),
@@ -103,7 +107,7 @@ export async function deliverPendingNotifications(
           attempts,
           last_error: (error as Error).message.slice(0, 500),
           status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-          send_after: new Date(ctx.clock.now().getTime() + 60_000 * 2 ** attempts),
+          send_after: new Date(ctx.clock.now().getTime() + backoffDelay(attempts)),
         })
         .where('id', '=', message.id)
         .execute();

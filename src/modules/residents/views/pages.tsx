@@ -698,7 +698,8 @@ export function ImportStatusPage(p: {
   villageCode: string;
   hasErrors: boolean;
 }): SafeHtml {
-  const running = p.job.state === 'berjalan';
+  // queued or running: the page refreshes itself until the outcome is there (no JavaScript needed)
+  const running = p.job.state === 'berjalan' || p.job.state === 'antre';
   const head = running ? raw(`<meta http-equiv="refresh" content="2">`) : undefined;
   return (
     <Layout title={t('residents.importStatus')} head={head}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSplitter } from './sources.ts';
+import { CsvSplitter } from './read.ts';
 
 describe('CSV splitting', () => {
   it('splits plain lines, quoted fields with commas, doubled quotes and line breaks', () => {
