@@ -6,8 +6,8 @@ import { seedRegions } from './modules/regions/service.ts';
 import { seedAgencies } from './platform/agencies/service.ts';
 import { SYSTEM } from './platform/auth/roles.ts';
 import { type Clock, systemClock } from './platform/context.ts';
-import { createTestDatabase, type PrepareDatabase, type TestContext } from './platform/testing.ts';
 import { startJobs } from './platform/jobs/index.ts';
+import { createTestDatabase, type PrepareDatabase, type TestContext } from './platform/testing.ts';
 import { allJobs, migrate } from './setup.ts';
 
 // The app-level harness: every module's tables, the regions, the whole app. The database-only

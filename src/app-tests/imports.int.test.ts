@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/context.ts';
-import { runJobOnce } from '../platform/jobs/index.ts';
-import { csvFileWriter, readRecords } from '../platform/tabular/index.ts';
-import { buildTestApp, createTestContext, loginAs, makeStaff, type TestContext } from '../testing.ts';
 import {
   createImport,
   findImport,
@@ -17,6 +14,9 @@ import {
   recoverStaleImports,
   runQueuedImports,
 } from '../platform/imports/index.ts';
+import { runJobOnce } from '../platform/jobs/index.ts';
+import { csvFileWriter, readRecords } from '../platform/tabular/index.ts';
+import { buildTestApp, createTestContext, loginAs, makeStaff, type TestContext } from '../testing.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -4,10 +4,10 @@ import type { Ctx } from '../platform/context.ts';
 import { fixedClock } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { postgresPool } from '../platform/db/index.ts';
-import { deliverPendingNotifications, enqueueNotification } from '../platform/outbox/index.ts';
-import { buildTestApp, createTestContext, loginAs, makeStaff, type TestContext } from '../testing.ts';
 import { backoffDelay } from '../platform/jobs/backoff.ts';
 import { type Job, runJobIfDue, runJobOnce, startJobs, wakeJob } from '../platform/jobs/index.ts';
+import { deliverPendingNotifications, enqueueNotification } from '../platform/outbox/index.ts';
+import { buildTestApp, createTestContext, loginAs, makeStaff, type TestContext } from '../testing.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
