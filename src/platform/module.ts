@@ -2,7 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Migration } from 'kysely';
 import type { Role } from './auth/roles.ts';
 import type { Ctx } from './context.ts';
+import type { FigureDefinition } from './figures/index.ts';
 import type { Messages } from './i18n/index.ts';
+import type { PersonalDataProvider } from './personal-data/index.ts';
 
 export interface NavItem {
   href: string;
@@ -31,4 +33,8 @@ export interface SimpulModule {
   /** Runs once when a server starts, after migrations and seed: repairs what a dead process left behind. */
   onStart?: (ctx: Ctx) => Promise<void>;
   jobs?: Array<{ name: string; everyMs: number; run: (ctx: Ctx) => Promise<void> }>;
+  /** named aggregates about a region that `/kelola`, `/api/v1/figures` and dashboards read (platform/figures) */
+  figures?: FigureDefinition[];
+  /** what the module holds about one NIK, to export and erase (platform/personal-data) */
+  personalData?: PersonalDataProvider;
 }

@@ -275,6 +275,15 @@ const id: Record<string, string> = {
   'complaints.clients.keyOnce': 'Kunci API ini hanya ditampilkan sekali. Salin sekarang:',
   'complaints.clients.revoke': 'Cabut',
   'complaints.clients.revoked': 'Dicabut',
+  'complaints.figures.open': 'pengaduan terbuka',
+  'complaints.figures.overdue': 'pengaduan melewati batas waktu',
+  'complaints.figures.resolved30d': 'pengaduan selesai dalam 30 hari terakhir',
+  'complaints.personalData.section': 'Pengaduan',
+  'complaints.personalData.reporter':
+    'identitas pelapor (nama, telepon, e-mail, tautan ke data penduduk) pada {count} pengaduan',
+  'complaints.personalData.reports': 'isi dan riwayat penanganan {count} pengaduan',
+  'complaints.personalData.keptWhy':
+    'Pengaduan menyangkut urusan publik dan penanganannya adalah catatan kerja penyelenggara pelayanan publik (UU 25/2009); setelah identitas pelapor dihapus, pengaduan menjadi anonim.',
 };
 
 const en: Record<string, string> = {
@@ -552,6 +561,15 @@ const en: Record<string, string> = {
   'complaints.clients.keyOnce': 'This API key is shown only once. Copy it now:',
   'complaints.clients.revoke': 'Revoke',
   'complaints.clients.revoked': 'Revoked',
+  'complaints.figures.open': 'open reports',
+  'complaints.figures.overdue': 'reports past their due time',
+  'complaints.figures.resolved30d': 'reports resolved in the last 30 days',
+  'complaints.personalData.section': 'Reports',
+  'complaints.personalData.reporter':
+    'reporter identity (name, phone, e-mail, link to the registry) on {count} reports',
+  'complaints.personalData.reports': 'content and handling history of {count} reports',
+  'complaints.personalData.keptWhy':
+    "A report concerns a public matter and its handling is the public service provider's record of work (UU 25/2009); with the reporter's identity gone, the report is anonymous.",
 };
 
 export const messages = { id, en };

@@ -40,6 +40,11 @@ const id: Messages = {
   'letters.register.subject': 'Atas nama',
   'letters.register.download': 'Buka',
   'letters.register.verify': 'Verifikasi',
+  'letters.figures.issuedThisYear': 'surat terbit tahun ini',
+  'letters.personalData.section': 'Surat yang terbit',
+  'letters.personalData.letters': '{count} surat (nomor, kode verifikasi, berkas PDF)',
+  'letters.personalData.keptWhy':
+    'Surat yang terbit adalah arsip resmi penerbitnya (UU 43/2009 tentang Kearsipan) dan harus tetap dapat diverifikasi pemegangnya.',
 };
 
 const en: Messages = {
@@ -82,6 +87,11 @@ const en: Messages = {
   'letters.register.subject': 'In the name of',
   'letters.register.download': 'Open',
   'letters.register.verify': 'Verify',
+  'letters.figures.issuedThisYear': 'letters issued this year',
+  'letters.personalData.section': 'Issued letters',
+  'letters.personalData.letters': '{count} letters (number, verification code, PDF)',
+  'letters.personalData.keptWhy':
+    "An issued letter is its issuer's official archive (UU 43/2009 on archives) and must stay verifiable for whoever holds it.",
 };
 
 export const messages = { id, en };

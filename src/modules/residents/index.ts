@@ -1,6 +1,8 @@
 import type { SimpulModule } from '../../platform/module.ts';
+import { residentFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { residentMigrations } from './migrations.ts';
+import { residentPersonalData } from './personal-data.ts';
 import { residentRoutes } from './routes.tsx';
 import {
   failInterruptedImportsAtStart,
@@ -18,6 +20,8 @@ export const residentsModule: SimpulModule = {
   migrations: residentMigrations,
   routes: residentRoutes,
   messages,
+  figures: residentFigures,
+  personalData: residentPersonalData,
   navigation: [
     {
       href: '/kelola/penduduk',

@@ -1,6 +1,8 @@
 import type { SimpulModule } from '../../platform/module.ts';
+import { serviceFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { serviceMigrations } from './migrations.ts';
+import { servicePersonalData } from './personal-data.ts';
 import { serviceRoutes } from './routes.tsx';
 import { seedServices } from './seed.ts';
 
@@ -9,6 +11,8 @@ export const servicesModule: SimpulModule = {
   migrations: serviceMigrations,
   routes: serviceRoutes,
   messages,
+  figures: serviceFigures,
+  personalData: servicePersonalData,
   navigation: [
     { href: '/layanan', label: 'services.nav.catalog', for: ['public', 'resident'] },
     { href: '/akun', label: 'services.nav.account', for: ['resident'] },
