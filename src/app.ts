@@ -214,7 +214,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (module.messages) registerMessages(module.messages);
     if (module.navigation) registerNavigation(module.navigation);
   }
-  await app.register(platformRoutes);
+  await app.register(platformRoutes, { modules });
   for (const module of modules) {
     if (module.routes) await app.register(module.routes);
   }

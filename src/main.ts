@@ -31,7 +31,9 @@ const USAGE = `Pemakaian: npx simpul <perintah>
   backup FILE                             cadangkan seluruh basis data ke FILE
   restore FILE                            pulihkan basis data kosong dari FILE
   generate residents --count N --out FILE [--villages CODE,…] [--seed S]
-  import residents FILE --village CODE`;
+  import residents FILE --village CODE
+  person export NIK [--out FILE]          ekspor semua data tentang satu NIK (UU 27/2022)
+  person erase NIK                        hapus atau samarkan data satu NIK yang boleh dihapus`;
 
 function systemCtx(config: Config, handle: DatabaseHandle, log: pino.Logger): Ctx {
   return { db: handle.db, actor: SYSTEM, clock: systemClock, config, log };
@@ -182,6 +184,13 @@ async function run(argv: string[]): Promise<void> {
       return withDatabase(config, async (ctx) => {
         await seed(ctx, { demo: false });
         await runResidentsCli(ctx, [command, sub, ...rest]);
+      });
+    }
+    case 'person': {
+      if ((sub !== 'export' && sub !== 'erase') || !rest[0]) throw new CliError(USAGE);
+      const { runPersonCli } = await import('./platform/personal-data/cli.ts');
+      return withDatabase(config, async (ctx) => {
+        await runPersonCli(ctx, modules, [sub, ...rest]);
       });
     }
     case 'help':

@@ -260,6 +260,35 @@ export const MATRIX: Record<string, Entry> = {
   },
   'GET /api/v1/audit': { url: () => '/api/v1/audit', allow: ADMIN },
 
+  // ---- figures and personal data (platform services over every module) ----
+  'GET /api/v1/figures': [
+    // without a region: the caller's own (the regency for an agency officer); residents read no figures
+    { label: 'own region', url: () => '/api/v1/figures', allow: STAFF },
+    { label: 'village A', url: (fx) => `/api/v1/figures?region=${A(fx)}`, allow: FIGURES_A },
+    {
+      label: 'kecamatan of A',
+      url: (fx) => `/api/v1/figures?region=${fx.kecamatanA}`,
+      allow: ['camatA', 'opdDpupr', 'opdDinsos', 'opdDinkes', 'admin'],
+    },
+    {
+      label: 'the regency',
+      url: () => '/api/v1/figures?region=36.04',
+      allow: ['opdDpupr', 'opdDinsos', 'opdDinkes', 'admin'],
+    },
+  ],
+  'GET /kelola/data-pribadi': { url: () => '/kelola/data-pribadi', allow: ADMIN },
+  'POST /kelola/data-pribadi': {
+    url: () => '/kelola/data-pribadi',
+    allow: ADMIN,
+    body: (fx) => ({ nik: fx.residentNik, do: 'ekspor' }),
+  },
+  // without the confirmation box ticked nothing is erased: the matrix only checks the gate
+  'POST /kelola/data-pribadi/hapus': {
+    url: () => '/kelola/data-pribadi/hapus',
+    allow: ADMIN,
+    body: (fx) => ({ nik: fx.pinTargetNik }),
+  },
+
   // ---- regions: portal, village sites, village office profile ----
   'GET /': { url: () => '/', allow: ALL },
   'GET /desa/:code': { url: (fx) => `/desa/${fx.villageA}`, allow: ALL },

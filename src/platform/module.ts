@@ -2,8 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Migration } from 'kysely';
 import type { Role } from './auth/roles.ts';
 import type { Ctx } from './context.ts';
+import type { FigureDefinition } from './figures/index.ts';
 import type { Messages } from './i18n/index.ts';
 import type { ImportDefinition } from './imports/index.ts';
+import type { PersonalDataProvider } from './personal-data/index.ts';
 
 export interface NavItem {
   href: string;
@@ -34,4 +36,8 @@ export interface SimpulModule {
   jobs?: Array<{ name: string; everyMs: number; run: (ctx: Ctx) => Promise<void> }>;
   /** Files the module can import (CSV/XLSX), run by the platform's import job runner (platform/imports). */
   imports?: ImportDefinition[];
+  /** named aggregates about a region that `/kelola`, `/api/v1/figures` and dashboards read (platform/figures) */
+  figures?: FigureDefinition[];
+  /** what the module holds about one NIK, to export and erase (platform/personal-data) */
+  personalData?: PersonalDataProvider;
 }

@@ -18,12 +18,15 @@ import {
   setStaffActive,
 } from './auth/users.ts';
 import type { Ctx } from './context.ts';
+import { homeRegion, readFigures } from './figures/index.ts';
+import { figureRoutes } from './figures/routes.ts';
 import { Invalid, TooManyRequests, Unauthenticated } from './http/errors.ts';
 import { safeReturnPath, setFlash } from './http/flash.ts';
 import { MAX_PAGE, pageNumber } from './http/input.ts';
 import { t } from './i18n/index.ts';
 import { backgroundWorkRoutes } from './jobs/routes.tsx';
-import type { NavItem } from './module.ts';
+import type { NavItem, SimpulModule } from './module.ts';
+import { personalDataRoutes } from './personal-data/routes.tsx';
 import { regionDirectory } from './region-directory.ts';
 import {
   AccountPage,
@@ -44,6 +47,7 @@ export const platformNavigation: NavItem[] = [
   { href: '/kelola/pengguna', label: 'nav.users', for: ['admin_kabupaten'] },
   { href: '/kelola/audit', label: 'nav.audit', for: ['admin_kabupaten'] },
   { href: '/kelola/tugas', label: 'nav.jobs', for: ['admin_kabupaten'] },
+  { href: '/kelola/data-pribadi', label: 'nav.personalData', for: ['admin_kabupaten'] },
   {
     href: '/kelola/akun',
     label: 'nav.account',
@@ -76,36 +80,16 @@ export async function startSession(
   rotateCsrfSecret(reply);
 }
 
-async function scopeFigures(ctx: Ctx, scopeCode: string): Promise<Array<[string, number]>> {
-  const prefix = scopeCode.split('.').length === 1 ? ctx.config.regencyCode : scopeCode;
-  const villages = await ctx.db
-    .selectFrom('villages')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => eb.or([eb('code', '=', prefix), eb('code', 'like', `${prefix}.%`)]))
-    .executeTakeFirstOrThrow();
-  const kecamatan = await ctx.db
-    .selectFrom('kecamatan')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) =>
-      eb.or([eb('code', '=', prefix.split('.').slice(0, 3).join('.')), eb('code', 'like', `${prefix}.%`)]),
-    )
-    .where('regency_code', '=', ctx.config.regencyCode)
-    .executeTakeFirstOrThrow();
-  const staff = await ctx.db
-    .selectFrom('staff_users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('scope_type', '=', 'region')
-    .where((eb) => eb.or([eb('scope_code', '=', prefix), eb('scope_code', 'like', `${prefix}.%`)]))
-    .executeTakeFirstOrThrow();
-  return [
-    [t('dashboard.kecamatanInScope'), Number(kecamatan.n)],
-    [t('dashboard.villagesInScope'), Number(villages.n)],
-    [t('dashboard.staffInScope'), Number(staff.n)],
-  ];
+/** The module list, handed in by the app: the platform reads modules' figures and personal data through it. */
+export interface PlatformRouteOptions {
+  modules: readonly SimpulModule[];
 }
 
-export async function platformRoutes(app: FastifyInstance): Promise<void> {
+export async function platformRoutes(app: FastifyInstance, options: PlatformRouteOptions): Promise<void> {
   backgroundWorkRoutes(app);
+  await app.register(figureRoutes, { sources: options.modules });
+  await app.register(personalDataRoutes, { sources: options.modules });
+
   app.get('/masuk', { schema: { hide: true } }, async (request, reply) => {
     const returnTo = safeReturnPath((request.query as Form).kembali, '/kelola');
     if (request.ctx.actor?.kind === 'staff') return reply.redirect(returnTo, 303);
@@ -172,10 +156,7 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
               .executeTakeFirst()
           )?.name ?? actor.scope.code)
         : await regionDirectory().name(request.ctx, actor.scope.code);
-    const figures = await scopeFigures(
-      request.ctx,
-      actor.scope.type === 'agency' ? request.ctx.config.regencyCode : actor.scope.code,
-    );
+    const { figures } = await readFigures(request.ctx, options.modules, homeRegion(request.ctx));
     return reply.page(<DashboardPage actor={actor} scopeName={scopeName} figures={figures} />);
   });
 

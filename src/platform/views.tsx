@@ -1,4 +1,5 @@
 import { ROLES, type StaffActor } from './auth/roles.ts';
+import type { Figure } from './figures/index.ts';
 import { formatDateTime, formatNumber, t } from './i18n/index.ts';
 import {
   Button,
@@ -54,11 +55,7 @@ export function LoginPage(props: {
   );
 }
 
-export function DashboardPage(props: {
-  actor: StaffActor;
-  scopeName: string;
-  figures: Array<[string, number]>;
-}): SafeHtml {
+export function DashboardPage(props: { actor: StaffActor; scopeName: string; figures: Figure[] }): SafeHtml {
   const { actor } = props;
   return (
     <Layout title={t('dashboard.title')}>
@@ -74,14 +71,25 @@ export function DashboardPage(props: {
       </Panel>
       <h2>{t('dashboard.figures')}</h2>
       <ul class="cards">
-        {props.figures.map(([label, value]) => (
-          <li>
-            <strong style="font-size:1.6rem">{formatNumber(value)}</strong>
+        {props.figures.map((figure) => (
+          <li data-figure={figure.name}>
+            <strong style="font-size:1.6rem">
+              {figure.value === null ? '—' : formatNumber(figure.value)}
+            </strong>
             <br />
-            {label}
+            {figure.label}
           </li>
         ))}
       </ul>
+      {props.figures.length > 0 ? (
+        <p class="hint">
+          {t('dashboard.asOf', {
+            at: formatDateTime(new Date(Math.min(...props.figures.map((f) => f.asOf.getTime())))),
+          })}
+        </p>
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }

@@ -1,6 +1,8 @@
 import type { SimpulModule } from '../../platform/module.ts';
+import { complaintFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { complaintMigrations } from './migrations.ts';
+import { complaintPersonalData } from './personal-data.ts';
 import { complaintRoutes } from './routes.tsx';
 import { seedComplaints } from './seed.ts';
 import { escalateOverdue } from './service.ts';
@@ -10,6 +12,8 @@ export const complaintsModule: SimpulModule = {
   migrations: complaintMigrations,
   routes: complaintRoutes,
   messages,
+  figures: complaintFigures,
+  personalData: complaintPersonalData,
   navigation: [
     { href: '/pengaduan', label: 'complaints.nav.public', for: ['public'] },
     {

@@ -343,6 +343,15 @@ const id: Record<string, string> = {
   'complaints.errors.wholeWorkingDays': 'Isi bilangan bulat 0–{max} hari kerja.',
   'complaints.errors.tooManyPhotos': 'Paling banyak {max} foto.',
   'complaints.errors.photoRejected': 'Foto ke-{n}: {reason}',
+  'complaints.figures.open': 'pengaduan terbuka',
+  'complaints.figures.overdue': 'pengaduan melewati batas waktu',
+  'complaints.figures.resolved30d': 'pengaduan selesai dalam 30 hari terakhir',
+  'complaints.personalData.section': 'Pengaduan',
+  'complaints.personalData.reporter':
+    'identitas pelapor (nama, telepon, e-mail, tautan ke data penduduk) pada {count} pengaduan',
+  'complaints.personalData.reports': 'isi dan riwayat penanganan {count} pengaduan',
+  'complaints.personalData.keptWhy':
+    'Pengaduan menyangkut urusan publik dan penanganannya adalah catatan kerja penyelenggara pelayanan publik (UU 25/2009); setelah identitas pelapor dihapus, pengaduan menjadi anonim.',
 };
 
 const en: Record<string, string> = {
@@ -689,6 +698,15 @@ const en: Record<string, string> = {
   'complaints.errors.wholeWorkingDays': 'Enter a whole number of 0–{max} working days.',
   'complaints.errors.tooManyPhotos': 'At most {max} photos.',
   'complaints.errors.photoRejected': 'Photo {n}: {reason}',
+  'complaints.figures.open': 'open reports',
+  'complaints.figures.overdue': 'reports past their due time',
+  'complaints.figures.resolved30d': 'reports resolved in the last 30 days',
+  'complaints.personalData.section': 'Reports',
+  'complaints.personalData.reporter':
+    'reporter identity (name, phone, e-mail, link to the registry) on {count} reports',
+  'complaints.personalData.reports': 'content and handling history of {count} reports',
+  'complaints.personalData.keptWhy':
+    "A report concerns a public matter and its handling is the public service provider's record of work (UU 25/2009); with the reporter's identity gone, the report is anonymous.",
 };
 
 export const messages = { id, en };

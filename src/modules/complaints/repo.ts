@@ -412,7 +412,7 @@ export interface QueueScope {
   confidentialHandledBy?: string;
 }
 
-const CURRENT_DUE = sql<Date>`CASE WHEN c.verified_at IS NULL THEN c.verify_due_at WHEN c.first_response_at IS NULL THEN c.response_due_at ELSE c.resolve_due_at END`;
+export const CURRENT_DUE = sql<Date>`CASE WHEN c.verified_at IS NULL THEN c.verify_due_at WHEN c.first_response_at IS NULL THEN c.response_due_at ELSE c.resolve_due_at END`;
 
 export async function selectQueue(
   db: Db,

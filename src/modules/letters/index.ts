@@ -1,6 +1,8 @@
 import type { SimpulModule } from '../../platform/module.ts';
+import { letterFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { letterMigrations } from './migrations.ts';
+import { letterPersonalData } from './personal-data.ts';
 import { letterRoutes } from './routes.tsx';
 import { seedLetters } from './service.ts';
 
@@ -9,6 +11,8 @@ export const lettersModule: SimpulModule = {
   migrations: letterMigrations,
   routes: letterRoutes,
   messages,
+  figures: letterFigures,
+  personalData: letterPersonalData,
   navigation: [
     {
       href: '/kelola/surat',

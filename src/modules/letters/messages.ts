@@ -60,6 +60,11 @@ const id: Messages = {
   'letters.settings.logoSet': 'Logo sudah dipasang. Pilih berkas lain untuk menggantinya.',
   'letters.settings.logoMissing': 'Pilih berkas logo.',
   'letters.settings.saveLogo': 'Pasang logo',
+  'letters.figures.issuedThisYear': 'surat terbit tahun ini',
+  'letters.personalData.section': 'Surat yang terbit',
+  'letters.personalData.letters': '{count} surat (nomor, kode verifikasi, berkas PDF)',
+  'letters.personalData.keptWhy':
+    'Surat yang terbit adalah arsip resmi penerbitnya (UU 43/2009 tentang Kearsipan) dan harus tetap dapat diverifikasi pemegangnya.',
 };
 
 const en: Messages = {
@@ -123,6 +128,11 @@ const en: Messages = {
   'letters.settings.logoSet': 'An emblem is set. Choose another file to replace it.',
   'letters.settings.logoMissing': 'Choose an emblem file.',
   'letters.settings.saveLogo': 'Set the emblem',
+  'letters.figures.issuedThisYear': 'letters issued this year',
+  'letters.personalData.section': 'Issued letters',
+  'letters.personalData.letters': '{count} letters (number, verification code, PDF)',
+  'letters.personalData.keptWhy':
+    "An issued letter is its issuer's official archive (UU 43/2009 on archives) and must stay verifiable for whoever holds it.",
 };
 
 export const messages = { id, en };

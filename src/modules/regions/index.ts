@@ -1,5 +1,6 @@
 import type { SimpulModule } from '../../platform/module.ts';
 import { setRegionDirectory } from '../../platform/region-directory.ts';
+import { regionFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { regionMigrations } from './migrations.ts';
 import { regionRoutes } from './routes.tsx';
@@ -12,6 +13,7 @@ export const regionsModule: SimpulModule = {
   migrations: regionMigrations,
   routes: regionRoutes,
   messages,
+  figures: regionFigures,
   navigation: [
     { href: '/', label: 'regions.nav.home', for: ['public'] },
     {

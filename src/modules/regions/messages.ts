@@ -24,6 +24,8 @@ export const messages = {
     'regions.officeTitle': 'Profil kantor Desa {name}',
     'regions.officeIntro': 'Alamat dan kontak ini tampil di kop surat dan halaman desa.',
     'regions.officeSaved': 'Profil kantor desa sudah disimpan.',
+    'regions.figures.kecamatan': 'kecamatan',
+    'regions.figures.villages': 'desa',
   },
   en: {
     'regions.homeTitle': 'Government services of {regency}',
@@ -50,5 +52,7 @@ export const messages = {
     'regions.officeTitle': 'Office profile of {name} village',
     'regions.officeIntro': 'This address and these contacts appear on letterheads and the village page.',
     'regions.officeSaved': 'The village office profile has been saved.',
+    'regions.figures.kecamatan': 'kecamatan',
+    'regions.figures.villages': 'villages',
   },
 };

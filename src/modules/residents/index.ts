@@ -1,7 +1,9 @@
 import type { SimpulModule } from '../../platform/module.ts';
 import { setResidentDirectory } from '../../platform/resident-directory.ts';
+import { residentFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { residentMigrations } from './migrations.ts';
+import { residentPersonalData } from './personal-data.ts';
 import { residentRoutes } from './routes.tsx';
 import {
   failInterruptedImportsAtStart,
@@ -29,6 +31,8 @@ export const residentsModule: SimpulModule = {
   migrations: residentMigrations,
   routes: residentRoutes,
   messages,
+  figures: residentFigures,
+  personalData: residentPersonalData,
   navigation: [
     {
       href: '/kelola/penduduk',

@@ -140,6 +140,15 @@ const id = {
   'residents.pyramid': 'Piramida penduduk',
   'residents.ageBand': 'Kelompok umur',
   'residents.total': 'Jumlah',
+  'residents.figures.population': 'penduduk',
+  'residents.figures.male': 'penduduk laki-laki',
+  'residents.figures.female': 'penduduk perempuan',
+  'residents.figures.families': 'keluarga',
+  'residents.personalData.section': 'Data kependudukan',
+  'residents.personalData.record': 'data penduduk dan kartu keluarga',
+  'residents.personalData.events': '{count} peristiwa kependudukan',
+  'residents.personalData.keptWhy':
+    'Data kependudukan wajib disimpan desa menurut UU Administrasi Kependudukan (UU 23/2006 jo. UU 24/2013); UU 27/2022 membolehkan data yang disimpan karena kewajiban hukum tetap disimpan.',
 };
 
 const en: typeof id = {
@@ -282,6 +291,15 @@ const en: typeof id = {
   'residents.pyramid': 'Population pyramid',
   'residents.ageBand': 'Age band',
   'residents.total': 'Total',
+  'residents.figures.population': 'residents',
+  'residents.figures.male': 'male residents',
+  'residents.figures.female': 'female residents',
+  'residents.figures.families': 'families',
+  'residents.personalData.section': 'Population registry',
+  'residents.personalData.record': 'resident record and family card entry',
+  'residents.personalData.events': '{count} registry events',
+  'residents.personalData.keptWhy':
+    'The village must keep its population registry under the civil registration law (UU 23/2006 as amended by UU 24/2013); UU 27/2022 lets data kept under a legal duty stay.',
 };
 
 export const messages = { id, en };

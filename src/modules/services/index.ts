@@ -1,7 +1,9 @@
 import type { SimpulModule } from '../../platform/module.ts';
 import { extendVillageSettings } from '../letters/service.ts';
+import { serviceFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { serviceMigrations } from './migrations.ts';
+import { servicePersonalData } from './personal-data.ts';
 import { serviceRoutes } from './routes.tsx';
 import { seedServices } from './seed.ts';
 import { listCatalog } from './service.ts';
@@ -19,6 +21,8 @@ export const servicesModule: SimpulModule = {
   migrations: serviceMigrations,
   routes: serviceRoutes,
   messages,
+  figures: serviceFigures,
+  personalData: servicePersonalData,
   navigation: [
     { href: '/layanan', label: 'services.nav.catalog', for: ['public', 'resident'] },
     { href: '/akun', label: 'services.nav.account', for: ['resident'] },

@@ -219,6 +219,21 @@ const id: Messages = {
   'services.error.fileTooLarge': 'Berkas terlalu besar (paling besar 5 MB).',
   'services.error.notFound': 'Layanan tidak ditemukan.',
   'services.error.confirmSign': 'Centang pernyataan persetujuan sebelum menandatangani.',
+  'services.figures.requestsOpen': 'permohonan layanan menunggu diproses',
+  'services.figures.medianProcessingDays': 'hari median penyelesaian permohonan tahun ini',
+  'services.personalData.section': 'Permohonan layanan dan PIN',
+  'services.personalData.drafts': '{count} draf permohonan beserta lampirannya',
+  'services.personalData.attachments': '{count} lampiran (foto KTP, surat pengantar, dan lain-lain)',
+  'services.personalData.pin': 'PIN masuk warga',
+  'services.personalData.answers':
+    'isian formulir dan nomor kontak pada {count} permohonan yang sudah diputus',
+  'services.personalData.decided':
+    'catatan {count} permohonan yang sudah diputus (kode, layanan, pemohon, tanggal, riwayat)',
+  'services.personalData.decidedWhy':
+    'Catatan keputusan administrasi pemerintahan wajib disimpan (UU 30/2014), dan surat yang terbit diverifikasi terhadapnya.',
+  'services.personalData.open': '{count} permohonan yang masih diproses',
+  'services.personalData.openWhy':
+    'Kantor masih wajib menjawab permohonan ini; warga dapat membatalkannya, lalu datanya dihapus pada penghapusan berikutnya.',
 };
 
 const en: Messages = {
@@ -437,6 +452,20 @@ const en: Messages = {
   'services.error.fileTooLarge': 'The file is too large (at most 5 MB).',
   'services.error.notFound': 'Service not found.',
   'services.error.confirmSign': 'Tick the approval statement before signing.',
+  'services.figures.requestsOpen': 'service requests waiting to be processed',
+  'services.figures.medianProcessingDays': 'days, median time to decide a request this year',
+  'services.personalData.section': 'Service requests and PIN',
+  'services.personalData.drafts': '{count} draft requests with their attachments',
+  'services.personalData.attachments': '{count} attachments (identity card photos, cover letters, …)',
+  'services.personalData.pin': 'resident login PIN',
+  'services.personalData.answers': 'form answers and contact number of {count} decided requests',
+  'services.personalData.decided':
+    'the record of {count} decided requests (code, service, applicant, dates, history)',
+  'services.personalData.decidedWhy':
+    'The record of an administrative decision must be kept (UU 30/2014), and issued letters are verified against it.',
+  'services.personalData.open': '{count} requests still being processed',
+  'services.personalData.openWhy':
+    'The office still owes an answer to these requests; the resident may withdraw one, and its data goes at the next erasure.',
 };
 
 export const messages = { id, en };

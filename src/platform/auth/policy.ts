@@ -165,3 +165,21 @@ export function whereInRegion<DB, TB extends keyof DB, O>(
   const ref = column as any;
   return query.where((eb) => eb.or([eb(ref, '=', region), eb(ref, 'like', `${region}.%`)]));
 }
+
+/** Figures of a region (village, kecamatan, regency): asked by the platform's figures service. */
+export function mayReadFigures(actor: Actor | null, regionCode: string): boolean {
+  return canOnItem(actor, 'view_figures', { villageCode: regionCode });
+}
+
+export function assertMayReadFigures(actor: Actor | null, regionCode: string, message?: string): void {
+  assertOnItem(actor, 'view_figures', { villageCode: regionCode }, message);
+}
+
+/** Exporting or erasing everything held about one person, across every module: regency administration. */
+export function mayManagePersonalData(actor: Actor | null): boolean {
+  return canOnItem(actor, 'manage');
+}
+
+export function assertMayManagePersonalData(actor: Actor | null, message?: string): void {
+  assertOnItem(actor, 'manage', {}, message);
+}

@@ -56,3 +56,18 @@ export async function readFile(
   if (!bytes) throw new Error(`stored bytes of file ${id} are missing`);
   return { bytes, contentType: row.content_type, name: row.name, sha256: row.sha256 };
 }
+
+/**
+ * Forgets a stored file (a personal attachment whose purpose has passed). Identical uploads share
+ * one file on disk, so the bytes go only when no other record points at them.
+ */
+export async function deleteFile(ctx: Ctx, id: string): Promise<void> {
+  const row = await ctx.db.deleteFrom('files').where('id', '=', id).returning('sha256').executeTakeFirst();
+  if (!row) return;
+  const others = await ctx.db
+    .selectFrom('files')
+    .select('id')
+    .where('sha256', '=', row.sha256)
+    .executeTakeFirst();
+  if (!others) await fileStore(ctx.config).delete(storageKey(row.sha256));
+}

@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import type { Ctx } from '../../platform/context.ts';
+import type { FigureDefinition } from '../../platform/figures/index.ts';
+import { jakartaYearMonth, startOfJakartaDay } from '../../platform/time.ts';
+import './schema.ts';
+
+/** Waiting on the office: filed and not yet decided (a draft is the resident's, not the office's). */
+const OPEN = ['diperiksa', 'belum_lengkap', 'menunggu_tanda_tangan'] as const;
+/** Decided by the office (a cancelled request was withdrawn by its applicant, so it is no measure). */
+const DECIDED = ['siap_diambil', 'sudah_diambil', 'ditolak'] as const;
+
+function inRegion(region: string) {
+  return sql<boolean>`(village_code = ${region} OR village_code LIKE ${`${region}.%`})`;
+}
+
+function startOfYear(ctx: Ctx): Date {
+  return startOfJakartaDay(`${jakartaYearMonth(ctx.clock.now()).year}-01-01`);
+}
+
+export const serviceFigures: FigureDefinition[] = [
+  {
+    name: 'services.requestsOpen',
+    label: 'services.figures.requestsOpen',
+    unit: 'request',
+    async compute(ctx, region) {
+      const row = await ctx.db
+        .selectFrom('service_requests')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('state', 'in', OPEN)
+        .where(inRegion(region))
+        .executeTakeFirstOrThrow();
+      return { value: Number(row.n), asOf: ctx.clock.now() };
+    },
+  },
+  {
+    // calendar days from filing to the office's decision, for requests decided this year (Jakarta)
+    name: 'services.medianProcessingDays',
+    label: 'services.figures.medianProcessingDays',
+    unit: 'day',
+    async compute(ctx, region) {
+      const row = await ctx.db
+        .selectFrom('service_requests')
+        .select(
+          sql<
+            number | null
+          >`percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM finished_at - submitted_at) / 86400)`.as(
+            'median',
+          ),
+        )
+        .where('state', 'in', DECIDED)
+        .where('submitted_at', 'is not', null)
+        .where('finished_at', '>=', startOfYear(ctx))
+        .where(inRegion(region))
+        .executeTakeFirstOrThrow();
+      const median = row.median === null ? null : Math.round(Number(row.median) * 10) / 10;
+      return { value: median, asOf: ctx.clock.now() };
+    },
+  },
+];
