@@ -3,6 +3,7 @@ import type { Migration } from 'kysely';
 import type { Role } from './auth/roles.ts';
 import type { Ctx } from './context.ts';
 import type { Messages } from './i18n/index.ts';
+import type { SearchProvider } from './search/service.ts';
 
 export interface NavItem {
   href: string;
@@ -31,4 +32,6 @@ export interface SimpulModule {
   /** Runs once when a server starts, after migrations and seed: repairs what a dead process left behind. */
   onStart?: (ctx: Ctx) => Promise<void>;
   jobs?: Array<{ name: string; everyMs: number; run: (ctx: Ctx) => Promise<void> }>;
+  /** what it feeds the platform's search index (`search_documents`) and how to rebuild that part */
+  search?: SearchProvider;
 }

@@ -2,6 +2,7 @@ import type { SimpulModule } from '../../platform/module.ts';
 import { messages } from './messages.ts';
 import { residentMigrations } from './migrations.ts';
 import { residentRoutes } from './routes.tsx';
+import { residentSearch } from './search.ts';
 import {
   failInterruptedImportsAtStart,
   failStaleImports,
@@ -18,6 +19,7 @@ export const residentsModule: SimpulModule = {
   migrations: residentMigrations,
   routes: residentRoutes,
   messages,
+  search: residentSearch,
   navigation: [
     {
       href: '/kelola/penduduk',
