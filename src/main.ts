@@ -30,7 +30,8 @@ const USAGE = `Pemakaian: npx simpul <perintah>
   backup FILE                             cadangkan seluruh basis data ke FILE
   restore FILE                            pulihkan basis data kosong dari FILE
   generate residents --count N --out FILE [--villages CODE,…] [--seed S]
-  import residents FILE --village CODE`;
+  import residents FILE --village CODE
+  search reindex [--village CODE]         bangun ulang indeks pencarian (semua modul)`;
 
 function systemCtx(config: Config, handle: DatabaseHandle, log: pino.Logger): Ctx {
   return { db: handle.db, actor: SYSTEM, clock: systemClock, config, log };
@@ -180,6 +181,17 @@ async function run(argv: string[]): Promise<void> {
       return withDatabase(config, async (ctx) => {
         await seed(ctx, { demo: false });
         await runResidentsCli(ctx, [command, sub, ...rest]);
+      });
+    }
+    case 'search': {
+      if (sub !== 'reindex') throw new CliError(USAGE);
+      const { values } = parseArgs({ args: rest, options: { village: { type: 'string' } } });
+      return withDatabase(config, async (ctx) => {
+        for (const module of modules) {
+          if (!module.search) continue;
+          const written = await module.search.reindex(ctx, values.village);
+          console.log(`Indeks pencarian ${module.name}: ${written} dokumen.`);
+        }
       });
     }
     case 'help':

@@ -1,5 +1,8 @@
+import { searchMessages } from './search/messages.ts';
+
 export const platformMessages = {
   id: {
+    ...searchMessages.id,
     'ui.errorSummary': 'Ada masalah pada isian Anda',
     'ui.error': 'Kesalahan',
     'ui.empty': 'Belum ada data.',
@@ -145,6 +148,7 @@ export const platformMessages = {
       'PIN dikunci sementara karena terlalu banyak percobaan yang gagal. Coba lagi dalam {minutes} menit, atau minta operator desa mengatur ulang PIN.',
   },
   en: {
+    ...searchMessages.en,
     'ui.errorSummary': 'There is a problem',
     'ui.error': 'Error',
     'ui.empty': 'No data yet.',

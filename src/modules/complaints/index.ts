@@ -2,6 +2,7 @@ import type { SimpulModule } from '../../platform/module.ts';
 import { messages } from './messages.ts';
 import { complaintMigrations } from './migrations.ts';
 import { complaintRoutes } from './routes.tsx';
+import { complaintSearch } from './search.ts';
 import { seedComplaints } from './seed.ts';
 import { escalateOverdue } from './service.ts';
 
@@ -10,6 +11,7 @@ export const complaintsModule: SimpulModule = {
   migrations: complaintMigrations,
   routes: complaintRoutes,
   messages,
+  search: complaintSearch,
   navigation: [
     { href: '/pengaduan', label: 'complaints.nav.public', for: ['public'] },
     {

@@ -23,6 +23,7 @@ import {
 } from './policy.ts';
 import { redactPersonalData } from './redact.ts';
 import * as repo from './repo.ts';
+import { indexReport } from './search.ts';
 import {
   CLOSED_STATES,
   isState,
@@ -643,6 +644,7 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
       actor_label: 'Simpul',
     });
     await repo.insertIntake(trx, intakeKeys, now);
+    await indexReport(tctx, id);
     await notifyReporter(
       tctx,
       { email, phone },
@@ -1225,6 +1227,7 @@ export async function changeState(ctx: Ctx, ticket: string, input: StateChange):
     await notifyFollowers({ ...ctx, db: trx }, row, (ticket) =>
       text('complaints.notify.state', { ticket, state: stateLabel(to), url: trackingUrl(ctx, ticket) }),
     );
+    await indexReport({ ...ctx, db: trx }, row.id);
   });
   await audit(ctx, {
     action: 'complaint_state',
@@ -1292,6 +1295,7 @@ export async function flagReport(ctx: Ctx, ticket: string, reason: string): Prom
   if (reason.trim().length < 5) throw new Invalid({ flagReason: 'Tuliskan alasan moderasi.' });
   const now = ctx.clock.now();
   await repo.updateComplaint(ctx.db, row.id, { flagged: true, flag_reason: reason.trim(), updated_at: now });
+  await indexReport(ctx, row.id);
   await repo.insertUpdate(ctx.db, {
     complaint_id: row.id,
     at: now,
@@ -1345,6 +1349,7 @@ export async function moderate(
       ? { public_title: input.publicTitle!.trim(), public_description: input.publicDescription!.trim() }
       : {}),
   });
+  await indexReport(ctx, row.id);
   await repo.insertUpdate(ctx.db, {
     complaint_id: row.id,
     at: now,
