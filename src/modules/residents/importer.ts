@@ -16,8 +16,8 @@ import {
   refreshStats,
   writeImportBatch,
 } from './repo.ts';
-import type { RowSource } from './sources.ts';
 import { reindexResidentVillages } from './search.ts';
+import type { RowSource } from './sources.ts';
 
 export type ImportMode = 'valid_rows' | 'all_or_nothing';
 

@@ -26,7 +26,9 @@ export async function indexResidents(db: Db, ids: string[]): Promise<void> {
     INSERT INTO search_documents ${COLUMNS}
     ${DOCUMENTS} WHERE r.id IN (${sql.join(ids.map((id) => sql`${id}::uuid`))})
     ON CONFLICT (module, kind, ref_id) DO UPDATE SET village_code = excluded.village_code,
-      title = excluded.title, body = excluded.body, url = excluded.url, updated_at = excluded.updated_at`.execute(db);
+      title = excluded.title, body = excluded.body, url = excluded.url, updated_at = excluded.updated_at`.execute(
+    db,
+  );
 }
 
 /** Rebuilds the documents of whole villages (after an import, a seed, or `npx simpul search reindex`). */
@@ -34,10 +36,13 @@ export async function reindexResidentVillages(db: Db, villages: string[] | null)
   if (villages && villages.length === 0) return 0;
   const inVillages = (column: string) =>
     villages ? sql`${sql.ref(column)} IN (${sql.join(villages)})` : sql`true`;
-  await sql`DELETE FROM search_documents WHERE module = 'residents' AND ${inVillages('village_code')}`.execute(db);
-  const result = await sql`INSERT INTO search_documents ${COLUMNS} ${DOCUMENTS} WHERE ${inVillages('r.village_code')}`.execute(
+  await sql`DELETE FROM search_documents WHERE module = 'residents' AND ${inVillages('village_code')}`.execute(
     db,
   );
+  const result =
+    await sql`INSERT INTO search_documents ${COLUMNS} ${DOCUMENTS} WHERE ${inVillages('r.village_code')}`.execute(
+      db,
+    );
   return Number(result.numAffectedRows ?? 0);
 }
 

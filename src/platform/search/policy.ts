@@ -22,7 +22,8 @@ export function searchScope(actor: Actor | null): Expression<SqlBool> {
   const { scope } = actor;
   if (scope.type === 'agency')
     return sql<SqlBool>`(visibility = 'public' OR (visibility = 'record' AND handler_kind = 'agency' AND handler_code = ${scope.code}))`;
-  if (!canOnItem(actor, 'view_record', { villageCode: scope.code })) return sql<SqlBool>`visibility = 'public'`;
+  if (!canOnItem(actor, 'view_record', { villageCode: scope.code }))
+    return sql<SqlBool>`visibility = 'public'`;
   const region = scope.code;
   const confidentialOk = canOnItem(actor, 'manage')
     ? sql<SqlBool>`true`

@@ -46,7 +46,9 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     const raw = typeof query.q === 'string' ? query.q : '';
     const term = searchTerm(raw);
     // whoever asks, this page shows what a visitor may see
-    const result = term ? await search({ ...request.ctx, actor: null }, { term, page: pageNumber(query.page) }) : null;
+    const result = term
+      ? await search({ ...request.ctx, actor: null }, { term, page: pageNumber(query.page) })
+      : null;
     return reply.page(
       <SearchPage
         action="/cari"

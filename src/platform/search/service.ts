@@ -1,6 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
-import { mask } from '../auth/roles.ts';
 import { audit } from '../audit/service.ts';
+import { mask } from '../auth/roles.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import { searchScope, seesPersonalInFull } from './policy.ts';
@@ -112,9 +112,15 @@ export const NAME_SIMILARITY = 0.45;
  * `term <% title` finds names through the trigram index at that threshold (the `%` operator is
  * never used: it hangs PGlite).
  */
-export async function withWordSimilarity<T>(db: Db, threshold: number, work: (db: Db) => Promise<T>): Promise<T> {
+export async function withWordSimilarity<T>(
+  db: Db,
+  threshold: number,
+  work: (db: Db) => Promise<T>,
+): Promise<T> {
   const run = async (trx: Db) => {
-    await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`.execute(trx);
+    await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`.execute(
+      trx,
+    );
     return work(trx);
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);
@@ -124,7 +130,11 @@ export async function withWordSimilarity<T>(db: Db, threshold: number, work: (db
  * "The title is like this name": a fragment (ILIKE) or a misspelling (word similarity) — both
  * answered by the (village_code, title) trigram index. Call inside `withWordSimilarity`.
  */
-export function titleMatches(term: string, column = 'title', threshold = NAME_SIMILARITY): Expression<SqlBool> {
+export function titleMatches(
+  term: string,
+  column = 'title',
+  threshold = NAME_SIMILARITY,
+): Expression<SqlBool> {
   const ref = sql.ref(column);
   const fragment = `%${term.replace(/[%_\\]/g, '\\$&')}%`;
   return sql<SqlBool>`(${ref} ILIKE ${fragment} OR (${term} <% ${ref} AND word_similarity(${term}, ${ref}) >= ${threshold}))`;

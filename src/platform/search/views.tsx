@@ -54,8 +54,7 @@ export function SearchPage(props: {
           <ol class="search-results" start={(result.page - 1) * result.pageSize + 1}>
             {result.hits.map((hit) => (
               <li>
-                <a href={hit.url}>{hit.title}</a>{' '}
-                <span class="tag">{t(`search.${hit.visibility}`)}</span>
+                <a href={hit.url}>{hit.title}</a> <span class="tag">{t(`search.${hit.visibility}`)}</span>
                 <br />
                 <small>{hit.body}</small>
               </li>
