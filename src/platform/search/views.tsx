@@ -42,7 +42,7 @@ export function SearchPage(props: {
         )}
         <Button>{t('search.submit')}</Button>
       </Form>
-      {result && result.term ? (
+      {result?.term ? (
         <section aria-live="polite">
           <p>
             {result.hits.length === 0
