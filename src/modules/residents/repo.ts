@@ -491,18 +491,21 @@ export async function listResidentRows(
     if (f.bornTo) q = q.where('birth_date', '<=', f.bornTo);
     if (/^\d{4,16}$/.test(term))
       q = q.where((eb) => eb.or([eb('nik', 'like', `${term}%`), eb('family_number', 'like', `${term}%`)]));
-    else if (byName)
+    else if (byName) {
       // the name is found in the platform's search index (village code + trigram, one GIN index):
-      // word similarity finds "Siti Nurhaliza" from "siti nurhalisa"; ILIKE keeps exact fragments
-      q = q.where('id', 'in', (eb) =>
-        eb
-          .selectFrom('search_documents')
-          .select(sql<string>`ref_id::uuid`.as('id'))
-          .where('module', '=', 'residents')
-          .where('kind', '=', 'resident')
-          .where('village_code', '=', f.villageCode)
-          .where(titleMatches(upper)),
-      );
+      // word similarity finds "Siti Nurhaliza" from "siti nurhalisa"; ILIKE keeps exact fragments.
+      // The ids are read first, so the registry is then read by primary key, never scanned.
+      const ids = await db
+        .selectFrom('search_documents')
+        .select('ref_id')
+        .where('module', '=', 'residents')
+        .where('kind', '=', 'resident')
+        .where('village_code', '=', f.villageCode)
+        .where(titleMatches(upper))
+        .execute();
+      if (ids.length === 0) return { rows: [], total: 0 };
+      q = q.where(sql<boolean>`id = ANY(${`{${ids.map((r) => r.ref_id).join(',')}}`}::uuid[])`);
+    }
     // one scan: the page and the count together (a page past the end counts on its own)
     let rowsQuery = q.select(residentColumns).select(sql<number>`count(*) OVER ()`.as('total_count'));
     if (byName) rowsQuery = rowsQuery.orderBy(sql`word_similarity(${upper}, name)`, 'desc');
