@@ -64,7 +64,7 @@ if (!fs.existsSync(copyFile)) {
   log(`writing ${count} generated residents → ${copyFile}`);
   const n = (v: number | null) => (v === null ? '\\N' : String(v));
   const s = (v: string | null) => (v === null ? '\\N' : v.replace(/[\\\t\n\r]/g, ' '));
-  const out = fs.createWriteStream(copyFile);
+  const out = fs.createWriteStream(`${copyFile}.part`);
   let chunk = '';
   for (const r of generateResidents({ count, villages, seed: 1, today: TODAY })) {
     chunk += `${[r.villageCode, r.nik, r.familyNumber, s(r.name), s(r.birthPlace), r.birthDate, r.sex, n(r.religionCode), n(r.educationCode), n(r.educationCurrentCode), n(r.occupationCode), n(r.maritalStatusCode), n(r.familyRelationCode), n(r.bloodTypeCode), n(r.citizenshipCode), s(r.fatherName), s(r.motherName), r.dusun, r.rw, r.rt, s(r.address), 'bench'].join('\t')}\n`;
@@ -75,6 +75,8 @@ if (!fs.existsSync(copyFile)) {
   }
   out.write(chunk);
   await new Promise<void>((r) => out.end(() => r()));
+  // renamed only when whole, so an interrupted run never leaves a short file to be reused
+  fs.renameSync(`${copyFile}.part`, copyFile);
 }
 
 // 2. a fresh database with the registry and the index
