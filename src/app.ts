@@ -34,6 +34,8 @@ import { type Locale, type RequestContext, runWithRequestContext } from './platf
 import { registerMessages } from './platform/i18n/index.ts';
 import { platformMessages } from './platform/messages.ts';
 import { platformNavigation, platformRoutes } from './platform/routes.tsx';
+import { searchNavigation, searchRoutes } from './platform/search/routes.tsx';
+import { registerSearchKinds } from './platform/search/service.ts';
 import type { SafeHtml } from './platform/ui/jsx-runtime.ts';
 import { setSiteInfo } from './platform/ui/layout.tsx';
 import { registerNavigation } from './platform/ui/navigation.ts';
@@ -213,8 +215,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const module of modules) {
     if (module.messages) registerMessages(module.messages);
     if (module.navigation) registerNavigation(module.navigation);
+    if (module.search) registerSearchKinds(module.search.kinds);
   }
+  registerNavigation(searchNavigation);
   await app.register(platformRoutes, { modules });
+  await app.register(searchRoutes);
   for (const module of modules) {
     if (module.routes) await app.register(module.routes);
   }

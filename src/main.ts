@@ -33,7 +33,8 @@ const USAGE = `Pemakaian: npx simpul <perintah>
   generate residents --count N --out FILE [--villages CODE,…] [--seed S]
   import residents FILE --village CODE
   person export NIK [--out FILE]          ekspor semua data tentang satu NIK (UU 27/2022)
-  person erase NIK                        hapus atau samarkan data satu NIK yang boleh dihapus`;
+  person erase NIK                        hapus atau samarkan data satu NIK yang boleh dihapus
+  search reindex [--village CODE]         bangun ulang indeks pencarian (semua modul)`;
 
 function systemCtx(config: Config, handle: DatabaseHandle, log: pino.Logger): Ctx {
   return { db: handle.db, actor: SYSTEM, clock: systemClock, config, log };
@@ -191,6 +192,17 @@ async function run(argv: string[]): Promise<void> {
       const { runPersonCli } = await import('./platform/personal-data/cli.ts');
       return withDatabase(config, async (ctx) => {
         await runPersonCli(ctx, modules, [sub, ...rest]);
+      });
+    }
+    case 'search': {
+      if (sub !== 'reindex') throw new CliError(USAGE);
+      const { values } = parseArgs({ args: rest, options: { village: { type: 'string' } } });
+      return withDatabase(config, async (ctx) => {
+        for (const module of modules) {
+          if (!module.search) continue;
+          const written = await module.search.reindex(ctx, values.village);
+          console.log(`Indeks pencarian ${module.name}: ${written} dokumen.`);
+        }
       });
     }
     case 'help':

@@ -160,6 +160,13 @@ function listsOnlyFor(visibleTo: readonly Who[], marker: (fx: Fixtures) => strin
   };
 }
 
+/** the search pages, asked for residentA's address: persons only within scope, masked for the camat */
+function searchFindsResident(fx: Fixtures, who: Who, body: string): string | null {
+  const found = body.includes(fx.residentNik) || body.includes(maskOf(fx.residentNik));
+  if (!(RECORDS_A_VIEW as readonly Who[]).includes(who)) return found ? 'a person found outside scope' : null;
+  return nikShownAs(RECORDS_A, ['camatA'], (f) => f.residentNik)(fx, who, body);
+}
+
 const ROAD_HANDLERS = ['opdDpupr', 'admin'] as const satisfies readonly Who[];
 const ROAD_VIEWERS = [...ROAD_HANDLERS, ...VILLAGE_A, 'camatA'] as const satisfies readonly Who[];
 const VILLAGE_REPORT_HANDLERS = [...VILLAGE_A, 'admin'] as const satisfies readonly Who[];
@@ -306,6 +313,13 @@ export const MATRIX: Record<string, Entry> = {
     url: (fx) => `/kelola/penduduk?desa=${A(fx)}`,
     allow: RECORDS_A_VIEW,
     content: nikShownAs(RECORDS_A, ['camatA'], (fx) => fx.residentNik),
+  },
+  // ---- search: staff within their scope, everyone else public documents only ----
+  'GET /kelola/cari': { url: () => '/kelola/cari?q=matriks', allow: STAFF, content: searchFindsResident },
+  'GET /cari': {
+    url: () => '/cari?q=matriks',
+    allow: ALL,
+    content: (fx, _who, body) => searchFindsResident(fx, 'anonymous', body),
   },
   'GET /kelola/penduduk/baru': { url: (fx) => `/kelola/penduduk/baru?desa=${A(fx)}`, allow: RECORDS_A },
   'POST /kelola/penduduk/baru': { url: (fx) => `/kelola/penduduk/baru?desa=${A(fx)}`, allow: RECORDS_A },

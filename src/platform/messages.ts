@@ -1,5 +1,8 @@
+import { searchMessages } from './search/messages.ts';
+
 export const platformMessages = {
   id: {
+    ...searchMessages.id,
     'ui.errorSummary': 'Ada masalah pada isian Anda',
     'ui.error': 'Kesalahan',
     'ui.empty': 'Belum ada data.',
@@ -234,6 +237,7 @@ export const platformMessages = {
       'Log audit adalah catatan pemrosesan yang sah (UU 27/2022): siapa membaca atau mengubah data, kapan; tidak dapat diubah atau dihapus.',
   },
   en: {
+    ...searchMessages.en,
     'ui.errorSummary': 'There is a problem',
     'ui.error': 'Error',
     'ui.empty': 'No data yet.',

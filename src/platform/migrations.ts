@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { searchMigrations } from './search/schema.ts';
 
 // Kysely migrations take an untyped db: the schema is what they create.
 type AnyDb = Kysely<unknown>;
@@ -162,4 +163,5 @@ export const platformMigrations: Record<string, Migration> = {
   '0003_audit_files_outbox': auditFilesOutbox,
   '0004_api_token_expiry': apiTokenExpiry,
   '0005_login_throttle': loginThrottle,
+  ...searchMigrations,
 };

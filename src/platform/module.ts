@@ -6,6 +6,7 @@ import type { FigureDefinition } from './figures/index.ts';
 import type { Messages } from './i18n/index.ts';
 import type { ImportDefinition } from './imports/index.ts';
 import type { PersonalDataProvider } from './personal-data/index.ts';
+import type { SearchProvider } from './search/service.ts';
 
 export interface NavItem {
   href: string;
@@ -40,4 +41,6 @@ export interface SimpulModule {
   figures?: FigureDefinition[];
   /** what the module holds about one NIK, to export and erase (platform/personal-data) */
   personalData?: PersonalDataProvider;
+  /** what it feeds the platform's search index (`search_documents`) and how to rebuild that part */
+  search?: SearchProvider;
 }

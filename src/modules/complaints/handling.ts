@@ -8,6 +8,7 @@ import { notifyFollowers, sha256, stateLabel, text, trackingUrl } from './common
 import { mayHandleReport, mayModerateReport, mayReadReport, queueScopeFor } from './policy.ts';
 import { nearbyReports } from './reading.ts';
 import * as repo from './repo.ts';
+import { indexReport } from './search.ts';
 import { CLOSED_STATES, isState, OPEN_STATES, transitionProblems } from './states.ts';
 import { fillTemplate } from './templates.ts';
 
@@ -205,6 +206,7 @@ export async function changeState(ctx: Ctx, ticket: string, input: StateChange):
     await notifyFollowers({ ...ctx, db: trx }, row, (ticket) =>
       text('complaints.notify.state', { ticket, state: stateLabel(to), url: trackingUrl(ctx, ticket) }),
     );
+    await indexReport({ ...ctx, db: trx }, row.id);
   });
   await audit(ctx, {
     action: 'complaint_state',

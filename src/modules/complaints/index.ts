@@ -4,6 +4,7 @@ import { messages } from './messages.ts';
 import { complaintMigrations } from './migrations.ts';
 import { complaintPersonalData } from './personal-data.ts';
 import { complaintRoutes } from './routes.tsx';
+import { complaintSearch } from './search.ts';
 import { seedComplaints } from './seed.ts';
 import { escalateOverdue } from './service.ts';
 
@@ -14,6 +15,7 @@ export const complaintsModule: SimpulModule = {
   messages,
   figures: complaintFigures,
   personalData: complaintPersonalData,
+  search: complaintSearch,
   navigation: [
     { href: '/pengaduan', label: 'complaints.nav.public', for: ['public'] },
     {

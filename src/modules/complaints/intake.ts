@@ -11,6 +11,7 @@ import { LIMITS, longDate, newTicket, notifyReporter, sha256, text, trackingUrl 
 import { checkDetails } from './fields.ts';
 import { MAX_PHOTOS, PhotoRejected, type ProcessedPhoto, processPhoto } from './photos.ts';
 import * as repo from './repo.ts';
+import { indexReport } from './search.ts';
 
 export interface ReportInput {
   categoryCode: string;
@@ -261,6 +262,7 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
       actor_label: 'Simpul',
     });
     await repo.insertIntake(trx, intakeKeys, now);
+    await indexReport(tctx, id);
     await notifyReporter(
       tctx,
       { email, phone },

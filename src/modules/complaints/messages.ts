@@ -23,6 +23,7 @@ const id: Record<string, string> = {
   'complaints.flash.templateSaved': 'Templat tersimpan.',
   'complaints.flash.templateDeleted': 'Templat dihapus.',
   'complaints.nav.public': 'Pengaduan',
+  'complaints.searchKind': 'Pengaduan',
   'complaints.nav.staff': 'Kelola pengaduan',
   'complaints.title': 'Pengaduan dan aspirasi (Si Centang)',
   'complaints.intro':
@@ -379,6 +380,7 @@ const en: Record<string, string> = {
   'complaints.flash.templateSaved': 'Template saved.',
   'complaints.flash.templateDeleted': 'Template deleted.',
   'complaints.nav.public': 'Report a problem',
+  'complaints.searchKind': 'Reports',
   'complaints.nav.staff': 'Manage complaints',
   'complaints.title': 'Complaints and aspirations (Si Centang)',
   'complaints.intro':

@@ -7,6 +7,7 @@ import { t } from '../../platform/i18n/index.ts';
 import { requireManage } from './common.ts';
 import { mayModerateReport, mayReadReport } from './policy.ts';
 import * as repo from './repo.ts';
+import { indexReport } from './search.ts';
 
 /** An officer sends a report to moderation (abusive, personal data, not a complaint): it leaves public view. */
 export async function flagReport(ctx: Ctx, ticket: string, reason: string): Promise<void> {
@@ -18,6 +19,7 @@ export async function flagReport(ctx: Ctx, ticket: string, reason: string): Prom
   if (reason.trim().length < 5) throw new Invalid({ flagReason: t('complaints.errors.flagReason') });
   const now = ctx.clock.now();
   await repo.updateComplaint(ctx.db, row.id, { flagged: true, flag_reason: reason.trim(), updated_at: now });
+  await indexReport(ctx, row.id);
   await repo.insertUpdate(ctx.db, {
     complaint_id: row.id,
     at: now,
@@ -71,6 +73,7 @@ export async function moderate(
       ? { public_title: input.publicTitle!.trim(), public_description: input.publicDescription!.trim() }
       : {}),
   });
+  await indexReport(ctx, row.id);
   await repo.insertUpdate(ctx.db, {
     complaint_id: row.id,
     at: now,

@@ -17,6 +17,7 @@ import {
   refreshStats,
   writeImportBatch,
 } from './repo.ts';
+import { reindexResidentVillages } from './search.ts';
 
 export type ImportMode = 'valid_rows' | 'all_or_nothing';
 
@@ -84,6 +85,7 @@ async function derive(db: Db, villages: string[], summary: ImportSummary): Promi
   const statisticsFrom = performance.now();
   summary.timings.families = statisticsFrom - familiesFrom;
   await refreshStats(db, villages);
+  await reindexResidentVillages(db, villages);
   summary.timings.statistics = performance.now() - statisticsFrom;
 }
 

@@ -5,6 +5,7 @@ import { messages } from './messages.ts';
 import { residentMigrations } from './migrations.ts';
 import { residentPersonalData } from './personal-data.ts';
 import { residentRoutes } from './routes.tsx';
+import { residentSearch } from './search.ts';
 import {
   failInterruptedImportsAtStart,
   findResidentByNik,
@@ -33,6 +34,7 @@ export const residentsModule: SimpulModule = {
   messages,
   figures: residentFigures,
   personalData: residentPersonalData,
+  search: residentSearch,
   navigation: [
     {
       href: '/kelola/penduduk',

@@ -1,6 +1,7 @@
 const id = {
   'residents.nav': 'Penduduk',
   'residents.navStats': 'Statistik penduduk',
+  'residents.searchKind': 'Penduduk',
   'residents.title': 'Data penduduk',
   'residents.listTitle': 'Penduduk Desa {village}',
   'residents.village': 'Desa',
@@ -154,6 +155,7 @@ const id = {
 const en: typeof id = {
   'residents.nav': 'Residents',
   'residents.navStats': 'Population figures',
+  'residents.searchKind': 'Residents',
   'residents.title': 'Residents',
   'residents.listTitle': 'Residents of {village}',
   'residents.village': 'Village',

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { scopeLevel } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
+import { NAME_SIMILARITY, titleMatches, withWordSimilarity } from '../../platform/search/service.ts';
 import { RESIDENT_COLUMNS, RESIDENT_FIELDS, type ResidentRecord } from './model.ts';
 import type { ResidentEventKind, ResidentStatus } from './schema.ts';
 import './schema.ts';
@@ -399,13 +400,6 @@ export async function statsForRegion(db: Db, regionCode: string): Promise<StatRo
   return result.rows;
 }
 
-/**
- * How alike a search and a name must be (pg_trgm word similarity, 0–1): 0.45 finds
- * "abdull jailani" → ABDUL JAELANI (0.53) but not SUHERMAN → ASEP HERMAWAN (0.33). The search runs
- * within one village (a few thousand rows through the village index), so it needs no trigram index.
- */
-const SEARCH_THRESHOLD = 0.45;
-
 export interface ListFilter {
   villageCode: string;
   search?: string | undefined;
@@ -425,38 +419,51 @@ export async function listResidentRows(
   db: Db,
   f: ListFilter,
 ): Promise<{ rows: ResidentRow[]; total: number }> {
-  let q = db.selectFrom('residents').where('village_code', '=', f.villageCode);
-  if (f.dusun) q = q.where('dusun', '=', f.dusun);
-  if (f.rw) q = q.where('rw', '=', f.rw);
-  if (f.rt) q = q.where('rt', '=', f.rt);
-  if (f.sex) q = q.where('sex', '=', f.sex);
-  if (f.status) q = q.where('status', '=', f.status);
-  if (f.bornAfter) q = q.where('birth_date', '>', f.bornAfter);
-  if (f.bornTo) q = q.where('birth_date', '<=', f.bornTo);
   const term = f.search?.trim() ?? '';
-  if (/^\d{4,16}$/.test(term))
-    q = q.where((eb) => eb.or([eb('nik', 'like', `${term}%`), eb('family_number', 'like', `${term}%`)]));
-  else if (term) {
-    const upper = term.toUpperCase();
-    // word similarity finds "Siti Nurhaliza" from "siti nurhalisa"; ILIKE keeps exact fragments
-    q = q.where((eb) =>
-      eb.or([
-        eb('name', 'ilike', `%${upper.replace(/[%_\\]/g, '\\$&')}%`),
-        sql<boolean>`word_similarity(${upper}, name) >= ${SEARCH_THRESHOLD}`,
-      ]),
-    );
-  }
-  const countRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let rowsQuery = q.select(residentColumns);
-  if (term && !/^\d+$/.test(term))
-    rowsQuery = rowsQuery.orderBy(sql`word_similarity(${term.toUpperCase()}, name)`, 'desc');
-  const rows = await rowsQuery
-    .orderBy('name')
-    .orderBy('nik')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { rows, total: Number(countRow.n) };
+  const byName = term !== '' && !/^\d{4,16}$/.test(term);
+  const upper = term.toUpperCase();
+  const list = async (db: Db) => {
+    let q = db.selectFrom('residents').where('village_code', '=', f.villageCode);
+    if (f.dusun) q = q.where('dusun', '=', f.dusun);
+    if (f.rw) q = q.where('rw', '=', f.rw);
+    if (f.rt) q = q.where('rt', '=', f.rt);
+    if (f.sex) q = q.where('sex', '=', f.sex);
+    if (f.status) q = q.where('status', '=', f.status);
+    if (f.bornAfter) q = q.where('birth_date', '>', f.bornAfter);
+    if (f.bornTo) q = q.where('birth_date', '<=', f.bornTo);
+    if (/^\d{4,16}$/.test(term))
+      q = q.where((eb) => eb.or([eb('nik', 'like', `${term}%`), eb('family_number', 'like', `${term}%`)]));
+    else if (byName) {
+      // the name is found in the platform's search index (village code + trigram, one GIN index):
+      // word similarity finds "Siti Nurhaliza" from "siti nurhalisa"; ILIKE keeps exact fragments.
+      // The ids are read first, so the registry is then read by primary key, never scanned.
+      const ids = await db
+        .selectFrom('search_documents')
+        .select('ref_id')
+        .where('module', '=', 'residents')
+        .where('kind', '=', 'resident')
+        .where('village_code', '=', f.villageCode)
+        .where(titleMatches(upper))
+        .execute();
+      if (ids.length === 0) return { rows: [], total: 0 };
+      q = q.where(sql<boolean>`id = ANY(${`{${ids.map((r) => r.ref_id).join(',')}}`}::uuid[])`);
+    }
+    // one scan: the page and the count together (a page past the end counts on its own)
+    let rowsQuery = q.select(residentColumns).select(sql<number>`count(*) OVER ()`.as('total_count'));
+    if (byName) rowsQuery = rowsQuery.orderBy(sql`word_similarity(${upper}, name)`, 'desc');
+    const rows = await rowsQuery
+      .orderBy('name')
+      .orderBy('nik')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
+    const total =
+      rows.length > 0 || f.page === 1
+        ? Number(rows[0]?.total_count ?? 0)
+        : Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return { rows: rows.map(({ total_count: _n, ...row }) => row as ResidentRow), total };
+  };
+  return byName ? withWordSimilarity(db, NAME_SIMILARITY, list) : list(db);
 }
 
 export async function addressOptions(

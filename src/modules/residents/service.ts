@@ -58,6 +58,7 @@ import {
   upsertResidents,
 } from './repo.ts';
 import type { ResidentStatus } from './schema.ts';
+import { indexResidents, reindexResidentVillages } from './search.ts';
 import { buildStats, type PopulationStats } from './stats.ts';
 
 export { type CodeList, codeLabel, codeList } from './codes.ts';
@@ -185,6 +186,10 @@ export async function seedDemoResidents(
   await upsertResidents(ctx.db, batch, null);
   total += batch.length;
   await refreshStats(
+    ctx.db,
+    villages.map((v) => v.code),
+  );
+  await reindexResidentVillages(
     ctx.db,
     villages.map((v) => v.code),
   );
@@ -371,6 +376,7 @@ export async function createResident(
         by: ctx.actor?.kind === 'staff' ? ctx.actor.email : null,
       });
     await refreshStats(trx, [villageCode]);
+    await indexResidents(trx, [newId]);
     return newId;
   });
   return { id, warning: nikRegionWarning(record.nik, villageCode) };
@@ -406,6 +412,7 @@ export async function updateResident(ctx: Ctx, id: string, form: ResidentForm): 
       by: ctx.actor?.kind === 'staff' ? ctx.actor.email : null,
     });
     await refreshStats(trx, [row.village_code]);
+    await indexResidents(trx, [id]);
   });
   return { id, warning: nikRegionWarning(record.nik, row.village_code) };
 }
@@ -457,6 +464,7 @@ export async function recordDeparture(
       by: ctx.actor?.kind === 'staff' ? ctx.actor.email : null,
     });
     await refreshStats(trx, [row.village_code]);
+    await indexResidents(trx, [id]);
   });
 }
 
