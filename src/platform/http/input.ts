@@ -14,6 +14,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** form or query fields this route reads as a list (checkboxes); any other repeat is refused */
     repeatableFields?: readonly string[];
+    /** set by formRoute: a page's form, whose fields must be text even though it has a body schema */
+    form?: boolean;
   }
 }
 
@@ -85,6 +87,7 @@ export function installInputGuards(app: FastifyInstance): void {
  * (objects, numbers) would hand the service something it never checks.
  */
 function isFormRoute(request: FastifyRequest): boolean {
+  if (request.routeOptions.config?.form) return true;
   const url = request.routeOptions.url ?? '';
   return !url.startsWith('/api/') && !url.startsWith('/open311/') && !request.routeOptions.schema?.body;
 }
