@@ -66,8 +66,11 @@ export interface FormRouteOptions<U extends string, B extends TSchema, F> {
    * checked against `body`, and the rest. Without it the url-encoded body is read.
    */
   read?: (request: FastifyRequest) => Promise<{ fields: Record<string, unknown>; files: F }>;
-  /** the page that holds the form, drawn again with the field errors and what was sent */
-  page: (request: FormRequest<U>, state: FormState<B, F>) => SafeHtml | Promise<SafeHtml>;
+  /**
+   * The page that holds the form, drawn again with the field errors and what was sent. Without it
+   * (a button: revoke, delete, switch on) a refusal is the error page, as any domain error.
+   */
+  page?: (request: FormRequest<U>, state: FormState<B, F>) => SafeHtml | Promise<SafeHtml>;
   /** calls the service and answers (usually a 303 redirect); an `Invalid` it throws re-renders the page */
   handle: (request: FormRequest<U>, reply: FastifyReply, form: Static<B>, files: F) => Promise<unknown>;
   /** domain errors besides `Invalid` shown on the form (with their own status) instead of an error page */
@@ -161,27 +164,31 @@ export function formRoute<U extends string, B extends TSchema, F = undefined>(
         for (const [name, value] of Object.entries(read.fields))
           if (typeof value === 'string') assertPlainText(name, value);
       const fields = asLists(options.body, read.fields);
-      const rerender = async (state: Omit<FormState<B, F>, 'files'>, status: number) =>
-        reply.page(await options.page(request, { ...state, files: read.files }), status);
+      const rerender = async (state: Omit<FormState<B, F>, 'files'>, status: number, error: Error) => {
+        if (!options.page) throw error;
+        return reply.page(await options.page(request, { ...state, files: read.files }), status);
+      };
 
       if (!check.Check(fields)) {
         const errors = schemaErrors(check.Errors(fields));
         const values = Object.fromEntries(
           Object.entries(fields).filter(([name, value]) => !errors[name] && typeof value === 'string'),
         ) as Partial<Static<B>>;
-        return rerender({ values, errors, summary: t('form.summary') }, 422);
+        const summary = t('form.summary');
+        return rerender({ values, errors, summary }, 422, new Invalid(errors, summary));
       }
       const form = fields as Static<B>;
       try {
         return await options.handle(request, reply, form, read.files);
       } catch (error) {
         if (error instanceof Invalid && error.status === 422)
-          return rerender({ values: form, errors: error.fields, summary: error.message }, 422);
+          return rerender({ values: form, errors: error.fields, summary: error.message }, 422, error);
         const shown = options.showOnPage?.find((kind) => error instanceof kind);
         if (shown)
           return rerender(
             { values: form, errors: {}, message: (error as DomainError).message },
             (error as DomainError).status,
+            error as DomainError,
           );
         throw error;
       }

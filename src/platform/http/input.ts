@@ -108,6 +108,17 @@ export function assertPlainText(field: string, value: string): string {
   return value;
 }
 
+/**
+ * A GET route's query as text fields (filters, return paths): the guard has already refused
+ * repeated fields, so every value is one string; anything else is left out.
+ */
+export function queryText(request: FastifyRequest): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>))
+    if (typeof value === 'string') out[name] = value;
+  return out;
+}
+
 /** The highest page a list offers; beyond it OFFSET would overflow PostgreSQL's bigint. */
 export const MAX_PAGE = 10_000;
 
