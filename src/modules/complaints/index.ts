@@ -1,7 +1,7 @@
 import type { SimpulModule } from '../../platform/module.ts';
 import { messages } from './messages.ts';
 import { complaintMigrations } from './migrations.ts';
-import { complaintRoutes } from './routes.tsx';
+import { complaintRoutes } from './routes/index.ts';
 import { seedComplaints } from './seed.ts';
 import { escalateOverdue } from './service.ts';
 
