@@ -1,7 +1,7 @@
 import type { SimpulModule } from '../../platform/module.ts';
 import { messages } from './messages.ts';
 import { serviceMigrations } from './migrations.ts';
-import { serviceRoutes } from './routes.tsx';
+import { serviceRoutes } from './routes/index.ts';
 import { seedServices } from './seed.ts';
 
 export const servicesModule: SimpulModule = {
