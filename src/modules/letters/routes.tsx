@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { sendLetterPdf } from '../../platform/http/download.ts';
 import { NotFound } from '../../platform/http/errors.ts';
+import { formBody, formRoute } from '../../platform/http/form-route.ts';
 import { pageNumber as parsePage } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { regionName } from '../regions/service.ts';
@@ -14,10 +15,11 @@ import {
   verifyLetter,
 } from './service.ts';
 import { RegisterPage, VerifyPage, VerifyStartPage } from './views/pages.tsx';
+import './messages.ts';
 
 type Query = Record<string, string | undefined>;
 
-async function readPdfUpload(request: import('fastify').FastifyRequest): Promise<Buffer | null> {
+async function readPdfUpload(request: FastifyRequest): Promise<Buffer | null> {
   if (!request.isMultipart()) return null;
   for await (const part of request.parts()) {
     if (part.type === 'file' && part.fieldname === 'pdf') {
@@ -54,14 +56,15 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(<VerifyPage facts={facts} now={request.ctx.clock.now()} />);
   });
 
-  app.post(
-    '/verifikasi/:code',
-    { schema: { hide: true }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-    async (request, reply) => {
-      const code = (request.params as { code: string }).code.toUpperCase();
+  // a PDF upload: read as multipart, no text field but the CSRF token
+  formRoute(app, '/verifikasi/:code', {
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    body: formBody({}),
+    read: async (request) => ({ fields: {}, files: await readPdfUpload(request) }),
+    handle: async (request, reply, _form, pdf) => {
+      const code = request.params.code.toUpperCase();
       const facts = await verifyLetter(request.ctx, code);
       if (!facts) throw new NotFound(t('letters.verify.unknown'));
-      const pdf = await readPdfUpload(request);
       if (!pdf)
         return reply.page(
           <VerifyPage
@@ -74,7 +77,7 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
       const check = await checkLetterPdf(request.ctx, code, pdf);
       return reply.page(<VerifyPage facts={facts} now={request.ctx.clock.now()} check={check} />);
     },
-  );
+  });
 
   app.get(
     '/api/v1/letters/verify/:code',
@@ -88,7 +91,7 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const facts = await verifyLetter(request.ctx, (request.params as { code: string }).code.toUpperCase());
-      if (!facts) throw new NotFound('Kode verifikasi tidak dikenal.');
+      if (!facts) throw new NotFound(t('letters.error.unknownCode'));
       return { ...facts, issuedAt: facts.issuedAt.toISOString() };
     },
   );

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { Type } from '@sinclair/typebox';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff } from '../../platform/auth/guards.ts';
 import { csvLine, spreadsheetText } from '../../platform/csv.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
+import { formRoute } from '../../platform/http/form-route.ts';
 import { pageNumber as parsePage } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { regionName } from '../regions/service.ts';
@@ -47,9 +49,9 @@ import {
   statsCsvRows,
   type VillageChoice,
 } from './views/pages.tsx';
+import './messages.ts';
 
 type Query = Record<string, string | undefined>;
-type Body = Record<string, unknown>;
 
 const BASE = '/kelola/penduduk';
 const MAX_UPLOAD = 512 * 1024 * 1024;
@@ -61,7 +63,7 @@ async function pickVillage(
   const villages = await villagesWithRecords(request.ctx);
   const wanted = (request.query as Query).desa;
   const village = villages.find((v) => v.code === wanted) ?? (wanted ? undefined : villages[0]);
-  if (!village) throw new Forbidden('Desa ini di luar cakupan Anda.');
+  if (!village) throw new Forbidden(t('residents.error.villageOutOfScope'));
   return { village, villages };
 }
 
@@ -72,11 +74,8 @@ function text(value: unknown): string {
   return String(value);
 }
 
-function formValues(body: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries((body as Body) ?? {})) if (k !== '_csrf') out[k] = text(v);
-  return out;
-}
+/** A registry form: the OpenSID column names the service reads (nama, nik, no_kk, …), all text. */
+const RegistryForm = Type.Record(Type.String(), Type.String());
 
 function residentToForm(r: Awaited<ReturnType<typeof getResident>>): Record<string, string> {
   const n = (v: number | null) => (v === null ? '' : String(v));
@@ -194,30 +193,34 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post(`${BASE}/baru`, staff, async (request, reply) => {
-    const { village } = await pickVillage(request);
-    const values = formValues(request.body);
-    const kind = (
-      ['lahir', 'pindah_masuk', 'pendataan'].includes(values.peristiwa ?? '') ? values.peristiwa : 'pendataan'
-    ) as ArrivalKind;
-    try {
+  const arrivalKind = (values: Record<string, string>) =>
+    (['lahir', 'pindah_masuk', 'pendataan'].includes(values.peristiwa ?? '')
+      ? values.peristiwa
+      : 'pendataan') as ArrivalKind;
+
+  formRoute(app, `${BASE}/baru`, {
+    preHandler: requireStaff(),
+    body: RegistryForm,
+    page: async (request, { values, errors }) => {
+      const { village } = await pickVillage(request);
+      return (
+        <ResidentFormPage
+          title={t(arrivalKind(values) === 'lahir' ? 'residents.recordBirth' : 'residents.add')}
+          action={`${BASE}/baru?desa=${village.code}`}
+          values={values}
+          errors={errors}
+          creating
+          cancel={`${BASE}?desa=${village.code}`}
+        />
+      );
+    },
+    handle: async (request, reply, values) => {
+      const { village } = await pickVillage(request);
+      const kind = arrivalKind(values);
       const saved = await createResident(request.ctx, village.code, values, { kind, note: values.catatan });
       setFlash(reply, saved.warning ? `${t('residents.saved')} ${saved.warning}` : t('residents.saved'));
       return reply.redirect(`${BASE}/${saved.id}`, 303);
-    } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
-      return reply.page(
-        <ResidentFormPage
-          title={t(kind === 'lahir' ? 'residents.recordBirth' : 'residents.add')}
-          action={`${BASE}/baru?desa=${village.code}`}
-          values={values}
-          errors={error.fields}
-          creating
-          cancel={`${BASE}?desa=${village.code}`}
-        />,
-        422,
-      );
-    }
+    },
   });
 
   app.get(`${BASE}/impor`, staff, async (request, reply) => {
@@ -383,28 +386,29 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post(`${BASE}/:id/ubah`, staff, async (request, reply) => {
-    const id = (request.params as { id: string }).id;
-    const values = formValues(request.body);
-    try {
-      const saved = await updateResident(request.ctx, id, values);
-      setFlash(reply, saved.warning ? `${t('residents.saved')} ${saved.warning}` : t('residents.saved'));
-      return reply.redirect(`${BASE}/${id}`, 303);
-    } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
+  formRoute(app, `${BASE}/:id/ubah`, {
+    preHandler: requireStaff(),
+    body: RegistryForm,
+    page: async (request, { values, errors }) => {
+      const { id } = request.params;
       const resident = await getResident(request.ctx, id);
-      return reply.page(
+      return (
         <ResidentFormPage
           title={t('residents.editTitle', { name: resident.name })}
           action={`${BASE}/${id}/ubah`}
           values={values}
-          errors={error.fields}
+          errors={errors}
           creating={false}
           cancel={`${BASE}/${id}`}
-        />,
-        422,
+        />
       );
-    }
+    },
+    handle: async (request, reply, values) => {
+      const { id } = request.params;
+      const saved = await updateResident(request.ctx, id, values);
+      setFlash(reply, saved.warning ? `${t('residents.saved')} ${saved.warning}` : t('residents.saved'));
+      return reply.redirect(`${BASE}/${id}`, 303);
+    },
   });
 
   for (const [slug, kind] of [
@@ -418,21 +422,19 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
         <DeparturePage resident={resident} kind={kind} values={{ date: today(request.ctx) }} />,
       );
     });
-    app.post(`${BASE}/:id/${slug}`, staff, async (request, reply) => {
-      const id = (request.params as { id: string }).id;
-      const values = formValues(request.body);
-      try {
+    formRoute(app, `${BASE}/:id/${slug}`, {
+      preHandler: requireStaff(),
+      body: RegistryForm,
+      page: async (request, { values, errors }) => {
+        const resident = await getResident(request.ctx, request.params.id);
+        return <DeparturePage resident={resident} kind={kind} values={values} errors={errors} />;
+      },
+      handle: async (request, reply, values) => {
+        const { id } = request.params;
         await recordDeparture(request.ctx, id, kind, values);
         setFlash(reply, t(kind === 'mati' ? 'residents.deathRecorded' : 'residents.moveRecorded'));
         return reply.redirect(`${BASE}/${id}`, 303);
-      } catch (error) {
-        if (!(error instanceof Invalid)) throw error;
-        const resident = await getResident(request.ctx, id);
-        return reply.page(
-          <DeparturePage resident={resident} kind={kind} values={values} errors={error.fields} />,
-          422,
-        );
-      }
+      },
     });
   }
 

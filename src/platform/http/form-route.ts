@@ -41,10 +41,13 @@ type ParamNames<U extends string> = U extends `${string}:${infer P}/${infer R}`
 
 export type FormRequest<U extends string> = FastifyRequest<{ Params: { [K in ParamNames<U>]: string } }>;
 
+/** What was sent: a record form (every field text) stays a record, a named form has its fields optional. */
+export type FormValues<B extends TSchema> = string extends keyof Static<B> ? Static<B> : Partial<Static<B>>;
+
 /** What the page needs to draw the form again after a refusal. */
 export interface FormState<B extends TSchema, F> {
   /** what was sent (the CSRF token left out), to put back into the fields */
-  values: Partial<Static<B>>;
+  values: FormValues<B>;
   /** field → message, in the visitor's language */
   errors: Record<string, string>;
   /** the summary of an `Invalid` */
@@ -173,7 +176,7 @@ export function formRoute<U extends string, B extends TSchema, F = undefined>(
         const errors = schemaErrors(check.Errors(fields));
         const values = Object.fromEntries(
           Object.entries(fields).filter(([name, value]) => !errors[name] && typeof value === 'string'),
-        ) as Partial<Static<B>>;
+        ) as FormValues<B>;
         const summary = t('form.summary');
         return rerender({ values, errors, summary }, 422, new Invalid(errors, summary));
       }
@@ -182,11 +185,15 @@ export function formRoute<U extends string, B extends TSchema, F = undefined>(
         return await options.handle(request, reply, form, read.files);
       } catch (error) {
         if (error instanceof Invalid && error.status === 422)
-          return rerender({ values: form, errors: error.fields, summary: error.message }, 422, error);
+          return rerender(
+            { values: form as FormValues<B>, errors: error.fields, summary: error.message },
+            422,
+            error,
+          );
         const shown = options.showOnPage?.find((kind) => error instanceof kind);
         if (shown)
           return rerender(
-            { values: form, errors: {}, message: (error as DomainError).message },
+            { values: form as FormValues<B>, errors: {}, message: (error as DomainError).message },
             (error as DomainError).status,
             error as DomainError,
           );
