@@ -1,3 +1,5 @@
+import { registerMessages } from '../../platform/i18n/index.ts';
+
 export const messages = {
   id: {
     'regions.homeTitle': 'Layanan pemerintahan {regency}',
@@ -24,6 +26,9 @@ export const messages = {
     'regions.officeTitle': 'Profil kantor Desa {name}',
     'regions.officeIntro': 'Alamat dan kontak ini tampil di kop surat dan halaman desa.',
     'regions.officeSaved': 'Profil kantor desa sudah disimpan.',
+
+    'regions.error.villageOutOfScope': 'Anda hanya dapat mengubah data desa dalam cakupan Anda.',
+    'regions.error.villageNotFound': 'Desa tidak ditemukan.',
   },
   en: {
     'regions.homeTitle': 'Government services of {regency}',
@@ -50,5 +55,11 @@ export const messages = {
     'regions.officeTitle': 'Office profile of {name} village',
     'regions.officeIntro': 'This address and these contacts appear on letterheads and the village page.',
     'regions.officeSaved': 'The village office profile has been saved.',
+
+    'regions.error.villageOutOfScope': 'You can only change the data of villages within your scope.',
+    'regions.error.villageNotFound': 'Village not found.',
   },
 };
+
+// registered as soon as the module's code loads, so its services speak outside an app too (CLI, tests)
+registerMessages(messages);

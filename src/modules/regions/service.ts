@@ -7,6 +7,8 @@ import { likeEscape, searchTerm } from '../../platform/http/input.ts';
 import { readAreaFile, slugify } from './area-data.ts';
 import { assertMayKeepVillageOffice } from './policy.ts';
 import './schema.ts';
+import { t } from '../../platform/i18n/index.ts';
+import './messages.ts';
 
 export interface Village {
   code: string;
@@ -152,7 +154,7 @@ export async function findVillage(ctx: Ctx, codeOrSlug: string): Promise<Village
 
 export async function getVillage(ctx: Ctx, code: string): Promise<Village> {
   const village = await findVillage(ctx, code);
-  if (!village || village.code !== code) throw new NotFound('Desa tidak ditemukan.');
+  if (!village || village.code !== code) throw new NotFound(t('regions.error.villageNotFound'));
   return village;
 }
 

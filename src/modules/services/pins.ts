@@ -14,6 +14,8 @@ import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { findResidentByNik, type Resident } from '../residents/service.ts';
 import { mayServeVillage } from './policy.ts';
 import './schema.ts';
+import { t } from '../../platform/i18n/index.ts';
+import './messages.ts';
 
 const PIN = /^\d{6}$/;
 // a PIN anyone would guess first is refused when a resident chooses their own
@@ -26,13 +28,12 @@ const WEAK_PINS = new Set(['000000', '111111', '123456', '654321', '123123', '11
  */
 export async function issuePin(ctx: Ctx, nik: string): Promise<{ pin: string; residentName: string }> {
   const cleaned = nik.replace(/\D/g, '');
-  if (!/^\d{16}$/.test(cleaned)) throw new Invalid({ nik: 'NIK harus 16 angka.' });
+  if (!/^\d{16}$/.test(cleaned)) throw new Invalid({ nik: t('services.error.nikDigits') });
   const resident = await findResidentByNik(ctx, cleaned);
   // a NIK of another village answers as an unknown one: staff learn nothing outside their village
   if (!resident || !mayServeVillage(ctx.actor, resident.villageCode))
-    throw new Invalid({ nik: 'NIK ini tidak ada di data penduduk desa Anda.' });
-  if (resident.status !== 'hidup')
-    throw new Invalid({ nik: 'Warga ini tidak lagi berstatus penduduk aktif.' });
+    throw new Invalid({ nik: t('services.error.nikNotInVillage') });
+  if (resident.status !== 'hidup') throw new Invalid({ nik: t('services.error.residentInactive') });
   const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const values = {
     pin_hash: await hashSecret(pin),
@@ -58,7 +59,8 @@ export async function issuePin(ctx: Ctx, nik: string): Promise<{ pin: string; re
   return { pin, residentName: resident.name };
 }
 
-const WRONG = { nik: 'NIK atau PIN salah.' };
+/** One answer for a wrong NIK and a wrong PIN, so neither tells which was wrong. */
+const wrongNikOrPin = () => ({ nik: t('services.error.wrongNikOrPin') });
 
 /**
  * NIK + PIN login under the same waits after failures as staff passwords (platform/auth/throttle.ts);
@@ -103,7 +105,7 @@ export async function loginResident(
         },
       );
     }
-    throw new Invalid(WRONG);
+    throw new Invalid(wrongNikOrPin());
   }
   await recordLoginSuccess(ctx, attempt);
   await ctx.db
@@ -161,7 +163,7 @@ export async function changePin(
     .selectAll()
     .where('resident_id', '=', actor.id)
     .executeTakeFirst();
-  if (!row) throw new NotFound('PIN belum diberikan.');
+  if (!row) throw new NotFound(t('services.error.noPin'));
   const errors: Record<string, string> = {};
   if (!(await verifySecret(row.pin_hash, input.current))) errors.current = 'PIN lama salah.';
   if (!PIN.test(input.next)) errors.next = 'PIN baru harus 6 angka.';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { actorId } from '../auth/roles.ts';
 import type { Ctx } from '../context.ts';
 import { NotFound } from '../http/errors.ts';
+import { t } from '../i18n/index.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -49,7 +50,7 @@ export async function readFile(
   id: string,
 ): Promise<{ bytes: Buffer; contentType: string; name: string; sha256: string }> {
   const row = await ctx.db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new NotFound('Berkas tidak ditemukan.');
+  if (!row) throw new NotFound(t('error.fileNotFound'));
   const bytes = await fs.readFile(storagePath(ctx, row.sha256));
   return { bytes, contentType: row.content_type, name: row.name, sha256: row.sha256 };
 }
