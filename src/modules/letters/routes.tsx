@@ -4,7 +4,7 @@ import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { sendLetterPdf } from '../../platform/http/download.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { formBody, formRoute } from '../../platform/http/form-route.ts';
-import { pageNumber as parsePage } from '../../platform/http/input.ts';
+import { pageNumber as parsePage, queryText } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { regionName } from '../regions/service.ts';
 import {
@@ -16,8 +16,6 @@ import {
 } from './service.ts';
 import { RegisterPage, VerifyPage, VerifyStartPage } from './views/pages.tsx';
 import './messages.ts';
-
-type Query = Record<string, string | undefined>;
 
 async function readPdfUpload(request: FastifyRequest): Promise<Buffer | null> {
   if (!request.isMultipart()) return null;
@@ -44,7 +42,7 @@ const letterFacts = Type.Object({
 
 export async function letterRoutes(app: FastifyInstance): Promise<void> {
   app.get('/verifikasi', { schema: { hide: true } }, async (request, reply) => {
-    const code = ((request.query as Query).kode ?? '').trim().toUpperCase();
+    const code = (queryText(request).kode ?? '').trim().toUpperCase();
     if (!code) return reply.page(<VerifyStartPage />);
     if (await verifyLetter(request.ctx, code)) return reply.redirect(`/verifikasi/${code}`, 303);
     return reply.page(<VerifyStartPage code={code} errors={{ code: t('letters.verify.unknown') }} />, 404);
@@ -103,7 +101,7 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/kelola/surat', villageStaff, async (request, reply) => {
     const actor = staffOf(request);
-    const q = request.query as Query;
+    const q = queryText(request);
     const page = parsePage(q.page);
     const year = /^\d{4}$/.test(q.tahun ?? '') ? Number(q.tahun) : undefined;
     const { entries, total } = await listOutgoingLetters(request.ctx, actor.scope.code, { page, year });

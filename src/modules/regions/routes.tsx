@@ -4,6 +4,7 @@ import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
+import { queryText } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { assertMayKeepVillageOffice } from './policy.ts';
 import { findVillage, getVillage, listKecamatan, listVillages, updateVillageOffice } from './service.ts';
@@ -20,7 +21,7 @@ const VillageSchema = Type.Object({
 
 export async function regionRoutes(app: FastifyInstance): Promise<void> {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    const search = String((request.query as { cari?: string }).cari ?? '').trim();
+    const search = (queryText(request).cari ?? '').trim();
     const [kecamatan, villages] = await Promise.all([
       listKecamatan(request.ctx),
       listVillages(request.ctx, { search: search || undefined }),

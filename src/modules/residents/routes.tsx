@@ -9,7 +9,7 @@ import { csvLine, spreadsheetText } from '../../platform/csv.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formRoute } from '../../platform/http/form-route.ts';
-import { pageNumber as parsePage } from '../../platform/http/input.ts';
+import { pageNumber as parsePage, queryText } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { regionName } from '../regions/service.ts';
 import { EXPORT_COLUMNS } from './opensid.ts';
@@ -51,8 +51,6 @@ import {
 } from './views/pages.tsx';
 import './messages.ts';
 
-type Query = Record<string, string | undefined>;
-
 const BASE = '/kelola/penduduk';
 const MAX_UPLOAD = 512 * 1024 * 1024;
 
@@ -61,7 +59,7 @@ async function pickVillage(
   request: FastifyRequest,
 ): Promise<{ village: VillageChoice; villages: VillageChoice[] }> {
   const villages = await villagesWithRecords(request.ctx);
-  const wanted = (request.query as Query).desa;
+  const wanted = queryText(request).desa;
   const village = villages.find((v) => v.code === wanted) ?? (wanted ? undefined : villages[0]);
   if (!village) throw new Forbidden(t('residents.error.villageOutOfScope'));
   return { village, villages };
@@ -112,7 +110,7 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(BASE, staff, async (request, reply) => {
     const { village, villages } = await pickVillage(request);
-    const q = request.query as Query;
+    const q = queryText(request);
     const filter = {
       q: q.q ?? '',
       dusun: q.dusun ?? '',
@@ -155,7 +153,7 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
   app.get(`${BASE}/baru`, staff, async (request, reply) => {
     const { village } = await pickVillage(request);
     assertMayKeepRegistry(request.ctx, village.code);
-    const q = request.query as Query;
+    const q = queryText(request);
     const kind = q.peristiwa === 'lahir' || q.peristiwa === 'pindah_masuk' ? q.peristiwa : 'pendataan';
     const values: Record<string, string> = { peristiwa: kind, warganegara_id: '1' };
     if (kind === 'lahir') {
@@ -338,7 +336,7 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
   });
 
   const statsRegion = async (request: FastifyRequest): Promise<string> =>
-    (request.query as Query).wilayah || (await figureRegions(request.ctx)).home;
+    queryText(request).wilayah || (await figureRegions(request.ctx)).home;
 
   app.get(`${BASE}/statistik`, staff, async (request, reply) => {
     const region = await statsRegion(request);
