@@ -3,7 +3,7 @@ import { complaintFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { complaintMigrations } from './migrations.ts';
 import { complaintPersonalData } from './personal-data.ts';
-import { complaintRoutes } from './routes.tsx';
+import { complaintRoutes } from './routes/index.ts';
 import { complaintSearch } from './search.ts';
 import { seedComplaints } from './seed.ts';
 import { escalateOverdue } from './service.ts';

@@ -1,6 +1,7 @@
 import { canOnItem, type Item, scopeLevel } from '../../platform/auth/policy.ts';
 import type { Actor, StaffActor } from '../../platform/auth/roles.ts';
 import { Forbidden } from '../../platform/http/errors.ts';
+import { t } from '../../platform/i18n/index.ts';
 import type { QueueScope } from './repo.ts';
 
 /**
@@ -41,7 +42,7 @@ export function mayModerateReport(actor: Actor | null, row: ReportRef): boolean 
 /** Categories, routing rules, SLAs, holidays, templates, the moderation queue: admin kabupaten. */
 export function requireComplaintsAdmin(actor: Actor | null): StaffActor {
   if (actor?.kind !== 'staff' || !canOnItem(actor, 'manage'))
-    throw new Forbidden('Hanya admin kabupaten yang dapat mengubah ini.');
+    throw new Forbidden(t('complaints.errors.adminOnly'));
   return actor;
 }
 

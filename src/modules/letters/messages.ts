@@ -1,4 +1,5 @@
 import type { Messages } from '../../platform/i18n/index.ts';
+import { registerMessages } from '../../platform/i18n/index.ts';
 
 const id: Messages = {
   'letters.nav.register': 'Register surat keluar',
@@ -135,4 +136,32 @@ const en: Messages = {
     "An issued letter is its issuer's official archive (UU 43/2009 on archives) and must stay verifiable for whoever holds it.",
 };
 
-export const messages = { id, en };
+/** What services throw (Invalid, Forbidden, NotFound, Conflict), in the words the pages show. */
+const idErrors = {
+  'letters.error.settingsOutOfScope': 'Anda hanya dapat mengatur surat desa dalam cakupan Anda.',
+  'letters.error.logoType': 'Logo harus gambar PNG atau JPEG.',
+  'letters.error.logoSize': 'Logo paling besar 1 MB.',
+  'letters.error.logoUnreadable': 'Gambar logo tidak dapat dibaca; coba simpan ulang sebagai PNG.',
+  'letters.error.agencyNotFound': 'OPD tidak ditemukan.',
+  'letters.error.unknownCode': 'Kode verifikasi tidak dikenal.',
+  'letters.error.registerOutOfScope': 'Register surat ini di luar cakupan Anda.',
+  'letters.error.letterNotFound': 'Surat tidak ditemukan.',
+  'letters.error.letterOutOfScope': 'Surat ini di luar cakupan Anda.',
+};
+
+const enErrors: Record<keyof typeof idErrors, string> = {
+  'letters.error.settingsOutOfScope': 'You can only set the letters of villages within your scope.',
+  'letters.error.logoType': 'The logo must be a PNG or JPEG image.',
+  'letters.error.logoSize': 'The logo may be at most 1 MB.',
+  'letters.error.logoUnreadable': 'The logo image cannot be read; try saving it again as PNG.',
+  'letters.error.agencyNotFound': 'Agency not found.',
+  'letters.error.unknownCode': 'Unknown verification code.',
+  'letters.error.registerOutOfScope': 'This letter register is outside your scope.',
+  'letters.error.letterNotFound': 'Letter not found.',
+  'letters.error.letterOutOfScope': 'This letter is outside your scope.',
+};
+
+export const messages = { id: { ...id, ...idErrors }, en: { ...en, ...enErrors } };
+
+// registered as soon as the module's code loads, so its services speak outside an app too (CLI, tests)
+registerMessages(messages);

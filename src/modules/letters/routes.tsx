@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import { pageNumber as parsePage } from '../../platform/http/input.ts';
+import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
+import { pageNumber as parsePage, queryText } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { regionName } from '../regions/service.ts';
 import { sendLetterPdf } from './download.ts';
@@ -20,17 +21,15 @@ import {
 import { villageSettingsExtensions } from './settings-page.ts';
 import { RegisterPage, VerifyPage, VerifyStartPage } from './views/pages.tsx';
 import { VillageSettingsPage } from './views/settings.tsx';
-
-type Query = Record<string, string | undefined>;
-type Form = Record<string, string | undefined>;
+import './messages.ts';
 
 /** The letterhead emblem of a multipart form; an oversized file is a problem to show beside the field. */
 async function readLogoUpload(
   request: FastifyRequest,
-): Promise<{ logo: Buffer | null; uploadProblem?: string }> {
+): Promise<{ fields: Record<string, string>; files: { logo: Buffer | null; uploadProblem?: string } }> {
   let logo: Buffer | null = null;
   let uploadProblem: string | undefined;
-  if (!request.isMultipart()) return { logo };
+  if (!request.isMultipart()) return { fields: {}, files: { logo } };
   for await (const part of request.parts()) {
     if (part.type !== 'file') continue;
     try {
@@ -41,7 +40,7 @@ async function readLogoUpload(
       if (part.fieldname === 'logo') uploadProblem = t('letters.settings.fileTooLarge');
     }
   }
-  return { logo, uploadProblem };
+  return { fields: {}, files: { logo, uploadProblem } };
 }
 
 async function readPdfUpload(request: FastifyRequest): Promise<Buffer | null> {
@@ -69,7 +68,7 @@ const letterFacts = Type.Object({
 
 export async function letterRoutes(app: FastifyInstance): Promise<void> {
   app.get('/verifikasi', { schema: { hide: true } }, async (request, reply) => {
-    const code = ((request.query as Query).kode ?? '').trim().toUpperCase();
+    const code = (queryText(request).kode ?? '').trim().toUpperCase();
     if (!code) return reply.page(<VerifyStartPage />);
     if (await verifyLetter(request.ctx, code)) return reply.redirect(`/verifikasi/${code}`, 303);
     return reply.page(<VerifyStartPage code={code} errors={{ code: t('letters.verify.unknown') }} />, 404);
@@ -81,14 +80,15 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(<VerifyPage facts={facts} now={request.ctx.clock.now()} />);
   });
 
-  app.post(
-    '/verifikasi/:code',
-    { schema: { hide: true }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-    async (request, reply) => {
-      const code = (request.params as { code: string }).code.toUpperCase();
+  // a PDF upload: read as multipart, no text field but the CSRF token
+  formRoute(app, '/verifikasi/:code', {
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    body: formBody({}),
+    read: async (request) => ({ fields: {}, files: await readPdfUpload(request) }),
+    handle: async (request, reply, _form, pdf) => {
+      const code = request.params.code.toUpperCase();
       const facts = await verifyLetter(request.ctx, code);
       if (!facts) throw new NotFound(t('letters.verify.unknown'));
-      const pdf = await readPdfUpload(request);
       if (!pdf)
         return reply.page(
           <VerifyPage
@@ -101,7 +101,7 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
       const check = await checkLetterPdf(request.ctx, code, pdf);
       return reply.page(<VerifyPage facts={facts} now={request.ctx.clock.now()} check={check} />);
     },
-  );
+  });
 
   app.get(
     '/api/v1/letters/verify/:code',
@@ -115,7 +115,7 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const facts = await verifyLetter(request.ctx, (request.params as { code: string }).code.toUpperCase());
-      if (!facts) throw new NotFound('Kode verifikasi tidak dikenal.');
+      if (!facts) throw new NotFound(t('letters.error.unknownCode'));
       return { ...facts, issuedAt: facts.issuedAt.toISOString() };
     },
   );
@@ -127,7 +127,7 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/kelola/surat', villageStaff, async (request, reply) => {
     const actor = staffOf(request);
-    const q = request.query as Query;
+    const q = queryText(request);
     const page = parsePage(q.page);
     const year = /^\d{4}$/.test(q.tahun ?? '') ? Number(q.tahun) : undefined;
     const { entries, total } = await listOutgoingLetters(request.ctx, actor.scope.code, { page, year });
@@ -182,37 +182,44 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
     reply.page(await villagePage(request)),
   );
 
-  app.post('/kelola/layanan/desa/surat', villageStaff, async (request, reply) => {
-    const form = request.body as Form;
-    const input = {
-      numberPattern: form.numberPattern ?? '',
-      signatoryName: form.signatoryName ?? '',
-      signatoryEmployeeNumber: form.signatoryEmployeeNumber ?? '',
-      delegateName: form.delegateName ?? '',
-      delegatePosition: form.delegatePosition ?? '',
-      delegateEmployeeNumber: form.delegateEmployeeNumber ?? '',
-    };
-    try {
-      await saveLetterSettings(request.ctx, staffOf(request).scope.code, input);
+  const LetterSettingsForm = formBody({
+    numberPattern: textField(),
+    signatoryName: textField(),
+    signatoryEmployeeNumber: textField(),
+    delegateName: textField(),
+    delegatePosition: textField(),
+    delegateEmployeeNumber: textField(),
+  });
+  const letterSettingsInput = (form: typeof LetterSettingsForm.static) => ({
+    numberPattern: form.numberPattern ?? '',
+    signatoryName: form.signatoryName ?? '',
+    signatoryEmployeeNumber: form.signatoryEmployeeNumber ?? '',
+    delegateName: form.delegateName ?? '',
+    delegatePosition: form.delegatePosition ?? '',
+    delegateEmployeeNumber: form.delegateEmployeeNumber ?? '',
+  });
+  formRoute(app, '/kelola/layanan/desa/surat', {
+    preHandler: villageStaff.preHandler,
+    body: LetterSettingsForm,
+    page: (request, { values, errors }) => villagePage(request, letterSettingsInput(values), errors),
+    handle: async (request, reply, form) => {
+      await saveLetterSettings(request.ctx, staffOf(request).scope.code, letterSettingsInput(form));
       setFlash(reply, t('letters.settings.saved'));
       return reply.redirect('/kelola/layanan/desa', 303);
-    } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
-      return reply.page(await villagePage(request, input, error.fields), 422);
-    }
+    },
   });
 
-  app.post('/kelola/layanan/desa/logo', villageStaff, async (request, reply) => {
-    const { logo, uploadProblem } = await readLogoUpload(request);
-    try {
+  formRoute(app, '/kelola/layanan/desa/logo', {
+    preHandler: villageStaff.preHandler,
+    body: Type.Record(Type.String(), Type.String()),
+    read: readLogoUpload,
+    page: (request, { errors }) => villagePage(request, undefined, errors),
+    handle: async (request, reply, _form, { logo, uploadProblem }) => {
       if (uploadProblem) throw new Invalid({ logo: uploadProblem });
       if (!logo) throw new Invalid({ logo: t('letters.settings.logoMissing') });
       await saveVillageLogo(request.ctx, staffOf(request).scope.code, logo);
       setFlash(reply, t('letters.settings.saved'));
       return reply.redirect('/kelola/layanan/desa', 303);
-    } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
-      return reply.page(await villagePage(request, undefined, error.fields), 422);
-    }
+    },
   });
 }

@@ -8,6 +8,7 @@ import { mask, type StaffActor } from '../../platform/auth/roles.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
+import { t } from '../../platform/i18n/index.ts';
 import { addDays, jakartaDate, jakartaYearMonth, startOfJakartaDay } from '../../platform/time.ts';
 import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import type { LetterDocument } from './document.ts';
@@ -95,16 +96,15 @@ const MAX_LOGO_BYTES = 1024 * 1024;
 export async function saveVillageLogo(ctx: Ctx, villageCode: string, bytes: Buffer): Promise<void> {
   if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => saveVillageLogo(tx, villageCode, bytes));
   if (!mayConfigureLetters(ctx.actor, villageCode))
-    throw new Forbidden('Anda hanya dapat mengatur surat desa dalam cakupan Anda.');
+    throw new Forbidden(t('letters.error.settingsOutOfScope'));
   const type = sniffContentType(bytes);
-  if (type !== 'image/png' && type !== 'image/jpeg')
-    throw new Invalid({ logo: 'Logo harus gambar PNG atau JPEG.' });
-  if (bytes.length > MAX_LOGO_BYTES) throw new Invalid({ logo: 'Logo paling besar 1 MB.' });
+  if (type !== 'image/png' && type !== 'image/jpeg') throw new Invalid({ logo: t('letters.error.logoType') });
+  if (bytes.length > MAX_LOGO_BYTES) throw new Invalid({ logo: t('letters.error.logoSize') });
   let png: Buffer;
   try {
     png = await sharp(bytes).resize({ height: 240, withoutEnlargement: true }).png().toBuffer();
   } catch {
-    throw new Invalid({ logo: 'Gambar logo tidak dapat dibaca; coba simpan ulang sebagai PNG.' });
+    throw new Invalid({ logo: t('letters.error.logoUnreadable') });
   }
   const file = await saveFile(ctx, { bytes: png, contentType: 'image/png', name: 'logo.png', villageCode });
   await repo.upsertLogo(ctx.db, villageCode, {
@@ -138,7 +138,7 @@ export async function saveLetterSettings(
 ): Promise<void> {
   if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => saveLetterSettings(tx, villageCode, input));
   if (!mayConfigureLetters(ctx.actor, villageCode))
-    throw new Forbidden('Anda hanya dapat mengatur surat desa dalam cakupan Anda.');
+    throw new Forbidden(t('letters.error.settingsOutOfScope'));
   const errors: Record<string, string> = {};
   const pattern = patternProblem(input.numberPattern);
   if (pattern) errors.numberPattern = pattern;
@@ -210,7 +210,7 @@ async function issuerFacts(ctx: Ctx, issuer: Issuer): Promise<IssuerFacts> {
     };
   }
   const agency = await repo.selectAgency(ctx.db, issuer.agencyCode);
-  if (!agency) throw new NotFound('OPD tidak ditemukan.');
+  if (!agency) throw new NotFound(t('letters.error.agencyNotFound'));
   const seat = titleCase(regency.replace(/^kabupaten\s+/i, ''));
   return {
     key: agency.code,
@@ -425,7 +425,7 @@ export async function checkLetterPdf(
   pdf: Buffer,
 ): Promise<{ matches: boolean; sha256: string }> {
   const facts = await verifyLetter(ctx, code);
-  if (!facts) throw new NotFound('Kode verifikasi tidak dikenal.');
+  if (!facts) throw new NotFound(t('letters.error.unknownCode'));
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   return { matches: sha256 === facts.sha256, sha256 };
 }
@@ -449,8 +449,7 @@ export async function listOutgoingLetters(
   villageCode: string,
   options: { page?: number; year?: number } = {},
 ): Promise<{ entries: RegisterEntry[]; total: number }> {
-  if (!mayReadRegister(ctx.actor, villageCode))
-    throw new Forbidden('Register surat ini di luar cakupan Anda.');
+  if (!mayReadRegister(ctx.actor, villageCode)) throw new Forbidden(t('letters.error.registerOutOfScope'));
   const personal = seesRegisterInFull(ctx.actor, villageCode);
   const page = Math.max(1, options.page ?? 1);
   const { rows, total } = await repo.selectRegister(ctx.db, villageCode, {
@@ -490,11 +489,11 @@ export async function letterForRequest(ctx: Ctx, requestId: string) {
  * (the services module names the applicant, who may download their own letter).
  */
 export async function letterPdf(ctx: Ctx, letterId: string, options: { applicantId?: string | null } = {}) {
-  if (!/^[0-9a-f-]{36}$/.test(letterId)) throw new NotFound('Surat tidak ditemukan.');
+  if (!/^[0-9a-f-]{36}$/.test(letterId)) throw new NotFound(t('letters.error.letterNotFound'));
   const row = await repo.selectLetterById(ctx.db, letterId);
-  if (!row) throw new NotFound('Surat tidak ditemukan.');
+  if (!row) throw new NotFound(t('letters.error.letterNotFound'));
   if (!mayReadLetterPdf(ctx.actor, letterItem(row, options.applicantId)))
-    throw new Forbidden('Surat ini di luar cakupan Anda.');
+    throw new Forbidden(t('letters.error.letterOutOfScope'));
   if (ctx.actor?.kind === 'staff')
     await audit(ctx, {
       action: 'read_personal',

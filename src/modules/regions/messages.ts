@@ -1,3 +1,5 @@
+import { registerMessages } from '../../platform/i18n/index.ts';
+
 export const messages = {
   id: {
     'regions.homeTitle': 'Layanan pemerintahan {regency}',
@@ -26,6 +28,9 @@ export const messages = {
     'regions.officeSaved': 'Profil kantor desa sudah disimpan.',
     'regions.figures.kecamatan': 'kecamatan',
     'regions.figures.villages': 'desa',
+
+    'regions.error.villageOutOfScope': 'Anda hanya dapat mengubah data desa dalam cakupan Anda.',
+    'regions.error.villageNotFound': 'Desa tidak ditemukan.',
   },
   en: {
     'regions.homeTitle': 'Government services of {regency}',
@@ -54,5 +59,11 @@ export const messages = {
     'regions.officeSaved': 'The village office profile has been saved.',
     'regions.figures.kecamatan': 'kecamatan',
     'regions.figures.villages': 'villages',
+
+    'regions.error.villageOutOfScope': 'You can only change the data of villages within your scope.',
+    'regions.error.villageNotFound': 'Village not found.',
   },
 };
+
+// registered as soon as the module's code loads, so its services speak outside an app too (CLI, tests)
+registerMessages(messages);

@@ -1,12 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
-import { Invalid, NotFound } from '../../platform/http/errors.ts';
+import { NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
+import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
+import { queryText } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { assertMayKeepVillageOffice } from './policy.ts';
 import { findVillage, getVillage, listKecamatan, listVillages, updateVillageOffice } from './service.ts';
 import { HomePage, VillageOfficePage, VillagePage } from './views/home.tsx';
+import './messages.ts';
 
 const VillageSchema = Type.Object({
   code: Type.String(),
@@ -18,7 +21,7 @@ const VillageSchema = Type.Object({
 
 export async function regionRoutes(app: FastifyInstance): Promise<void> {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    const search = String((request.query as { cari?: string }).cari ?? '').trim();
+    const search = (queryText(request).cari ?? '').trim();
     const [kecamatan, villages] = await Promise.all([
       listKecamatan(request.ctx),
       listVillages(request.ctx, { search: search || undefined }),
@@ -29,7 +32,7 @@ export async function regionRoutes(app: FastifyInstance): Promise<void> {
   app.get('/desa/:code', { schema: { hide: true } }, async (request, reply) => {
     const { code } = request.params as { code: string };
     const village = await findVillage(request.ctx, code);
-    if (!village) throw new NotFound('Desa tidak ditemukan.');
+    if (!village) throw new NotFound(t('regions.error.villageNotFound'));
     // a readable slug (/desa/kramatwatu) redirects to the one canonical address
     if (village.code !== code) return reply.redirect(`/desa/${village.code}`, 301);
     const neighbours = await listVillages(request.ctx, { kecamatanCode: village.kecamatanCode });
@@ -61,30 +64,24 @@ export async function regionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post(
-    '/kelola/desa/:code',
-    { preHandler: requireStaff(), schema: { hide: true } },
-    async (request, reply) => {
-      const { code } = request.params as { code: string };
-      const form = request.body as Record<string, string | undefined>;
+  formRoute(app, '/kelola/desa/:code', {
+    preHandler: requireStaff(),
+    body: formBody({ address: textField(), phone: textField(), email: textField() }),
+    page: async (request, { values, errors }) => (
+      <VillageOfficePage
+        village={await getVillage(request.ctx, request.params.code)}
+        values={{ address: values.address ?? '', phone: values.phone ?? '', email: values.email ?? '' }}
+        errors={errors}
+      />
+    ),
+    handle: async (request, reply, form) => {
+      const { code } = request.params;
       const values = { address: form.address ?? '', phone: form.phone ?? '', email: form.email ?? '' };
-      try {
-        await updateVillageOffice(request.ctx, code, values);
-        setFlash(reply, t('regions.officeSaved'));
-        return reply.redirect(`/kelola/desa/${code}`, 303);
-      } catch (error) {
-        if (!(error instanceof Invalid)) throw error;
-        return reply.page(
-          <VillageOfficePage
-            village={await getVillage(request.ctx, code)}
-            values={values}
-            errors={error.fields}
-          />,
-          422,
-        );
-      }
+      await updateVillageOffice(request.ctx, code, values);
+      setFlash(reply, t('regions.officeSaved'));
+      return reply.redirect(`/kelola/desa/${code}`, 303);
     },
-  );
+  });
 
   app.get(
     '/api/v1/regions/kecamatan',

@@ -3,6 +3,7 @@ import { scopeLevel } from '../../platform/auth/policy.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { searchTerm } from '../../platform/http/input.ts';
+import { t } from '../../platform/i18n/index.ts';
 import { readAreaFile, slugify } from './area-data.ts';
 import { assertMayKeepVillageOffice } from './policy.ts';
 import * as repo from './repo.ts';
@@ -95,7 +96,7 @@ export async function findVillage(ctx: Ctx, codeOrSlug: string): Promise<Village
 
 export async function getVillage(ctx: Ctx, code: string): Promise<Village> {
   const village = await findVillage(ctx, code);
-  if (!village || village.code !== code) throw new NotFound('Desa tidak ditemukan.');
+  if (!village || village.code !== code) throw new NotFound(t('regions.error.villageNotFound'));
   return village;
 }
 

@@ -1,3 +1,5 @@
+import { registerMessages } from '../../platform/i18n/index.ts';
+
 const id = {
   'residents.nav': 'Penduduk',
   'residents.navStats': 'Statistik penduduk',
@@ -304,4 +306,44 @@ const en: typeof id = {
     'The village must keep its population registry under the civil registration law (UU 23/2006 as amended by UU 24/2013); UU 27/2022 lets data kept under a legal duty stay.',
 };
 
-export const messages = { id, en };
+/** What services throw (Invalid, Forbidden, NotFound, Conflict), in the words the pages show. */
+const idErrors = {
+  'residents.error.residentNotFound': 'Penduduk tidak ditemukan.',
+  'residents.error.fileType': 'Berkas harus CSV atau XLSX.',
+  'residents.error.birthInFuture': 'Tanggal lahir tidak boleh setelah hari ini.',
+  'residents.error.birthFamilyUnknown': 'Kelahiran dicatat pada KK yang sudah ada: No. KK tidak ditemukan.',
+  'residents.error.birthTooLate':
+    'Kelahiran dicatat paling lambat satu tahun setelah lahir; catat sebagai pendataan.',
+  'residents.error.familyNotFound': 'Kartu keluarga tidak ditemukan.',
+  'residents.error.importNotFound': 'Impor tidak ditemukan.',
+  'residents.error.noRejectedRows': 'Impor ini tidak punya baris yang ditolak.',
+  'residents.error.villageOutOfScope': 'Desa ini di luar cakupan Anda.',
+  'residents.error.unknownRegion': 'Kode wilayah {code} tidak dikenal di kabupaten ini.',
+  'residents.error.nikTaken': 'NIK {nik} sudah terdaftar atas nama {name}.',
+  'residents.error.familyInOtherVillage': 'No. KK {kk} terdaftar di desa lain ({village}).',
+  'residents.error.nikTakenByOther': 'NIK {nik} sudah terdaftar untuk orang lain.',
+};
+
+const enErrors: Record<keyof typeof idErrors, string> = {
+  'residents.error.residentNotFound': 'Resident not found.',
+  'residents.error.fileType': 'The file must be CSV or XLSX.',
+  'residents.error.birthInFuture': 'The date of birth cannot be after today.',
+  'residents.error.birthFamilyUnknown':
+    'A birth is recorded on an existing family card: the family card number was not found.',
+  'residents.error.birthTooLate':
+    'A birth is recorded at most one year after it; record it as a registration instead.',
+  'residents.error.familyNotFound': 'Family card not found.',
+  'residents.error.importNotFound': 'Import not found.',
+  'residents.error.noRejectedRows': 'This import has no rejected rows.',
+  'residents.error.villageOutOfScope': 'This village is outside your scope.',
+  'residents.error.unknownRegion': 'Region code {code} is not known in this regency.',
+  'residents.error.nikTaken': 'NIK {nik} is already registered to {name}.',
+  'residents.error.familyInOtherVillage':
+    'Family card number {kk} is registered in another village ({village}).',
+  'residents.error.nikTakenByOther': 'NIK {nik} is already registered to someone else.',
+};
+
+export const messages = { id: { ...id, ...idErrors }, en: { ...en, ...enErrors } };
+
+// registered as soon as the module's code loads, so its services speak outside an app too (CLI, tests)
+registerMessages(messages);

@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { Type } from '@sinclair/typebox';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff } from '../../platform/auth/guards.ts';
 import { csvLine, spreadsheetText } from '../../platform/csv.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
-import { pageNumber as parsePage } from '../../platform/http/input.ts';
+import { formRoute } from '../../platform/http/form-route.ts';
+import { pageNumber as parsePage, queryText } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { importPercent } from '../../platform/imports/index.ts';
 import { regionName } from '../regions/service.ts';
@@ -49,9 +51,7 @@ import {
   statsCsvRows,
   type VillageChoice,
 } from './views/pages.tsx';
-
-type Query = Record<string, string | undefined>;
-type Body = Record<string, unknown>;
+import './messages.ts';
 
 const BASE = '/kelola/penduduk';
 const MAX_UPLOAD = 512 * 1024 * 1024;
@@ -61,9 +61,9 @@ async function pickVillage(
   request: FastifyRequest,
 ): Promise<{ village: VillageChoice; villages: VillageChoice[] }> {
   const villages = await villagesWithRecords(request.ctx);
-  const wanted = (request.query as Query).desa;
+  const wanted = queryText(request).desa;
   const village = villages.find((v) => v.code === wanted) ?? (wanted ? undefined : villages[0]);
-  if (!village) throw new Forbidden('Desa ini di luar cakupan Anda.');
+  if (!village) throw new Forbidden(t('residents.error.villageOutOfScope'));
   return { village, villages };
 }
 
@@ -74,11 +74,8 @@ function text(value: unknown): string {
   return String(value);
 }
 
-function formValues(body: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries((body as Body) ?? {})) if (k !== '_csrf') out[k] = text(v);
-  return out;
-}
+/** A registry form: the OpenSID column names the service reads (nama, nik, no_kk, …), all text. */
+const RegistryForm = Type.Record(Type.String(), Type.String());
 
 function residentToForm(r: Awaited<ReturnType<typeof getResident>>): Record<string, string> {
   const n = (v: number | null) => (v === null ? '' : String(v));
@@ -115,7 +112,7 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(BASE, staff, async (request, reply) => {
     const { village, villages } = await pickVillage(request);
-    const q = request.query as Query;
+    const q = queryText(request);
     const filter = {
       q: q.q ?? '',
       dusun: q.dusun ?? '',
@@ -158,7 +155,7 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
   app.get(`${BASE}/baru`, staff, async (request, reply) => {
     const { village } = await pickVillage(request);
     assertMayKeepRegistry(request.ctx, village.code);
-    const q = request.query as Query;
+    const q = queryText(request);
     const kind = q.peristiwa === 'lahir' || q.peristiwa === 'pindah_masuk' ? q.peristiwa : 'pendataan';
     const values: Record<string, string> = { peristiwa: kind, warganegara_id: '1' };
     if (kind === 'lahir') {
@@ -196,30 +193,34 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post(`${BASE}/baru`, staff, async (request, reply) => {
-    const { village } = await pickVillage(request);
-    const values = formValues(request.body);
-    const kind = (
-      ['lahir', 'pindah_masuk', 'pendataan'].includes(values.peristiwa ?? '') ? values.peristiwa : 'pendataan'
-    ) as ArrivalKind;
-    try {
+  const arrivalKind = (values: Record<string, string>) =>
+    (['lahir', 'pindah_masuk', 'pendataan'].includes(values.peristiwa ?? '')
+      ? values.peristiwa
+      : 'pendataan') as ArrivalKind;
+
+  formRoute(app, `${BASE}/baru`, {
+    preHandler: requireStaff(),
+    body: RegistryForm,
+    page: async (request, { values, errors }) => {
+      const { village } = await pickVillage(request);
+      return (
+        <ResidentFormPage
+          title={t(arrivalKind(values) === 'lahir' ? 'residents.recordBirth' : 'residents.add')}
+          action={`${BASE}/baru?desa=${village.code}`}
+          values={values}
+          errors={errors}
+          creating
+          cancel={`${BASE}?desa=${village.code}`}
+        />
+      );
+    },
+    handle: async (request, reply, values) => {
+      const { village } = await pickVillage(request);
+      const kind = arrivalKind(values);
       const saved = await createResident(request.ctx, village.code, values, { kind, note: values.catatan });
       setFlash(reply, saved.warning ? `${t('residents.saved')} ${saved.warning}` : t('residents.saved'));
       return reply.redirect(`${BASE}/${saved.id}`, 303);
-    } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
-      return reply.page(
-        <ResidentFormPage
-          title={t(kind === 'lahir' ? 'residents.recordBirth' : 'residents.add')}
-          action={`${BASE}/baru?desa=${village.code}`}
-          values={values}
-          errors={error.fields}
-          creating
-          cancel={`${BASE}?desa=${village.code}`}
-        />,
-        422,
-      );
-    }
+    },
   });
 
   app.get(`${BASE}/impor`, staff, async (request, reply) => {
@@ -337,7 +338,7 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
   });
 
   const statsRegion = async (request: FastifyRequest): Promise<string> =>
-    (request.query as Query).wilayah || (await figureRegions(request.ctx)).home;
+    queryText(request).wilayah || (await figureRegions(request.ctx)).home;
 
   app.get(`${BASE}/statistik`, staff, async (request, reply) => {
     const region = await statsRegion(request);
@@ -385,28 +386,29 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post(`${BASE}/:id/ubah`, staff, async (request, reply) => {
-    const id = (request.params as { id: string }).id;
-    const values = formValues(request.body);
-    try {
-      const saved = await updateResident(request.ctx, id, values);
-      setFlash(reply, saved.warning ? `${t('residents.saved')} ${saved.warning}` : t('residents.saved'));
-      return reply.redirect(`${BASE}/${id}`, 303);
-    } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
+  formRoute(app, `${BASE}/:id/ubah`, {
+    preHandler: requireStaff(),
+    body: RegistryForm,
+    page: async (request, { values, errors }) => {
+      const { id } = request.params;
       const resident = await getResident(request.ctx, id);
-      return reply.page(
+      return (
         <ResidentFormPage
           title={t('residents.editTitle', { name: resident.name })}
           action={`${BASE}/${id}/ubah`}
           values={values}
-          errors={error.fields}
+          errors={errors}
           creating={false}
           cancel={`${BASE}/${id}`}
-        />,
-        422,
+        />
       );
-    }
+    },
+    handle: async (request, reply, values) => {
+      const { id } = request.params;
+      const saved = await updateResident(request.ctx, id, values);
+      setFlash(reply, saved.warning ? `${t('residents.saved')} ${saved.warning}` : t('residents.saved'));
+      return reply.redirect(`${BASE}/${id}`, 303);
+    },
   });
 
   for (const [slug, kind] of [
@@ -420,21 +422,19 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
         <DeparturePage resident={resident} kind={kind} values={{ date: today(request.ctx) }} />,
       );
     });
-    app.post(`${BASE}/:id/${slug}`, staff, async (request, reply) => {
-      const id = (request.params as { id: string }).id;
-      const values = formValues(request.body);
-      try {
+    formRoute(app, `${BASE}/:id/${slug}`, {
+      preHandler: requireStaff(),
+      body: RegistryForm,
+      page: async (request, { values, errors }) => {
+        const resident = await getResident(request.ctx, request.params.id);
+        return <DeparturePage resident={resident} kind={kind} values={values} errors={errors} />;
+      },
+      handle: async (request, reply, values) => {
+        const { id } = request.params;
         await recordDeparture(request.ctx, id, kind, values);
         setFlash(reply, t(kind === 'mati' ? 'residents.deathRecorded' : 'residents.moveRecorded'));
         return reply.redirect(`${BASE}/${id}`, 303);
-      } catch (error) {
-        if (!(error instanceof Invalid)) throw error;
-        const resident = await getResident(request.ctx, id);
-        return reply.page(
-          <DeparturePage resident={resident} kind={kind} values={values} errors={error.fields} />,
-          422,
-        );
-      }
+      },
     });
   }
 

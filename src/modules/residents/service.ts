@@ -5,6 +5,7 @@ import { regionContains, scopeLevel } from '../../platform/auth/policy.ts';
 import { mask } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
+import { t } from '../../platform/i18n/index.ts';
 import {
   abandonImport,
   createImport,
@@ -130,7 +131,7 @@ export function maskResident(r: Resident): Resident {
  */
 export async function getResident(ctx: Ctx, id: string): Promise<Resident> {
   const row = await residentById(ctx.db, id);
-  if (!row) throw new NotFound('Penduduk tidak ditemukan.');
+  if (!row) throw new NotFound(t('services.error.residentNotFound'));
   const resident = toResident(row);
   assertRegistry(ctx.actor, 'view_record', residentItem(resident));
   if (ctx.actor?.kind === 'staff') {
@@ -215,13 +216,13 @@ export interface ImportInput {
 export async function importResidents(ctx: Ctx, input: ImportInput): Promise<ImportSummary> {
   assertRegistry(ctx.actor, 'edit', { villageCode: input.regionCode });
   const kind = fileKind(input.fileName);
-  if (!kind) throw new Invalid({ file: 'Berkas harus CSV atau XLSX.' });
+  if (!kind) throw new Invalid({ file: t('residents.error.fileType') });
   const villages = await listVillages(ctx);
   const inScope = new Set(
     villages.map((v) => v.code).filter((code) => regionContains(input.regionCode, code)),
   );
   if (inScope.size === 0)
-    throw new Invalid({ village: `Kode wilayah ${input.regionCode} tidak dikenal di kabupaten ini.` });
+    throw new Invalid({ village: t('residents.error.unknownRegion', { code: input.regionCode }) });
   const source = kind === 'xlsx' ? xlsxSource(input.path) : csvSource(input.path);
   return runImport(ctx, source, {
     regionCode: input.regionCode,
@@ -323,8 +324,7 @@ function checkForm(villageCode: string, form: ResidentForm, now: string) {
   cells.delete('status_dasar');
   const parsed = parseRow(cells, villageCode);
   if (!parsed.ok) throw new Invalid(parsed.errors);
-  if (parsed.record.birthDate > now)
-    throw new Invalid({ tanggallahir: 'Tanggal lahir tidak boleh setelah hari ini.' });
+  if (parsed.record.birthDate > now) throw new Invalid({ tanggallahir: t('residents.error.birthInFuture') });
   return parsed.record;
 }
 
@@ -349,18 +349,21 @@ export async function createResident(
   const now = today(ctx);
   const record = checkForm(villageCode, form, now);
   const existing = await residentByNik(ctx.db, record.nik);
-  if (existing) throw new Invalid({ nik: `NIK ${record.nik} sudah terdaftar atas nama ${existing.name}.` });
+  if (existing)
+    throw new Invalid({ nik: t('residents.error.nikTaken', { nik: record.nik, name: existing.name }) });
   const family = await familyRow(ctx.db, record.familyNumber);
   if (family && family.village_code !== villageCode)
     throw new Invalid({
-      no_kk: `No. KK ${record.familyNumber} terdaftar di desa lain (${family.village_code}).`,
+      no_kk: t('residents.error.familyInOtherVillage', {
+        kk: record.familyNumber,
+        village: family.village_code,
+      }),
     });
   if (arrival.kind === 'lahir') {
-    if (!family)
-      throw new Invalid({ no_kk: 'Kelahiran dicatat pada KK yang sudah ada: No. KK tidak ditemukan.' });
+    if (!family) throw new Invalid({ no_kk: t('residents.error.birthFamilyUnknown') });
     if (record.birthDate < yearsBefore(now, 1))
       throw new Invalid({
-        tanggallahir: 'Kelahiran dicatat paling lambat satu tahun setelah lahir; catat sebagai pendataan.',
+        tanggallahir: t('residents.error.birthTooLate'),
       });
   }
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -390,12 +393,12 @@ const TRACKED: Array<keyof ResidentRecord> = RESIDENT_FIELDS.map((f) => f.field)
 /** Corrects a record; the previous values of what changed are kept as an event. */
 export async function updateResident(ctx: Ctx, id: string, form: ResidentForm): Promise<SaveResult> {
   const row = await residentById(ctx.db, id);
-  if (!row) throw new NotFound('Penduduk tidak ditemukan.');
+  if (!row) throw new NotFound(t('services.error.residentNotFound'));
   assertVillageAccess(ctx, row.village_code, 'edit');
   const before = toResident(row);
   const record = checkForm(row.village_code, form, today(ctx));
   if (record.nik !== before.nik && (await residentByNik(ctx.db, record.nik)))
-    throw new Invalid({ nik: `NIK ${record.nik} sudah terdaftar untuk orang lain.` });
+    throw new Invalid({ nik: t('residents.error.nikTakenByOther', { nik: record.nik }) });
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of TRACKED)
     if (before[key] !== record[key]) changes[key] = { from: before[key], to: record[key] };
@@ -433,7 +436,7 @@ export async function recordDeparture(
   input: DepartureInput,
 ): Promise<void> {
   const row = await residentById(ctx.db, id);
-  if (!row) throw new NotFound('Penduduk tidak ditemukan.');
+  if (!row) throw new NotFound(t('services.error.residentNotFound'));
   assertVillageAccess(ctx, row.village_code, 'edit');
   const errors: Record<string, string> = {};
   const date = parseDate(input.date ?? '');
@@ -501,7 +504,7 @@ export interface FamilyView {
 /** A family card with its members, for staff of the village (audited) or a member of the family. */
 export async function getFamily(ctx: Ctx, familyNumber: string): Promise<FamilyView> {
   const fam = /^\d{16}$/.test(familyNumber) ? await familyRow(ctx.db, familyNumber) : undefined;
-  if (!fam) throw new NotFound('Kartu keluarga tidak ditemukan.');
+  if (!fam) throw new NotFound(t('residents.error.familyNotFound'));
   const actor = ctx.actor;
   const item = familyItem({ villageCode: fam.village_code, familyNumber });
   assertRegistry(actor, 'view_record', item);
@@ -613,7 +616,7 @@ export async function createImportJob(
   input: { villageCode: string; fileName: string; mode: ImportMode },
 ): Promise<{ id: string; uploadPath: string }> {
   assertVillageAccess(ctx, input.villageCode, 'edit');
-  if (!fileKind(input.fileName)) throw new Invalid({ file: 'Berkas harus CSV atau XLSX.' });
+  if (!fileKind(input.fileName)) throw new Invalid({ file: t('residents.error.fileType') });
   return createImport(ctx, {
     kind: residentImport.kind,
     regionCode: input.villageCode,
@@ -704,7 +707,7 @@ export async function listImports(ctx: Ctx, villageCode: string) {
 
 export async function getImport(ctx: Ctx, id: string) {
   const record = await findImport(ctx, id);
-  if (record.kind !== residentImport.kind) throw new NotFound('Impor tidak ditemukan.');
+  if (record.kind !== residentImport.kind) throw new NotFound(t('residents.error.importNotFound'));
   assertVillageAccess(ctx, record.region_code, 'edit');
   return importRow(record);
 }

@@ -4,7 +4,7 @@ import { serviceFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { serviceMigrations } from './migrations.ts';
 import { servicePersonalData } from './personal-data.ts';
-import { serviceRoutes } from './routes.tsx';
+import { serviceRoutes } from './routes/index.ts';
 import { seedServices } from './seed.ts';
 import { listCatalog } from './service.ts';
 import { StaffMenu, VillageServicesSection } from './views/staff.tsx';

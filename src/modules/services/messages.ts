@@ -1,4 +1,5 @@
 import type { Messages } from '../../platform/i18n/index.ts';
+import { registerMessages } from '../../platform/i18n/index.ts';
 
 const id: Messages = {
   'services.nav.catalog': 'Layanan surat',
@@ -468,4 +469,82 @@ const en: Messages = {
     'The office still owes an answer to these requests; the resident may withdraw one, and its data goes at the next erasure.',
 };
 
-export const messages = { id, en };
+/** What services throw (Invalid, Forbidden, NotFound, Conflict), in the words the pages show. */
+const idErrors = {
+  'services.error.nikDigits': 'NIK harus 16 angka.',
+  'services.error.nikNotInVillage': 'NIK ini tidak ada di data penduduk desa Anda.',
+  'services.error.residentInactive': 'Warga ini tidak lagi berstatus penduduk aktif.',
+  'services.error.noPin': 'PIN belum diberikan.',
+  'services.error.wrongNikOrPin': 'NIK atau PIN salah.',
+  'services.error.serviceNotFound': 'Layanan tidak ditemukan.',
+  'services.error.catalogAdminOnly': 'Hanya admin kabupaten yang mengelola katalog layanan.',
+  'services.error.definitionInvalid': 'Definisi layanan belum benar.',
+  'services.error.slugFixed':
+    'Slug layanan yang sudah ada tidak dapat diganti; buat layanan baru bila perlu.',
+  'services.error.villageServicesOutOfScope': 'Anda hanya dapat mengatur layanan desa dalam cakupan Anda.',
+  'services.error.residentNotFound': 'Penduduk tidak ditemukan.',
+  'services.error.requestNotFound': 'Permohonan tidak ditemukan.',
+  'services.error.officeOnly':
+    'Layanan ini diajukan di kantor desa bersama operator; silakan datang dengan berkas persyaratan.',
+  'services.error.applicantNikUnknown': 'NIK pemohon tidak ada di data penduduk.',
+  'services.error.applicantInactive': 'Pemohon tidak lagi berstatus penduduk aktif.',
+  'services.error.serviceNotOpened': 'Desa Anda belum membuka layanan ini.',
+  'services.error.notYourRequest': 'Permohonan ini bukan milik Anda.',
+  'services.error.alreadySubmitted':
+    'Permohonan ini sudah diajukan dan sedang diproses; perubahan tidak dapat disimpan.',
+  'services.error.cannotCancel':
+    'Permohonan yang sudah menunggu tanda tangan atau selesai tidak dapat dibatalkan.',
+  'services.error.notAwaitingAction': 'Permohonan ini tidak sedang menunggu tindakan.',
+  'services.error.notYourStep': 'Tahap ini bukan bagian Anda.',
+  'services.error.correctionNote':
+    'Tulis apa yang harus diperbaiki: catatan pada isian yang salah, atau catatan umum (minimal 5 karakter).',
+  'services.error.rejectionReason': 'Tulis alasan penolakan yang jelas (minimal 10 karakter).',
+  'services.error.notReadyForCollection': 'Hanya surat yang siap diambil yang dapat ditandai sudah diambil.',
+  'services.error.requestOutOfScope': 'Permohonan ini di luar cakupan Anda.',
+  'services.error.attachmentPrivate': 'Lampiran ini hanya untuk kantor desa, OPD pengurus, dan pemohon.',
+  'services.error.attachmentNotFound': 'Lampiran tidak ditemukan.',
+  'services.error.letterNotIssued': 'Surat belum terbit.',
+  'services.error.definitionNotJson': 'Definisi bukan JSON yang sah: {detail}',
+};
+
+const enErrors: Record<keyof typeof idErrors, string> = {
+  'services.error.nikDigits': 'The NIK must be 16 digits.',
+  'services.error.nikNotInVillage': "This NIK is not in your village's resident records.",
+  'services.error.residentInactive': 'This person is no longer an active resident.',
+  'services.error.noPin': 'No PIN has been issued yet.',
+  'services.error.wrongNikOrPin': 'The NIK or PIN is wrong.',
+  'services.error.serviceNotFound': 'Service not found.',
+  'services.error.catalogAdminOnly': 'Only the regency administrator manages the service catalog.',
+  'services.error.definitionInvalid': 'The service definition is not right yet.',
+  'services.error.slugFixed': "An existing service's slug cannot be changed; create a new service if needed.",
+  'services.error.villageServicesOutOfScope': 'You can only set the services of villages within your scope.',
+  'services.error.residentNotFound': 'Resident not found.',
+  'services.error.requestNotFound': 'Request not found.',
+  'services.error.officeOnly':
+    'This service is applied for at the village office with an operator; please come with the required documents.',
+  'services.error.applicantNikUnknown': "The applicant's NIK is not in the resident records.",
+  'services.error.applicantInactive': 'The applicant is no longer an active resident.',
+  'services.error.serviceNotOpened': 'Your village does not offer this service yet.',
+  'services.error.notYourRequest': 'This request is not yours.',
+  'services.error.alreadySubmitted':
+    'This request has been submitted and is being processed; changes cannot be saved.',
+  'services.error.cannotCancel': 'A request awaiting signature or finished cannot be cancelled.',
+  'services.error.notAwaitingAction': 'This request is not awaiting any action.',
+  'services.error.notYourStep': 'This step is not yours to take.',
+  'services.error.correctionNote':
+    'Write what must be corrected: a remark on the wrong fields, or a general note (at least 5 characters).',
+  'services.error.rejectionReason': 'Write a clear reason for the rejection (at least 10 characters).',
+  'services.error.notReadyForCollection':
+    'Only a letter that is ready for collection can be marked as collected.',
+  'services.error.requestOutOfScope': 'This request is outside your scope.',
+  'services.error.attachmentPrivate':
+    'This attachment is only for the village office, the handling agency and the applicant.',
+  'services.error.attachmentNotFound': 'Attachment not found.',
+  'services.error.letterNotIssued': 'The letter has not been issued yet.',
+  'services.error.definitionNotJson': 'The definition is not valid JSON: {detail}',
+};
+
+export const messages = { id: { ...id, ...idErrors }, en: { ...en, ...enErrors } };
+
+// registered as soon as the module's code loads, so its services speak outside an app too (CLI, tests)
+registerMessages(messages);

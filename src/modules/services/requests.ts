@@ -5,6 +5,7 @@ import { addWorkingDays, holidaySet } from '../../platform/calendar.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
+import { t } from '../../platform/i18n/index.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
 import { jakartaDate } from '../../platform/time.ts';
 import { issueLetter, letterForRequest, letterPdf } from '../letters/service.ts';
@@ -37,6 +38,7 @@ import {
 } from './policy.ts';
 import * as repo from './repo.ts';
 import type { ApplicantSnapshot, RequestState } from './schema.ts';
+import './messages.ts';
 
 const DEFAULT_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -136,7 +138,7 @@ export async function familyOf(ctx: Ctx, familyNumber: string): Promise<FamilyMe
 
 async function residentById(ctx: Ctx, residentId: string): Promise<Resident> {
   const resident = await findResidentById(ctx, residentId);
-  if (!resident) throw new NotFound('Penduduk tidak ditemukan.');
+  if (!resident) throw new NotFound(t('services.error.residentNotFound'));
   return resident;
 }
 
@@ -148,7 +150,7 @@ function stateAtStep(definition: ServiceDefinition, stepIndex: number): RequestS
 
 async function loadRequest(ctx: Ctx, id: string, options: { lock?: boolean } = {}) {
   const row = await repo.requestById(ctx.db, id, options);
-  if (!row) throw new NotFound('Permohonan tidak ditemukan.');
+  if (!row) throw new NotFound(t('services.error.requestNotFound'));
   const service = await repo.serviceVersion(ctx.db, row.service_id, row.service_version);
   return { row, definition: service.definition };
 }
@@ -164,25 +166,21 @@ export async function startRequest(
   if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => startRequest(tx, slug, input));
   const actor = ctx.actor;
   const service = await repo.serviceBySlug(ctx.db, slug);
-  if (!service?.active) throw new NotFound('Layanan tidak ditemukan.');
+  if (!service?.active) throw new NotFound(t('services.error.serviceNotFound'));
   let resident: Resident;
   if (actor?.kind === 'resident') {
-    if (!service.definition.selfService)
-      throw new Forbidden(
-        'Layanan ini diajukan di kantor desa bersama operator; silakan datang dengan berkas persyaratan.',
-      );
+    if (!service.definition.selfService) throw new Forbidden(t('services.error.officeOnly'));
     resident = await residentById(ctx, actor.id);
   } else if (actor?.kind === 'staff') {
     const found = await findResidentByNik(ctx, (input.residentNik ?? '').replace(/\D/g, ''));
-    if (!found) throw new Invalid({ residentNik: 'NIK pemohon tidak ada di data penduduk.' });
+    if (!found) throw new Invalid({ residentNik: t('services.error.applicantNikUnknown') });
     if (!mayServeVillage(actor, found.villageCode))
-      throw new Invalid({ residentNik: 'NIK pemohon tidak ada di data penduduk.' });
+      throw new Invalid({ residentNik: t('services.error.applicantNikUnknown') });
     resident = found;
   } else throw new Forbidden();
-  if (resident.status !== 'hidup')
-    throw new Invalid({ residentNik: 'Pemohon tidak lagi berstatus penduduk aktif.' });
+  if (resident.status !== 'hidup') throw new Invalid({ residentNik: t('services.error.applicantInactive') });
   const disabled = await repo.disabledServiceIds(ctx.db, resident.villageCode);
-  if (disabled.has(service.id)) throw new Forbidden('Desa Anda belum membuka layanan ini.');
+  if (disabled.has(service.id)) throw new Forbidden(t('services.error.serviceNotOpened'));
   const now = ctx.clock.now();
   const row = await ctx.db
     .insertInto('service_requests')
@@ -285,9 +283,8 @@ export async function saveRequest(ctx: Ctx, id: string, input: RequestInput): Pr
   if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => saveRequest(tx, id, input));
   const { row, definition } = await loadRequest(ctx, id);
   const _byApplicant = isApplicant(ctx.actor, row);
-  if (!mayEditRequest(ctx.actor, row)) throw new Forbidden('Permohonan ini bukan milik Anda.');
-  if (!OPEN_FOR_APPLICANT.includes(row.state))
-    throw new Conflict('Permohonan ini sudah diajukan dan sedang diproses; perubahan tidak dapat disimpan.');
+  if (!mayEditRequest(ctx.actor, row)) throw new Forbidden(t('services.error.notYourRequest'));
+  if (!OPEN_FOR_APPLICANT.includes(row.state)) throw new Conflict(t('services.error.alreadySubmitted'));
   const data = cleanRequestData(definition, input.values);
   const phone = (input.contactPhone ?? '').replace(/[\s-]/g, '');
   const contact = contactProblems(input);
@@ -353,7 +350,7 @@ export async function cancelRequest(ctx: Ctx, id: string): Promise<void> {
   const { row } = await loadRequest(ctx, id);
   if (!mayEditRequest(ctx.actor, row)) throw new Forbidden();
   if (!['draf', 'belum_lengkap', 'diperiksa'].includes(row.state))
-    throw new Conflict('Permohonan yang sudah menunggu tanda tangan atau selesai tidak dapat dibatalkan.');
+    throw new Conflict(t('services.error.cannotCancel'));
   await ctx.db
     .updateTable('service_requests')
     .set({ state: 'dibatalkan', finished_at: ctx.clock.now(), updated_at: ctx.clock.now() })
@@ -368,10 +365,10 @@ async function requireStepActor(ctx: Ctx, id: string, options: { lock?: boolean 
   const loaded = await loadRequest(ctx, id, options);
   const { row, definition } = loaded;
   if (!['diperiksa', 'menunggu_tanda_tangan'].includes(row.state))
-    throw new Conflict('Permohonan ini tidak sedang menunggu tindakan.');
+    throw new Conflict(t('services.error.notAwaitingAction'));
   const step = definition.steps[row.step_index];
   if (!step || !mayActOnStep(ctx.actor, step, row, definition))
-    throw new Forbidden('Tahap ini bukan bagian Anda.');
+    throw new Forbidden(t('services.error.notYourStep'));
   return { ...loaded, step };
 }
 
@@ -407,7 +404,7 @@ export async function returnForCorrection(
     if (known.has(field) && remark?.trim()) remarks[field] = remark.trim().slice(0, 500);
   if (Object.keys(remarks).length === 0 && input.note.trim().length < 5)
     throw new Invalid({
-      note: 'Tulis apa yang harus diperbaiki: catatan pada isian yang salah, atau catatan umum (minimal 5 karakter).',
+      note: t('services.error.correctionNote'),
     });
   await ctx.db
     .updateTable('service_requests')
@@ -431,8 +428,7 @@ export async function returnForCorrection(
 export async function rejectRequest(ctx: Ctx, id: string, reason: string): Promise<void> {
   if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => rejectRequest(tx, id, reason));
   const { row, definition } = await requireStepActor(ctx, id);
-  if (reason.trim().length < 10)
-    throw new Invalid({ reason: 'Tulis alasan penolakan yang jelas (minimal 10 karakter).' });
+  if (reason.trim().length < 10) throw new Invalid({ reason: t('services.error.rejectionReason') });
   await ctx.db
     .updateTable('service_requests')
     .set({ state: 'ditolak', finished_at: ctx.clock.now(), updated_at: ctx.clock.now() })
@@ -535,8 +531,7 @@ export async function markCollected(ctx: Ctx, id: string): Promise<void> {
   if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => markCollected(tx, id));
   const { row } = await loadRequest(ctx, id);
   if (!mayHandOver(ctx.actor, row)) throw new Forbidden();
-  if (row.state !== 'siap_diambil')
-    throw new Conflict('Hanya surat yang siap diambil yang dapat ditandai sudah diambil.');
+  if (row.state !== 'siap_diambil') throw new Conflict(t('services.error.notReadyForCollection'));
   await ctx.db
     .updateTable('service_requests')
     .set({ state: 'sudah_diambil', updated_at: ctx.clock.now() })
@@ -604,8 +599,8 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
   const { row, definition } = await loadRequest(ctx, id);
   const actor = ctx.actor;
   const _applicant = isApplicant(actor, row);
-  if (!mayReadRequest(actor, row, definition)) throw new Forbidden('Permohonan ini di luar cakupan Anda.');
-  if (!mayViewRequest(actor, row, definition)) throw new NotFound('Permohonan tidak ditemukan.');
+  if (!mayReadRequest(actor, row, definition)) throw new Forbidden(t('services.error.requestOutOfScope'));
+  if (!mayViewRequest(actor, row, definition)) throw new NotFound(t('services.error.requestNotFound'));
   const personal = seesInFull(actor, row, definition);
   if (actor?.kind === 'staff')
     await audit(ctx, {
@@ -691,9 +686,9 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
 /** Attachments (a KTP photo, a KK) carry the full NIK: for those who see the request in full. */
 export async function requestAttachment(ctx: Ctx, id: string, attachmentId: string) {
   const view = await getRequest(ctx, id);
-  if (!view.personal) throw new Forbidden('Lampiran ini hanya untuk kantor desa, OPD pengurus, dan pemohon.');
+  if (!view.personal) throw new Forbidden(t('services.error.attachmentPrivate'));
   const attachment = (await repo.attachmentsOf(ctx.db, id)).find((a) => a.id === attachmentId);
-  if (!attachment) throw new NotFound('Lampiran tidak ditemukan.');
+  if (!attachment) throw new NotFound(t('services.error.attachmentNotFound'));
   return readFile(ctx, attachment.file_id);
 }
 
@@ -701,7 +696,7 @@ export async function requestAttachment(ctx: Ctx, id: string, attachmentId: stri
 export async function requestLetterPdf(ctx: Ctx, id: string) {
   const { row } = await loadRequest(ctx, id);
   const letter = await letterForRequest(ctx, id);
-  if (!letter) throw new NotFound('Surat belum terbit.');
+  if (!letter) throw new NotFound(t('services.error.letterNotIssued'));
   return letterPdf(ctx, letter.id, { applicantId: row.resident_id });
 }
 

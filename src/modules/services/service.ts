@@ -2,11 +2,13 @@ import { audit } from '../../platform/audit/service.ts';
 import { actorId } from '../../platform/auth/roles.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
+import { t } from '../../platform/i18n/index.ts';
 import { classificationName } from '../letters/service.ts';
 import { DEFAULT_SERVICES } from './catalog.ts';
 import { checkDefinition, type ServiceDefinition } from './definition.ts';
 import { mayManageCatalog, mayServeVillage } from './policy.ts';
 import * as repo from './repo.ts';
+import './messages.ts';
 
 export type { ServiceDefinition } from './definition.ts';
 export type { ServiceRecord } from './repo.ts';
@@ -46,7 +48,7 @@ export async function listCatalog(
 
 export async function getService(ctx: Ctx, slug: string): Promise<repo.ServiceRecord> {
   const service = await repo.serviceBySlug(ctx.db, slug);
-  if (!service) throw new NotFound('Layanan tidak ditemukan.');
+  if (!service) throw new NotFound(t('services.error.serviceNotFound'));
   return service;
 }
 
@@ -75,25 +77,27 @@ export async function saveServiceDefinition(
   expectedSlug?: string,
 ): Promise<{ slug: string; version: number }> {
   if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => saveServiceDefinition(tx, json, expectedSlug));
-  if (!mayManageCatalog(ctx.actor))
-    throw new Forbidden('Hanya admin kabupaten yang mengelola katalog layanan.');
+  if (!mayManageCatalog(ctx.actor)) throw new Forbidden(t('services.error.catalogAdminOnly'));
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch (error) {
-    throw new Invalid({ definition: `Definisi bukan JSON yang sah: ${(error as Error).message}` });
+    throw new Invalid({
+      definition: t('services.error.definitionNotJson', { detail: (error as Error).message }),
+    });
   }
   const problems = checkDefinition(parsed);
-  if (Object.keys(problems).length > 0) throw new Invalid(problems, 'Definisi layanan belum benar.');
+  if (Object.keys(problems).length > 0) throw new Invalid(problems, t('services.error.definitionInvalid'));
   const definition = parsed as ServiceDefinition;
   if (expectedSlug && definition.slug !== expectedSlug)
     throw new Invalid({
-      slug: 'Slug layanan yang sudah ada tidak dapat diganti; buat layanan baru bila perlu.',
+      slug: t('services.error.slugFixed'),
     });
   const references = await referenceProblems(ctx, definition);
-  if (Object.keys(references).length > 0) throw new Invalid(references, 'Definisi layanan belum benar.');
+  if (Object.keys(references).length > 0)
+    throw new Invalid(references, t('services.error.definitionInvalid'));
   const existing = await repo.serviceBySlug(ctx.db, definition.slug);
-  if (!existing && expectedSlug) throw new NotFound('Layanan tidak ditemukan.');
+  if (!existing && expectedSlug) throw new NotFound(t('services.error.serviceNotFound'));
   const version = existing
     ? await repo.insertServiceVersion(ctx.db, existing, definition, actorId(ctx.actor))
     : 1;
@@ -109,8 +113,7 @@ export async function saveServiceDefinition(
 
 export async function setServiceActive(ctx: Ctx, slug: string, active: boolean): Promise<void> {
   if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => setServiceActive(tx, slug, active));
-  if (!mayManageCatalog(ctx.actor))
-    throw new Forbidden('Hanya admin kabupaten yang mengelola katalog layanan.');
+  if (!mayManageCatalog(ctx.actor)) throw new Forbidden(t('services.error.catalogAdminOnly'));
   const service = await getService(ctx, slug);
   await ctx.db
     .updateTable('services')
@@ -133,7 +136,7 @@ export async function setVillageServices(
   if (!ctx.db.isTransaction)
     return inTransaction(ctx, (tx) => setVillageServices(tx, villageCode, enabledSlugs));
   if (!mayServeVillage(ctx.actor, villageCode))
-    throw new Forbidden('Anda hanya dapat mengatur layanan desa dalam cakupan Anda.');
+    throw new Forbidden(t('services.error.villageServicesOutOfScope'));
   const wanted = new Set(enabledSlugs);
   const services = (await repo.allServices(ctx.db)).filter((s) => s.definition.owner.type === 'village');
   for (const service of services) {

@@ -1,5 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely';
 import { Forbidden } from '../http/errors.ts';
+import { t } from '../i18n/index.ts';
 import type { Actor, Role, StaffActor } from './roles.ts';
 
 /**
@@ -137,8 +138,7 @@ export function recordRegion(actor: Actor | null): string | null {
   if (!actor) throw new Forbidden();
   if (actor.kind === 'system') return null;
   if (actor.kind === 'resident') return actor.villageCode;
-  if (actor.scope.type === 'agency')
-    throw new Forbidden('Daftar ini disaring menurut wilayah; OPD melihat yang diteruskan kepadanya.');
+  if (actor.scope.type === 'agency') throw new Forbidden(t('error.listByRegion'));
   return actor.scope.code;
 }
 

@@ -213,15 +213,14 @@ export async function listStaffUsers(ctx: Ctx, filter: { role?: string; q?: stri
 
 export async function setStaffActive(ctx: Ctx, userId: string, active: boolean): Promise<void> {
   requireManager(ctx);
-  if (actorId(ctx.actor) === userId && !active)
-    throw new Conflict('Anda tidak dapat menonaktifkan akun Anda sendiri.');
+  if (actorId(ctx.actor) === userId && !active) throw new Conflict(t('error.ownAccountDeactivate'));
   const updated = await ctx.db
     .updateTable('staff_users')
     .set({ active, updated_at: ctx.clock.now(), failed_logins: 0, locked_until: null })
     .where('id', '=', userId)
     .returning('email')
     .executeTakeFirst();
-  if (!updated) throw new NotFound('Akun tidak ditemukan.');
+  if (!updated) throw new NotFound(t('error.accountNotFound'));
   await clearLoginThrottle(ctx, 'staff', updated.email.toLowerCase());
   if (!active) await destroyAllSessions(ctx, 'staff', userId);
   await audit(ctx, {
@@ -340,13 +339,13 @@ export async function revokeApiToken(ctx: Ctx, tokenId: string): Promise<{ userI
 
 export async function findStaffById(ctx: Ctx, userId: string) {
   requireManager(ctx);
-  if (!UUID.test(userId)) throw new NotFound('Akun tidak ditemukan.');
+  if (!UUID.test(userId)) throw new NotFound(t('error.accountNotFound'));
   const user = await ctx.db
     .selectFrom('staff_users')
     .select(['id', 'email', 'name'])
     .where('id', '=', userId)
     .executeTakeFirst();
-  if (!user) throw new NotFound('Akun tidak ditemukan.');
+  if (!user) throw new NotFound(t('error.accountNotFound'));
   return user;
 }
 

@@ -14,6 +14,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** form or query fields this route reads as a list (checkboxes); any other repeat is refused */
     repeatableFields?: readonly string[];
+    /** set by formRoute: a page's form, whose fields must be text even though it has a body schema */
+    form?: boolean;
   }
 }
 
@@ -85,6 +87,7 @@ export function installInputGuards(app: FastifyInstance): void {
  * (objects, numbers) would hand the service something it never checks.
  */
 function isFormRoute(request: FastifyRequest): boolean {
+  if (request.routeOptions.config?.form) return true;
   const url = request.routeOptions.url ?? '';
   return !url.startsWith('/api/') && !url.startsWith('/open311/') && !request.routeOptions.schema?.body;
 }
@@ -103,6 +106,17 @@ export function assertPlainText(field: string, value: string): string {
   if (CONTROL_IN_BODY.test(value))
     throw new Invalid({ [field]: t('input.control') }, t('input.summary'), 400);
   return value;
+}
+
+/**
+ * A GET route's query as text fields (filters, return paths): the guard has already refused
+ * repeated fields, so every value is one string; anything else is left out.
+ */
+export function queryText(request: FastifyRequest): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>))
+    if (typeof value === 'string') out[name] = value;
+  return out;
 }
 
 /** The highest page a list offers; beyond it OFFSET would overflow PostgreSQL's bigint. */

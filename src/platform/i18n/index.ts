@@ -3,7 +3,8 @@ import { platformMessages } from '../messages.ts';
 
 export type Messages = Record<string, string>;
 
-const catalogs: Record<Locale, Messages> = { id: {}, en: {} };
+// the platform's own texts are there from the start: its services throw them outside any app (CLI, tests)
+const catalogs: Record<Locale, Messages> = { id: { ...platformMessages.id }, en: { ...platformMessages.en } };
 
 export function registerMessages(messages: { id: Messages; en: Messages }): void {
   Object.assign(catalogs.id, messages.id);

@@ -143,7 +143,7 @@ export async function findImport(ctx: Ctx, id: string): Promise<ImportRecord> {
   const row = /^[0-9a-f-]{36}$/i.test(id)
     ? await ctx.db.selectFrom('import_jobs').selectAll().where('id', '=', id).executeTakeFirst()
     : undefined;
-  if (!row) throw new NotFound('Impor tidak ditemukan.');
+  if (!row) throw new NotFound(t('imports.notFound'));
   return toRecord(row);
 }
 
@@ -177,7 +177,7 @@ export async function listRecentImports(ctx: Ctx, limit = 20): Promise<ImportRec
 }
 
 export async function importErrorFileOf(ctx: Ctx, record: ImportRecord) {
-  if (!record.error_file_id) throw new NotFound('Impor ini tidak punya baris yang ditolak.');
+  if (!record.error_file_id) throw new NotFound(t('imports.noRejectedRows'));
   return readFile(ctx, record.error_file_id);
 }
 

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { open311Routes } from '../open311-routes.ts';
+import { adminRoutes } from './admin.tsx';
+import { apiRoutes } from './api.ts';
+import { publicRoutes } from './public.tsx';
+import { staffRoutes } from './staff.tsx';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Every complaints route, one file per audience: public, staff, admin; the API and Open311. */
+export async function complaintRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: path.resolve(here, '../../../../node_modules/leaflet/dist'),
+    prefix: '/pengaduan/aset/leaflet/',
+    decorateReply: false,
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(here, '../assets'),
+    prefix: '/pengaduan/aset/',
+    decorateReply: false,
+    index: false,
+  });
+  await app.register(open311Routes);
+  await app.register(publicRoutes);
+  await app.register(staffRoutes);
+  await app.register(adminRoutes);
+  await app.register(apiRoutes);
+}

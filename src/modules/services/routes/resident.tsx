@@ -1,0 +1,197 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requireResident, residentOf } from '../../../platform/auth/guards.ts';
+import { changePin, loginResident, pinMustChange } from '../../../platform/auth/resident-login.ts';
+import { Forbidden, NotFound, TooManyRequests } from '../../../platform/http/errors.ts';
+import { safeReturnPath, setFlash } from '../../../platform/http/flash.ts';
+import { formBody, formRoute, textField } from '../../../platform/http/form-route.ts';
+import { queryText } from '../../../platform/http/input.ts';
+import { t } from '../../../platform/i18n/index.ts';
+import { startSession } from '../../../platform/routes.tsx';
+import { sendLetterPdf } from '../../letters/service.ts';
+import { findResidentByNik } from '../../residents/service.ts';
+import { prefilledValues } from '../forms.ts';
+import {
+  applicantSnapshot,
+  cancelRequest,
+  familyOf,
+  getRequest,
+  getService,
+  myRequests,
+  requestLetterPdf,
+  type SaveOutcome,
+  saveRequest,
+  startRequest,
+} from '../service.ts';
+import {
+  AccountPage,
+  ChangePinPage,
+  MyRequestPage,
+  NewRequestPage,
+  ResidentLoginPage,
+} from '../views/resident.tsx';
+import {
+  flashFor,
+  RequestForm,
+  readRequestForm,
+  requestInputOf,
+  withUploadProblems,
+} from './request-form.ts';
+
+const residentReturn = (request: FastifyRequest) => safeReturnPath(queryText(request).kembali, '/akun');
+
+async function afterResidentSave(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  outcome: SaveOutcome,
+  values: Record<string, string>,
+) {
+  if (Object.keys(outcome.problems).length === 0) {
+    flashFor(reply, outcome);
+    return reply.redirect(`/akun/permohonan/${outcome.id}`, 303);
+  }
+  const view = await getRequest(request.ctx, outcome.id);
+  return reply.page(<MyRequestPage view={view} errors={outcome.problems} values={values} />, 422);
+}
+
+/** A resident's pages: NIK + PIN login, their PIN, their account and their own requests. */
+export async function residentRoutes(app: FastifyInstance): Promise<void> {
+  const page = { schema: { hide: true } };
+  const resident = { ...page, preHandler: requireResident() };
+
+  // --- resident login ---------------------------------------------------------------------------
+  app.get('/masuk/warga', page, async (request, reply) => {
+    const returnTo = residentReturn(request);
+    if (request.ctx.actor?.kind === 'resident') return reply.redirect(returnTo, 303);
+    return reply.page(<ResidentLoginPage returnTo={returnTo} />);
+  });
+
+  formRoute(app, '/masuk/warga', {
+    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    body: formBody({ nik: textField(), pin: textField() }),
+    showOnPage: [TooManyRequests],
+    page: (request, { values, errors, message }) => (
+      <ResidentLoginPage
+        returnTo={residentReturn(request)}
+        values={{ nik: values.nik }}
+        errors={errors}
+        message={message}
+      />
+    ),
+    handle: async (request, reply, form) => {
+      const { actor, mustChange } = await loginResident(request.ctx, {
+        nik: form.nik ?? '',
+        pin: form.pin ?? '',
+      });
+      await startSession(request, reply, actor);
+      return reply.redirect(mustChange ? '/akun/pin' : residentReturn(request), 303);
+    },
+  });
+
+  app.get('/akun/pin', resident, async (request, reply) => {
+    return reply.page(
+      <ChangePinPage mustChange={await pinMustChange(request.ctx, residentOf(request).id)} />,
+    );
+  });
+
+  formRoute(app, '/akun/pin', {
+    preHandler: requireResident(),
+    body: formBody({ current: textField(), next: textField(), repeat: textField() }),
+    page: async (request, { errors }) => {
+      const mustChange = await pinMustChange(request.ctx, residentOf(request).id);
+      return <ChangePinPage mustChange={mustChange} errors={errors} />;
+    },
+    handle: async (request, reply, form) => {
+      await changePin(
+        request.ctx,
+        { current: form.current ?? '', next: form.next ?? '', repeat: form.repeat ?? '' },
+        request.sessionToken,
+      );
+      setFlash(reply, t('services.pin.changed'));
+      return reply.redirect('/akun', 303);
+    },
+  });
+
+  // --- the resident's own requests --------------------------------------------------------------
+  app.get('/akun', resident, async (request, reply) => {
+    const actor = residentOf(request);
+    if (await pinMustChange(request.ctx, actor.id)) return reply.redirect('/akun/pin', 303);
+    const me = await findResidentByNik(request.ctx, actor.nik);
+    if (!me) throw new NotFound();
+    const [applicant, family, requests] = await Promise.all([
+      applicantSnapshot(request.ctx, me),
+      familyOf(request.ctx, me.familyNumber),
+      myRequests(request.ctx),
+    ]);
+    return reply.page(<AccountPage applicant={applicant} family={family} requests={requests} />);
+  });
+
+  app.get('/layanan/:slug/ajukan', page, async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const actor = request.ctx.actor;
+    if (actor?.kind !== 'resident')
+      return reply.redirect(`/masuk/warga?kembali=${encodeURIComponent(`/layanan/${slug}/ajukan`)}`, 303);
+    const service = await getService(request.ctx, slug);
+    const me = await findResidentByNik(request.ctx, actor.nik);
+    if (!me || !service.active) throw new NotFound();
+    if (!service.definition.selfService) throw new Forbidden(t('services.service.officeOnly'));
+    const applicant = await applicantSnapshot(request.ctx, me);
+    return reply.page(
+      <NewRequestPage
+        action={`/layanan/${slug}/ajukan`}
+        definition={service.definition}
+        values={prefilledValues(service.definition, applicant)}
+        family={await familyOf(request.ctx, me.familyNumber)}
+        attachments={[]}
+        prefilledNote
+      />,
+    );
+  });
+
+  // the service answers what is still missing (outcome.problems) rather than throwing: the request is saved either way
+  formRoute(app, '/layanan/:slug/ajukan', {
+    preHandler: requireResident(),
+    body: RequestForm,
+    read: readRequestForm,
+    handle: async (request, reply, form, uploads) => {
+      const outcome = withUploadProblems(
+        await startRequest(request.ctx, request.params.slug, requestInputOf(form, uploads)),
+        uploads.uploadProblems,
+      );
+      return afterResidentSave(request, reply, outcome, form);
+    },
+  });
+
+  app.get('/akun/permohonan/:id', resident, async (request, reply) => {
+    const view = await getRequest(request.ctx, (request.params as { id: string }).id);
+    return reply.page(<MyRequestPage view={view} />);
+  });
+
+  formRoute(app, '/akun/permohonan/:id', {
+    preHandler: requireResident(),
+    body: RequestForm,
+    read: readRequestForm,
+    handle: async (request, reply, form, uploads) => {
+      const outcome = withUploadProblems(
+        await saveRequest(request.ctx, request.params.id, requestInputOf(form, uploads)),
+        uploads.uploadProblems,
+      );
+      return afterResidentSave(request, reply, outcome, form);
+    },
+  });
+
+  formRoute(app, '/akun/permohonan/:id/batal', {
+    preHandler: requireResident(),
+    body: formBody({}),
+    handle: async (request, reply) => {
+      const { id } = request.params;
+      await cancelRequest(request.ctx, id);
+      setFlash(reply, t('services.flash.cancelled'));
+      return reply.redirect(`/akun/permohonan/${id}`, 303);
+    },
+  });
+
+  app.get('/akun/permohonan/:id/surat.pdf', resident, async (request, reply) => {
+    const file = await requestLetterPdf(request.ctx, (request.params as { id: string }).id);
+    return sendLetterPdf(reply, file, 'attachment');
+  });
+}

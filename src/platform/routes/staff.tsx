@@ -1,0 +1,107 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requireStaff, staffOf } from '../auth/guards.ts';
+import { verifySecret } from '../auth/password.ts';
+import { changePassword, createApiToken, listApiTokens, revokeApiToken } from '../auth/users.ts';
+import type { Ctx } from '../context.ts';
+import { homeRegion, readFigures } from '../figures/index.ts';
+import { Invalid } from '../http/errors.ts';
+import { setFlash } from '../http/flash.ts';
+import { formBody, formRoute, textField } from '../http/form-route.ts';
+import { t } from '../i18n/index.ts';
+import type { SimpulModule } from '../module.ts';
+import { regionDirectory } from '../region-directory.ts';
+import { AccountPage, DashboardPage, TokensPage } from '../views.tsx';
+
+/** What every staff member has: the dashboard, their own account, password and API tokens. */
+export async function staffRoutes(
+  app: FastifyInstance,
+  options: { modules: readonly SimpulModule[] },
+): Promise<void> {
+  const staff = { preHandler: requireStaff(), schema: { hide: true } };
+
+  app.get('/kelola', staff, async (request, reply) => {
+    const actor = staffOf(request);
+    const scopeName =
+      actor.scope.type === 'agency'
+        ? ((
+            await request.ctx.db
+              .selectFrom('agencies')
+              .select('name')
+              .where('code', '=', actor.scope.code)
+              .executeTakeFirst()
+          )?.name ?? actor.scope.code)
+        : await regionDirectory().name(request.ctx, actor.scope.code);
+    const { figures } = await readFigures(request.ctx, options.modules, homeRegion(request.ctx));
+    return reply.page(<DashboardPage actor={actor} scopeName={scopeName} figures={figures} />);
+  });
+
+  app.get('/kelola/akun', staff, async (request, reply) => {
+    return reply.page(<AccountPage actor={staffOf(request)} />);
+  });
+
+  formRoute(app, '/kelola/akun/kata-sandi', {
+    preHandler: requireStaff(),
+    body: formBody({ current: textField(), password: textField() }),
+    page: (request, { errors }) => <AccountPage actor={staffOf(request)} errors={errors} />,
+    handle: async (request, reply, form) => {
+      const actor = staffOf(request);
+      const user = await request.ctx.db
+        .selectFrom('staff_users')
+        .select('password_hash')
+        .where('id', '=', actor.id)
+        .executeTakeFirstOrThrow();
+      if (!(await verifySecret(user.password_hash, form.current ?? '')))
+        throw new Invalid({ current: t('account.currentWrong') });
+      await changePassword(request.ctx, actor.id, form.password ?? '', request.sessionToken);
+      setFlash(reply, t('account.passwordChanged'));
+      return reply.redirect('/kelola/akun', 303);
+    },
+  });
+
+  const ownTokensPage = async (
+    request: FastifyRequest,
+    extra: Partial<Parameters<typeof TokensPage>[0]> = {},
+  ) => {
+    const actor = staffOf(request);
+    return (
+      <TokensPage
+        owner={actor}
+        tokens={await listApiTokens(request.ctx, actor.id)}
+        now={request.ctx.clock.now()}
+        canCreate
+        {...extra}
+      />
+    );
+  };
+
+  app.get('/kelola/akun/token', staff, async (request, reply) => reply.page(await ownTokensPage(request)));
+
+  formRoute(app, '/kelola/akun/token', {
+    preHandler: requireStaff(),
+    body: formBody({ name: textField(), days: textField() }),
+    page: (request, { values, errors }) =>
+      ownTokensPage(request, { errors, values: { name: values.name ?? '', days: values.days ?? '90' } }),
+    handle: async (request, reply, form) => {
+      const token = await createApiToken(
+        request.ctx,
+        staffOf(request).id,
+        form.name ?? '',
+        Number(form.days ?? '90'),
+      );
+      // the token is on this page only, once: nothing may keep a copy
+      reply.header('cache-control', 'no-store');
+      return reply.page(await ownTokensPage(request, { newToken: token }));
+    },
+  });
+
+  formRoute(app, '/kelola/token/:id/cabut', {
+    preHandler: requireStaff(),
+    body: formBody({}),
+    handle: async (request, reply) => {
+      const { userId } = await revokeApiToken(request.ctx, request.params.id);
+      setFlash(reply, t('account.tokenRevokedFlash'));
+      const own = userId === staffOf(request).id;
+      return reply.redirect(own ? '/kelola/akun/token' : `/kelola/pengguna/${userId}/token`, 303);
+    },
+  });
+}
