@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireStaff, staffOf } from '../auth/guards.ts';
 import { verifySecret } from '../auth/password.ts';
 import { changePassword, createApiToken, listApiTokens, revokeApiToken } from '../auth/users.ts';
-import type { Ctx } from '../context.ts';
 import { homeRegion, readFigures } from '../figures/index.ts';
 import { Invalid } from '../http/errors.ts';
 import { setFlash } from '../http/flash.ts';

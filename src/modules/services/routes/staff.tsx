@@ -1,5 +1,4 @@
-import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { requireStaff, staffOf } from '../../../platform/auth/guards.ts';
 import { issuePin } from '../../../platform/auth/resident-login.ts';
 import { sendPrivateFile } from '../../../platform/http/download.ts';
