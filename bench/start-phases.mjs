@@ -8,10 +8,13 @@ import { pathToFileURL } from 'node:url';
 const t0 = performance.now();
 const marks = [];
 let last = t0;
+let lastCpu = process.cpuUsage();
 const mark = (name) => {
   const now = performance.now();
-  marks.push([name, now - last]);
+  const cpu = process.cpuUsage(lastCpu);
+  marks.push([name, now - last, (cpu.user + cpu.system) / 1000]);
   last = now;
+  lastCpu = process.cpuUsage();
 };
 const dist = !process.argv.includes('--src');
 const dataDir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? null;
@@ -47,28 +50,22 @@ const ctx = { db: counted, actor: SYSTEM, clock: systemClock, config, log };
 const applied = await setup.migrate(counted);
 mark(`migrate (${applied.length} applied, ${queries} statements)`);
 queries = 0;
-if (process.argv.includes('--seed-steps')) {
-  // setup.seed's steps one by one (keep in step with src/setup.ts)
-  const { seedRegions } = await load('modules/regions/service');
-  const { seedAgencies } = await load('platform/agencies');
-  await seedRegions(ctx, config.regencyCode);
-  mark(`  seed regions (${queries} statements)`);
-  queries = 0;
-  await seedAgencies(ctx);
-  const anyStaff = await ctx.db.selectFrom('staff_users').select('id').limit(1).executeTakeFirst();
-  const demo = config.demo && !anyStaff;
-  mark(`  seed agencies (${queries} statements)`);
-  queries = 0;
-  if (demo) await setup.seed({ ...ctx }, { demo: false }).then(() => null);
-  for (const module of modules) {
-    await module.seed?.(ctx, { demo, demoVillages: setup.DEMO_VILLAGES });
+// each module's seed timed on its own; what runs before the first (regions, agencies, demo staff) too
+let first = true;
+for (const module of modules) {
+  const seed = module.seed;
+  if (!seed) continue;
+  module.seed = async (...args) => {
+    if (first) mark(`  seed regions, agencies, demo staff (${queries} statements)`);
+    first = false;
+    queries = 0;
+    const result = await seed(...args);
     mark(`  seed ${module.name} (${queries} statements)`);
     queries = 0;
-  }
-} else {
-  await setup.seed(ctx, { demo: config.demo });
-  mark(`seed (${queries} statements)`);
+    return result;
+  };
 }
+await setup.seed(ctx, { demo: config.demo });
 for (const module of modules) {
   await module.onStart?.(ctx);
 }
@@ -78,8 +75,13 @@ await app.ready();
 mark('buildApp + ready');
 await app.close();
 await handle.close();
-for (const [name, ms] of marks) console.log(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
-console.log(`${(performance.now() - t0).toFixed(0).padStart(7)} ms  total`);
+console.log('   wall      cpu (this process, all threads)');
+for (const [name, ms, cpu] of marks)
+  console.log(`${ms.toFixed(0).padStart(7)} ms ${cpu.toFixed(0).padStart(6)} ms  ${name}`);
+const all = process.cpuUsage();
+console.log(
+  `${(performance.now() - t0).toFixed(0).padStart(7)} ms ${((all.user + all.system) / 1000).toFixed(0).padStart(6)} ms  total (cpu since process start)`,
+);
 const m = process.memoryUsage();
 console.log(
   `rss ${(m.rss / 2 ** 20).toFixed(0)} MB, heapUsed ${(m.heapUsed / 2 ** 20).toFixed(0)} MB, external ${(m.external / 2 ** 20).toFixed(0)} MB, arrayBuffers ${(m.arrayBuffers / 2 ** 20).toFixed(0)} MB`,

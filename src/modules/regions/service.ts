@@ -45,20 +45,24 @@ async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unk
 export async function seedRegions(ctx: Ctx, regencyCode: string): Promise<{ villages: number }> {
   const existing = await ctx.db.selectFrom('provinces').select('code').limit(1).execute();
   if (existing.length === 0) {
-    const provinces = readAreaFile('provinces').map((r) => ({ code: r.code!, name: r.name! }));
-    await ctx.db.insertInto('provinces').values(provinces).execute();
-    const regencies = readAreaFile('regencies').map((r) => ({
-      code: r.code!,
-      province_code: r.province_code!,
-      name: r.name!,
-    }));
-    await insertInBatches(regencies, (batch) => ctx.db.insertInto('regencies').values(batch).execute());
-    const districts = readAreaFile('districts').map((r) => ({
-      code: r.code!,
-      regency_code: r.regency_code!,
-      name: r.name!,
-    }));
-    await insertInBatches(districts, (batch) => ctx.db.insertInto('kecamatan').values(batch).execute());
+    // every kecamatan of Indonesia (7,285) in one statement, in one transaction with the
+    // provinces and regencies so a start killed half-way loads them again
+    await inTransaction(ctx, async (tx) => {
+      const provinces = readAreaFile('provinces').map((r) => ({ code: r.code!, name: r.name! }));
+      await tx.db.insertInto('provinces').values(provinces).execute();
+      const regencies = readAreaFile('regencies');
+      await sql`
+        INSERT INTO regencies (code, province_code, name)
+        SELECT * FROM unnest(${regencies.map((r) => r.code!)}::text[], ${regencies.map((r) => r.province_code!)}::text[], ${regencies.map((r) => r.name!)}::text[])`.execute(
+        tx.db,
+      );
+      const districts = readAreaFile('districts');
+      await sql`
+        INSERT INTO kecamatan (code, regency_code, name)
+        SELECT * FROM unnest(${districts.map((r) => r.code!)}::text[], ${districts.map((r) => r.regency_code!)}::text[], ${districts.map((r) => r.name!)}::text[])`.execute(
+        tx.db,
+      );
+    });
   }
   const regency = await ctx.db
     .selectFrom('regencies')
@@ -72,8 +76,8 @@ export async function seedRegions(ctx: Ctx, regencyCode: string): Promise<{ vill
     .where('code', 'like', `${regencyCode}.%`)
     .executeTakeFirstOrThrow();
   if (Number(have.n) > 0) return { villages: Number(have.n) };
-  const villages = readAreaFile('villages').filter((v) => v.district_code!.startsWith(`${regencyCode}.`));
-  const districtNames = new Map(readAreaFile('districts').map((d) => [d.code!, d.name!]));
+  const villages = readAreaFile('villages', `${regencyCode}.`);
+  const districtNames = new Map(readAreaFile('districts', `${regencyCode}.`).map((d) => [d.code!, d.name!]));
   const nameCount = new Map<string, number>();
   for (const v of villages) nameCount.set(slugify(v.name!), (nameCount.get(slugify(v.name!)) ?? 0) + 1);
   const rows = villages.map((v) => {

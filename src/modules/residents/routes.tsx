@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff } from '../../platform/auth/guards.ts';
 import { csvLine, spreadsheetText } from '../../platform/csv.ts';
@@ -314,6 +313,8 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
     const rows = exportResidents(request.ctx, village.code);
     const first = await rows.next();
     const stream = new (await import('node:stream')).PassThrough();
+    // exceljs takes half a second to load: loaded by the first export
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
       stream,
       useSharedStrings: false,

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export interface SourceRow {
   /** 1-based line/row number in the file as a spreadsheet shows it (the header is row 1) */
@@ -156,15 +156,17 @@ function cellValue(v: unknown): unknown {
  */
 export function xlsxSource(path: string): RowSource {
   const stream = fs.createReadStream(path, { highWaterMark: 256 * 1024 });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache',
-    worksheets: 'emit',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
   async function* rows(): AsyncGenerator<SourceRow[]> {
     try {
+      // exceljs takes half a second to load: only an XLSX import pays it
+      const { default: Excel } = (await import('exceljs')) as { default: typeof ExcelJS };
+      const reader = new Excel.stream.xlsx.WorkbookReader(stream, {
+        sharedStrings: 'cache',
+        worksheets: 'emit',
+        hyperlinks: 'ignore',
+        styles: 'ignore',
+        entries: 'ignore',
+      });
       for await (const sheet of reader) {
         let group: SourceRow[] = [];
         let any = false;
