@@ -3,13 +3,14 @@
 // tests). tsc emits with --noCheck: the type check is `npm run typecheck` (and a step of `npm test`),
 // so a build takes seconds, not a full check. Every file under src/ that is not TypeScript (CSS,
 // scripts, JSON data read relative to import.meta.url) is copied to the same place, and dist/ gets
-// a package.json that maps `#jsx/jsx-runtime` to the compiled runtime.
+// a package.json that maps `#jsx/jsx-runtime` to the compiled runtime. The build also keeps an
+// initialised empty PGlite cluster for first starts (src/platform/db/pglite-template.ts).
 //   node scripts/build.mjs [--out DIR]   (DIR must sit directly in the repository: code reads
 //                                          ../../../reference and ../../../node_modules from its own file)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STAMP = '.build-stamp';
@@ -55,7 +56,7 @@ function copyAssets(from, to) {
 }
 
 /** Compiles into a sibling staging directory, then swaps it in, so a failed build leaves the old one. */
-export function build(outDir = path.join(root, 'dist'), { quiet = false } = {}) {
+export async function build(outDir = path.join(root, 'dist'), { quiet = false } = {}) {
   const started = Date.now();
   const staging = `${outDir}.building-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
@@ -88,10 +89,18 @@ export function build(outDir = path.join(root, 'dist'), { quiet = false } = {}) 
   fs.utimesSync(path.join(staging, STAMP), new Date(started), new Date(started));
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.renameSync(staging, outDir);
+  // the empty embedded cluster a first start unpacks instead of running initdb (see pglite-template.ts)
+  try {
+    const template = await import(pathToFileURL(path.join(outDir, 'platform/db/pglite-template.js')).href);
+    await template.ensurePGliteTemplate();
+  } catch (error) {
+    // only a first start's speed depends on it: it then runs initdb as without the template
+    console.warn(`no initialised PGlite cluster kept: ${error instanceof Error ? error.message : error}`);
+  }
   if (!quiet) console.log(`built ${path.relative(root, outDir)}/ in ${Date.now() - started} ms`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf('--out');
-  build(at > 0 ? path.resolve(process.argv[at + 1]) : undefined);
+  await build(at > 0 ? path.resolve(process.argv[at + 1]) : undefined);
 }

@@ -8,7 +8,7 @@ import { build, isFresh, root } from './build.mjs';
 const dist = path.join(root, 'dist');
 if (!isFresh(dist)) {
   console.log('Menyusun JavaScript dari src/ (sekali, sampai sumbernya berubah)…');
-  build(dist);
+  await build(dist);
 }
 // main.js reads its command from process.argv.slice(2), as when run directly (no command: serve)
 await import(pathToFileURL(path.join(dist, 'main.js')).href);
