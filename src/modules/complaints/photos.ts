@@ -1,5 +1,3 @@
-import sharp from 'sharp';
-
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const MAX_PHOTOS = 5;
 const MAX_EDGE = 1600;
@@ -45,6 +43,8 @@ export async function processPhoto(bytes: Buffer): Promise<ProcessedPhoto> {
   if (bytes.length === 0) throw new PhotoRejected('Berkas foto kosong.');
   if (bytes.length > MAX_PHOTO_BYTES) throw new PhotoRejected('Foto lebih dari 5 MB.');
   if (!sniffImage(bytes)) throw new PhotoRejected('Berkas bukan foto JPEG, PNG, atau WebP.');
+  // sharp (libvips) takes a third of a second to load: only a process that handles a photo pays it
+  const sharp = await import('sharp').then((module) => module.default);
   try {
     const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
     const { data, info } = await image

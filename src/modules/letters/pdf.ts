@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type PDFKitDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type QRCodeModule from 'qrcode';
 import { loadFonts } from '../../platform/pdf/index.ts';
 import type { LetterDocument } from './document.ts';
 
@@ -36,8 +36,12 @@ const parsedFonts = new WeakMap<Buffer, ParsedFont>();
 
 // pdfkit and fontkit take a third of a second to load: only a process that renders a letter pays it
 let pdfkit: Promise<typeof PDFKitDocument> | null = null;
+let QRCode: typeof QRCodeModule;
 function loadPdfkit(): Promise<typeof PDFKitDocument> {
-  pdfkit ??= import('pdfkit').then((module) => module.default);
+  pdfkit ??= import('qrcode').then(async (qr) => {
+    QRCode = qr.default;
+    return (await import('pdfkit')).default;
+  });
   return pdfkit;
 }
 

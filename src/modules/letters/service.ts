@@ -2,7 +2,6 @@ import { createHash, randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import sharp from 'sharp';
 import { audit } from '../../platform/audit/service.ts';
 import { mask, type StaffActor } from '../../platform/auth/roles.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
@@ -102,6 +101,8 @@ export async function saveVillageLogo(ctx: Ctx, villageCode: string, bytes: Buff
   if (bytes.length > MAX_LOGO_BYTES) throw new Invalid({ logo: t('letters.error.logoSize') });
   let png: Buffer;
   try {
+    // sharp (libvips) takes a third of a second to load: loaded when a logo is uploaded
+    const sharp = await import('sharp').then((module) => module.default);
     png = await sharp(bytes).resize({ height: 240, withoutEnlargement: true }).png().toBuffer();
   } catch {
     throw new Invalid({ logo: t('letters.error.logoUnreadable') });

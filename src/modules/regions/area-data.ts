@@ -30,9 +30,12 @@ function parseCsvLine(line: string): string[] {
   return fields;
 }
 
-export function readAreaFile(file: AreaFile): Array<Record<string, string>> {
+/** The rows of one list; with `codePrefix`, only rows whose code (first column) starts with it. */
+export function readAreaFile(file: AreaFile, codePrefix = ''): Array<Record<string, string>> {
   const text = fs.readFileSync(path.join(packageDir, 'data', `${file}.csv`), 'utf8');
-  const [header, ...lines] = text.split(/\r?\n/).filter((l) => l.length > 0);
+  const [header, ...all] = text.split(/\r?\n/).filter((l) => l.length > 0);
+  // the 83,762 villages of Indonesia: parse only the served regency's few hundred
+  const lines = codePrefix ? all.filter((l) => l.startsWith(codePrefix)) : all;
   const columns = parseCsvLine(header ?? '');
   return lines.map((line) => {
     const values = parseCsvLine(line);

@@ -22,14 +22,24 @@ export async function insertRegencies(
   db: Db,
   rows: Array<{ code: string; province_code: string; name: string }>,
 ): Promise<void> {
-  await insertInBatches(rows, (batch) => db.insertInto('regencies').values(batch).execute());
+  // all 514 regencies in one statement
+  await sql`
+    INSERT INTO regencies (code, province_code, name)
+    SELECT * FROM unnest(${rows.map((r) => r.code)}::text[], ${rows.map((r) => r.province_code)}::text[], ${rows.map((r) => r.name)}::text[])`.execute(
+    db,
+  );
 }
 
 export async function insertKecamatan(
   db: Db,
   rows: Array<{ code: string; regency_code: string; name: string }>,
 ): Promise<void> {
-  await insertInBatches(rows, (batch) => db.insertInto('kecamatan').values(batch).execute());
+  // every kecamatan of Indonesia (7,285) in one statement
+  await sql`
+    INSERT INTO kecamatan (code, regency_code, name)
+    SELECT * FROM unnest(${rows.map((r) => r.code)}::text[], ${rows.map((r) => r.regency_code)}::text[], ${rows.map((r) => r.name)}::text[])`.execute(
+    db,
+  );
 }
 
 export async function insertVillages(

@@ -38,27 +38,30 @@ export interface Kecamatan {
  */
 export async function seedRegions(ctx: Ctx, regencyCode: string): Promise<{ villages: number }> {
   if (!(await repo.hasProvinces(ctx.db))) {
-    const provinces = readAreaFile('provinces').map((r) => ({ code: r.code!, name: r.name! }));
-    await repo.insertProvinces(ctx.db, provinces);
-    const regencies = readAreaFile('regencies').map((r) => ({
-      code: r.code!,
-      province_code: r.province_code!,
-      name: r.name!,
-    }));
-    await repo.insertRegencies(ctx.db, regencies);
-    const districts = readAreaFile('districts').map((r) => ({
-      code: r.code!,
-      regency_code: r.regency_code!,
-      name: r.name!,
-    }));
-    await repo.insertKecamatan(ctx.db, districts);
+    // in one transaction, so a start killed half-way loads them again
+    await inTransaction(ctx, async (tx) => {
+      const provinces = readAreaFile('provinces').map((r) => ({ code: r.code!, name: r.name! }));
+      await repo.insertProvinces(tx.db, provinces);
+      const regencies = readAreaFile('regencies').map((r) => ({
+        code: r.code!,
+        province_code: r.province_code!,
+        name: r.name!,
+      }));
+      await repo.insertRegencies(tx.db, regencies);
+      const districts = readAreaFile('districts').map((r) => ({
+        code: r.code!,
+        regency_code: r.regency_code!,
+        name: r.name!,
+      }));
+      await repo.insertKecamatan(tx.db, districts);
+    });
   }
   if (!(await repo.regencyExists(ctx.db, regencyCode)))
     throw new Error(`REGENCY_CODE ${regencyCode} tidak ada dalam data wilayah Kemendagri`);
   const have = await repo.countVillagesOf(ctx.db, regencyCode);
   if (have > 0) return { villages: have };
-  const villages = readAreaFile('villages').filter((v) => v.district_code!.startsWith(`${regencyCode}.`));
-  const districtNames = new Map(readAreaFile('districts').map((d) => [d.code!, d.name!]));
+  const villages = readAreaFile('villages', `${regencyCode}.`);
+  const districtNames = new Map(readAreaFile('districts', `${regencyCode}.`).map((d) => [d.code!, d.name!]));
   const nameCount = new Map<string, number>();
   for (const v of villages) nameCount.set(slugify(v.name!), (nameCount.get(slugify(v.name!)) ?? 0) + 1);
   const rows = villages.map((v) => {

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Type } from '@sinclair/typebox';
-import ExcelJS from 'exceljs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff } from '../../platform/auth/guards.ts';
 import { csvLine, spreadsheetText } from '../../platform/csv.ts';
@@ -317,6 +316,8 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
     const rows = exportResidents(request.ctx, village.code);
     const first = await rows.next();
     const stream = new (await import('node:stream')).PassThrough();
+    // exceljs takes half a second to load: loaded by the first export
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
       stream,
       useSharedStrings: false,

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { hashSecret } from '../../platform/auth/password.ts';
 import type { StaffActor } from '../../platform/auth/roles.ts';
 import { staffActorById } from '../../platform/auth/sessions.ts';
@@ -60,6 +59,7 @@ export async function seedServices(
     },
   };
   // a plain grey picture stands in for the photographed KTP and RT letter; its name says DEMO
+  const sharp = await import('sharp').then((module) => module.default);
   const picture = await sharp({ create: { width: 320, height: 200, channels: 3, background: '#b0b7c3' } })
     .png()
     .toBuffer();

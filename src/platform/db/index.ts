@@ -13,6 +13,7 @@ import pg from 'pg';
 import type { Database } from './database.ts';
 import { valueParsers as parsers } from './parsers.ts';
 import { PGlitePool } from './pglite-pool.ts';
+import { pgliteTemplate } from './pglite-template.ts';
 
 export type Db = Kysely<Database>;
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -29,12 +30,22 @@ export const pgliteExtensions = { pg_trgm, unaccent, cube, earthdistance, ltree,
 
 export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Promise<PGlite> {
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  return PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(loadDataDir ? { loadDataDir } : {}),
-    extensions: pgliteExtensions,
-    parsers,
-  });
+  const create = (load: Blob | undefined) =>
+    PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(load ? { loadDataDir: load } : {}),
+      extensions: pgliteExtensions,
+      parsers,
+    });
+  const template = loadDataDir || !dataDir ? undefined : pgliteTemplate(dataDir);
+  if (!template) return create(loadDataDir);
+  try {
+    return await create(template);
+  } catch {
+    // a damaged template: start the directory afresh with initdb
+    fs.rmSync(dataDir!, { recursive: true, force: true });
+    return create(undefined);
+  }
 }
 
 export function postgresPool(connectionString: string, max = 10): pg.Pool {

@@ -5,7 +5,7 @@
  * header mapping reads); `readRecords` gives one object per row keyed by the mapped header.
  */
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { readSpreadsheetText } from '../csv.ts';
 
 export interface SourceRow {
@@ -163,15 +163,17 @@ function cellValue(v: unknown): unknown {
  */
 export function xlsxSource(path: string): RowSource {
   const stream = fs.createReadStream(path, { highWaterMark: 256 * 1024 });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache',
-    worksheets: 'emit',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
   async function* rows(): AsyncGenerator<SourceRow[]> {
     try {
+      // exceljs takes half a second to load: only an XLSX import pays it
+      const { default: Excel } = (await import('exceljs')) as { default: typeof ExcelJS };
+      const reader = new Excel.stream.xlsx.WorkbookReader(stream, {
+        sharedStrings: 'cache',
+        worksheets: 'emit',
+        hyperlinks: 'ignore',
+        styles: 'ignore',
+        entries: 'ignore',
+      });
       for await (const sheet of reader) {
         let group: SourceRow[] = [];
         let any = false;

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { csvLine, spreadsheetText } from '../csv.ts';
 
 export type Cell = string | number | null | undefined;
@@ -31,8 +31,10 @@ export function csvFileWriter(path: string): TableWriter {
 }
 
 /** An XLSX with one worksheet, streamed to `target` (a file path or a writable stream). */
-export function xlsxWriter(target: string | Writable, sheetName: string): TableWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+export async function xlsxWriter(target: string | Writable, sheetName: string): Promise<TableWriter> {
+  // exceljs takes half a second to load: only a writer of XLSX pays it
+  const { default: Excel } = (await import('exceljs')) as { default: typeof ExcelJS };
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({
     ...(typeof target === 'string' ? { filename: target } : { stream: target }),
     useSharedStrings: false,
     useStyles: false,
@@ -56,7 +58,7 @@ export async function writeTable(
   options: { sheetName?: string } = {},
 ): Promise<number> {
   const writer = path.toLowerCase().endsWith('.xlsx')
-    ? xlsxWriter(path, options.sheetName ?? 'Data')
+    ? await xlsxWriter(path, options.sheetName ?? 'Data')
     : csvFileWriter(path);
   let n = 0;
   try {

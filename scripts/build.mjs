@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// `npm run build`: compiles src/ to dist/ (JavaScript for `npm start`; tsx stays for development and
+// tests). tsc emits with --noCheck: the type check is `npm run typecheck` (and a step of `npm test`),
+// so a build takes seconds, not a full check. Every file under src/ that is not TypeScript (CSS,
+// scripts, JSON data read relative to import.meta.url) is copied to the same place, and dist/ gets
+// a package.json that maps `#jsx/jsx-runtime` to the compiled runtime. The build also keeps an
+// initialised empty PGlite cluster for first starts (src/platform/db/pglite-template.ts).
+//   node scripts/build.mjs [--out DIR]   (DIR must sit directly in the repository: code reads
+//                                          ../../../reference and ../../../node_modules from its own file)
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const STAMP = '.build-stamp';
+/** Besides src/, these decide what the build emits. */
+const INPUTS = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'];
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else if (!/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  // a deleted or renamed file changes its directory's mtime
+  return Math.max(newest, fs.statSync(dir).mtimeMs);
+}
+
+/** True when DIR holds a finished build that is newer than every source file. */
+export function isFresh(outDir = path.join(root, 'dist')) {
+  let built;
+  try {
+    built = fs.statSync(path.join(outDir, STAMP)).mtimeMs;
+  } catch {
+    return false;
+  }
+  const sources = Math.max(
+    newestMtime(path.join(root, 'src')),
+    ...INPUTS.map((file) => fs.statSync(path.join(root, file)).mtimeMs),
+  );
+  return built >= sources;
+}
+
+function copyAssets(from, to) {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) copyAssets(source, target);
+    else if (!/\.(tsx?|md)$/.test(entry.name)) {
+      fs.mkdirSync(to, { recursive: true });
+      fs.copyFileSync(source, target);
+    }
+  }
+}
+
+/** Compiles into a sibling staging directory, then swaps it in, so a failed build leaves the old one. */
+export async function build(outDir = path.join(root, 'dist'), { quiet = false } = {}) {
+  const started = Date.now();
+  const staging = `${outDir}.building-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = spawnSync(
+    process.execPath,
+    [tsc, '-p', path.join(root, 'tsconfig.build.json'), '--noCheck', '--outDir', staging],
+    { stdio: 'inherit', cwd: root },
+  );
+  if (result.status !== 0) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw new Error(`tsc failed (exit ${result.status ?? result.signal})`);
+  }
+  copyAssets(path.join(root, 'src'), staging);
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const imports = Object.fromEntries(
+    Object.entries(pkg.imports ?? {}).map(([name, target]) => [
+      name,
+      String(target)
+        .replace(/^\.\/src\//, './')
+        .replace(/\.tsx?$/, '.js'),
+    ]),
+  );
+  fs.writeFileSync(
+    path.join(staging, 'package.json'),
+    `${JSON.stringify({ name: 'simpul-dist', private: true, type: 'module', imports }, null, 2)}\n`,
+  );
+  // stamped with the time the build began: a file saved while tsc ran makes the build stale
+  fs.writeFileSync(path.join(staging, STAMP), `${new Date(started).toISOString()}\n`);
+  fs.utimesSync(path.join(staging, STAMP), new Date(started), new Date(started));
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.renameSync(staging, outDir);
+  // the empty embedded cluster a first start unpacks instead of running initdb (see pglite-template.ts)
+  try {
+    const template = await import(pathToFileURL(path.join(outDir, 'platform/db/pglite-template.js')).href);
+    await template.ensurePGliteTemplate();
+  } catch (error) {
+    // only a first start's speed depends on it: it then runs initdb as without the template
+    console.warn(`no initialised PGlite cluster kept: ${error instanceof Error ? error.message : error}`);
+  }
+  if (!quiet) console.log(`built ${path.relative(root, outDir)}/ in ${Date.now() - started} ms`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const at = process.argv.indexOf('--out');
+  await build(at > 0 ? path.resolve(process.argv[at + 1]) : undefined);
+}

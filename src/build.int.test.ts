@@ -1,0 +1,122 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testDatabaseKind } from './platform/testing.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// beside src/ and dist/: the compiled code finds reference/ and node_modules/ relative to itself
+const outDir = path.join(root, `dist-test-${randomBytes(4).toString('hex')}`);
+const cleanups: Array<() => Promise<void> | void> = [
+  () => fs.rmSync(outDir, { recursive: true, force: true }),
+];
+
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** An empty database: a new data directory for PGlite, or a new database on the test server. */
+async function emptyDatabase(): Promise<string> {
+  if (testDatabaseKind() !== 'postgres') return '';
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('SIMPUL_TEST_DB=postgres needs TEST_DATABASE_URL');
+  const name = `simpul_build_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  cleanups.push(async () => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.end();
+  });
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function get(url: string): Promise<{ status: number; type: string; body: string }> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    body: await response.text(),
+  };
+}
+
+describe('the compiled build (npm run build, what npm start runs)', () => {
+  it('compiles src/ to JavaScript that serves pages on an empty database, without tsx', async () => {
+    const build = spawnSync(process.execPath, ['scripts/build.mjs', '--out', outDir], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(build.status, build.stderr + build.stdout).toBe(0);
+    expect(fs.existsSync(path.join(outDir, 'main.js'))).toBe(true);
+    expect(fs.existsSync(path.join(outDir, 'platform/ui/static/simpul.css'))).toBe(true);
+    // every JSON data file under src/ is copied beside the code that reads it
+    const jsonIn = (dir: string): string[] =>
+      fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+    for (const file of jsonIn(path.join(root, 'src')))
+      expect(fs.existsSync(path.join(outDir, file)), file).toBe(true);
+
+    const port = await freePort();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-build-'));
+    cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const server: ChildProcess = spawn(process.execPath, [path.join(outDir, 'main.js'), 'serve'], {
+      cwd: root,
+      // no --import tsx: a .ts file reached at run time would fail to load
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        DATABASE_URL: await emptyDatabase(),
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    cleanups.push(() => {
+      if (server.exitCode === null) server.kill('SIGKILL');
+    });
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      const take = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('"msg":"ready"')) resolve();
+      };
+      server.stdout!.on('data', take);
+      server.stderr!.on('data', take);
+      server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    expect((await get(`${base}/healthz`)).status).toBe(200);
+    expect((await get(`${base}/readyz`)).status).toBe(200);
+    const home = await get(`${base}/`);
+    expect(home.status).toBe(200);
+    expect(home.body).toContain('/desa/36.04.05.2001');
+    const complaints = await get(`${base}/pengaduan`);
+    expect(complaints.status).toBe(200);
+    expect(complaints.body).toContain('<form');
+    expect((await get(`${base}/static/simpul.css`)).type).toContain('text/css');
+    expect((await get(`${base}/pengaduan/aset/pengaduan.css`)).type).toContain('text/css');
+
+    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 600_000);
+});
