@@ -5,7 +5,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { StaffActor } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { registerMessages } from '../../platform/i18n/index.ts';
+import { registerMessages, t } from '../../platform/i18n/index.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
 import { messages } from './messages.ts';
 import { requireComplaintsAdmin } from './policy.ts';
@@ -41,18 +41,15 @@ export function sha256(value: string): string {
 }
 
 /**
- * Texts stored in the history or sent in messages are written in Indonesian from the module's own
- * catalog, so they read the same whether a request, a job or the CLI produced them.
+ * Texts stored in the history or sent in messages are written in Indonesian, so they read the same
+ * whether a request (in any language), a job or the CLI produced them: the platform's t() in 'id'.
  */
 export function text(
   key: string,
   params: Record<string, string | number> = {},
   locale: 'id' | 'en' = 'id',
 ): string {
-  const template = messages[locale][key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    params[name] === undefined ? match : String(params[name]),
-  );
+  return t(key, params, locale);
 }
 
 const LONG_DATE = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' });

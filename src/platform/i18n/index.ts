@@ -11,10 +11,6 @@ export function registerMessages(messages: { id: Messages; en: Messages }): void
   Object.assign(catalogs.en, messages.en);
 }
 
-// the platform's own texts are there from the first import: services, jobs and the CLI call t()
-// without an app (modules' texts are registered when src/modules/index.ts loads them)
-registerMessages(platformMessages);
-
 export function allMessages(): Record<Locale, Messages> {
   return catalogs;
 }
