@@ -1,4 +1,5 @@
 import { type SqlBool, sql } from 'kysely';
+import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { FigureDefinition } from '../../platform/figures/index.ts';
 import { CURRENT_DUE } from './repo.ts';
@@ -10,10 +11,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Reports about villages of the region (confidential ones too: a count names nobody). */
 function reports(ctx: Ctx, region: string) {
-  return ctx.db
-    .selectFrom('complaints as c')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => eb.or([eb('c.village_code', '=', region), eb('c.village_code', 'like', `${region}.%`)]));
+  const all = ctx.db.selectFrom('complaints as c').select((eb) => eb.fn.countAll<number>().as('n'));
+  return whereInRegion(all, 'c.village_code', region);
 }
 
 export const complaintFigures: FigureDefinition[] = [

@@ -1,3 +1,4 @@
+import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { FigureDefinition } from '../../platform/figures/index.ts';
 import { jakartaYearMonth } from '../../platform/time.ts';
 import './schema.ts';
@@ -9,12 +10,11 @@ export const letterFigures: FigureDefinition[] = [
     label: 'letters.figures.issuedThisYear',
     unit: 'letter',
     async compute(ctx, region) {
-      const row = await ctx.db
+      const letters = ctx.db
         .selectFrom('letters')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('year', '=', jakartaYearMonth(ctx.clock.now()).year)
-        .where((eb) => eb.or([eb('village_code', '=', region), eb('village_code', 'like', `${region}.%`)]))
-        .executeTakeFirstOrThrow();
+        .where('year', '=', jakartaYearMonth(ctx.clock.now()).year);
+      const row = await whereInRegion(letters, 'village_code', region).executeTakeFirstOrThrow();
       return { value: Number(row.n), asOf: ctx.clock.now() };
     },
   },

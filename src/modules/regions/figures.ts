@@ -1,3 +1,4 @@
+import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { FigureDefinition } from '../../platform/figures/index.ts';
 
 /** How many kecamatan and villages a region holds: its own kecamatan for a village. */
@@ -26,11 +27,8 @@ export const regionFigures: FigureDefinition[] = [
     label: 'regions.figures.villages',
     unit: 'region',
     async compute(ctx, region) {
-      const row = await ctx.db
-        .selectFrom('villages')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where((eb) => eb.or([eb('code', '=', region), eb('code', 'like', `${region}.%`)]))
-        .executeTakeFirstOrThrow();
+      const villages = ctx.db.selectFrom('villages').select((eb) => eb.fn.countAll<number>().as('n'));
+      const row = await whereInRegion(villages, 'code', region).executeTakeFirstOrThrow();
       return { value: Number(row.n), asOf: ctx.clock.now() };
     },
   },

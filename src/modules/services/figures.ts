@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { FigureDefinition } from '../../platform/figures/index.ts';
 import { jakartaYearMonth, startOfJakartaDay } from '../../platform/time.ts';
@@ -8,10 +9,6 @@ import './schema.ts';
 const OPEN = ['diperiksa', 'belum_lengkap', 'menunggu_tanda_tangan'] as const;
 /** Decided by the office (a cancelled request was withdrawn by its applicant, so it is no measure). */
 const DECIDED = ['siap_diambil', 'sudah_diambil', 'ditolak'] as const;
-
-function inRegion(region: string) {
-  return sql<boolean>`(village_code = ${region} OR village_code LIKE ${`${region}.%`})`;
-}
 
 function startOfYear(ctx: Ctx): Date {
   return startOfJakartaDay(`${jakartaYearMonth(ctx.clock.now()).year}-01-01`);
@@ -23,12 +20,11 @@ export const serviceFigures: FigureDefinition[] = [
     label: 'services.figures.requestsOpen',
     unit: 'request',
     async compute(ctx, region) {
-      const row = await ctx.db
+      const open = ctx.db
         .selectFrom('service_requests')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('state', 'in', OPEN)
-        .where(inRegion(region))
-        .executeTakeFirstOrThrow();
+        .where('state', 'in', OPEN);
+      const row = await whereInRegion(open, 'village_code', region).executeTakeFirstOrThrow();
       return { value: Number(row.n), asOf: ctx.clock.now() };
     },
   },
@@ -38,7 +34,7 @@ export const serviceFigures: FigureDefinition[] = [
     label: 'services.figures.medianProcessingDays',
     unit: 'day',
     async compute(ctx, region) {
-      const row = await ctx.db
+      const decided = ctx.db
         .selectFrom('service_requests')
         .select(
           sql<
@@ -49,9 +45,8 @@ export const serviceFigures: FigureDefinition[] = [
         )
         .where('state', 'in', DECIDED)
         .where('submitted_at', 'is not', null)
-        .where('finished_at', '>=', startOfYear(ctx))
-        .where(inRegion(region))
-        .executeTakeFirstOrThrow();
+        .where('finished_at', '>=', startOfYear(ctx));
+      const row = await whereInRegion(decided, 'village_code', region).executeTakeFirstOrThrow();
       const median = row.median === null ? null : Math.round(Number(row.median) * 10) / 10;
       return { value: median, asOf: ctx.clock.now() };
     },
