@@ -1,15 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { Unauthenticated } from '../http/errors.ts';
+import { ProblemSchema } from '../http/problem.ts';
 import { type FigureSource, homeRegion, readFigures } from './index.ts';
 
-const Problem = Type.Object({
-  type: Type.String(),
-  title: Type.String(),
-  status: Type.Integer(),
-  detail: Type.Optional(Type.String()),
-  errors: Type.Optional(Type.Record(Type.String(), Type.String())),
-});
+const Problem = ProblemSchema;
 
 const FigureBody = Type.Object({
   name: Type.String(),

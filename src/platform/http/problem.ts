@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export interface Problem {
@@ -7,6 +8,15 @@ export interface Problem {
   detail?: string;
   errors?: Record<string, string>;
 }
+
+/** The same body as a response schema, for the OpenAPI document of every JSON route. */
+export const ProblemSchema = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  detail: Type.Optional(Type.String()),
+  errors: Type.Optional(Type.Record(Type.String(), Type.String())),
+});
 
 /** RFC 9457 problem details. */
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {

@@ -6,17 +6,12 @@ import { requireStaff } from '../auth/guards.ts';
 import { createStaffUser, listStaffUsers } from '../auth/users.ts';
 import { Unauthenticated } from '../http/errors.ts';
 import { MAX_PAGE } from '../http/input.ts';
+import { ProblemSchema } from '../http/problem.ts';
 
 /** The platform's JSON API: who is calling, staff accounts, the audit log. */
 export async function apiRoutes(plain: FastifyInstance): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
-  const Problem = Type.Object({
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.Optional(Type.String()),
-    errors: Type.Optional(Type.Record(Type.String(), Type.String())),
-  });
+  const Problem = ProblemSchema;
   const StaffUser = Type.Object({
     id: Type.String(),
     email: Type.String(),
