@@ -1,3 +1,4 @@
+import { auditMessages } from './audit/messages.ts';
 import { searchMessages } from './search/messages.ts';
 
 export const platformMessages = {
@@ -252,6 +253,11 @@ export const platformMessages = {
     'personalData.platform.audit': '{count} baris log audit',
     'personalData.platform.auditWhy':
       'Log audit adalah catatan pemrosesan yang sah (UU 27/2022): siapa membaca atau mengubah data, kapan; tidak dapat diubah atau dihapus.',
+    'dashboard.workQueue': 'Menunggu Anda',
+    'dashboard.workQueueEmpty': 'Tidak ada pekerjaan yang menunggu Anda saat ini.',
+    'dashboard.overdueOf': '({n} lewat tenggat)',
+    'ui.table': 'Tabel',
+    ...auditMessages.id,
   },
   en: {
     ...searchMessages.en,
@@ -503,5 +509,10 @@ export const platformMessages = {
     'personalData.platform.audit': '{count} audit log lines',
     'personalData.platform.auditWhy':
       'The audit log is the record of lawful processing (UU 27/2022): who read or changed data, and when; it cannot be changed or deleted.',
+    'dashboard.workQueue': 'Waiting for you',
+    'dashboard.workQueueEmpty': 'Nothing is waiting for you right now.',
+    'dashboard.overdueOf': '({n} past their deadline)',
+    'ui.table': 'Table',
+    ...auditMessages.en,
   },
 };

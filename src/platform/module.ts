@@ -16,6 +16,20 @@ export interface NavItem {
   for: ReadonlyArray<Role | 'resident' | 'public'>;
 }
 
+/** One line of a staff member's work queue on `/kelola`: what waits for them, linking to the filtered list. */
+export interface WorkQueueItem {
+  /** stable name of the kind of work, `module.what` (e.g. `services.check`) */
+  kind: string;
+  /** how many wait for this actor */
+  count: number;
+  /** how many of those are past their deadline */
+  overdue: number;
+  /** the list that shows exactly these (filtered) */
+  href: string;
+  /** the sentence shown, already translated, with the count in it */
+  label: string;
+}
+
 export interface DemoLogin {
   role: string;
   login: string;
@@ -43,4 +57,9 @@ export interface SimpulModule {
   personalData?: PersonalDataProvider;
   /** what it feeds the platform's search index (`search_documents`) and how to rebuild that part */
   search?: SearchProvider;
+  /**
+   * What waits for the acting staff member in this module, within their scope as the module's policy
+   * decides (an empty list when nothing does, or when the actor may not do this work).
+   */
+  workQueue?: (ctx: Ctx) => Promise<WorkQueueItem[]>;
 }

@@ -1,6 +1,8 @@
+import { auditActionText, auditDetailPairs, auditEntityText } from './audit/describe.ts';
 import { ROLES, type StaffActor } from './auth/roles.ts';
 import type { Figure } from './figures/index.ts';
 import { formatDateTime, formatNumber, t } from './i18n/index.ts';
+import type { WorkQueueItem } from './module.ts';
 import {
   Button,
   ErrorSummary,
@@ -14,7 +16,7 @@ import {
   Table,
   TextField,
 } from './ui/components.tsx';
-import type { SafeHtml } from './ui/jsx-runtime.ts';
+import { raw, type SafeHtml } from './ui/jsx-runtime.ts';
 import { Layout } from './ui/layout.tsx';
 
 export function LoginPage(props: {
@@ -55,11 +57,45 @@ export function LoginPage(props: {
   );
 }
 
-export function DashboardPage(props: { actor: StaffActor; scopeName: string; figures: Figure[] }): SafeHtml {
+/** What waits for this officer, overdue work first, each line a link to the filtered list. */
+function WorkQueue(props: { items: WorkQueueItem[] }): SafeHtml {
+  return (
+    <section class="panel work-queue" aria-labelledby="work-queue-title">
+      <h2 id="work-queue-title">{t('dashboard.workQueue')}</h2>
+      {props.items.length === 0 ? (
+        <p>{t('dashboard.workQueueEmpty')}</p>
+      ) : (
+        <ul class="work-list">
+          {props.items.map((item) => (
+            <li data-work={item.kind} class={item.overdue > 0 ? 'has-overdue' : undefined}>
+              <a href={item.href}>{item.label}</a>
+              {item.overdue > 0 && !item.kind.endsWith('.overdue') ? (
+                <>
+                  {' '}
+                  <span class="overdue">{t('dashboard.overdueOf', { n: item.overdue })}</span>
+                </>
+              ) : (
+                ''
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function DashboardPage(props: {
+  actor: StaffActor;
+  scopeName: string;
+  figures: Figure[];
+  work: WorkQueueItem[];
+}): SafeHtml {
   const { actor } = props;
   return (
     <Layout title={t('dashboard.title')}>
       <h1>{t('dashboard.greeting', { name: actor.name })}</h1>
+      <WorkQueue items={props.work} />
       <Panel title={t('dashboard.yourScope')}>
         <SummaryList
           rows={[
@@ -268,6 +304,25 @@ type AuditRow = {
   ip: string | null;
 };
 
+/** The detail as "key: value" lines in words; the stored JSON in small print for auditors. */
+function AuditDetail(props: { detail: unknown }): SafeHtml {
+  const pairs = auditDetailPairs(props.detail);
+  if (pairs.length === 0) return raw('');
+  return (
+    <>
+      <dl class="audit-detail">
+        {pairs.map((p) => (
+          <div>
+            <dt>{p.label}</dt>
+            <dd>{p.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <small class="raw-code">{JSON.stringify(props.detail)}</small>
+    </>
+  );
+}
+
 export function AuditPage(props: {
   rows: AuditRow[];
   total: number;
@@ -284,7 +339,7 @@ export function AuditPage(props: {
         <SelectField
           name="action"
           label={t('audit.action')}
-          options={props.actions.map((a) => ({ value: a, label: a }))}
+          options={props.actions.map((a) => ({ value: a, label: `${auditActionText(a)} (${a})` }))}
           value={props.filter.action}
           placeholder={t('ui.all')}
         />
@@ -307,13 +362,36 @@ export function AuditPage(props: {
         columns={[
           { header: t('audit.when'), cell: (r) => formatDateTime(r.at) },
           { header: t('audit.actor'), cell: (r) => r.actor_label },
-          { header: t('audit.action'), cell: (r) => r.action },
-          { header: t('audit.entity'), cell: (r) => `${r.entity}${r.entity_id ? ` ${r.entity_id}` : ''}` },
-          { header: t('audit.region'), cell: (r) => r.village_code ?? '—' },
           {
-            header: t('audit.detail'),
-            cell: (r) => (Object.keys(r.detail ?? {}).length ? JSON.stringify(r.detail) : ''),
+            header: t('audit.action'),
+            cell: (r) => (
+              <>
+                {auditActionText(r.action)}
+                <br />
+                <small class="raw-code" title={t('audit.rawCode')}>
+                  {r.action}
+                </small>
+              </>
+            ),
           },
+          {
+            header: t('audit.entity'),
+            cell: (r) => (
+              <>
+                {auditEntityText(r.entity)}
+                {r.entity_id ? (
+                  <>
+                    <br />
+                    <small class="raw-code">{r.entity_id}</small>
+                  </>
+                ) : (
+                  ''
+                )}
+              </>
+            ),
+          },
+          { header: t('audit.region'), cell: (r) => r.village_code ?? '—' },
+          { header: t('audit.detail'), cell: (r) => <AuditDetail detail={r.detail} /> },
         ]}
       />
       <Pagination

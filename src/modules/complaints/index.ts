@@ -3,6 +3,7 @@ import { complaintFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { complaintMigrations } from './migrations.ts';
 import { complaintPersonalData } from './personal-data.ts';
+import { complaintsWorkQueue } from './queue.ts';
 import { complaintRoutes } from './routes/index.ts';
 import { complaintSearch } from './search.ts';
 import { seedComplaints } from './seed.ts';
@@ -25,6 +26,7 @@ export const complaintsModule: SimpulModule = {
     },
   ],
   seed: seedComplaints,
+  workQueue: complaintsWorkQueue,
   jobs: [
     {
       name: 'complaints-sla',

@@ -354,6 +354,8 @@ const id: Record<string, string> = {
   'complaints.personalData.reports': 'isi dan riwayat penanganan {count} pengaduan',
   'complaints.personalData.keptWhy':
     'Pengaduan menyangkut urusan publik dan penanganannya adalah catatan kerja penyelenggara pelayanan publik (UU 25/2009); setelah identitas pelapor dihapus, pengaduan menjadi anonim.',
+  'complaints.workQueue.overdue': '{n} pengaduan lewat tenggat',
+  'complaints.workQueue.new': '{n} pengaduan baru',
 };
 
 const en: Record<string, string> = {
@@ -711,6 +713,8 @@ const en: Record<string, string> = {
   'complaints.personalData.reports': 'content and handling history of {count} reports',
   'complaints.personalData.keptWhy':
     "A report concerns a public matter and its handling is the public service provider's record of work (UU 25/2009); with the reporter's identity gone, the report is anonymous.",
+  'complaints.workQueue.overdue': '{n} complaints past their deadline',
+  'complaints.workQueue.new': '{n} new complaints',
 };
 
 export const messages = { id, en };

@@ -152,6 +152,13 @@ const id = {
   'residents.personalData.events': '{count} peristiwa kependudukan',
   'residents.personalData.keptWhy':
     'Data kependudukan wajib disimpan desa menurut UU Administrasi Kependudukan (UU 23/2006 jo. UU 24/2013); UU 27/2022 membolehkan data yang disimpan karena kewajiban hukum tetap disimpan.',
+  'residents.importSummary':
+    '{inserted} penduduk baru, {updated} diperbarui, {unchanged} tidak berubah, {rejected} ditolak',
+  'residents.familiesMeans': 'Nomor KK yang dipegang sedikitnya satu penduduk hidup di wilayah ini.',
+  'residents.heads': 'Kepala keluarga',
+  'residents.headsMeans': 'Penduduk hidup yang hubungannya dalam KK tercatat KEPALA KELUARGA.',
+  'residents.headsDiffer':
+    'Jumlah kepala keluarga ({heads}) berbeda dari jumlah KK ({families}): ada KK tanpa kepala keluarga atau dengan lebih dari satu kepala keluarga tercatat. Periksa hubungan keluarga di data penduduk.',
 };
 
 const en: typeof id = {
@@ -304,6 +311,13 @@ const en: typeof id = {
   'residents.personalData.events': '{count} registry events',
   'residents.personalData.keptWhy':
     'The village must keep its population registry under the civil registration law (UU 23/2006 as amended by UU 24/2013); UU 27/2022 lets data kept under a legal duty stay.',
+  'residents.importSummary':
+    '{inserted} new residents, {updated} updated, {unchanged} unchanged, {rejected} rejected',
+  'residents.familiesMeans': 'KK numbers held by at least one living resident of this area.',
+  'residents.heads': 'Heads of family',
+  'residents.headsMeans': 'Living residents whose relation in their KK is recorded as KEPALA KELUARGA.',
+  'residents.headsDiffer':
+    'The number of heads of family ({heads}) differs from the number of KKs ({families}): some KKs have no head or more than one head recorded. Check the family relations in the residents data.',
 };
 
 /** What services throw (Invalid, Forbidden, NotFound, Conflict), in the words the pages show. */

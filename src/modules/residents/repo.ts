@@ -367,7 +367,11 @@ export async function refreshStats(db: Db, villageCodes: string[]): Promise<void
   await refreshFamilyStats(db, villageCodes);
 }
 
-/** Recounts only the "families with a living member" figure of the given villages. */
+/**
+ * Recounts only the families figure of the given villages. A family is a KK number that at least
+ * one living resident of the village holds (the KK card, as Disdukcapil counts it), whether or not
+ * its head is recorded; heads of family are counted apart, by family relation.
+ */
 export async function refreshFamilyStats(db: Db, villageCodes: string[]): Promise<void> {
   if (villageCodes.length === 0) return;
   await sql`DELETE FROM resident_stats WHERE dimension = 'keluarga' AND village_code = ANY(${arrayLiteral(villageCodes)}::text[])`.execute(
@@ -375,11 +379,10 @@ export async function refreshFamilyStats(db: Db, villageCodes: string[]): Promis
   );
   await sql`
     INSERT INTO resident_stats (village_code, dimension, sex, bucket, n)
-    SELECT f.village_code, 'keluarga', 0, 0, count(*)::int
-    FROM families f
-    WHERE f.village_code = ANY(${arrayLiteral(villageCodes)}::text[])
-      AND EXISTS (SELECT 1 FROM residents r WHERE r.family_number = f.family_number AND r.status = 'hidup')
-    GROUP BY f.village_code`.execute(db);
+    SELECT r.village_code, 'keluarga', 0, 0, count(DISTINCT r.family_number)::int
+    FROM residents r
+    WHERE r.village_code = ANY(${arrayLiteral(villageCodes)}::text[]) AND r.status = 'hidup'
+    GROUP BY r.village_code`.execute(db);
 }
 
 export interface StatRow {

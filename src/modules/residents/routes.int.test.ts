@@ -69,7 +69,7 @@ describe('operator pages', () => {
     });
     expect(posted.statusCode).toBe(303);
     const status = posted.headers.location as string;
-    expect(await waitForImport(visitor, status)).toBe('imported: 40 new, 0 updated, 0 unchanged, 1 rejected');
+    expect(await waitForImport(visitor, status)).toBe('40 penduduk baru, 0 diperbarui, 0 tidak berubah, 1 ditolak');
     const errors = await visitor.get(`${status}/galat.csv`);
     expect(errors.headers['content-type']).toContain('text/csv');
     expect(errors.body).toContain('42,nama,Nama wajib diisi.');

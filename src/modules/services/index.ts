@@ -4,6 +4,7 @@ import { serviceFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { serviceMigrations } from './migrations.ts';
 import { servicePersonalData } from './personal-data.ts';
+import { servicesWorkQueue } from './queue.ts';
 import { serviceRoutes } from './routes/index.ts';
 import { seedServices } from './seed.ts';
 import { listCatalog } from './service.ts';
@@ -33,4 +34,5 @@ export const servicesModule: SimpulModule = {
     },
   ],
   seed: seedServices,
+  workQueue: servicesWorkQueue,
 };

@@ -235,6 +235,8 @@ const id: Messages = {
   'services.personalData.open': '{count} permohonan yang masih diproses',
   'services.personalData.openWhy':
     'Kantor masih wajib menjawab permohonan ini; warga dapat membatalkannya, lalu datanya dihapus pada penghapusan berikutnya.',
+  'services.workQueue.check': '{n} permohonan menunggu Anda',
+  'services.workQueue.sign': '{n} surat menunggu tanda tangan Anda',
 };
 
 const en: Messages = {
@@ -467,6 +469,8 @@ const en: Messages = {
   'services.personalData.open': '{count} requests still being processed',
   'services.personalData.openWhy':
     'The office still owes an answer to these requests; the resident may withdraw one, and its data goes at the next erasure.',
+  'services.workQueue.check': '{n} requests waiting for you',
+  'services.workQueue.sign': '{n} letters waiting for your signature',
 };
 
 /** What services throw (Invalid, Forbidden, NotFound, Conflict), in the words the pages show. */

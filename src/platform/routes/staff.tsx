@@ -2,14 +2,29 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireStaff, staffOf } from '../auth/guards.ts';
 import { verifySecret } from '../auth/password.ts';
 import { changePassword, createApiToken, listApiTokens, revokeApiToken } from '../auth/users.ts';
+import type { Ctx } from '../context.ts';
 import { homeRegion, readFigures } from '../figures/index.ts';
 import { Invalid } from '../http/errors.ts';
 import { setFlash } from '../http/flash.ts';
 import { formBody, formRoute, textField } from '../http/form-route.ts';
 import { t } from '../i18n/index.ts';
-import type { SimpulModule } from '../module.ts';
+import type { SimpulModule, WorkQueueItem } from '../module.ts';
 import { regionDirectory } from '../region-directory.ts';
 import { AccountPage, DashboardPage, TokensPage } from '../views.tsx';
+
+/**
+ * What waits for the acting officer across the modules, each module counting within the actor's
+ * scope through its own policy: kinds with overdue work first (most overdue first), then the rest
+ * in module order.
+ */
+export async function readWorkQueue(ctx: Ctx, modules: readonly SimpulModule[]): Promise<WorkQueueItem[]> {
+  const items: WorkQueueItem[] = [];
+  for (const module of modules) if (module.workQueue) items.push(...(await module.workQueue(ctx)));
+  return items
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => b.item.overdue - a.item.overdue || a.order - b.order)
+    .map(({ item }) => item);
+}
 
 /** What every staff member has: the dashboard, their own account, password and API tokens. */
 export async function staffRoutes(
@@ -30,8 +45,11 @@ export async function staffRoutes(
               .executeTakeFirst()
           )?.name ?? actor.scope.code)
         : await regionDirectory().name(request.ctx, actor.scope.code);
-    const { figures } = await readFigures(request.ctx, options.modules, homeRegion(request.ctx));
-    return reply.page(<DashboardPage actor={actor} scopeName={scopeName} figures={figures} />);
+    const [{ figures }, work] = await Promise.all([
+      readFigures(request.ctx, options.modules, homeRegion(request.ctx)),
+      readWorkQueue(request.ctx, options.modules),
+    ]);
+    return reply.page(<DashboardPage actor={actor} scopeName={scopeName} figures={figures} work={work} />);
   });
 
   app.get('/kelola/akun', staff, async (request, reply) => {

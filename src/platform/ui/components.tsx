@@ -275,15 +275,26 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
+/** Tables of more columns than this become one card per row on a phone (each cell with its column's name). */
+const STACK_OVER_COLUMNS = 3;
+
 export function Table<Row>(props: {
   caption?: string;
   columns: Column<Row>[];
   rows: Row[];
   empty?: string;
+  /** names the scrolling region when there is no caption */
+  label?: string;
 }): SafeHtml {
   if (props.rows.length === 0) return <EmptyState message={props.empty ?? t('ui.empty')} />;
+  const stacked = props.columns.length > STACK_OVER_COLUMNS;
+  // a wrapper that may scroll sideways must be reachable by keyboard, and say what it holds (a named region)
   return (
-    <div class="table-wrap">
+    <section
+      class={stacked ? 'table-wrap stack' : 'table-wrap'}
+      tabindex="0"
+      aria-label={props.caption ?? props.label ?? t('ui.table')}
+    >
       <table>
         {props.caption ? <caption>{props.caption}</caption> : ''}
         <thead>
@@ -299,13 +310,15 @@ export function Table<Row>(props: {
           {props.rows.map((row) => (
             <tr>
               {props.columns.map((c) => (
-                <td class={c.numeric ? 'num' : undefined}>{c.cell(row)}</td>
+                <td class={c.numeric ? 'num' : undefined} data-label={c.header}>
+                  {c.cell(row)}
+                </td>
               ))}
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

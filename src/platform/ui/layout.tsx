@@ -38,8 +38,8 @@ function AccountBox(): SafeHtml {
     actor.kind === 'staff' ? `${t(`role.${actor.role}`)} · ${actor.scope.code}` : t('ui.resident');
   return (
     <div class="account">
-      <span>
-        {actor.name} <small>({scope})</small>
+      <span class="account-name">
+        {actor.name} <small class="account-scope">({scope})</small>
       </span>
       <form action="/keluar" method="post" class="inline">
         <input type="hidden" name="_csrf" value={requestContext().csrfToken} />
@@ -86,6 +86,7 @@ export function Layout(props: { title: string; children: Child; wide?: boolean; 
             <AccountBox />
           </div>
           {nav.length > 0 ? (
+            // on a phone the menu is one row that scrolls sideways (CSS), so the header stays short
             <nav class="container main-nav" aria-label={t('ui.mainNav')}>
               <ul>
                 {nav.map((item) => (

@@ -688,8 +688,14 @@ export function ImportPage(p: {
   );
 }
 
+/** The outcome in the page's language (the CLI prints the contract's English line instead). */
 function summaryText(i: ImportRow): string {
-  return `imported: ${i.inserted} new, ${i.updated} updated, ${i.unchanged} unchanged, ${i.rejected} rejected`;
+  return t('residents.importSummary', {
+    inserted: formatNumber(i.inserted),
+    updated: formatNumber(i.updated),
+    unchanged: formatNumber(i.unchanged),
+    rejected: formatNumber(i.rejected),
+  });
 }
 
 export function ImportStatusPage(p: {
@@ -725,7 +731,7 @@ export function ImportStatusPage(p: {
       ) : (
         <Panel title={t('residents.summary')}>
           <p>
-            <code class="summary-line">{summaryText(p.job)}</code>
+            <strong class="summary-line">{summaryText(p.job)}</strong>
           </p>
           {importMessage(p.job) ? <p>{importMessage(p.job)}</p> : ''}
           {p.hasErrors ? (
@@ -786,14 +792,39 @@ export function StatsPage(p: {
       </p>
       <SummaryList
         rows={[
-          [t('residents.population'), formatNumber(s.total)],
-          [t('residents.male'), formatNumber(s.male)],
-          [t('residents.female'), formatNumber(s.female)],
-          [t('residents.families'), formatNumber(s.families)],
+          [t('residents.population'), <span data-stat="total">{formatNumber(s.total)}</span>],
+          [t('residents.male'), <span data-stat="male">{formatNumber(s.male)}</span>],
+          [t('residents.female'), <span data-stat="female">{formatNumber(s.female)}</span>],
+          [
+            t('residents.families'),
+            <>
+              <span data-stat="families">{formatNumber(s.families)}</span>
+              <br />
+              <small class="hint">{t('residents.familiesMeans')}</small>
+            </>,
+          ],
+          [
+            t('residents.heads'),
+            <>
+              <span data-stat="heads">{formatNumber(s.headsMale + s.headsFemale)}</span>
+              <br />
+              <small class="hint">{t('residents.headsMeans')}</small>
+            </>,
+          ],
           [t('residents.headsMale'), formatNumber(s.headsMale)],
           [t('residents.headsFemale'), formatNumber(s.headsFemale)],
         ]}
       />
+      {s.headsMale + s.headsFemale !== s.families ? (
+        <p class="hint" data-stat="heads-differ">
+          {t('residents.headsDiffer', {
+            families: formatNumber(s.families),
+            heads: formatNumber(s.headsMale + s.headsFemale),
+          })}
+        </p>
+      ) : (
+        ''
+      )}
       <section class="panel">
         <h2>{t('residents.pyramid')}</h2>
         {raw(

@@ -1,0 +1,116 @@
+// The audit log's words: what each action code means to a person reading the log, the names of the
+// things acted on and of the detail fields. Codes without a text here are shown as they are.
+
+const actions = {
+  read_personal: ['membuka data pribadi', 'opened personal data'],
+  export_personal: ['mengunduh data penduduk', 'downloaded residents data'],
+  find_personal_data: ['mencari data pribadi seseorang', "looked up a person's data"],
+  export_personal_data: ['mengekspor data pribadi seseorang', "exported a person's data"],
+  erase_personal_data: ['menghapus data pribadi seseorang', "erased a person's data"],
+  login: ['masuk', 'signed in'],
+  login_failed: ['gagal masuk', 'failed to sign in'],
+  lock_account: ['akun dikunci sementara', 'account locked for a while'],
+  change_password: ['mengganti kata sandi', 'changed a password'],
+  create_user: ['membuat akun petugas', 'created a staff account'],
+  activate_user: ['mengaktifkan akun petugas', 'activated a staff account'],
+  deactivate_user: ['menonaktifkan akun petugas', 'deactivated a staff account'],
+  create_api_token: ['membuat token API', 'created an API token'],
+  revoke_api_token: ['mencabut token API', 'revoked an API token'],
+  resident_login: ['warga masuk', 'resident signed in'],
+  resident_login_failed: ['warga gagal masuk', 'resident failed to sign in'],
+  resident_pin_lock: ['PIN warga dikunci sementara', "resident's PIN locked for a while"],
+  resident_pin_issue: ['memberi PIN warga', 'issued a resident PIN'],
+  resident_pin_change: ['mengganti PIN warga', 'changed a resident PIN'],
+  update_village_office: ['mengubah data kantor desa', 'changed a village office'],
+  village_services_update: ['mengubah layanan desa', "changed a village's services"],
+  service_create: ['membuat layanan', 'created a service'],
+  service_version: ['mengubah layanan (versi baru)', 'changed a service (new version)'],
+  service_activate: ['membuka layanan', 'opened a service'],
+  service_deactivate: ['menutup layanan', 'closed a service'],
+  letter_issue: ['menerbitkan surat', 'issued a letter'],
+  letter_settings_update: ['mengubah pengaturan surat', 'changed letter settings'],
+  letter_logo_update: ['mengganti logo surat', 'changed the letter logo'],
+  complaint_state: ['mengubah status pengaduan', "changed a complaint's state"],
+  complaint_moderate: ['memoderasi pengaduan', 'moderated a complaint'],
+  complaint_photo_hide: ['menyembunyikan foto pengaduan', "hid a complaint's photo"],
+  complaint_photo_show: ['menampilkan foto pengaduan', "showed a complaint's photo"],
+  complaint_category_create: ['membuat kategori pengaduan', 'created a complaint category'],
+  complaint_category_update: ['mengubah kategori pengaduan', 'changed a complaint category'],
+  complaint_route_save: ['menyimpan aturan penerusan pengaduan', 'saved a complaint routing rule'],
+  complaint_route_delete: ['menghapus aturan penerusan pengaduan', 'deleted a complaint routing rule'],
+  complaint_template_add: ['menambah templat balasan', 'added a reply template'],
+  complaint_template_delete: ['menghapus templat balasan', 'deleted a reply template'],
+  complaint_holiday_add: ['menambah hari libur', 'added a holiday'],
+  complaint_holiday_delete: ['menghapus hari libur', 'deleted a holiday'],
+  agency_head_email: ['mengubah e-mail kepala OPD', "changed an agency head's e-mail"],
+  open311_client_create: ['membuat kunci klien Open311', 'created an Open311 client key'],
+  open311_client_revoke: ['mencabut kunci klien Open311', 'revoked an Open311 client key'],
+  after_restore: ['memulihkan cadangan', 'restored a backup'],
+} as const;
+
+const entities = {
+  resident: ['penduduk', 'resident'],
+  resident_list: ['daftar penduduk', 'residents list'],
+  family: ['keluarga (KK)', 'family (KK)'],
+  person: ['data pribadi seseorang', "a person's data"],
+  search: ['pencarian', 'search'],
+  service: ['layanan', 'service'],
+  service_request: ['permohonan layanan', 'service request'],
+  letter: ['surat', 'letter'],
+  letter_register: ['buku register surat', 'letter register'],
+  letter_settings: ['pengaturan surat', 'letter settings'],
+  staff_user: ['akun petugas', 'staff account'],
+  complaint: ['pengaduan', 'complaint'],
+  complaint_category: ['kategori pengaduan', 'complaint category'],
+  complaint_route: ['aturan penerusan pengaduan', 'complaint routing rule'],
+  complaint_template: ['templat balasan', 'reply template'],
+  complaint_holiday: ['hari libur', 'holiday'],
+  complaint_photo: ['foto pengaduan', 'complaint photo'],
+  open311_client: ['klien Open311', 'Open311 client'],
+  village: ['desa', 'village'],
+  agency: ['OPD', 'agency'],
+} as const;
+
+const detailKeys = {
+  page: ['halaman', 'page'],
+  term: ['kata yang dicari', 'search term'],
+  search: ['pencarian', 'search'],
+  shown: ['jumlah ditampilkan', 'shown'],
+  refs: ['yang ditampilkan', 'shown records'],
+  ticket: ['tiket', 'ticket'],
+  fields: ['data yang dibuka', 'data opened'],
+  from: ['dari', 'from'],
+  to: ['menjadi', 'to'],
+  handler: ['penangan', 'handler'],
+  action: ['tindakan', 'action'],
+  by: ['oleh', 'by'],
+  email: ['e-mail', 'e-mail'],
+  role: ['peran', 'role'],
+  scope: ['cakupan', 'scope'],
+  enabled: ['yang dibuka', 'enabled'],
+  name: ['nama', 'name'],
+  nik: ['NIK', 'NIK'],
+  holders: ['bagian yang menyimpan', 'held by'],
+  sections: ['bagian', 'sections'],
+  number: ['nomor', 'number'],
+  service: ['layanan', 'service'],
+  request: ['permohonan', 'request'],
+  title: ['judul', 'title'],
+  version: ['versi', 'version'],
+  expiresAt: ['berlaku sampai', 'valid until'],
+} as const;
+
+function catalog(lang: 0 | 1): Record<string, string> {
+  const out: Record<string, string> = {
+    'audit.rawCode': lang === 0 ? 'kode' : 'code',
+    'audit.yes': lang === 0 ? 'ya' : 'yes',
+    'audit.no': lang === 0 ? 'tidak' : 'no',
+    'audit.more': lang === 0 ? '… dan {n} lagi' : '… and {n} more',
+  };
+  for (const [code, words] of Object.entries(actions)) out[`audit.act.${code}`] = words[lang];
+  for (const [code, words] of Object.entries(entities)) out[`audit.thing.${code}`] = words[lang];
+  for (const [code, words] of Object.entries(detailKeys)) out[`audit.key.${code}`] = words[lang];
+  return out;
+}
+
+export const auditMessages = { id: catalog(0), en: catalog(1) };
