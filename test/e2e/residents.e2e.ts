@@ -94,7 +94,7 @@ describe('residents registry in the browser', () => {
 
     // 1. import: two rows are refused, the rest are in
     const { file, names } = villageFile(dir, true);
-    expect(await importFile(page, file)).toBe('imported: 148 new, 0 updated, 0 unchanged, 2 rejected');
+    expect(await importFile(page, file)).toBe('148 penduduk baru, 0 diperbarui, 0 tidak berubah, 2 ditolak');
     const errorsUrl = await page.getAttribute('a[href$="/galat.csv"]', 'href');
     const errors = await (await page.request.get(`${server.url}${errorsUrl}`)).text();
     expect(errors).toContain('baris,kolom,pesan');
@@ -103,7 +103,7 @@ describe('residents registry in the browser', () => {
 
     // 2. the operator fixes those two rows and imports again: only they are new
     villageFile(dir, false);
-    expect(await importFile(page, file)).toBe('imported: 2 new, 0 updated, 148 unchanged, 0 rejected');
+    expect(await importFile(page, file)).toBe('2 penduduk baru, 0 diperbarui, 148 tidak berubah, 0 ditolak');
 
     // 3. a misspelled search still finds the person
     const wanted = names[40]!;
