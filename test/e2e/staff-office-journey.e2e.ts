@@ -50,12 +50,14 @@ async function expectAccessible(page: Page): Promise<void> {
 
 /** A small village file of `count` residents; `rename` changes the name of the first one. */
 function villageFile(dir: string, name: string, count: number, rename?: string): string {
-  const rows = generateResidents({
-    count,
-    villages: villagesOf('36.04', [KRAMATWATU]),
-    seed: 4242,
-    today: '2026-11-22',
-  });
+  const rows = [
+    ...generateResidents({
+      count,
+      villages: villagesOf('36.04', [KRAMATWATU]),
+      seed: 4242,
+      today: '2026-11-22',
+    }),
+  ];
   const lines = [csvLine(EXPORT_COLUMNS)];
   rows.forEach((r, i) => {
     // NIK and KK of their own, so the demo's residents are not touched
@@ -168,7 +170,7 @@ describe('an officer works through the day on a 360 px phone without JavaScript'
     const smallest = await page.$$eval('svg.chart text', (texts) =>
       Math.min(
         ...texts.map((text) => {
-          const svg = text.ownerSVGElement!;
+          const svg = (text as SVGTextElement).ownerSVGElement!;
           const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
           return Number(text.getAttribute('font-size')) * scale;
         }),
