@@ -7,9 +7,9 @@ let test: TestApp;
 
 beforeEach(async () => {
   test = await buildTestApp({ clock: fixedClock('2026-11-23T02:00:00Z') });
-});
+}, 180_000);
 afterEach(async () => {
-  await test.close();
+  await test?.close();
 });
 
 describe('the audit log page', () => {
@@ -36,17 +36,19 @@ describe('the audit log page', () => {
     );
     const page = (await admin.get('/kelola/audit')).body;
     expect(page).toContain(
-      'membuka data pribadi<br/><small class="raw-code" title="kode">read_personal</small>',
+      'membuka data pribadi<br><small class="raw-code" title="kode">read_personal</small>',
     );
     expect(page).toContain('daftar penduduk');
     expect(page).toContain('<dt>pencarian</dt><dd>siti</dd>');
     expect(page).toContain('<dt>halaman</dt><dd>2</dd>');
     expect(page).toContain('<dt>jumlah ditampilkan</dt><dd>14</dd>');
     // a code without words of its own still reads as words; long lists are cut
-    expect(page).toContain('something new<br/>');
+    expect(page).toContain('something new<br>');
     expect(page).toContain('<dt>flag</dt><dd>ya</dd>');
     expect(page).toContain('r0, r1, r2, r3, r4, r5, r6, r7, r8, r9 … dan 2 lagi');
-    expect(page).toContain('<option value="read_personal">membuka data pribadi (read_personal)</option>');
+    expect(page).toMatch(
+      /<option value="read_personal"[^>]*>membuka data pribadi \(read_personal\)<\/option>/,
+    );
     const english = (await admin.get('/kelola/audit?lang=en')).body;
     expect(english).toContain('opened personal data');
     expect(english).toContain('<dt>page</dt><dd>2</dd>');

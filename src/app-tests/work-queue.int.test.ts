@@ -27,9 +27,9 @@ beforeEach(async () => {
   await seedComplaintReference(test.ctx);
   office = await makeVillageOffice(test.ctx);
   applicant = await makeApplicant(test.ctx, office.operator);
-});
+}, 180_000);
 afterEach(async () => {
-  await test.close();
+  await test?.close();
 });
 
 async function fileRequest(): Promise<string> {
