@@ -3,7 +3,7 @@
 // Each start is timed from spawn until /readyz answers; "cpu" is the server's own CPU time
 // (user + system, every thread) at that moment, a figure that drifts less than wall time when
 // other work shares the machine. The load average is printed with each run.
-// Run: node --import tsx bench/platform.ts [--db pglite|postgres] [--from dist|src]
+// Run: node --import tsx bench/platform.ts [--db pglite|postgres] [--from dist|src] [--dist DIR]
 //   dist (default): the compiled server `npm start` runs (npm run build first); src: through tsx.
 //   postgres: a fresh database per run on BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres).
 import { spawn } from 'node:child_process';
@@ -17,14 +17,19 @@ import pg from 'pg';
 import { median } from './figures.ts';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string', default: 'pglite' }, from: { type: 'string', default: 'dist' } },
+  options: {
+    db: { type: 'string', default: 'pglite' },
+    from: { type: 'string', default: 'dist' },
+    // another compiled tree beside dist/ (e.g. a build of the commit before a change, to compare)
+    dist: { type: 'string', default: 'dist' },
+  },
 });
 const RUNS = Number(process.env.RUNS ?? 3);
 const PORT_BASE = Number(process.env.PORT_BASE ?? 3900);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const command =
-  values.from === 'src' ? ['--import', 'tsx', 'src/main.ts', 'serve'] : ['dist/main.js', 'serve'];
-if (values.from !== 'src' && !fs.existsSync('dist/main.js')) throw new Error('npm run build first');
+  values.from === 'src' ? ['--import', 'tsx', 'src/main.ts', 'serve'] : [`${values.dist}/main.js`, 'serve'];
+if (values.from !== 'src' && !fs.existsSync(`${values.dist}/main.js`)) throw new Error('npm run build first');
 const TICK_MS = 10; // USER_HZ = 100 on Linux
 
 function cpuMs(pid: number): number {

@@ -1,6 +1,6 @@
 // Where a start's time goes, phase by phase, in one process: module loading, opening the database,
 // migrations, each seed, each module's onStart, building the app. Same steps as `simpul serve`.
-// Run: node bench/start-phases.mjs [DATA_DIR] (compiled dist/: npm run build first), or
+// Run: node bench/start-phases.mjs [DATA_DIR] [--serial] (compiled dist/: npm run build first), or
 //      node --import tsx bench/start-phases.mjs --src [DATA_DIR]  (DATABASE_URL for a server)
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,16 +28,22 @@ const { SYSTEM } = await load('platform/auth/roles');
 const { systemClock } = await load('platform/context');
 const pino = (await import('pino')).default;
 mark('import config, db');
-const setup = await load('setup');
-const { modules } = await load('modules/index');
-mark('import setup + modules');
-const { buildApp } = await load('app');
-mark('import app');
 const config = loadConfig({ ...process.env, ...(dataDir ? { DATA_DIR: dataDir } : {}) });
 const log = pino({ level: 'warn' });
-const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-await handle.db.selectNoFrom((eb) => [eb.lit(1).as('one')]).execute();
-mark(`open database (${handle.kind})`);
+// as `simpul serve` does: the database opens while the rest of the code loads (--serial: one after the other)
+const serial = process.argv.includes('--serial');
+const open = async () => {
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await handle.db.selectNoFrom((eb) => [eb.lit(1).as('one')]).execute();
+  return handle;
+};
+const opening = serial ? null : open();
+const setup = await load('setup');
+const { modules } = await load('modules/index');
+const { buildApp } = await load('app');
+mark(serial ? 'import setup, modules, app' : 'import setup, modules, app (database opening meanwhile)');
+const handle = await (opening ?? open());
+mark(serial ? `open database (${handle.kind})` : `open database (${handle.kind}): the rest of its wait`);
 let queries = 0;
 const counted = handle.db.withPlugin({
   transformQuery: (args) => {
@@ -65,7 +71,8 @@ for (const module of modules) {
     return result;
   };
 }
-await setup.seed(ctx, { demo: config.demo });
+const { seededReference } = await setup.seed(ctx, { demo: config.demo });
+if (!seededReference) mark(`seed: reference inputs unchanged, skipped (${queries} statements)`);
 for (const module of modules) {
   await module.onStart?.(ctx);
 }

@@ -59,6 +59,59 @@ async function get(url: string): Promise<{ status: number; type: string; body: s
   };
 }
 
+interface RunningServer {
+  base: string;
+  /** everything the server printed so far */
+  output: () => string;
+  stop: () => Promise<number | null>;
+}
+
+/** Starts the compiled server on a data directory and database; resolves once it logs "ready". */
+async function startCompiled(dataDir: string, databaseUrl: string): Promise<RunningServer> {
+  const port = await freePort();
+  const server: ChildProcess = spawn(process.execPath, [path.join(outDir, 'main.js'), 'serve'], {
+    cwd: root,
+    // no --import tsx: a .ts file reached at run time would fail to load
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  cleanups.push(() => {
+    if (server.exitCode === null) server.kill('SIGKILL');
+  });
+  const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const take = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('"msg":"ready"')) resolve();
+    };
+    server.stdout!.on('data', take);
+    server.stderr!.on('data', take);
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: async () => {
+      server.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+function newDataDir(): string {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-build-'));
+  cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  return dataDir;
+}
+
 describe('the compiled build (npm run build, what npm start runs)', () => {
   it('compiles src/ to JavaScript that serves pages on an empty database, without tsx', async () => {
     const build = spawnSync(process.execPath, ['scripts/build.mjs', '--out', outDir], {
@@ -74,36 +127,8 @@ describe('the compiled build (npm run build, what npm start runs)', () => {
     for (const file of jsonIn(path.join(root, 'src')))
       expect(fs.existsSync(path.join(outDir, file)), file).toBe(true);
 
-    const port = await freePort();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-build-'));
-    cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-    const server: ChildProcess = spawn(process.execPath, [path.join(outDir, 'main.js'), 'serve'], {
-      cwd: root,
-      // no --import tsx: a .ts file reached at run time would fail to load
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        DATABASE_URL: await emptyDatabase(),
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    cleanups.push(() => {
-      if (server.exitCode === null) server.kill('SIGKILL');
-    });
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      const take = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('"msg":"ready"')) resolve();
-      };
-      server.stdout!.on('data', take);
-      server.stderr!.on('data', take);
-      server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-    });
-    const base = `http://127.0.0.1:${port}`;
+    const server = await startCompiled(newDataDir(), await emptyDatabase());
+    const { base } = server;
     expect((await get(`${base}/healthz`)).status).toBe(200);
     expect((await get(`${base}/readyz`)).status).toBe(200);
     const home = await get(`${base}/`);
@@ -115,8 +140,43 @@ describe('the compiled build (npm run build, what npm start runs)', () => {
     expect((await get(`${base}/static/simpul.css`)).type).toContain('text/css');
     expect((await get(`${base}/pengaduan/aset/pengaduan.css`)).type).toContain('text/css');
 
-    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
-    server.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await server.stop()).toBe(0);
+  }, 600_000);
+
+  // runs on the build the test above made
+  it('skips the reference seeds at a start whose inputs are unchanged, and applies a changed catalog', async () => {
+    expect(fs.existsSync(path.join(outDir, 'main.js')), 'the build of the test above').toBe(true);
+    const dataDir = newDataDir();
+    const databaseUrl = await emptyDatabase();
+    const skipped = 'seeds skipped';
+    const catalogPage = async (base: string) => (await get(`${base}/layanan`)).body;
+
+    const first = await startCompiled(dataDir, databaseUrl);
+    expect(first.output()).not.toContain(skipped);
+    expect(await catalogPage(first.base)).toContain('Kartu Pencari Kerja');
+    expect(await first.stop()).toBe(0);
+
+    const unchanged = await startCompiled(dataDir, databaseUrl);
+    expect(unchanged.output()).toContain(skipped);
+    expect(await catalogPage(unchanged.base)).not.toContain('Layanan Uji Benih Berubah');
+    expect(await unchanged.stop()).toBe(0);
+
+    // a new catalog entry, as a release that adds a service brings it
+    const catalogDir = path.join(outDir, 'modules/services/catalog');
+    const entry = JSON.parse(fs.readFileSync(path.join(catalogDir, 'kartu-pencari-kerja.json'), 'utf8'));
+    entry.slug = 'uji-benih-berubah';
+    entry.name = { id: 'Layanan Uji Benih Berubah', en: 'Changed seed test service' };
+    entry.letterCode = 'UJI/1';
+    fs.writeFileSync(path.join(catalogDir, 'uji-benih-berubah.json'), JSON.stringify(entry, null, 2));
+
+    const changed = await startCompiled(dataDir, databaseUrl);
+    expect(changed.output()).not.toContain(skipped);
+    expect(await catalogPage(changed.base)).toContain('Layanan Uji Benih Berubah');
+    expect(await changed.stop()).toBe(0);
+
+    const again = await startCompiled(dataDir, databaseUrl);
+    expect(again.output()).toContain(skipped);
+    expect(await catalogPage(again.base)).toContain('Layanan Uji Benih Berubah');
+    expect(await again.stop()).toBe(0);
   }, 600_000);
 });

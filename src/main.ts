@@ -1,26 +1,18 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { modules } from './modules/index.ts';
 import { SYSTEM } from './platform/auth/roles.ts';
-import { randomToken } from './platform/auth/sessions.ts';
-import {
-  createApiToken,
-  createStaffUser,
-  findStaffByEmail,
-  parseScope,
-  TOKEN_DEFAULT_DAYS,
-} from './platform/auth/users.ts';
 import type { Ctx } from './platform/context.ts';
 import { systemClock } from './platform/context.ts';
-import { backupDatabase, restoreDatabase } from './platform/db/backup.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/index.ts';
 import { Invalid } from './platform/http/errors.ts';
-import { recoverImportsAtStart } from './platform/imports/index.ts';
-import { startJobs } from './platform/jobs/index.ts';
 import type { DemoLogin } from './platform/module.ts';
-import { allJobs, DEMO_PASSWORD, DEMO_STAFF, migrate, seed } from './setup.ts';
+
+// Only what opens the database is imported up front: the modules, the app and the CLI's helpers
+// load while PGlite compiles its WASM and starts PostgreSQL (work V8 and libuv do partly off the
+// main thread), so a start pays for the longer of the two instead of both.
+const loadSetup = () => import('./setup.ts');
+const loadUsers = () => import('./platform/auth/users.ts');
 
 const USAGE = `Pemakaian: npx simpul <perintah>
   serve                                   jalankan server (bawaan)
@@ -40,7 +32,12 @@ function systemCtx(config: Config, handle: DatabaseHandle, log: pino.Logger): Ct
   return { db: handle.db, actor: SYSTEM, clock: systemClock, config, log };
 }
 
-function printLogins(config: Config, logins: DemoLogin[]): void {
+function printLogins(
+  config: Config,
+  logins: DemoLogin[],
+  defaults: { DEMO_STAFF: Array<{ role: string; email: string; scope: string }>; DEMO_PASSWORD: string },
+): void {
+  const { DEMO_STAFF, DEMO_PASSWORD } = defaults;
   const rows =
     logins.length > 0
       ? logins
@@ -55,18 +52,32 @@ function printLogins(config: Config, logins: DemoLogin[]): void {
 async function serve(config: Config): Promise<void> {
   const log = pino({ level: config.logLevel });
   const started = performance.now();
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // a failed open is reported once, by the await below, not also as an unhandled rejection
+  opening.catch(() => {});
+  const [setup, { buildApp }, { modules }, { recoverImportsAtStart }, { startJobs }, { findStaffByEmail }] =
+    await Promise.all([
+      loadSetup(),
+      import('./app.ts'),
+      import('./modules/index.ts'),
+      import('./platform/imports/index.ts'),
+      import('./platform/jobs/index.ts'),
+      loadUsers(),
+    ]);
+  const handle = await opening;
   const ctx = systemCtx(config, handle, log);
-  const applied = await migrate(handle.db);
+  const applied = await setup.migrate(handle.db);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
-  const { demoLogins } = await seed(ctx, { demo: config.demo });
+  const { demoLogins, seededReference } = await setup.seed(ctx, { demo: config.demo });
+  if (!seededReference) log.info('reference data unchanged since it was last seeded: seeds skipped');
   for (const module of modules) await module.onStart?.(ctx);
   await recoverImportsAtStart(ctx);
   const app = await buildApp({ config, db: handle.db, logger: log });
-  const jobs = startJobs(ctx, allJobs());
+  const jobs = startJobs(ctx, setup.allJobs());
   await app.listen({ port: config.port, host: config.host });
   log.info({ ms: Math.round(performance.now() - started), database: handle.kind }, 'ready');
-  if (config.demo && (await findStaffByEmail(ctx, DEMO_STAFF[0]!.email))) printLogins(config, demoLogins);
+  if (config.demo && (await findStaffByEmail(ctx, setup.DEMO_STAFF[0]!.email)))
+    printLogins(config, demoLogins, setup);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -86,7 +97,10 @@ async function withDatabase<T>(
   fn: (ctx: Ctx, handle: DatabaseHandle) => Promise<T>,
 ): Promise<T> {
   const log = pino({ level: 'warn' });
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const [handle, { migrate }] = await Promise.all([
+    openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+    loadSetup(),
+  ]);
   try {
     await migrate(handle.db);
     return await fn(systemCtx(config, handle, log), handle);
@@ -106,6 +120,11 @@ async function userCreate(config: Config, args: string[]): Promise<void> {
       password: { type: 'string' },
     },
   });
+  const [{ seed }, { createStaffUser, parseScope }, { randomToken }] = await Promise.all([
+    loadSetup(),
+    loadUsers(),
+    import('./platform/auth/sessions.ts'),
+  ]);
   const password = values.password ?? randomToken(12);
   await withDatabase(config, async (ctx) => {
     await seed(ctx, { demo: false });
@@ -128,6 +147,7 @@ async function tokenCreate(config: Config, args: string[]): Promise<void> {
     args,
     options: { email: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } },
   });
+  const { createApiToken, findStaffByEmail, TOKEN_DEFAULT_DAYS } = await loadUsers();
   await withDatabase(config, async (ctx) => {
     const user = await findStaffByEmail(ctx, values.email ?? '');
     if (!user) throw new CliError(`Tidak ada akun dengan email ${values.email ?? '(kosong)'}`);
@@ -153,35 +173,44 @@ async function run(argv: string[]): Promise<void> {
       return withDatabase(config, async (_ctx, handle) =>
         console.log(`Migrasi terbaru sudah diterapkan (${handle.kind}).`),
       );
-    case 'seed':
+    case 'seed': {
+      const { seed } = await loadSetup();
       return withDatabase(config, async (ctx) => {
-        const result = await seed(ctx, { demo: config.demo });
+        const result = await seed(ctx, { demo: config.demo, force: true });
         console.log(
           result.seededDemo ? 'Data wilayah dan data demo sudah diisi.' : 'Data wilayah sudah diisi.',
         );
       });
+    }
     case 'user':
       if (sub !== 'create') throw new CliError(USAGE);
       return userCreate(config, rest);
     case 'token':
       if (sub !== 'create') throw new CliError(USAGE);
       return tokenCreate(config, rest);
-    case 'backup':
+    case 'backup': {
       if (!sub) throw new CliError('Pemakaian: npx simpul backup FILE');
+      const { backupDatabase } = await import('./platform/db/backup.ts');
       return withDatabase(config, async (ctx) => {
         const summary = await backupDatabase(ctx.db, sub);
         console.log(`Cadangan ditulis ke ${sub}: ${summary.tables} tabel, ${summary.rows} baris.`);
       });
-    case 'restore':
+    }
+    case 'restore': {
       if (!sub) throw new CliError('Pemakaian: npx simpul restore FILE');
+      const { restoreDatabase } = await import('./platform/db/backup.ts');
       return withDatabase(config, async (ctx) => {
         const summary = await restoreDatabase(ctx.db, sub);
         console.log(`Dipulihkan dari ${sub}: ${summary.tables} tabel, ${summary.rows} baris.`);
       });
+    }
     case 'generate':
     case 'import': {
       if (sub !== 'residents') throw new CliError(USAGE);
-      const { runResidentsCli } = await import('./modules/residents/cli.ts');
+      const [{ runResidentsCli }, { seed }] = await Promise.all([
+        import('./modules/residents/cli.ts'),
+        loadSetup(),
+      ]);
       return withDatabase(config, async (ctx) => {
         await seed(ctx, { demo: false });
         await runResidentsCli(ctx, [command, sub, ...rest]);
@@ -189,7 +218,10 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'person': {
       if ((sub !== 'export' && sub !== 'erase') || !rest[0]) throw new CliError(USAGE);
-      const { runPersonCli } = await import('./platform/personal-data/cli.ts');
+      const [{ runPersonCli }, { modules }] = await Promise.all([
+        import('./platform/personal-data/cli.ts'),
+        import('./modules/index.ts'),
+      ]);
       return withDatabase(config, async (ctx) => {
         await runPersonCli(ctx, modules, [sub, ...rest]);
       });
@@ -197,6 +229,7 @@ async function run(argv: string[]): Promise<void> {
     case 'search': {
       if (sub !== 'reindex') throw new CliError(USAGE);
       const { values } = parseArgs({ args: rest, options: { village: { type: 'string' } } });
+      const { modules } = await import('./modules/index.ts');
       return withDatabase(config, async (ctx) => {
         for (const module of modules) {
           if (!module.search) continue;

@@ -1,3 +1,6 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { modules } from './modules/index.ts';
 import { seedRegions } from './modules/regions/service.ts';
 import { seedAgencies } from './platform/agencies/service.ts';
@@ -5,6 +8,7 @@ import { createStaffUser, findStaffByEmail } from './platform/auth/users.ts';
 import type { Ctx } from './platform/context.ts';
 import type { Db } from './platform/db/index.ts';
 import { collectMigrations, migrateToLatest } from './platform/db/migrate.ts';
+import { fingerprintInputs, seedIfChanged } from './platform/db/seed-state.ts';
 import { importsJob } from './platform/imports/index.ts';
 import { importMigrations } from './platform/imports/schema.ts';
 import { type Job, platformJobs } from './platform/jobs/index.ts';
@@ -85,21 +89,48 @@ async function seedDemoStaff(ctx: Ctx): Promise<DemoLogin[]> {
 }
 
 /**
- * Reference data always (regions, agencies, each module's lists); demo data only when asked and
- * only into a database that has no staff yet, so a live installation is never touched.
+ * What the reference seeds read: the code beside this file (src/ or the compiled dist/, every
+ * module's seed and its data: catalog JSON, code lists), the reference CSV files, the region data
+ * package and the regency served. Hashing it is a few milliseconds; re-running the seeds was a
+ * quarter of a warm start.
+ */
+export function referenceSeedFingerprint(
+  regencyCode: string,
+  codeDir = path.dirname(fileURLToPath(import.meta.url)),
+): string {
+  const areaData = path.dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json'));
+  return fingerprintInputs(
+    [codeDir, path.join(codeDir, '..', 'reference', 'reference-codes'), path.join(areaData, 'package.json')],
+    [`regency ${regencyCode}`],
+  );
+}
+
+/**
+ * Reference data (regions, agencies, each module's lists) when its inputs changed since it was
+ * last applied, or always with `force`; demo data only when asked and only into a database that
+ * has no staff yet, so a live installation is never touched (the demo's first start runs every seed).
  */
 export async function seed(
   ctx: Ctx,
-  options: { demo: boolean },
-): Promise<{ demoLogins: DemoLogin[]; seededDemo: boolean }> {
-  await seedRegions(ctx, ctx.config.regencyCode);
-  await seedAgencies(ctx);
+  options: { demo: boolean; force?: boolean },
+): Promise<{ demoLogins: DemoLogin[]; seededDemo: boolean; seededReference: boolean }> {
   const anyStaff = await ctx.db.selectFrom('staff_users').select('id').limit(1).executeTakeFirst();
   const demo = options.demo && !anyStaff;
-  const demoLogins = demo ? await seedDemoStaff(ctx) : [];
-  for (const module of modules) {
-    const logins = await module.seed?.(ctx, { demo, demoVillages: DEMO_VILLAGES });
-    if (logins) demoLogins.push(...logins);
-  }
-  return { demoLogins, seededDemo: demo };
+  const demoLogins: DemoLogin[] = [];
+  const seededReference = await seedIfChanged(
+    ctx.db,
+    'reference',
+    referenceSeedFingerprint(ctx.config.regencyCode),
+    async () => {
+      await seedRegions(ctx, ctx.config.regencyCode);
+      await seedAgencies(ctx);
+      if (demo) demoLogins.push(...(await seedDemoStaff(ctx)));
+      for (const module of modules) {
+        const logins = await module.seed?.(ctx, { demo, demoVillages: DEMO_VILLAGES });
+        if (logins) demoLogins.push(...logins);
+      }
+    },
+    { force: demo || options.force },
+  );
+  return { demoLogins, seededDemo: demo, seededReference };
 }

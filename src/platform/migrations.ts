@@ -157,11 +157,21 @@ const loginThrottle: Migration = {
   },
 };
 
+// What reference seed ran with which inputs (platform/db/seed-state.ts): a warm start skips them.
+const seedState: Migration = {
+  async up(db: AnyDb) {
+    await sql`CREATE TABLE seed_state (name text PRIMARY KEY, fingerprint text NOT NULL, applied_at timestamptz NOT NULL)`.execute(
+      db,
+    );
+  },
+};
+
 export const platformMigrations: Record<string, Migration> = {
   '0001_extensions': extensions,
   '0002_people_and_sessions': peopleAndSessions,
   '0003_audit_files_outbox': auditFilesOutbox,
   '0004_api_token_expiry': apiTokenExpiry,
   '0005_login_throttle': loginThrottle,
+  '0013_seed_state': seedState,
   ...searchMigrations,
 };
