@@ -21,6 +21,19 @@ afterEach(async () => {
   await test.close();
 });
 
+/** Imports generated residents of Kramatwatu through the import (which also indexes them). */
+async function importGenerated(count: number, seed: number) {
+  const { file, rows } = generatedCsv([KRAMATWATU], count, seed);
+  await importResidents(operator, {
+    path: file,
+    fileName: 'penduduk.csv',
+    regionCode: KRAMATWATU,
+    mode: 'valid_rows',
+    errorFile: null,
+  });
+  return rows;
+}
+
 const titles = async (asCtx: Ctx, term: string) => (await search(asCtx, { term })).hits.map((h) => h.title);
 
 describe('residents in the search index', () => {
@@ -49,14 +62,7 @@ describe('residents in the search index', () => {
   });
 
   it('are written for a whole village by an import and rebuilt by reindex', async () => {
-    const { file, rows } = generatedCsv([KRAMATWATU], 40, 5);
-    await importResidents(operator, {
-      path: file,
-      fileName: 'penduduk.csv',
-      regionCode: KRAMATWATU,
-      mode: 'valid_rows',
-      errorFile: null,
-    });
+    const rows = await importGenerated(40, 5);
     const count = async () =>
       Number(
         (
@@ -80,14 +86,7 @@ describe('residents in the search index', () => {
   });
 
   it("page the list's name search the same way with and without other filters", async () => {
-    const { file } = generatedCsv([KRAMATWATU], 120, 9);
-    await importResidents(operator, {
-      path: file,
-      fileName: 'penduduk.csv',
-      regionCode: KRAMATWATU,
-      mode: 'valid_rows',
-      errorFile: null,
-    });
+    await importGenerated(120, 9);
     // a name search alone is paged inside the search index; with a filter that keeps everyone
     // (every generated resident is alive) it is paged in the registry: both give the same pages
     const pages = async (status?: string) => {
@@ -128,14 +127,7 @@ describe('residents in the search index', () => {
   });
 
   it('leave no pending GIN entries for searches to read after a reindex', async () => {
-    const { file } = generatedCsv([KRAMATWATU], 60, 4);
-    await importResidents(operator, {
-      path: file,
-      fileName: 'penduduk.csv',
-      regionCode: KRAMATWATU,
-      mode: 'valid_rows',
-      errorFile: null,
-    });
+    await importGenerated(60, 4);
     await residentSearch.reindex(ctx, KRAMATWATU);
     const pending = await sql<{ pages: number }>`
       SELECT gin_clean_pending_list('search_documents_village_title'::regclass)::int AS pages`.execute(
