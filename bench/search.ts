@@ -7,6 +7,8 @@
 //
 // Run: node --import tsx bench/search.ts --db postgres|pglite --scenario village|regency [--runs 20]
 //   village: 50,000 residents in 36.04.05.2001; regency: 1,600,000 across Kabupaten Serang's 326 villages.
+//   --keep keeps the database; --reuse NAME (PostgreSQL) measures a kept one again after migrating it
+//   (new migrations, e.g. indexes, applied as on an upgrade) without loading it again.
 // PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) creates and drops
 // a throwaway database; server-side COPY reads the file, so the server must see it.
 import { randomBytes } from 'node:crypto';
@@ -27,7 +29,7 @@ import type { Ctx } from '../src/platform/context.ts';
 import { withActor } from '../src/platform/context.ts';
 import type { Database } from '../src/platform/db/database.ts';
 import { type Db, fromPGlite, openPGlite, postgresPool } from '../src/platform/db/index.ts';
-import { search } from '../src/platform/search/service.ts';
+import { search, settleSearchIndexes } from '../src/platform/search/service.ts';
 import { makeStaff } from '../src/platform/testing.ts';
 import { migrate } from '../src/setup.ts';
 import { median, p95 } from './figures.ts';
@@ -39,6 +41,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '20' },
     dir: { type: 'string', default: '/tmp/simpul-bench' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
   },
 });
 const kind = values.db === 'pglite' ? 'pglite' : 'postgres';
@@ -82,13 +85,14 @@ if (!fs.existsSync(copyFile)) {
 // 2. a fresh database with the registry and the index
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-bench-search-'));
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const dbName = `simpul_bench_${randomBytes(4).toString('hex')}`;
+const reuse = kind === 'postgres' ? values.reuse : undefined;
+const dbName = reuse ?? `simpul_bench_${randomBytes(4).toString('hex')}`;
 let db: Db;
 let pglite: Awaited<ReturnType<typeof openPGlite>> | null = null;
 if (kind === 'postgres') {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  if (!reuse) await admin.query(`CREATE DATABASE ${dbName}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
@@ -110,22 +114,28 @@ const ctx: Ctx = {
   config,
   log: pino({ level: 'silent' }),
 };
-await migrate(db);
-await seedRegions(ctx, '36.04');
-await seedAgencies(ctx);
-await seedReferenceCodes(ctx);
-
 let started = performance.now();
-if (kind === 'postgres') {
-  await sql`COPY residents (${sql.raw(COPY_COLUMNS)}) FROM ${sql.lit(copyFile)}`.execute(db);
+await migrate(db);
+log(`migrated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+if (reuse) {
+  await settleSearchIndexes(db);
+  log(`reusing ${reuse}: not loaded again`);
 } else {
-  const blob = new Blob([fs.readFileSync(copyFile)]);
-  await pglite!.query(`COPY residents (${COPY_COLUMNS}) FROM '/dev/blob'`, [], { blob });
+  await seedRegions(ctx, '36.04');
+  await seedAgencies(ctx);
+  await seedReferenceCodes(ctx);
+  started = performance.now();
+  if (kind === 'postgres') {
+    await sql`COPY residents (${sql.raw(COPY_COLUMNS)}) FROM ${sql.lit(copyFile)}`.execute(db);
+  } else {
+    const blob = new Blob([fs.readFileSync(copyFile)]);
+    await pglite!.query(`COPY residents (${COPY_COLUMNS}) FROM '/dev/blob'`, [], { blob });
+  }
+  log(`${count} residents copied in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  started = performance.now();
+  const written = await reindexResidentVillages(db, null);
+  log(`search index rebuilt: ${written} documents in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
-log(`${count} residents copied in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-started = performance.now();
-const written = await reindexResidentVillages(db, null);
-log(`search index rebuilt: ${written} documents in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 await sql`ANALYZE`.execute(db);
 
 // 3. the searches
@@ -174,8 +184,8 @@ await time('before: word_similarity over the village, count + page', async (term
 });
 
 await db.destroy();
-if (values.keep) log(`kept ${kind === 'postgres' ? dbName : dataDir}`);
-else if (kind === 'postgres') {
+if (values.keep || reuse) log(`kept ${kind === 'postgres' ? dbName : dataDir}`);
+else if (kind === 'postgres' && !reuse) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE ${dbName}`);

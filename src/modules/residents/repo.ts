@@ -418,6 +418,10 @@ export interface ListFilter {
   pageSize: number;
 }
 
+/** Residents whose id is one of these search documents' ref_id. */
+const idIn = (docs: Array<{ ref_id: string }>) =>
+  sql<boolean>`id = ANY(${`{${docs.map((r) => r.ref_id).join(',')}}`}::uuid[])`;
+
 export async function listResidentRows(
   db: Db,
   f: ListFilter,
@@ -440,16 +444,43 @@ export async function listResidentRows(
       // the name is found in the platform's search index (village code + trigram, one GIN index):
       // word similarity finds "Siti Nurhaliza" from "siti nurhalisa"; ILIKE keeps exact fragments.
       // The ids are read first, so the registry is then read by primary key, never scanned.
-      const ids = await db
+      const named = db
         .selectFrom('search_documents')
-        .select('ref_id')
         .where('module', '=', 'residents')
         .where('kind', '=', 'resident')
         .where('village_code', '=', f.villageCode)
-        .where(titleMatches(upper))
-        .execute();
+        .where(titleMatches(upper));
+      const onlyByName = !(f.dusun || f.rw || f.rt || f.sex || f.status || f.bornAfter || f.bornTo);
+      if (onlyByName) {
+        // nothing else to filter by: the index pages too (title is the name, body starts with
+        // the NIK, so this is the list's order), and only the page's residents are read
+        const page = await named
+          .select(['ref_id', sql<number>`count(*) OVER ()`.as('n')])
+          .orderBy(sql`word_similarity(${upper}, title)`, 'desc')
+          .orderBy('title')
+          .orderBy('body')
+          .limit(f.pageSize)
+          .offset((f.page - 1) * f.pageSize)
+          .execute();
+        const total =
+          page.length > 0 || f.page === 1
+            ? Number(page[0]?.n ?? 0)
+            : Number(
+                (await named.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+              );
+        if (page.length === 0) return { rows: [], total };
+        const rows = await q
+          .where(idIn(page))
+          .select(residentColumns)
+          .orderBy(sql`word_similarity(${upper}, name)`, 'desc')
+          .orderBy('name')
+          .orderBy('nik')
+          .execute();
+        return { rows: rows as ResidentRow[], total };
+      }
+      const ids = await named.select('ref_id').execute();
       if (ids.length === 0) return { rows: [], total: 0 };
-      q = q.where(sql<boolean>`id = ANY(${`{${ids.map((r) => r.ref_id).join(',')}}`}::uuid[])`);
+      q = q.where(idIn(ids));
     }
     // one scan: the page and the count together (a page past the end counts on its own)
     let rowsQuery = q.select(residentColumns).select(sql<number>`count(*) OVER ()`.as('total_count'));

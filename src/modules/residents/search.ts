@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
-import type { SearchProvider } from '../../platform/search/service.ts';
+import { type SearchProvider, settleSearchIndexes } from '../../platform/search/service.ts';
 
 /**
  * Residents in the platform's search index: one personal document per person (name as the title;
@@ -43,6 +43,7 @@ export async function reindexResidentVillages(db: Db, villages: string[] | null)
     await sql`INSERT INTO search_documents ${COLUMNS} ${DOCUMENTS} WHERE ${inVillages('r.village_code')}`.execute(
       db,
     );
+  await settleSearchIndexes(db);
   return Number(result.numAffectedRows ?? 0);
 }
 

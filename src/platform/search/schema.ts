@@ -1,6 +1,7 @@
 import type { ColumnType, Kysely, Migration } from 'kysely';
 import { sql } from 'kysely';
 import type { TimestampDefault } from '../schema.ts';
+import { narrowSearchIndexes } from './narrow-indexes.ts';
 
 /**
  * Who may find a document: `public` everyone (visitors included); `record` staff whose scope
@@ -69,4 +70,7 @@ const searchDocuments: Migration = {
   },
 };
 
-export const searchMigrations: Record<string, Migration> = { '0010_search_documents': searchDocuments };
+export const searchMigrations: Record<string, Migration> = {
+  '0010_search_documents': searchDocuments,
+  '0013_search_narrow_indexes': narrowSearchIndexes,
+};

@@ -3,7 +3,8 @@ import { audit } from '../audit/service.ts';
 import { mask } from '../auth/roles.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db/index.ts';
-import { searchScope, seesPersonalInFull } from './policy.ts';
+import { SEARCH_GIN_INDEXES } from './narrow-indexes.ts';
+import { searchScopeIsNarrow, searchScopeParts, seesPersonalInFull } from './policy.ts';
 import type { SearchVisibility } from './schema.ts';
 import './schema.ts';
 
@@ -88,6 +89,15 @@ export async function upsertSearchDocuments(ctx: Ctx, docs: SearchDocument[]): P
   }
 }
 
+/**
+ * After writing many documents at once (a reindex, an import): merges what GIN holds in its
+ * pending lists into the indexes, so that searches right after do not read those lists in full.
+ */
+export async function settleSearchIndexes(db: Db): Promise<void> {
+  for (const index of SEARCH_GIN_INDEXES)
+    await sql`SELECT gin_clean_pending_list(${index}::regclass)`.execute(db);
+}
+
 export async function removeSearchDocuments(
   ctx: Pick<Ctx, 'db'>,
   where: { module: string; kind?: string; refIds?: string[]; villageCode?: string },
@@ -143,8 +153,12 @@ export function titleMatches(
 export const SEARCH_PAGE_SIZE = 20;
 /** The search page counts at most this many hits ("more than 1,000") and pages within them. */
 export const SEARCH_CAP = 1000;
-/** Stricter word-similarity thresholds tried first: a common name regency-wide stays an index search. */
-const TIERS = [0.8, 0.6, NAME_SIMILARITY];
+/**
+ * Stricter word-similarity thresholds: tried first for a regency-wide search, and within a
+ * village or kecamatan only when more than SEARCH_CAP documents match at NAME_SIMILARITY (the
+ * best of those are then found among the closer ones).
+ */
+const STRICT_TIERS = [0.8, 0.6];
 
 export interface SearchHit {
   module: string;
@@ -183,40 +197,57 @@ export async function search(
   if (term.length < 2) return empty;
   const kinds = input.kinds?.filter((k) => k.length > 0) ?? [];
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
-  const scope = searchScope(ctx.actor);
+  const parts = searchScopeParts(ctx.actor);
   const kindFilter = kinds.length > 0 ? sql<SqlBool>`kind IN (${sql.join(kinds)})` : sql<SqlBool>`true`;
   const words = sql`websearch_to_tsquery('indonesian', ${term})`;
+  const match = sql<SqlBool>`(document @@ ${words} OR ${term} <% title)`;
+  // candidates within scope, at most SEARCH_CAP + 1 of them: each part of the scope on its own,
+  // so that each is an index search within its village, kecamatan, agency or the public documents
+  const candidates = sql`SELECT * FROM (${sql.join(
+    parts.map(
+      (part) => sql`(SELECT module, kind, ref_id, village_code, title, body, url, visibility, document
+        FROM search_documents WHERE ${part} AND ${kindFilter} AND ${match} LIMIT ${SEARCH_CAP + 1})`,
+    ),
+    sql` UNION ALL `,
+  )}) part LIMIT ${SEARCH_CAP + 1}`;
+  // the page, best first, with how many candidates there were
+  const pageOf = async (db: Db) => {
+    const found = await sql<SearchHit & { n: number }>`
+      WITH hit AS (${candidates})
+      SELECT module, kind, ref_id AS "refId", village_code AS "villageCode", title, body, url, visibility,
+             count(*) OVER ()::int AS n
+      FROM hit
+      ORDER BY greatest(word_similarity(${term}, title), ts_rank(document, ${words})) DESC, title, ref_id
+      LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`.execute(db);
+    const rows = found.rows;
+    if (rows.length > 0 || offset === 0) return { rows, counted: rows[0]?.n ?? 0 };
+    const c = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (${candidates}) s`.execute(db);
+    return { rows, counted: c.rows[0]?.n ?? 0 };
+  };
 
+  const setThreshold = (db: Db, threshold: number) =>
+    sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(threshold)}, true)`.execute(db);
   const result = await withWordSimilarity(ctx.db, NAME_SIMILARITY, async (db) => {
-    let rows: Array<SearchHit & { n: number }> = [];
-    let counted = 0;
-    for (const tier of TIERS) {
-      await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(tier)}, true)`.execute(db);
-      const match = sql<SqlBool>`(document @@ ${words} OR ${term} <% title)`;
-      // candidates within scope, at most SEARCH_CAP + 1 of them; then the best of those first
-      const found = await sql<SearchHit & { n: number }>`
-        WITH hit AS (
-          SELECT module, kind, ref_id, village_code, title, body, url, visibility, document
-          FROM search_documents
-          WHERE ${scope} AND ${kindFilter} AND ${match}
-          LIMIT ${SEARCH_CAP + 1}
-        )
-        SELECT module, kind, ref_id AS "refId", village_code AS "villageCode", title, body, url, visibility,
-               count(*) OVER ()::int AS n
-        FROM hit
-        ORDER BY greatest(word_similarity(${term}, title), ts_rank(document, ${words})) DESC, title, ref_id
-        LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`.execute(db);
-      rows = found.rows;
-      counted = rows[0]?.n ?? 0;
-      if (rows.length === 0 && offset > 0) {
-        const c = await sql<{ n: number }>`
-          SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents
-          WHERE ${scope} AND ${kindFilter} AND ${match} LIMIT ${SEARCH_CAP + 1}) s`.execute(db);
-        counted = c.rows[0]?.n ?? 0;
+    if (!searchScopeIsNarrow(ctx.actor)) {
+      // regency-wide a common name matches tens of thousands: the closest ones first, so that
+      // the first page is found among few
+      let found = { rows: [] as Array<SearchHit & { n: number }>, counted: 0 };
+      for (const tier of [...STRICT_TIERS, NAME_SIMILARITY]) {
+        await setThreshold(db, tier);
+        found = await pageOf(db);
+        if (found.counted >= offset + SEARCH_PAGE_SIZE) break;
       }
-      if (counted >= offset + SEARCH_PAGE_SIZE) break;
+      return found;
     }
-    return { rows, counted };
+    // within a village or a kecamatan: all the matches at once, one query, unless past the cap
+    const lenient = await pageOf(db);
+    if (lenient.counted <= SEARCH_CAP) return lenient;
+    for (const tier of STRICT_TIERS) {
+      await setThreshold(db, tier);
+      const strict = await pageOf(db);
+      if (strict.counted >= offset + SEARCH_PAGE_SIZE) return { rows: strict.rows, counted: lenient.counted };
+    }
+    return lenient;
   });
   const hits = result.rows.map(({ n: _n, ...hit }) => maskFor(ctx, hit));
   const personal = hits.filter((h) => h.visibility === 'personal');
