@@ -172,6 +172,6 @@ export const platformMigrations: Record<string, Migration> = {
   '0003_audit_files_outbox': auditFilesOutbox,
   '0004_api_token_expiry': apiTokenExpiry,
   '0005_login_throttle': loginThrottle,
-  '0013_seed_state': seedState,
+  '0014_seed_state': seedState,
   ...searchMigrations,
 };
