@@ -4,7 +4,8 @@
 // load event, medians of RUNS (3) first visits in a fresh browser context (empty cache); then
 // the same page again in that context (warm: hashed assets come from the cache); and, for
 // comparison, a first visit that asks for no compression (`x-no-compression`).
-// Run: node --import tsx bench/slow-network.ts   (starts its own server with demo data)
+// Run: node --import tsx bench/slow-network.ts   (starts its own server with demo data; or
+//   BENCH_URL=http://127.0.0.1:PORT for one already started with SIMPUL_DEMO=1, on a busy machine)
 import type { BrowserContext } from 'playwright-core';
 import { launchBrowser, phone, startServer } from '../test/e2e/harness.ts';
 import { median } from './figures.ts';
@@ -39,7 +40,9 @@ async function load(context: BrowserContext, url: string): Promise<Load> {
   return { bytes, ms };
 }
 
-const server = await startServer();
+const server = process.env.BENCH_URL
+  ? { url: process.env.BENCH_URL, stop: async () => {} }
+  : await startServer();
 const browser = await launchBrowser();
 try {
   const list = await (await fetch(`${server.url}/pengaduan`)).text();
