@@ -1,9 +1,11 @@
 import { auditMessages } from './audit/messages.ts';
+import { agencyMessages } from './agencies/messages.ts';
 import { searchMessages } from './search/messages.ts';
 
 export const platformMessages = {
   id: {
     ...searchMessages.id,
+    ...agencyMessages.id,
     'ui.errorSummary': 'Ada masalah pada isian Anda',
     'ui.error': 'Kesalahan',
     'ui.empty': 'Belum ada data.',
@@ -19,6 +21,7 @@ export const platformMessages = {
     'ui.mainNav': 'Menu utama',
     'ui.footer': 'Simpul — layanan pemerintahan terpadu {regency}. Perangkat lunak sumber terbuka.',
     'ui.verifyLetter': 'Cek keaslian surat',
+    'ui.apiDocs': 'API untuk pengembang',
     'ui.backHome': 'Kembali ke beranda',
     'ui.all': 'Semua',
     'ui.choose': 'Pilih…',
@@ -261,6 +264,7 @@ export const platformMessages = {
   },
   en: {
     ...searchMessages.en,
+    ...agencyMessages.en,
     'ui.errorSummary': 'There is a problem',
     'ui.error': 'Error',
     'ui.empty': 'No data yet.',
@@ -276,6 +280,7 @@ export const platformMessages = {
     'ui.mainNav': 'Main menu',
     'ui.footer': 'Simpul — integrated government services of {regency}. Open-source software.',
     'ui.verifyLetter': 'Check a letter',
+    'ui.apiDocs': 'API for developers',
     'ui.backHome': 'Back to the home page',
     'ui.all': 'All',
     'ui.choose': 'Choose…',

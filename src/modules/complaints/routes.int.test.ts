@@ -49,7 +49,7 @@ describe('public pages', () => {
     expect(page.body).toContain('Keterangan khusus untuk &quot;Jalan rusak atau berlubang&quot;');
     expect(page.body).toContain('name="website"');
     expect(page.body).toContain('id="public-map"');
-    expect(page.body).toContain('/pengaduan/aset/leaflet/leaflet.js');
+    expect(page.body).toMatch(/\/pengaduan\/aset\/leaflet\/leaflet\.[0-9a-f]{10}\.js/);
   });
 
   it('serves Leaflet and the map script from this server', async () => {

@@ -15,7 +15,7 @@ export const messages = {
     'regions.findVillage': 'Cari desa',
     'regions.villageTitle': 'Desa {name}',
     'regions.kecamatan': 'Kecamatan',
-    'regions.code': 'Kode wilayah (Kemendagri)',
+    'regions.code': 'Kode desa',
     'regions.address': 'Alamat kantor desa',
     'regions.notSet': 'belum diisi',
     'regions.otherVillages': 'Desa lain di Kecamatan {name}',
@@ -31,6 +31,13 @@ export const messages = {
 
     'regions.error.villageOutOfScope': 'Anda hanya dapat mengubah data desa dalam cakupan Anda.',
     'regions.error.villageNotFound': 'Desa tidak ditemukan.',
+    'regions.codeOfficial': 'kode wilayah resmi dari Kemendagri',
+    'regions.notFoundTitle': 'Desa tidak ditemukan',
+    'regions.notFoundIntro':
+      'Tidak ada desa dengan alamat “{asked}”. Mungkin ada salah ketik. Cari nama desanya di bawah ini.',
+    'regions.notFoundSuggestions': 'Mungkin yang Anda maksud',
+    'regions.inKecamatan': 'Kecamatan {name}',
+    'regions.allVillages': 'Lihat semua desa di beranda',
   },
   en: {
     'regions.homeTitle': 'Government services of {regency}',
@@ -46,7 +53,7 @@ export const messages = {
     'regions.findVillage': 'Find a village',
     'regions.villageTitle': 'Village of {name}',
     'regions.kecamatan': 'Kecamatan',
-    'regions.code': 'Region code (Kemendagri)',
+    'regions.code': 'Village code',
     'regions.address': 'Village office address',
     'regions.notSet': 'not set',
     'regions.otherVillages': 'Other villages in Kecamatan {name}',
@@ -62,6 +69,13 @@ export const messages = {
 
     'regions.error.villageOutOfScope': 'You can only change the data of villages within your scope.',
     'regions.error.villageNotFound': 'Village not found.',
+    'regions.codeOfficial': 'official region code from the Ministry of Home Affairs',
+    'regions.notFoundTitle': 'Village not found',
+    'regions.notFoundIntro':
+      'No village has the address “{asked}”. It may be mistyped. Search for the village’s name below.',
+    'regions.notFoundSuggestions': 'Did you mean',
+    'regions.inKecamatan': 'Kecamatan {name}',
+    'regions.allVillages': 'See every village on the home page',
   },
 };
 

@@ -93,8 +93,25 @@ export async function listVillages(
   });
 }
 
+const VILLAGE_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
+
+/**
+ * What a person may type after `/desa/` for a village, as the one key it is stored under: the
+ * code (`36.04.05.2001`, also without dots) or the slug, whatever the case, accents, spaces or
+ * underscores (`Kramatwatu`, `kramatwatu`, `Pamarayan_Cikeusal` → `pamarayan-cikeusal`).
+ */
+export function villageKey(codeOrName: string): string {
+  const trimmed = codeOrName.trim();
+  if (VILLAGE_CODE.test(trimmed)) return trimmed;
+  if (/^\d{10}$/.test(trimmed))
+    return `${trimmed.slice(0, 2)}.${trimmed.slice(2, 4)}.${trimmed.slice(4, 6)}.${trimmed.slice(6)}`;
+  return slugify(trimmed.replace(/_/g, ' '));
+}
+
 export async function findVillage(ctx: Ctx, codeOrSlug: string): Promise<Village | null> {
-  return (await repo.selectVillageByCodeOrSlug(ctx.db, ctx.config.regencyCode, codeOrSlug)) ?? null;
+  const key = villageKey(codeOrSlug);
+  if (!key) return null;
+  return (await repo.selectVillageByCodeOrSlug(ctx.db, ctx.config.regencyCode, key)) ?? null;
 }
 
 export async function getVillage(ctx: Ctx, code: string): Promise<Village> {

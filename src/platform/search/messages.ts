@@ -16,6 +16,8 @@ export const searchMessages = {
     'search.personal': 'Data pribadi',
     'search.public': 'Publik',
     'search.record': 'Internal',
+    'search.nonePublic':
+      'Tidak ada hasil untuk “{term}”. Coba kata lain, misalnya nama desa atau jenis masalah.',
   },
   en: {
     'search.nav': 'Search',
@@ -34,5 +36,7 @@ export const searchMessages = {
     'search.personal': 'Personal data',
     'search.public': 'Public',
     'search.record': 'Internal',
+    'search.nonePublic':
+      'No results for “{term}”. Try other words, such as a village name or a kind of problem.',
   },
 };

@@ -16,6 +16,8 @@ export function SearchPage(props: {
   tooShort?: boolean;
 }): SafeHtml {
   const { result } = props;
+  // the public page speaks to residents: no "within your scope", no tag saying every hit is public
+  const publicPage = !props.kinds;
   return (
     <Layout title={props.heading}>
       <h1>{props.heading}</h1>
@@ -46,7 +48,7 @@ export function SearchPage(props: {
         <section aria-live="polite">
           <p>
             {result.hits.length === 0
-              ? t('search.none', { term: result.term })
+              ? t(publicPage ? 'search.nonePublic' : 'search.none', { term: result.term })
               : result.more
                 ? t('search.countMore', { n: formatNumber(result.total), term: result.term })
                 : t('search.count', { n: formatNumber(result.total), term: result.term })}
@@ -54,7 +56,8 @@ export function SearchPage(props: {
           <ol class="search-results" start={(result.page - 1) * result.pageSize + 1}>
             {result.hits.map((hit) => (
               <li>
-                <a href={hit.url}>{hit.title}</a> <span class="tag">{t(`search.${hit.visibility}`)}</span>
+                <a href={hit.url}>{hit.title}</a>{' '}
+                {publicPage ? '' : <span class="tag">{t(`search.${hit.visibility}`)}</span>}
                 <br />
                 <small>{hit.body}</small>
               </li>

@@ -1,5 +1,6 @@
 import { requestContext } from '../http/request-context.ts';
 import { t } from '../i18n/index.ts';
+import { asset } from './assets.ts';
 import { Flash } from './components.tsx';
 import type { Child, SafeHtml } from './jsx-runtime.ts';
 import { navigationFor } from './navigation.ts';
@@ -61,21 +62,22 @@ export function Layout(props: { title: string; children: Child; wide?: boolean; 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} — Simpul ${site.regencyName}`}</title>
-        <link rel="stylesheet" href="/static/simpul.css" />
+        <link rel="stylesheet" href={asset('simpul.css')} />
         {props.head ?? ''}
       </head>
       <body>
         <a href="#main" class="skip-link">
           {t('ui.skipToContent')}
         </a>
-        {site.demo ? (
-          <div class="demo-banner" role="note">
-            <strong>DEMO</strong> {t('ui.demoBanner')}
-          </div>
-        ) : (
-          ''
-        )}
         <header class="site-header">
+          {/* inside the header's landmark, so a screen reader meets it with the page's frame and axe's `region` rule holds */}
+          {site.demo ? (
+            <div class="demo-banner" role="note">
+              <strong>DEMO</strong> {t('ui.demoBanner')}
+            </div>
+          ) : (
+            ''
+          )}
           <div class="container header-row">
             <a class="brand" href="/">
               <span class="brand-mark" aria-hidden="true">
@@ -117,8 +119,17 @@ export function Layout(props: { title: string; children: Child; wide?: boolean; 
           <div class="container">
             <p>{t('ui.footer', { regency: site.regencyName })}</p>
             <p>
-              <LanguageSwitch path={context.path} locale={context.locale} /> · <a href="/api/docs">API</a> ·{' '}
+              <LanguageSwitch path={context.path} locale={context.locale} /> ·{' '}
               <a href="/verifikasi">{t('ui.verifyLetter')}</a>
+              {/* the API reference weighs 2 MB: a link for officers and developers, not for a resident on a phone */}
+              {context.actor?.kind === 'staff' ? (
+                <>
+                  {' '}
+                  · <a href="/api/docs">{t('ui.apiDocs')}</a>
+                </>
+              ) : (
+                ''
+              )}
             </p>
           </div>
         </footer>

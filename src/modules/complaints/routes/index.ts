@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { registerAssetFolder } from '../../../platform/ui/assets.ts';
 import { open311Routes } from '../open311-routes.ts';
 import { adminRoutes } from './admin.tsx';
 import { apiRoutes } from './api.ts';
@@ -12,17 +12,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Every complaints route, one file per audience: public, staff, admin; the API and Open311. */
 export async function complaintRoutes(app: FastifyInstance): Promise<void> {
-  await app.register(fastifyStatic, {
+  registerAssetFolder(app, {
     root: path.resolve(here, '../../../../node_modules/leaflet/dist'),
     prefix: '/pengaduan/aset/leaflet/',
-    decorateReply: false,
   });
-  await app.register(fastifyStatic, {
-    root: path.join(here, '../assets'),
-    prefix: '/pengaduan/aset/',
-    decorateReply: false,
-    index: false,
-  });
+  registerAssetFolder(app, { root: path.join(here, '../assets'), prefix: '/pengaduan/aset/' });
   await app.register(open311Routes);
   await app.register(publicRoutes);
   await app.register(staffRoutes);

@@ -1,4 +1,5 @@
 import { currentLocale, formatDate, formatDateTime, formatNumber, t } from '../../../platform/i18n/index.ts';
+import { asset } from '../../../platform/ui/assets.ts';
 import {
   Button,
   CheckboxField,
@@ -24,16 +25,16 @@ import { categoryName, detailValue, percent, StateTag, type VillageOption } from
 export type FormValues = Record<string, string | undefined>;
 
 export function ComplaintsHead(): SafeHtml {
-  return <link rel="stylesheet" href="/pengaduan/aset/pengaduan.css" />;
+  return <link rel="stylesheet" href={asset('/pengaduan/aset/pengaduan.css')} />;
 }
 
 function MapHead(): SafeHtml {
   return (
     <>
       <ComplaintsHead />
-      <link rel="stylesheet" href="/pengaduan/aset/leaflet/leaflet.css" />
-      <script src="/pengaduan/aset/leaflet/leaflet.js" defer></script>
-      <script src="/pengaduan/aset/peta.js" defer></script>
+      <link rel="stylesheet" href={asset('/pengaduan/aset/leaflet/leaflet.css')} />
+      <script src={asset('/pengaduan/aset/leaflet/leaflet.js')} defer></script>
+      <script src={asset('/pengaduan/aset/peta.js')} defer></script>
     </>
   );
 }

@@ -73,7 +73,12 @@ export function VillagePage(props: { village: Village; neighbours: Village[] }):
       <SummaryList
         rows={[
           [t('regions.kecamatan'), village.kecamatanName],
-          [t('regions.code'), village.code],
+          [
+            t('regions.code'),
+            <>
+              {village.code} <small class="hint">{t('regions.codeOfficial')}</small>
+            </>,
+          ],
           [t('regions.address'), village.address ?? t('regions.notSet')],
           [t('regions.phone'), village.phone ?? t('regions.notSet')],
           [t('regions.email'), village.email ?? t('regions.notSet')],
@@ -99,6 +104,42 @@ export function VillagePage(props: { village: Village; neighbours: Village[] }):
             </li>
           ))}
       </ul>
+    </Layout>
+  );
+}
+
+/** A village address nobody has: a 404 that helps, with the villages whose names come close and a search box. */
+export function VillageNotFoundPage(props: {
+  asked: string;
+  term: string;
+  suggestions: Village[];
+}): SafeHtml {
+  return (
+    <Layout title={t('regions.notFoundTitle')}>
+      <h1>{t('regions.notFoundTitle')}</h1>
+      <p>{t('regions.notFoundIntro', { asked: props.asked })}</p>
+      {props.suggestions.length > 0 ? (
+        <>
+          <h2>{t('regions.notFoundSuggestions')}</h2>
+          <ul class="cards">
+            {props.suggestions.map((v) => (
+              <li>
+                <a href={`/desa/${v.code}`}>{v.name}</a>{' '}
+                <small>{t('regions.inKecamatan', { name: v.kecamatanName })}</small>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+      <Form action="/" method="get" class="filters">
+        <TextField name="cari" type="search" label={t('regions.findVillage')} value={props.term} />
+        <Button>{t('regions.findVillage')}</Button>
+      </Form>
+      <p>
+        <a href="/">{t('regions.allVillages')}</a>
+      </p>
     </Layout>
   );
 }

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp, Visitor } from '../../testing.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('village addresses people type', () => {
+  it('redirects a slug in any case, with accents, spaces or underscores, to the canonical code address', async () => {
+    const visitor = new Visitor(t.app);
+    for (const typed of [
+      'Kramatwatu',
+      'KRAMATWATU',
+      'kramatwatu',
+      'Kramátwatu',
+      'Kramatwatu%20',
+      '3604052001',
+    ]) {
+      const response = await visitor.get(`/desa/${typed}`);
+      expect(response.statusCode, typed).toBe(301);
+      expect(response.headers.location, typed).toBe('/desa/36.04.05.2001');
+    }
+  });
+
+  it('turns spaces and underscores into the slug hyphens of a two-word village name', async () => {
+    const villages = await t.app.inject('/api/v1/regions/villages');
+    const twoWords = (villages.json() as { code: string; name: string; slug: string }[]).find((v) =>
+      /^[a-z]+-[a-z]+$/.test(v.slug),
+    );
+    if (!twoWords) throw new Error('the regency has no village with a two-word slug');
+    const [first, second] = twoWords.slug.split('-');
+    for (const typed of [`${first}_${second}`, `${first?.toUpperCase()}%20${second}`]) {
+      const response = await new Visitor(t.app).get(`/desa/${typed}`);
+      expect(response.statusCode, typed).toBe(301);
+      expect(response.headers.location, typed).toBe(`/desa/${twoWords.code}`);
+    }
+  });
+
+  it('opens the canonical address itself without a redirect', async () => {
+    const page = await new Visitor(t.app).get('/desa/36.04.05.2001');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Kode desa');
+  });
+
+  it('answers a mistyped village with a 404 that suggests close names and offers a village search', async () => {
+    const page = await new Visitor(t.app).get('/desa/kramatwatoe');
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('Desa tidak ditemukan');
+    expect(page.body).toContain('href="/desa/36.04.05.2001"');
+    expect(page.body).toMatch(/<form[^>]*action="\/"[^>]*method="get"/);
+    expect(page.body).toContain('name="cari" type="search"');
+    expect(page.body).toContain('value="kramatwatoe"');
+  });
+
+  it('answers an unknown village code with the same helpful 404', async () => {
+    const page = await new Visitor(t.app).get('/desa/36.04.05.9999');
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('Desa tidak ditemukan');
+    expect(page.body).toContain('name="cari"');
+  });
+});
