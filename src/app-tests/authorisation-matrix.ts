@@ -511,6 +511,7 @@ export const MATRIX: Record<string, Entry> = {
   'POST /kelola/pengaduan/:ticket/status': complaintAction('status'),
   'POST /kelola/pengaduan/:ticket/tanggapan': complaintAction('tanggapan'),
   'POST /kelola/pengaduan/:ticket/moderasi': complaintAction('moderasi'),
+  'POST /kelola/pengaduan/:ticket/foto-sesudah': complaintAction('foto-sesudah'),
   'POST /kelola/pengaduan/foto/:id': {
     url: (fx) => `/kelola/pengaduan/foto/${fx.roadPhotoId}`,
     allow: ROAD_HANDLERS,

@@ -61,6 +61,60 @@ function parseCoordinate(value: unknown, min: number, max: number): number | nul
   return n;
 }
 
+/** Reads each photo, or says which one was refused and why. */
+export async function processPhotos(
+  photos: Buffer[],
+): Promise<{ processed: ProcessedPhoto[]; problem: string | null }> {
+  if (photos.length > MAX_PHOTOS)
+    return { processed: [], problem: t('complaints.errors.tooManyPhotos', { max: MAX_PHOTOS }) };
+  const processed: ProcessedPhoto[] = [];
+  for (const [index, bytes] of photos.entries()) {
+    try {
+      processed.push(await processPhoto(bytes));
+    } catch (error) {
+      if (!(error instanceof PhotoRejected)) throw error;
+      return {
+        processed: [],
+        problem: t('complaints.errors.photoRejected', { n: index + 1, reason: error.message }),
+      };
+    }
+  }
+  return { processed, problem: null };
+}
+
+/** Stores processed photos of a report, private until an officer publishes them. */
+export async function storePhotos(
+  ctx: Ctx,
+  report: { id: string; ticket: string; villageCode: string },
+  processed: ProcessedPhoto[],
+  kind: 'laporan' | 'sesudah',
+  firstPosition: number,
+): Promise<void> {
+  for (const [index, photo] of processed.entries()) {
+    const position = firstPosition + index;
+    const stem = `${report.ticket}-${kind === 'sesudah' ? 'sesudah-' : ''}${position + 1}`;
+    const file = await saveFile(ctx, {
+      bytes: photo.bytes,
+      contentType: photo.contentType,
+      name: `${stem}.jpg`,
+      villageCode: report.villageCode,
+    });
+    const thumb = await saveFile(ctx, {
+      bytes: photo.thumbnail,
+      contentType: photo.contentType,
+      name: `${stem}-kecil.jpg`,
+      villageCode: report.villageCode,
+    });
+    await repo.insertPhoto(ctx.db, {
+      complaint_id: report.id,
+      file_id: file.id,
+      thumb_file_id: thumb.id,
+      position,
+      kind,
+    });
+  }
+}
+
 /** Too many reports from one address or one account in a short time are refused, not queued. */
 async function checkRate(
   ctx: Ctx,
@@ -143,20 +197,8 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
     details = checked.details;
     Object.assign(problems, checked.problems);
   }
-  const photos = input.photos ?? [];
-  if (photos.length > MAX_PHOTOS) problems.photos = t('complaints.errors.tooManyPhotos', { max: MAX_PHOTOS });
-  const processed: ProcessedPhoto[] = [];
-  if (!problems.photos) {
-    for (const [index, bytes] of photos.entries()) {
-      try {
-        processed.push(await processPhoto(bytes));
-      } catch (error) {
-        if (!(error instanceof PhotoRejected)) throw error;
-        problems.photos = t('complaints.errors.photoRejected', { n: index + 1, reason: error.message });
-        break;
-      }
-    }
-  }
+  const { processed, problem: photoProblem } = await processPhotos(input.photos ?? []);
+  if (photoProblem) problems.photos = photoProblem;
   if (Object.keys(problems).length || !category || !village || lat === 'bad' || lng === 'bad')
     throw new Invalid(problems);
 
@@ -228,21 +270,7 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
       created_at: now,
       updated_at: now,
     });
-    for (const [position, photo] of processed.entries()) {
-      const file = await saveFile(tctx, {
-        bytes: photo.bytes,
-        contentType: photo.contentType,
-        name: `${ticket}-${position + 1}.jpg`,
-        villageCode: village.code,
-      });
-      const thumb = await saveFile(tctx, {
-        bytes: photo.thumbnail,
-        contentType: photo.contentType,
-        name: `${ticket}-${position + 1}-kecil.jpg`,
-        villageCode: village.code,
-      });
-      await repo.insertPhoto(trx, { complaint_id: id, file_id: file.id, thumb_file_id: thumb.id, position });
-    }
+    await storePhotos(tctx, { id, ticket, villageCode: village.code }, processed, 'laporan', 0);
     // the automatic first reply tells the reporter when to expect what (FixMyStreet's reply templates)
     await repo.insertUpdate(trx, {
       complaint_id: id,

@@ -67,7 +67,7 @@ const id: Record<string, string> = {
   'complaints.form.lng': 'Garis bujur (opsional)',
   'complaints.form.photos': 'Foto (opsional, paling banyak 5)',
   'complaints.form.photosHint':
-    'JPEG, PNG, atau WebP, paling besar 5 MB per foto. Data lokasi dan kamera di dalam foto dihapus sebelum disimpan.',
+    'JPEG, PNG, atau WebP, paling besar 5 MB per foto. Foto tidak langsung tampil untuk umum: petugas memeriksanya dulu (misalnya agar foto KTP tidak tersebar). Data lokasi dan kamera di dalam foto dihapus.',
   'complaints.form.privacy': 'Privasi',
   'complaints.form.anonymous': 'Anonim: sembunyikan identitas saya dari petugas',
   'complaints.form.anonymousHint':
@@ -197,9 +197,9 @@ const id: Record<string, string> = {
   'complaints.staff.reporterAnonymous': 'Anonim (identitas tidak ditampilkan)',
   'complaints.staff.reporterHidden': 'Hanya untuk unit penanggung jawab',
   'complaints.staff.reporterNone': 'Pelapor tidak meninggalkan nama atau kontak',
-  'complaints.staff.photoHidden': 'Disembunyikan dari publik. ',
+  'complaints.staff.photoHidden': 'Belum tampil untuk publik. ',
   'complaints.staff.photoHide': 'Sembunyikan foto',
-  'complaints.staff.photoShow': 'Tampilkan foto',
+  'complaints.staff.photoShow': 'Terbitkan foto',
   'complaints.staff.nearby': 'Laporan serupa di sekitar (kemungkinan duplikat)',
   'complaints.staff.metres': '{m} m',
   'complaints.staff.markDuplicate': 'Tandai sebagai duplikat dari {ticket}',
@@ -212,7 +212,7 @@ const id: Record<string, string> = {
   'complaints.staff.changeState': 'Ubah status',
   'complaints.staff.newState': 'Status baru',
   'complaints.staff.reason': 'Keterangan untuk pelapor',
-  'complaints.staff.reasonHint': 'Wajib untuk penolakan dan penerusan. Tampil di riwayat publik.',
+  'complaints.staff.reasonHint': 'Wajib untuk penolakan, penerusan dan penyelesaian (apa yang sudah dikerjakan). Tampil di riwayat publik.',
   'complaints.staff.handler': 'Teruskan ke',
   'complaints.staff.handlerHint': 'Hanya untuk status "Diteruskan".',
   'complaints.staff.duplicateOf': 'Tiket laporan asli (untuk "Duplikat")',
@@ -354,6 +354,15 @@ const id: Record<string, string> = {
   'complaints.personalData.reports': 'isi dan riwayat penanganan {count} pengaduan',
   'complaints.personalData.keptWhy':
     'Pengaduan menyangkut urusan publik dan penanganannya adalah catatan kerja penyelenggara pelayanan publik (UU 25/2009); setelah identitas pelapor dihapus, pengaduan menjadi anonim.',
+  'complaints.sla.region': 'Angka semua laporan tentang desa-desa di wilayah Anda, 90 hari terakhir.',
+  'complaints.errors.chooseAfterPhoto': 'Pilih foto hasil penanganan.',
+  'complaints.staff.afterPhotos': 'Foto sesudah ditangani',
+  'complaints.staff.afterPhotosHint': 'Foto ini belum tampil untuk publik sampai Anda menerbitkannya.',
+  'complaints.staff.addAfterPhotos': 'Unggah foto sesudah',
+  'complaints.staff.afterPhotoTag': 'Foto sesudah. ',
+  'complaints.flash.afterPhotos': 'Foto sesudah tersimpan. Terbitkan agar tampil untuk publik.',
+  'complaints.track.afterPhotos': 'Sesudah ditangani',
+  'complaints.track.pendingPhotos': '{n} foto Anda belum tampil untuk publik: petugas memeriksanya dulu.',
 };
 
 const en: Record<string, string> = {
@@ -425,7 +434,7 @@ const en: Record<string, string> = {
   'complaints.form.lng': 'Longitude (optional)',
   'complaints.form.photos': 'Photos (optional, up to 5)',
   'complaints.form.photosHint':
-    'JPEG, PNG or WebP, at most 5 MB each. Location and camera data inside the photo are removed before storing.',
+    'JPEG, PNG or WebP, at most 5 MB each. Photos are not public at once: an officer checks them first (so that an ID card photo does not spread). Location and camera data inside the photo are removed.',
   'complaints.form.privacy': 'Privacy',
   'complaints.form.anonymous': 'Anonymous: hide who I am from the officers',
   'complaints.form.anonymousHint':
@@ -553,9 +562,9 @@ const en: Record<string, string> = {
   'complaints.staff.reporterAnonymous': 'Anonymous (identity not shown)',
   'complaints.staff.reporterHidden': 'Only for the unit responsible',
   'complaints.staff.reporterNone': 'The reporter left no name or contact',
-  'complaints.staff.photoHidden': 'Hidden from the public. ',
+  'complaints.staff.photoHidden': 'Not public. ',
   'complaints.staff.photoHide': 'Hide photo',
-  'complaints.staff.photoShow': 'Show photo',
+  'complaints.staff.photoShow': 'Publish photo',
   'complaints.staff.nearby': 'Similar reports nearby (possible duplicates)',
   'complaints.staff.metres': '{m} m',
   'complaints.staff.markDuplicate': 'Mark as a duplicate of {ticket}',
@@ -568,7 +577,7 @@ const en: Record<string, string> = {
   'complaints.staff.changeState': 'Change status',
   'complaints.staff.newState': 'New status',
   'complaints.staff.reason': 'Explanation for the reporter',
-  'complaints.staff.reasonHint': 'Required for rejections and hand-overs. Shown in the public history.',
+  'complaints.staff.reasonHint': 'Required for rejections, hand-overs and closing (what was done). Shown in the public history.',
   'complaints.staff.handler': 'Hand over to',
   'complaints.staff.handlerHint': 'Only for the status "Forwarded".',
   'complaints.staff.duplicateOf': 'Ticket of the original report (for "Duplicate")',
@@ -711,6 +720,15 @@ const en: Record<string, string> = {
   'complaints.personalData.reports': 'content and handling history of {count} reports',
   'complaints.personalData.keptWhy':
     "A report concerns a public matter and its handling is the public service provider's record of work (UU 25/2009); with the reporter's identity gone, the report is anonymous.",
+  'complaints.sla.region': 'Figures of every report about the villages of your area, last 90 days.',
+  'complaints.errors.chooseAfterPhoto': 'Choose a photo of the finished work.',
+  'complaints.staff.afterPhotos': 'Photos after the fix',
+  'complaints.staff.afterPhotosHint': 'These photos are not public until you publish them.',
+  'complaints.staff.addAfterPhotos': 'Upload after photos',
+  'complaints.staff.afterPhotoTag': 'After photo. ',
+  'complaints.flash.afterPhotos': 'After photos saved. Publish them to show them to the public.',
+  'complaints.track.afterPhotos': 'After the fix',
+  'complaints.track.pendingPhotos': '{n} of your photos are not public yet: an officer checks them first.',
 };
 
 export const messages = { id, en };

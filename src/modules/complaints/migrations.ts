@@ -174,7 +174,24 @@ const replyTemplates: Migration = {
   },
 };
 
+/**
+ * Photos wait for an officer before the public sees them (a KTP photo with its NIK was public
+ * until someone hid it), and an officer may add the "after" photo of the fix. Photos already
+ * stored are all made private too: none of them was reviewed, a leaked NIK cannot be taken back,
+ * and republishing the harmless ones is one click per photo for the handler.
+ */
+const photoReview: Migration = {
+  async up(db: AnyDb) {
+    await sql`ALTER TABLE complaint_photos ADD COLUMN kind text NOT NULL DEFAULT 'laporan' CHECK (kind IN ('laporan', 'sesudah'))`.execute(
+      db,
+    );
+    await sql`ALTER TABLE complaint_photos ALTER COLUMN hidden SET DEFAULT true`.execute(db);
+    await sql`UPDATE complaint_photos SET hidden = true`.execute(db);
+  },
+};
+
 export const complaintMigrations: Record<string, Migration> = {
   '0500_complaints': complaints,
   '0501_complaint_templates': replyTemplates,
+  '0502_complaint_photo_review': photoReview,
 };

@@ -1,4 +1,5 @@
 import { type Expression, type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
+import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { CategoryField } from './fields.ts';
 import type { ComplaintTable, ComplaintUpdateTable } from './schema.ts';
@@ -184,9 +185,19 @@ export async function insertUpdate(db: Db, row: Insertable<ComplaintUpdateTable>
 
 export async function insertPhoto(
   db: Db,
-  row: { complaint_id: string; file_id: string; thumb_file_id: string; position: number },
+  row: {
+    complaint_id: string;
+    file_id: string;
+    thumb_file_id: string;
+    position: number;
+    kind?: 'laporan' | 'sesudah';
+  },
 ) {
-  await db.insertInto('complaint_photos').values(row).execute();
+  // private until an officer publishes it, whatever the column's default
+  await db
+    .insertInto('complaint_photos')
+    .values({ ...row, hidden: true })
+    .execute();
 }
 
 /** The report with its category, village, kecamatan and handler names. */
@@ -568,7 +579,13 @@ export function selectAdminEmails(db: Db) {
 }
 
 /** Per handler: how many reports, how many met each SLA stage, how many are overdue now. */
-export function selectCompliance(db: Db, since: Date, now: Date, handler?: { kind: string; code: string }) {
+export function selectCompliance(
+  db: Db,
+  since: Date,
+  now: Date,
+  handler?: { kind: string; code: string },
+  regionPrefix?: string,
+) {
   const late = (done: Expression<unknown>, due: Expression<unknown>) =>
     sql<string>`count(*) FILTER (WHERE (${done} IS NOT NULL AND ${done} > ${due}) OR (${done} IS NULL AND ${due} < ${now}))`;
   const onTime = (done: Expression<unknown>, due: Expression<unknown>) =>
@@ -606,6 +623,7 @@ export function selectCompliance(db: Db, since: Date, now: Date, handler?: { kin
     .groupBy(['c.handler_kind', 'c.handler_code']);
   if (handler)
     q = q.where('c.handler_kind', '=', handler.kind as 'agency').where('c.handler_code', '=', handler.code);
+  if (regionPrefix !== undefined) q = whereInRegion(q, 'c.village_code', regionPrefix);
   return q.orderBy('handler_name').execute();
 }
 

@@ -20,6 +20,7 @@ export {
 } from './categories.ts';
 export { stateLabel, trackingUrl } from './common.ts';
 export {
+  addAfterPhotos,
   addReply,
   changeState,
   getReportForStaff,

@@ -23,6 +23,7 @@ import {
   trackingUrl,
   villageOptions,
 } from '../service.ts';
+import { readPhotoForm } from './photo-form.ts';
 import { ComplaintsHome, type FormValues, StatsPage, TrackingPage } from '../views/public.tsx';
 
 const SUPPORTER_COOKIE = 'simpul_pendukung';
@@ -48,40 +49,10 @@ const ReportForm = formBody(
   { extra: 'text' },
 );
 
-interface ReportFiles {
-  photos: Buffer[];
-  photoProblem: string | null;
-}
-
 function confidentialChoice(value: string | undefined): boolean | undefined {
   if (value === 'rahasia') return true;
   if (value === 'publik') return false;
   return undefined;
-}
-
-/** Reads the report form, multipart (with photos) or url-encoded. Photo bytes are kept apart from the echoed values. */
-async function readReportForm(
-  request: FastifyRequest,
-): Promise<{ fields: Record<string, unknown>; files: ReportFiles }> {
-  const files: ReportFiles = { photos: [], photoProblem: null };
-  if (!request.isMultipart()) return { fields: (request.body ?? {}) as Record<string, unknown>, files };
-  const fields: Record<string, unknown> = {};
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (part.filename && bytes.length > 0) files.photos.push(bytes);
-      } else {
-        fields[part.fieldname] = part.value;
-      }
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') files.photoProblem = t('complaints.error.photoTooLarge');
-    else if (code === 'FST_FILES_LIMIT') files.photoProblem = t('complaints.error.tooManyPhotos');
-    else throw error;
-  }
-  return { fields, files };
 }
 
 function reportInputFromForm(values: FormValues, photos: Buffer[], request: FastifyRequest): ReportInput {
@@ -181,7 +152,7 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
 
   formRoute(app, '/pengaduan', {
     body: ReportForm,
-    read: readReportForm,
+    read: readPhotoForm,
     page: async (request, { values, errors: refused, files }) => {
       const errors = { ...refused };
       if (files?.photos.length && !errors.photos) errors.photos = t('complaints.error.choosePhotosAgain');
