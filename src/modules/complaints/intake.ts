@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { saveFile } from '../../platform/files/index.ts';
 import { Invalid, TooManyRequests } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
-import { resolveHandler, toCategory } from './categories.ts';
+import { resolveHandler, routeByRoadStatus, toCategory } from './categories.ts';
 import { LIMITS, longDate, newTicket, notifyReporter, sha256, text, trackingUrl } from './common.ts';
 import { checkDetails } from './fields.ts';
 import { MAX_PHOTOS, PhotoRejected, type ProcessedPhoto, processPhoto } from './photos.ts';
@@ -211,7 +211,11 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
   });
   const now = ctx.clock.now();
   const holidays = await holidaySet(ctx);
-  const handler = await resolveHandler(ctx, category.code, village.code);
+  const { handler, ownerNote } = routeByRoadStatus(
+    await resolveHandler(ctx, category.code, village.code),
+    village.code,
+    (details as Record<string, unknown>).status_jalan,
+  );
   const key = randomBytes(12).toString('base64url');
   const open311Token = input.source === 'open311' ? randomBytes(12).toString('base64url') : null;
   const confidential = input.confidential ?? category.confidentialDefault;
@@ -289,6 +293,21 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
       actor_id: null,
       actor_label: 'Simpul',
     });
+    if (ownerNote)
+      await repo.insertUpdate(trx, {
+        complaint_id: id,
+        at: now,
+        kind: 'reply',
+        public: true,
+        from_state: null,
+        to_state: null,
+        from_handler: null,
+        to_handler: null,
+        body: ownerNote,
+        actor_kind: 'system',
+        actor_id: null,
+        actor_label: 'Simpul',
+      });
     await repo.insertIntake(trx, intakeKeys, now);
     await indexReport(tctx, id);
     await notifyReporter(

@@ -363,6 +363,8 @@ const id: Record<string, string> = {
   'complaints.flash.afterPhotos': 'Foto sesudah tersimpan. Terbitkan agar tampil untuk publik.',
   'complaints.track.afterPhotos': 'Sesudah ditangani',
   'complaints.track.pendingPhotos': '{n} foto Anda belum tampil untuk publik: petugas memeriksanya dulu.',
+  'complaints.roadOwner.provinsi': 'Jalan ini jalan provinsi: perbaikannya wewenang Pemerintah Provinsi Banten (Dinas Pekerjaan Umum dan Penataan Ruang Provinsi). Dinas Pekerjaan Umum Kabupaten Serang meneruskan laporan ini ke sana dan mengabarkan tanggapannya di sini.',
+  'complaints.roadOwner.nasional': 'Jalan ini jalan nasional: perbaikannya wewenang Kementerian Pekerjaan Umum (Balai Besar Pelaksanaan Jalan Nasional). Dinas Pekerjaan Umum Kabupaten Serang meneruskan laporan ini ke sana dan mengabarkan tanggapannya di sini.',
 };
 
 const en: Record<string, string> = {
@@ -729,6 +731,8 @@ const en: Record<string, string> = {
   'complaints.flash.afterPhotos': 'After photos saved. Publish them to show them to the public.',
   'complaints.track.afterPhotos': 'After the fix',
   'complaints.track.pendingPhotos': '{n} of your photos are not public yet: an officer checks them first.',
+  'complaints.roadOwner.provinsi': 'This is a provincial road: its repair is up to the Banten provincial government (provincial public works office). The regency\'s public works office passes this report on and posts the answer here.',
+  'complaints.roadOwner.nasional': 'This is a national road: its repair is up to the Ministry of Public Works (national roads office). The regency\'s public works office passes this report on and posts the answer here.',
 };
 
 export const messages = { id, en };

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { ROAD_STATUS_FIELD } from './defaults.ts';
 
 type AnyDb = Kysely<unknown>;
 
@@ -190,8 +191,22 @@ const photoReview: Migration = {
   },
 };
 
+/** The road-status question in the resident's words, on databases seeded before it was reworded. */
+const roadStatusWords: Migration = {
+  async up(db: AnyDb) {
+    const field = JSON.stringify(ROAD_STATUS_FIELD);
+    await sql`
+      UPDATE complaint_categories SET fields = (
+        SELECT jsonb_agg(CASE WHEN f->>'code' = 'status_jalan' THEN ${field}::jsonb ELSE f END ORDER BY n)
+        FROM jsonb_array_elements(fields) WITH ORDINALITY AS e(f, n)
+      )
+      WHERE code = 'JALAN_RUSAK' AND jsonb_typeof(fields) = 'array' AND jsonb_array_length(fields) > 0`.execute(db);
+  },
+};
+
 export const complaintMigrations: Record<string, Migration> = {
   '0500_complaints': complaints,
   '0501_complaint_templates': replyTemplates,
   '0502_complaint_photo_review': photoReview,
+  '0503_complaint_road_status_words': roadStatusWords,
 };
