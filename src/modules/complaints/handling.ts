@@ -5,8 +5,8 @@ import type { Ctx } from '../../platform/context.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { notifyFollowers, sha256, stateLabel, text, trackingUrl } from './common.ts';
-import { mayHandleReport, mayModerateReport, mayReadReport, queueScopeFor } from './policy.ts';
 import { processPhotos, storePhotos } from './intake.ts';
+import { mayHandleReport, mayModerateReport, mayReadReport, queueScopeFor } from './policy.ts';
 import { nearbyReports } from './reading.ts';
 import * as repo from './repo.ts';
 import { indexReport } from './search.ts';
@@ -275,7 +275,13 @@ export async function addAfterPhotos(ctx: Ctx, ticket: string, photos: Buffer[])
   const existing = await repo.selectPhotos(ctx.db, row.id, true);
   const firstPosition = existing.reduce((max, p) => Math.max(max, p.position + 1), 0);
   await ctx.db.transaction().execute(async (trx) => {
-    await storePhotos({ ...ctx, db: trx }, { id: row.id, ticket: row.ticket, villageCode: row.village_code }, processed, 'sesudah', firstPosition);
+    await storePhotos(
+      { ...ctx, db: trx },
+      { id: row.id, ticket: row.ticket, villageCode: row.village_code },
+      processed,
+      'sesudah',
+      firstPosition,
+    );
   });
   await audit(ctx, {
     action: 'complaint_after_photo',

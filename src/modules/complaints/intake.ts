@@ -165,7 +165,15 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
   const categoryRow = input.categoryCode ? await repo.selectCategory(ctx.db, input.categoryCode) : undefined;
   const category = categoryRow?.active ? toCategory(categoryRow) : null;
   if (!category) problems.categoryCode = t('complaints.errors.chooseReportCategory');
-  const village = input.villageCode ? await repo.selectVillage(ctx.db, input.villageCode) : undefined;
+  const lat = parseCoordinate(input.lat, -90, 90);
+  const lng = parseCoordinate(input.lng, -180, 180);
+  // a resident who sent only the phone's GPS point gets the village it lies in (approximately)
+  const villageCode =
+    input.villageCode ||
+    (typeof lat === 'number' && typeof lng === 'number'
+      ? await repo.selectNearestVillage(ctx.db, lat, lng, LIMITS.nearestVillageM)
+      : null);
+  const village = villageCode ? await repo.selectVillage(ctx.db, villageCode) : undefined;
   if (!village?.code.startsWith(`${ctx.config.regencyCode}.`))
     problems.villageCode = t('complaints.errors.chooseVillage');
   const title = (input.title ?? '').trim();
@@ -178,8 +186,6 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
   const kind = input.kind?.trim() || 'pengaduan';
   if (!['pengaduan', 'aspirasi', 'informasi'].includes(kind))
     problems.kind = t('complaints.errors.chooseKind');
-  const lat = parseCoordinate(input.lat, -90, 90);
-  const lng = parseCoordinate(input.lng, -180, 180);
   if (lat === 'bad') problems.lat = t('complaints.errors.latRange');
   if (lng === 'bad') problems.lng = t('complaints.errors.lngRange');
   if ((lat === null) !== (lng === null) && lat !== 'bad' && lng !== 'bad')

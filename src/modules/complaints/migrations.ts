@@ -200,7 +200,9 @@ const roadStatusWords: Migration = {
         SELECT jsonb_agg(CASE WHEN f->>'code' = 'status_jalan' THEN ${field}::jsonb ELSE f END ORDER BY n)
         FROM jsonb_array_elements(fields) WITH ORDINALITY AS e(f, n)
       )
-      WHERE code = 'JALAN_RUSAK' AND jsonb_typeof(fields) = 'array' AND jsonb_array_length(fields) > 0`.execute(db);
+      WHERE code = 'JALAN_RUSAK' AND jsonb_typeof(fields) = 'array' AND jsonb_array_length(fields) > 0`.execute(
+      db,
+    );
   },
 };
 

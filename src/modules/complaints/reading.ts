@@ -27,6 +27,8 @@ export interface PublicView {
   villageName: string;
   kecamatanName: string;
   handlerName: string;
+  /** the unit's name in full ("Dinas Pekerjaan Umum …"): what a resident understands */
+  handlerFullName: string;
   address: string | null;
   lat: number | null;
   lng: number | null;
@@ -94,6 +96,7 @@ export async function getPublicReport(ctx: Ctx, ticket: string, key?: string | n
     villageName: row.village_name,
     kecamatanName: row.kecamatan_name,
     handlerName: row.handler_name,
+    handlerFullName: row.handler_full_name,
     address: showText && row.address ? redactPersonalData(row.address) : null,
     lat: showText ? row.lat : null,
     lng: showText ? row.lng : null,
@@ -167,6 +170,7 @@ export async function listPublicReports(ctx: Ctx, filter: PublicListFilter, page
       kecamatanName: r.kecamatan_name,
       villageCode: r.village_code,
       handlerName: r.handler_name,
+      handlerFullName: r.handler_full_name,
       lat: r.lat,
       lng: r.lng,
       address: r.address ? redactPersonalData(r.address) : null,

@@ -30,6 +30,7 @@ export {
   type StaffView,
 } from './handling.ts';
 export { type ReportInput, submitReport } from './intake.ts';
+export { normalisePhone, normaliseTicket, sendTicketsByPhone } from './lookup.ts';
 export { flagReport, moderate, moderationQueue, photoFileFor, setPhotoVisibility } from './moderation.ts';
 export {
   createOpen311Client,

@@ -108,6 +108,7 @@ export interface ComplianceRow {
   handlerKind: string;
   handlerCode: string;
   handlerName: string;
+  handlerFullName: string;
   total: number;
   resolved: number;
   verifyRate: number | null;
@@ -141,6 +142,7 @@ export async function complianceFigures(
     handlerKind: r.handler_kind,
     handlerCode: r.handler_code,
     handlerName: r.handler_name,
+    handlerFullName: r.handler_full_name,
     total: Number(r.total),
     resolved: Number(r.resolved),
     verifyRate: rate(r.verify_on_time, r.verify_late),

@@ -21,8 +21,8 @@ import {
   setPhotoVisibility,
 } from '../service.ts';
 import type { FormValues } from '../views/public.tsx';
-import { readPhotoForm } from './photo-form.ts';
 import { QueuePage, SlaPage, StaffReportPage } from '../views/staff.tsx';
+import { readPhotoForm } from './photo-form.ts';
 
 /** One form per action on a report's staff page; each sends only its own fields. */
 const ReportActionForm = formBody({
