@@ -49,7 +49,9 @@ describe('public pages', () => {
     expect(page.body).toContain('Keterangan khusus untuk &quot;Jalan rusak atau berlubang&quot;');
     expect(page.body).toContain('name="website"');
     expect(page.body).toContain('id="public-map"');
-    expect(page.body).toContain('/pengaduan/aset/leaflet/leaflet.js');
+    // Leaflet is fetched by the page script only when the resident presses "Tampilkan peta" (#12)
+    expect(page.body).not.toContain('/pengaduan/aset/leaflet/leaflet.js');
+    expect(page.body).toContain('/pengaduan/aset/peta.js');
   });
 
   it('serves Leaflet and the map script from this server', async () => {
