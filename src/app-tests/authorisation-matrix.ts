@@ -410,6 +410,8 @@ export const MATRIX: Record<string, Entry> = {
   'POST /pengaduan': { url: () => '/pengaduan', allow: ALL, multipart: true },
   'GET /pengaduan/cari': { url: (fx) => `/pengaduan/cari?tiket=${fx.roadTicket}`, allow: ALL },
   'GET /pengaduan/statistik': { url: () => '/pengaduan/statistik', allow: ALL },
+  'GET /pengaduan/cari-nomor': { url: () => '/pengaduan/cari-nomor', allow: ALL },
+  'POST /pengaduan/cari-nomor': { url: () => '/pengaduan/cari-nomor', allow: ALL },
   'GET /pengaduan/peta.json': { url: () => '/pengaduan/peta.json', allow: ALL },
   'GET /pengaduan/foto/:id': { url: (fx) => `/pengaduan/foto/${fx.roadPhotoId}`, allow: ALL },
   'GET /pengaduan/foto/:id/kecil': { url: (fx) => `/pengaduan/foto/${fx.roadPhotoId}/kecil`, allow: ALL },
@@ -511,6 +513,7 @@ export const MATRIX: Record<string, Entry> = {
   'POST /kelola/pengaduan/:ticket/status': complaintAction('status'),
   'POST /kelola/pengaduan/:ticket/tanggapan': complaintAction('tanggapan'),
   'POST /kelola/pengaduan/:ticket/moderasi': complaintAction('moderasi'),
+  'POST /kelola/pengaduan/:ticket/foto-sesudah': complaintAction('foto-sesudah'),
   'POST /kelola/pengaduan/foto/:id': {
     url: (fx) => `/kelola/pengaduan/foto/${fx.roadPhotoId}`,
     allow: ROAD_HANDLERS,

@@ -1,5 +1,5 @@
-import { auditMessages } from './audit/messages.ts';
 import { agencyMessages } from './agencies/messages.ts';
+import { auditMessages } from './audit/messages.ts';
 import { searchMessages } from './search/messages.ts';
 
 export const platformMessages = {

@@ -4,7 +4,7 @@ import { saveHoliday } from '../../platform/calendar.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
-import { requireManage } from './common.ts';
+import { requireManage, text } from './common.ts';
 import { DEFAULT_CATEGORIES, DEFAULT_HOLIDAYS_2026, DEFAULT_TEMPLATES } from './defaults.ts';
 import type { CategoryField } from './fields.ts';
 import * as repo from './repo.ts';
@@ -267,6 +267,22 @@ export async function resolveHandler(
   return rule.handler_kind === 'village'
     ? { kind: 'village', code: villageCode }
     : { kind: 'agency', code: rule.agency_code! };
+}
+
+/**
+ * The road's owner overrides the category's rule: a village road goes to the village, whatever
+ * DPUPR's rule says; a provincial or national road stays with the regency's handler, who passes it
+ * on, and the public history says who owns the road (the regency cannot mend it itself).
+ */
+export function routeByRoadStatus(
+  handler: { kind: 'agency' | 'village'; code: string },
+  villageCode: string,
+  status: unknown,
+): { handler: { kind: 'agency' | 'village'; code: string }; ownerNote: string | null } {
+  if (status === 'desa') return { handler: { kind: 'village', code: villageCode }, ownerNote: null };
+  if (status === 'provinsi' || status === 'nasional')
+    return { handler, ownerNote: text(`complaints.roadOwner.${status}`) };
+  return { handler, ownerNote: null };
 }
 
 export async function villageOptions(ctx: Ctx) {

@@ -26,6 +26,8 @@ export const LIMITS = {
   nearbyDays: 30,
   /** working days after a missed deadline before the admin kabupaten is told too */
   escalateToAdminAfter: 2,
+  /** how far an earlier report may lie for its village to stand for a GPS point's village */
+  nearestVillageM: 1500,
 };
 
 const TICKET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -27,6 +27,21 @@ const roadStatus = [
   { key: 'tidak_tahu', name: 'Tidak tahu' },
 ];
 
+/**
+ * Who owns the road decides who repairs it (UU 38/2004 on roads): a village road the village, a
+ * regency road DPUPR, a provincial or national road the province or the ministry. Residents rarely
+ * know the legal status, so the hint says it in plain words and "tidak tahu" is a fine answer.
+ */
+export const ROAD_STATUS_FIELD: CategoryField = {
+  code: 'status_jalan',
+  label: 'Jalan ini milik siapa?',
+  labelEn: 'Who owns this road?',
+  datatype: 'singlevaluelist',
+  required: true,
+  hint: 'Jalan desa: jalan kampung atau gang yang dibangun desa. Jalan kabupaten: jalan antar-desa atau antar-kecamatan. Jalan provinsi atau nasional: jalan raya besar antar-kota. Kalau ragu, pilih "Tidak tahu".',
+  values: roadStatus,
+};
+
 const standard = { verify: 3, response: 5, resolve: 20 };
 
 export const DEFAULT_CATEGORIES: DefaultCategory[] = [
@@ -60,14 +75,7 @@ export const DEFAULT_CATEGORIES: DefaultCategory[] = [
         min: 0.5,
         max: 60,
       },
-      {
-        code: 'status_jalan',
-        label: 'Status jalan',
-        labelEn: 'Road status',
-        datatype: 'singlevaluelist',
-        required: true,
-        values: roadStatus,
-      },
+      ROAD_STATUS_FIELD,
     ],
   },
   {

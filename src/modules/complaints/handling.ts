@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { notifyFollowers, sha256, stateLabel, text, trackingUrl } from './common.ts';
+import { processPhotos, storePhotos } from './intake.ts';
 import { mayHandleReport, mayModerateReport, mayReadReport, queueScopeFor } from './policy.ts';
 import { nearbyReports } from './reading.ts';
 import * as repo from './repo.ts';
@@ -260,4 +261,34 @@ export async function addReply(
       );
     }
   });
+}
+
+/**
+ * The handler's photos of the fix. Like the resident's they stay private until an officer
+ * publishes them (a passer-by's face, a house number), then show on the public page as "after".
+ */
+export async function addAfterPhotos(ctx: Ctx, ticket: string, photos: Buffer[]): Promise<number> {
+  const { row, actor } = await handledRow(ctx, ticket);
+  if (photos.length === 0) throw new Invalid({ photos: t('complaints.errors.chooseAfterPhoto') });
+  const { processed, problem } = await processPhotos(photos);
+  if (problem) throw new Invalid({ photos: problem });
+  const existing = await repo.selectPhotos(ctx.db, row.id, true);
+  const firstPosition = existing.reduce((max, p) => Math.max(max, p.position + 1), 0);
+  await ctx.db.transaction().execute(async (trx) => {
+    await storePhotos(
+      { ...ctx, db: trx },
+      { id: row.id, ticket: row.ticket, villageCode: row.village_code },
+      processed,
+      'sesudah',
+      firstPosition,
+    );
+  });
+  await audit(ctx, {
+    action: 'complaint_after_photo',
+    entity: 'complaint',
+    entityId: row.id,
+    villageCode: row.village_code,
+    detail: { count: processed.length, by: actor.id },
+  });
+  return processed.length;
 }

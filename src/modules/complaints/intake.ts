@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { saveFile } from '../../platform/files/index.ts';
 import { Invalid, TooManyRequests } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
-import { resolveHandler, toCategory } from './categories.ts';
+import { resolveHandler, routeByRoadStatus, toCategory } from './categories.ts';
 import { LIMITS, longDate, newTicket, notifyReporter, sha256, text, trackingUrl } from './common.ts';
 import { checkDetails } from './fields.ts';
 import { MAX_PHOTOS, PhotoRejected, type ProcessedPhoto, processPhoto } from './photos.ts';
@@ -61,6 +61,60 @@ function parseCoordinate(value: unknown, min: number, max: number): number | nul
   return n;
 }
 
+/** Reads each photo, or says which one was refused and why. */
+export async function processPhotos(
+  photos: Buffer[],
+): Promise<{ processed: ProcessedPhoto[]; problem: string | null }> {
+  if (photos.length > MAX_PHOTOS)
+    return { processed: [], problem: t('complaints.errors.tooManyPhotos', { max: MAX_PHOTOS }) };
+  const processed: ProcessedPhoto[] = [];
+  for (const [index, bytes] of photos.entries()) {
+    try {
+      processed.push(await processPhoto(bytes));
+    } catch (error) {
+      if (!(error instanceof PhotoRejected)) throw error;
+      return {
+        processed: [],
+        problem: t('complaints.errors.photoRejected', { n: index + 1, reason: error.message }),
+      };
+    }
+  }
+  return { processed, problem: null };
+}
+
+/** Stores processed photos of a report, private until an officer publishes them. */
+export async function storePhotos(
+  ctx: Ctx,
+  report: { id: string; ticket: string; villageCode: string },
+  processed: ProcessedPhoto[],
+  kind: 'laporan' | 'sesudah',
+  firstPosition: number,
+): Promise<void> {
+  for (const [index, photo] of processed.entries()) {
+    const position = firstPosition + index;
+    const stem = `${report.ticket}-${kind === 'sesudah' ? 'sesudah-' : ''}${position + 1}`;
+    const file = await saveFile(ctx, {
+      bytes: photo.bytes,
+      contentType: photo.contentType,
+      name: `${stem}.jpg`,
+      villageCode: report.villageCode,
+    });
+    const thumb = await saveFile(ctx, {
+      bytes: photo.thumbnail,
+      contentType: photo.contentType,
+      name: `${stem}-kecil.jpg`,
+      villageCode: report.villageCode,
+    });
+    await repo.insertPhoto(ctx.db, {
+      complaint_id: report.id,
+      file_id: file.id,
+      thumb_file_id: thumb.id,
+      position,
+      kind,
+    });
+  }
+}
+
 /** Too many reports from one address or one account in a short time are refused, not queued. */
 async function checkRate(
   ctx: Ctx,
@@ -111,7 +165,15 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
   const categoryRow = input.categoryCode ? await repo.selectCategory(ctx.db, input.categoryCode) : undefined;
   const category = categoryRow?.active ? toCategory(categoryRow) : null;
   if (!category) problems.categoryCode = t('complaints.errors.chooseReportCategory');
-  const village = input.villageCode ? await repo.selectVillage(ctx.db, input.villageCode) : undefined;
+  const lat = parseCoordinate(input.lat, -90, 90);
+  const lng = parseCoordinate(input.lng, -180, 180);
+  // a resident who sent only the phone's GPS point gets the village it lies in (approximately)
+  const villageCode =
+    input.villageCode ||
+    (typeof lat === 'number' && typeof lng === 'number'
+      ? await repo.selectNearestVillage(ctx.db, lat, lng, LIMITS.nearestVillageM)
+      : null);
+  const village = villageCode ? await repo.selectVillage(ctx.db, villageCode) : undefined;
   if (!village?.code.startsWith(`${ctx.config.regencyCode}.`))
     problems.villageCode = t('complaints.errors.chooseVillage');
   const title = (input.title ?? '').trim();
@@ -124,8 +186,6 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
   const kind = input.kind?.trim() || 'pengaduan';
   if (!['pengaduan', 'aspirasi', 'informasi'].includes(kind))
     problems.kind = t('complaints.errors.chooseKind');
-  const lat = parseCoordinate(input.lat, -90, 90);
-  const lng = parseCoordinate(input.lng, -180, 180);
   if (lat === 'bad') problems.lat = t('complaints.errors.latRange');
   if (lng === 'bad') problems.lng = t('complaints.errors.lngRange');
   if ((lat === null) !== (lng === null) && lat !== 'bad' && lng !== 'bad')
@@ -143,20 +203,8 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
     details = checked.details;
     Object.assign(problems, checked.problems);
   }
-  const photos = input.photos ?? [];
-  if (photos.length > MAX_PHOTOS) problems.photos = t('complaints.errors.tooManyPhotos', { max: MAX_PHOTOS });
-  const processed: ProcessedPhoto[] = [];
-  if (!problems.photos) {
-    for (const [index, bytes] of photos.entries()) {
-      try {
-        processed.push(await processPhoto(bytes));
-      } catch (error) {
-        if (!(error instanceof PhotoRejected)) throw error;
-        problems.photos = t('complaints.errors.photoRejected', { n: index + 1, reason: error.message });
-        break;
-      }
-    }
-  }
+  const { processed, problem: photoProblem } = await processPhotos(input.photos ?? []);
+  if (photoProblem) problems.photos = photoProblem;
   if (Object.keys(problems).length || !category || !village || lat === 'bad' || lng === 'bad')
     throw new Invalid(problems);
 
@@ -169,7 +217,11 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
   });
   const now = ctx.clock.now();
   const holidays = await holidaySet(ctx);
-  const handler = await resolveHandler(ctx, category.code, village.code);
+  const { handler, ownerNote } = routeByRoadStatus(
+    await resolveHandler(ctx, category.code, village.code),
+    village.code,
+    (details as Record<string, unknown>).status_jalan,
+  );
   const key = randomBytes(12).toString('base64url');
   const open311Token = input.source === 'open311' ? randomBytes(12).toString('base64url') : null;
   const confidential = input.confidential ?? category.confidentialDefault;
@@ -228,21 +280,7 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
       created_at: now,
       updated_at: now,
     });
-    for (const [position, photo] of processed.entries()) {
-      const file = await saveFile(tctx, {
-        bytes: photo.bytes,
-        contentType: photo.contentType,
-        name: `${ticket}-${position + 1}.jpg`,
-        villageCode: village.code,
-      });
-      const thumb = await saveFile(tctx, {
-        bytes: photo.thumbnail,
-        contentType: photo.contentType,
-        name: `${ticket}-${position + 1}-kecil.jpg`,
-        villageCode: village.code,
-      });
-      await repo.insertPhoto(trx, { complaint_id: id, file_id: file.id, thumb_file_id: thumb.id, position });
-    }
+    await storePhotos(tctx, { id, ticket, villageCode: village.code }, processed, 'laporan', 0);
     // the automatic first reply tells the reporter when to expect what (FixMyStreet's reply templates)
     await repo.insertUpdate(trx, {
       complaint_id: id,
@@ -261,6 +299,21 @@ export async function submitReport(ctx: Ctx, input: ReportInput): Promise<Receip
       actor_id: null,
       actor_label: 'Simpul',
     });
+    if (ownerNote)
+      await repo.insertUpdate(trx, {
+        complaint_id: id,
+        at: now,
+        kind: 'reply',
+        public: true,
+        from_state: null,
+        to_state: null,
+        from_handler: null,
+        to_handler: null,
+        body: ownerNote,
+        actor_kind: 'system',
+        actor_id: null,
+        actor_label: 'Simpul',
+      });
     await repo.insertIntake(trx, intakeKeys, now);
     await indexReport(tctx, id);
     await notifyReporter(

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { ROAD_STATUS_FIELD } from './defaults.ts';
 
 type AnyDb = Kysely<unknown>;
 
@@ -174,7 +175,40 @@ const replyTemplates: Migration = {
   },
 };
 
+/**
+ * Photos wait for an officer before the public sees them (a KTP photo with its NIK was public
+ * until someone hid it), and an officer may add the "after" photo of the fix. Photos already
+ * stored are all made private too: none of them was reviewed, a leaked NIK cannot be taken back,
+ * and republishing the harmless ones is one click per photo for the handler.
+ */
+const photoReview: Migration = {
+  async up(db: AnyDb) {
+    await sql`ALTER TABLE complaint_photos ADD COLUMN kind text NOT NULL DEFAULT 'laporan' CHECK (kind IN ('laporan', 'sesudah'))`.execute(
+      db,
+    );
+    await sql`ALTER TABLE complaint_photos ALTER COLUMN hidden SET DEFAULT true`.execute(db);
+    await sql`UPDATE complaint_photos SET hidden = true`.execute(db);
+  },
+};
+
+/** The road-status question in the resident's words, on databases seeded before it was reworded. */
+const roadStatusWords: Migration = {
+  async up(db: AnyDb) {
+    const field = JSON.stringify(ROAD_STATUS_FIELD);
+    await sql`
+      UPDATE complaint_categories SET fields = (
+        SELECT jsonb_agg(CASE WHEN f->>'code' = 'status_jalan' THEN ${field}::jsonb ELSE f END ORDER BY n)
+        FROM jsonb_array_elements(fields) WITH ORDINALITY AS e(f, n)
+      )
+      WHERE code = 'JALAN_RUSAK' AND jsonb_typeof(fields) = 'array' AND jsonb_array_length(fields) > 0`.execute(
+      db,
+    );
+  },
+};
+
 export const complaintMigrations: Record<string, Migration> = {
   '0500_complaints': complaints,
   '0501_complaint_templates': replyTemplates,
+  '0502_complaint_photo_review': photoReview,
+  '0503_complaint_road_status_words': roadStatusWords,
 };

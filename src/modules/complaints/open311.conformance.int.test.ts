@@ -277,7 +277,7 @@ const road = {
   address_id: KRAMATWATU,
   description: 'Jalan berlubang di depan balai desa. Lubang sedalam 20 cm.',
   'attribute[panjang_km]': '0.5',
-  'attribute[status_jalan]': 'desa',
+  'attribute[status_jalan]': 'kabupaten',
   email: 'pelapor@contoh.id',
   first_name: 'Rina',
   device_id: 'android-123',

@@ -64,3 +64,19 @@ export function ownHandler(actor: StaffActor): { kind: 'agency' | 'village'; cod
   if (actor.scope.type === 'agency') return { kind: 'agency', code: actor.scope.code };
   return scopeLevel(actor.scope.code) === 'village' ? { kind: 'village', code: actor.scope.code } : undefined;
 }
+
+/**
+ * What the SLA page counts for an officer: their own unit's reports (agency, village office), the
+ * reports about their region (camat: every village of the kecamatan, whoever handles them), or
+ * everything (admin kabupaten).
+ */
+export function complianceScopeFor(actor: StaffActor): {
+  handler?: { kind: 'agency' | 'village'; code: string };
+  regionPrefix?: string;
+  kind: 'own' | 'region' | 'all';
+} {
+  const handler = ownHandler(actor);
+  if (handler) return { handler, kind: 'own' };
+  if (canOnItem(actor, 'manage')) return { kind: 'all' };
+  return { regionPrefix: actor.scope.code, kind: 'region' };
+}

@@ -27,6 +27,8 @@ export interface PublicView {
   villageName: string;
   kecamatanName: string;
   handlerName: string;
+  /** the unit's name in full ("Dinas Pekerjaan Umum …"): what a resident understands */
+  handlerFullName: string;
   address: string | null;
   lat: number | null;
   lng: number | null;
@@ -40,7 +42,12 @@ export interface PublicView {
   supportCount: number;
   confidential: boolean;
   anonymous: boolean;
+  /** the resident's photos an officer has published */
   photoIds: string[];
+  /** the officer's published photos of the fix */
+  afterPhotoIds: string[];
+  /** for the reporter: their photos still waiting for an officer */
+  pendingPhotos: number;
   history: Array<{ at: Date; kind: string; toState: string | null; body: string; by: string }>;
   /** the reporter opened it with their key: may confirm or reopen */
   isReporter: boolean;
@@ -71,7 +78,8 @@ export async function getPublicReport(ctx: Ctx, ticket: string, key?: string | n
   const isReporter = Boolean(key) && sha256(String(key)) === row.reporter_key_hash;
   const showText = (!row.confidential && !row.flagged) || isReporter;
   const updates = await repo.selectUpdates(ctx.db, row.id, true);
-  const photos = showText ? await repo.selectPhotos(ctx.db, row.id, false) : [];
+  const allPhotos = showText ? await repo.selectPhotos(ctx.db, row.id, true) : [];
+  const photos = allPhotos.filter((p) => !p.hidden);
   const original = row.duplicate_of ? await repo.selectReportById(ctx.db, row.duplicate_of) : null;
   const now = ctx.clock.now();
   return {
@@ -88,6 +96,7 @@ export async function getPublicReport(ctx: Ctx, ticket: string, key?: string | n
     villageName: row.village_name,
     kecamatanName: row.kecamatan_name,
     handlerName: row.handler_name,
+    handlerFullName: row.handler_full_name,
     address: showText && row.address ? redactPersonalData(row.address) : null,
     lat: showText ? row.lat : null,
     lng: showText ? row.lng : null,
@@ -101,7 +110,9 @@ export async function getPublicReport(ctx: Ctx, ticket: string, key?: string | n
     supportCount: row.support_count,
     confidential: row.confidential,
     anonymous: row.anonymous,
-    photoIds: photos.map((p) => p.id),
+    photoIds: photos.filter((p) => p.kind === 'laporan').map((p) => p.id),
+    afterPhotoIds: photos.filter((p) => p.kind === 'sesudah').map((p) => p.id),
+    pendingPhotos: isReporter ? allPhotos.filter((p) => p.hidden && p.kind === 'laporan').length : 0,
     history: updates.map((u) => ({
       at: u.at,
       kind: u.kind,
@@ -159,6 +170,7 @@ export async function listPublicReports(ctx: Ctx, filter: PublicListFilter, page
       kecamatanName: r.kecamatan_name,
       villageCode: r.village_code,
       handlerName: r.handler_name,
+      handlerFullName: r.handler_full_name,
       lat: r.lat,
       lng: r.lng,
       address: r.address ? redactPersonalData(r.address) : null,

@@ -1,4 +1,5 @@
 import { type Expression, type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
+import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { CategoryField } from './fields.ts';
 import type { ComplaintTable, ComplaintUpdateTable } from './schema.ts';
@@ -184,9 +185,19 @@ export async function insertUpdate(db: Db, row: Insertable<ComplaintUpdateTable>
 
 export async function insertPhoto(
   db: Db,
-  row: { complaint_id: string; file_id: string; thumb_file_id: string; position: number },
+  row: {
+    complaint_id: string;
+    file_id: string;
+    thumb_file_id: string;
+    position: number;
+    kind?: 'laporan' | 'sesudah';
+  },
 ) {
-  await db.insertInto('complaint_photos').values(row).execute();
+  // private until an officer publishes it, whatever the column's default
+  await db
+    .insertInto('complaint_photos')
+    .values({ ...row, hidden: true })
+    .execute();
 }
 
 /** The report with its category, village, kecamatan and handler names. */
@@ -208,6 +219,7 @@ function reportQuery(db: Db) {
       'v.name as village_name',
       'k.name as kecamatan_name',
       sql<string>`coalesce(a.short_name, 'Desa ' || v.name)`.as('handler_name'),
+      sql<string>`coalesce(a.name, 'Pemerintah Desa ' || v.name)`.as('handler_full_name'),
       'a.head_email as agency_head_email',
       'v.email as village_email',
     ]);
@@ -505,6 +517,42 @@ export async function countIntake(db: Db, key: string, since: Date): Promise<num
   return Number(row.n);
 }
 
+/**
+ * The village of the nearest earlier report with a point, within `radiusM`: villages have no
+ * boundaries or centres in our data, so the places residents already reported stand in for them.
+ */
+export async function selectNearestVillage(
+  db: Db,
+  lat: number,
+  lng: number,
+  radiusM: number,
+): Promise<string | null> {
+  const here = sql`ll_to_earth(${lat}, ${lng})`;
+  const row = await db
+    .selectFrom('complaints as c')
+    .select('c.village_code')
+    .where('c.lat', 'is not', null)
+    .where(sql<SqlBool>`earth_box(${here}, ${radiusM}) @> ll_to_earth(c.lat, c.lng)`)
+    .orderBy(sql`earth_distance(ll_to_earth(c.lat, c.lng), ${here})`)
+    .limit(1)
+    .executeTakeFirst();
+  return row?.village_code ?? null;
+}
+
+const INDONESIAN_PREFIX = '^(\\+62|62)';
+
+/** Tickets filed with this phone (stored as typed, so +62… and 62… count as 0…), newest first. */
+export async function selectTicketsByPhone(db: Db, phone: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('complaints')
+    .select('ticket')
+    .where(sql<SqlBool>`regexp_replace(reporter_phone, ${INDONESIAN_PREFIX}, '0') = ${phone}`)
+    .orderBy('created_at', 'desc')
+    .limit(20)
+    .execute();
+  return rows.map((r) => r.ticket);
+}
+
 export async function insertIntake(db: Db, keys: string[], at: Date) {
   if (keys.length)
     await db
@@ -568,7 +616,13 @@ export function selectAdminEmails(db: Db) {
 }
 
 /** Per handler: how many reports, how many met each SLA stage, how many are overdue now. */
-export function selectCompliance(db: Db, since: Date, now: Date, handler?: { kind: string; code: string }) {
+export function selectCompliance(
+  db: Db,
+  since: Date,
+  now: Date,
+  handler?: { kind: string; code: string },
+  regionPrefix?: string,
+) {
   const late = (done: Expression<unknown>, due: Expression<unknown>) =>
     sql<string>`count(*) FILTER (WHERE (${done} IS NOT NULL AND ${done} > ${due}) OR (${done} IS NULL AND ${due} < ${now}))`;
   const onTime = (done: Expression<unknown>, due: Expression<unknown>) =>
@@ -585,6 +639,7 @@ export function selectCompliance(db: Db, since: Date, now: Date, handler?: { kin
       'c.handler_kind',
       'c.handler_code',
       sql<string>`coalesce(min(a.short_name), 'Desa ' || min(v.name))`.as('handler_name'),
+      sql<string>`coalesce(min(a.name), 'Pemerintah Desa ' || min(v.name))`.as('handler_full_name'),
       sql<string>`count(*)`.as('total'),
       sql<string>`count(*) FILTER (WHERE c.state IN ('selesai'))`.as('resolved'),
       onTime(sql.ref('c.verified_at'), sql.ref('c.verify_due_at')).as('verify_on_time'),
@@ -606,6 +661,7 @@ export function selectCompliance(db: Db, since: Date, now: Date, handler?: { kin
     .groupBy(['c.handler_kind', 'c.handler_code']);
   if (handler)
     q = q.where('c.handler_kind', '=', handler.kind as 'agency').where('c.handler_code', '=', handler.code);
+  if (regionPrefix !== undefined) q = whereInRegion(q, 'c.village_code', regionPrefix);
   return q.orderBy('handler_name').execute();
 }
 

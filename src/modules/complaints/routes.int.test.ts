@@ -49,7 +49,11 @@ describe('public pages', () => {
     expect(page.body).toContain('Keterangan khusus untuk &quot;Jalan rusak atau berlubang&quot;');
     expect(page.body).toContain('name="website"');
     expect(page.body).toContain('id="public-map"');
-    expect(page.body).toMatch(/\/pengaduan\/aset\/leaflet\/leaflet\.[0-9a-f]{10}\.js/);
+    // Leaflet is fetched by the page script only when the resident presses "Tampilkan peta" (#12);
+    // the page names its hashed address on the script tag for that.
+    expect(page.body).not.toMatch(/<script src="\/pengaduan\/aset\/leaflet/);
+    expect(page.body).toMatch(/data-leaflet-js="\/pengaduan\/aset\/leaflet\/leaflet\.[0-9a-f]{10}\.js"/);
+    expect(page.body).toMatch(/\/pengaduan\/aset\/peta\.[0-9a-f]{10}\.js/);
   });
 
   it('serves Leaflet and the map script from this server', async () => {

@@ -120,7 +120,10 @@ export interface ComplaintPhotoTable {
   file_id: string;
   thumb_file_id: string;
   position: number;
+  /** true until an officer publishes it */
   hidden: Generated<boolean>;
+  /** the resident's photo of the problem, or the officer's photo of the fix */
+  kind: Generated<'laporan' | 'sesudah'>;
 }
 
 export interface ComplaintIntakeTable {

@@ -20,6 +20,7 @@ export {
 } from './categories.ts';
 export { stateLabel, trackingUrl } from './common.ts';
 export {
+  addAfterPhotos,
   addReply,
   changeState,
   getReportForStaff,
@@ -29,6 +30,7 @@ export {
   type StaffView,
 } from './handling.ts';
 export { type ReportInput, submitReport } from './intake.ts';
+export { normalisePhone, normaliseTicket, sendTicketsByPhone } from './lookup.ts';
 export { flagReport, moderate, moderationQueue, photoFileFor, setPhotoVisibility } from './moderation.ts';
 export {
   createOpen311Client,

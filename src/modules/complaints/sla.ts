@@ -14,7 +14,7 @@ import { t } from '../../platform/i18n/index.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
 import { isCalendarDate, isoJakarta } from '../../platform/time.ts';
 import { LIMITS, requireManage, text } from './common.ts';
-import { ownHandler } from './policy.ts';
+import { complianceScopeFor } from './policy.ts';
 import * as repo from './repo.ts';
 
 export async function listHolidays(ctx: Ctx) {
@@ -108,6 +108,7 @@ export interface ComplianceRow {
   handlerKind: string;
   handlerCode: string;
   handlerName: string;
+  handlerFullName: string;
   total: number;
   resolved: number;
   verifyRate: number | null;
@@ -130,17 +131,18 @@ export async function complianceFigures(
 ): Promise<ComplianceRow[]> {
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - (options.days ?? 90) * 86_400_000);
-  let handler: { kind: string; code: string } | undefined;
+  let scope: ReturnType<typeof complianceScopeFor> = { kind: 'all' };
   if (options.own) {
     const actor = ctx.actor;
     if (!isStaff(actor)) throw new Forbidden();
-    handler = ownHandler(actor);
+    scope = complianceScopeFor(actor);
   }
-  const rows = await repo.selectCompliance(ctx.db, since, now, handler);
+  const rows = await repo.selectCompliance(ctx.db, since, now, scope.handler, scope.regionPrefix);
   return rows.map((r) => ({
     handlerKind: r.handler_kind,
     handlerCode: r.handler_code,
     handlerName: r.handler_name,
+    handlerFullName: r.handler_full_name,
     total: Number(r.total),
     resolved: Number(r.resolved),
     verifyRate: rate(r.verify_on_time, r.verify_late),

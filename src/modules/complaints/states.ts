@@ -65,6 +65,9 @@ export function transitionProblems(from: State, input: TransitionInput): Record<
   }
   const reason = input.reason?.trim() ?? '';
   if (input.to === 'ditolak' && reason.length < 5) problems.reason = 'Tuliskan alasan penolakan.';
+  // the reporter and the neighbours read this note to know what was done; "selesai" alone says nothing
+  if (input.to === 'selesai' && reason.length < 10)
+    problems.reason = 'Tuliskan catatan untuk publik: apa yang sudah dikerjakan (minimal 10 huruf).';
   if (input.to === 'duplikat' && !input.duplicateOf?.trim())
     problems.duplicateOf = 'Sebutkan nomor tiket laporan aslinya.';
   if (input.to === 'diteruskan') {

@@ -69,7 +69,9 @@ describe('operator pages', () => {
     });
     expect(posted.statusCode).toBe(303);
     const status = posted.headers.location as string;
-    expect(await waitForImport(visitor, status)).toBe('40 penduduk baru, 0 diperbarui, 0 tidak berubah, 1 ditolak');
+    expect(await waitForImport(visitor, status)).toBe(
+      '40 penduduk baru, 0 diperbarui, 0 tidak berubah, 1 ditolak',
+    );
     const errors = await visitor.get(`${status}/galat.csv`);
     expect(errors.headers['content-type']).toContain('text/csv');
     expect(errors.body).toContain('42,nama,Nama wajib diisi.');

@@ -6,6 +6,7 @@ import { setFlash } from '../../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../../platform/http/form-route.ts';
 import { pageNumber as parsePage, queryText } from '../../../platform/http/input.ts';
 import { t } from '../../../platform/i18n/index.ts';
+import { findVillage } from '../../regions/service.ts';
 import {
   complianceFigures,
   confirmFixed,
@@ -14,16 +15,25 @@ import {
   listCategories,
   listPublicReports,
   mapPoints,
+  normaliseTicket,
   PUBLIC_PAGE_SIZE,
   photoFileFor,
   type ReportInput,
   reopenReport,
+  sendTicketsByPhone,
   submitReport,
   supportReport,
   trackingUrl,
   villageOptions,
 } from '../service.ts';
-import { ComplaintsHome, type FormValues, StatsPage, TrackingPage } from '../views/public.tsx';
+import {
+  ComplaintsHome,
+  type FormValues,
+  PhoneLookupPage,
+  StatsPage,
+  TrackingPage,
+} from '../views/public.tsx';
+import { readPhotoForm } from './photo-form.ts';
 
 const SUPPORTER_COOKIE = 'simpul_pendukung';
 
@@ -48,40 +58,10 @@ const ReportForm = formBody(
   { extra: 'text' },
 );
 
-interface ReportFiles {
-  photos: Buffer[];
-  photoProblem: string | null;
-}
-
 function confidentialChoice(value: string | undefined): boolean | undefined {
   if (value === 'rahasia') return true;
   if (value === 'publik') return false;
   return undefined;
-}
-
-/** Reads the report form, multipart (with photos) or url-encoded. Photo bytes are kept apart from the echoed values. */
-async function readReportForm(
-  request: FastifyRequest,
-): Promise<{ fields: Record<string, unknown>; files: ReportFiles }> {
-  const files: ReportFiles = { photos: [], photoProblem: null };
-  if (!request.isMultipart()) return { fields: (request.body ?? {}) as Record<string, unknown>, files };
-  const fields: Record<string, unknown> = {};
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (part.filename && bytes.length > 0) files.photos.push(bytes);
-      } else {
-        fields[part.fieldname] = part.value;
-      }
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') files.photoProblem = t('complaints.error.photoTooLarge');
-    else if (code === 'FST_FILES_LIMIT') files.photoProblem = t('complaints.error.tooManyPhotos');
-    else throw error;
-  }
-  return { fields, files };
 }
 
 function reportInputFromForm(values: FormValues, photos: Buffer[], request: FastifyRequest): ReportInput {
@@ -129,8 +109,23 @@ async function homeProps(request: FastifyRequest, values: FormValues, errors?: R
       page: parsePage(query.page),
     }),
   ]);
+  // the village comes from the link the resident followed (?desa=code or slug) or their own village
+  const formValues = { ...values };
+  if (!formValues.villageCode) {
+    const fromLink = query.desa ? await findVillage(ctx, query.desa) : null;
+    if (fromLink) formValues.villageCode = fromLink.code;
+    else if (ctx.actor?.kind === 'resident') formValues.villageCode = ctx.actor.villageCode;
+  }
+  if (!formValues.categoryCode && query.lapor && categories.some((c) => c.code === query.lapor))
+    formValues.categoryCode = query.lapor;
   return {
-    form: { categories, villages, values, tileUrl: ctx.config.mapTileUrl, ...(errors ? { errors } : {}) },
+    form: {
+      categories,
+      villages,
+      values: formValues,
+      tileUrl: ctx.config.mapTileUrl,
+      ...(errors ? { errors } : {}),
+    },
     list: {
       rows: list.rows,
       total: list.total,
@@ -141,6 +136,7 @@ async function homeProps(request: FastifyRequest, values: FormValues, errors?: R
       categories,
       kecamatan,
       tileUrl: ctx.config.mapTileUrl,
+      now: ctx.clock.now(),
     },
   };
 }
@@ -181,7 +177,7 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
 
   formRoute(app, '/pengaduan', {
     body: ReportForm,
-    read: readReportForm,
+    read: readPhotoForm,
     page: async (request, { values, errors: refused, files }) => {
       const errors = { ...refused };
       if (files?.photos.length && !errors.photos) errors.photos = t('complaints.error.choosePhotosAgain');
@@ -195,9 +191,22 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/pengaduan/cari', { schema: { hide: true } }, async (request, reply) => {
-    const ticket = (queryText(request).tiket ?? '').trim().toUpperCase();
-    if (!/^PGD-[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(ticket)) throw new NotFound(t('complaints.error.noTicket'));
+    const ticket = normaliseTicket(queryText(request).tiket ?? '');
+    if (!ticket) throw new NotFound(t('complaints.error.noTicket'));
     return reply.redirect(`/pengaduan/${ticket}`, 303);
+  });
+
+  app.get('/pengaduan/cari-nomor', { schema: { hide: true } }, async (request, reply) => {
+    return reply.page(<PhoneLookupPage values={{}} sent={queryText(request).terkirim === '1'} />);
+  });
+
+  formRoute(app, '/pengaduan/cari-nomor', {
+    body: formBody({ phone: textField() }),
+    page: (_request, { values, errors }) => <PhoneLookupPage values={values} errors={errors} sent={false} />,
+    handle: async (request, reply, form) => {
+      await sendTicketsByPhone(request.ctx, { phone: form.phone ?? '', ip: request.ip });
+      return reply.redirect('/pengaduan/cari-nomor?terkirim=1', 303);
+    },
   });
 
   app.get('/pengaduan/statistik', { schema: { hide: true } }, async (request, reply) => {
@@ -230,6 +239,8 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
         justFiled={q.baru === '1' && report.isReporter}
         reporterKey={report.isReporter ? key : null}
         trackingUrl={trackingUrl(request.ctx, report.ticket, key ?? undefined)}
+        tileUrl={request.ctx.config.mapTileUrl}
+        now={request.ctx.clock.now()}
       />,
     );
   });
@@ -267,6 +278,8 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
             justFiled={false}
             reporterKey={values.kunci ?? null}
             trackingUrl={trackingUrl(request.ctx, ticket)}
+            tileUrl={request.ctx.config.mapTileUrl}
+            now={request.ctx.clock.now()}
             errors={errors}
           />
         );

@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireStaff, staffOf } from '../../../platform/auth/guards.ts';
+import { Invalid } from '../../../platform/http/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../../platform/http/form-route.ts';
 import { pageNumber as parsePage, queryText } from '../../../platform/http/input.ts';
 import { t } from '../../../platform/i18n/index.ts';
 import { regencyName, regionName } from '../../regions/service.ts';
-import { ownHandler } from '../policy.ts';
+import { complianceScopeFor } from '../policy.ts';
 import {
+  addAfterPhotos,
   addReply,
   agencyOptions,
   changeState,
@@ -20,6 +22,7 @@ import {
 } from '../service.ts';
 import type { FormValues } from '../views/public.tsx';
 import { QueuePage, SlaPage, StaffReportPage } from '../views/staff.tsx';
+import { readPhotoForm } from './photo-form.ts';
 
 /** One form per action on a report's staff page; each sends only its own fields. */
 const ReportActionForm = formBody({
@@ -88,9 +91,8 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/kelola/pengaduan/sla', staff, async (request, reply) => {
     const actor = staffOf(request);
-    const own = ownHandler(actor) !== undefined;
-    const rows = await complianceFigures(request.ctx, { days: 90, own });
-    return reply.page(<SlaPage actor={actor} rows={rows} own={own} />);
+    const rows = await complianceFigures(request.ctx, { days: 90, own: true });
+    return reply.page(<SlaPage actor={actor} rows={rows} scope={complianceScopeFor(actor).kind} />);
   });
 
   formRoute(app, '/kelola/pengaduan/foto/:id', {
@@ -100,6 +102,19 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       const ticket = await setPhotoVisibility(request.ctx, request.params.id, form.hidden === '1');
       setFlash(reply, t('complaints.flash.photo'));
       return reply.redirect(`/kelola/pengaduan/${ticket}`, 303);
+    },
+  });
+
+  formRoute(app, '/kelola/pengaduan/:ticket/foto-sesudah', {
+    preHandler: requireStaff(),
+    body: formBody({}),
+    read: readPhotoForm,
+    page: (request, { errors }) => staffReportPage(request, request.params.ticket, errors),
+    handle: async (request, reply, _form, { photos, photoProblem }) => {
+      if (photoProblem) throw new Invalid({ photos: photoProblem });
+      await addAfterPhotos(request.ctx, request.params.ticket, photos);
+      setFlash(reply, t('complaints.flash.afterPhotos'));
+      return reply.redirect(`/kelola/pengaduan/${request.params.ticket}`, 303);
     },
   });
 

@@ -6,6 +6,7 @@ import {
   EmptyState,
   ErrorSummary,
   type FieldErrors,
+  FileField,
   Form,
   Panel,
   SelectField,
@@ -244,6 +245,7 @@ export function StaffReportPage(props: {
                 />
               </a>
               <figcaption>
+                {p.kind === 'sesudah' ? t('complaints.staff.afterPhotoTag') : ''}
                 {p.hidden ? t('complaints.staff.photoHidden') : ''}
                 {mayModerate ? (
                   <Form action={`/kelola/pengaduan/foto/${p.id}`}>
@@ -368,6 +370,19 @@ export function StaffReportPage(props: {
           ) : (
             ''
           )}
+          <Panel title={t('complaints.staff.afterPhotos')}>
+            <Form action={`/kelola/pengaduan/${row.ticket}/foto-sesudah`} multipart>
+              <FileField
+                name="photos"
+                label={t('complaints.staff.afterPhotos')}
+                hint={t('complaints.staff.afterPhotosHint')}
+                accept="image/jpeg,image/png,image/webp"
+                multiple
+                error={e.photos}
+              />
+              <Button variant="secondary">{t('complaints.staff.addAfterPhotos')}</Button>
+            </Form>
+          </Panel>
         </div>
       ) : (
         <p>{t('complaints.staff.readOnly')}</p>
@@ -773,12 +788,16 @@ export function HolidaysPage(props: {
   );
 }
 
-export function SlaPage(props: { actor: StaffActor; rows: ComplianceRow[]; own: boolean }): SafeHtml {
+export function SlaPage(props: {
+  actor: StaffActor;
+  rows: ComplianceRow[];
+  scope: 'own' | 'region' | 'all';
+}): SafeHtml {
   return (
     <Layout title={t('complaints.staff.sla')} wide head={<ComplaintsHead />}>
       <h1>{t('complaints.staff.sla')}</h1>
       <StaffNav actor={props.actor} />
-      <p>{props.own ? t('complaints.sla.own') : t('complaints.sla.all')}</p>
+      <p>{t(`complaints.sla.${props.scope}`)}</p>
       <ComplianceTable rows={props.rows} />
       <p>
         <a href="/kelola/pengaduan?overdue=1">{t('complaints.sla.overdueList')}</a>
