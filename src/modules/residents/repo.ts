@@ -1,13 +1,13 @@
 import { hash } from 'node:crypto';
 import { once } from 'node:events';
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { scopeLevel } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { NAME_SIMILARITY, titleMatches, withWordSimilarity } from '../../platform/search/service.ts';
 import { RESIDENT_COLUMNS, RESIDENT_FIELDS, type ResidentRecord } from './model.ts';
-import type { ResidentEventKind, ResidentStatus } from './schema.ts';
+import type { ResidentEventKind, ResidentStatus, ResidentTable } from './schema.ts';
 import './schema.ts';
 
 /** Resident as the rest of Simpul sees it: camelCase, dates as YYYY-MM-DD. */
@@ -18,31 +18,8 @@ export interface Resident extends ResidentRecord {
 
 export const residentColumns = ['id', ...RESIDENT_COLUMNS, 'status'] as const;
 
-export interface ResidentRow {
-  id: string;
-  village_code: string;
-  nik: string;
-  family_number: string;
-  name: string;
-  birth_place: string;
-  birth_date: string;
-  sex: number;
-  religion_code: number | null;
-  education_code: number | null;
-  education_current_code: number | null;
-  occupation_code: number | null;
-  marital_status_code: number | null;
-  family_relation_code: number | null;
-  blood_type_code: number | null;
-  citizenship_code: number | null;
-  father_name: string | null;
-  mother_name: string | null;
-  dusun: string;
-  rw: string;
-  rt: string;
-  address: string | null;
-  status: ResidentStatus;
-}
+/** A resident's row as the registry reads it: every column but the bookkeeping ones. */
+export type ResidentRow = Omit<Selectable<ResidentTable>, 'row_hash' | 'created_at' | 'updated_at'>;
 
 /** A date column as YYYY-MM-DD whichever way the driver hands it over. */
 export function dateString(value: string | Date): string {
@@ -481,34 +458,38 @@ export async function addressOptions(
     .execute();
 }
 
+/** The columns a record fills (all but the village, which a resident never changes here) and its hash. */
+function recordColumns(r: ResidentRecord, status: ResidentStatus) {
+  return {
+    nik: r.nik,
+    family_number: r.familyNumber,
+    name: r.name,
+    birth_place: r.birthPlace,
+    birth_date: r.birthDate,
+    sex: r.sex,
+    religion_code: r.religionCode,
+    education_code: r.educationCode,
+    education_current_code: r.educationCurrentCode,
+    occupation_code: r.occupationCode,
+    marital_status_code: r.maritalStatusCode,
+    family_relation_code: r.familyRelationCode,
+    blood_type_code: r.bloodTypeCode,
+    citizenship_code: r.citizenshipCode,
+    father_name: r.fatherName,
+    mother_name: r.motherName,
+    dusun: r.dusun,
+    rw: r.rw,
+    rt: r.rt,
+    address: r.address,
+    status,
+    row_hash: recordHash(r, status),
+  };
+}
+
 export async function insertResident(db: Db, r: ResidentRecord, status: ResidentStatus): Promise<string> {
   const row = await db
     .insertInto('residents')
-    .values({
-      village_code: r.villageCode,
-      nik: r.nik,
-      family_number: r.familyNumber,
-      name: r.name,
-      birth_place: r.birthPlace,
-      birth_date: r.birthDate,
-      sex: r.sex,
-      religion_code: r.religionCode,
-      education_code: r.educationCode,
-      education_current_code: r.educationCurrentCode,
-      occupation_code: r.occupationCode,
-      marital_status_code: r.maritalStatusCode,
-      family_relation_code: r.familyRelationCode,
-      blood_type_code: r.bloodTypeCode,
-      citizenship_code: r.citizenshipCode,
-      father_name: r.fatherName,
-      mother_name: r.motherName,
-      dusun: r.dusun,
-      rw: r.rw,
-      rt: r.rt,
-      address: r.address,
-      status,
-      row_hash: recordHash(r, status),
-    })
+    .values({ village_code: r.villageCode, ...recordColumns(r, status) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -522,31 +503,7 @@ export async function updateResidentRow(
 ): Promise<void> {
   await db
     .updateTable('residents')
-    .set({
-      nik: r.nik,
-      family_number: r.familyNumber,
-      name: r.name,
-      birth_place: r.birthPlace,
-      birth_date: r.birthDate,
-      sex: r.sex,
-      religion_code: r.religionCode,
-      education_code: r.educationCode,
-      education_current_code: r.educationCurrentCode,
-      occupation_code: r.occupationCode,
-      marital_status_code: r.maritalStatusCode,
-      family_relation_code: r.familyRelationCode,
-      blood_type_code: r.bloodTypeCode,
-      citizenship_code: r.citizenshipCode,
-      father_name: r.fatherName,
-      mother_name: r.motherName,
-      dusun: r.dusun,
-      rw: r.rw,
-      rt: r.rt,
-      address: r.address,
-      status,
-      row_hash: recordHash(r, status),
-      updated_at: sql`now()`,
-    })
+    .set({ ...recordColumns(r, status), updated_at: sql`now()` })
     .where('id', '=', id)
     .execute();
 }
