@@ -166,6 +166,18 @@ async function writeResidentRows(
     ${upsert ? UPSERT : sql``}`.execute(db);
 }
 
+/**
+ * How a family card written again takes the new address and head (written without a head, it keeps
+ * the one it had), and only when something changed and the card is of the same village.
+ */
+const FAMILY_UPSERT = sql`ON CONFLICT (family_number) DO UPDATE SET
+      dusun = excluded.dusun, rw = excluded.rw, rt = excluded.rt, address = excluded.address,
+      head_resident_id = coalesce(excluded.head_resident_id, families.head_resident_id), updated_at = now()
+    WHERE families.village_code = excluded.village_code
+      AND (families.dusun, families.rw, families.rt, families.address, families.head_resident_id)
+        IS DISTINCT FROM (excluded.dusun, excluded.rw, excluded.rt, excluded.address,
+          coalesce(excluded.head_resident_id, families.head_resident_id))`;
+
 async function writeFamilies(db: Db, rows: WriteRow[]): Promise<void> {
   const families = new Map<string, ResidentRecord>();
   const heads = new Map<string, string>();
@@ -182,13 +194,7 @@ async function writeFamilies(db: Db, rows: WriteRow[]): Promise<void> {
       ${arrayLiteral(fam.map((f) => f.rt))}::text[], ${arrayLiteral(fam.map((f) => f.address))}::text[],
       ${arrayLiteral(fam.map((f) => heads.get(f.familyNumber) ?? null))}::bpchar[])
       AS u(k, v, du, rw, rt, ad, head)
-    ON CONFLICT (family_number) DO UPDATE SET
-      dusun = excluded.dusun, rw = excluded.rw, rt = excluded.rt, address = excluded.address,
-      head_resident_id = coalesce(excluded.head_resident_id, families.head_resident_id), updated_at = now()
-    WHERE families.village_code = excluded.village_code
-      AND (families.dusun, families.rw, families.rt, families.address, families.head_resident_id)
-        IS DISTINCT FROM (excluded.dusun, excluded.rw, excluded.rt, excluded.address,
-          coalesce(excluded.head_resident_id, families.head_resident_id))`.execute(db);
+    ${FAMILY_UPSERT}`.execute(db);
 }
 
 /**
@@ -245,13 +251,7 @@ export async function rebuildFamilies(db: Db, villageCodes: string[]): Promise<v
     FROM residents
     WHERE village_code = ANY(${arrayLiteral(villageCodes)}::text[])
     ORDER BY family_number, coalesce(family_relation_code = 1, false) DESC, nik
-    ON CONFLICT (family_number) DO UPDATE SET
-      dusun = excluded.dusun, rw = excluded.rw, rt = excluded.rt, address = excluded.address,
-      head_resident_id = coalesce(excluded.head_resident_id, families.head_resident_id), updated_at = now()
-    WHERE families.village_code = excluded.village_code
-      AND (families.dusun, families.rw, families.rt, families.address, families.head_resident_id)
-        IS DISTINCT FROM (excluded.dusun, excluded.rw, excluded.rt, excluded.address,
-          coalesce(excluded.head_resident_id, families.head_resident_id))`.execute(db);
+    ${FAMILY_UPSERT}`.execute(db);
 }
 
 function copyText(v: string | null): string {
