@@ -42,7 +42,11 @@ describe('the platform CSV line splitter', () => {
   });
 
   it('keeps commas inside quoted fields and reads a doubled quote as one quote', () => {
-    expect(splitCsvLine('1,"Kawin, tercatat","Kp. ""Baru"""')).toEqual(['1', 'Kawin, tercatat', 'Kp. "Baru"']);
+    expect(splitCsvLine('1,"Kawin, tercatat","Kp. ""Baru"""')).toEqual([
+      '1',
+      'Kawin, tercatat',
+      'Kp. "Baru"',
+    ]);
   });
 
   it('splits an export of csvLine back into the fields it was written from', () => {
