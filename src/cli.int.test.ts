@@ -1,38 +1,30 @@
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Kysely, PostgresDialect } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from './platform/db/database.ts';
 import { postgresPool } from './platform/db/index.ts';
-import { createTestContext, type TestContext, testDatabaseKind } from './testing.ts';
+import { cliTarget, closingAfterEach, simpulCli } from './testing.ts';
 
-const run = promisify(execFile);
-const contexts: TestContext[] = [];
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
+const closing = closingAfterEach();
 /** Where the CLI should keep its data: a fresh embedded database, or a fresh database on the server. */
-async function target(): Promise<Record<string, string>> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-cli-'));
-  if (testDatabaseKind() === 'postgres') {
-    const context = await createTestContext();
-    contexts.push(context);
-    await context.ctx.db.deleteFrom('villages').execute();
-    return { DATA_DIR: dataDir, DATABASE_URL: context.databaseUrl! };
-  }
-  return { DATA_DIR: dataDir, DATABASE_URL: '' };
-}
-
-function simpul(env: Record<string, string>, ...args: string[]) {
-  return run(process.execPath, ['bin/simpul.js', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', SIMPUL_DEMO: '0', ...env },
+const target = () =>
+  cliTarget(closing, {
+    dirPrefix: 'simpul-cli-',
+    prepare: async (context) => {
+      await context.ctx.db.deleteFrom('villages').execute();
+    },
   });
-}
+const simpul = simpulCli;
+const CREATE_CAMAT = [
+  'user',
+  'create',
+  '--role',
+  'camat',
+  '--scope',
+  '36.04.09',
+  '--email',
+  'camat.ciruas@serangkab.go.id',
+];
 
 async function countStaff(env: Record<string, string>): Promise<number> {
   if (env.DATABASE_URL) {
@@ -53,17 +45,7 @@ describe('npx simpul', () => {
   it('migrates, creates a user, backs up and restores into another database', async () => {
     const source = await target();
     await simpul(source, 'migrate');
-    const created = await simpul(
-      source,
-      'user',
-      'create',
-      '--role',
-      'camat',
-      '--scope',
-      '36.04.09',
-      '--email',
-      'camat.ciruas@serangkab.go.id',
-    );
+    const created = await simpul(source, ...CREATE_CAMAT);
     expect(created.stdout).toContain('Akun dibuat: camat.ciruas@serangkab.go.id (camat');
     expect(created.stdout).toMatch(/Kata sandi awal: \S{12,}/);
     const file = path.join(source.DATA_DIR!, 'cadangan.jsonl.gz');
@@ -73,17 +55,7 @@ describe('npx simpul', () => {
     await simpul(copy, 'migrate');
     const restored = await simpul(copy, 'restore', file);
     expect(restored.stdout).toMatch(/Dipulihkan dari .*: \d+ tabel, \d+ baris\./);
-    const again = await simpul(
-      copy,
-      'user',
-      'create',
-      '--role',
-      'camat',
-      '--scope',
-      '36.04.09',
-      '--email',
-      'camat.ciruas@serangkab.go.id',
-    ).catch((e: { stderr: string }) => e);
+    const again = await simpul(copy, ...CREATE_CAMAT).catch((e: { stderr: string }) => e);
     expect((again as { stderr: string }).stderr).toContain('Email ini sudah dipakai akun lain.');
     if (copy.DATABASE_URL) expect(await countStaff(copy)).toBe(1);
     // six CLI processes, each opening the database and seeding reference data: slow on a busy machine

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../platform/context.ts';
 import {
   createImport,
@@ -16,18 +16,9 @@ import {
 } from '../platform/imports/index.ts';
 import { runJobOnce } from '../platform/jobs/index.ts';
 import { csvFileWriter, readRecords } from '../platform/tabular/index.ts';
-import { buildTestApp, createTestContext, loginAs, makeStaff, type TestContext } from '../testing.ts';
+import { buildTestApp, closingAfterEach, loginAs, makeStaff } from '../testing.ts';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function context(options: Parameters<typeof createTestContext>[0] = {}): Promise<TestContext> {
-  const c = await createTestContext(options);
-  cleanups.push(() => c.close());
-  return c;
-}
+const { context, onEnd } = closingAfterEach();
 
 /**
  * A small module's import, as health or UMKM would write one: rows with a name are kept, the rest
@@ -65,7 +56,7 @@ const FILE = `Nama Lengkap,umur\n${Array.from({ length: 10 }, (_, i) => (i === 7
 describe('the import job runner', () => {
   it('runs an import a request queued, shows its progress while it runs and keeps the rejected rows as a CSV', async () => {
     const test = await buildTestApp();
-    cleanups.push(() => test.close());
+    onEnd(() => test.close());
     const seen = { attempts: [] as number[] };
     let release!: () => void;
     const hold = new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 import { Kysely, PostgresDialect } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../platform/context.ts';
 import { fixedClock } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
@@ -7,18 +7,9 @@ import { postgresPool } from '../platform/db/index.ts';
 import { backoffDelay } from '../platform/jobs/backoff.ts';
 import { type Job, runJobIfDue, runJobOnce, startJobs, wakeJob } from '../platform/jobs/index.ts';
 import { deliverPendingNotifications, enqueueNotification } from '../platform/outbox/index.ts';
-import { buildTestApp, createTestContext, loginAs, makeStaff, type TestContext } from '../testing.ts';
+import { buildTestApp, closingAfterEach, loginAs, makeStaff, type TestContext } from '../testing.ts';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function context(options: Parameters<typeof createTestContext>[0] = {}): Promise<TestContext> {
-  const c = await createTestContext(options);
-  cleanups.push(() => c.close());
-  return c;
-}
+const { context, onEnd } = closingAfterEach();
 
 /** A second app server on the same database: its own connections on PostgreSQL, the one embedded database otherwise. */
 async function secondServer(first: TestContext): Promise<Ctx> {
@@ -26,7 +17,7 @@ async function secondServer(first: TestContext): Promise<Ctx> {
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: postgresPool(first.databaseUrl) }),
   });
-  cleanups.push(() => db.destroy());
+  onEnd(() => db.destroy());
   return { ...first.ctx, db };
 }
 
@@ -125,7 +116,7 @@ describe('scheduled jobs across several app servers', () => {
       },
     };
     const runner = startJobs(ctx, [job], { timers: false });
-    cleanups.push(() => runner.stop());
+    onEnd(() => runner.stop());
     wakeJob(job.name);
     await pause(100);
     wakeJob(job.name); // while the first run waits
@@ -156,7 +147,7 @@ describe('the outbox on the jobs’ retry rule', () => {
 describe('the background work page', () => {
   it('shows the admin every job with its schedule, outcome, last error and next run, and no one else', async () => {
     const test = await buildTestApp();
-    cleanups.push(() => test.close());
+    onEnd(() => test.close());
     await runJobOnce(test.ctx, { name: 'uji.sehat', everyMs: 15_000, run: async () => undefined });
     await expect(
       runJobOnce(test.ctx, {

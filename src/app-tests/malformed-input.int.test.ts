@@ -4,7 +4,7 @@ import { setVillageServices } from '../modules/services/service.ts';
 import { KRAMATWATU, makeVillageOffice, prepareServices } from '../modules/services/test-builders.ts';
 import { fixedClock, withActor } from '../platform/context.ts';
 import { pageNumber } from '../platform/http/input.ts';
-import { buildTestApp, loginAs, makeStaff, sql, type TestApp, Visitor } from '../testing.ts';
+import { buildTestApp, cookieHeader, loginAs, makeStaff, sql, type TestApp, Visitor } from '../testing.ts';
 
 let test: TestApp;
 let admin: Visitor;
@@ -56,9 +56,7 @@ describe('malformed input from an attacker', () => {
       method: 'POST',
       url: '/masuk',
       headers: {
-        cookie: Object.entries(visitor.cookies)
-          .map(([k, v]) => `${k}=${v}`)
-          .join('; '),
+        cookie: cookieHeader(visitor.cookies),
         'content-type': 'application/x-www-form-urlencoded',
       },
       payload: `email=a%40uji.id&email=b%40uji.id&password=x&_csrf=${token}`,

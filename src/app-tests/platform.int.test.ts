@@ -15,7 +15,15 @@ import {
   enqueueNotification,
   type NotificationSender,
 } from '../platform/outbox/index.ts';
-import { buildTestApp, createTestContext, loginAs, makeStaff, type TestApp, Visitor } from '../testing.ts';
+import {
+  buildTestApp,
+  cookieHeader,
+  createTestContext,
+  loginAs,
+  makeStaff,
+  type TestApp,
+  Visitor,
+} from '../testing.ts';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -168,9 +176,7 @@ describe('JSON API', () => {
       method: 'POST',
       url: '/api/v1/users',
       headers: {
-        cookie: Object.entries(visitor.cookies)
-          .map(([k, v]) => `${k}=${v}`)
-          .join('; '),
+        cookie: cookieHeader(visitor.cookies),
       },
       payload: { email: 'a@b.id', name: 'A', role: 'opd', scope: 'DLH', password: 'panjang-sekali' },
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvLine, readSpreadsheetText, spreadsheetText } from './csv.ts';
+import { csvField, csvLine, readSpreadsheetText, splitCsvLine, spreadsheetText } from './csv.ts';
 
 describe('the platform CSV writer', () => {
   it('prefixes a quote to every cell a spreadsheet would read as a formula', () => {
@@ -32,5 +32,25 @@ describe('the platform CSV writer', () => {
       expect(readSpreadsheetText(spreadsheetText(value))).toBe(value);
     expect(readSpreadsheetText("O'BRIEN")).toBe("O'BRIEN");
     expect(readSpreadsheetText("'quoted")).toBe("'quoted");
+  });
+});
+
+describe('the platform CSV line splitter', () => {
+  it('splits plain fields on commas and keeps empty ones', () => {
+    expect(splitCsvLine('36.04,Kabupaten Serang,')).toEqual(['36.04', 'Kabupaten Serang', '']);
+    expect(splitCsvLine('')).toEqual(['']);
+  });
+
+  it('keeps commas inside quoted fields and reads a doubled quote as one quote', () => {
+    expect(splitCsvLine('1,"Kawin, tercatat","Kp. ""Baru"""')).toEqual([
+      '1',
+      'Kawin, tercatat',
+      'Kp. "Baru"',
+    ]);
+  });
+
+  it('splits an export of csvLine back into the fields it was written from', () => {
+    const fields = ['NIK', 'SITI, AMINAH', 'kata "kutip"'];
+    expect(splitCsvLine(csvLine(fields).trimEnd())).toEqual(fields);
   });
 });

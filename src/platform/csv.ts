@@ -36,3 +36,30 @@ export function csvField(value: string | number | null | undefined): string {
 export function csvLine(values: ReadonlyArray<string | number | null | undefined>): string {
   return `${values.map(csvField).join(',')}\n`;
 }
+
+/**
+ * Splits one line of a simple CSV file (no line breaks inside fields) into its fields: a field may
+ * be double-quoted, and `""` inside quotes is one quote. For reference lists shipped as files; an
+ * uploaded import goes through platform/tabular, which also reads quoted line breaks.
+ */
+export function splitCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        current += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else current += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      fields.push(current);
+      current = '';
+    } else current += c;
+  }
+  fields.push(current);
+  return fields;
+}

@@ -6,10 +6,8 @@ import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../t
 import { approveStep, requestLetterPdf, startRequest } from '../services/service.ts';
 import {
   KIBIN,
-  makeApplicant,
-  makeVillageOffice,
+  openServiceDesk,
   pdfText,
-  prepareServices,
   requestInput,
   type VillageOffice,
 } from '../services/test-builders.ts';
@@ -23,14 +21,9 @@ const NUMBER = '470/001/Ds-Kramatwatu/XII/2026';
 
 beforeEach(async () => {
   clock.set('2026-12-01T02:00:00Z');
-  test = await buildTestApp({ clock });
-  await prepareServices(test.ctx);
-  office = await makeVillageOffice(test.ctx);
-  applicant = await makeApplicant(test.ctx, office.operator);
+  ({ test, office, applicant } = await openServiceDesk(buildTestApp({ clock })));
 });
-afterEach(async () => {
-  await test.close();
-});
+afterEach(() => test.close());
 
 /** A certificate of domicile filed, approved and signed through the service functions. */
 async function issuedLetter() {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { splitCsvLine } from '../../platform/csv.ts';
 
 // idn-area-data ships the Kemendagri code lists as CSV; its JavaScript API needs Node 22,
 // so we read the files themselves.
@@ -8,37 +9,15 @@ const packageDir = path.dirname(createRequire(import.meta.url).resolve('idn-area
 
 type AreaFile = 'provinces' | 'regencies' | 'districts' | 'villages';
 
-function parseCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        current += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else current += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      fields.push(current);
-      current = '';
-    } else current += c;
-  }
-  fields.push(current);
-  return fields;
-}
-
 /** The rows of one list; with `codePrefix`, only rows whose code (first column) starts with it. */
 export function readAreaFile(file: AreaFile, codePrefix = ''): Array<Record<string, string>> {
   const text = fs.readFileSync(path.join(packageDir, 'data', `${file}.csv`), 'utf8');
   const [header, ...all] = text.split(/\r?\n/).filter((l) => l.length > 0);
   // the 83,762 villages of Indonesia: parse only the served regency's few hundred
   const lines = codePrefix ? all.filter((l) => l.startsWith(codePrefix)) : all;
-  const columns = parseCsvLine(header ?? '');
+  const columns = splitCsvLine(header ?? '');
   return lines.map((line) => {
-    const values = parseCsvLine(line);
+    const values = splitCsvLine(line);
     return Object.fromEntries(columns.map((c, i) => [c, values[i] ?? '']));
   });
 }

@@ -1,68 +1,35 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../platform/db/index.ts';
-import { createTestContext, type TestContext, testDatabaseKind } from '../../testing.ts';
+import { cliTarget, closingAfterEach, simpulCli } from '../../testing.ts';
 import { checkNik } from './nik.ts';
 
-const run = promisify(execFile);
-const contexts: TestContext[] = [];
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-async function target(): Promise<Record<string, string>> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-cli-res-'));
-  if (testDatabaseKind() === 'postgres') {
-    const context = await createTestContext();
-    contexts.push(context);
-    return { DATA_DIR: dataDir, DATABASE_URL: context.databaseUrl! };
-  }
-  return { DATA_DIR: dataDir, DATABASE_URL: '' };
-}
-
-function simpul(env: Record<string, string>, ...args: string[]) {
-  return run(process.execPath, ['bin/simpul.js', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', SIMPUL_DEMO: '0', ...env },
-  });
-}
+const closing = closingAfterEach();
+const target = () => cliTarget(closing, { dirPrefix: 'simpul-cli-res-' });
+const simpul = simpulCli;
+/** 300 residents of Kramatwatu from seed 4, written to `out` */
+const generateVillage = (out: string) => [
+  'generate',
+  'residents',
+  '--count',
+  '300',
+  '--out',
+  out,
+  '--villages',
+  '36.04.05.2001',
+  '--seed',
+  '4',
+];
 
 describe('npx simpul generate/import residents', () => {
   it('generates a deterministic village file and imports it, the second time changing nothing', async () => {
     const env = await target();
     const file = path.join(env.DATA_DIR!, 'penduduk.csv');
-    const generated = await simpul(
-      env,
-      'generate',
-      'residents',
-      '--count',
-      '300',
-      '--out',
-      file,
-      '--villages',
-      '36.04.05.2001',
-      '--seed',
-      '4',
-    );
+    const generated = await simpul(env, ...generateVillage(file));
     expect(generated.stdout).toContain('generated: 300 residents in 1 villages');
     const again = path.join(env.DATA_DIR!, 'lagi.csv');
-    await simpul(
-      env,
-      'generate',
-      'residents',
-      '--count',
-      '300',
-      '--out',
-      again,
-      '--villages',
-      '36.04.05.2001',
-      '--seed',
-      '4',
-    );
+    await simpul(env, ...generateVillage(again));
     expect(fs.readFileSync(again, 'utf8')).toBe(fs.readFileSync(file, 'utf8'));
     const [, first] = fs.readFileSync(file, 'utf8').split('\n');
     const cells = first!.split(',');

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { splitCsvLine } from '../../platform/csv.ts';
 
 /**
  * The Dukcapil/OpenSID code lists, read from the CSV seed data in reference/reference-codes. The
@@ -27,29 +28,6 @@ interface CodeEntry {
 
 const referenceDir = fileURLToPath(new URL('../../../reference/reference-codes/', import.meta.url));
 const cache = new Map<CodeList, CodeEntry[]>();
-
-/** Splits one CSV line with optional double-quoted fields (the reference files are simple). */
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
 
 export function codeList(list: CodeList): CodeEntry[] {
   let entries = cache.get(list);

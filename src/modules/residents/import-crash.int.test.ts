@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../platform/auth/roles.ts';
 import { type Ctx, fixedClock, systemClock, withActor } from '../../platform/context.ts';
 import { type DatabaseHandle, openDatabase } from '../../platform/db/index.ts';
 import {
   buildTestApp,
-  createTestContext,
+  closingAfterEach,
   loginAs,
   makeStaff,
   type TestContext,
@@ -27,16 +27,7 @@ import {
 } from './service.ts';
 import { generatedCsv, KRAMATWATU, MARGASANA, tempDir } from './test-builders.ts';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function testContext(options: Parameters<typeof createTestContext>[0] = {}): Promise<TestContext> {
-  const context = await createTestContext(options);
-  cleanups.push(() => context.close());
-  return context;
-}
+const { context: testContext, onEnd } = closingAfterEach();
 
 /**
  * Where the killed process imports: a PostgreSQL test database, or an embedded database in a data
@@ -55,7 +46,7 @@ async function crashTarget(): Promise<{ env: Record<string, string>; open: () =>
     env: { DATA_DIR: dataDir, DATABASE_URL: '' },
     open: async () => {
       const handle: DatabaseHandle = await openDatabase({ databaseUrl: null, dataDir });
-      cleanups.push(() => handle.close());
+      onEnd(() => handle.close());
       const config = testConfig({ DATA_DIR: dataDir });
       return { db: handle.db, actor: SYSTEM, clock: systemClock, config, log: pino({ level: 'silent' }) };
     },
@@ -228,7 +219,7 @@ describe('imports left running by a process that is gone', () => {
   it('show the operator that the import stopped and what to do, in Indonesian and English', async () => {
     const clock = fixedClock('2026-11-23T02:00:00Z');
     const test = await buildTestApp({ clock });
-    cleanups.push(() => test.close());
+    onEnd(() => test.close());
     const staff = await makeStaff(test.ctx, { role: 'operator_desa', scope: KRAMATWATU });
     const job = await createImportJob(withActor(test.ctx, staff), {
       villageCode: KRAMATWATU,

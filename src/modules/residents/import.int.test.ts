@@ -3,24 +3,20 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
+import { type Ctx, withActor } from '../../platform/context.ts';
 import { Forbidden } from '../../platform/http/errors.ts';
-import { createTestContext, makeStaff, type TestContext, testDatabaseKind } from '../../testing.ts';
+import { makeStaff, type TestContext, testDatabaseKind } from '../../testing.ts';
 import { summaryLine } from './importer.ts';
 import { csvLine, EXPORT_COLUMNS, exportRow } from './opensid.ts';
 import { exportResidents, getStatistics, importResidents } from './service.ts';
-import { generatedCsv, KIBIN, KRAMATWATU, tempDir } from './test-builders.ts';
+import { generatedCsv, KIBIN, KRAMATWATU, openRegistry, tempDir } from './test-builders.ts';
 
 let test: TestContext;
 let ctx: Ctx;
-
 beforeEach(async () => {
-  test = await createTestContext({ clock: fixedClock('2026-11-23T02:00:00Z') });
-  ctx = test.ctx;
+  ({ test, ctx } = await openRegistry());
 });
-afterEach(async () => {
-  await test.close();
-});
+afterEach(() => test.close());
 
 function importFile(file: string, regionCode: string, mode: 'valid_rows' | 'all_or_nothing' = 'valid_rows') {
   const errorFile = `${file}.errors.csv`;

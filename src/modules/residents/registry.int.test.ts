@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
+import { type Ctx, withActor } from '../../platform/context.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
-import { createTestContext, makeStaff, type TestContext } from '../../testing.ts';
+import { makeStaff, type TestContext } from '../../testing.ts';
 import { makeNik } from './nik.ts';
 import {
   createResident,
@@ -14,20 +14,15 @@ import {
   residentHistory,
   updateResident,
 } from './service.ts';
-import { KRAMATWATU, MARGASANA, makeResident, residentForm } from './test-builders.ts';
+import { KRAMATWATU, MARGASANA, makeResident, openRegistry, residentForm } from './test-builders.ts';
 
 let test: TestContext;
 let ctx: Ctx;
 let operator: Ctx;
-
 beforeEach(async () => {
-  test = await createTestContext({ clock: fixedClock('2026-11-23T02:00:00Z') });
-  ctx = test.ctx;
-  operator = withActor(ctx, await makeStaff(ctx, { role: 'operator_desa', scope: KRAMATWATU }));
+  ({ test, ctx, operator } = await openRegistry());
 });
-afterEach(async () => {
-  await test.close();
-});
+afterEach(() => test.close());
 
 async function invalidFields(promise: Promise<unknown>): Promise<Record<string, string>> {
   try {

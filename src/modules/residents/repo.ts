@@ -1,13 +1,13 @@
 import { hash } from 'node:crypto';
 import { once } from 'node:events';
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { scopeLevel } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { NAME_SIMILARITY, titleMatches, withWordSimilarity } from '../../platform/search/service.ts';
 import { RESIDENT_COLUMNS, RESIDENT_FIELDS, type ResidentRecord } from './model.ts';
-import type { ResidentEventKind, ResidentStatus } from './schema.ts';
+import type { ResidentEventKind, ResidentStatus, ResidentTable } from './schema.ts';
 import './schema.ts';
 
 /** Resident as the rest of Simpul sees it: camelCase, dates as YYYY-MM-DD. */
@@ -18,31 +18,8 @@ export interface Resident extends ResidentRecord {
 
 export const residentColumns = ['id', ...RESIDENT_COLUMNS, 'status'] as const;
 
-export interface ResidentRow {
-  id: string;
-  village_code: string;
-  nik: string;
-  family_number: string;
-  name: string;
-  birth_place: string;
-  birth_date: string;
-  sex: number;
-  religion_code: number | null;
-  education_code: number | null;
-  education_current_code: number | null;
-  occupation_code: number | null;
-  marital_status_code: number | null;
-  family_relation_code: number | null;
-  blood_type_code: number | null;
-  citizenship_code: number | null;
-  father_name: string | null;
-  mother_name: string | null;
-  dusun: string;
-  rw: string;
-  rt: string;
-  address: string | null;
-  status: ResidentStatus;
-}
+/** A resident's row as the registry reads it: every column but the bookkeeping ones. */
+export type ResidentRow = Omit<Selectable<ResidentTable>, 'row_hash' | 'created_at' | 'updated_at'>;
 
 /** A date column as YYYY-MM-DD whichever way the driver hands it over. */
 export function dateString(value: string | Date): string {
@@ -189,6 +166,18 @@ async function writeResidentRows(
     ${upsert ? UPSERT : sql``}`.execute(db);
 }
 
+/**
+ * How a family card written again takes the new address and head (written without a head, it keeps
+ * the one it had), and only when something changed and the card is of the same village.
+ */
+const FAMILY_UPSERT = sql`ON CONFLICT (family_number) DO UPDATE SET
+      dusun = excluded.dusun, rw = excluded.rw, rt = excluded.rt, address = excluded.address,
+      head_resident_id = coalesce(excluded.head_resident_id, families.head_resident_id), updated_at = now()
+    WHERE families.village_code = excluded.village_code
+      AND (families.dusun, families.rw, families.rt, families.address, families.head_resident_id)
+        IS DISTINCT FROM (excluded.dusun, excluded.rw, excluded.rt, excluded.address,
+          coalesce(excluded.head_resident_id, families.head_resident_id))`;
+
 async function writeFamilies(db: Db, rows: WriteRow[]): Promise<void> {
   const families = new Map<string, ResidentRecord>();
   const heads = new Map<string, string>();
@@ -205,13 +194,7 @@ async function writeFamilies(db: Db, rows: WriteRow[]): Promise<void> {
       ${arrayLiteral(fam.map((f) => f.rt))}::text[], ${arrayLiteral(fam.map((f) => f.address))}::text[],
       ${arrayLiteral(fam.map((f) => heads.get(f.familyNumber) ?? null))}::bpchar[])
       AS u(k, v, du, rw, rt, ad, head)
-    ON CONFLICT (family_number) DO UPDATE SET
-      dusun = excluded.dusun, rw = excluded.rw, rt = excluded.rt, address = excluded.address,
-      head_resident_id = coalesce(excluded.head_resident_id, families.head_resident_id), updated_at = now()
-    WHERE families.village_code = excluded.village_code
-      AND (families.dusun, families.rw, families.rt, families.address, families.head_resident_id)
-        IS DISTINCT FROM (excluded.dusun, excluded.rw, excluded.rt, excluded.address,
-          coalesce(excluded.head_resident_id, families.head_resident_id))`.execute(db);
+    ${FAMILY_UPSERT}`.execute(db);
 }
 
 /**
@@ -268,13 +251,7 @@ export async function rebuildFamilies(db: Db, villageCodes: string[]): Promise<v
     FROM residents
     WHERE village_code = ANY(${arrayLiteral(villageCodes)}::text[])
     ORDER BY family_number, coalesce(family_relation_code = 1, false) DESC, nik
-    ON CONFLICT (family_number) DO UPDATE SET
-      dusun = excluded.dusun, rw = excluded.rw, rt = excluded.rt, address = excluded.address,
-      head_resident_id = coalesce(excluded.head_resident_id, families.head_resident_id), updated_at = now()
-    WHERE families.village_code = excluded.village_code
-      AND (families.dusun, families.rw, families.rt, families.address, families.head_resident_id)
-        IS DISTINCT FROM (excluded.dusun, excluded.rw, excluded.rt, excluded.address,
-          coalesce(excluded.head_resident_id, families.head_resident_id))`.execute(db);
+    ${FAMILY_UPSERT}`.execute(db);
 }
 
 function copyText(v: string | null): string {
@@ -515,34 +492,38 @@ export async function addressOptions(
     .execute();
 }
 
+/** The columns a record fills (all but the village, which a resident never changes here) and its hash. */
+function recordColumns(r: ResidentRecord, status: ResidentStatus) {
+  return {
+    nik: r.nik,
+    family_number: r.familyNumber,
+    name: r.name,
+    birth_place: r.birthPlace,
+    birth_date: r.birthDate,
+    sex: r.sex,
+    religion_code: r.religionCode,
+    education_code: r.educationCode,
+    education_current_code: r.educationCurrentCode,
+    occupation_code: r.occupationCode,
+    marital_status_code: r.maritalStatusCode,
+    family_relation_code: r.familyRelationCode,
+    blood_type_code: r.bloodTypeCode,
+    citizenship_code: r.citizenshipCode,
+    father_name: r.fatherName,
+    mother_name: r.motherName,
+    dusun: r.dusun,
+    rw: r.rw,
+    rt: r.rt,
+    address: r.address,
+    status,
+    row_hash: recordHash(r, status),
+  };
+}
+
 export async function insertResident(db: Db, r: ResidentRecord, status: ResidentStatus): Promise<string> {
   const row = await db
     .insertInto('residents')
-    .values({
-      village_code: r.villageCode,
-      nik: r.nik,
-      family_number: r.familyNumber,
-      name: r.name,
-      birth_place: r.birthPlace,
-      birth_date: r.birthDate,
-      sex: r.sex,
-      religion_code: r.religionCode,
-      education_code: r.educationCode,
-      education_current_code: r.educationCurrentCode,
-      occupation_code: r.occupationCode,
-      marital_status_code: r.maritalStatusCode,
-      family_relation_code: r.familyRelationCode,
-      blood_type_code: r.bloodTypeCode,
-      citizenship_code: r.citizenshipCode,
-      father_name: r.fatherName,
-      mother_name: r.motherName,
-      dusun: r.dusun,
-      rw: r.rw,
-      rt: r.rt,
-      address: r.address,
-      status,
-      row_hash: recordHash(r, status),
-    })
+    .values({ village_code: r.villageCode, ...recordColumns(r, status) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -556,31 +537,7 @@ export async function updateResidentRow(
 ): Promise<void> {
   await db
     .updateTable('residents')
-    .set({
-      nik: r.nik,
-      family_number: r.familyNumber,
-      name: r.name,
-      birth_place: r.birthPlace,
-      birth_date: r.birthDate,
-      sex: r.sex,
-      religion_code: r.religionCode,
-      education_code: r.educationCode,
-      education_current_code: r.educationCurrentCode,
-      occupation_code: r.occupationCode,
-      marital_status_code: r.maritalStatusCode,
-      family_relation_code: r.familyRelationCode,
-      blood_type_code: r.bloodTypeCode,
-      citizenship_code: r.citizenshipCode,
-      father_name: r.fatherName,
-      mother_name: r.motherName,
-      dusun: r.dusun,
-      rw: r.rw,
-      rt: r.rt,
-      address: r.address,
-      status,
-      row_hash: recordHash(r, status),
-      updated_at: sql`now()`,
-    })
+    .set({ ...recordColumns(r, status), updated_at: sql`now()` })
     .where('id', '=', id)
     .execute();
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, withActor } from '../../platform/context.ts';
-import { buildTestApp, cookieHeader, loginAs, makeStaff, type TestApp, type Visitor } from '../../testing.ts';
+import { buildTestApp, loginAs, makeStaff, type TestApp, type Visitor } from '../../testing.ts';
 import { summaryLine } from './importer.ts';
 import { makeNik } from './nik.ts';
 import { importResidents } from './service.ts';
@@ -21,21 +21,11 @@ async function operator(): Promise<Visitor> {
   return loginAs(test.app, await makeStaff(test.ctx, { role: 'operator_desa', scope: KRAMATWATU }));
 }
 
-function multipart(fields: Record<string, string>, file: { name: string; filename: string; bytes: Buffer }) {
-  const boundary = `----simpul${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields))
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  chunks.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: text/csv\r\n\r\n`,
-    ),
-    file.bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+/** Submits the import form of Kramatwatu as a browser does: the mode and one file (sent as text/csv). */
+function postImport(visitor: Visitor, filename: string, bytes: Buffer) {
+  return visitor.submitMultipart(`/kelola/penduduk/impor?desa=${KRAMATWATU}`, { mode: 'valid_rows' }, [
+    { name: 'file', filename, type: 'text/csv', bytes },
+  ]);
 }
 
 async function waitForImport(visitor: Visitor, url: string): Promise<string> {
@@ -53,20 +43,7 @@ describe('operator pages', () => {
     const visitor = await operator();
     const { file } = generatedCsv([KRAMATWATU], 40, 31);
     fs.appendFileSync(file, 'KP. X,KRAJAN,1,1,,3604051201150001,3604051201900001,L,SERANG,12-01-1990\n');
-    const page = await visitor.get(`/kelola/penduduk/impor?desa=${KRAMATWATU}`);
-    const action = /action="(\/kelola\/penduduk\/impor\?[^"]+)"/
-      .exec(page.body)![1]!
-      .replaceAll('&amp;', '&');
-    const body = multipart(
-      { _csrf: visitor.lastCsrfToken ?? '', mode: 'valid_rows' },
-      { name: 'file', filename: 'penduduk.csv', bytes: fs.readFileSync(file) },
-    );
-    const posted = await test.app.inject({
-      method: 'POST',
-      url: action,
-      headers: { cookie: cookieHeader(visitor.cookies), 'content-type': body.contentType },
-      payload: body.payload,
-    });
+    const posted = await postImport(visitor, 'penduduk.csv', fs.readFileSync(file));
     expect(posted.statusCode).toBe(303);
     const status = posted.headers.location as string;
     expect(await waitForImport(visitor, status)).toBe(
@@ -81,20 +58,7 @@ describe('operator pages', () => {
 
   it('refuses a file that is neither CSV nor XLSX with a message beside the file field', async () => {
     const visitor = await operator();
-    const page = await visitor.get(`/kelola/penduduk/impor?desa=${KRAMATWATU}`);
-    const action = /action="(\/kelola\/penduduk\/impor\?[^"]+)"/
-      .exec(page.body)![1]!
-      .replaceAll('&amp;', '&');
-    const body = multipart(
-      { _csrf: visitor.lastCsrfToken ?? '', mode: 'valid_rows' },
-      { name: 'file', filename: 'surat.pdf', bytes: Buffer.from('%PDF-1.4') },
-    );
-    const posted = await test.app.inject({
-      method: 'POST',
-      url: action,
-      headers: { cookie: cookieHeader(visitor.cookies), 'content-type': body.contentType },
-      payload: body.payload,
-    });
+    const posted = await postImport(visitor, 'surat.pdf', Buffer.from('%PDF-1.4'));
     expect(posted.statusCode).toBe(422);
     expect(posted.body).toContain('Berkas harus CSV atau XLSX.');
   });

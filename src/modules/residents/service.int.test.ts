@@ -10,19 +10,16 @@ import {
   listFamilyMembers,
   seedDemoResidents,
 } from './service.ts';
+import { openRegistry } from './test-builders.ts';
 
 const KRAMATWATU = '36.04.05.2001';
 const MARGASANA = '36.04.05.2002';
 let test: TestContext;
 let ctx: Ctx;
-
 beforeEach(async () => {
-  test = await createTestContext({ clock: fixedClock('2026-11-23T02:00:00Z') });
-  ctx = test.ctx;
+  ({ test, ctx } = await openRegistry());
 });
-afterEach(async () => {
-  await test.close();
-});
+afterEach(() => test.close());
 
 describe('the registry read by other modules', () => {
   it('finds a seeded demo resident by NIK with every field in camelCase and the family beside them', async () => {

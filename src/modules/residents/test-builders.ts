@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
+import { createTestContext, makeStaff, type TestContext } from '../../testing.ts';
 import { generateResidents, villagesOf } from './generator.ts';
 import type { ResidentRecord } from './model.ts';
 import { makeNik } from './nik.ts';
@@ -11,6 +12,16 @@ import { createResident, type ResidentForm } from './service.ts';
 export const KRAMATWATU = '36.04.05.2001';
 export const MARGASANA = '36.04.05.2002';
 export const KIBIN = '36.04.16.2001';
+
+/**
+ * What the registry's tests start from: a fresh database whose clock stands at Monday 23 November
+ * 2026, 09:00 in Serang, and the context of an operator of Kramatwatu.
+ */
+export async function openRegistry(): Promise<{ test: TestContext; ctx: Ctx; operator: Ctx }> {
+  const test = await createTestContext({ clock: fixedClock('2026-11-23T02:00:00Z') });
+  const staff = await makeStaff(test.ctx, { role: 'operator_desa', scope: KRAMATWATU });
+  return { test, ctx: test.ctx, operator: withActor(test.ctx, staff) };
+}
 
 /** Form values for one person (OpenSID column names); override what the test is about. */
 export function residentForm(overrides: Record<string, string | number | undefined> = {}): ResidentForm {

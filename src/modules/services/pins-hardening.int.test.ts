@@ -4,7 +4,7 @@ import type { ResidentActor } from '../../platform/auth/roles.ts';
 import { THROTTLE } from '../../platform/auth/throttle.ts';
 import { fixedClock, withActor } from '../../platform/context.ts';
 import { buildTestApp, type TestApp, Visitor } from '../../testing.ts';
-import { makeApplicant, makeVillageOffice, prepareServices, type VillageOffice } from './test-builders.ts';
+import { makeApplicant, openServiceDesk, type VillageOffice } from './test-builders.ts';
 
 let test: TestApp;
 let office: VillageOffice;
@@ -14,14 +14,9 @@ const OWN_PIN = '583920';
 
 beforeEach(async () => {
   clock.set('2026-12-01T02:00:00Z');
-  test = await buildTestApp({ clock });
-  await prepareServices(test.ctx);
-  office = await makeVillageOffice(test.ctx);
-  applicant = await makeApplicant(test.ctx, office.operator);
+  ({ test, office, applicant } = await openServiceDesk(buildTestApp({ clock })));
 });
-afterEach(async () => {
-  await test.close();
-});
+afterEach(() => test.close());
 
 /** The resident takes the PIN the operator gave and replaces it with their own. */
 async function residentWithOwnPin(address?: string): Promise<Visitor> {

@@ -18,8 +18,7 @@ import {
   KIBIN,
   KRAMATWATU,
   makeApplicant,
-  makeVillageOffice,
-  prepareServices,
+  openServiceDesk,
   requestInput,
   samplePhoto,
   type VillageOffice,
@@ -32,14 +31,9 @@ const clock = fixedClock('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
 
 beforeEach(async () => {
   clock.set('2026-12-01T02:00:00Z');
-  test = await buildTestApp({ clock });
-  await prepareServices(test.ctx);
-  office = await makeVillageOffice(test.ctx);
-  applicant = await makeApplicant(test.ctx, office.operator);
+  ({ test, office, applicant } = await openServiceDesk(buildTestApp({ clock })));
 });
-afterEach(async () => {
-  await test.close();
-});
+afterEach(() => test.close());
 
 async function jpeg(name: string): Promise<Upload> {
   return { name, filename: `${name}.jpg`, type: 'image/jpeg', bytes: await samplePhoto() };

@@ -35,7 +35,7 @@ import {
   KIBIN,
   KRAMATWATU,
   makeApplicant,
-  makeVillageOffice,
+  openServiceDesk,
   pdfText,
   prepareServices,
   requestInput,
@@ -49,15 +49,9 @@ let applicant: ResidentActor;
 const clock = fixedClock('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
 
 beforeEach(async () => {
-  test = await createTestContext({ clock });
-  ctx = test.ctx;
-  await prepareServices(ctx);
-  office = await makeVillageOffice(ctx);
-  applicant = await makeApplicant(ctx, office.operator);
+  ({ test, ctx, office, applicant } = await openServiceDesk(createTestContext({ clock })));
 });
-afterEach(async () => {
-  await test.close();
-});
+afterEach(() => test.close());
 
 const as = (actor: Parameters<typeof withActor>[1]) => withActor(ctx, actor);
 

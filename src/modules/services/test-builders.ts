@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { residentActor } from '../../platform/auth/resident-login.ts';
 import type { ResidentActor, StaffActor } from '../../platform/auth/roles.ts';
 import { type Ctx, withActor } from '../../platform/context.ts';
-import { makeStaff } from '../../platform/testing.ts';
+import { makeStaff, type TestContext } from '../../platform/testing.ts';
 import { seedLetters } from '../letters/service.ts';
 import { findResidentByNik, makeNik } from '../residents/service.ts';
 import { KRAMATWATU, makeResident } from '../residents/test-builders.ts';
@@ -32,6 +32,20 @@ export async function makeVillageOffice(ctx: Ctx, village = KRAMATWATU): Promise
     kades: await makeStaff(ctx, { role: 'kepala_desa', scope: village, name: 'H. Kepala Uji' }),
     sekdes: await makeStaff(ctx, { role: 'sekretaris_desa', scope: village, name: 'Sekretaris Uji' }),
   };
+}
+
+/**
+ * What the service tests start from, in the app or database being opened: the catalog, Kramatwatu's
+ * village office and one resident of the village who applies.
+ */
+export async function openServiceDesk<T extends TestContext>(
+  opening: Promise<T>,
+): Promise<{ test: T; ctx: Ctx; office: VillageOffice; applicant: ResidentActor }> {
+  const test = await opening;
+  await prepareServices(test.ctx);
+  const office = await makeVillageOffice(test.ctx);
+  const applicant = await makeApplicant(test.ctx, office.operator);
+  return { test, ctx: test.ctx, office, applicant };
 }
 
 let serial = 0;
