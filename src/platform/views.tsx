@@ -77,7 +77,7 @@ export function DashboardPage(props: { actor: StaffActor; scopeName: string; fig
               {figure.value === null ? '—' : formatNumber(figure.value)}
             </strong>
             <br />
-            {figure.label}
+            {figure.details ? <a href={figure.details}>{figure.label}</a> : figure.label}
           </li>
         ))}
       </ul>
