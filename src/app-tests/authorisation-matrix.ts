@@ -615,6 +615,11 @@ export const MATRIX: Record<string, Entry> = {
     },
   ],
   'GET /api/v1/service-requests': { url: () => '/api/v1/service-requests', allow: STAFF },
+  'GET /kelola/layanan/kinerja': { url: () => '/kelola/layanan/kinerja', allow: STAFF },
+  'GET /kelola/layanan/permohonan/:id/pratinjau.pdf': {
+    url: async (fx, who) => `/kelola/layanan/permohonan/${await fx.fresh('signable', who)}/pratinjau.pdf`,
+    allow: SIGNERS_A,
+  },
   'GET /kelola/layanan/permohonan/:id': [
     {
       label: 'village letter',

@@ -113,7 +113,7 @@ export function DashboardPage(props: {
               {figure.value === null ? '—' : formatNumber(figure.value)}
             </strong>
             <br />
-            {figure.label}
+            {figure.details ? <a href={figure.details}>{figure.label}</a> : figure.label}
           </li>
         ))}
       </ul>

@@ -39,6 +39,11 @@ export interface LetterDocument {
     url: string;
     code: string;
   };
+  /**
+   * A preview on the signing page, before the code exists: a "PRATINJAU" box in the QR code's
+   * place and the same lines with the code left blank, so nothing else moves.
+   */
+  preview?: boolean;
   /** null: no expiry */
   validUntil: string | null;
   metadata: { title: string; author: string; subject: string; createdAt: Date };

@@ -66,6 +66,23 @@ const id: Messages = {
   'letters.personalData.letters': '{count} surat (nomor, kode verifikasi, berkas PDF)',
   'letters.personalData.keptWhy':
     'Surat yang terbit adalah arsip resmi penerbitnya (UU 43/2009 tentang Kearsipan) dan harus tetap dapat diverifikasi pemegangnya.',
+  'letters.verify.codeHintLoose': 'Spasi, tanda hubung dan huruf kecil boleh: kami rapikan sendiri.',
+  'letters.verify.notPdfPhoto':
+    'Berkas ini foto atau gambar, bukan berkas PDF surat, jadi tidak dapat dicocokkan. Unggah berkas PDF yang Anda terima (unduhan dari Simpul atau kiriman kantor). Bila Anda hanya memegang kertasnya, bandingkan isinya dengan keterangan di atas.',
+  'letters.verify.notPdf':
+    'Berkas ini bukan berkas PDF, jadi tidak dapat dicocokkan. Unggah berkas PDF surat yang Anda terima (unduhan dari Simpul atau kiriman kantor).',
+  'letters.verify.fingerprint': 'Sidik jari berkas',
+  'letters.verify.fingerprintHint':
+    'Berubah bila isi berkas PDF berubah sedikit pun. Istilah resminya: SHA-256.',
+  'letters.verify.uploadedFingerprint': 'Sidik jari berkas yang Anda unggah',
+  'letters.preview.title': 'Surat yang akan terbit',
+  'letters.preview.lead':
+    'Inilah berkas PDF yang akan terbit bila Anda menandatangani sekarang, dengan nomor {number}. Yang belum ada hanya kode verifikasi dan kode QR: keduanya dibuat saat tanda tangan.',
+  'letters.preview.frame': 'Pratinjau surat {number}',
+  'letters.preview.download': 'Buka pratinjau PDF',
+  'letters.preview.phoneHint': 'Bila surat tidak tampil di ponsel Anda, buka berkasnya dengan tautan ini.',
+  'letters.preview.numberMayMove':
+    'Bila surat lain dengan klasifikasi yang sama ditandatangani lebih dulu, surat ini mendapat nomor berikutnya.',
 };
 
 const en: Messages = {
@@ -134,6 +151,23 @@ const en: Messages = {
   'letters.personalData.letters': '{count} letters (number, verification code, PDF)',
   'letters.personalData.keptWhy':
     "An issued letter is its issuer's official archive (UU 43/2009 on archives) and must stay verifiable for whoever holds it.",
+  'letters.verify.codeHintLoose': 'Spaces, dashes and lower case are fine: we tidy them up.',
+  'letters.verify.notPdfPhoto':
+    'This file is a photo or picture, not the letter’s PDF file, so it cannot be compared. Upload the PDF file you received (downloaded from Simpul or sent by the office). If you only hold the paper, compare its content with the facts above.',
+  'letters.verify.notPdf':
+    'This file is not a PDF file, so it cannot be compared. Upload the letter’s PDF file you received (downloaded from Simpul or sent by the office).',
+  'letters.verify.fingerprint': 'File fingerprint',
+  'letters.verify.fingerprintHint':
+    'It changes if the PDF file changes in the slightest. The official term: SHA-256.',
+  'letters.verify.uploadedFingerprint': 'Fingerprint of the file you uploaded',
+  'letters.preview.title': 'The letter that will be issued',
+  'letters.preview.lead':
+    'This is the PDF file that will be issued if you sign now, numbered {number}. Only the verification code and the QR code are missing: both are made when you sign.',
+  'letters.preview.frame': 'Preview of letter {number}',
+  'letters.preview.download': 'Open the PDF preview',
+  'letters.preview.phoneHint': 'If the letter does not show on your phone, open the file with this link.',
+  'letters.preview.numberMayMove':
+    'If another letter of the same classification is signed first, this letter gets the next number.',
 };
 
 /** What services throw (Invalid, Forbidden, NotFound, Conflict), in the words the pages show. */

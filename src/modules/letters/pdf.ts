@@ -11,6 +11,9 @@ const PHRASES = {
   employeeNumber: (nip: string) => `NIP. ${nip}`,
   scan: (url: string) => `Pindai untuk memeriksa keaslian surat: ${url}`,
   code: (code: string) => `Kode verifikasi: ${code}`,
+  previewMark: 'PRATINJAU',
+  previewMarkNote: 'belum ditandatangani',
+  previewScan: 'Kode QR dan kode verifikasi dibuat saat surat ditandatangani.',
 };
 
 const CM = 72 / 2.54;
@@ -254,7 +257,14 @@ function signatureLines(letter: LetterDocument): Line[] {
   return lines;
 }
 
-function verificationLines(verification: LetterDocument['verification']): Line[] {
+function verificationLines(letter: LetterDocument): Line[] {
+  const { verification } = letter;
+  // the same two small lines, so a preview's layout is the issued letter's
+  if (letter.preview)
+    return [
+      { text: PHRASES.previewScan, font: FONT.regular, size: SIZE.small, gapBefore: 6 },
+      { text: PHRASES.code(verification.code), font: FONT.regular, size: SIZE.small },
+    ];
   return [
     { text: PHRASES.scan(verification.url), font: FONT.regular, size: SIZE.small, gapBefore: 6 },
     { text: PHRASES.code(verification.code), font: FONT.regular, size: SIZE.small },
@@ -269,15 +279,28 @@ function drawSignatureBlock(pdf: Pdf, letter: LetterDocument): void {
   const width = contentWidth(pdf);
   const half = width / 2;
   const signature = signatureLines(letter);
-  const verification = verificationLines(letter.verification);
+  const verification = verificationLines(letter);
   const signatureHeight = stackHeight(pdf, signature, half);
   const top = Math.max(signatureHeight, QR_SIZE);
   const height = 0.4 * CM + top + stackHeight(pdf, verification, width);
   if (height > spaceLeft(pdf)) pdf.addPage();
   const y = pdf.y + 0.4 * CM;
   drawStack(pdf, signature, MARGINS.left + half, y, half);
-  drawQr(pdf, letter.verification.url, MARGINS.left, y + top - QR_SIZE, QR_SIZE);
+  if (letter.preview) drawPreviewMark(pdf, MARGINS.left, y + top - QR_SIZE, QR_SIZE);
+  else drawQr(pdf, letter.verification.url, MARGINS.left, y + top - QR_SIZE, QR_SIZE);
   drawStack(pdf, verification, MARGINS.left, y + top, width, 'left');
+}
+
+/** Where a preview's QR code will be: a dashed box saying it is a preview, not yet signed. */
+function drawPreviewMark(pdf: Pdf, x: number, y: number, size: number): void {
+  pdf.save();
+  pdf.lineWidth(1).dash(3, { space: 2 }).rect(x, y, size, size).stroke();
+  pdf.restore();
+  const lines: Line[] = [
+    { text: PHRASES.previewMark, font: FONT.bold, size: SIZE.small },
+    { text: PHRASES.previewMarkNote, font: FONT.regular, size: SIZE.small },
+  ];
+  drawStack(pdf, lines, x, y + (size - stackHeight(pdf, lines, size)) / 2, size);
 }
 
 /** The QR code as filled rectangles (one per horizontal run of dark modules), not an image. */

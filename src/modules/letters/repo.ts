@@ -121,6 +121,21 @@ export async function takeNextNumber(
   return Number(row.rows[0]?.last_number);
 }
 
+/** The number takeNextNumber would give now, read without taking it (no row is written or locked). */
+export async function peekNextNumber(
+  db: Db,
+  key: { issuer: string; year: number; classificationCode: string },
+): Promise<number> {
+  const row = await db
+    .selectFrom('letter_sequences')
+    .select('last_number')
+    .where('issuer', '=', key.issuer)
+    .where('year', '=', key.year)
+    .where('classification_code', '=', key.classificationCode)
+    .executeTakeFirst();
+  return Number(row?.last_number ?? 0) + 1;
+}
+
 export async function insertLetter(db: Db, values: Insertable<LetterTable>): Promise<string> {
   const row = await db.insertInto('letters').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;

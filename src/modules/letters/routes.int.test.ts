@@ -9,6 +9,7 @@ import {
   openServiceDesk,
   pdfText,
   requestInput,
+  samplePhoto,
   type VillageOffice,
 } from '../services/test-builders.ts';
 import { letterForRequest } from './service.ts';
@@ -18,6 +19,7 @@ let office: VillageOffice;
 let applicant: ResidentActor;
 const clock = fixedClock('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
 const NUMBER = '470/001/Ds-Kramatwatu/XII/2026';
+const SECOND = '470/002/Ds-Kramatwatu/XII/2026';
 
 beforeEach(async () => {
   clock.set('2026-12-01T02:00:00Z');
@@ -25,22 +27,35 @@ beforeEach(async () => {
 });
 afterEach(() => test.close());
 
-/** A certificate of domicile filed, approved and signed through the service functions. */
-async function issuedLetter() {
-  const as = (actor: Parameters<typeof withActor>[1]) => withActor(test.ctx, actor);
+const as = (actor: Parameters<typeof withActor>[1]) => withActor(test.ctx, actor);
+
+/** A certificate of domicile filed by the applicant, still at the operator's check. */
+async function filedDomicile(): Promise<string> {
   const outcome = await startRequest(
     as(applicant),
     'keterangan-domisili',
     await requestInput({ keperluan: 'Membuka rekening bank' }, { attachments: ['foto_ktp', 'pengantar_rt'] }),
   );
   expect(outcome.problems).toEqual({});
-  await approveStep(as(office.operator), outcome.id);
-  const signed = await approveStep(as(office.kades), outcome.id);
+  return outcome.id;
+}
+
+/** The same request passed by the operator: waiting for the kepala desa's signature. */
+async function awaitingSignature(): Promise<string> {
+  const id = await filedDomicile();
+  await approveStep(as(office.operator), id);
+  return id;
+}
+
+/** A certificate of domicile filed, approved and signed through the service functions. */
+async function issuedLetter() {
+  const id = await awaitingSignature();
+  const signed = await approveStep(as(office.kades), id);
   expect(signed.letterNumber).toBe(NUMBER);
-  const letter = await letterForRequest(test.ctx, outcome.id);
+  const letter = await letterForRequest(test.ctx, id);
   if (!letter) throw new Error('no letter was issued');
-  const pdf = (await requestLetterPdf(as(applicant), outcome.id)).bytes;
-  return { requestId: outcome.id, letter, pdf };
+  const pdf = (await requestLetterPdf(as(applicant), id)).bytes;
+  return { requestId: id, letter, pdf };
 }
 
 /** Posts a PDF (or nothing) through the verification page's multipart form, as a browser would. */
@@ -111,6 +126,51 @@ describe('public verification of a letter', () => {
     expect(nothing.body).toMatch(
       /<p class="error-message" id="error-pdf">[\s\S]*?Pilih berkas PDF surat yang ingin dicocokkan\.<\/p>/,
     );
+  });
+
+  it('finds a letter from a code typed with spaces, dashes and lower case, in the form and in the address', async () => {
+    const { letter } = await issuedLetter();
+    const code = letter.verification_code;
+    const typed = `${code.slice(0, 4).toLowerCase()} ${code.slice(4, 7)}-${code.slice(7).toLowerCase()} `;
+    const visitor = new Visitor(test.app);
+    const start = await visitor.get('/verifikasi');
+    const maxlength = Number(/name="kode"[^>]*maxlength="(\d+)"/.exec(start.body)?.[1]);
+    expect(maxlength).toBeGreaterThanOrEqual(typed.length);
+    const byForm = await visitor.get(`/verifikasi?kode=${encodeURIComponent(typed)}`);
+    expect(byForm.statusCode).toBe(303);
+    expect(byForm.headers.location).toBe(`/verifikasi/${code}`);
+    const byAddress = await visitor.get(`/verifikasi/${encodeURIComponent(typed.trim())}`);
+    expect(byAddress.statusCode).toBe(301);
+    expect(byAddress.headers.location).toBe(`/verifikasi/${code}`);
+    const tooShort = await visitor.get(`/verifikasi?kode=${encodeURIComponent(typed.slice(0, 9))}`);
+    expect(tooShort.statusCode).toBe(404);
+  });
+
+  it('says a JPG photo of the letter is not the PDF file and what to upload, never that it may be forged', async () => {
+    const { letter } = await issuedLetter();
+    const photo = await samplePhoto();
+    const visitor = new Visitor(test.app);
+    const answer = await visitor.submitMultipart(`/verifikasi/${letter.verification_code}`, {}, [
+      { name: 'pdf', filename: 'surat.pdf', type: 'application/pdf', bytes: photo },
+    ]);
+    expect(answer.statusCode).toBe(422);
+    expect(answer.body).toMatch(/id="error-pdf">[\s\S]*?bukan berkas PDF surat/);
+    expect(answer.body).toContain('Unggah berkas PDF yang Anda terima');
+    expect(answer.body).not.toContain('dipalsukan');
+    expect(answer.body).not.toContain('Berkas tidak cocok');
+    const text = await visitor.submitMultipart(`/verifikasi/${letter.verification_code}`, {}, [
+      { name: 'pdf', filename: 'surat.pdf', type: 'application/pdf', bytes: Buffer.from('bukan pdf') },
+    ]);
+    expect(text.statusCode).toBe(422);
+    expect(text.body).toContain('Berkas ini bukan berkas PDF');
+  });
+
+  it('names the SHA-256 in plain words, the official term in small print', async () => {
+    const { letter } = await issuedLetter();
+    const page = await new Visitor(test.app).get(`/verifikasi/${letter.verification_code}`);
+    expect(page.body).toContain('Sidik jari berkas');
+    expect(page.body).toMatch(/<small class="hint">[^<]*SHA-256[^<]*<\/small>/);
+    expect(page.body).not.toMatch(/>SHA-256</);
   });
 
   it('says a letter past its validity is no longer valid, by the application’s clock', async () => {
@@ -212,5 +272,115 @@ describe('the outgoing-letter register', () => {
     const anonymous = await new Visitor(test.app).get(`/kelola/surat/${letter.id}.pdf`);
     expect(anonymous.statusCode).toBe(303);
     expect(String(anonymous.headers.location)).toMatch(/^\/masuk\?kembali=/);
+  });
+});
+
+/** The words of a PDF's text, counted: what one letter has that the other lacks. */
+function wordCounts(pdf: Buffer): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const word of pdfText(pdf).split(/\s+/).filter(Boolean)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
+function wordsOnlyIn(a: Map<string, number>, b: Map<string, number>): string[] {
+  const only: string[] = [];
+  for (const [word, n] of a) for (let i = b.get(word) ?? 0; i < n; i++) only.push(word);
+  return only.sort();
+}
+
+describe('the signing page shows the letter before it is signed', () => {
+  it('shows the kepala desa the preview PDF inline and as a link, with the number it will get', async () => {
+    const id = await awaitingSignature();
+    const kades = await loginAs(test.app, office.kades);
+    const page = await kades.get(`/kelola/layanan/permohonan/${id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(
+      `<iframe class="letter-preview-frame" src="/kelola/layanan/permohonan/${id}/pratinjau.pdf"`,
+    );
+    expect(page.body).toContain(`href="/kelola/layanan/permohonan/${id}/pratinjau.pdf"`);
+    expect(page.body).toContain(`dengan nomor ${NUMBER}`);
+
+    const preview = await kades.get(`/kelola/layanan/permohonan/${id}/pratinjau.pdf`);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['content-type']).toBe('application/pdf');
+    expect(preview.headers['cache-control']).toContain('no-store');
+    const text = pdfText(preview.rawPayload);
+    expect(text).toContain(`Nomor: ${NUMBER}`);
+    expect(text).toContain('PRATINJAU');
+    expect(text).toContain(applicant.nik);
+  });
+
+  it('takes no number: after any number of previews the letter is signed as 001 and the next as 002', async () => {
+    const first = await awaitingSignature();
+    const second = await awaitingSignature();
+    const kades = await loginAs(test.app, office.kades);
+    for (const id of [first, second, first])
+      expect(
+        pdfText((await kades.get(`/kelola/layanan/permohonan/${id}/pratinjau.pdf`)).rawPayload),
+      ).toContain(`Nomor: ${NUMBER}`);
+    expect((await approveStep(as(office.kades), second)).letterNumber).toBe(NUMBER);
+    const next = await kades.get(`/kelola/layanan/permohonan/${first}`);
+    expect(next.body).toContain(`dengan nomor ${SECOND}`);
+    expect((await approveStep(as(office.kades), first)).letterNumber).toBe(SECOND);
+    const numbers = await test.ctx.db.selectFrom('letters').select('sequence').orderBy('sequence').execute();
+    expect(numbers.map((n) => n.sequence)).toEqual([1, 2]);
+  });
+
+  it('issues the PDF that was shown: the same layout and text but for the verification code and QR code', async () => {
+    const id = await awaitingSignature();
+    const kades = await loginAs(test.app, office.kades);
+    const preview = (await kades.get(`/kelola/layanan/permohonan/${id}/pratinjau.pdf`)).rawPayload;
+    await approveStep(as(office.kades), id);
+    const letter = await letterForRequest(test.ctx, id);
+    if (!letter) throw new Error('no letter was issued');
+    const issued = (await requestLetterPdf(as(applicant), id)).bytes;
+
+    // as many pages (pdftotext ends each with a form feed), every word but the verification's alike
+    expect(pdfText(preview).split('\f').length).toBe(pdfText(issued).split('\f').length);
+    const previewWords = wordCounts(preview);
+    const issuedWords = wordCounts(issued);
+    expect(wordsOnlyIn(previewWords, issuedWords)).toEqual(
+      [
+        'PRATINJAU',
+        'belum',
+        'ditandatangani',
+        'Kode',
+        'QR',
+        'dan',
+        'kode',
+        'verifikasi',
+        'dibuat',
+        'saat',
+        'surat',
+        'ditandatangani.',
+        '··········',
+      ].sort(),
+    );
+    expect(wordsOnlyIn(issuedWords, previewWords)).toEqual(
+      [
+        'Pindai',
+        'untuk',
+        'memeriksa',
+        'keaslian',
+        'surat:',
+        `${test.ctx.config.publicUrl}/verifikasi/${letter.verification_code}`,
+        letter.verification_code,
+      ].sort(),
+    );
+  });
+
+  it('refuses the preview to the operator, and to the kepala desa while the request is still at the operator', async () => {
+    const checking = await filedDomicile();
+    const kades = await loginAs(test.app, office.kades);
+    const early = await kades.get(`/kelola/layanan/permohonan/${checking}/pratinjau.pdf`);
+    expect(early.statusCode).toBe(409);
+    expect(early.headers['content-type']).not.toContain('application/pdf');
+    expect((await kades.get(`/kelola/layanan/permohonan/${checking}`)).body).not.toContain('pratinjau.pdf');
+
+    const signable = await awaitingSignature();
+    const operator = await loginAs(test.app, office.operator);
+    const refused = await operator.get(`/kelola/layanan/permohonan/${signable}/pratinjau.pdf`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).not.toContain('application/pdf');
   });
 });

@@ -68,15 +68,19 @@ const letterFacts = Type.Object({
 
 export async function letterRoutes(app: FastifyInstance): Promise<void> {
   app.get('/verifikasi', { schema: { hide: true } }, async (request, reply) => {
-    const code = (queryText(request).kode ?? '').trim().toUpperCase();
-    if (!code) return reply.page(<VerifyStartPage />);
-    if (await verifyLetter(request.ctx, code)) return reply.redirect(`/verifikasi/${code}`, 303);
-    return reply.page(<VerifyStartPage code={code} errors={{ code: t('letters.verify.unknown') }} />, 404);
+    const typed = (queryText(request).kode ?? '').trim();
+    if (!typed) return reply.page(<VerifyStartPage />);
+    const facts = await verifyLetter(request.ctx, typed);
+    if (facts) return reply.redirect(`/verifikasi/${facts.code}`, 303);
+    return reply.page(<VerifyStartPage code={typed} errors={{ code: t('letters.verify.unknown') }} />, 404);
   });
 
   app.get('/verifikasi/:code', { schema: { hide: true } }, async (request, reply) => {
-    const facts = await verifyLetter(request.ctx, (request.params as { code: string }).code.toUpperCase());
+    const typed = (request.params as { code: string }).code;
+    const facts = await verifyLetter(request.ctx, typed);
     if (!facts) throw new NotFound(t('letters.verify.unknown'));
+    // a code typed into the address bar with spaces or lower case: the letter's one address
+    if (typed !== facts.code) return reply.redirect(`/verifikasi/${facts.code}`, 301);
     return reply.page(<VerifyPage facts={facts} now={request.ctx.clock.now()} />);
   });
 
@@ -85,20 +89,16 @@ export async function letterRoutes(app: FastifyInstance): Promise<void> {
     config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     body: formBody({}),
     read: async (request) => ({ fields: {}, files: await readPdfUpload(request) }),
-    handle: async (request, reply, _form, pdf) => {
-      const code = request.params.code.toUpperCase();
-      const facts = await verifyLetter(request.ctx, code);
+    page: async (request, { errors }) => {
+      const facts = await verifyLetter(request.ctx, request.params.code);
       if (!facts) throw new NotFound(t('letters.verify.unknown'));
-      if (!pdf)
-        return reply.page(
-          <VerifyPage
-            facts={facts}
-            now={request.ctx.clock.now()}
-            errors={{ pdf: t('letters.verify.noPdf') }}
-          />,
-          422,
-        );
-      const check = await checkLetterPdf(request.ctx, code, pdf);
+      return <VerifyPage facts={facts} now={request.ctx.clock.now()} errors={errors} />;
+    },
+    handle: async (request, reply, _form, pdf) => {
+      const facts = await verifyLetter(request.ctx, request.params.code);
+      if (!facts) throw new NotFound(t('letters.verify.unknown'));
+      if (!pdf) throw new Invalid({ pdf: t('letters.verify.noPdf') });
+      const check = await checkLetterPdf(request.ctx, facts.code, pdf);
       return reply.page(<VerifyPage facts={facts} now={request.ctx.clock.now()} check={check} />);
     },
   });

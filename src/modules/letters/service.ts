@@ -236,7 +236,7 @@ interface LetterContent {
   closing: string;
 }
 
-interface IssueLetterInput {
+export interface IssueLetterInput {
   requestId: string;
   issuer: Issuer;
   /** the applicant's village: the letter is listed in that village's register */
@@ -284,35 +284,50 @@ function signatureBlock(facts: IssuerFacts, settings: LetterSettings, signer: St
   };
 }
 
-/**
- * Numbers, renders, signs and stores one letter. Call it inside the transaction that marks the
- * request issued: if anything fails, the number goes back and no letter exists.
- */
-export async function issueLetter(
-  ctx: Ctx,
-  input: IssueLetterInput,
-  signer: LetterSigner = qrSigner,
-): Promise<IssuedLetter> {
-  const facts = await issuerFacts(ctx, input.issuer);
+interface LetterBasis {
+  facts: IssuerFacts;
+  settings: LetterSettings;
+  now: Date;
+  year: number;
+  month: number;
+}
+
+async function letterBasis(ctx: Ctx, issuer: Issuer): Promise<LetterBasis> {
+  const facts = await issuerFacts(ctx, issuer);
   const settings = await letterSettings(ctx, facts.key);
-  const logo = settings.logoFileId ? (await readFile(ctx, settings.logoFileId)).bytes : null;
   const now = ctx.clock.now();
   const { year, month } = jakartaYearMonth(now);
-  const sequence = await repo.takeNextNumber(ctx.db, {
-    issuer: facts.key,
-    year,
-    classificationCode: input.classificationCode,
-  });
-  const number = formatLetterNumber(settings.numberPattern, {
+  return { facts, settings, now, year, month };
+}
+
+type NumberInput = Pick<IssueLetterInput, 'issuer' | 'letterCode' | 'classificationCode'>;
+
+function letterNumber(basis: LetterBasis, input: NumberInput, sequence: number): string {
+  return formatLetterNumber(basis.settings.numberPattern, {
     classificationCode: input.classificationCode,
     letterCode: input.letterCode,
     sequence,
-    villageCode: input.issuer.kind === 'village' ? facts.key : '',
-    issuerName: facts.name,
-    year,
-    month,
+    villageCode: input.issuer.kind === 'village' ? basis.facts.key : '',
+    issuerName: basis.facts.name,
+    year: basis.year,
+    month: basis.month,
   });
-  const code = verificationCode();
+}
+
+/**
+ * The letter as it will be printed. Issuing and the signing page's preview both draw it from
+ * here, so the preview is the issued letter but for the verification code and its QR code.
+ */
+async function letterDocument(
+  ctx: Ctx,
+  input: IssueLetterInput,
+  basis: LetterBasis,
+  number: string,
+  code: string | null,
+  signer: LetterSigner,
+) {
+  const { facts, settings, now } = basis;
+  const logo = settings.logoFileId ? (await readFile(ctx, settings.logoFileId)).bytes : null;
   // counted on the calendar the letter is dated by, so the printed and the stored day are one
   const validUntil = input.validDays ? addDays(jakartaDate(now), input.validDays) : null;
   const signature = signatureBlock(facts, settings, input.signer, signer.note);
@@ -326,7 +341,11 @@ export async function issueLetter(
     closing: input.content.closing,
     placeAndDate: `${facts.place}, ${longIndonesianDate(now)}`,
     signature,
-    verification: { url: `${ctx.config.publicUrl}/verifikasi/${code}`, code },
+    verification: {
+      url: `${ctx.config.publicUrl}/verifikasi/${code ?? PREVIEW_CODE}`,
+      code: code ?? PREVIEW_CODE,
+    },
+    ...(code ? {} : { preview: true }),
     validUntil: validUntil ? longIndonesianDate(startOfJakartaDay(validUntil)) : null,
     metadata: {
       title: `${input.content.title} ${number}`,
@@ -335,6 +354,71 @@ export async function issueLetter(
       createdAt: now,
     },
   };
+  return { document, signature, validUntil };
+}
+
+/** Stands in for the code in a preview: as long as a real one, so every line keeps its place. */
+const PREVIEW_CODE = '··········';
+
+async function peekSequence(ctx: Ctx, basis: LetterBasis, input: NumberInput): Promise<number> {
+  return repo.peekNextNumber(ctx.db, {
+    issuer: basis.facts.key,
+    year: basis.year,
+    classificationCode: input.classificationCode,
+  });
+}
+
+/**
+ * The number the next letter of this kind would get if it were signed now, without taking it:
+ * numbering stays gap-free however often a signatory looks.
+ */
+export async function nextLetterNumber(ctx: Ctx, input: NumberInput): Promise<string> {
+  const basis = await letterBasis(ctx, input.issuer);
+  return letterNumber(basis, input, await peekSequence(ctx, basis, input));
+}
+
+/**
+ * The PDF that signing now would issue, with the number it would get, drawn by the same code as
+ * the issued letter. Only the verification code and QR code (made at signing) are missing: a
+ * "PRATINJAU" box stands where the QR code will be. Nothing is numbered or stored. The caller
+ * (the request's signing step) has checked that the actor may sign it.
+ */
+export async function previewLetter(
+  ctx: Ctx,
+  input: IssueLetterInput,
+  signer: LetterSigner = qrSigner,
+): Promise<{ number: string; pdf: Buffer }> {
+  const basis = await letterBasis(ctx, input.issuer);
+  const number = letterNumber(basis, input, await peekSequence(ctx, basis, input));
+  const { document } = await letterDocument(ctx, input, basis, number, null, signer);
+  await audit(ctx, {
+    action: 'read_personal',
+    entity: 'letter_preview',
+    entityId: input.requestId,
+    villageCode: input.villageCode,
+  });
+  return { number, pdf: await renderLetterPdf(document) };
+}
+
+/**
+ * Numbers, renders, signs and stores one letter. Call it inside the transaction that marks the
+ * request issued: if anything fails, the number goes back and no letter exists.
+ */
+export async function issueLetter(
+  ctx: Ctx,
+  input: IssueLetterInput,
+  signer: LetterSigner = qrSigner,
+): Promise<IssuedLetter> {
+  const basis = await letterBasis(ctx, input.issuer);
+  const { facts, now, year } = basis;
+  const sequence = await repo.takeNextNumber(ctx.db, {
+    issuer: facts.key,
+    year,
+    classificationCode: input.classificationCode,
+  });
+  const number = letterNumber(basis, input, sequence);
+  const code = verificationCode();
+  const { document, signature, validUntil } = await letterDocument(ctx, input, basis, number, code, signer);
   const pdf = await signer.sign(await renderLetterPdf(document), input.credentials ?? {});
   const file = await saveFile(ctx, {
     bytes: pdf,
@@ -396,8 +480,21 @@ export interface PublicLetterFacts {
   signedBy: string;
 }
 
+/**
+ * A code as people type it from paper: spaces, dashes and lower case taken out, and the letters
+ * Crockford's alphabet leaves out read as the digits they are mistaken for (O → 0, I and L → 1).
+ */
+export function normaliseVerificationCode(typed: string): string {
+  return typed
+    .toUpperCase()
+    .replace(/[\s\-.·_]+/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+}
+
 /** What /verifikasi/{code} shows anyone holding the letter; null for an unknown code. */
-export async function verifyLetter(ctx: Ctx, code: string): Promise<PublicLetterFacts | null> {
+export async function verifyLetter(ctx: Ctx, typed: string): Promise<PublicLetterFacts | null> {
+  const code = normaliseVerificationCode(typed);
   if (!/^[0-9A-Z]{10}$/.test(code)) return null;
   const row = await repo.selectLetterByCode(ctx.db, code);
   if (!row) return null;
@@ -427,6 +524,12 @@ export async function checkLetterPdf(
 ): Promise<{ matches: boolean; sha256: string }> {
   const facts = await verifyLetter(ctx, code);
   if (!facts) throw new NotFound(t('letters.error.unknownCode'));
+  // judged by content, not by name: a photo of the paper letter is no copy of the issued file
+  const kind = sniffContentType(pdf);
+  if (kind !== 'application/pdf')
+    throw new Invalid({
+      pdf: kind ? t('letters.verify.notPdfPhoto') : t('letters.verify.notPdf'),
+    });
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   return { matches: sha256 === facts.sha256, sha256 };
 }

@@ -615,3 +615,13 @@ export async function exportPage(
   if (after) q = q.where(sql<boolean>`(name, nik) > (${after.name}, ${after.nik})`);
   return q.orderBy('name').orderBy('nik').limit(limit).execute();
 }
+
+/** The first of these villages (in the order given) that has anyone in its registry, or null. */
+export async function firstVillageWithResidents(db: Db, villageCodes: string[]): Promise<string | null> {
+  if (villageCodes.length === 0) return null;
+  const row = await sql<{ code: string }>`
+    SELECT v.code FROM unnest(${arrayLiteral(villageCodes)}::text[]) WITH ORDINALITY AS v(code, i)
+    WHERE EXISTS (SELECT 1 FROM residents r WHERE r.village_code = v.code)
+    ORDER BY v.i LIMIT 1`.execute(db);
+  return row.rows[0]?.code ?? null;
+}

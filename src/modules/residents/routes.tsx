@@ -27,6 +27,7 @@ import {
   importErrorFile,
   listImports,
   listResidents,
+  openingVillage,
   queueImportJob,
   recordDeparture,
   refuseImportJob,
@@ -55,13 +56,15 @@ import './messages.ts';
 const BASE = '/kelola/penduduk';
 const MAX_UPLOAD = 512 * 1024 * 1024;
 
-/** The village a page is about: ?desa=, else the staff member's own village, else the first in scope. */
+/** The village a page is about: ?desa=, else the staff member's own village, else the first in scope with residents. */
 async function pickVillage(
   request: FastifyRequest,
 ): Promise<{ village: VillageChoice; villages: VillageChoice[] }> {
   const villages = await villagesWithRecords(request.ctx);
   const wanted = queryText(request).desa;
-  const village = villages.find((v) => v.code === wanted) ?? (wanted ? undefined : villages[0]);
+  const village = wanted
+    ? villages.find((v) => v.code === wanted)
+    : await openingVillage(request.ctx, villages);
   if (!village) throw new Forbidden(t('residents.error.villageOutOfScope'));
   return { village, villages };
 }

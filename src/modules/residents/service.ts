@@ -45,6 +45,7 @@ import {
   exportPage,
   familyMembers,
   familyRow,
+  firstVillageWithResidents,
   insertEvent,
   insertResident,
   listResidentRows,
@@ -93,6 +94,21 @@ export async function villagesWithRecords(ctx: Ctx): Promise<Array<{ code: strin
   return (await listVillages(ctx))
     .filter((v) => mayReadVillageRecords(ctx.actor, v.code))
     .map((v) => ({ code: v.code, name: v.name }));
+}
+
+/**
+ * The village a registry page opens on when none is asked for: the first in scope that has
+ * residents (for a camat, the kecamatan's first village alphabetically may have none yet).
+ */
+export async function openingVillage<V extends { code: string }>(
+  ctx: Ctx,
+  villages: V[],
+): Promise<V | undefined> {
+  const code = await firstVillageWithResidents(
+    ctx.db,
+    villages.map((v) => v.code),
+  );
+  return villages.find((v) => v.code === code) ?? villages[0];
 }
 
 /**

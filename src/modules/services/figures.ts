@@ -33,6 +33,7 @@ export const serviceFigures: FigureDefinition[] = [
     name: 'services.medianProcessingDays',
     label: 'services.figures.medianProcessingDays',
     unit: 'day',
+    details: '/kelola/layanan/kinerja',
     async compute(ctx, region) {
       const decided = ctx.db
         .selectFrom('service_requests')

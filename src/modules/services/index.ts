@@ -32,6 +32,7 @@ export const servicesModule: SimpulModule = {
       label: 'services.nav.queue',
       for: ['operator_desa', 'sekretaris_desa', 'kepala_desa', 'camat', 'opd', 'admin_kabupaten'],
     },
+    { href: '/kelola/layanan/kinerja', label: 'services.speed.title', for: ['camat', 'admin_kabupaten'] },
   ],
   seed: seedServices,
   workQueue: servicesWorkQueue,

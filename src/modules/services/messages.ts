@@ -147,6 +147,21 @@ const id: Messages = {
   'services.queue.overdue': 'terlambat',
   'services.queue.yourTurn': 'Giliran Anda',
   'services.queue.yes': 'ya',
+  'services.queue.village': 'Desa',
+  'services.queue.allVillages': 'Semua desa',
+  'services.speed.title': 'Kecepatan layanan surat',
+  'services.speed.lead':
+    'Permohonan surat dan layanan di {region}, desa per desa: yang selesai tahun {year}, berapa hari biasanya, dan yang terlambat hari ini.',
+  'services.speed.year': 'Tahun',
+  'services.speed.finished': 'Selesai',
+  'services.speed.median': 'Lama biasanya (hari)',
+  'services.speed.medianHint':
+    'Nilai tengah (median) hari kalender dari pengajuan sampai diputus: separuh permohonan selesai lebih cepat.',
+  'services.speed.overdue': 'Terlambat sekarang',
+  'services.speed.open': 'Masih diproses',
+  'services.speed.none': 'Belum ada permohonan di wilayah Anda.',
+  'services.speed.total': 'Jumlah',
+  'services.speed.openQueue': 'Lihat permohonan desa ini',
   'services.age.hours': '{n} jam',
   'services.age.days': '{n} hari',
 
@@ -383,6 +398,21 @@ const en: Messages = {
   'services.queue.overdue': 'overdue',
   'services.queue.yourTurn': 'Your turn',
   'services.queue.yes': 'yes',
+  'services.queue.village': 'Village',
+  'services.queue.allVillages': 'All villages',
+  'services.speed.title': 'Letter service speed',
+  'services.speed.lead':
+    'Letter and service requests in {region}, village by village: those finished in {year}, how many days they usually take, and those overdue today.',
+  'services.speed.year': 'Year',
+  'services.speed.finished': 'Finished',
+  'services.speed.median': 'Usual time (days)',
+  'services.speed.medianHint':
+    'The median of calendar days from filing to decision: half the requests finished faster.',
+  'services.speed.overdue': 'Overdue now',
+  'services.speed.open': 'Still in progress',
+  'services.speed.none': 'No requests in your area yet.',
+  'services.speed.total': 'Total',
+  'services.speed.openQueue': 'See this village’s requests',
   'services.age.hours': '{n} h',
   'services.age.days': '{n} days',
 
@@ -500,6 +530,7 @@ const idErrors = {
     'Permohonan yang sudah menunggu tanda tangan atau selesai tidak dapat dibatalkan.',
   'services.error.notAwaitingAction': 'Permohonan ini tidak sedang menunggu tindakan.',
   'services.error.notYourStep': 'Tahap ini bukan bagian Anda.',
+  'services.error.notAtSigning': 'Permohonan ini belum sampai pada tahap tanda tangan.',
   'services.error.correctionNote':
     'Tulis apa yang harus diperbaiki: catatan pada isian yang salah, atau catatan umum (minimal 5 karakter).',
   'services.error.rejectionReason': 'Tulis alasan penolakan yang jelas (minimal 10 karakter).',
@@ -535,6 +566,7 @@ const enErrors: Record<keyof typeof idErrors, string> = {
   'services.error.cannotCancel': 'A request awaiting signature or finished cannot be cancelled.',
   'services.error.notAwaitingAction': 'This request is not awaiting any action.',
   'services.error.notYourStep': 'This step is not yours to take.',
+  'services.error.notAtSigning': 'This request has not reached the signing step yet.',
   'services.error.correctionNote':
     'Write what must be corrected: a remark on the wrong fields, or a general note (at least 5 characters).',
   'services.error.rejectionReason': 'Write a clear reason for the rejection (at least 10 characters).',

@@ -85,6 +85,21 @@ export function mayActOnStep(
   }
 }
 
+/**
+ * "Your turn" in the queue: the current step is the viewer's own duty. The operator's check is
+ * the office staff's turn, not the signatory's (who may step in, but is not waiting for it).
+ */
+export function isTurnOf(
+  actor: Actor | null,
+  step: StepDefinition,
+  request: RequestRef,
+  definition: ServiceDefinition,
+): boolean {
+  if (!mayActOnStep(actor, step, request, definition)) return false;
+  if (step.actor === 'village_staff') return !canOnItem(actor, 'sign', { villageCode: request.village_code });
+  return true;
+}
+
 /** Marking a letter collected at the counter: the village office. */
 export function mayHandOver(actor: Actor | null, request: RequestRef): boolean {
   return villageOffice(actor, request.village_code);

@@ -131,6 +131,7 @@ export interface QueueFilter {
   state?: RequestState | 'aktif';
   serviceSlug?: string;
   q?: string;
+  villageCode?: string;
   page: number;
   pageSize: number;
 }
@@ -161,6 +162,7 @@ export async function queueRows(
     ]);
   else if (filter.state) query = query.where('r.state', '=', filter.state);
   if (filter.serviceSlug) query = query.where('s.slug', '=', filter.serviceSlug);
+  if (filter.villageCode) query = query.where('r.village_code', '=', filter.villageCode);
   if (filter.q) {
     const q = filter.q.trim();
     query = query.where((eb) =>
@@ -231,4 +233,49 @@ export async function insertEvent(
       detail: JSON.stringify(event.detail ?? {}),
     })
     .execute();
+}
+
+/**
+ * Service speed per village, for the requests a queue scope covers: decided in [from, to) and the
+ * median calendar days from filing to decision (as the figure `services.medianProcessingDays`
+ * counts them), and those waiting on the office past their due date at `now`.
+ */
+export async function speedByVillage(
+  db: Db,
+  scope: { agency: string } | { region: string | null },
+  period: { from: Date; to: Date; now: Date },
+) {
+  const decided = sql<boolean>`r.state IN ('siap_diambil', 'sudah_diambil', 'ditolak')
+    AND r.submitted_at IS NOT NULL AND r.finished_at >= ${period.from} AND r.finished_at < ${period.to}`;
+  let query = db
+    .selectFrom('service_requests as r')
+    .innerJoin('services as s', 's.id', 'r.service_id')
+    .where('r.state', '<>', 'draf');
+  query =
+    'agency' in scope
+      ? query.where('s.owner_code', '=', scope.agency)
+      : whereInRegion(query, 'r.village_code', scope.region);
+  const rows = await query
+    .select([
+      'r.village_code',
+      sql<number>`count(*) FILTER (WHERE ${decided})`.as('finished'),
+      sql<number | null>`percentile_cont(0.5) WITHIN GROUP (
+        ORDER BY extract(epoch FROM r.finished_at - r.submitted_at) / 86400) FILTER (WHERE ${decided})`.as(
+        'median_days',
+      ),
+      sql<number>`count(*) FILTER (WHERE r.state IN ('diperiksa', 'menunggu_tanda_tangan')
+        AND r.due_at < ${period.now})`.as('overdue'),
+      sql<number>`count(*) FILTER (WHERE r.state IN ('diperiksa', 'belum_lengkap', 'menunggu_tanda_tangan'))`.as(
+        'open',
+      ),
+    ])
+    .groupBy('r.village_code')
+    .execute();
+  return rows.map((r) => ({
+    villageCode: r.village_code,
+    finished: Number(r.finished),
+    medianDays: r.median_days === null ? null : Number(r.median_days),
+    overdue: Number(r.overdue),
+    open: Number(r.open),
+  }));
 }

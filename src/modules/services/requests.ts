@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { audit } from '../../platform/audit/service.ts';
+import { regionContains } from '../../platform/auth/policy.ts';
 import { type Actor, mask, type StaffActor } from '../../platform/auth/roles.ts';
 import { addWorkingDays, holidaySet } from '../../platform/calendar.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
@@ -7,9 +8,16 @@ import { readFile, saveFile, sniffContentType } from '../../platform/files/index
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
-import { jakartaDate } from '../../platform/time.ts';
-import { issueLetter, letterForRequest, letterPdf } from '../letters/service.ts';
-import { getVillage, regencyName, titleCase } from '../regions/service.ts';
+import { jakartaDate, jakartaYearMonth, startOfJakartaDay } from '../../platform/time.ts';
+import {
+  type IssueLetterInput,
+  issueLetter,
+  letterForRequest,
+  letterPdf,
+  nextLetterNumber,
+  previewLetter,
+} from '../letters/service.ts';
+import { getVillage, listVillages, regencyName, titleCase } from '../regions/service.ts';
 import {
   codeLabel,
   findResidentById,
@@ -17,7 +25,7 @@ import {
   listFamilyMembers,
   type Resident,
 } from '../residents/service.ts';
-import type { ServiceDefinition, StepDefinition } from './definition.ts';
+import type { ServiceDefinition } from './definition.ts';
 import {
   checkRequestData,
   cleanRequestData,
@@ -27,6 +35,7 @@ import {
 } from './forms.ts';
 import {
   isApplicant,
+  isTurnOf,
   mayActOnStep,
   mayEditRequest,
   mayHandOver,
@@ -485,7 +494,8 @@ export async function approveStep(
   return { state: 'siap_diambil', letterNumber: letter.number };
 }
 
-async function issueFor(
+/** What the letters module needs to number, draw and issue the request's letter. */
+async function letterInputFor(
   ctx: Ctx,
   row: {
     id: string;
@@ -496,7 +506,7 @@ async function issueFor(
   },
   definition: ServiceDefinition,
   credentials?: { nik?: string; passphrase?: string },
-) {
+): Promise<IssueLetterInput> {
   const village = await getVillage(ctx, row.village_code);
   const namesFamily = definition.fields.some((f) => f.type === 'family_member');
   const family = namesFamily ? await familyOf(ctx, row.applicant.familyNumber) : [];
@@ -509,12 +519,9 @@ async function issueFor(
     kecamatanName: titleCase(village.kecamatanName),
     regencyName: titleCase(await regencyName(ctx)),
   });
-  return issueLetter(ctx, {
+  return {
     requestId: row.id,
-    issuer:
-      definition.owner.type === 'agency'
-        ? { kind: 'agency', agencyCode: definition.owner.code }
-        : { kind: 'village', villageCode: row.village_code },
+    issuer: letterIssuer(row, definition),
     villageCode: row.village_code,
     serviceSlug: definition.slug,
     letterCode: definition.letterCode,
@@ -524,7 +531,43 @@ async function issueFor(
     validDays: definition.document.validDays ?? null,
     signer: ctx.actor as StaffActor,
     credentials,
-  });
+  };
+}
+
+function letterIssuer(
+  row: { village_code: string },
+  definition: ServiceDefinition,
+): IssueLetterInput['issuer'] {
+  return definition.owner.type === 'agency'
+    ? { kind: 'agency', agencyCode: definition.owner.code }
+    : { kind: 'village', villageCode: row.village_code };
+}
+
+async function issueFor(
+  ctx: Ctx,
+  row: Parameters<typeof letterInputFor>[1],
+  definition: ServiceDefinition,
+  credentials?: { nik?: string; passphrase?: string },
+) {
+  return issueLetter(ctx, await letterInputFor(ctx, row, definition, credentials));
+}
+
+/** The request waits on the actor's signature: its last step, the actor the one to take it. */
+async function requireSigningStep(ctx: Ctx, id: string) {
+  const loaded = await requireStepActor(ctx, id);
+  if (loaded.row.step_index < loaded.definition.steps.length - 1)
+    throw new Conflict(t('services.error.notAtSigning'));
+  return loaded;
+}
+
+/**
+ * The letter signing would issue now, for the signatory to read before signing: the same PDF
+ * with the number it would get, only the verification code and QR code still to come. It takes
+ * no number (the next signature may still get this one, or the next if another letter is first).
+ */
+export async function requestLetterPreview(ctx: Ctx, id: string): Promise<{ number: string; pdf: Buffer }> {
+  const { row, definition } = await requireSigningStep(ctx, id);
+  return previewLetter(ctx, await letterInputFor(ctx, row, definition));
 }
 
 export async function markCollected(ctx: Ctx, id: string): Promise<void> {
@@ -576,6 +619,8 @@ export interface RequestView {
   /** differences between what the request carries and the registry today */
   registryDifferences: string[];
   personal: boolean;
+  /** for the signatory at the last step: the number the letter would get if signed now */
+  upcomingNumber: string | null;
 }
 
 function registryDifferences(snapshot: ApplicantSnapshot, current: ApplicantSnapshot | null): string[] {
@@ -621,6 +666,8 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
     ['diperiksa', 'menunggu_tanda_tangan'].includes(row.state) &&
     step !== undefined &&
     mayActOnStep(actor, step, row, definition);
+  const signs =
+    acting && (step?.actor === 'village_signatory' || row.step_index === definition.steps.length - 1);
   const snapshot = personal
     ? row.applicant
     : { ...row.applicant, nik: mask(row.applicant.nik), familyNumber: mask(row.applicant.familyNumber) };
@@ -672,7 +719,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
         acting &&
         step?.actor !== 'village_signatory' &&
         !(step?.actor === 'agency' && row.step_index === definition.steps.length - 1),
-      sign: acting && (step?.actor === 'village_signatory' || row.step_index === definition.steps.length - 1),
+      sign: signs,
       collect: row.state === 'siap_diambil' && mayHandOver(actor, row),
       cancel: ['draf', 'belum_lengkap', 'diperiksa'].includes(row.state) && mayEditRequest(actor, row),
     },
@@ -680,6 +727,14 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
       ? registryDifferences(row.applicant, await applicantSnapshot(ctx, current))
       : [],
     personal,
+    upcomingNumber:
+      signs && row.step_index === definition.steps.length - 1
+        ? await nextLetterNumber(ctx, {
+            issuer: letterIssuer(row, definition),
+            letterCode: definition.letterCode,
+            classificationCode: definition.classificationCode,
+          })
+        : null,
   };
 }
 
@@ -717,13 +772,79 @@ export async function listQueue(ctx: Ctx, filter: Omit<repo.QueueFilter, 'pageSi
   });
   return {
     total,
-    rows: rows.map((r) => ({
-      ...r,
-      applicant_nik: seesInFull(actor, r, r.definition) ? r.applicant_nik : mask(r.applicant_nik),
-      mayAct:
-        ['diperiksa', 'menunggu_tanda_tangan'].includes(r.state) &&
-        r.definition.steps[r.step_index] !== undefined &&
-        mayActOnStep(actor, r.definition.steps[r.step_index] as StepDefinition, r, r.definition),
-    })),
+    rows: rows.map((r) => {
+      const step = ['diperiksa', 'menunggu_tanda_tangan'].includes(r.state)
+        ? r.definition.steps[r.step_index]
+        : undefined;
+      return {
+        ...r,
+        applicant_nik: seesInFull(actor, r, r.definition) ? r.applicant_nik : mask(r.applicant_nik),
+        mayAct: step !== undefined && mayActOnStep(actor, step, r, r.definition),
+        yourTurn: step !== undefined && isTurnOf(actor, step, r, r.definition),
+      };
+    }),
+  };
+}
+
+export interface QueueVillage {
+  code: string;
+  name: string;
+  kecamatanName: string;
+}
+
+/** The villages a staff member's queue covers (a kecamatan's, the regency's), for its filter and column. */
+export async function queueVillages(ctx: Ctx): Promise<QueueVillage[]> {
+  const scope = queueScope(ctx.actor);
+  const region = 'region' in scope ? scope.region : null;
+  return (await listVillages(ctx))
+    .filter((v) => region === null || regionContains(region, v.code))
+    .map((v) => ({ code: v.code, name: titleCase(v.name), kecamatanName: titleCase(v.kecamatanName) }));
+}
+
+export interface VillageSpeed extends QueueVillage {
+  /** decided by the office in the year (ready, collected or refused) */
+  finished: number;
+  /** median calendar days from filing to decision, one decimal; null when none was decided */
+  medianDays: number | null;
+  /** waiting on the office past the due date, now */
+  overdue: number;
+  open: number;
+}
+
+/**
+ * How fast the villages in the actor's scope answer letter and service requests, village by
+ * village (every village of a region, those with requests for an agency's own services).
+ */
+export async function serviceSpeed(
+  ctx: Ctx,
+  input: { year?: number } = {},
+): Promise<{ year: number; villages: VillageSpeed[] }> {
+  const scope = queueScope(ctx.actor);
+  const now = ctx.clock.now();
+  const year = input.year ?? jakartaYearMonth(now).year;
+  const period = {
+    from: startOfJakartaDay(`${year}-01-01`),
+    to: startOfJakartaDay(`${year + 1}-01-01`),
+    now,
+  };
+  const [villages, rows] = await Promise.all([
+    queueVillages(ctx),
+    repo.speedByVillage(ctx.db, scope, period),
+  ]);
+  const byCode = new Map(rows.map((r) => [r.villageCode, r]));
+  return {
+    year,
+    villages: villages
+      .filter((v) => 'region' in scope || byCode.has(v.code))
+      .map((v) => {
+        const row = byCode.get(v.code);
+        return {
+          ...v,
+          finished: row?.finished ?? 0,
+          medianDays: row?.medianDays == null ? null : Math.round(row.medianDays * 10) / 10,
+          overdue: row?.overdue ?? 0,
+          open: row?.open ?? 0,
+        };
+      }),
   };
 }

@@ -25,6 +25,8 @@ export interface FigureDefinition {
   /** i18n key of the label */
   label: string;
   unit: FigureUnit;
+  /** a staff page that breaks the figure down (the dashboard links its label there) */
+  details?: string;
   compute(ctx: Ctx, region: string): Promise<FigureValue>;
 }
 
@@ -42,6 +44,7 @@ export interface Figure {
   unit: FigureUnit;
   value: number | null;
   asOf: Date;
+  details?: string;
 }
 
 export interface RegionFigures {
@@ -105,6 +108,7 @@ export async function readFigures(
       unit: definition.unit,
       value,
       asOf,
+      ...(definition.details ? { details: definition.details } : {}),
     });
   }
   return { region, level, figures };

@@ -27,10 +27,10 @@ export function VerifyStartPage(props: { errors?: FieldErrors; code?: string }):
         <TextField
           name="kode"
           label={t('letters.verify.code')}
-          hint={t('letters.verify.codeHint')}
+          hint={`${t('letters.verify.codeHint')} ${t('letters.verify.codeHintLoose')}`}
           value={props.code}
           error={props.errors?.code}
-          maxlength={10}
+          maxlength={40}
           width="medium"
         />
         <Button>{t('letters.verify.check')}</Button>
@@ -69,7 +69,14 @@ export function VerifyPage(props: {
               ? `${formatDate(facts.validUntil)}${expired ? ` (${t('letters.verify.expired')})` : ''}`
               : t('letters.verify.noExpiry'),
           ],
-          ['SHA-256', <code class="hash">{facts.sha256}</code>],
+          [
+            t('letters.verify.fingerprint'),
+            <>
+              <code class="hash">{facts.sha256}</code>
+              <br />
+              <small class="hint">{t('letters.verify.fingerprintHint')}</small>
+            </>,
+          ],
         ]}
       />
       {props.check ? (
@@ -85,7 +92,8 @@ export function VerifyPage(props: {
             <h2>{t('letters.verify.mismatchTitle')}</h2>
             <p>{t('letters.verify.mismatchLead')}</p>
             <p>
-              SHA-256: <code class="hash">{props.check.sha256}</code>
+              {t('letters.verify.uploadedFingerprint')} <small>(SHA-256)</small>:{' '}
+              <code class="hash">{props.check.sha256}</code>
             </p>
           </div>
         )

@@ -14,6 +14,7 @@ import {
 import { pageNumber as parsePage, queryText } from '../../../platform/http/input.ts';
 import { t } from '../../../platform/i18n/index.ts';
 import { sendLetterPdf } from '../../letters/service.ts';
+import { regionName } from '../../regions/service.ts';
 import { findResidentByNik } from '../../residents/service.ts';
 import { prefilledValues } from '../forms.ts';
 import { REQUEST_STATES, type RequestState } from '../schema.ts';
@@ -26,11 +27,14 @@ import {
   listQueue,
   markCollected,
   QUEUE_PAGE_SIZE,
+  queueVillages,
   rejectRequest,
   requestAttachment,
   requestLetterPdf,
+  requestLetterPreview,
   returnForCorrection,
   saveRequest,
+  serviceSpeed,
   setVillageServices,
   startRequest,
 } from '../service.ts';
@@ -39,6 +43,7 @@ import {
   AssistStartPage,
   IssuePinPage,
   QueuePage,
+  ServiceSpeedPage,
   StaffRequestPage,
 } from '../views/staff.tsx';
 import {
@@ -94,11 +99,13 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       state: status,
       serviceSlug: q.layanan || undefined,
       q: q.q || undefined,
+      villageCode: q.desa || undefined,
       page: pageNumber,
     };
-    const [queue, services] = await Promise.all([
+    const [queue, services, villages] = await Promise.all([
       listQueue(request.ctx, filter),
       listCatalog(request.ctx, { includeInactive: true }),
+      queueVillages(request.ctx),
     ]);
     return reply.page(
       <QueuePage
@@ -107,10 +114,24 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
         total={queue.total}
         page={pageNumber}
         pageSize={QUEUE_PAGE_SIZE}
-        filter={{ status, layanan: q.layanan, q: q.q }}
+        filter={{ status, layanan: q.layanan, q: q.q, desa: q.desa }}
         services={services}
+        villages={villages}
         now={request.ctx.clock.now()}
       />,
+    );
+  });
+
+  app.get('/kelola/layanan/kinerja', staff, async (request, reply) => {
+    const actor = staffOf(request);
+    const year = queryText(request).tahun ?? '';
+    const speed = await serviceSpeed(request.ctx, {
+      year: /^20\d{2}$/.test(year) ? Number(year) : undefined,
+    });
+    const region =
+      actor.scope.type === 'region' ? await regionName(request.ctx, actor.scope.code) : actor.scope.code;
+    return reply.page(
+      <ServiceSpeedPage actor={actor} regionName={region} year={speed.year} villages={speed.villages} />,
     );
   });
 
@@ -189,6 +210,20 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
   app.get('/kelola/layanan/permohonan/:id/surat.pdf', staff, async (request, reply) => {
     const file = await requestLetterPdf(request.ctx, (request.params as { id: string }).id);
     return sendLetterPdf(reply, file, 'inline');
+  });
+
+  // the signing page shows it inline; phones that cannot, open it by the link beside it
+  app.get('/kelola/layanan/permohonan/:id/pratinjau.pdf', staff, async (request, reply) => {
+    const preview = await requestLetterPreview(request.ctx, (request.params as { id: string }).id);
+    return sendPrivateFile(
+      reply,
+      {
+        bytes: preview.pdf,
+        contentType: 'application/pdf',
+        name: `pratinjau-${preview.number.replace(/[^\w-]+/g, '_')}.pdf`,
+      },
+      'inline',
+    );
   });
 
   // --- staff: filing for a resident (operator-assisted) -----------------------------------------

@@ -1,5 +1,5 @@
 import type { StaffActor } from '../../../platform/auth/roles.ts';
-import { currentLocale, formatDate, formatDateTime, t } from '../../../platform/i18n/index.ts';
+import { currentLocale, formatDate, formatDateTime, formatNumber, t } from '../../../platform/i18n/index.ts';
 import {
   Button,
   ButtonLink,
@@ -21,7 +21,7 @@ import { textOf } from '../forms.ts';
 import { menuRights } from '../policy.ts';
 import type { RequestView } from '../requests.ts';
 import { REQUEST_STATES, type RequestState } from '../schema.ts';
-import type { CatalogEntry } from '../service.ts';
+import type { CatalogEntry, QueueVillage, VillageSpeed } from '../service.ts';
 import {
   ageText,
   History,
@@ -46,6 +46,7 @@ export interface QueueRow {
   applicant_name: string;
   applicant_nik: string;
   mayAct: boolean;
+  yourTurn: boolean;
 }
 
 export function StaffMenu(props: { actor: StaffActor }): SafeHtml {
@@ -53,6 +54,8 @@ export function StaffMenu(props: { actor: StaffActor }): SafeHtml {
   return (
     <p class="sub-nav">
       <a href="/kelola/layanan">{t('services.queue.title')}</a>
+      {' · '}
+      <a href="/kelola/layanan/kinerja">{t('services.speed.title')}</a>
       {village ? (
         <>
           {' · '}
@@ -87,9 +90,13 @@ export function QueuePage(props: {
   pageSize: number;
   filter: Record<string, string | undefined>;
   services: CatalogEntry[];
+  /** the villages the queue covers; a column and a filter when there are several */
+  villages: QueueVillage[];
   now: Date;
 }): SafeHtml {
   const locale = currentLocale();
+  const villageNames = new Map(props.villages.map((v) => [v.code, v.name]));
+  const severalVillages = props.villages.length > 1;
   return (
     <Layout title={t('services.queue.title')} wide>
       <h1>{t('services.queue.title')}</h1>
@@ -114,6 +121,17 @@ export function QueuePage(props: {
           placeholder={t('services.queue.allServices')}
           options={props.services.map((s) => ({ value: s.slug, label: textOf(s.definition.name, locale) }))}
         />
+        {severalVillages ? (
+          <SelectField
+            name="desa"
+            label={t('services.queue.village')}
+            value={props.filter.desa}
+            placeholder={t('services.queue.allVillages')}
+            options={props.villages.map((v) => ({ value: v.code, label: villageLabel(v, props.villages) }))}
+          />
+        ) : (
+          ''
+        )}
         <TextField name="q" type="search" label={t('services.queue.search')} value={props.filter.q} />
         <Button variant="secondary">{t('services.queue.filter')}</Button>
       </Form>
@@ -127,6 +145,14 @@ export function QueuePage(props: {
             cell: (r) => <a href={`/kelola/layanan/permohonan/${r.id}`}>{r.code}</a>,
           },
           { header: t('services.queue.service'), cell: (r) => serviceName(r.definition) },
+          ...(severalVillages
+            ? [
+                {
+                  header: t('services.queue.village'),
+                  cell: (r: QueueRow) => villageNames.get(r.village_code) ?? r.village_code,
+                },
+              ]
+            : []),
           {
             header: t('services.queue.applicant'),
             cell: (r) => (
@@ -167,7 +193,7 @@ export function QueuePage(props: {
                 '-'
               ),
           },
-          { header: t('services.queue.yourTurn'), cell: (r) => (r.mayAct ? t('services.queue.yes') : '') },
+          { header: t('services.queue.yourTurn'), cell: (r) => (r.yourTurn ? t('services.queue.yes') : '') },
         ]}
       />
       <Pagination
@@ -178,6 +204,102 @@ export function QueuePage(props: {
         query={props.filter}
       />
     </Layout>
+  );
+}
+
+/** A village's name, with its kecamatan where the list spans several kecamatan. */
+function villageLabel(village: QueueVillage, all: QueueVillage[]): string {
+  const oneKecamatan = all.every((v) => v.kecamatanName === all[0]?.kecamatanName);
+  return oneKecamatan ? village.name : `${village.name} (${village.kecamatanName})`;
+}
+
+export function ServiceSpeedPage(props: {
+  actor: StaffActor;
+  regionName: string;
+  year: number;
+  villages: VillageSpeed[];
+}): SafeHtml {
+  const total = props.villages.reduce(
+    (sum, v) => ({
+      finished: sum.finished + v.finished,
+      overdue: sum.overdue + v.overdue,
+      open: sum.open + v.open,
+    }),
+    { finished: 0, overdue: 0, open: 0 },
+  );
+  return (
+    <Layout title={t('services.speed.title')} wide>
+      <h1>{t('services.speed.title')}</h1>
+      <StaffMenu actor={props.actor} />
+      <p class="lead">{t('services.speed.lead', { region: props.regionName, year: props.year })}</p>
+      <Form action="/kelola/layanan/kinerja" method="get" class="filters">
+        <TextField
+          name="tahun"
+          label={t('services.speed.year')}
+          inputmode="numeric"
+          value={String(props.year)}
+          width="short"
+        />
+        <Button variant="secondary">{t('services.queue.filter')}</Button>
+      </Form>
+      <p class="hint">{t('services.speed.medianHint')}</p>
+      <Table
+        caption={t('services.speed.openQueue')}
+        rows={props.villages}
+        empty={t('services.speed.none')}
+        columns={[
+          {
+            header: t('services.queue.village'),
+            cell: (v) => (
+              <a href={`/kelola/layanan?desa=${v.code}&status=aktif`}>{villageLabel(v, props.villages)}</a>
+            ),
+          },
+          { header: t('services.speed.finished'), cell: (v) => String(v.finished), numeric: true },
+          {
+            header: t('services.speed.median'),
+            cell: (v) => (v.medianDays === null ? '—' : formatNumber(v.medianDays)),
+            numeric: true,
+          },
+          {
+            header: t('services.speed.overdue'),
+            cell: (v) => (v.overdue > 0 ? <strong class="overdue">{String(v.overdue)}</strong> : '0'),
+            numeric: true,
+          },
+          { header: t('services.speed.open'), cell: (v) => String(v.open), numeric: true },
+        ]}
+      />
+      {props.villages.length > 1 ? (
+        <p>
+          {t('services.speed.total')}: {t('services.speed.finished')} {String(total.finished)} ·{' '}
+          {t('services.speed.overdue')} {String(total.overdue)} · {t('services.speed.open')}{' '}
+          {String(total.open)}
+        </p>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+/** The exact letter signing would issue, shown before the signature: inline, and as a link for phones. */
+function LetterPreview(props: { id: string; number: string }): SafeHtml {
+  const href = `/kelola/layanan/permohonan/${props.id}/pratinjau.pdf`;
+  return (
+    <div class="letter-preview">
+      <h3>{t('letters.preview.title')}</h3>
+      <p>{t('letters.preview.lead', { number: props.number })}</p>
+      <iframe
+        class="letter-preview-frame"
+        src={href}
+        title={t('letters.preview.frame', { number: props.number })}
+      />
+      <p>
+        <ButtonLink href={href}>{t('letters.preview.download')}</ButtonLink>
+        <br />
+        <small class="hint">{t('letters.preview.phoneHint')}</small>
+      </p>
+      <p class="hint">{t('letters.preview.numberMayMove')}</p>
+    </div>
   );
 }
 
@@ -199,6 +321,7 @@ function ActionForms(props: { view: RequestView; errors?: FieldErrors }): SafeHt
       )}
       {view.can.sign ? (
         <Panel title={t('services.staff.signTitle')}>
+          {view.upcomingNumber ? <LetterPreview id={view.id} number={view.upcomingNumber} /> : ''}
           <p>{t('services.staff.signLead')}</p>
           <Form action={`/kelola/layanan/permohonan/${view.id}/tandatangani`}>
             <CheckboxField name="confirm" label={t('services.staff.signConfirm')} error={errors.confirm} />
