@@ -1,12 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireResident, residentOf } from '../../../platform/auth/guards.ts';
-import { changePin, loginResident, pinMustChange } from '../../../platform/auth/resident-login.ts';
-import { Forbidden, Invalid, NotFound, TooManyRequests } from '../../../platform/http/errors.ts';
-import { safeReturnPath, setFlash } from '../../../platform/http/flash.ts';
+import { changePin, pinMustChange } from '../../../platform/auth/resident-login.ts';
+import { Forbidden, Invalid, NotFound } from '../../../platform/http/errors.ts';
+import { setFlash } from '../../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../../platform/http/form-route.ts';
-import { queryText } from '../../../platform/http/input.ts';
 import { t } from '../../../platform/i18n/index.ts';
-import { startSession } from '../../../platform/routes.tsx';
 import { sendLetterPdf } from '../../letters/service.ts';
 import { findResidentByNik } from '../../residents/service.ts';
 import { prefilledValues } from '../forms.ts';
@@ -23,13 +21,7 @@ import {
   saveRequest,
   startRequest,
 } from '../service.ts';
-import {
-  AccountPage,
-  ChangePinPage,
-  MyRequestPage,
-  NewRequestPage,
-  ResidentLoginPage,
-} from '../views/resident.tsx';
+import { AccountPage, ChangePinPage, MyRequestPage, NewRequestPage } from '../views/resident.tsx';
 import {
   flashFor,
   RequestForm,
@@ -37,8 +29,6 @@ import {
   requestInputOf,
   withUploadProblems,
 } from './request-form.ts';
-
-const residentReturn = (request: FastifyRequest) => safeReturnPath(queryText(request).kembali, '/akun');
 
 async function afterResidentSave(
   request: FastifyRequest,
@@ -85,35 +75,6 @@ async function newRequestPage(
 export async function residentRoutes(app: FastifyInstance): Promise<void> {
   const page = { schema: { hide: true } };
   const resident = { ...page, preHandler: requireResident() };
-
-  // --- resident login ---------------------------------------------------------------------------
-  app.get('/masuk/warga', page, async (request, reply) => {
-    const returnTo = residentReturn(request);
-    if (request.ctx.actor?.kind === 'resident') return reply.redirect(returnTo, 303);
-    return reply.page(<ResidentLoginPage returnTo={returnTo} />);
-  });
-
-  formRoute(app, '/masuk/warga', {
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-    body: formBody({ nik: textField(), pin: textField() }),
-    showOnPage: [TooManyRequests],
-    page: (request, { values, errors, message }) => (
-      <ResidentLoginPage
-        returnTo={residentReturn(request)}
-        values={{ nik: values.nik }}
-        errors={errors}
-        message={message}
-      />
-    ),
-    handle: async (request, reply, form) => {
-      const { actor, mustChange } = await loginResident(request.ctx, {
-        nik: form.nik ?? '',
-        pin: form.pin ?? '',
-      });
-      await startSession(request, reply, actor);
-      return reply.redirect(mustChange ? '/akun/pin' : residentReturn(request), 303);
-    },
-  });
 
   app.get('/akun/pin', resident, async (request, reply) => {
     return reply.page(

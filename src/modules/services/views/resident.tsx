@@ -228,51 +228,6 @@ export function ServicePage(props: { definition: ServiceDefinition; version: num
   );
 }
 
-export function ResidentLoginPage(props: {
-  returnTo: string;
-  values?: { nik?: string };
-  errors?: FieldErrors;
-  message?: string;
-}): SafeHtml {
-  return (
-    <Layout title={t('services.login.title')}>
-      <h1>{t('services.login.title')}</h1>
-      <p>{t('services.login.lead')}</p>
-      <ErrorSummary errors={props.errors} labels={{ nik: 'NIK', pin: 'PIN' }} />
-      {props.message ? <p class="error-message">{props.message}</p> : ''}
-      <Form action={`/masuk/warga?kembali=${encodeURIComponent(props.returnTo)}`}>
-        <TextField
-          name="nik"
-          label="NIK"
-          hint={t('services.login.nikHint')}
-          inputmode="numeric"
-          autocomplete="username"
-          maxlength={16}
-          value={props.values?.nik}
-          error={props.errors?.nik}
-          required
-        />
-        <TextField
-          name="pin"
-          type="password"
-          label="PIN"
-          hint={t('services.login.pinHint')}
-          inputmode="numeric"
-          autocomplete="current-password"
-          maxlength={6}
-          width="short"
-          error={props.errors?.pin}
-          required
-        />
-        <Button>{t('services.login.submit')}</Button>
-      </Form>
-      <p class="muted">
-        <a href="/masuk">{t('services.login.staff')}</a>
-      </p>
-    </Layout>
-  );
-}
-
 export function ChangePinPage(props: { errors?: FieldErrors; mustChange: boolean }): SafeHtml {
   return (
     <Layout title={t('services.pin.changeTitle')}>
@@ -419,9 +374,7 @@ export function ApplicantPanel(props: {
         ]}
       />
       <p>
-        <a href={`/akun/perbaikan-data?desa=${encodeURIComponent(props.villageCode)}`}>
-          {t('services.applicant.wrong')}
-        </a>
+        <a href={`/desa/${encodeURIComponent(props.villageCode)}`}>{t('services.applicant.wrong')}</a>
       </p>
     </section>
   );
