@@ -187,12 +187,14 @@ export function RequestForm(props: RequestFormProps): SafeHtml {
       <fieldset>
         <legend>{t('services.form.details')}</legend>
         {props.definition.fields.map((field) => (
-          <FormField
-            field={field}
-            value={props.values[field.name] ?? ''}
-            error={fieldMessage(errors[field.name], remarks[field.name])}
-            family={props.family}
-          />
+          <div class={remarks[field.name] ? 'remark' : undefined}>
+            <FormField
+              field={field}
+              value={props.values[field.name] ?? ''}
+              error={fieldMessage(errors[field.name], remarks[field.name])}
+              family={props.family}
+            />
+          </div>
         ))}
       </fieldset>
       {props.definition.attachments.length > 0 ? (
@@ -200,18 +202,20 @@ export function RequestForm(props: RequestFormProps): SafeHtml {
           <legend>{t('services.form.attachments')}</legend>
           <p class="hint">{t('services.form.attachmentsHint')}</p>
           {props.definition.attachments.map((a) => (
-            <FileField
-              name={`lampiran_${a.name}`}
-              label={textOf(a.label, locale)}
-              required={a.required}
-              accept="image/jpeg,image/png,application/pdf"
-              error={fieldMessage(errors[`lampiran_${a.name}`], remarks[`lampiran_${a.name}`])}
-              hint={
-                present.has(a.name)
-                  ? t('services.form.attached', { name: present.get(a.name) ?? '' })
-                  : undefined
-              }
-            />
+            <div class={remarks[`lampiran_${a.name}`] ? 'remark' : undefined}>
+              <FileField
+                name={`lampiran_${a.name}`}
+                label={textOf(a.label, locale)}
+                required={a.required}
+                accept="image/jpeg,image/png,application/pdf"
+                error={fieldMessage(errors[`lampiran_${a.name}`], remarks[`lampiran_${a.name}`])}
+                hint={
+                  present.has(a.name)
+                    ? t('services.form.attached', { name: present.get(a.name) ?? '' })
+                    : undefined
+                }
+              />
+            </div>
           ))}
         </fieldset>
       ) : (
