@@ -28,7 +28,13 @@ afterAll(async () => {
 /** A photo as a phone takes it: 3000×2000, grainy, about 3 MB. */
 async function phonePhoto(): Promise<Buffer> {
   return sharp({
-    create: { width: 3000, height: 2000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    create: {
+      width: 3000,
+      height: 2000,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
   })
     .jpeg({ quality: 60 })
     .toBuffer();
