@@ -36,7 +36,7 @@ async function phonePhoto(): Promise<Buffer> {
       noise: { type: 'gaussian', mean: 128, sigma: 40 },
     },
   })
-    .jpeg({ quality: 60 })
+    .jpeg({ quality: 85 })
     .toBuffer();
 }
 

@@ -60,7 +60,7 @@ describe('a resident filing a letter from a phone (#12)', () => {
       },
     })
       .withExif({ IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '6/1 7/1 0/1' } })
-      .jpeg({ quality: 60 })
+      .jpeg({ quality: 85 })
       .toBuffer();
     expect(photo.length).toBeGreaterThan(2 * 1024 * 1024);
     const input = await requestInput({ keperluan: 'Biaya sekolah' }, { submit: false });
