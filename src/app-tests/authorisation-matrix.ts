@@ -600,6 +600,10 @@ export const MATRIX: Record<string, Entry> = {
     url: (fx) => `/akun/permohonan/${fx.cancellableRequestId}/batal`,
     allow: ['residentA'],
   },
+  'POST /akun/permohonan/:id/hapus': {
+    url: (fx) => `/akun/permohonan/${fx.cancellableRequestId}/hapus`,
+    allow: ['residentA'],
+  },
   'GET /akun/permohonan/:id/surat.pdf': {
     url: (fx) => `/akun/permohonan/${fx.issuedRequestId}/surat.pdf`,
     allow: ['residentA'],

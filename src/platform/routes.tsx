@@ -10,6 +10,8 @@ import { staffRoutes } from './routes/staff.tsx';
 
 export { sessionCookieOptions, startSession } from './routes/session.ts';
 
+import { residentLoginRoutes } from './routes/resident-login.tsx';
+
 export const platformNavigation: NavItem[] = [
   {
     href: '/kelola',
@@ -38,6 +40,7 @@ export async function platformRoutes(app: FastifyInstance, options: PlatformRout
   await app.register(figureRoutes, { sources: options.modules });
   await app.register(personalDataRoutes, { sources: options.modules });
   await app.register(publicRoutes);
+  await app.register(residentLoginRoutes);
   await app.register(staffRoutes, options);
   await app.register(adminRoutes);
   await app.register(apiRoutes);

@@ -28,6 +28,22 @@ export function LoginPage(props: {
   return (
     <Layout title={t('auth.loginTitle')}>
       <h1>{t('auth.loginTitle')}</h1>
+      <p>{t('auth.choice.lead')}</p>
+      <ul class="login-choices">
+        <li>
+          <a class="button button-primary" href="/masuk/warga">
+            {t('auth.choice.resident')}
+          </a>
+          <p class="hint">{t('auth.choice.residentHint')}</p>
+        </li>
+        <li>
+          <a class="button button-secondary" href="#petugas">
+            {t('auth.choice.staff')}
+          </a>
+          <p class="hint">{t('auth.choice.staffHint')}</p>
+        </li>
+      </ul>
+      <h2 id="petugas">{t('auth.choice.staff')}</h2>
       <ErrorSummary errors={props.errors} labels={{ email: t('auth.email'), password: t('auth.password') }} />
       {props.message ? <p class="error-message">{props.message}</p> : ''}
       <Form action={`/masuk?kembali=${encodeURIComponent(props.returnTo)}`}>
@@ -50,9 +66,6 @@ export function LoginPage(props: {
         />
         <Button>{t('auth.login')}</Button>
       </Form>
-      <p>
-        {t('auth.residentHint')} <a href="/masuk/warga">{t('auth.residentLogin')}</a>
-      </p>
     </Layout>
   );
 }

@@ -62,6 +62,16 @@ function parseNumber(raw: string): number | null {
   return Number(s);
 }
 
+/**
+ * An example that fits the field's range: a money field reads "1500000", a count of people "3"
+ * (never a sum of money for a number of dependants).
+ */
+function numberExample(field: FieldDefinition): string {
+  const max = field.max ?? Number.POSITIVE_INFINITY;
+  if (max >= 1_500_000) return '1500000';
+  return String(Math.min(max, Math.max(field.min ?? 0, 3)));
+}
+
 function fieldProblem(
   field: FieldDefinition,
   value: string,
@@ -77,7 +87,7 @@ function fieldProblem(
     }
     case 'number': {
       const n = parseNumber(value);
-      if (n === null) return `${label} harus berupa angka, misalnya 1500000.`;
+      if (n === null) return `${label} harus berupa angka, misalnya ${numberExample(field)}.`;
       if (field.min !== undefined && n < field.min)
         return `${label} paling sedikit ${field.min.toLocaleString('id-ID')}.`;
       if (field.max !== undefined && n > field.max)

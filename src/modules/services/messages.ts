@@ -108,7 +108,7 @@ const id: Messages = {
   'services.form.returnedTitle': 'Permohonan dikembalikan untuk diperbaiki',
   'services.form.attachments': 'Lampiran',
   'services.form.attachmentsHint':
-    'Foto (JPEG/PNG) atau PDF, paling besar 2 MB per berkas. Foto dari ponsel boleh.',
+    'Foto (JPEG/PNG) atau PDF, paling besar 10 MB per berkas. Foto langsung dari kamera ponsel boleh: kami perkecil otomatis.',
   'services.form.attached': 'Sudah dilampirkan: {name}. Pilih berkas lain untuk menggantinya.',
   'services.form.contact': 'Pemberitahuan',
   'services.form.contactPhone': 'Nomor ponsel',
@@ -232,7 +232,7 @@ const id: Messages = {
   'services.flash.settingsSaved': 'Pengaturan disimpan.',
   'services.flash.serviceSaved': 'Layanan disimpan sebagai versi {version}.',
 
-  'services.error.fileTooLarge': 'Berkas terlalu besar (paling besar 5 MB).',
+  'services.error.fileTooLarge': 'Berkas terlalu besar (paling besar 10 MB).',
   'services.error.notFound': 'Layanan tidak ditemukan.',
   'services.error.confirmSign': 'Centang pernyataan persetujuan sebelum menandatangani.',
   'services.figures.requestsOpen': 'permohonan layanan menunggu diproses',
@@ -359,7 +359,8 @@ const en: Messages = {
   'services.form.remark': 'Officer’s remark',
   'services.form.returnedTitle': 'Your request was returned for correction',
   'services.form.attachments': 'Attachments',
-  'services.form.attachmentsHint': 'Photos (JPEG/PNG) or PDF, at most 2 MB each. Phone photos are fine.',
+  'services.form.attachmentsHint':
+    'Photos (JPEG/PNG) or PDF, at most 10 MB each. Photos straight from a phone camera are fine: we shrink them.',
   'services.form.attached': 'Attached: {name}. Choose another file to replace it.',
   'services.form.contact': 'Notifications',
   'services.form.contactPhone': 'Mobile number',
@@ -580,7 +581,75 @@ const enErrors: Record<keyof typeof idErrors, string> = {
   'services.error.definitionNotJson': 'The definition is not valid JSON: {detail}',
 };
 
-export const messages = { id: { ...id, ...idErrors }, en: { ...en, ...enErrors } };
+// the resident's letter journey on a phone (issue #12)
+const idJourney = {
+  'services.error.notSubmitted': 'Permohonan belum diajukan. Perbaiki isian yang ditandai.',
+  'services.state.siapDiunduh': 'Siap diunduh',
+  'services.request.letterReadyLead': 'Surat sudah ditandatangani dan siap diunduh.',
+  'services.request.paperReady': 'Salinan kertasnya juga siap diambil di kantor desa.',
+  'services.applicant.title': 'Data Anda yang akan dicetak pada surat',
+  'services.applicant.lead': 'Diambil dari data penduduk desa; Anda tidak perlu mengetiknya.',
+  'services.applicant.familyMembers': 'Anggota keluarga',
+  'services.applicant.wrong': 'Data salah? Ajukan perbaikan',
+  'services.catalog.search': 'Cari layanan',
+  'services.catalog.searchHint': 'Misalnya: domisili, usaha, SKCK, nikah',
+  'services.catalog.searchButton': 'Cari',
+  'services.catalog.group': 'Jenis surat',
+  'services.catalog.allGroups': 'Semua jenis',
+  'services.catalog.reset': 'Tampilkan semua layanan',
+  'services.catalog.found': '{count} layanan cocok.',
+  'services.catalog.noMatch': 'Tidak ada layanan yang cocok. Coba kata lain atau tampilkan semua layanan.',
+  'services.catalog.group.kependudukan': 'Kependudukan dan keluarga',
+  'services.catalog.group.ekonomi': 'Usaha, penghasilan dan bantuan',
+  'services.catalog.group.pengantar': 'Surat pengantar',
+  'services.catalog.group.lain': 'Keterangan lain',
+  'services.catalog.group.opd': 'Layanan perangkat daerah (OPD)',
+  'services.catalog.villageTitle': 'Layanan Desa {village}',
+  'services.catalog.closedList': 'Belum dibuka di desa ini',
+  'services.error.notADraft': 'Hanya draf yang belum pernah diajukan yang dapat dihapus.',
+  'services.draft.title': 'Ini masih draf',
+  'services.draft.lead':
+    'Draf ini belum dikirim ke kantor desa. Lengkapi lalu tekan "Ajukan", atau hapus draf ini.',
+  'services.draft.delete': 'Hapus draf',
+  'services.flash.draftDeleted': 'Draf dihapus.',
+};
+
+const enJourney: Record<keyof typeof idJourney, string> = {
+  'services.error.notSubmitted': 'The request was not submitted. Correct the marked answers.',
+  'services.state.siapDiunduh': 'Ready to download',
+  'services.request.letterReadyLead': 'The letter is signed and ready to download.',
+  'services.request.paperReady': 'Its paper copy is also ready at the village office.',
+  'services.applicant.title': 'Your data as the letter will print it',
+  'services.applicant.lead': 'Taken from the village registry; you need not type it.',
+  'services.applicant.familyMembers': 'Family members',
+  'services.applicant.wrong': 'Is something wrong? Ask for a correction',
+  'services.catalog.search': 'Search services',
+  'services.catalog.searchHint': 'For example: domicile, business, SKCK, marriage',
+  'services.catalog.searchButton': 'Search',
+  'services.catalog.group': 'Kind of letter',
+  'services.catalog.allGroups': 'All kinds',
+  'services.catalog.reset': 'Show every service',
+  'services.catalog.found': '{count} services match.',
+  'services.catalog.noMatch': 'No service matches. Try another word or show every service.',
+  'services.catalog.group.kependudukan': 'Residence and family',
+  'services.catalog.group.ekonomi': 'Business, income and aid',
+  'services.catalog.group.pengantar': 'Covering letters',
+  'services.catalog.group.lain': 'Other certificates',
+  'services.catalog.group.opd': 'Regency agency services',
+  'services.catalog.villageTitle': 'Services of Desa {village}',
+  'services.catalog.closedList': 'Not yet offered in this village',
+  'services.error.notADraft': 'Only a draft that was never submitted can be deleted.',
+  'services.draft.title': 'This is still a draft',
+  'services.draft.lead':
+    'This draft has not been sent to the village office. Complete it and press "Submit", or delete it.',
+  'services.draft.delete': 'Delete draft',
+  'services.flash.draftDeleted': 'Draft deleted.',
+};
+
+export const messages = {
+  id: { ...id, ...idErrors, ...idJourney },
+  en: { ...en, ...enErrors, ...enJourney },
+};
 
 // registered as soon as the module's code loads, so its services speak outside an app too (CLI, tests)
 registerMessages(messages);

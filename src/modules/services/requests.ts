@@ -4,7 +4,8 @@ import { regionContains } from '../../platform/auth/policy.ts';
 import { type Actor, mask, type StaffActor } from '../../platform/auth/roles.ts';
 import { addWorkingDays, holidaySet } from '../../platform/calendar.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
-import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
+import { renamedFor, shrinkImage } from '../../platform/files/images.ts';
+import { deleteFile, readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
@@ -31,6 +32,7 @@ import {
   cleanRequestData,
   type FamilyMember,
   letterContent,
+  prefilledValues,
   templateValues,
 } from './forms.ts';
 import {
@@ -49,7 +51,8 @@ import * as repo from './repo.ts';
 import type { ApplicantSnapshot, RequestState } from './schema.ts';
 import './messages.ts';
 
-const DEFAULT_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+// what a phone takes (3–6 MB); photos are shrunk below 1 MB before this limit is checked
+export const DEFAULT_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 const OPEN_FOR_APPLICANT: RequestState[] = ['draf', 'belum_lengkap'];
 
@@ -57,6 +60,8 @@ export interface UploadedFile {
   field: string;
   filename: string;
   bytes: Buffer;
+  /** already shrunk and stripped of metadata (see prepareUploads) */
+  prepared?: boolean;
 }
 
 export interface RequestInput {
@@ -190,6 +195,18 @@ export async function startRequest(
   if (resident.status !== 'hidup') throw new Invalid({ residentNik: t('services.error.applicantInactive') });
   const disabled = await repo.disabledServiceIds(ctx.db, resident.villageCode);
   if (disabled.has(service.id)) throw new Forbidden(t('services.error.serviceNotOpened'));
+  const prepared = { ...input, files: await prepareUploads(service.definition, input.files) };
+  // "Ajukan" on a form the resident left as it opened leaves nothing behind (no draft they never
+  // asked for): the form comes back with each problem beside its field. Once they typed or
+  // uploaded something, a failed submission keeps it as a named draft they can finish or delete,
+  // so a photo sent over a slow link is never sent twice.
+  if (input.submit && actor.kind === 'resident') {
+    const snapshot = await applicantSnapshot(ctx, resident);
+    if (nothingGiven(service.definition, prepared, snapshot)) {
+      const problems = await firstSubmissionProblems(ctx, service.definition, resident, prepared);
+      if (Object.keys(problems).length > 0) throw new Invalid(problems, t('services.error.notSubmitted'));
+    }
+  }
   const now = ctx.clock.now();
   const row = await ctx.db
     .insertInto('service_requests')
@@ -210,7 +227,75 @@ export async function startRequest(
     .returning('id')
     .executeTakeFirstOrThrow();
   await addEvent(ctx, row.id, actor.kind === 'staff' ? 'dibuat_operator' : 'dibuat');
-  return saveRequest(ctx, row.id, input);
+  return saveRequest(ctx, row.id, prepared);
+}
+
+/** The form as it opened: nothing typed beyond the registry's pre-filled values, no file, no phone. */
+function nothingGiven(
+  definition: ServiceDefinition,
+  input: RequestInput,
+  applicant: ApplicantSnapshot,
+): boolean {
+  const prefilled = prefilledValues(definition, applicant);
+  const data = cleanRequestData(definition, input.values);
+  const typed = definition.fields.some((f) => data[f.name] !== '' && data[f.name] !== prefilled[f.name]);
+  const uploaded = input.files.some((f) => f.bytes.length > 0);
+  return !typed && !uploaded && !(input.contactPhone ?? '').trim();
+}
+
+/** Every problem a first submission has, checked before anything is written. */
+async function firstSubmissionProblems(
+  ctx: Ctx,
+  definition: ServiceDefinition,
+  resident: Resident,
+  input: RequestInput,
+): Promise<Record<string, string>> {
+  const data = cleanRequestData(definition, input.values);
+  const family = await familyOf(ctx, resident.familyNumber);
+  const problems: Record<string, string> = {
+    ...contactProblems(input),
+    ...checkRequestData(definition, data, { today: jakartaDate(ctx.clock.now()), family }),
+  };
+  const given = new Set<string>();
+  for (const file of input.files) {
+    if (file.bytes.length === 0) continue;
+    const problem = attachmentProblem(definition, file);
+    if (problem) problems[`lampiran_${file.field}`] = problem;
+    else given.add(file.field);
+  }
+  for (const spec of definition.attachments)
+    if (spec.required && !given.has(spec.name)) problems[`lampiran_${spec.name}`] ??= missingText(spec);
+  return problems;
+}
+
+/**
+ * Phone photos are shrunk on the server (long side 2000 px, JPEG quality 80, no EXIF or GPS) before
+ * they are checked and stored; PDFs are kept as they came.
+ */
+export async function prepareUploads(
+  definition: ServiceDefinition,
+  files: UploadedFile[],
+): Promise<UploadedFile[]> {
+  const out: UploadedFile[] = [];
+  for (const file of files) {
+    const known = definition.attachments.some((a) => a.name === file.field);
+    const shrunk = known && !file.prepared ? await shrinkImage(file.bytes) : null;
+    out.push(
+      shrunk
+        ? {
+            ...file,
+            bytes: shrunk.bytes,
+            filename: renamedFor(file.filename, shrunk.contentType),
+            prepared: true,
+          }
+        : file,
+    );
+  }
+  return out;
+}
+
+function missingText(spec: { label: { id: string } }): string {
+  return `${spec.label.id} wajib dilampirkan.`;
 }
 
 function attachmentProblem(definition: ServiceDefinition, file: UploadedFile): string | null {
@@ -272,8 +357,7 @@ async function missingAttachments(ctx: Ctx, requestId: string, definition: Servi
   const present = new Set((await repo.attachmentsOf(ctx.db, requestId)).map((a) => a.name));
   const problems: Record<string, string> = {};
   for (const spec of definition.attachments)
-    if (spec.required && !present.has(spec.name))
-      problems[`lampiran_${spec.name}`] = `${spec.label.id} wajib dilampirkan.`;
+    if (spec.required && !present.has(spec.name)) problems[`lampiran_${spec.name}`] = missingText(spec);
   return problems;
 }
 
@@ -299,7 +383,8 @@ export async function saveRequest(ctx: Ctx, id: string, input: RequestInput): Pr
   const contact = contactProblems(input);
   const resident = await residentById(ctx, row.resident_id);
   const family = await familyOf(ctx, resident.familyNumber);
-  const uploadProblems = await storeAttachments(ctx, id, row.village_code, definition, input.files);
+  const files = await prepareUploads(definition, input.files);
+  const uploadProblems = await storeAttachments(ctx, id, row.village_code, definition, files);
   const now = ctx.clock.now();
   await ctx.db
     .updateTable('service_requests')
@@ -366,6 +451,19 @@ export async function cancelRequest(ctx: Ctx, id: string): Promise<void> {
     .where('id', '=', id)
     .execute();
   await addEvent(ctx, id, 'dibatalkan');
+}
+
+/** A draft (never filed: the office never saw it) goes with its attachments, at its applicant's word. */
+export async function deleteDraft(ctx: Ctx, id: string): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => deleteDraft(tx, id));
+  const { row } = await loadRequest(ctx, id);
+  if (!isApplicant(ctx.actor, row)) throw new Forbidden(t('services.error.notYourRequest'));
+  if (row.state !== 'draf' || row.submitted_at) throw new Conflict(t('services.error.notADraft'));
+  const attachments = await repo.attachmentsOf(ctx.db, id);
+  await ctx.db.deleteFrom('service_request_attachments').where('request_id', '=', id).execute();
+  await ctx.db.deleteFrom('service_request_events').where('request_id', '=', id).execute();
+  await ctx.db.deleteFrom('service_requests').where('id', '=', id).execute();
+  for (const attachment of attachments) await deleteFile(ctx, attachment.file_id);
 }
 
 // --- handling -----------------------------------------------------------------------------------

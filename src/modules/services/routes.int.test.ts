@@ -275,7 +275,7 @@ describe('a resident’s letter request over HTTP, from the form to the signed P
     expect(toFix.statusCode).toBe(200);
     expect(toFix.body).toContain('Permohonan dikembalikan untuk diperbaiki');
     expect(toFix.body).toMatch(
-      /<p class="remark" role="note"><strong>Catatan petugas:<\/strong> Sebutkan nama banknya\.<\/p><div class="field"><label for="field-keperluan">/,
+      /<div class="remark"><div class="field field-error"><label for="field-keperluan">[\s\S]*?<p class="error-message" id="error-keperluan">[\s\S]*?Catatan petugas: Sebutkan nama banknya\.<\/p>/,
     );
     expect(toFix.body).toContain('Belum lengkap — perlu diperbaiki');
 

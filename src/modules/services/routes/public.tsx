@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { NotFound } from '../../../platform/http/errors.ts';
 import { queryText } from '../../../platform/http/input.ts';
 import { t } from '../../../platform/i18n/index.ts';
-import { findVillage } from '../../regions/service.ts';
+import { findVillage, titleCase } from '../../regions/service.ts';
 import { getService, listCatalog } from '../service.ts';
 import { CatalogPage, ServicePage } from '../views/resident.tsx';
 
@@ -19,8 +19,11 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(
       <CatalogPage
         entries={entries}
-        villageName={village ? `Desa ${village.name}` : null}
+        villageName={village ? `Desa ${titleCase(village.name)}` : null}
+        villageCode={village?.code ?? null}
         loggedIn={actor?.kind === 'resident'}
+        query={(q.q ?? '').slice(0, 100)}
+        group={q.kelompok ?? ''}
       />,
     );
   });

@@ -2,7 +2,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { t } from '../../../platform/i18n/index.ts';
-import type { RequestInput, SaveOutcome, UploadedFile } from '../service.ts';
+import {
+  DEFAULT_ATTACHMENT_BYTES,
+  type RequestInput,
+  type SaveOutcome,
+  type UploadedFile,
+} from '../service.ts';
 
 /** A request form: the service's own fields (named by its definition), contact details and the action. */
 export const RequestForm = Type.Record(Type.String(), Type.String());
@@ -20,7 +25,8 @@ export async function readRequestForm(
   if (!request.isMultipart())
     return { fields: (request.body ?? {}) as Record<string, unknown>, files: uploads };
   const fields: Record<string, unknown> = {};
-  for await (const part of request.parts()) {
+  // above the app's 5 MB: a phone photo is 3–6 MB before the server shrinks it
+  for await (const part of request.parts({ limits: { fileSize: DEFAULT_ATTACHMENT_BYTES } })) {
     if (part.type === 'file') {
       try {
         const bytes = await part.toBuffer();

@@ -1,18 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireResident, residentOf } from '../../../platform/auth/guards.ts';
-import { changePin, loginResident, pinMustChange } from '../../../platform/auth/resident-login.ts';
-import { Forbidden, NotFound, TooManyRequests } from '../../../platform/http/errors.ts';
-import { safeReturnPath, setFlash } from '../../../platform/http/flash.ts';
+import { changePin, pinMustChange } from '../../../platform/auth/resident-login.ts';
+import { Forbidden, Invalid, NotFound } from '../../../platform/http/errors.ts';
+import { setFlash } from '../../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../../platform/http/form-route.ts';
-import { queryText } from '../../../platform/http/input.ts';
 import { t } from '../../../platform/i18n/index.ts';
-import { startSession } from '../../../platform/routes.tsx';
 import { sendLetterPdf } from '../../letters/service.ts';
 import { findResidentByNik } from '../../residents/service.ts';
 import { prefilledValues } from '../forms.ts';
 import {
   applicantSnapshot,
   cancelRequest,
+  deleteDraft,
   familyOf,
   getRequest,
   getService,
@@ -22,13 +21,7 @@ import {
   saveRequest,
   startRequest,
 } from '../service.ts';
-import {
-  AccountPage,
-  ChangePinPage,
-  MyRequestPage,
-  NewRequestPage,
-  ResidentLoginPage,
-} from '../views/resident.tsx';
+import { AccountPage, ChangePinPage, MyRequestPage, NewRequestPage } from '../views/resident.tsx';
 import {
   flashFor,
   RequestForm,
@@ -36,8 +29,6 @@ import {
   requestInputOf,
   withUploadProblems,
 } from './request-form.ts';
-
-const residentReturn = (request: FastifyRequest) => safeReturnPath(queryText(request).kembali, '/akun');
 
 async function afterResidentSave(
   request: FastifyRequest,
@@ -53,39 +44,37 @@ async function afterResidentSave(
   return reply.page(<MyRequestPage view={view} errors={outcome.problems} values={values} />, 422);
 }
 
+/** The request form of a service as the resident opens it: their registry data shown, fields pre-filled. */
+async function newRequestPage(
+  request: FastifyRequest,
+  slug: string,
+  state: { values?: Record<string, string>; errors?: Record<string, string> } = {},
+) {
+  const actor = residentOf(request);
+  const service = await getService(request.ctx, slug);
+  const me = await findResidentByNik(request.ctx, actor.nik);
+  if (!me || !service.active) throw new NotFound();
+  if (!service.definition.selfService) throw new Forbidden(t('services.service.officeOnly'));
+  const applicant = await applicantSnapshot(request.ctx, me);
+  return (
+    <NewRequestPage
+      action={`/layanan/${slug}/ajukan`}
+      definition={service.definition}
+      values={state.values ?? prefilledValues(service.definition, applicant)}
+      errors={state.errors}
+      family={await familyOf(request.ctx, me.familyNumber)}
+      attachments={[]}
+      applicant={applicant}
+      villageCode={me.villageCode}
+      prefilledNote
+    />
+  );
+}
+
 /** A resident's pages: NIK + PIN login, their PIN, their account and their own requests. */
 export async function residentRoutes(app: FastifyInstance): Promise<void> {
   const page = { schema: { hide: true } };
   const resident = { ...page, preHandler: requireResident() };
-
-  // --- resident login ---------------------------------------------------------------------------
-  app.get('/masuk/warga', page, async (request, reply) => {
-    const returnTo = residentReturn(request);
-    if (request.ctx.actor?.kind === 'resident') return reply.redirect(returnTo, 303);
-    return reply.page(<ResidentLoginPage returnTo={returnTo} />);
-  });
-
-  formRoute(app, '/masuk/warga', {
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-    body: formBody({ nik: textField(), pin: textField() }),
-    showOnPage: [TooManyRequests],
-    page: (request, { values, errors, message }) => (
-      <ResidentLoginPage
-        returnTo={residentReturn(request)}
-        values={{ nik: values.nik }}
-        errors={errors}
-        message={message}
-      />
-    ),
-    handle: async (request, reply, form) => {
-      const { actor, mustChange } = await loginResident(request.ctx, {
-        nik: form.nik ?? '',
-        pin: form.pin ?? '',
-      });
-      await startSession(request, reply, actor);
-      return reply.redirect(mustChange ? '/akun/pin' : residentReturn(request), 303);
-    },
-  });
 
   app.get('/akun/pin', resident, async (request, reply) => {
     return reply.page(
@@ -130,29 +119,22 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
     const actor = request.ctx.actor;
     if (actor?.kind !== 'resident')
       return reply.redirect(`/masuk/warga?kembali=${encodeURIComponent(`/layanan/${slug}/ajukan`)}`, 303);
-    const service = await getService(request.ctx, slug);
-    const me = await findResidentByNik(request.ctx, actor.nik);
-    if (!me || !service.active) throw new NotFound();
-    if (!service.definition.selfService) throw new Forbidden(t('services.service.officeOnly'));
-    const applicant = await applicantSnapshot(request.ctx, me);
-    return reply.page(
-      <NewRequestPage
-        action={`/layanan/${slug}/ajukan`}
-        definition={service.definition}
-        values={prefilledValues(service.definition, applicant)}
-        family={await familyOf(request.ctx, me.familyNumber)}
-        attachments={[]}
-        prefilledNote
-      />,
-    );
+    return reply.page(await newRequestPage(request, slug));
   });
 
-  // the service answers what is still missing (outcome.problems) rather than throwing: the request is saved either way
+  // a draft is made only by "Simpan draf"; a failed "Ajukan" draws the form again and saves nothing
   formRoute(app, '/layanan/:slug/ajukan', {
     preHandler: requireResident(),
     body: RequestForm,
     read: readRequestForm,
+    page: async (request, { values, errors, files }) =>
+      newRequestPage(request, request.params.slug, {
+        values: values as Record<string, string>,
+        errors: { ...files?.uploadProblems, ...errors },
+      }),
     handle: async (request, reply, form, uploads) => {
+      if (form.action === 'ajukan' && Object.keys(uploads.uploadProblems).length > 0)
+        throw new Invalid(uploads.uploadProblems, t('services.error.notSubmitted'));
       const outcome = withUploadProblems(
         await startRequest(request.ctx, request.params.slug, requestInputOf(form, uploads)),
         uploads.uploadProblems,
@@ -187,6 +169,16 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
       await cancelRequest(request.ctx, id);
       setFlash(reply, t('services.flash.cancelled'));
       return reply.redirect(`/akun/permohonan/${id}`, 303);
+    },
+  });
+
+  formRoute(app, '/akun/permohonan/:id/hapus', {
+    preHandler: requireResident(),
+    body: formBody({}),
+    handle: async (request, reply) => {
+      await deleteDraft(request.ctx, request.params.id);
+      setFlash(reply, t('services.flash.draftDeleted'));
+      return reply.redirect('/akun', 303);
     },
   });
 

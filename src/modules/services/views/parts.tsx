@@ -26,8 +26,13 @@ const TONE: Record<RequestState, 'neutral' | 'good' | 'warn' | 'bad' | 'info'> =
   dibatalkan: 'neutral',
 };
 
-export function RequestStateTag(props: { state: RequestState }): SafeHtml {
-  return <StatusTag tone={TONE[props.state]}>{t(`services.state.${props.state}`)}</StatusTag>;
+/**
+ * A request's state; the applicant reads "siap diunduh" for an issued letter (the PDF is theirs at
+ * once), the office "siap diambil" (the paper copy waits at the counter).
+ */
+export function RequestStateTag(props: { state: RequestState; forApplicant?: boolean }): SafeHtml {
+  const key = props.forApplicant && props.state === 'siap_diambil' ? 'siapDiunduh' : props.state;
+  return <StatusTag tone={TONE[props.state]}>{t(`services.state.${key}`)}</StatusTag>;
 }
 
 export function serviceName(definition: ServiceDefinition): string {
@@ -96,14 +101,60 @@ function FormField(props: {
   }
 }
 
-/** A remark the checker left on a field, shown above it until the applicant resubmits. */
-function Remark(props: { text?: string | undefined }): SafeHtml {
-  if (!props.text) return raw('');
-  return (
-    <p class="remark" role="note">
-      <strong>{t('services.form.remark')}:</strong> {props.text}
-    </p>
+/**
+ * Labels for the error summary, left out where the message already names its field
+ * ("Keperluan wajib diisi.", never "Keperluan: Keperluan wajib diisi.").
+ */
+export function summaryLabels(labels: Record<string, string>, errors: FieldErrors): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(labels).filter(
+      ([field, label]) => !(errors[field] ?? '').toLowerCase().includes(label.toLowerCase()),
+    ),
   );
+}
+
+/**
+ * The checker's remarks on a returned request, at the top as a summary whose links lead to each
+ * field, the way field errors are shown.
+ */
+function RemarkSummary(props: {
+  remarks: Record<string, string>;
+  note?: string | null | undefined;
+  labels: Record<string, string>;
+}): SafeHtml {
+  const entries = Object.entries(props.remarks);
+  if (!props.note && entries.length === 0) return raw('');
+  return (
+    <div
+      class="error-summary remark-summary"
+      role="alert"
+      tabindex="-1"
+      aria-labelledby="remark-summary-title"
+    >
+      <h2 id="remark-summary-title">{t('services.form.returnedTitle')}</h2>
+      {props.note ? <p>{props.note}</p> : ''}
+      {entries.length > 0 ? (
+        <ul>
+          {entries.map(([field, remark]) => (
+            <li>
+              <a href={`#field-${field}`}>
+                {props.labels[field] ? `${props.labels[field]}: ` : ''}
+                {remark}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
+    </div>
+  );
+}
+
+/** A field's error, or else the checker's remark on it: shown inside the field it is about. */
+function fieldMessage(error: string | undefined, remark: string | undefined): string | undefined {
+  if (error) return error;
+  return remark ? `${t('services.form.remark')}: ${remark}` : undefined;
 }
 
 export interface RequestFormProps {
@@ -127,27 +178,20 @@ export function RequestForm(props: RequestFormProps): SafeHtml {
   const errors = props.errors ?? {};
   const remarks = props.remarks ?? {};
   const present = new Map(props.attachments.map((a) => [a.name, a.fileName]));
+  const labels = fieldLabels(props.definition);
   return (
-    <Form action={props.action} multipart>
-      <ErrorSummary errors={errors} labels={fieldLabels(props.definition)} />
-      {props.remarkNote || Object.keys(remarks).length > 0 ? (
-        <div class="remark-summary" role="alert">
-          <h2>{t('services.form.returnedTitle')}</h2>
-          {props.remarkNote ? <p>{props.remarkNote}</p> : ''}
-        </div>
-      ) : (
-        ''
-      )}
+    <Form action={props.action} multipart class="request-form">
+      <ErrorSummary errors={errors} labels={summaryLabels(labels, errors)} />
+      <RemarkSummary remarks={remarks} note={props.remarkNote} labels={labels} />
       {props.residentNik ? <input type="hidden" name="residentNik" value={props.residentNik} /> : ''}
       <fieldset>
         <legend>{t('services.form.details')}</legend>
         {props.definition.fields.map((field) => (
-          <div>
-            <Remark text={remarks[field.name]} />
+          <div class={remarks[field.name] ? 'remark' : undefined}>
             <FormField
               field={field}
               value={props.values[field.name] ?? ''}
-              error={errors[field.name]}
+              error={fieldMessage(errors[field.name], remarks[field.name])}
               family={props.family}
             />
           </div>
@@ -158,14 +202,13 @@ export function RequestForm(props: RequestFormProps): SafeHtml {
           <legend>{t('services.form.attachments')}</legend>
           <p class="hint">{t('services.form.attachmentsHint')}</p>
           {props.definition.attachments.map((a) => (
-            <div>
-              <Remark text={remarks[`lampiran_${a.name}`]} />
+            <div class={remarks[`lampiran_${a.name}`] ? 'remark' : undefined}>
               <FileField
                 name={`lampiran_${a.name}`}
                 label={textOf(a.label, locale)}
                 required={a.required}
                 accept="image/jpeg,image/png,application/pdf"
-                error={errors[`lampiran_${a.name}`]}
+                error={fieldMessage(errors[`lampiran_${a.name}`], remarks[`lampiran_${a.name}`])}
                 hint={
                   present.has(a.name)
                     ? t('services.form.attached', { name: present.get(a.name) ?? '' })

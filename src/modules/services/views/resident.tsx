@@ -1,3 +1,4 @@
+import { mask } from '../../../platform/auth/roles.ts';
 import { currentLocale, formatDate, formatDateTime, t } from '../../../platform/i18n/index.ts';
 import {
   Button,
@@ -7,12 +8,14 @@ import {
   type FieldErrors,
   Form,
   Panel,
+  SelectField,
   SummaryList,
   Table,
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
+import { CATALOG_GROUPS, groupOf, matchesSearch } from '../catalog-groups.ts';
 import type { ServiceDefinition } from '../definition.ts';
 import { type FamilyMember, textOf } from '../forms.ts';
 import type { RequestView } from '../requests.ts';
@@ -30,36 +33,89 @@ import {
 function ServiceList(props: { entries: CatalogEntry[] }): SafeHtml {
   const locale = currentLocale();
   return (
-    <ul class="card-list">
+    <ul class="service-list">
       {props.entries.map((e) => (
-        <li class="card">
-          <h3>
-            <a href={`/layanan/${e.slug}`}>{textOf(e.definition.name, locale)}</a>
-          </h3>
-          <p>{textOf(e.definition.description, locale)}</p>
-          <p class="muted">
-            {t('services.catalog.sla', { days: e.definition.slaDays })}
+        <li>
+          <a href={`/layanan/${e.slug}`}>{textOf(e.definition.name, locale)}</a>
+          <span class="muted">
+            {' '}
+            · {t('services.catalog.sla', { days: e.definition.slaDays })}
             {e.definition.selfService ? '' : ` · ${t('services.catalog.atOffice')}`}
-            {e.enabledInVillage ? '' : ` · ${t('services.catalog.closedInVillage')}`}
-          </p>
+          </span>
         </li>
       ))}
     </ul>
   );
 }
 
+/** Village letters by kind, each kind a heading with a short list of links. */
+function GroupedServices(props: { entries: CatalogEntry[]; heading: 'h2' | 'h3' }): SafeHtml {
+  return (
+    <>
+      {CATALOG_GROUPS.filter((g) => g !== 'opd').map((group) => {
+        const inGroup = props.entries.filter((e) => groupOf(e.definition) === group);
+        if (inGroup.length === 0) return '';
+        const title = t(`services.catalog.group.${group}`);
+        return (
+          <>
+            {props.heading === 'h2' ? <h2>{title}</h2> : <h3>{title}</h3>}
+            <ServiceList entries={inGroup} />
+          </>
+        );
+      })}
+    </>
+  );
+}
+
+function CatalogSearch(props: { query: string; group: string; villageCode: string | null }): SafeHtml {
+  return (
+    <Form action="/layanan" method="get" class="catalog-search">
+      {props.villageCode ? <input type="hidden" name="desa" value={props.villageCode} /> : ''}
+      <TextField
+        name="q"
+        type="search"
+        label={t('services.catalog.search')}
+        hint={t('services.catalog.searchHint')}
+        value={props.query}
+      />
+      <SelectField
+        name="kelompok"
+        label={t('services.catalog.group')}
+        value={props.group}
+        placeholder={t('services.catalog.allGroups')}
+        options={CATALOG_GROUPS.map((g) => ({ value: g, label: t(`services.catalog.group.${g}`) }))}
+      />
+      <Button>{t('services.catalog.searchButton')}</Button>
+    </Form>
+  );
+}
+
 export function CatalogPage(props: {
   entries: CatalogEntry[];
   villageName: string | null;
+  villageCode?: string | null;
   loggedIn: boolean;
+  query?: string;
+  group?: string;
 }): SafeHtml {
-  const village = props.entries.filter((e) => e.definition.owner.type === 'village');
-  const agency = props.entries.filter((e) => e.definition.owner.type === 'agency');
+  const query = props.query ?? '';
+  const group = (CATALOG_GROUPS as readonly string[]).includes(props.group ?? '') ? (props.group ?? '') : '';
+  const filtering = query !== '' || group !== '';
+  const shown = props.entries.filter(
+    (e) => matchesSearch(e.definition, query) && (group === '' || groupOf(e.definition) === group),
+  );
+  // a village's page leads here: what it has not opened is listed apart, not mixed in
+  const open = props.villageName ? shown.filter((e) => e.enabledInVillage) : shown;
+  const closed = props.villageName ? shown.filter((e) => !e.enabledInVillage) : [];
+  const village = open.filter((e) => e.definition.owner.type === 'village');
+  const agency = open.filter((e) => e.definition.owner.type === 'agency');
+  const title = props.villageName
+    ? t('services.catalog.villageTitle', { village: props.villageName.replace(/^Desa /, '') })
+    : t('services.catalog.title');
   return (
-    <Layout title={t('services.catalog.title')}>
-      <h1>{t('services.catalog.title')}</h1>
+    <Layout title={title}>
+      <h1>{title}</h1>
       <p class="lead">{t('services.catalog.lead')}</p>
-      {props.villageName ? <p>{t('services.catalog.forVillage', { village: props.villageName })}</p> : ''}
       {props.loggedIn ? (
         <p>
           <ButtonLink href="/akun">{t('services.account.title')}</ButtonLink>
@@ -72,10 +128,45 @@ export function CatalogPage(props: {
           </ButtonLink>
         </Panel>
       )}
-      <h2>{t('services.catalog.villageLetters')}</h2>
-      <ServiceList entries={village} />
-      <h2>{t('services.catalog.agencyServices')}</h2>
-      <ServiceList entries={agency} />
+      <CatalogSearch query={query} group={group} villageCode={props.villageCode ?? null} />
+      {filtering ? (
+        <p role="status">
+          {shown.length === 0
+            ? t('services.catalog.noMatch')
+            : t('services.catalog.found', { count: shown.length })}{' '}
+          <a href={props.villageCode ? `/layanan?desa=${props.villageCode}` : '/layanan'}>
+            {t('services.catalog.reset')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {village.length > 0 ? (
+        <>
+          <h2>{t('services.catalog.villageLetters')}</h2>
+          <GroupedServices entries={village} heading="h3" />
+        </>
+      ) : (
+        ''
+      )}
+      {agency.length > 0 ? (
+        <>
+          <h2>{t('services.catalog.agencyServices')}</h2>
+          <ServiceList entries={agency} />
+        </>
+      ) : (
+        ''
+      )}
+      {closed.length > 0 ? (
+        <details>
+          <summary>
+            {t('services.catalog.closedList')} ({closed.length})
+          </summary>
+          <ServiceList entries={closed} />
+        </details>
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }
@@ -133,51 +224,6 @@ export function ServicePage(props: { definition: ServiceDefinition; version: num
       ) : (
         <p>{t('services.service.officeOnly')}</p>
       )}
-    </Layout>
-  );
-}
-
-export function ResidentLoginPage(props: {
-  returnTo: string;
-  values?: { nik?: string };
-  errors?: FieldErrors;
-  message?: string;
-}): SafeHtml {
-  return (
-    <Layout title={t('services.login.title')}>
-      <h1>{t('services.login.title')}</h1>
-      <p>{t('services.login.lead')}</p>
-      <ErrorSummary errors={props.errors} labels={{ nik: 'NIK', pin: 'PIN' }} />
-      {props.message ? <p class="error-message">{props.message}</p> : ''}
-      <Form action={`/masuk/warga?kembali=${encodeURIComponent(props.returnTo)}`}>
-        <TextField
-          name="nik"
-          label="NIK"
-          hint={t('services.login.nikHint')}
-          inputmode="numeric"
-          autocomplete="username"
-          maxlength={16}
-          value={props.values?.nik}
-          error={props.errors?.nik}
-          required
-        />
-        <TextField
-          name="pin"
-          type="password"
-          label="PIN"
-          hint={t('services.login.pinHint')}
-          inputmode="numeric"
-          autocomplete="current-password"
-          maxlength={6}
-          width="short"
-          error={props.errors?.pin}
-          required
-        />
-        <Button>{t('services.login.submit')}</Button>
-      </Form>
-      <p class="muted">
-        <a href="/masuk">{t('services.login.staff')}</a>
-      </p>
     </Layout>
   );
 }
@@ -265,7 +311,10 @@ export function AccountPage(props: {
             cell: (r) => <a href={`/akun/permohonan/${r.id}`}>{r.code}</a>,
           },
           { header: t('services.queue.service'), cell: (r) => serviceName(r.definition) },
-          { header: t('services.queue.state'), cell: (r) => <RequestStateTag state={r.state} /> },
+          {
+            header: t('services.queue.state'),
+            cell: (r) => <RequestStateTag state={r.state} forApplicant />,
+          },
           { header: t('services.account.created'), cell: (r) => formatDate(r.created_at) },
         ]}
       />
@@ -297,17 +346,71 @@ export function AccountPage(props: {
   );
 }
 
-export function NewRequestPage(props: RequestFormProps & { prefilledNote: boolean }): SafeHtml {
+/**
+ * What the registry will print on the letter, shown before the resident types anything: NIK and KK
+ * masked (a phone is often shared), with the way to the office when something is wrong.
+ */
+export function ApplicantPanel(props: {
+  applicant: ApplicantSnapshot;
+  family: FamilyMember[];
+  villageCode: string;
+}): SafeHtml {
+  const a = props.applicant;
   return (
-    <Layout title={serviceName(props.definition)}>
+    <section class="panel applicant-panel" aria-labelledby="applicant-title">
+      <h2 id="applicant-title">{t('services.applicant.title')}</h2>
+      <p class="hint">{t('services.applicant.lead')}</p>
+      <SummaryList
+        rows={[
+          [t('services.applicant.name'), a.name],
+          ['NIK', mask(a.nik)],
+          [t('services.applicant.familyNumber'), mask(a.familyNumber)],
+          [t('services.applicant.birth'), `${a.birthPlace}, ${formatDate(a.birthDate)}`],
+          [t('services.applicant.address'), a.address],
+          [
+            t('services.applicant.familyMembers'),
+            props.family.map((m) => `${m.name} (${m.relation || '-'})`).join(', ') || '-',
+          ],
+        ]}
+      />
+      <p>
+        <a href={`/desa/${encodeURIComponent(props.villageCode)}`}>{t('services.applicant.wrong')}</a>
+      </p>
+    </section>
+  );
+}
+
+export function NewRequestPage(
+  props: RequestFormProps & {
+    prefilledNote: boolean;
+    applicant?: ApplicantSnapshot;
+    villageCode?: string;
+  },
+): SafeHtml {
+  return (
+    <Layout title={serviceName(props.definition)} head={<ShrinkScript />}>
       <p>
         <a href={`/layanan/${props.definition.slug}`}>← {serviceName(props.definition)}</a>
       </p>
       <h1>{t('services.form.title', { service: serviceName(props.definition) })}</h1>
+      {props.applicant ? (
+        <ApplicantPanel
+          applicant={props.applicant}
+          family={props.family}
+          villageCode={props.villageCode ?? ''}
+        />
+      ) : (
+        ''
+      )}
       {props.prefilledNote ? <p class="hint">{t('services.form.prefilled')}</p> : ''}
       <RequestForm {...props} />
     </Layout>
   );
+}
+
+/** The island that shrinks photos in the browser before upload; the form works without it. */
+export function ShrinkScript(): SafeHtml {
+  return <script src="/static/shrink-photos.js" defer></script>;
 }
 
 /** The applicant's own request: the form while it can be changed, its progress always. */
@@ -318,7 +421,10 @@ export function MyRequestPage(props: {
 }): SafeHtml {
   const { view } = props;
   return (
-    <Layout title={`${serviceName(view.definition)} ${view.code}`}>
+    <Layout
+      title={`${serviceName(view.definition)} ${view.code}`}
+      head={view.can.edit ? <ShrinkScript /> : ''}
+    >
       <p>
         <a href="/akun">← {t('services.account.title')}</a>
       </p>
@@ -326,7 +432,7 @@ export function MyRequestPage(props: {
       <SummaryList
         rows={[
           [t('services.queue.code'), view.code],
-          [t('services.queue.state'), <RequestStateTag state={view.state} />],
+          [t('services.queue.state'), <RequestStateTag state={view.state} forApplicant />],
           [t('services.request.submitted'), view.submittedAt ? formatDateTime(view.submittedAt) : '-'],
           [t('services.request.due'), view.dueAt ? formatDate(view.dueAt) : '-'],
         ]}
@@ -335,10 +441,22 @@ export function MyRequestPage(props: {
       <StepList definition={view.definition} current={view.stepIndex} state={view.state} />
       {view.letter ? (
         <Panel title={t('services.request.letterReady')}>
+          <p>{t('services.request.letterReadyLead')}</p>
+          {view.state === 'siap_diambil' ? <p>{t('services.request.paperReady')}</p> : ''}
           <p>{t('services.request.letterNumber', { number: view.letter.number })}</p>
           <ButtonLink href={`/akun/permohonan/${view.id}/surat.pdf`} variant="primary">
             {t('services.request.download')}
           </ButtonLink>
+        </Panel>
+      ) : (
+        ''
+      )}
+      {view.state === 'draf' && view.can.edit ? (
+        <Panel title={t('services.draft.title')}>
+          <p>{t('services.draft.lead')}</p>
+          <Form action={`/akun/permohonan/${view.id}/hapus`}>
+            <Button variant="warning">{t('services.draft.delete')}</Button>
+          </Form>
         </Panel>
       ) : (
         ''
