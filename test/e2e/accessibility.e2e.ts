@@ -50,7 +50,8 @@ const PUBLIC_PAGES = [
   '/verifikasi',
   '/verifikasi/TIDAKADA00',
   '/masuk',
-  '/statistik',
+  // the public regency figures at /statistik come with the dashboards issue (#17)
+  '/pengaduan/statistik',
   '/cari?q=jalan',
 ];
 const STAFF_PAGES = ['/kelola', '/kelola/layanan', '/kelola/penduduk', '/kelola/pengaduan'];
