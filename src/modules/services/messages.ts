@@ -58,11 +58,6 @@ const id: Messages = {
   'services.steps.issued': 'Surat terbit',
 
   'services.login.title': 'Masuk sebagai warga',
-  'services.login.lead': 'Gunakan NIK Anda dan PIN 6 angka dari operator desa.',
-  'services.login.nikHint': '16 angka, seperti tertulis di KTP atau Kartu Keluarga.',
-  'services.login.pinHint': '6 angka. Lupa PIN? Minta operator desa mengatur ulang.',
-  'services.login.submit': 'Masuk',
-  'services.login.staff': 'Masuk sebagai petugas',
 
   'services.pin.changeTitle': 'Ganti PIN',
   'services.pin.mustChange':
@@ -311,11 +306,6 @@ const en: Messages = {
   'services.steps.issued': 'Letter issued',
 
   'services.login.title': 'Resident login',
-  'services.login.lead': 'Use your NIK and the 6-digit PIN from your village operator.',
-  'services.login.nikHint': '16 digits, as printed on your KTP or family card.',
-  'services.login.pinHint': '6 digits. Forgot it? Ask your village operator to reset it.',
-  'services.login.submit': 'Log in',
-  'services.login.staff': 'Staff login',
 
   'services.pin.changeTitle': 'Change PIN',
   'services.pin.mustChange': 'This is your first login. Replace the operator’s PIN with one of your own.',
