@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOpen311Client, seedComplaintReference } from '../modules/complaints/service.ts';
+import {
+  createOpen311Client,
+  seedComplaintReference,
+  setPhotoVisibility,
+} from '../modules/complaints/service.ts';
 import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { letterForRequest } from '../modules/letters/service.ts';
 import { createImportJob, runImportJob } from '../modules/residents/service.ts';
@@ -166,6 +170,8 @@ async function buildFixtures(): Promise<{ fixtures: Fixtures; actors: Map<Who, A
     .select('id')
     .where('complaint_id', '=', roadRow.id)
     .executeTakeFirstOrThrow();
+  // a photo stays private until its handler publishes it (#12 item 13): the public routes are checked on a published one
+  await setPhotoVisibility(withActor(ctx, staff.opdDpupr), photo.id, false);
   const villageReport = await fileRoadReport(ctx, {
     categoryCode: 'LAYANAN_DESA',
     title: 'Kantor desa tutup pada jam layanan',

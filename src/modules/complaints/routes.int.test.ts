@@ -72,8 +72,18 @@ describe('public pages', () => {
     const tracking = await visitor.get(location);
     expect(tracking.body).toContain('Terima kasih, laporan Anda sudah diterima');
     expect(tracking.body).toContain('1,2');
-    const photo = /\/pengaduan\/foto\/([0-9a-f-]{36})\/kecil/.exec(tracking.body)![1]!;
-    const full = await visitor.get(`/pengaduan/foto/${photo}`);
+    // the photo is held back from the public until its handler publishes it (#12 item 13)
+    expect(tracking.body).not.toMatch(/\/pengaduan\/foto\/[0-9a-f-]{36}\/kecil/);
+    expect(tracking.body).toContain('1 foto Anda belum tampil untuk publik');
+    const ticket = /^\/pengaduan\/(PGD-[A-Z0-9-]+)\?/.exec(location)![1]!;
+    const stored = await test.ctx.db
+      .selectFrom('complaint_photos as p')
+      .innerJoin('complaints as c', 'c.id', 'p.complaint_id')
+      .select('p.id')
+      .where('c.ticket', '=', ticket)
+      .executeTakeFirstOrThrow();
+    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    const full = await officer.get(`/pengaduan/foto/${stored.id}`);
     expect(full.headers['content-type']).toBe('image/jpeg');
     expect((await sharp(full.rawPayload).metadata()).exif).toBeUndefined();
     const list = await visitor.get('/pengaduan');
