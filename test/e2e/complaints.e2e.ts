@@ -118,6 +118,8 @@ describe('complaints in the browser', () => {
     await page.goto(`${server.url}/pengaduan`);
     expect(await page.isVisible('#public-map')).toBe(false);
     expect(await page.locator('.report-item').count()).toBeGreaterThan(0);
+    // without JavaScript the form asks the category first, then that category's questions (#12 item 10)
+    await page.goto(`${server.url}/pengaduan?lapor=JALAN_RUSAK`);
     expect(await page.isVisible('#field-lat')).toBe(true);
     // the honeypot is off-screen for people, present for bots
     const trap = await page.locator('#field-website').boundingBox();
@@ -129,6 +131,8 @@ describe('complaints in the browser', () => {
     const context = await phone(browser);
     const page = await context.newPage();
     await page.goto(`${server.url}/pengaduan`);
+    // Leaflet is fetched when the resident asks for the map, to spare a slow link (#12 item 27)
+    await page.click('button.map-button[data-map="public-map"]');
     await page.waitForSelector('#public-map.leaflet-container');
     await page.waitForSelector('#public-map .leaflet-interactive');
     expect(await page.locator('.report-item').count()).toBeGreaterThan(0);
