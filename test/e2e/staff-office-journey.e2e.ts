@@ -84,6 +84,14 @@ async function importFile(page: Page, file: string): Promise<string> {
   return (await page.textContent('.summary-line'))!.trim();
 }
 
+/** The header's height without the DEMO banner, which sits inside it (a landmark for axe) only on a demo install. */
+function headerHeight(page: Page): Promise<number> {
+  return page.$eval('header.site-header', (h) => {
+    const banner = h.querySelector('.demo-banner');
+    return h.getBoundingClientRect().height - (banner ? banner.getBoundingClientRect().height : 0);
+  });
+}
+
 function numberIn(text: string | null): number {
   return Number((text ?? '').replace(/\D/g, ''));
 }
@@ -91,8 +99,7 @@ function numberIn(text: string | null): number {
 describe('an officer works through the day on a 360 px phone without JavaScript', () => {
   it('the operator sees what waits for them, with a count that matches the list it links to, in a short header', async () => {
     const page = await officer('operator.kramatwatu@demo.simpul.id');
-    const header = await page.locator('header.site-header').boundingBox();
-    expect(header!.height).toBeLessThanOrEqual(120);
+    expect(await headerHeight(page)).toBeLessThanOrEqual(120);
     const waiting = page.locator('[data-work="services.check"] a');
     const label = (await waiting.textContent())!.trim();
     expect(label).toMatch(/^\d+ permohonan menunggu Anda$/);
@@ -108,7 +115,7 @@ describe('an officer works through the day on a 360 px phone without JavaScript'
       cells.filter((c) => c.textContent?.trim() === 'ya'),
     );
     expect(turns.length).toBe(count);
-    expect((await page.locator('header.site-header').boundingBox())!.height).toBeLessThanOrEqual(120);
+    expect(await headerHeight(page)).toBeLessThanOrEqual(120);
   });
 
   it('a request table shows Status and "Giliran Anda" within 360 px, without sideways scrolling', async () => {
