@@ -32,6 +32,9 @@ describe('a page on a phone', () => {
       });
     });
     await page.goto(`${server.url}/pengaduan`, { waitUntil: 'load' });
+    // Leaflet comes only when the resident asks for the map (#12 item 27), under its hashed name
+    await page.click('button.map-button[data-map="public-map"]');
+    await page.waitForSelector('#public-map.leaflet-container');
     await context.close();
     const own = seen.filter((r) => /text\/html|text\/css|javascript/.test(r.type));
     expect(own.map((r) => r.url)).toEqual(
