@@ -140,6 +140,10 @@ export const platformMessages = {
     'auth.choice.residentHint': 'Untuk mengajukan surat dan melihat permohonan Anda.',
     'auth.choice.staff': 'Petugas (e-mail)',
     'auth.choice.staffHint': 'Untuk operator desa, perangkat desa, kecamatan dan OPD.',
+    'auth.findOffice': 'Cari kantor desa Anda',
+    'auth.findOfficeHint':
+      'Ketik nama desa: halamannya menunjukkan alamat, jam buka dan telepon kantor desa.',
+    'auth.findOfficeSubmit': 'Cari desa',
     'auth.noPin':
       'Belum punya PIN? PIN diberikan oleh operator kantor desa tempat Anda terdaftar: datang membawa KTP-el atau Kartu Keluarga.',
     'auth.resident.title': 'Masuk sebagai warga',
@@ -412,6 +416,10 @@ export const platformMessages = {
     'auth.choice.residentHint': 'To request letters and follow your requests.',
     'auth.choice.staff': 'Staff (e-mail)',
     'auth.choice.staffHint': 'For village operators and officials, kecamatan and agency staff.',
+    'auth.findOffice': 'Find your village office',
+    'auth.findOfficeHint':
+      "Type your village's name: its page shows the office's address, opening hours and phone.",
+    'auth.findOfficeSubmit': 'Find village',
     'auth.noPin':
       'No PIN yet? The operator at the village office where you are registered gives it: come with your KTP-el or family card.',
     'auth.resident.title': 'Resident login',

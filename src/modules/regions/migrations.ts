@@ -33,4 +33,14 @@ const regions: Migration = {
   },
 };
 
-export const regionMigrations: Record<string, Migration> = { '0100_regions': regions };
+/** When the village office is open, shown where residents are told to come (a PIN, a paper letter). */
+const officeHours: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`ALTER TABLE villages ADD COLUMN office_hours text`.execute(db);
+  },
+};
+
+export const regionMigrations: Record<string, Migration> = {
+  '0100_regions': regions,
+  '0101_village_office_hours': officeHours,
+};

@@ -91,6 +91,7 @@ function villageQuery(db: Db, regencyCode: string) {
       'v.address',
       'v.phone',
       'v.email',
+      'v.office_hours as officeHours',
     ])
     .where('k.regency_code', '=', regencyCode);
 }
@@ -136,7 +137,7 @@ export async function areaExists(db: Db, table: 'kecamatan' | 'villages', code: 
 export async function updateVillageContacts(
   db: Db,
   code: string,
-  values: { address: string; phone: string | null; email: string | null },
+  values: { address: string; phone: string | null; email: string | null; office_hours: string | null },
 ): Promise<void> {
   await db.updateTable('villages').set(values).where('code', '=', code).execute();
 }

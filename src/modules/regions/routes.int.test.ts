@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp, Visitor } from '../../testing.ts';
+import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -62,5 +62,40 @@ describe('village addresses people type', () => {
     expect(page.statusCode).toBe(404);
     expect(page.body).toContain('Desa tidak ditemukan');
     expect(page.body).toContain('name="cari"');
+  });
+});
+
+describe('where a resident is told to come (#12 item 9)', () => {
+  it("keeps the village office's opening hours, refuses an over-long entry field by field, and shows them on the village page", async () => {
+    const operator = await makeStaff(t.ctx, { role: 'operator_desa', scope: '36.04.05.2001' });
+    const visitor = await loginAs(t.app, operator);
+    const office = { address: 'Jl. Raya Serang–Cilegon Km 9, Kramatwatu', phone: '(0254) 123456', email: '' };
+    const tooLong = await visitor.post(
+      '/kelola/desa/36.04.05.2001',
+      { ...office, officeHours: 'Senin '.repeat(40) },
+      { csrfFrom: '/kelola/desa/36.04.05.2001' },
+    );
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.body).toContain('Jam buka paling banyak 200 karakter.');
+    expect(tooLong.body).toContain('Jl. Raya Serang–Cilegon Km 9');
+    const saved = await visitor.post(
+      '/kelola/desa/36.04.05.2001',
+      { ...office, officeHours: 'Senin–Kamis 08.00–15.00, Jumat 08.00–11.00' },
+      { csrfFrom: '/kelola/desa/36.04.05.2001' },
+    );
+    expect(saved.statusCode).toBe(303);
+    const page = (await new Visitor(t.app).get('/desa/36.04.05.2001')).body;
+    expect(page).toContain('Jam buka kantor desa');
+    expect(page).toContain('Senin–Kamis 08.00–15.00, Jumat 08.00–11.00');
+    expect(page).toContain('(0254) 123456');
+  });
+
+  it('offers a resident without a PIN a search that leads to their village office', async () => {
+    const login = (await new Visitor(t.app).get('/masuk/warga')).body;
+    expect(login).toContain('Belum punya PIN?');
+    expect(login).toMatch(/<form[^>]*action="\/"[^>]*method="get"|<form[^>]*method="get"[^>]*action="\/"/);
+    expect(login).toContain('name="cari"');
+    const found = (await new Visitor(t.app).get('/?cari=kramatwatu')).body;
+    expect(found).toContain('href="/desa/36.04.05.2001"');
   });
 });

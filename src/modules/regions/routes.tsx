@@ -12,6 +12,7 @@ import {
   listKecamatan,
   listVillages,
   updateVillageOffice,
+  type VillageOffice,
   villageKey,
 } from './service.ts';
 import { HomePage, VillageNotFoundPage, VillageOfficePage, VillagePage } from './views/home.tsx';
@@ -69,29 +70,28 @@ export async function regionRoutes(app: FastifyInstance): Promise<void> {
       const { code } = request.params as { code: string };
       assertMayKeepVillageOffice(request.ctx.actor, code);
       const village = await getVillage(request.ctx, code);
-      const values = {
-        address: village.address ?? '',
-        phone: village.phone ?? '',
-        email: village.email ?? '',
-      };
-      return reply.page(<VillageOfficePage village={village} values={values} />);
+      return reply.page(<VillageOfficePage village={village} values={officeValues(village)} />);
     },
   );
 
   formRoute(app, '/kelola/desa/:code', {
     preHandler: requireStaff(),
-    body: formBody({ address: textField(), phone: textField(), email: textField() }),
+    body: formBody({
+      address: textField(),
+      phone: textField(),
+      email: textField(),
+      officeHours: textField(),
+    }),
     page: async (request, { values, errors }) => (
       <VillageOfficePage
         village={await getVillage(request.ctx, request.params.code)}
-        values={{ address: values.address ?? '', phone: values.phone ?? '', email: values.email ?? '' }}
+        values={officeValues(values)}
         errors={errors}
       />
     ),
     handle: async (request, reply, form) => {
       const { code } = request.params;
-      const values = { address: form.address ?? '', phone: form.phone ?? '', email: form.email ?? '' };
-      await updateVillageOffice(request.ctx, code, values);
+      await updateVillageOffice(request.ctx, code, officeValues(form));
       setFlash(reply, t('regions.officeSaved'));
       return reply.redirect(`/kelola/desa/${code}`, 303);
     },
@@ -138,4 +138,19 @@ export async function regionRoutes(app: FastifyInstance): Promise<void> {
       }));
     },
   );
+}
+
+/** The office form's values, from the stored village or a posted form; an empty field is ''. */
+function officeValues(source: {
+  address?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  officeHours?: string | null;
+}): VillageOffice {
+  return {
+    address: source.address ?? '',
+    phone: source.phone ?? '',
+    email: source.email ?? '',
+    officeHours: source.officeHours ?? '',
+  };
 }

@@ -24,6 +24,7 @@ export interface VillageTable {
   address: string | null;
   phone: string | null;
   email: string | null;
+  office_hours: string | null;
   created_at: TimestampDefault;
 }
 

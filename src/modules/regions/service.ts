@@ -17,6 +17,7 @@ export interface Village {
   address: string | null;
   phone: string | null;
   email: string | null;
+  officeHours: string | null;
 }
 
 /** "KRAMATWATU" → "Kramatwatu", "PAMARAYAN-CIKEUSAL" → "Pamarayan-Cikeusal": region names as letters print them. */
@@ -139,6 +140,7 @@ export interface VillageOffice {
   address: string;
   phone: string;
   email: string;
+  officeHours: string;
 }
 
 /** Village staff (and admin kabupaten) keep their office's address and contacts, shown on letters and the village page. */
@@ -152,12 +154,14 @@ export async function updateVillageOffice(ctx: Ctx, code: string, input: Village
     errors.phone = 'Nomor telepon hanya boleh berisi angka, spasi, +, -, dan tanda kurung.';
   if (input.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim()))
     errors.email = 'Masukkan alamat email yang benar.';
+  if (input.officeHours.trim().length > 200) errors.officeHours = 'Jam buka paling banyak 200 karakter.';
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
   await getVillage(ctx, code);
   await repo.updateVillageContacts(ctx.db, code, {
     address: input.address.trim(),
     phone: input.phone.trim() || null,
     email: input.email.trim() || null,
+    office_hours: input.officeHours.trim() || null,
   });
   await audit(ctx, { action: 'update_village_office', entity: 'village', entityId: code, villageCode: code });
 }

@@ -47,6 +47,8 @@ const id: Messages = {
   'services.service.who': 'Cara mengajukan',
   'services.service.selfService': 'Warga dapat mengajukan sendiri dari rumah',
   'services.service.version': 'Versi',
+  'services.service.officialCode':
+    'Untuk petugas: kode surat {letterCode}, kode klasifikasi arsip {classification}, versi layanan {version}.',
   'services.service.fields': 'Yang perlu diisi',
   'services.service.attachments': 'Lampiran',
   'services.service.noAttachments': 'Tidak perlu lampiran.',
@@ -295,6 +297,8 @@ const en: Messages = {
   'services.service.who': 'How to apply',
   'services.service.selfService': 'Residents can apply themselves from home',
   'services.service.version': 'Version',
+  'services.service.officialCode':
+    'For officers: letter code {letterCode}, archive classification {classification}, service version {version}.',
   'services.service.fields': 'What you fill in',
   'services.service.attachments': 'Attachments',
   'services.service.noAttachments': 'No attachments needed.',

@@ -61,6 +61,11 @@ export function ResidentLoginPage(props: {
         <Button>{t('auth.resident.submit')}</Button>
       </Form>
       <p class="hint">{t('auth.noPin')}</p>
+      {/* the regency portal's village search leads to the village page: office address, hours, phone */}
+      <Form action="/" method="get" class="filters">
+        <TextField name="cari" type="search" label={t('auth.findOffice')} hint={t('auth.findOfficeHint')} />
+        <Button variant="secondary">{t('auth.findOfficeSubmit')}</Button>
+      </Form>
       <p class="muted">
         <a href="/masuk">{t('auth.resident.staff')}</a>
       </p>

@@ -11,7 +11,7 @@ import {
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout, site } from '../../../platform/ui/layout.tsx';
-import type { Kecamatan, Village } from '../service.ts';
+import type { Kecamatan, Village, VillageOffice } from '../service.ts';
 
 export function HomePage(props: { kecamatan: Kecamatan[]; villages: Village[]; search: string }): SafeHtml {
   const byKecamatan = new Map<string, Village[]>();
@@ -81,6 +81,7 @@ export function VillagePage(props: { village: Village; neighbours: Village[] }):
           ],
           [t('regions.address'), village.address ?? t('regions.notSet')],
           [t('regions.phone'), village.phone ?? t('regions.notSet')],
+          [t('regions.officeHours'), village.officeHours ?? t('regions.notSet')],
           [t('regions.email'), village.email ?? t('regions.notSet')],
         ]}
       />
@@ -146,10 +147,15 @@ export function VillageNotFoundPage(props: {
 
 export function VillageOfficePage(props: {
   village: Village;
-  values: Record<string, string>;
+  values: VillageOffice;
   errors?: FieldErrors;
 }): SafeHtml {
-  const labels = { address: t('regions.address'), phone: t('regions.phone'), email: t('regions.email') };
+  const labels = {
+    address: t('regions.address'),
+    phone: t('regions.phone'),
+    email: t('regions.email'),
+    officeHours: t('regions.officeHours'),
+  };
   return (
     <Layout title={t('regions.officeTitle', { name: props.village.name })}>
       <h1>{t('regions.officeTitle', { name: props.village.name })}</h1>
@@ -179,6 +185,13 @@ export function VillageOfficePage(props: {
           label={labels.email}
           value={props.values.email}
           error={props.errors?.email}
+        />
+        <TextField
+          name="officeHours"
+          label={labels.officeHours}
+          hint={t('regions.officeHoursHint')}
+          value={props.values.officeHours}
+          error={props.errors?.officeHours}
         />
         <Button>{t('ui.save')}</Button>
       </Form>

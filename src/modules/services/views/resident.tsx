@@ -184,14 +184,21 @@ export function ServicePage(props: { definition: ServiceDefinition; version: num
       <SummaryList
         rows={[
           [t('services.service.sla'), t('services.catalog.sla', { days: d.slaDays })],
-          [t('services.service.letterCode'), `${d.letterCode} · ${d.classificationCode}`],
           [
             t('services.service.who'),
             d.selfService ? t('services.service.selfService') : t('services.catalog.atOffice'),
           ],
-          [t('services.service.version'), String(props.version)],
         ]}
       />
+      <p>
+        <small class="hint">
+          {t('services.service.officialCode', {
+            letterCode: d.letterCode,
+            classification: d.classificationCode,
+            version: props.version,
+          })}
+        </small>
+      </p>
       <h2>{t('services.service.fields')}</h2>
       <ul>
         {d.fields.map((f) => (
