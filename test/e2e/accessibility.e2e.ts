@@ -2,7 +2,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './axe.ts';
-import { DEMO_PASSWORD, launchBrowser, phone, type RunningServer, startServer } from './harness.ts';
+import { launchBrowser, phone, type RunningServer, signInAsStaff, startServer } from './harness.ts';
 
 /**
  * Every main page a resident or an operator opens, on a 360 px phone with JavaScript off and on:
@@ -18,11 +18,7 @@ const operators = new Map<boolean, BrowserContext>();
 async function loggedInOperator(javaScript: boolean): Promise<BrowserContext> {
   const context = await phone(browser, { javaScript });
   const page = await context.newPage();
-  await page.goto(`${server.url}/masuk`);
-  await page.fill('#field-email', 'operator.kramatwatu@demo.simpul.id');
-  await page.fill('#field-password', DEMO_PASSWORD);
-  await page.click('main button[type=submit]');
-  await page.waitForURL(`${server.url}/kelola`);
+  await signInAsStaff(page, server.url, 'operator.kramatwatu@demo.simpul.id');
   await page.close();
   return context;
 }

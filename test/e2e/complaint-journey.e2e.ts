@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpegWithGps } from '../../src/modules/complaints/test-photos.ts';
 import { seriousAccessibilityViolations } from './axe.ts';
-import { DEMO_PASSWORD, launchBrowser, phone, type RunningServer, startServer } from './harness.ts';
+import { launchBrowser, phone, type RunningServer, signInAsStaff, startServer } from './harness.ts';
 
 const KRAMATWATU = '36.04.05.2001';
 let server: RunningServer;
@@ -25,11 +25,7 @@ afterAll(async () => {
 });
 
 async function login(page: Page, email: string) {
-  await page.goto(`${server.url}/masuk`);
-  await page.fill('#field-email', email);
-  await page.fill('#field-password', DEMO_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${server.url}/kelola`);
+  await signInAsStaff(page, server.url, email);
 }
 
 describe('a resident without JavaScript reports a village road', () => {

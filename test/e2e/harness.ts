@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -94,3 +94,12 @@ export function phone(browser: Browser, options: { javaScript?: boolean } = {}):
 }
 
 export const DEMO_PASSWORD = 'simpul-demo-2026';
+
+/** Signs a demo staff account in through the staff form of `/masuk` and waits for its dashboard. */
+export async function signInAsStaff(page: Page, serverUrl: string, email: string): Promise<void> {
+  await page.goto(`${serverUrl}/masuk`);
+  await page.fill('#field-email', email);
+  await page.fill('#field-password', DEMO_PASSWORD);
+  await page.click('form[action^="/masuk?"] button[type=submit]');
+  await page.waitForURL(`${serverUrl}/kelola`);
+}

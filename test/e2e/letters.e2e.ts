@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, phone, type RunningServer, startServer } from './harness.ts';
+import { launchBrowser, phone, type RunningServer, signInAsStaff, startServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -26,11 +26,7 @@ afterAll(async () => {
 });
 
 async function staffLogin(page: Page, email: string) {
-  await page.goto(`${server.url}/masuk`);
-  await page.fill('#field-email', email);
-  await page.fill('#field-password', DEMO_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${server.url}/kelola`);
+  await signInAsStaff(page, server.url, email);
 }
 
 async function photo(): Promise<Buffer> {

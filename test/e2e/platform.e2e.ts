@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastFailures } from './contrast.ts';
-import { DEMO_PASSWORD, launchBrowser, phone, type RunningServer, startServer } from './harness.ts';
+import { launchBrowser, phone, type RunningServer, signInAsStaff, startServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -17,11 +17,7 @@ afterAll(async () => {
 });
 
 async function login(page: Page, email: string) {
-  await page.goto(`${server.url}/masuk`);
-  await page.fill('#field-email', email);
-  await page.fill('#field-password', DEMO_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${server.url}/kelola`);
+  await signInAsStaff(page, server.url, email);
 }
 
 async function navLinks(page: Page): Promise<string[]> {

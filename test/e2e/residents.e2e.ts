@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateResidents, villagesOf } from '../../src/modules/residents/generator.ts';
 import { makeNik } from '../../src/modules/residents/nik.ts';
 import { csvLine, EXPORT_COLUMNS, exportRow } from '../../src/modules/residents/opensid.ts';
-import { DEMO_PASSWORD, launchBrowser, phone, type RunningServer, startServer } from './harness.ts';
+import { launchBrowser, phone, type RunningServer, signInAsStaff, startServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -23,11 +23,7 @@ afterAll(async () => {
 const KRAMATWATU = '36.04.05.2001';
 
 async function login(page: Page, email: string) {
-  await page.goto(`${server.url}/masuk`);
-  await page.fill('#field-email', email);
-  await page.fill('#field-password', DEMO_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${server.url}/kelola`);
+  await signInAsStaff(page, server.url, email);
 }
 
 async function noSideways(page: Page) {

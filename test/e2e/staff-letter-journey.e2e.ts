@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from './axe.ts';
-import { DEMO_PASSWORD, launchBrowser, phone, type RunningServer, startServer } from './harness.ts';
+import { launchBrowser, phone, type RunningServer, signInAsStaff, startServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -32,11 +32,7 @@ async function phonePage(): Promise<Page> {
 
 async function staffLogin(email: string): Promise<Page> {
   const page = await phonePage();
-  await page.goto(`${server.url}/masuk`);
-  await page.fill('#field-email', email);
-  await page.fill('#field-password', DEMO_PASSWORD);
-  await page.click('main button[type=submit]');
-  await page.waitForURL(`${server.url}/kelola`);
+  await signInAsStaff(page, server.url, email);
   return page;
 }
 

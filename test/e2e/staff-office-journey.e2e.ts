@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateResidents, villagesOf } from '../../src/modules/residents/generator.ts';
 import { csvLine, EXPORT_COLUMNS, exportRow } from '../../src/modules/residents/opensid.ts';
 import { seriousAccessibilityViolations } from './axe.ts';
-import { DEMO_PASSWORD, launchBrowser, phone, type RunningServer, startServer } from './harness.ts';
+import { launchBrowser, phone, type RunningServer, signInAsStaff, startServer } from './harness.ts';
 
 // An officer's day on a 360 × 740 phone with JavaScript off: what waits on the dashboard, the
 // request list, an import, the village figures, and (as admin) the audit log of what they did.
@@ -32,11 +32,7 @@ async function officer(email: string): Promise<Page> {
   const context = await phone(browser, { javaScript: false });
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${server.url}/masuk`);
-  await page.fill('#field-email', email);
-  await page.fill('#field-password', DEMO_PASSWORD);
-  await page.click('main button[type=submit]');
-  await page.waitForURL(`${server.url}/kelola`);
+  await signInAsStaff(page, server.url, email);
   return page;
 }
 
