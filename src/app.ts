@@ -39,6 +39,7 @@ import { registerSearchKinds } from './platform/search/service.ts';
 import { registerAssetFolder } from './platform/ui/assets.ts';
 import type { SafeHtml } from './platform/ui/jsx-runtime.ts';
 import { setSiteInfo } from './platform/ui/layout.tsx';
+import { registerOnboardingSteps, registerVillageSiteSections } from './platform/village-site.ts';
 import { registerNavigation } from './platform/ui/navigation.ts';
 
 declare module 'fastify' {
@@ -224,6 +225,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (module.search) registerSearchKinds(module.search.kinds);
   }
   registerNavigation(searchNavigation);
+  registerVillageSiteSections(modules.flatMap((m) => m.villageSite ?? []));
+  registerOnboardingSteps(modules.flatMap((m) => m.onboarding ?? []));
   await app.register(platformRoutes, { modules });
   await app.register(searchRoutes);
   for (const module of modules) {

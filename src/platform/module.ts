@@ -7,6 +7,7 @@ import type { Messages } from './i18n/index.ts';
 import type { ImportDefinition } from './imports/index.ts';
 import type { PersonalDataProvider } from './personal-data/index.ts';
 import type { SearchProvider } from './search/service.ts';
+import type { OnboardingStep, VillageSiteSection } from './village-site.ts';
 
 export interface NavItem {
   href: string;
@@ -62,4 +63,8 @@ export interface SimpulModule {
    * decides (an empty list when nothing does, or when the actor may not do this work).
    */
   workQueue?: (ctx: Ctx) => Promise<WorkQueueItem[]>;
+  /** parts of every village's website this module serves under `/desa/{code}/{path}` (platform/village-site) */
+  villageSite?: VillageSiteSection[];
+  /** steps of a new village operator's checklist that this module's pages complete (platform/village-site) */
+  onboarding?: OnboardingStep[];
 }
