@@ -39,7 +39,12 @@ import { registerSearchKinds } from './platform/search/service.ts';
 import { registerAssetFolder } from './platform/ui/assets.ts';
 import type { SafeHtml } from './platform/ui/jsx-runtime.ts';
 import { setSiteInfo } from './platform/ui/layout.tsx';
-import { registerOnboardingSteps, registerVillageSiteSections } from './platform/village-site.ts';
+import {
+  registerOnboardingSteps,
+  registerSiteNewsSources,
+  registerSitemapSources,
+  registerVillageSiteSections,
+} from './platform/village-site.ts';
 import { registerNavigation } from './platform/ui/navigation.ts';
 
 declare module 'fastify' {
@@ -227,6 +232,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerNavigation(searchNavigation);
   registerVillageSiteSections(modules.flatMap((m) => m.villageSite ?? []));
   registerOnboardingSteps(modules.flatMap((m) => m.onboarding ?? []));
+  registerSiteNewsSources(modules.flatMap((m) => (m.siteNews ? [m.siteNews] : [])));
+  registerSitemapSources(modules.flatMap((m) => (m.sitemap ? [m.sitemap] : [])));
   await app.register(platformRoutes, { modules });
   await app.register(searchRoutes);
   for (const module of modules) {

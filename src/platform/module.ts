@@ -7,7 +7,7 @@ import type { Messages } from './i18n/index.ts';
 import type { ImportDefinition } from './imports/index.ts';
 import type { PersonalDataProvider } from './personal-data/index.ts';
 import type { SearchProvider } from './search/service.ts';
-import type { OnboardingStep, VillageSiteSection } from './village-site.ts';
+import type { OnboardingStep, SiteNewsSource, SitemapSource, VillageSiteSection } from './village-site.ts';
 
 export interface NavItem {
   href: string;
@@ -67,4 +67,8 @@ export interface SimpulModule {
   villageSite?: VillageSiteSection[];
   /** steps of a new village operator's checklist that this module's pages complete (platform/village-site) */
   onboarding?: OnboardingStep[];
+  /** its published news and announcements, for the portal and village home pages (platform/village-site) */
+  siteNews?: SiteNewsSource;
+  /** its public pages for `/sitemap.xml` (platform/village-site) */
+  sitemap?: SitemapSource;
 }

@@ -48,3 +48,55 @@ export function registerOnboardingSteps(list: OnboardingStep[]): void {
 export function onboardingSteps(): OnboardingStep[] {
   return steps;
 }
+
+/** A published news item or announcement as the portal and a village's home page list it. */
+export interface SiteNewsItem {
+  villageCode: string;
+  title: string;
+  summary: string;
+  /** the item's public page, a path (`/desa/36.04.05.2001/berita/…`) */
+  url: string;
+  publishedAt: Date;
+  image?: { src: string; srcset: string; width: number; height: number; alt: string };
+}
+
+export interface SiteNewsQuery {
+  villageCode?: string;
+  kecamatanCode?: string;
+  limit: number;
+}
+
+export type SiteNewsSource = (ctx: Ctx, query: SiteNewsQuery) => Promise<SiteNewsItem[]>;
+
+/** One public page for `/sitemap.xml`: a path and when it last changed. */
+export interface SitemapEntry {
+  path: string;
+  lastModified?: Date;
+}
+
+export type SitemapSource = (ctx: Ctx) => Promise<SitemapEntry[]>;
+
+let newsSources: SiteNewsSource[] = [];
+let sitemapSources: SitemapSource[] = [];
+
+export function registerSiteNewsSources(list: SiteNewsSource[]): void {
+  newsSources = list;
+}
+
+/** The newest published items of every module that publishes news, newest first. */
+export async function latestSiteNews(ctx: Ctx, query: SiteNewsQuery): Promise<SiteNewsItem[]> {
+  const lists = await Promise.all(newsSources.map((source) => source(ctx, query)));
+  return lists
+    .flat()
+    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())
+    .slice(0, query.limit);
+}
+
+export function registerSitemapSources(list: SitemapSource[]): void {
+  sitemapSources = list;
+}
+
+export async function sitemapEntries(ctx: Ctx): Promise<SitemapEntry[]> {
+  const lists = await Promise.all(sitemapSources.map((source) => source(ctx)));
+  return lists.flat();
+}
