@@ -39,13 +39,13 @@ import { registerSearchKinds } from './platform/search/service.ts';
 import { registerAssetFolder } from './platform/ui/assets.ts';
 import type { SafeHtml } from './platform/ui/jsx-runtime.ts';
 import { setSiteInfo } from './platform/ui/layout.tsx';
+import { registerNavigation } from './platform/ui/navigation.ts';
 import {
   registerOnboardingSteps,
-  registerSiteNewsSources,
   registerSitemapSources,
+  registerSiteNewsSources,
   registerVillageSiteSections,
 } from './platform/village-site.ts';
-import { registerNavigation } from './platform/ui/navigation.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -7,7 +7,7 @@ import type { Messages } from './i18n/index.ts';
 import type { ImportDefinition } from './imports/index.ts';
 import type { PersonalDataProvider } from './personal-data/index.ts';
 import type { SearchProvider } from './search/service.ts';
-import type { OnboardingStep, SiteNewsSource, SitemapSource, VillageSiteSection } from './village-site.ts';
+import type { OnboardingStep, SitemapSource, SiteNewsSource, VillageSiteSection } from './village-site.ts';
 
 export interface NavItem {
   href: string;
