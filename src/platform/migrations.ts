@@ -4,11 +4,21 @@ import { searchMigrations } from './search/schema.ts';
 // Kysely migrations take an untyped db: the schema is what they create.
 type AnyDb = Kysely<unknown>;
 
+// ltree and pgcrypto were in this list until no code had used them; they are left out so that PGlite
+// need not load them at every start (pgcrypto's bundle, with OpenSSL, is 1.1 MB and took about half a
+// second to open). 0015 drops them from databases created before.
 const extensions: Migration = {
   async up(db: AnyDb) {
-    for (const name of ['pg_trgm', 'unaccent', 'cube', 'earthdistance', 'ltree', 'pgcrypto']) {
+    for (const name of ['pg_trgm', 'unaccent', 'cube', 'earthdistance']) {
       await sql`CREATE EXTENSION IF NOT EXISTS ${sql.id(name)}`.execute(db);
     }
+  },
+};
+
+const dropUnusedExtensions: Migration = {
+  async up(db: AnyDb) {
+    await sql`DROP EXTENSION IF EXISTS ltree`.execute(db);
+    await sql`DROP EXTENSION IF EXISTS pgcrypto`.execute(db);
   },
 };
 
@@ -173,5 +183,6 @@ export const platformMigrations: Record<string, Migration> = {
   '0004_api_token_expiry': apiTokenExpiry,
   '0005_login_throttle': loginThrottle,
   '0014_seed_state': seedState,
+  '0015_drop_unused_extensions': dropUnusedExtensions,
   ...searchMigrations,
 };
