@@ -84,6 +84,12 @@ export async function build(outDir = path.join(root, 'dist'), { quiet = false } 
     path.join(staging, 'package.json'),
     `${JSON.stringify({ name: 'simpul-dist', private: true, type: 'module', imports }, null, 2)}\n`,
   );
+  // the code's share of the reference seeds' fingerprint, so that a start need not hash the tree
+  const seedState = await import(pathToFileURL(path.join(staging, 'platform/db/seed-state.js')).href);
+  fs.writeFileSync(
+    path.join(staging, seedState.CODE_FINGERPRINT_FILE),
+    seedState.fingerprintInputs([staging]),
+  );
   // stamped with the time the build began: a file saved while tsc ran makes the build stale
   fs.writeFileSync(path.join(staging, STAMP), `${new Date(started).toISOString()}\n`);
   fs.utimesSync(path.join(staging, STAMP), new Date(started), new Date(started));

@@ -8,7 +8,7 @@ import { createStaffUser, findStaffByEmail } from './platform/auth/users.ts';
 import type { Ctx } from './platform/context.ts';
 import type { Db } from './platform/db/index.ts';
 import { collectMigrations, migrateToLatest } from './platform/db/migrate.ts';
-import { fingerprintInputs, seedIfChanged } from './platform/db/seed-state.ts';
+import { codeFingerprint, fingerprintInputs, seedIfChanged } from './platform/db/seed-state.ts';
 import { importsJob } from './platform/imports/index.ts';
 import { importMigrations } from './platform/imports/schema.ts';
 import { type Job, platformJobs } from './platform/jobs/index.ts';
@@ -100,8 +100,8 @@ export function referenceSeedFingerprint(
 ): string {
   const areaData = path.dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json'));
   return fingerprintInputs(
-    [codeDir, path.join(codeDir, '..', 'reference', 'reference-codes'), path.join(areaData, 'package.json')],
-    [`regency ${regencyCode}`],
+    [path.join(codeDir, '..', 'reference', 'reference-codes'), path.join(areaData, 'package.json')],
+    [`regency ${regencyCode}`, `code ${codeFingerprint(codeDir)}`],
   );
 }
 

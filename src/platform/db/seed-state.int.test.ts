@@ -4,7 +4,13 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestContext } from '../testing.ts';
-import { fingerprintInputs, seedFingerprint, seedIfChanged } from './seed-state.ts';
+import {
+  codeFingerprint,
+  fingerprintInputs,
+  seedFingerprint,
+  seedIfChanged,
+  writeCodeFingerprint,
+} from './seed-state.ts';
 
 let test: TestContext | undefined;
 const dirs: string[] = [];
@@ -43,6 +49,26 @@ describe('reference seeds keyed on the content of their inputs', () => {
     // a test file beside the code changes nothing a seed writes
     fs.writeFileSync(path.join(a, 'catalog/seed.test.ts'), 'it()');
     expect(fingerprintInputs([a], ['regency 36.04'])).toBe(changed);
+  });
+
+  it("takes a compiled tree's fingerprint from its build while no file changed, and hashes it again once one did", () => {
+    const dist = inputFolder({ 'main.js': 'serve()', 'catalog/one.json': '{"slug":"one"}' });
+    const built = fingerprintInputs([dist]);
+    writeCodeFingerprint(dist);
+    expect(fingerprintInputs([dist]), 'the written record is not an input').toBe(built);
+    // the record is used as it is: a wrong one shows it was not recomputed
+    const recordFile = path.join(dist, '.code-fingerprint');
+    const record = JSON.parse(fs.readFileSync(recordFile, 'utf8'));
+    fs.writeFileSync(recordFile, JSON.stringify({ ...record, fingerprint: 'from-the-build' }));
+    expect(codeFingerprint(dist)).toBe('from-the-build');
+
+    fs.writeFileSync(path.join(dist, 'catalog/two.json'), '{"slug":"two"}');
+    expect(codeFingerprint(dist)).toBe(fingerprintInputs([dist]));
+    expect(codeFingerprint(dist)).not.toBe(built);
+    // a source tree has no record: hashed every time
+    expect(codeFingerprint(inputFolder({ 'a.ts': 'x' }))).toBe(
+      fingerprintInputs([inputFolder({ 'a.ts': 'x' })]),
+    );
   });
 
   it('runs a seed on the first start, skips it while its input is unchanged and applies a changed input', async () => {

@@ -11,8 +11,11 @@ import type { Db } from './index.ts';
 // while the fingerprint is the same. Any changed byte in an input (a new catalog entry, a new
 // region file, a changed seed) gives a new fingerprint, and the seeds run again.
 
-/** Files that never change what a seed writes: tests, and the build's own time stamp. */
-const IGNORED = /(\.test\.tsx?$|^\.build-stamp$)/;
+/** Written by the build into `dist/`: the fingerprint of the compiled code beside it. */
+export const CODE_FINGERPRINT_FILE = '.code-fingerprint';
+
+/** Files that never change what a seed writes: tests, the build's own time stamp and fingerprint. */
+const IGNORED = /(\.test\.tsx?$|^\.build-stamp$|^\.code-fingerprint$)/;
 
 function addFiles(hash: ReturnType<typeof createHash>, root: string, at: string): void {
   const full = path.join(root, at);
@@ -43,6 +46,45 @@ export function fingerprintInputs(paths: string[], values: string[] = []): strin
     addFiles(hash, path.resolve(p), '');
   }
   return hash.digest('hex');
+}
+
+/** Every file under `dir` (tests and the build's own files left out) with its size and modification time. */
+function fileStats(
+  dir: string,
+  at = '',
+  into: Record<string, [number, number]> = {},
+): Record<string, [number, number]> {
+  for (const name of fs.readdirSync(path.join(dir, at)).sort()) {
+    if (IGNORED.test(name)) continue;
+    const relative = path.join(at, name);
+    const stat = fs.statSync(path.join(dir, relative));
+    if (stat.isDirectory()) fileStats(dir, relative, into);
+    else into[relative] = [stat.size, Math.trunc(stat.mtimeMs)];
+  }
+  return into;
+}
+
+/** What the build writes into `dist/`: the fingerprint of the compiled tree and the files it was taken over. */
+export function writeCodeFingerprint(dir: string): void {
+  const record = { fingerprint: fingerprintInputs([dir]), files: fileStats(dir) };
+  fs.writeFileSync(path.join(dir, CODE_FINGERPRINT_FILE), JSON.stringify(record));
+}
+
+/**
+ * The fingerprint of a code directory. Reading and hashing every byte is most of a skipped seed's
+ * cost, so a compiled tree keeps the fingerprint its build took, used while every file still has the
+ * size and time it had then (a file changed, added or removed since makes it hash the tree again).
+ */
+export function codeFingerprint(codeDir: string): string {
+  const written = path.join(codeDir, CODE_FINGERPRINT_FILE);
+  if (fs.existsSync(written)) {
+    const record = JSON.parse(fs.readFileSync(written, 'utf8')) as {
+      fingerprint: string;
+      files: Record<string, [number, number]>;
+    };
+    if (JSON.stringify(fileStats(codeDir)) === JSON.stringify(record.files)) return record.fingerprint;
+  }
+  return fingerprintInputs([codeDir]);
 }
 
 export async function seedFingerprint(db: Db, name: string): Promise<string | null> {
