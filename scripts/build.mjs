@@ -86,10 +86,7 @@ export async function build(outDir = path.join(root, 'dist'), { quiet = false } 
   );
   // the code's share of the reference seeds' fingerprint, so that a start need not hash the tree
   const seedState = await import(pathToFileURL(path.join(staging, 'platform/db/seed-state.js')).href);
-  fs.writeFileSync(
-    path.join(staging, seedState.CODE_FINGERPRINT_FILE),
-    seedState.fingerprintInputs([staging]),
-  );
+  seedState.writeCodeFingerprint(staging);
   // stamped with the time the build began: a file saved while tsc ran makes the build stale
   fs.writeFileSync(path.join(staging, STAMP), `${new Date(started).toISOString()}\n`);
   fs.utimesSync(path.join(staging, STAMP), new Date(started), new Date(started));
