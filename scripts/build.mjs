@@ -9,6 +9,7 @@
 //                                          ../../../reference and ../../../node_modules from its own file)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -96,11 +97,29 @@ export async function build(outDir = path.join(root, 'dist'), { quiet = false } 
   try {
     const template = await import(pathToFileURL(path.join(outDir, 'platform/db/pglite-template.js')).href);
     await template.ensurePGliteTemplate();
+    await keepMigratedTemplate(outDir, template.schemaTemplateName);
   } catch (error) {
     // only a first start's speed depends on it: it then runs initdb as without the template
     console.warn(`no initialised PGlite cluster kept: ${error instanceof Error ? error.message : error}`);
   }
   if (!quiet) console.log(`built ${path.relative(root, outDir)}/ in ${Date.now() - started} ms`);
+}
+
+/** That empty cluster with this build's migrations applied, kept in the build for first starts. */
+async function keepMigratedTemplate(outDir, name) {
+  const load = (file) => import(pathToFileURL(path.join(outDir, file)).href);
+  const { openDatabase } = await load('platform/db/index.js');
+  const { migrate } = await load('setup.js');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-schema-'));
+  const handle = await openDatabase({ databaseUrl: null, dataDir });
+  try {
+    await migrate(handle.db);
+    const dump = await handle.pglite.dumpDataDir('gzip');
+    fs.writeFileSync(path.join(outDir, name), Buffer.from(await dump.arrayBuffer()));
+  } finally {
+    await handle.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

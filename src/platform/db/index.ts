@@ -11,7 +11,7 @@ import pg from 'pg';
 import type { Database } from './database.ts';
 import { valueParsers as parsers } from './parsers.ts';
 import { PGlitePool } from './pglite-pool.ts';
-import { pgliteTemplate } from './pglite-template.ts';
+import { pgliteTemplateFile, unpackTemplate } from './pglite-template.ts';
 
 export type Db = Kysely<Database>;
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -35,10 +35,11 @@ export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Pr
       extensions: pgliteExtensions,
       parsers,
     });
-  const template = loadDataDir || !dataDir ? undefined : pgliteTemplate(dataDir);
+  const template = loadDataDir || !dataDir ? undefined : pgliteTemplateFile(dataDir);
   if (!template) return create(loadDataDir);
   try {
-    return await create(template);
+    if (unpackTemplate(template, dataDir!)) return await create(undefined);
+    return await create(new Blob([fs.readFileSync(template)]));
   } catch {
     // a damaged template: start the directory afresh with initdb
     fs.rmSync(dataDir!, { recursive: true, force: true });

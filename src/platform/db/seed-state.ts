@@ -14,8 +14,8 @@ import type { Db } from './index.ts';
 /** Written by the build into `dist/`: the fingerprint of the compiled code beside it. */
 export const CODE_FINGERPRINT_FILE = '.code-fingerprint';
 
-/** Files that never change what a seed writes: tests, the build's own time stamp and fingerprint. */
-const IGNORED = /(\.test\.tsx?$|^\.build-stamp$|^\.code-fingerprint$)/;
+/** Files that never change what a seed writes: tests, the build's time stamp, fingerprint and database template. */
+const IGNORED = /(\.test\.tsx?$|^\.build-stamp$|^\.code-fingerprint$|^pglite-.*-schema\.tar\.gz$)/;
 
 function addFiles(hash: ReturnType<typeof createHash>, root: string, at: string): void {
   const full = path.join(root, at);
