@@ -1,0 +1,43 @@
+/** The informasi module's service: what other modules and the routes may call. */
+export { type Body, findBody, getBody, listBodies } from './bodies.ts';
+export {
+  bodyRegister,
+  CATEGORIES,
+  createEntry,
+  deleteEntry,
+  ENTRY_PAGE_SIZE,
+  type EntryInput,
+  entryDocument,
+  entryForEdit,
+  getEntry,
+  listEntries,
+  type PublicEntry,
+  type UploadedDocument,
+  updateEntry,
+} from './dip.ts';
+export { reportCsv, type YearlyReport, yearlyReport } from './report.ts';
+export {
+  ANSWER_WORKING_DAYS,
+  answerDocumentForRequester,
+  answerRequest,
+  COPY_METHODS,
+  DELIVERIES,
+  decideObjection,
+  EXTENSION_WORKING_DAYS,
+  extendRequest,
+  fileObjection,
+  flagOverdue,
+  listOpenObjections,
+  listStaffRequests,
+  OBJECTION_ANSWER_WORKING_DAYS,
+  OBJECTION_REASONS,
+  REFUSAL_GROUNDS,
+  type RequestInput,
+  type RequestView,
+  refuseRequest,
+  requestForStaff,
+  type StaffRequestView,
+  submitRequest,
+  trackingPath,
+  trackRequest,
+} from './requests.ts';
