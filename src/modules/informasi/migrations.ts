@@ -86,12 +86,14 @@ const informasi: Migration = {
       CREATE TABLE informasi_request_events (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         request_id uuid NOT NULL REFERENCES informasi_requests(id) ON DELETE CASCADE,
+        -- the order of events written at the same instant (one clock tick in a test, one transaction)
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         at timestamptz NOT NULL,
         kind text NOT NULL,
         actor_id uuid,
         note text NOT NULL DEFAULT ''
       )`.execute(db);
-    await sql`CREATE INDEX informasi_request_events_request ON informasi_request_events (request_id, at)`.execute(
+    await sql`CREATE INDEX informasi_request_events_request ON informasi_request_events (request_id, at, seq)`.execute(
       db,
     );
     await sql`

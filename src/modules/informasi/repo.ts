@@ -105,7 +105,7 @@ export function selectEvents(db: Db, requestId: string) {
     .selectAll()
     .where('request_id', '=', requestId)
     .orderBy('at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
 }
 
@@ -153,6 +153,7 @@ export function selectRequests(db: Db, scope: RequestScope, filter: RequestListF
       sql`case when r.state in ('diproses','diperpanjang') then coalesce(r.extended_due_at, r.due_at) end`,
     )
     .orderBy('r.received_at', 'desc')
+    .orderBy('r.seq', 'desc')
     .limit(limit)
     .execute();
 }
@@ -241,6 +242,7 @@ export function selectRequestsReceived(db: Db, body: BodyRef, from: Date, to: Da
     .where('r.received_at', '>=', from)
     .where('r.received_at', '<', to)
     .orderBy('r.received_at')
+    .orderBy('r.seq')
     .execute();
 }
 

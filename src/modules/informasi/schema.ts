@@ -74,6 +74,7 @@ export interface InformasiRequestTable {
 export interface InformasiRequestEventTable {
   id: Generated<string>;
   request_id: string;
+  seq: Generated<string>;
   at: Timestamp;
   kind: string;
   actor_id: string | null;
