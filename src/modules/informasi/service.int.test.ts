@@ -51,10 +51,14 @@ describe('deadlines in working days', () => {
     await expect(service.extendRequest(operator, track.id, { reason: '', days: '9' })).rejects.toMatchObject({
       fields: { reason: expect.any(String), days: 'Antara 1 dan 7 hari kerja.' },
     });
-    const extended = await service.extendRequest(operator, track.id, { reason: 'Dokumen di arsip kecamatan.' });
+    const extended = await service.extendRequest(operator, track.id, {
+      reason: 'Dokumen di arsip kecamatan.',
+    });
     // the due date was Mon 7 Dec; seven working days on: Tue 8 … Fri 11, Mon 14 … Wed 16
     expect(extended).toEqual(endOfJakartaDay('2026-12-16'));
-    await expect(service.extendRequest(operator, track.id, { reason: 'Sekali lagi' })).rejects.toBeInstanceOf(Conflict);
+    await expect(service.extendRequest(operator, track.id, { reason: 'Sekali lagi' })).rejects.toBeInstanceOf(
+      Conflict,
+    );
     const after = await trackingOf(receipt);
     expect(after.state).toBe('diperpanjang');
     expect(after.effectiveDue).toEqual(extended);
@@ -127,38 +131,59 @@ describe('answers, refusals and objections', () => {
     const { id } = await trackingOf(receipt);
     const operator = await operatorOf(KRAMATWATU);
     // nothing to object to while the request is open and on time
-    await expect(service.fileObjection(ctx, receipt.number, receipt.token, { reason: 'p35c' })).rejects.toBeInstanceOf(
-      Conflict,
-    );
+    await expect(
+      service.fileObjection(ctx, receipt.number, receipt.token, { reason: 'p35c' }),
+    ).rejects.toBeInstanceOf(Conflict);
     await expect(service.refuseRequest(operator, id, { ground: 'karena', note: '' })).rejects.toMatchObject({
       fields: { ground: 'Pilih alasan pengecualian (pasal 17).', refusalNote: expect.any(String) },
     });
     clock.set('2026-11-25T03:00:00Z'); // Wed 25 Nov
-    await service.refuseRequest(operator, id, { ground: 'p17h', note: 'Berisi data pribadi penerima bantuan.' });
-    await expect(service.answerRequest(operator, id, { decision: 'diterima_seluruhnya', note: 'x' }, null)).rejects.toBeInstanceOf(
-      Conflict,
-    );
+    await service.refuseRequest(operator, id, {
+      ground: 'p17h',
+      note: 'Berisi data pribadi penerima bantuan.',
+    });
+    await expect(
+      service.answerRequest(operator, id, { decision: 'diterima_seluruhnya', note: 'x' }, null),
+    ).rejects.toBeInstanceOf(Conflict);
 
-    await expect(service.fileObjection(ctx, receipt.number, 'bukan-kunci', { reason: 'p35a' })).rejects.toBeInstanceOf(NotFound);
-    await expect(service.fileObjection(ctx, receipt.number, receipt.token, { reason: 'p99' })).rejects.toBeInstanceOf(Invalid);
+    await expect(
+      service.fileObjection(ctx, receipt.number, 'bukan-kunci', { reason: 'p35a' }),
+    ).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      service.fileObjection(ctx, receipt.number, receipt.token, { reason: 'p99' }),
+    ).rejects.toBeInstanceOf(Invalid);
     clock.set('2026-11-26T03:00:00Z'); // Thu 26 Nov
-    const due = await service.fileObjection(ctx, receipt.number, receipt.token, { reason: 'p35a', note: 'Data desa.' });
+    const due = await service.fileObjection(ctx, receipt.number, receipt.token, {
+      reason: 'p35a',
+      note: 'Data desa.',
+    });
     // 30 working days from Thu 26 Nov: Fri 27 and Mon 30 (2), December's 23 (25), Fri 1 Jan (no
     // holiday entered here) and Mon 4 … Thu 7 Jan (30)
     expect(due).toEqual(endOfJakartaDay('2027-01-07'));
-    await expect(service.fileObjection(ctx, receipt.number, receipt.token, { reason: 'p35a' })).rejects.toBeInstanceOf(
-      Conflict,
-    );
+    await expect(
+      service.fileObjection(ctx, receipt.number, receipt.token, { reason: 'p35a' }),
+    ).rejects.toBeInstanceOf(Conflict);
 
     // the operator is the PPID desk, not its superior
-    await expect(service.decideObjection(operator, id, { decision: 'ditolak', note: 'x' })).rejects.toBeInstanceOf(Forbidden);
+    await expect(
+      service.decideObjection(operator, id, { decision: 'ditolak', note: 'x' }),
+    ).rejects.toBeInstanceOf(Forbidden);
     const kades = withActor(ctx, await makeStaff(ctx, { role: 'kepala_desa', scope: KRAMATWATU }));
     clock.set('2027-01-08T03:00:00Z');
     expect((await trackingOf(receipt)).objection).toMatchObject({ state: 'diproses', overdue: true });
     await service.decideObjection(kades, id, { decision: 'dikabulkan', note: 'Berikan versi tanpa NIK.' });
     const after = await trackingOf(receipt);
-    expect(after.objection).toMatchObject({ state: 'dikabulkan', overdue: false, decisionNote: 'Berikan versi tanpa NIK.' });
-    expect(after.events.map((e) => e.kind)).toEqual(['diterima', 'ditolak', 'keberatan', 'keberatan_dikabulkan']);
+    expect(after.objection).toMatchObject({
+      state: 'dikabulkan',
+      overdue: false,
+      decisionNote: 'Berikan versi tanpa NIK.',
+    });
+    expect(after.events.map((e) => e.kind)).toEqual([
+      'diterima',
+      'ditolak',
+      'keberatan',
+      'keberatan_dikabulkan',
+    ]);
   });
 
   it('opens the objection when the deadline passes unanswered, and closes it 30 working days later', async () => {
@@ -167,9 +192,9 @@ describe('answers, refusals and objections', () => {
     const open = await trackingOf(receipt);
     expect(open.objectionClosesAt).toEqual(endOfJakartaDay('2027-01-18'));
     clock.set('2027-01-19T02:00:00Z');
-    await expect(service.fileObjection(ctx, receipt.number, receipt.token, { reason: 'p35c' })).rejects.toBeInstanceOf(
-      Conflict,
-    );
+    await expect(
+      service.fileObjection(ctx, receipt.number, receipt.token, { reason: 'p35c' }),
+    ).rejects.toBeInstanceOf(Conflict);
   });
 
   it('answers with a document checked by its content, which only the requester downloads', async () => {
@@ -177,13 +202,25 @@ describe('answers, refusals and objections', () => {
     const { id } = await trackingOf(receipt);
     const operator = await operatorOf(KRAMATWATU);
     await expect(
-      service.answerRequest(operator, id, { decision: 'diterima_seluruhnya' }, { filename: 'apbdes.pdf', bytes: Buffer.from('<html>') }),
+      service.answerRequest(
+        operator,
+        id,
+        { decision: 'diterima_seluruhnya' },
+        { filename: 'apbdes.pdf', bytes: Buffer.from('<html>') },
+      ),
     ).rejects.toMatchObject({ fields: { document: expect.stringContaining('PDF') } });
-    await service.answerRequest(operator, id, { decision: 'diterima_seluruhnya' }, { filename: 'apbdes.pdf', bytes: PDF_BYTES });
+    await service.answerRequest(
+      operator,
+      id,
+      { decision: 'diterima_seluruhnya' },
+      { filename: 'apbdes.pdf', bytes: PDF_BYTES },
+    );
     const file = await service.answerDocumentForRequester(ctx, receipt.number, receipt.token);
     expect(file.contentType).toBe('application/pdf');
     expect(file.bytes.equals(PDF_BYTES)).toBe(true);
-    await expect(service.answerDocumentForRequester(ctx, receipt.number, 'x')).rejects.toBeInstanceOf(NotFound);
+    await expect(service.answerDocumentForRequester(ctx, receipt.number, 'x')).rejects.toBeInstanceOf(
+      NotFound,
+    );
   });
 
   it('shows the requester in full to the village office and masked to the camat, and audits each read', async () => {
@@ -237,18 +274,29 @@ describe('the Daftar Informasi Publik', () => {
     const id = await service.createEntry(
       operator,
       KRAMATWATU,
-      { ...excluded, legalBasis: 'Pasal 17 huruf h', consequence: 'Penipuan', publicInterest: 'Jumlah cukup' },
+      {
+        ...excluded,
+        legalBasis: 'Pasal 17 huruf h',
+        consequence: 'Penipuan',
+        publicInterest: 'Jumlah cukup',
+      },
       null,
     );
     const entry = await service.getEntry(ctx, KRAMATWATU, id);
-    expect(entry.consequenceTest).toEqual({ legalBasis: 'Pasal 17 huruf h', consequence: 'Penipuan', publicInterest: 'Jumlah cukup' });
+    expect(entry.consequenceTest).toEqual({
+      legalBasis: 'Pasal 17 huruf h',
+      consequence: 'Penipuan',
+      publicInterest: 'Jumlah cukup',
+    });
     expect(entry.hasDocument).toBe(false);
     await expect(service.entryDocument(ctx, KRAMATWATU, id)).rejects.toBeInstanceOf(NotFound);
   });
 
   it('keeps each body’s DIP for its own PPID: another village and another agency are refused', async () => {
     const entry = { ...excluded, category: 'berkala' };
-    await expect(service.createEntry(await operatorOf(KIBIN), KRAMATWATU, entry, null)).rejects.toBeInstanceOf(Forbidden);
+    await expect(
+      service.createEntry(await operatorOf(KIBIN), KRAMATWATU, entry, null),
+    ).rejects.toBeInstanceOf(Forbidden);
     const dinsos = withActor(ctx, await makeStaff(ctx, { role: 'opd', scope: 'DINSOS' }));
     await expect(service.createEntry(dinsos, 'DPUPR', entry, null)).rejects.toBeInstanceOf(Forbidden);
     const dpupr = withActor(ctx, await makeStaff(ctx, { role: 'opd', scope: 'DPUPR' }));
@@ -268,12 +316,22 @@ describe('the yearly report', () => {
     const d = await fileRequest(ctx);
     const ids = await Promise.all([a, b, c, d].map(async (r) => (await trackingOf(r)).id));
     clock.set('2026-11-25T03:00:00Z'); // Wed: 2 working days
-    await service.answerRequest(operator, ids[0]!, { decision: 'diterima_seluruhnya', note: 'Terlampir di kantor desa.' }, null);
+    await service.answerRequest(
+      operator,
+      ids[0]!,
+      { decision: 'diterima_seluruhnya', note: 'Terlampir di kantor desa.' },
+      null,
+    );
     clock.set('2026-11-27T03:00:00Z'); // Fri: 4 working days
     await service.refuseRequest(operator, ids[1]!, { ground: 'p17h', note: 'Data pribadi.' });
     await service.extendRequest(operator, ids[2]!, { reason: 'Menunggu arsip', days: '2' });
     clock.set('2026-12-10T03:00:00Z'); // Thu 10 Dec: 13 working days, after the extended due (Wed 9 Dec)
-    await service.answerRequest(operator, ids[2]!, { decision: 'diterima_sebagian', note: 'Sebagian saja.' }, null);
+    await service.answerRequest(
+      operator,
+      ids[2]!,
+      { decision: 'diterima_sebagian', note: 'Sebagian saja.' },
+      null,
+    );
     await service.fileObjection(ctx, c.number, c.token, { reason: 'p35g' });
     await fileRequest(ctx, KIBIN);
 
