@@ -25,13 +25,12 @@ function bodyItem(body: BodyRef): Item {
 
 /** Keeping the DIP and answering requests: the body's own PPID (or admin kabupaten). */
 export function mayActAsPpid(actor: Actor | null, body: BodyRef): boolean {
-  return actor?.kind === 'staff' && canOnItem(actor, 'handle', bodyItem(body));
+  return canOnItem(actor, 'handle', bodyItem(body));
 }
 
-export function assertPpid(actor: Actor | null, body: BodyRef): StaffActor {
-  if (actor?.kind !== 'staff' || !mayActAsPpid(actor, body))
-    throw new Forbidden(t('informasi.error.notPpid'));
-  return actor;
+/** The PPID of the body, or the system (seeds, the console). */
+export function assertPpid(actor: Actor | null, body: BodyRef): void {
+  if (!mayActAsPpid(actor, body)) throw new Forbidden(t('informasi.error.notPpid'));
 }
 
 export function mayReadRequests(actor: Actor | null, body: BodyRef): boolean {
@@ -48,7 +47,7 @@ export function seesRequesterInFull(actor: Actor | null, body: BodyRef): boolean
  * separate head-of-agency role), and admin kabupaten for every body.
  */
 export function mayDecideObjection(actor: Actor | null, body: BodyRef): boolean {
-  if (actor?.kind !== 'staff') return false;
+  if (actor?.kind === 'resident') return false;
   if (canOnItem(actor, 'manage')) return true;
   const item = bodyItem(body);
   return body.kind === 'village' ? canOnItem(actor, 'sign', item) : canOnItem(actor, 'handle', item);

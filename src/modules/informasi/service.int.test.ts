@@ -7,6 +7,7 @@ import { endOfJakartaDay } from '../../platform/time.ts';
 import { createTestContext, makeStaff, type TestContext } from '../../testing.ts';
 import { informasiModule } from './index.ts';
 import { informasiWorkQueue } from './queue.ts';
+import { seedInformasi } from './seed.ts';
 import * as service from './service.ts';
 import { fileRequest, KIBIN, KRAMATWATU, PDF_BYTES } from './test-builders.ts';
 
@@ -304,6 +305,27 @@ describe('the Daftar Informasi Publik', () => {
     expect((await service.entryDocument(ctx, 'DPUPR', id)).contentType).toBe('application/pdf');
     const found = await service.listEntries(ctx, { term: 'penerima', category: 'berkala', page: 1 });
     expect(found.rows.map((r) => r.bodyCode)).toEqual(['DPUPR']);
+  });
+});
+
+describe('the demo data', () => {
+  it('seeds a DIP for each demo village and DPUPR, with an excluded entry and its consequence test, and one request', async () => {
+    await seedInformasi(ctx, { demo: true, demoVillages: [KRAMATWATU, KIBIN] });
+    const register = await service.bodyRegister(ctx, await service.getBody(ctx, KIBIN));
+    expect(register.map((g) => [g.category, g.entries.length])).toEqual([
+      ['berkala', 2],
+      ['serta_merta', 1],
+      ['setiap_saat', 1],
+      ['dikecualikan', 1],
+    ]);
+    expect(register[3]!.entries[0]!.consequenceTest?.legalBasis).toContain('pasal 17');
+    expect(
+      (await service.listEntries(ctx, { body: await service.getBody(ctx, 'DPUPR'), page: 1 })).total,
+    ).toBe(3);
+    const operator = await operatorOf(KRAMATWATU);
+    expect((await service.listStaffRequests(operator, {})).map((r) => r.number)).toEqual([
+      'PPID-3604052001-2026-0001',
+    ]);
   });
 });
 
