@@ -66,7 +66,6 @@ async function fileOverdueRequest(): Promise<{ number: string; token: string; ou
     return { ...receipt, outbox: outbox.map((o) => o.subject) };
   } finally {
     await handle.close();
-    await handle.pglite?.close();
     server = await startServer({ DATA_DIR: server.dataDir });
   }
 }
