@@ -6,6 +6,7 @@ import { runJobOnce } from '../../platform/jobs/index.ts';
 import { endOfJakartaDay } from '../../platform/time.ts';
 import { createTestContext, makeStaff, type TestContext } from '../../testing.ts';
 import { informasiModule } from './index.ts';
+import { informasiPersonalData } from './personal-data.ts';
 import { informasiWorkQueue } from './queue.ts';
 import { seedInformasi } from './seed.ts';
 import * as service from './service.ts';
@@ -305,6 +306,25 @@ describe('the Daftar Informasi Publik', () => {
     expect((await service.entryDocument(ctx, 'DPUPR', id)).contentType).toBe('application/pdf');
     const found = await service.listEntries(ctx, { term: 'penerima', category: 'berkala', page: 1 });
     expect(found.rows.map((r) => r.bodyCode)).toEqual(['DPUPR']);
+  });
+});
+
+describe('the requester’s personal data', () => {
+  it('exports the requests filed with a NIK and erases the identity while keeping the request and its history', async () => {
+    const receipt = await fileRequest(ctx, KRAMATWATU, { email: 'ahmad@contoh.id' });
+    await fileRequest(ctx, KRAMATWATU, { idNumber: '3604051203900099' });
+    const exported = await informasiPersonalData.export(ctx, '3604051203900007');
+    expect(exported?.data).toEqual([
+      expect.objectContaining({ number: receipt.number, name: 'Ahmad Fauzi', email: 'ahmad@contoh.id' }),
+    ]);
+    const outcome = await informasiPersonalData.erase(ctx, '3604051203900007');
+    expect(outcome.anonymised).toEqual([{ what: 'informasi.personalData.requesters', count: 1 }]);
+    expect(outcome.kept[0]?.why).toBe('informasi.personalData.whyKept');
+    expect(await informasiPersonalData.export(ctx, '3604051203900007')).toBeNull();
+    const after = await service.trackRequest(ctx, receipt.number, receipt.token);
+    expect(after.name).toBe('—');
+    expect(after.events.map((e) => e.kind)).toEqual(['diterima']);
+    expect(await informasiPersonalData.export(ctx, '3604051203900099')).not.toBeNull();
   });
 });
 
