@@ -95,6 +95,25 @@ function checkEntry(input: EntryInput, document: UploadedDocument | null) {
   };
 }
 
+/** Keeps a checked document in the file store under a name made of the entry's title. */
+async function storeDocument(
+  ctx: Ctx,
+  title: string,
+  document: UploadedDocument | null,
+  kind: ReturnType<typeof sniffDocument>,
+  villageCode: string | null,
+): Promise<{ id: string; name: string } | null> {
+  if (!document || !kind) return null;
+  const name = documentName(title, kind.extension);
+  const file = await saveFile(ctx, {
+    bytes: document.bytes,
+    contentType: kind.contentType,
+    name,
+    villageCode,
+  });
+  return { id: file.id, name };
+}
+
 /** Adds a line to a body's DIP (its PPID only). */
 export async function createEntry(
   ctx: Ctx,
@@ -106,15 +125,7 @@ export async function createEntry(
   const body = await getBody(ctx, bodyCode);
   assertPpid(ctx.actor, body);
   const { kind, ...fields } = checkEntry(input, document);
-  const file =
-    document && kind
-      ? await saveFile(ctx, {
-          bytes: document.bytes,
-          contentType: kind.contentType,
-          name: documentName(fields.title, kind.extension),
-          villageCode: body.villageCode,
-        })
-      : null;
+  const file = await storeDocument(ctx, fields.title, document, kind, body.villageCode);
   const now = ctx.clock.now();
   const { id } = await repo.insertEntry(ctx.db, {
     ...fields,
@@ -122,7 +133,7 @@ export async function createEntry(
     body_code: body.code,
     village_code: body.villageCode,
     file_id: file?.id ?? null,
-    file_name: file && kind ? documentName(fields.title, kind.extension) : null,
+    file_name: file?.name ?? null,
     created_at: now,
     updated_at: now,
   });
@@ -153,19 +164,11 @@ export async function updateEntry(
   assertPpid(ctx.actor, { kind: row.body_kind, code: row.body_code });
   const keepsOld = !document && !input.removeDocument && input.category !== 'dikecualikan';
   const { kind, ...fields } = checkEntry(input, document);
-  const file =
-    document && kind
-      ? await saveFile(ctx, {
-          bytes: document.bytes,
-          contentType: kind.contentType,
-          name: documentName(fields.title, kind.extension),
-          villageCode: row.village_code,
-        })
-      : null;
+  const file = await storeDocument(ctx, fields.title, document, kind, row.village_code);
   await repo.updateEntry(ctx.db, id, {
     ...fields,
     file_id: file?.id ?? (keepsOld ? row.file_id : null),
-    file_name: file && kind ? documentName(fields.title, kind.extension) : keepsOld ? row.file_name : null,
+    file_name: file?.name ?? (keepsOld ? row.file_name : null),
     updated_at: ctx.clock.now(),
   });
   await audit(ctx, {

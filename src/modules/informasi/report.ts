@@ -78,13 +78,10 @@ export async function yearlyReport(ctx: Ctx, bodyCode: string, yearText: string)
 
 export type YearlyReport = Awaited<ReturnType<typeof yearlyReport>>;
 
-/** The figures as CSV, formula-safe (platform/csv), one line per figure. */
-export function reportCsv(report: YearlyReport): string {
+/** The report's figures as label and value, in the order the page and the CSV give them. */
+export function figureLines(report: YearlyReport): Array<[string, number | null]> {
   const f = report.figures;
-  const lines: Array<Array<string | number | null>> = [
-    [t('informasi.report.figure'), t('informasi.report.value')],
-    [t('informasi.report.body'), report.body.name],
-    [t('informasi.report.year'), report.year],
+  return [
     [t('informasi.report.received'), f.received],
     [t('informasi.report.answeredFully'), f.answeredFully],
     [t('informasi.report.answeredPartly'), f.answeredPartly],
@@ -97,6 +94,16 @@ export function reportCsv(report: YearlyReport): string {
     [t('informasi.report.objections'), f.objections],
     [t('informasi.report.objectionsGranted'), f.objectionsGranted],
     [t('informasi.report.median'), f.medianWorkingDays],
+  ];
+}
+
+/** The figures as CSV, formula-safe (platform/csv), one line per figure. */
+export function reportCsv(report: YearlyReport): string {
+  const lines: Array<Array<string | number | null>> = [
+    [t('informasi.report.figure'), t('informasi.report.value')],
+    [t('informasi.report.body'), report.body.name],
+    [t('informasi.report.year'), report.year],
+    ...figureLines(report),
     ...report.refusedByGround.map((g) => [
       t('informasi.report.refusedGround', { ground: t(`informasi.ground.${g.ground}`) }),
       g.count,

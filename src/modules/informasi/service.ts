@@ -15,7 +15,7 @@ export {
   type UploadedDocument,
   updateEntry,
 } from './dip.ts';
-export { reportCsv, type YearlyReport, yearlyReport } from './report.ts';
+export { figureLines, reportCsv, type YearlyReport, yearlyReport } from './report.ts';
 export {
   ANSWER_WORKING_DAYS,
   answerDocumentForRequester,

@@ -19,6 +19,7 @@ import {
   COPY_METHODS,
   DELIVERIES,
   ENTRY_PAGE_SIZE,
+  figureLines,
   OBJECTION_REASONS,
   type PublicEntry,
   type RequestView,
@@ -482,21 +483,7 @@ export function TrackingPage(props: {
 }
 
 export function ReportFigures(props: { report: YearlyReport }): SafeHtml {
-  const f = props.report.figures;
-  const rows: Array<[string, number | string]> = [
-    [t('informasi.report.received'), f.received],
-    [t('informasi.report.answeredFully'), f.answeredFully],
-    [t('informasi.report.answeredPartly'), f.answeredPartly],
-    [t('informasi.report.refused'), f.refused],
-    [t('informasi.report.open'), f.open],
-    [t('informasi.report.overdueOpen'), f.overdueOpen],
-    [t('informasi.report.decidedOnTime'), f.decidedOnTime],
-    [t('informasi.report.decidedLate'), f.decidedLate],
-    [t('informasi.report.extended'), f.extended],
-    [t('informasi.report.objections'), f.objections],
-    [t('informasi.report.objectionsGranted'), f.objectionsGranted],
-    [t('informasi.report.median'), f.medianWorkingDays === null ? '—' : formatNumber(f.medianWorkingDays)],
-  ];
+  const rows = figureLines(props.report);
   return (
     <>
       <Table
@@ -506,7 +493,7 @@ export function ReportFigures(props: { report: YearlyReport }): SafeHtml {
           { header: t('informasi.report.figure'), cell: (r) => r[0] },
           {
             header: t('informasi.report.value'),
-            cell: (r) => (typeof r[1] === 'number' ? formatNumber(r[1]) : r[1]),
+            cell: (r) => (r[1] === null ? '—' : formatNumber(r[1])),
             numeric: true,
           },
         ]}
