@@ -277,3 +277,12 @@ export async function bodyRegister(ctx: Ctx, body: Body) {
     entries: entries.filter((e) => e.category === category),
   }));
 }
+
+/** The public DIP page of every body that has one (`/sitemap.xml`). */
+export async function informasiSitemap(ctx: Ctx) {
+  const rows = await repo.selectBodiesWithEntries(ctx.db);
+  return [
+    { path: '/informasi-publik' },
+    ...rows.map((r) => ({ path: `/informasi-publik/${r.body_code}`, lastModified: new Date(r.updated_at) })),
+  ];
+}

@@ -5,7 +5,7 @@ import { informasiPersonalData } from './personal-data.ts';
 import { informasiWorkQueue } from './queue.ts';
 import { informasiRoutes } from './routes/index.ts';
 import { seedInformasi } from './seed.ts';
-import { flagOverdue } from './service.ts';
+import { flagOverdue, informasiSitemap } from './service.ts';
 
 export const informasiModule: SimpulModule = {
   name: 'informasi',
@@ -23,6 +23,7 @@ export const informasiModule: SimpulModule = {
   ],
   seed: seedInformasi,
   workQueue: informasiWorkQueue,
+  sitemap: informasiSitemap,
   villageSite: [{ path: 'informasi-publik', label: 'informasi.site.menu', order: 40 }],
   jobs: [
     {

@@ -254,3 +254,13 @@ export function selectRequestsByIdNumber(db: Db, idNumber: string) {
     .orderBy('received_at')
     .execute();
 }
+
+/** Each body that has a DIP, with its newest change (for the sitemap). */
+export function selectBodiesWithEntries(db: Db) {
+  return db
+    .selectFrom('informasi_entries')
+    .select(['body_code', (eb) => eb.fn.max('updated_at').as('updated_at')])
+    .groupBy('body_code')
+    .orderBy('body_code')
+    .execute();
+}

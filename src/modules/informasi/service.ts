@@ -10,6 +10,7 @@ export {
   entryDocument,
   entryForEdit,
   getEntry,
+  informasiSitemap,
   listEntries,
   type PublicEntry,
   type UploadedDocument,
