@@ -130,6 +130,14 @@ const FIGURES_A = [
   'admin',
 ] as const satisfies readonly Who[];
 const NOBODY: readonly Who[] = [];
+/** PPID desks: each village office and agency on its own body, admin kabupaten on any */
+const PPID_DESKS = [
+  ...VILLAGE_STAFF,
+  'opdDpupr',
+  'opdDinsos',
+  'opdDinkes',
+  'admin',
+] as const satisfies readonly Who[];
 
 const A = (fx: Fixtures) => fx.villageA;
 
@@ -733,4 +741,94 @@ export const MATRIX: Record<string, Entry> = {
     allow: ADMIN,
   },
   'GET /api/v1/services': { url: () => '/api/v1/services', allow: ALL },
+
+  // ---- informasi (PPID): public side; the fixtures hold no DIP entry or request, so the pages of
+  // one are asked for an unknown one (nobody gets it; nobody gets a 500)
+  'GET /informasi-publik': { url: () => '/informasi-publik?q=apbdes', allow: ALL },
+  'GET /informasi-publik/:body': [
+    { label: 'a village', url: (fx) => `/informasi-publik/${fx.villageA}`, allow: ALL },
+    { label: 'an agency', url: () => '/informasi-publik/DPUPR', allow: ALL },
+  ],
+  'GET /desa/:code/informasi-publik': { url: (fx) => `/desa/${fx.villageA}/informasi-publik`, allow: ALL },
+  'GET /informasi-publik/:body/dip/:id': {
+    url: (fx) => `/informasi-publik/${fx.villageA}/dip/00000000-0000-4000-8000-000000000000`,
+    allow: NOBODY,
+  },
+  'GET /informasi-publik/:body/dip/:id/unduh': {
+    url: (fx) => `/informasi-publik/${fx.villageA}/dip/00000000-0000-4000-8000-000000000000/unduh`,
+    allow: NOBODY,
+  },
+  'GET /informasi-publik/:body/permohonan': {
+    url: (fx) => `/informasi-publik/${fx.villageA}/permohonan`,
+    allow: ALL,
+  },
+  'POST /informasi-publik/:body/permohonan': {
+    url: (fx) => `/informasi-publik/${fx.villageA}/permohonan`,
+    allow: ALL,
+  },
+  'GET /informasi-publik/lacak/:number': {
+    label: 'without the requester key',
+    url: () => '/informasi-publik/lacak/PPID-3604052001-2026-0001',
+    allow: NOBODY,
+  },
+  'GET /informasi-publik/lacak/:number/jawaban': {
+    url: () => '/informasi-publik/lacak/PPID-3604052001-2026-0001/jawaban?kunci=bukan',
+    allow: NOBODY,
+  },
+  'POST /informasi-publik/lacak/:number/keberatan': {
+    url: () => '/informasi-publik/lacak/PPID-3604052001-2026-0001/keberatan',
+    body: () => ({ kunci: 'bukan', reason: 'p35c' }),
+    allow: NOBODY,
+  },
+  'GET /informasi-publik/:body/laporan/:year': {
+    url: (fx) => `/informasi-publik/${fx.villageA}/laporan/2026`,
+    allow: ALL,
+  },
+  'GET /informasi-publik/:body/laporan/:year/csv': {
+    url: (fx) => `/informasi-publik/${fx.villageA}/laporan/2026/csv`,
+    allow: ALL,
+  },
+
+  // ---- informasi (PPID): staff side. Each village office and agency keeps its own body (a
+  // `badan` in the query is admin kabupaten's choice only); the camat reads, keeps nothing.
+  'GET /kelola/informasi': { url: () => '/kelola/informasi', allow: STAFF },
+  'GET /kelola/informasi/dip/baru': {
+    url: (fx) => `/kelola/informasi/dip/baru?badan=${fx.villageA}`,
+    allow: PPID_DESKS,
+  },
+  'POST /kelola/informasi/dip/baru': {
+    url: (fx) => `/kelola/informasi/dip/baru?badan=${fx.villageA}`,
+    multipart: true,
+    allow: PPID_DESKS,
+  },
+  'GET /kelola/informasi/dip/:id': {
+    url: () => '/kelola/informasi/dip/00000000-0000-4000-8000-000000000000',
+    allow: NOBODY,
+  },
+  'POST /kelola/informasi/dip/:id': {
+    url: () => '/kelola/informasi/dip/00000000-0000-4000-8000-000000000000',
+    multipart: true,
+    allow: NOBODY,
+  },
+  'POST /kelola/informasi/dip/:id/hapus': {
+    url: () => '/kelola/informasi/dip/00000000-0000-4000-8000-000000000000/hapus',
+    allow: NOBODY,
+  },
+  'GET /kelola/informasi/permohonan/:id': {
+    url: () => '/kelola/informasi/permohonan/00000000-0000-4000-8000-000000000000',
+    allow: NOBODY,
+  },
+  ...Object.fromEntries(
+    ['jawab', 'tolak', 'perpanjang', 'keberatan'].map((action) => [
+      `POST /kelola/informasi/permohonan/:id/${action}`,
+      {
+        url: () => `/kelola/informasi/permohonan/00000000-0000-4000-8000-000000000000/${action}`,
+        allow: NOBODY,
+      },
+    ]),
+  ),
+  'GET /kelola/informasi/laporan/:year': {
+    url: (fx) => `/kelola/informasi/laporan/2026?badan=${fx.villageA}`,
+    allow: PPID_DESKS,
+  },
 };

@@ -1,0 +1,35 @@
+import type { SimpulModule } from '../../platform/module.ts';
+import { messages } from './messages.ts';
+import { informasiMigrations } from './migrations.ts';
+import { informasiPersonalData } from './personal-data.ts';
+import { informasiWorkQueue } from './queue.ts';
+import { informasiRoutes } from './routes/index.ts';
+import { seedInformasi } from './seed.ts';
+import { flagOverdue, informasiSitemap } from './service.ts';
+
+export const informasiModule: SimpulModule = {
+  name: 'informasi',
+  migrations: informasiMigrations,
+  routes: informasiRoutes,
+  messages,
+  personalData: informasiPersonalData,
+  navigation: [
+    { href: '/informasi-publik', label: 'informasi.nav.public', for: ['public'] },
+    {
+      href: '/kelola/informasi',
+      label: 'informasi.nav.staff',
+      for: ['admin_kabupaten', 'opd', 'camat', 'kepala_desa', 'sekretaris_desa', 'operator_desa'],
+    },
+  ],
+  seed: seedInformasi,
+  workQueue: informasiWorkQueue,
+  sitemap: informasiSitemap,
+  villageSite: [{ path: 'informasi-publik', label: 'informasi.site.menu', order: 40 }],
+  jobs: [
+    {
+      name: 'informasi-deadlines',
+      everyMs: 10 * 60_000,
+      run: (ctx) => flagOverdue(ctx).then(() => undefined),
+    },
+  ],
+};

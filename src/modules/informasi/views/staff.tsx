@@ -1,0 +1,483 @@
+import { formatDate, formatDateTime, t } from '../../../platform/i18n/index.ts';
+import {
+  Button,
+  ButtonLink,
+  CheckboxField,
+  ErrorSummary,
+  FileField,
+  Form,
+  SelectField,
+  SummaryList,
+  Table,
+  TextArea,
+  TextField,
+} from '../../../platform/ui/components.tsx';
+import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import { Layout } from '../../../platform/ui/layout.tsx';
+import type { Body } from '../bodies.ts';
+import {
+  CATEGORIES,
+  EXTENSION_WORKING_DAYS,
+  type listOpenObjections,
+  type listStaffRequests,
+  type PublicEntry,
+  REFUSAL_GROUNDS,
+  type StaffRequestView,
+  type YearlyReport,
+} from '../service.ts';
+import { CategoryTag, options, RequestStateTag } from './parts.tsx';
+import { DeadlineRows, History, ObjectionSummary, ReportFigures } from './public.tsx';
+
+type Values = Record<string, string | undefined>;
+type RequestRows = Awaited<ReturnType<typeof listStaffRequests>>;
+type ObjectionRows = Awaited<ReturnType<typeof listOpenObjections>>;
+
+const BASE = '/kelola/informasi';
+
+function withBody(path: string, body: Body | null, chooses: boolean): string {
+  return chooses && body
+    ? `${path}${path.includes('?') ? '&' : '?'}badan=${encodeURIComponent(body.code)}`
+    : path;
+}
+
+export function StaffHome(props: {
+  body: Body | null;
+  bodies: Array<{ code: string; name: string }> | null;
+  requests: RequestRows;
+  objections: ObjectionRows;
+  entries: Array<Omit<PublicEntry, 'body'>> | null;
+  mayEdit: boolean;
+  status?: string;
+  year: number;
+}): SafeHtml {
+  const chooses = props.bodies !== null;
+  return (
+    <Layout title={t('informasi.staff.title')} wide>
+      <h1>{t('informasi.staff.title')}</h1>
+      {props.bodies ? (
+        <Form action={BASE} method="get" class="filters">
+          <SelectField
+            name="badan"
+            label={t('informasi.staff.chooseBody')}
+            options={props.bodies.map((b) => ({ value: b.code, label: b.name }))}
+            placeholder={t('informasi.search.allBodies')}
+            value={props.body?.code}
+          />
+          <Button variant="secondary">{t('informasi.staff.show')}</Button>
+        </Form>
+      ) : (
+        ''
+      )}
+      {props.body ? <p>{t('informasi.staff.bodyIs', { name: props.body.name })}</p> : ''}
+      <h2 id="permohonan">{t('informasi.staff.requests')}</h2>
+      <p>
+        <a href={BASE}>{t('informasi.staff.filterAll')}</a> ·{' '}
+        <a href={`${BASE}?status=terbuka`}>{t('informasi.staff.filterOpen')}</a> ·{' '}
+        <a href={`${BASE}?status=terlambat`}>{t('informasi.staff.filterOverdue')}</a>
+      </p>
+      <Table
+        caption={t('informasi.staff.requests')}
+        rows={props.requests}
+        empty={t('informasi.staff.noRequests')}
+        columns={[
+          {
+            header: t('informasi.staff.number'),
+            cell: (r) => <a href={`${BASE}/permohonan/${r.id}`}>{r.number}</a>,
+          },
+          { header: t('informasi.track.received'), cell: (r) => formatDate(r.received_at) },
+          { header: t('informasi.staff.due'), cell: (r) => formatDate(r.effectiveDue) },
+          {
+            header: t('informasi.track.state'),
+            cell: (r) => <RequestStateTag state={r.state} overdue={r.overdue} />,
+          },
+        ]}
+      />
+      <h2 id="keberatan">{t('informasi.staff.objections')}</h2>
+      <Table
+        caption={t('informasi.staff.objections')}
+        rows={props.objections}
+        empty={t('informasi.staff.noObjections')}
+        columns={[
+          {
+            header: t('informasi.staff.number'),
+            cell: (o) => <a href={`${BASE}/permohonan/${o.id}`}>{o.number}</a>,
+          },
+          {
+            header: t('informasi.objection.due'),
+            cell: (o) => (
+              <span>
+                {formatDate(o.due_at)}
+                {o.overdue ? <strong class="tag tag-bad"> {t('informasi.overdue')}</strong> : ''}
+              </span>
+            ),
+          },
+        ]}
+      />
+      {props.body && props.entries ? (
+        <>
+          <h2 id="dip">{t('informasi.staff.dip')}</h2>
+          {props.mayEdit ? (
+            <p>
+              <ButtonLink href={withBody(`${BASE}/dip/baru`, props.body, chooses)} variant="primary">
+                {t('informasi.staff.newEntry')}
+              </ButtonLink>
+            </p>
+          ) : (
+            ''
+          )}
+          <Table
+            caption={t('informasi.staff.dip')}
+            rows={props.entries}
+            empty={t('informasi.body.emptyCategory')}
+            columns={[
+              {
+                header: t('informasi.entry.title'),
+                cell: (e) => (props.mayEdit ? <a href={`${BASE}/dip/${e.id}`}>{e.title}</a> : e.title),
+              },
+              { header: t('informasi.entry.category'), cell: (e) => <CategoryTag category={e.category} /> },
+              { header: t('informasi.entry.period'), cell: (e) => e.period },
+              { header: t('informasi.entry.updated'), cell: (e) => formatDate(e.updatedAt) },
+            ]}
+          />
+          <p>
+            <a href={withBody(`${BASE}/laporan/${props.year}`, props.body, chooses)}>
+              {t('informasi.report.link', { year: props.year })}
+            </a>{' '}
+            · <a href={`/informasi-publik/${props.body.code}`}>{t('informasi.staff.publicPage')}</a>
+          </p>
+        </>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function EntryFormPage(props: {
+  body: Body;
+  action: string;
+  values: Values;
+  errors?: Record<string, string>;
+  existing?: { id: string; fileName: string | null };
+}): SafeHtml {
+  const v = props.values;
+  const e = props.errors ?? {};
+  return (
+    <Layout title={props.existing ? t('informasi.staff.editEntry') : t('informasi.staff.newEntry')}>
+      <p>
+        <a href={`${BASE}#dip`}>← {t('informasi.staff.title')}</a>
+      </p>
+      <h1>{props.existing ? t('informasi.staff.editEntry') : t('informasi.staff.newEntry')}</h1>
+      <p>{props.body.name}</p>
+      <ErrorSummary errors={e} />
+      <Form action={props.action} multipart>
+        <SelectField
+          name="category"
+          label={t('informasi.entry.category')}
+          options={options(CATEGORIES, 'informasi.category')}
+          placeholder={t('informasi.request.choose')}
+          value={v.category}
+          error={e.category}
+          required
+        />
+        <TextField
+          name="title"
+          label={t('informasi.entry.title')}
+          value={v.title}
+          error={e.title}
+          required
+          maxlength={300}
+        />
+        <TextArea name="summary" label={t('informasi.entry.summary')} value={v.summary} error={e.summary} />
+        <TextField
+          name="official"
+          label={t('informasi.entry.official')}
+          value={v.official}
+          error={e.official}
+          required
+        />
+        <TextField
+          name="period"
+          label={t('informasi.entry.period')}
+          value={v.period}
+          error={e.period}
+          required
+          width="medium"
+        />
+        <SelectField
+          name="format"
+          label={t('informasi.entry.format')}
+          options={options(['softcopy', 'hardcopy', 'keduanya'], 'informasi.format')}
+          placeholder={t('informasi.request.choose')}
+          value={v.format}
+          error={e.format}
+          required
+        />
+        <TextField
+          name="retention"
+          label={t('informasi.entry.retention')}
+          value={v.retention}
+          error={e.retention}
+          required
+        />
+        <fieldset>
+          <legend>{t('informasi.staff.documentOrLink')}</legend>
+          <p class="hint">{t('informasi.staff.documentHint')}</p>
+          <FileField
+            name="document"
+            label={t('informasi.entry.document')}
+            error={e.document}
+            accept=".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.odt,.ods,.pptx"
+          />
+          {props.existing?.fileName ? (
+            <CheckboxField
+              name="removeDocument"
+              label={t('informasi.staff.removeDocument', { name: props.existing.fileName })}
+              checked={v.removeDocument === '1'}
+            />
+          ) : (
+            ''
+          )}
+          <TextField name="link" label={t('informasi.entry.link')} type="url" value={v.link} error={e.link} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('informasi.entry.consequenceTest')}</legend>
+          <p class="hint">{t('informasi.staff.consequenceHint')}</p>
+          <TextField
+            name="legalBasis"
+            label={t('informasi.entry.legalBasis')}
+            value={v.legalBasis}
+            error={e.legalBasis}
+          />
+          <TextArea
+            name="consequence"
+            label={t('informasi.entry.consequence')}
+            value={v.consequence}
+            error={e.consequence}
+          />
+          <TextArea
+            name="publicInterest"
+            label={t('informasi.entry.publicInterest')}
+            value={v.publicInterest}
+            error={e.publicInterest}
+          />
+        </fieldset>
+        <Button>{t('informasi.staff.save')}</Button>
+      </Form>
+      {props.existing ? (
+        <Form action={`${BASE}/dip/${props.existing.id}/hapus`}>
+          <Button variant="warning">{t('informasi.staff.deleteEntry')}</Button>
+        </Form>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function StaffRequestPage(props: {
+  request: StaffRequestView;
+  errors?: Record<string, string>;
+  values?: Values;
+}): SafeHtml {
+  const r = props.request;
+  const e = props.errors ?? {};
+  const v = props.values ?? {};
+  const base = `${BASE}/permohonan/${r.id}`;
+  return (
+    <Layout title={t('informasi.track.title', { number: r.number })} wide>
+      <p>
+        <a href={`${BASE}#permohonan`}>← {t('informasi.staff.title')}</a>
+      </p>
+      <h1>{t('informasi.track.title', { number: r.number })}</h1>
+      {r.overdue ? (
+        <p class="warning">
+          <strong>{t('informasi.overdue')}</strong>: {t('informasi.staff.overdueNote')}
+        </p>
+      ) : (
+        ''
+      )}
+      <ErrorSummary errors={e} />
+      <h2>{t('informasi.request.identity')}</h2>
+      <SummaryList
+        rows={[
+          [t('informasi.request.name'), r.requester.name],
+          [t(`informasi.idKind.${r.requester.idKind}`), r.requester.idNumber ?? '—'],
+          [t('informasi.request.address'), r.requester.address ?? '—'],
+          [t('informasi.request.phone'), r.requester.phone || '—'],
+          [t('informasi.request.email'), r.requester.email ?? '—'],
+        ]}
+      />
+      <h2>{t('informasi.request.what')}</h2>
+      <SummaryList
+        rows={[
+          [t('informasi.entry.body'), r.body.name],
+          [t('informasi.request.information'), r.information],
+          [t('informasi.request.purpose'), r.purpose],
+          [t('informasi.request.delivery'), t(`informasi.delivery.${r.delivery}`)],
+          [t('informasi.request.copyMethod'), t(`informasi.copyMethod.${r.copyMethod}`)],
+          ...DeadlineRows(r),
+          ...(r.answerNote ? ([[t('informasi.track.answer'), r.answerNote]] as Array<[string, string]>) : []),
+        ]}
+      />
+      {r.mayAct ? (
+        <>
+          <section class="panel">
+            <h2>{t('informasi.staff.answer')}</h2>
+            <Form action={`${base}/jawab`} multipart>
+              <SelectField
+                name="decision"
+                label={t('informasi.staff.decision')}
+                options={options(['diterima_seluruhnya', 'diterima_sebagian'], 'informasi.state')}
+                placeholder={t('informasi.request.choose')}
+                value={v.decision}
+                error={e.decision}
+                required
+              />
+              <TextArea
+                name="note"
+                label={t('informasi.staff.answerNote')}
+                hint={t('informasi.staff.answerNoteHint')}
+                value={v.note}
+                error={e.note}
+              />
+              <FileField
+                name="document"
+                label={t('informasi.staff.answerDocument')}
+                error={e.document}
+                accept=".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.odt,.ods"
+              />
+              <Button>{t('informasi.staff.sendAnswer')}</Button>
+            </Form>
+          </section>
+          <section class="panel">
+            <h2>{t('informasi.staff.refuse')}</h2>
+            <Form action={`${base}/tolak`}>
+              <SelectField
+                name="ground"
+                label={t('informasi.track.ground')}
+                options={options(REFUSAL_GROUNDS, 'informasi.ground')}
+                placeholder={t('informasi.request.choose')}
+                value={v.ground}
+                error={e.ground}
+                required
+              />
+              <TextArea
+                name="refusalNote"
+                label={t('informasi.staff.refusalNote')}
+                value={v.refusalNote}
+                error={e.refusalNote}
+                required
+              />
+              <Button variant="warning">{t('informasi.staff.refuseSubmit')}</Button>
+            </Form>
+          </section>
+          {r.mayExtend ? (
+            <section class="panel">
+              <h2>{t('informasi.staff.extend')}</h2>
+              <Form action={`${base}/perpanjang`}>
+                <TextField
+                  name="days"
+                  label={t('informasi.staff.extendDays', { max: EXTENSION_WORKING_DAYS })}
+                  type="number"
+                  inputmode="numeric"
+                  value={v.days ?? String(EXTENSION_WORKING_DAYS)}
+                  error={e.days}
+                  width="short"
+                />
+                <TextArea
+                  name="reason"
+                  label={t('informasi.track.extensionReason')}
+                  value={v.reason}
+                  error={e.reason}
+                  required
+                />
+                <Button variant="secondary">{t('informasi.staff.extendSubmit')}</Button>
+              </Form>
+            </section>
+          ) : (
+            ''
+          )}
+        </>
+      ) : (
+        ''
+      )}
+      {r.objection ? (
+        <section class="panel" id="keberatan">
+          <h2>{t('informasi.objection.title')}</h2>
+          <ObjectionSummary objection={r.objection} />
+          {r.objection.note ? <p>{r.objection.note}</p> : ''}
+          {r.mayDecideObjection && r.objection.state === 'diproses' ? (
+            <Form action={`${base}/keberatan`}>
+              <SelectField
+                name="objectionDecision"
+                label={t('informasi.objection.decision')}
+                options={options(['dikabulkan', 'ditolak'], 'informasi.objection.state')}
+                placeholder={t('informasi.request.choose')}
+                value={v.objectionDecision}
+                error={e.objectionDecision}
+                required
+              />
+              <TextArea
+                name="objectionNote"
+                label={t('informasi.objection.decisionNote')}
+                value={v.objectionNote}
+                error={e.objectionNote}
+                required
+              />
+              <Button>{t('informasi.objection.decide')}</Button>
+            </Form>
+          ) : (
+            ''
+          )}
+        </section>
+      ) : (
+        ''
+      )}
+      <History events={r.events} />
+    </Layout>
+  );
+}
+
+export function StaffReportPage(props: { report: YearlyReport; chooses: boolean }): SafeHtml {
+  const { body, year, requests } = props.report;
+  return (
+    <Layout title={t('informasi.report.title', { name: body.name, year })} wide>
+      <p>
+        <a href={withBody(BASE, body, props.chooses)}>← {t('informasi.staff.title')}</a>
+      </p>
+      <h1>{t('informasi.report.title', { name: body.name, year })}</h1>
+      <ReportFigures report={props.report} />
+      <p>
+        <a href={`/informasi-publik/${body.code}/laporan/${year}/csv`} download>
+          {t('informasi.report.csv')}
+        </a>
+      </p>
+      <Table
+        caption={t('informasi.staff.requests')}
+        rows={requests ?? []}
+        empty={t('informasi.staff.noRequests')}
+        columns={[
+          {
+            header: t('informasi.staff.number'),
+            cell: (r) => <a href={`${BASE}/permohonan/${r.id}`}>{r.number}</a>,
+          },
+          { header: t('informasi.track.received'), cell: (r) => formatDateTime(r.receivedAt) },
+          {
+            header: t('informasi.track.state'),
+            cell: (r) => <RequestStateTag state={r.state} overdue={false} />,
+          },
+          {
+            header: t('informasi.report.workingDays'),
+            cell: (r) => (r.workingDays === null ? '—' : String(r.workingDays)),
+            numeric: true,
+          },
+          {
+            header: t('informasi.report.lateColumn'),
+            cell: (r) => (r.late ? t('informasi.report.yes') : t('informasi.report.no')),
+          },
+        ]}
+      />
+    </Layout>
+  );
+}
