@@ -307,6 +307,9 @@ export const MATRIX: Record<string, Entry> = {
   // ---- regions: portal, village sites, village office profile ----
   'GET /': { url: () => '/', allow: ALL },
   'GET /desa/:code': { url: (fx) => `/desa/${fx.villageA}`, allow: ALL },
+  'GET /kecamatan/:code': { url: (fx) => `/kecamatan/${fx.kecamatanA}`, allow: ALL },
+  'GET /sitemap.xml': { url: () => '/sitemap.xml', allow: ALL },
+  'GET /robots.txt': { url: () => '/robots.txt', allow: ALL },
   'GET /kelola/desa': { url: () => '/kelola/desa', allow: VILLAGE_STAFF },
   'GET /kelola/desa/:code': { url: (fx) => `/kelola/desa/${fx.villageA}`, allow: RECORDS_A },
   'POST /kelola/desa/:code': { url: (fx) => `/kelola/desa/${fx.villageA}`, allow: RECORDS_A },

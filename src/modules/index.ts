@@ -3,6 +3,7 @@ import type { SimpulModule } from '../platform/module.ts';
 import { complaintsModule } from './complaints/index.ts';
 import { informasiModule } from './informasi/index.ts';
 import { lettersModule } from './letters/index.ts';
+import { portalModule } from './portal/index.ts';
 import { regionsModule } from './regions/index.ts';
 import { residentsModule } from './residents/index.ts';
 import { servicesModule } from './services/index.ts';
@@ -15,6 +16,7 @@ export const modules: SimpulModule[] = [
   lettersModule,
   servicesModule,
   informasiModule,
+  portalModule,
 ];
 
 // each module's texts are known as soon as the module is loaded, so its services speak them from a

@@ -735,3 +735,30 @@ export async function insertTemplateIfNone(
     .executeTakeFirst();
   if (!existing) await insertTemplate(db, row);
 }
+
+/**
+ * Public reports per village of a region, open and finished (`selesai`): the same reports the public
+ * list shows (never confidential, hidden or waiting in moderation), counted, so nobody is named.
+ */
+export async function countPublicReportsByVillage(db: Db, region: string) {
+  const rows = await whereInRegion(
+    db
+      .selectFrom('complaints as c')
+      .where('c.confidential', '=', false)
+      .where('c.hidden', '=', false)
+      .where('c.flagged', '=', false)
+      .select([
+        'c.village_code',
+        sql<number>`count(*) FILTER (WHERE c.state IN (${sql.join(OPEN_LIST)}))::int`.as('open'),
+        sql<number>`count(*) FILTER (WHERE c.state = 'selesai')::int`.as('finished'),
+      ])
+      .groupBy('c.village_code'),
+    'c.village_code',
+    region,
+  ).execute();
+  return rows.map((r) => ({
+    villageCode: r.village_code,
+    open: Number(r.open),
+    finished: Number(r.finished),
+  }));
+}

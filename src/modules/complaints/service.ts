@@ -2,6 +2,9 @@
  * The complaints module's public surface: routes, the Open311 API, seeds, jobs and other modules
  * import from here. The work itself sits in one file per concern beside it.
  */
+import type { Ctx } from '../../platform/context.ts';
+import { countPublicReportsByVillage } from './repo.ts';
+
 export {
   agencyOptions,
   type Category,
@@ -62,3 +65,11 @@ export {
 } from './sla.ts';
 export { STATES } from './states.ts';
 export { addTemplate, fillTemplate, listTemplates, removeTemplate } from './templates.ts';
+
+/** Public reports per village of a region (open, finished), for public pages: counts only, nobody named. */
+export async function publicComplaintCounts(
+  ctx: Ctx,
+  region: string,
+): Promise<Array<{ villageCode: string; open: number; finished: number }>> {
+  return countPublicReportsByVillage(ctx.db, region);
+}

@@ -1,5 +1,6 @@
 /** The letters module's SQL: classifications, settings per issuer, numbering, issued letters. */
 import { type Insertable, sql } from 'kysely';
+import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { LetterTable } from './schema.ts';
 
@@ -172,4 +173,18 @@ export async function selectRegister(
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+/** Letters numbered in a register year, per village of a region (a count names nobody). */
+export async function countLettersByVillage(db: Db, region: string, year: number) {
+  const rows = await whereInRegion(
+    db
+      .selectFrom('letters')
+      .select(['village_code', sql<number>`count(*)::int`.as('n')])
+      .where('year', '=', year)
+      .groupBy('village_code'),
+    'village_code',
+    region,
+  ).execute();
+  return rows.map((r) => ({ villageCode: r.village_code, issued: Number(r.n) }));
 }

@@ -627,3 +627,11 @@ export async function seedLetters(
   }
   return undefined;
 }
+
+/** Letters issued this (Asia/Jakarta) year per village of a region, for public pages: counts only. */
+export async function publicLetterCounts(
+  ctx: Ctx,
+  region: string,
+): Promise<Array<{ villageCode: string; issued: number }>> {
+  return repo.countLettersByVillage(ctx.db, region, jakartaYearMonth(ctx.clock.now()).year);
+}

@@ -15,7 +15,6 @@ export const regionsModule: SimpulModule = {
   messages,
   figures: regionFigures,
   navigation: [
-    { href: '/', label: 'regions.nav.home', for: ['public'] },
     {
       href: '/kelola/desa',
       label: 'regions.nav.office',

@@ -3,19 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
-import { queryText } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { assertMayKeepVillageOffice } from './policy.ts';
 import {
-  findVillage,
   getVillage,
   listKecamatan,
   listVillages,
   updateVillageOffice,
   type VillageOffice,
-  villageKey,
 } from './service.ts';
-import { HomePage, VillageNotFoundPage, VillageOfficePage, VillagePage } from './views/home.tsx';
+import { VillageOfficePage } from './views/office.tsx';
 import './messages.ts';
 
 const VillageSchema = Type.Object({
@@ -27,33 +24,6 @@ const VillageSchema = Type.Object({
 });
 
 export async function regionRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    const search = (queryText(request).cari ?? '').trim();
-    const [kecamatan, villages] = await Promise.all([
-      listKecamatan(request.ctx),
-      listVillages(request.ctx, { search: search || undefined }),
-    ]);
-    return reply.page(<HomePage kecamatan={kecamatan} villages={villages} search={search} />);
-  });
-
-  app.get('/desa/:code', { schema: { hide: true } }, async (request, reply) => {
-    const { code } = request.params as { code: string };
-    const village = await findVillage(request.ctx, code);
-    if (!village) {
-      // a mistyped name gets the villages whose names come close, and a search box
-      const term = villageKey(code).replace(/-/g, ' ').slice(0, 60);
-      const suggestions = term ? await listVillages(request.ctx, { search: term }) : [];
-      return reply.page(
-        <VillageNotFoundPage asked={code} term={term} suggestions={suggestions.slice(0, 12)} />,
-        404,
-      );
-    }
-    // a readable slug (/desa/Kramatwatu, /desa/kramatwatu) redirects to the one canonical address
-    if (village.code !== code) return reply.redirect(`/desa/${village.code}`, 301);
-    const neighbours = await listVillages(request.ctx, { kecamatanCode: village.kecamatanCode });
-    return reply.page(<VillagePage village={village} neighbours={neighbours} />);
-  });
-
   // village staff land on their own village's office profile
   app.get(
     '/kelola/desa',

@@ -625,3 +625,23 @@ export async function firstVillageWithResidents(db: Db, villageCodes: string[]):
     ORDER BY v.i LIMIT 1`.execute(db);
   return row.rows[0]?.code ?? null;
 }
+
+/** Living residents and families per village of a region, from the statistics rollup (no person read). */
+export async function countPopulationByVillage(db: Db, region: string) {
+  const prefix = scopeLevel(region) === 'village' ? region : `${region}.`;
+  const rows = await db
+    .selectFrom('resident_stats')
+    .select([
+      'village_code',
+      sql<number>`coalesce(sum(n) FILTER (WHERE dimension = 'lahir'), 0)::int`.as('population'),
+      sql<number>`coalesce(sum(n) FILTER (WHERE dimension = 'keluarga'), 0)::int`.as('families'),
+    ])
+    .where(sql<boolean>`left(village_code, ${prefix.length}) = ${prefix}`)
+    .groupBy('village_code')
+    .execute();
+  return rows.map((r) => ({
+    villageCode: r.village_code,
+    population: Number(r.population),
+    families: Number(r.families),
+  }));
+}

@@ -39,6 +39,7 @@ import {
 } from './policy.ts';
 import {
   addressOptions,
+  countPopulationByVillage,
   dateString,
   ensureFamily,
   eventsOf,
@@ -732,4 +733,15 @@ export async function importErrorFile(ctx: Ctx, id: string) {
   const record = await findImport(ctx, id);
   await getImport(ctx, id);
   return importErrorFileOf(ctx, record);
+}
+
+/**
+ * Population and families per village of a region, for public pages: anonymised counts from the
+ * statistics rollup, which names nobody (the figures of `/kelola` need `view_figures`; these do not).
+ */
+export async function publicPopulationCounts(
+  ctx: Ctx,
+  region: string,
+): Promise<Array<{ villageCode: string; population: number; families: number }>> {
+  return countPopulationByVillage(ctx.db, region);
 }

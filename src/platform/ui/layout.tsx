@@ -52,8 +52,44 @@ function AccountBox(): SafeHtml {
   );
 }
 
+/**
+ * What a public page tells search engines and link previews (WhatsApp, Facebook): a description,
+ * its one canonical absolute address, and Open Graph's type and image.
+ */
+export interface PageMeta {
+  description: string;
+  /** absolute URL of the page's canonical address */
+  canonical: string;
+  /** Open Graph type: `website` by default, `article` for a news item */
+  type?: string;
+  /** absolute URL of a picture for link previews */
+  image?: string;
+}
+
+function MetaTags(props: { title: string; meta: PageMeta }): SafeHtml {
+  const { meta } = props;
+  return (
+    <>
+      <meta name="description" content={meta.description} />
+      <link rel="canonical" href={meta.canonical} />
+      <meta property="og:title" content={props.title} />
+      <meta property="og:description" content={meta.description} />
+      <meta property="og:url" content={meta.canonical} />
+      <meta property="og:type" content={meta.type ?? 'website'} />
+      <meta property="og:site_name" content={`Simpul ${site.regencyName}`} />
+      {meta.image ? <meta property="og:image" content={meta.image} /> : ''}
+    </>
+  );
+}
+
 /** The one page frame: header with the regency's name, menu by role, DEMO banner, flash, footer. */
-export function Layout(props: { title: string; children: Child; wide?: boolean; head?: Child }): SafeHtml {
+export function Layout(props: {
+  title: string;
+  children: Child;
+  wide?: boolean;
+  head?: Child;
+  meta?: PageMeta;
+}): SafeHtml {
   const context = requestContext();
   const nav = navigationFor(context.actor);
   return (
@@ -63,6 +99,7 @@ export function Layout(props: { title: string; children: Child; wide?: boolean; 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} — Simpul ${site.regencyName}`}</title>
         <link rel="stylesheet" href={asset('simpul.css')} />
+        {props.meta ? <MetaTags title={props.title} meta={props.meta} /> : ''}
         {props.head ?? ''}
       </head>
       <body>
