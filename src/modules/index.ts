@@ -5,6 +5,7 @@ import { lettersModule } from './letters/index.ts';
 import { regionsModule } from './regions/index.ts';
 import { residentsModule } from './residents/index.ts';
 import { servicesModule } from './services/index.ts';
+import { sitesModule } from './sites/index.ts';
 
 /** Every domain module, in the order their routes, texts and seeds are registered. */
 export const modules: SimpulModule[] = [
@@ -13,6 +14,7 @@ export const modules: SimpulModule[] = [
   complaintsModule,
   lettersModule,
   servicesModule,
+  sitesModule,
 ];
 
 // each module's texts are known as soon as the module is loaded, so its services speak them from a

@@ -4,12 +4,16 @@ import { executableIn, XSS_PAYLOADS } from './xss-payloads.ts';
 
 describe('article Markdown', () => {
   it('renders the syntax the editor help names: bold, italic, headings, lists, links', () => {
-    const html = renderMarkdown('# Judul\n\n**tebal** dan *miring*\n\n- satu\n- dua\n\n[Kabupaten](https://serangkab.go.id)');
+    const html = renderMarkdown(
+      '# Judul\n\n**tebal** dan *miring*\n\n- satu\n- dua\n\n[Kabupaten](https://serangkab.go.id)',
+    );
     expect(html).toContain('<h2>Judul</h2>');
     expect(html).toContain('<strong>tebal</strong>');
     expect(html).toContain('<em>miring</em>');
     expect(html).toContain('<li>satu</li>');
-    expect(html).toContain('<a href="https://serangkab.go.id" rel="nofollow noopener noreferrer">Kabupaten</a>');
+    expect(html).toContain(
+      '<a href="https://serangkab.go.id" rel="nofollow noopener noreferrer">Kabupaten</a>',
+    );
   });
 
   it.each(XSS_PAYLOADS)('leaves nothing executable of %s', (payload) => {
@@ -29,7 +33,9 @@ describe('article Markdown', () => {
     const map = renderMarkdown(
       'https://www.openstreetmap.org/export/embed.html?bbox=106.1,-6.1,106.2,-6.0&layer=mapnik',
     );
-    expect(map).toContain('<iframe src="https://www.openstreetmap.org/export/embed.html?bbox=106.1,-6.1,106.2,-6.0&amp;layer=mapnik"');
+    expect(map).toContain(
+      '<iframe src="https://www.openstreetmap.org/export/embed.html?bbox=106.1,-6.1,106.2,-6.0&amp;layer=mapnik"',
+    );
     expect(renderMarkdown('https://evil.example/embed/x')).not.toContain('<iframe');
     expect(renderMarkdown('https://www.youtube.com/watch?v=x')).not.toContain('<iframe');
     expect(sanitize('<iframe src="https://www.youtube.com/watch?v=x"></iframe>')).toBe('');

@@ -23,10 +23,11 @@ md.core.ruler.push('site_embeds', (state) => {
   const tokens = state.tokens;
   for (let i = 0; i + 2 < tokens.length; i++) {
     const [open, inline, close] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
-    if (open.type !== 'paragraph_open' || inline.type !== 'inline' || close.type !== 'paragraph_close') continue;
+    if (open.type !== 'paragraph_open' || inline.type !== 'inline' || close.type !== 'paragraph_close')
+      continue;
     const children = (inline.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === ''));
     if (children.length !== 3 || children[0]!.type !== 'link_open') continue;
-    const href = children[0]!.attrGet('href') ?? '';
+    const href = String(children[0]!.attrGet('href') ?? '');
     if (!isAllowedEmbed(href)) continue;
     const embed = new state.Token('html_block', '', 0);
     const title = href.includes('openstreetmap') ? 'Peta OpenStreetMap' : 'Video YouTube';
@@ -79,12 +80,17 @@ const SANITIZE: sanitizeHtml.IOptions = {
     h1: 'h2',
     a: (tagName, attribs) => ({
       tagName,
-      attribs: /^https?:/i.test(attribs.href ?? '') ? { ...attribs, rel: 'nofollow noopener noreferrer' } : attribs,
+      attribs: /^https?:/i.test(attribs.href ?? '')
+        ? { ...attribs, rel: 'nofollow noopener noreferrer' }
+        : attribs,
     }),
   },
   disallowedTagsMode: 'discard',
 };
-SANITIZE.allowedAttributes = { ...(SANITIZE.allowedAttributes as Record<string, string[]>), a: ['href', 'title', 'rel'] };
+SANITIZE.allowedAttributes = {
+  ...(SANITIZE.allowedAttributes as Record<string, string[]>),
+  a: ['href', 'title', 'rel'],
+};
 
 /** Cleans HTML down to the allow-list: no script, no event handler, no `javascript:`/`data:` address, no foreign frame. */
 export function sanitize(html: string): string {

@@ -44,7 +44,9 @@ const siteContent: Migration = {
         photo_id uuid REFERENCES site_images(id) ON DELETE SET NULL,
         updated_at timestamptz NOT NULL
       )`.execute(db);
-    await sql`CREATE INDEX site_officials_village ON site_officials (village_code, grp, sort_order)`.execute(db);
+    await sql`CREATE INDEX site_officials_village ON site_officials (village_code, grp, sort_order)`.execute(
+      db,
+    );
     await sql`
       CREATE TABLE site_articles (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -92,7 +94,9 @@ const siteContent: Migration = {
         saved_by_name text NOT NULL,
         saved_at timestamptz NOT NULL
       )`.execute(db);
-    await sql`CREATE INDEX site_revisions_item ON site_revisions (entity, entity_id, saved_at DESC)`.execute(db);
+    await sql`CREATE INDEX site_revisions_item ON site_revisions (entity, entity_id, saved_at DESC)`.execute(
+      db,
+    );
   },
 };
 
