@@ -86,6 +86,8 @@ const siteContent: Migration = {
     await sql`
       CREATE TABLE site_revisions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        -- the order of saves made within the same instant (a fixed clock, one transaction)
+        seq bigserial NOT NULL,
         village_code text NOT NULL REFERENCES villages(code),
         entity text NOT NULL CHECK (entity IN ('profile','article','official','event')),
         entity_id text NOT NULL,
@@ -94,7 +96,7 @@ const siteContent: Migration = {
         saved_by_name text NOT NULL,
         saved_at timestamptz NOT NULL
       )`.execute(db);
-    await sql`CREATE INDEX site_revisions_item ON site_revisions (entity, entity_id, saved_at DESC)`.execute(
+    await sql`CREATE INDEX site_revisions_item ON site_revisions (entity, entity_id, saved_at DESC, seq DESC)`.execute(
       db,
     );
   },

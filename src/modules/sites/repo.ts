@@ -350,7 +350,7 @@ export function selectRevisions(db: Db, villageCode: string, entity: RevisionEnt
     .where('entity', '=', entity)
     .where('entity_id', '=', entityId)
     .orderBy('saved_at', 'desc')
-    .orderBy('id')
+    .orderBy('seq', 'desc')
     .limit(100)
     .execute();
 }

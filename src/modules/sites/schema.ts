@@ -82,6 +82,7 @@ export type RevisionEntity = 'profile' | 'article' | 'official' | 'event';
 
 export interface SiteRevisionTable {
   id: Generated<string>;
+  seq: Generated<string>;
   village_code: string;
   entity: RevisionEntity;
   entity_id: string;

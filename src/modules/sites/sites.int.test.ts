@@ -236,7 +236,9 @@ describe('village site pages', () => {
         expect(executableIn(mainOf(page.body)), `${url} with ${payload}`).toBeNull();
         // the head carries the title and description too: no tag of the payload's in it
         const head = page.body.slice(0, page.body.indexOf('</head>'));
-        expect(head, `${url} head with ${payload}`).not.toMatch(/<(script|img|svg|iframe)\b|"\s*on[a-z]+\s*=/i);
+        expect(head, `${url} head with ${payload}`).not.toMatch(
+          /<(script|img|svg|iframe)\b|"\s*on[a-z]+\s*=/i,
+        );
       }
       await site.removeOfficial(ctx, VILLAGE, officialId);
     }
@@ -270,7 +272,6 @@ describe('village site pages', () => {
     });
     expect(published.statusCode).toBe(303);
     const visitor = new Visitor(test.app);
-    expect((await visitor.get(`/desa/${VILLAGE}/berita`)).body).toContain('Panen raya padi');
     const page = await visitor.get(`/desa/${VILLAGE}/berita/panen-raya-padi`);
     expect(page.body).toMatch(/<source type="image\/avif" srcset="[^"]+"/);
     expect(page.body).toContain('alt="Warga memanen padi"');
