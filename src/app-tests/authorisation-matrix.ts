@@ -833,5 +833,85 @@ export const MATRIX: Record<string, Entry> = {
   'GET /kelola/informasi/laporan/:year': {
     url: (fx) => `/kelola/informasi/laporan/2026?badan=${fx.villageA}`,
     allow: PPID_DESKS,
+  // ---- sites: village site sub-pages (public) and their editing (/kelola/situs) ----
+  'GET /situs/aset/*': { url: () => '/situs/aset/editor.js', allow: ALL },
+  'GET /desa/:code/profil': { url: (fx) => `/desa/${fx.villageA}/profil`, allow: ALL },
+  'GET /desa/:code/perangkat': { url: (fx) => `/desa/${fx.villageA}/perangkat`, allow: ALL },
+  'GET /desa/:code/berita': { url: (fx) => `/desa/${fx.villageA}/berita`, allow: ALL },
+  'GET /desa/:code/agenda': { url: (fx) => `/desa/${fx.villageA}/agenda`, allow: ALL },
+  'GET /desa/:code/galeri': { url: (fx) => `/desa/${fx.villageA}/galeri`, allow: ALL },
+  // the fixture has no published article or image: an unknown one is a 404 for everyone
+  'GET /desa/:code/berita/:slug': { url: (fx) => `/desa/${fx.villageA}/berita/tidak-ada`, allow: NOBODY },
+  'GET /desa/:code/gambar/:image/:file': {
+    url: (fx) => `/desa/${fx.villageA}/gambar/00000000-0000-4000-8000-000000000000/640.jpg`,
+    allow: NOBODY,
+  },
+  // village staff land on their own village; the camat and admin choose one; an agency keeps no village site
+  'GET /kelola/situs': { url: () => '/kelola/situs', allow: [...VILLAGE_STAFF, 'camatA', 'camatB', 'admin'] },
+  'GET /kelola/situs/:code': { url: (fx) => `/kelola/situs/${A(fx)}`, allow: RECORDS_A_VIEW },
+  'GET /kelola/situs/:code/profil': { url: (fx) => `/kelola/situs/${A(fx)}/profil`, allow: RECORDS_A_VIEW },
+  'POST /kelola/situs/:code/profil': { url: (fx) => `/kelola/situs/${A(fx)}/profil`, allow: RECORDS_A },
+  'GET /kelola/situs/:code/perangkat': {
+    url: (fx) => `/kelola/situs/${A(fx)}/perangkat`,
+    allow: RECORDS_A_VIEW,
+  },
+  'POST /kelola/situs/:code/perangkat': { url: (fx) => `/kelola/situs/${A(fx)}/perangkat`, allow: RECORDS_A },
+  // an unknown item: 403 outside the village, 404 inside it (a POST that passes the gate answers 404 or 422)
+  'GET /kelola/situs/:code/perangkat/:id': {
+    url: (fx) => `/kelola/situs/${A(fx)}/perangkat/00000000-0000-4000-8000-000000000000`,
+    allow: NOBODY,
+  },
+  'POST /kelola/situs/:code/perangkat/:id': {
+    url: (fx) => `/kelola/situs/${A(fx)}/perangkat/00000000-0000-4000-8000-000000000000`,
+    allow: RECORDS_A,
+  },
+  'POST /kelola/situs/:code/perangkat/:id/hapus': {
+    url: (fx) => `/kelola/situs/${A(fx)}/perangkat/00000000-0000-4000-8000-000000000000/hapus`,
+    allow: RECORDS_A,
+  },
+  'GET /kelola/situs/:code/berita': { url: (fx) => `/kelola/situs/${A(fx)}/berita`, allow: RECORDS_A_VIEW },
+  'GET /kelola/situs/:code/berita/baru': {
+    url: (fx) => `/kelola/situs/${A(fx)}/berita/baru`,
+    allow: RECORDS_A_VIEW,
+  },
+  'POST /kelola/situs/:code/berita/baru': {
+    url: (fx) => `/kelola/situs/${A(fx)}/berita/baru`,
+    allow: RECORDS_A,
+  },
+  'GET /kelola/situs/:code/berita/:id': {
+    url: (fx) => `/kelola/situs/${A(fx)}/berita/00000000-0000-4000-8000-000000000000`,
+    allow: NOBODY,
+  },
+  'POST /kelola/situs/:code/berita/:id': {
+    url: (fx) => `/kelola/situs/${A(fx)}/berita/00000000-0000-4000-8000-000000000000`,
+    allow: RECORDS_A,
+  },
+  'GET /kelola/situs/:code/agenda': { url: (fx) => `/kelola/situs/${A(fx)}/agenda`, allow: RECORDS_A_VIEW },
+  'POST /kelola/situs/:code/agenda': { url: (fx) => `/kelola/situs/${A(fx)}/agenda`, allow: RECORDS_A },
+  'GET /kelola/situs/:code/agenda/:id': {
+    url: (fx) => `/kelola/situs/${A(fx)}/agenda/00000000-0000-4000-8000-000000000000`,
+    allow: NOBODY,
+  },
+  'POST /kelola/situs/:code/agenda/:id': {
+    url: (fx) => `/kelola/situs/${A(fx)}/agenda/00000000-0000-4000-8000-000000000000`,
+    allow: RECORDS_A,
+  },
+  'POST /kelola/situs/:code/agenda/:id/hapus': {
+    url: (fx) => `/kelola/situs/${A(fx)}/agenda/00000000-0000-4000-8000-000000000000/hapus`,
+    allow: RECORDS_A,
+  },
+  'GET /kelola/situs/:code/galeri': { url: (fx) => `/kelola/situs/${A(fx)}/galeri`, allow: RECORDS_A_VIEW },
+  'POST /kelola/situs/:code/galeri': { url: (fx) => `/kelola/situs/${A(fx)}/galeri`, allow: RECORDS_A },
+  'POST /kelola/situs/:code/galeri/:id/hapus': {
+    url: (fx) => `/kelola/situs/${A(fx)}/galeri/00000000-0000-4000-8000-000000000000/hapus`,
+    allow: RECORDS_A,
+  },
+  'GET /kelola/situs/:code/riwayat/:entity/:id': {
+    url: (fx) => `/kelola/situs/${A(fx)}/riwayat/profile/${A(fx)}`,
+    allow: RECORDS_A_VIEW,
+  },
+  'POST /kelola/situs/:code/riwayat/:id/pulihkan': {
+    url: (fx) => `/kelola/situs/${A(fx)}/riwayat/00000000-0000-4000-8000-000000000000/pulihkan`,
+    allow: RECORDS_A,
   },
 };

@@ -7,6 +7,7 @@ import { portalModule } from './portal/index.ts';
 import { regionsModule } from './regions/index.ts';
 import { residentsModule } from './residents/index.ts';
 import { servicesModule } from './services/index.ts';
+import { sitesModule } from './sites/index.ts';
 
 /** Every domain module, in the order their routes, texts and seeds are registered. */
 export const modules: SimpulModule[] = [
@@ -17,6 +18,7 @@ export const modules: SimpulModule[] = [
   servicesModule,
   informasiModule,
   portalModule,
+  sitesModule,
 ];
 
 // each module's texts are known as soon as the module is loaded, so its services speak them from a

@@ -1,0 +1,378 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../../platform/db/database.ts';
+import type { Db } from '../../platform/db/index.ts';
+import type { ArticleStatus, RevisionEntity, SiteImageVariant } from './schema.ts';
+import './schema.ts';
+
+export type ProfileRow = Awaited<ReturnType<typeof selectProfile>>;
+
+export function selectProfile(db: Db, villageCode: string) {
+  return db
+    .selectFrom('site_profiles')
+    .selectAll()
+    .where('village_code', '=', villageCode)
+    .executeTakeFirst();
+}
+
+export async function upsertProfile(
+  db: Db,
+  row: {
+    village_code: string;
+    history: string;
+    vision: string;
+    mission: string;
+    area_km2: number | null;
+    lat: number | null;
+    lng: number | null;
+    place_name: string;
+    hamlets: string;
+    rw_count: number | null;
+    rt_count: number | null;
+    about: string;
+    updated_at: Date;
+  },
+): Promise<void> {
+  const { village_code: _code, ...rest } = row;
+  await db
+    .insertInto('site_profiles')
+    .values(row)
+    .onConflict((oc) => oc.column('village_code').doUpdateSet(rest))
+    .execute();
+}
+
+export interface ImageRow {
+  id: string;
+  village_code: string;
+  alt: string;
+  caption: string;
+  width: number;
+  height: number;
+  variants: SiteImageVariant[];
+  in_gallery: boolean;
+  created_at: Date;
+}
+
+export async function insertImage(db: Db, row: Omit<ImageRow, 'id'>): Promise<ImageRow> {
+  return (await db
+    .insertInto('site_images')
+    .values({ ...row, variants: JSON.stringify(row.variants) })
+    .returningAll()
+    .executeTakeFirstOrThrow()) as ImageRow;
+}
+
+export async function selectImages(db: Db, villageCode: string, ids: string[]): Promise<ImageRow[]> {
+  if (ids.length === 0) return [];
+  return (await db
+    .selectFrom('site_images')
+    .selectAll()
+    .where('village_code', '=', villageCode)
+    .where('id', 'in', ids)
+    .execute()) as ImageRow[];
+}
+
+export async function selectGallery(db: Db, villageCode: string): Promise<ImageRow[]> {
+  return (await db
+    .selectFrom('site_images')
+    .selectAll()
+    .where('village_code', '=', villageCode)
+    .where('in_gallery', '=', true)
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute()) as ImageRow[];
+}
+
+export async function deleteImage(db: Db, villageCode: string, id: string): Promise<ImageRow | undefined> {
+  return (await db
+    .deleteFrom('site_images')
+    .where('village_code', '=', villageCode)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst()) as ImageRow | undefined;
+}
+
+export function selectOfficials(db: Db, villageCode: string) {
+  return db
+    .selectFrom('site_officials')
+    .selectAll()
+    .where('village_code', '=', villageCode)
+    .orderBy('grp')
+    .orderBy('sort_order')
+    .orderBy('name')
+    .execute();
+}
+
+export function selectOfficial(db: Db, villageCode: string, id: string) {
+  return db
+    .selectFrom('site_officials')
+    .selectAll()
+    .where('village_code', '=', villageCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface OfficialValues {
+  name: string;
+  position: string;
+  grp: 'perangkat' | 'bpd';
+  sort_order: number;
+  photo_id: string | null;
+  updated_at: Date;
+}
+
+export async function insertOfficial(db: Db, villageCode: string, values: OfficialValues): Promise<string> {
+  const row = await db
+    .insertInto('site_officials')
+    .values({ ...values, village_code: villageCode })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateOfficial(db: Db, villageCode: string, id: string, values: OfficialValues) {
+  await db
+    .updateTable('site_officials')
+    .set(values)
+    .where('village_code', '=', villageCode)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteOfficial(db: Db, villageCode: string, id: string): Promise<boolean> {
+  const row = await db
+    .deleteFrom('site_officials')
+    .where('village_code', '=', villageCode)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+export type ArticleRow = NonNullable<Awaited<ReturnType<typeof selectArticle>>>;
+
+export function selectArticle(db: Db, villageCode: string, id: string) {
+  return db
+    .selectFrom('site_articles')
+    .selectAll()
+    .where('village_code', '=', villageCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function slugTaken(db: Db, villageCode: string, slug: string, exceptId: string | null) {
+  let query = db
+    .selectFrom('site_articles')
+    .select('id')
+    .where('village_code', '=', villageCode)
+    .where('slug', '=', slug);
+  if (exceptId) query = query.where('id', '<>', exceptId);
+  return query.executeTakeFirst().then(Boolean);
+}
+
+export interface ArticleValues {
+  kind: 'berita' | 'pengumuman';
+  title: string;
+  slug: string;
+  summary: string;
+  body: string;
+  cover_id: string | null;
+  status: ArticleStatus;
+  publish_at: Date | null;
+  published_at: Date | null;
+  updated_at: Date;
+}
+
+export async function insertArticle(db: Db, villageCode: string, values: ArticleValues): Promise<string> {
+  const row = await db
+    .insertInto('site_articles')
+    .values({ ...values, village_code: villageCode, created_at: values.updated_at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateArticle(db: Db, villageCode: string, id: string, values: ArticleValues) {
+  await db
+    .updateTable('site_articles')
+    .set(values)
+    .where('village_code', '=', villageCode)
+    .where('id', '=', id)
+    .execute();
+}
+
+export function selectStaffArticles(db: Db, villageCode: string) {
+  return db
+    .selectFrom('site_articles')
+    .select(['id', 'kind', 'title', 'slug', 'status', 'publish_at', 'published_at', 'updated_at'])
+    .where('village_code', '=', villageCode)
+    .orderBy('updated_at', 'desc')
+    .limit(500)
+    .execute();
+}
+
+/** Published, or scheduled and due: what the public may read at `now`. */
+function visible(now: Date) {
+  return (eb: ExpressionBuilder<Database, 'site_articles'>) =>
+    eb.and([eb('status', 'in', ['published', 'scheduled']), eb('published_at', '<=', now)]);
+}
+
+export async function selectPublicArticles(
+  db: Db,
+  filter: { villageCode?: string; kecamatanCode?: string; now: Date; limit: number; offset: number },
+) {
+  let query = db.selectFrom('site_articles').selectAll().where(visible(filter.now));
+  if (filter.villageCode) query = query.where('village_code', '=', filter.villageCode);
+  if (filter.kecamatanCode) query = query.where('village_code', 'like', `${filter.kecamatanCode}.%`);
+  return query
+    .orderBy('published_at', 'desc')
+    .orderBy('id')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+}
+
+export async function countPublicArticles(db: Db, villageCode: string, now: Date): Promise<number> {
+  const row = await db
+    .selectFrom('site_articles')
+    .where(visible(now))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('village_code', '=', villageCode)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function selectPublicArticle(db: Db, villageCode: string, slug: string, now: Date) {
+  return db
+    .selectFrom('site_articles')
+    .selectAll()
+    .where(visible(now))
+    .where('village_code', '=', villageCode)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+}
+
+export function selectAllPublicArticles(db: Db, now: Date) {
+  return db
+    .selectFrom('site_articles')
+    .select(['village_code', 'slug', 'updated_at'])
+    .where(visible(now))
+    .orderBy('village_code')
+    .execute();
+}
+
+export function selectEvents(db: Db, villageCode: string) {
+  return db
+    .selectFrom('site_events')
+    .selectAll()
+    .where('village_code', '=', villageCode)
+    .orderBy('starts_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
+export function selectEvent(db: Db, villageCode: string, id: string) {
+  return db
+    .selectFrom('site_events')
+    .selectAll()
+    .where('village_code', '=', villageCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export interface EventValues {
+  title: string;
+  starts_at: Date;
+  ends_at: Date | null;
+  place: string;
+  description: string;
+  updated_at: Date;
+}
+
+export async function insertEvent(db: Db, villageCode: string, values: EventValues): Promise<string> {
+  const row = await db
+    .insertInto('site_events')
+    .values({ ...values, village_code: villageCode })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateEvent(db: Db, villageCode: string, id: string, values: EventValues) {
+  await db
+    .updateTable('site_events')
+    .set(values)
+    .where('village_code', '=', villageCode)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteEvent(db: Db, villageCode: string, id: string): Promise<boolean> {
+  const row = await db
+    .deleteFrom('site_events')
+    .where('village_code', '=', villageCode)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Villages whose site has a profile, and when it last changed (the sitemap). */
+export function selectProfileStamps(db: Db) {
+  return db
+    .selectFrom('site_profiles')
+    .select(['village_code', 'updated_at'])
+    .orderBy('village_code')
+    .execute();
+}
+
+export async function insertRevision(
+  db: Db,
+  row: {
+    village_code: string;
+    entity: RevisionEntity;
+    entity_id: string;
+    content: Record<string, unknown>;
+    saved_by: string | null;
+    saved_by_name: string;
+    saved_at: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('site_revisions')
+    .values({ ...row, content: JSON.stringify(row.content) })
+    .execute();
+}
+
+export function selectRevisions(db: Db, villageCode: string, entity: RevisionEntity, entityId: string) {
+  return db
+    .selectFrom('site_revisions')
+    .selectAll()
+    .where('village_code', '=', villageCode)
+    .where('entity', '=', entity)
+    .where('entity_id', '=', entityId)
+    .orderBy('saved_at', 'desc')
+    .orderBy('seq', 'desc')
+    .limit(100)
+    .execute();
+}
+
+export function selectRevision(db: Db, villageCode: string, id: string) {
+  return db
+    .selectFrom('site_revisions')
+    .selectAll()
+    .where('village_code', '=', villageCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function countOf(
+  db: Db,
+  table: 'site_officials' | 'site_profiles',
+  villageCode: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('village_code', '=', villageCode)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
