@@ -1,5 +1,6 @@
 import { registerMessages } from '../platform/i18n/index.ts';
 import type { SimpulModule } from '../platform/module.ts';
+import { apbdesModule } from './apbdes/index.ts';
 import { complaintsModule } from './complaints/index.ts';
 import { lettersModule } from './letters/index.ts';
 import { regionsModule } from './regions/index.ts';
@@ -13,6 +14,7 @@ export const modules: SimpulModule[] = [
   complaintsModule,
   lettersModule,
   servicesModule,
+  apbdesModule,
 ];
 
 // each module's texts are known as soon as the module is loaded, so its services speak them from a

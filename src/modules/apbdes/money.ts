@@ -67,7 +67,8 @@ export function shortRupiah(value: number): string {
     [1e3, 'apbdes.unit.thousand'],
   ];
   for (const [size, unit] of steps)
-    if (Math.abs(value) >= size) return `Rp ${format.format(Math.round((value / size) * 10) / 10)} ${t(unit)}`;
+    if (Math.abs(value) >= size)
+      return `Rp ${format.format(Math.round((value / size) * 10) / 10)} ${t(unit)}`;
   return `Rp ${format.format(value)}`;
 }
 

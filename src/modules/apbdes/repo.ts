@@ -76,7 +76,12 @@ export async function touchBudget(
     .execute();
 }
 
-export async function upsertLine(db: Db, apbdesId: string, villageCode: string, line: NewLine): Promise<void> {
+export async function upsertLine(
+  db: Db,
+  apbdesId: string,
+  villageCode: string,
+  line: NewLine,
+): Promise<void> {
   await db
     .insertInto('apbdes_lines')
     .values({ apbdes_id: apbdesId, village_code: villageCode, ...line })

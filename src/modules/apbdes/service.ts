@@ -12,10 +12,10 @@ import {
   listImportsOf,
   queueImport,
 } from '../../platform/imports/index.ts';
-import { csvFileWriter } from '../../platform/tabular/write.ts';
 import { fileKind } from '../../platform/tabular/read.ts';
+import { csvFileWriter } from '../../platform/tabular/write.ts';
 import { jakartaYearMonth } from '../../platform/time.ts';
-import { getVillage, listKecamatan, listVillages, regionName } from '../regions/service.ts';
+import { getVillage, listKecamatan, listVillages } from '../regions/service.ts';
 import { readBudgetFile } from './file.ts';
 import { parseRupiah } from './money.ts';
 import { assertMayKeepBudget, assertMayReadDraft, mayKeepBudget } from './policy.ts';
@@ -30,9 +30,8 @@ import {
   leafAccounts,
   lineSection,
   normaliseCode,
-  type Section,
 } from './structure.ts';
-import { type Line, totalsOf, type Totals } from './totals.ts';
+import { type Line, type Totals, totalsOf } from './totals.ts';
 
 export type { Line, Totals } from './totals.ts';
 
@@ -95,7 +94,11 @@ export async function getBudgetForStaff(ctx: Ctx, villageCode: string, year: num
 }
 
 /** The APBDes as the public reads it: only once published (null before). */
-export async function getPublishedBudget(ctx: Ctx, villageCode: string, year: number): Promise<Budget | null> {
+export async function getPublishedBudget(
+  ctx: Ctx,
+  villageCode: string,
+  year: number,
+): Promise<Budget | null> {
   const budget = await loadBudget(ctx, villageCode, year);
   return budget.status === 'published' ? budget : null;
 }
@@ -193,7 +196,12 @@ export async function removeLine(ctx: Ctx, villageCode: string, year: number, co
 }
 
 /** Publishes (or withdraws) the year's APBDes; an empty one cannot be published. */
-export async function setStatus(ctx: Ctx, villageCode: string, year: number, status: BudgetStatus): Promise<void> {
+export async function setStatus(
+  ctx: Ctx,
+  villageCode: string,
+  year: number,
+  status: BudgetStatus,
+): Promise<void> {
   assertMayKeepBudget(ctx.actor, villageCode);
   await inTransaction(ctx, async (tx) => {
     const row = await repo.selectBudget(tx.db, villageCode, year);
@@ -245,7 +253,8 @@ export function templateRows(): string[][] {
   for (const a of accounts('belanja')) {
     rows.push([a.code, a.name, ...blank]);
     if (a.code.includes('.'))
-      for (const e of examples.filter((x) => x.code.startsWith(`${a.code}.`))) rows.push([e.code, e.name, ...blank]);
+      for (const e of examples.filter((x) => x.code.startsWith(`${a.code}.`)))
+        rows.push([e.code, e.name, ...blank]);
   }
   for (const a of accounts('pembiayaan')) rows.push([a.code, a.name, ...blank]);
   return rows;
@@ -408,7 +417,11 @@ export async function budgetImportErrors(ctx: Ctx, id: string) {
   return importErrorFileOf(ctx, await getBudgetImport(ctx, id));
 }
 
-export async function listBudgetImports(ctx: Ctx, villageCode: string, year: number): Promise<ImportRecord[]> {
+export async function listBudgetImports(
+  ctx: Ctx,
+  villageCode: string,
+  year: number,
+): Promise<ImportRecord[]> {
   assertMayReadDraft(ctx.actor, villageCode);
   const all = await listImportsOf(ctx, { kind: IMPORT_KIND, regionCode: villageCode }, 20);
   return all.filter((r) => Number(r.options.year) === year).slice(0, 5);
@@ -430,9 +443,13 @@ export async function listBudgetsInScope(ctx: Ctx, year: number): Promise<Budget
   const scope = isStaff(ctx.actor) && ctx.actor.scope.type === 'region' ? ctx.actor.scope.code : null;
   if (!scope) return [];
   assertMayReadDraft(ctx.actor, scope);
-  const villages = (await listVillages(ctx)).filter((v) => v.code === scope || v.code.startsWith(`${scope}.`));
+  const villages = (await listVillages(ctx)).filter(
+    (v) => v.code === scope || v.code.startsWith(`${scope}.`),
+  );
   const rows = new Map(
-    (await repo.selectBudgetsIn(ctx.db, scope)).filter((r) => r.year === year).map((r) => [r.village_code, r]),
+    (await repo.selectBudgetsIn(ctx.db, scope))
+      .filter((r) => r.year === year)
+      .map((r) => [r.village_code, r]),
   );
   return villages.map((v) => {
     const row = rows.get(v.code);
@@ -460,11 +477,28 @@ export interface RegencySummary {
   spending: Figure;
   incomeBySource: Array<{ code: string; name: string } & Figure>;
   spendingByField: Array<{ code: string; name: string } & Figure>;
-  kecamatan: Array<{ code: string; name: string; villages: number; published: number; income: Figure; spending: Figure }>;
-  villages: Array<{ code: string; name: string; kecamatanCode: string; published: boolean; income: Figure; spending: Figure }>;
+  kecamatan: Array<{
+    code: string;
+    name: string;
+    villages: number;
+    published: number;
+    income: Figure;
+    spending: Figure;
+  }>;
+  villages: Array<{
+    code: string;
+    name: string;
+    kecamatanCode: string;
+    published: boolean;
+    income: Figure;
+    spending: Figure;
+  }>;
 }
 
-const addFigure = (a: Figure, b: Figure): Figure => ({ budget: a.budget + b.budget, realised: a.realised + b.realised });
+const addFigure = (a: Figure, b: Figure): Figure => ({
+  budget: a.budget + b.budget,
+  realised: a.realised + b.realised,
+});
 const NONE: Figure = { budget: 0, realised: 0 };
 
 /** Every published APBDes of a year, summed: by source, by bidang, by kecamatan, and per village. */
@@ -498,7 +532,8 @@ export async function regencySummary(ctx: Ctx, year: number): Promise<RegencySum
     income: perVillage.get(v.code)?.income ?? NONE,
     spending: perVillage.get(v.code)?.spending ?? NONE,
   }));
-  const total = (pick: 'income' | 'spending') => villageRows.reduce((acc, v) => addFigure(acc, v[pick]), NONE);
+  const total = (pick: 'income' | 'spending') =>
+    villageRows.reduce((acc, v) => addFigure(acc, v[pick]), NONE);
   return {
     year,
     villageCount: villages.length,
@@ -526,8 +561,19 @@ export async function regencySummary(ctx: Ctx, year: number): Promise<RegencySum
   };
 }
 
-export async function villageTitle(ctx: Ctx, code: string): Promise<string> {
-  return regionName(ctx, code);
+/** The public pages for `/sitemap.xml`: each year's regency summary and every published village year. */
+export async function apbdesSitemap(ctx: Ctx): Promise<Array<{ path: string; lastModified?: Date }>> {
+  const rows = (await repo.selectBudgetsIn(ctx.db, ctx.config.regencyCode)).filter(
+    (r) => r.status === 'published',
+  );
+  const years = [...new Set(rows.map((r) => r.year))];
+  return [
+    ...years.map((year) => ({ path: `/apbdes/${year}` })),
+    ...rows.map((r) => ({
+      path: `/desa/${r.village_code}/apbdes/${r.year}`,
+      ...(r.published_at ? { lastModified: r.published_at } : {}),
+    })),
+  ];
 }
 
 // ---- demo data ----
@@ -552,7 +598,11 @@ export function demoLines(villageCode: string, realisedShare: { s1: number; s2: 
     ['1.1.05', 'Penyediaan Tunjangan BPD', 36_000_000],
     ['1.2.01', 'Penyediaan Sarana (Aset Tetap) Perkantoran/Pemerintahan', 35_000_000],
     ['2.1.01', 'Penyelenggaraan PAUD/TK/TPA/TKA/TPQ/Madrasah Non-Formal Milik Desa', 42_000_000],
-    ['2.2.01', 'Penyelenggaraan Posyandu (Makanan Tambahan, Kelas Ibu Hamil, Kelas Lansia, Insentif Kader)', 78_000_000],
+    [
+      '2.2.01',
+      'Penyelenggaraan Posyandu (Makanan Tambahan, Kelas Ibu Hamil, Kelas Lansia, Insentif Kader)',
+      78_000_000,
+    ],
     ['2.3.10', 'Pembangunan/Rehabilitasi/Peningkatan Jalan Desa', 385_000_000 + n * 20_000_000],
     ['2.4.03', 'Pembangunan/Rehabilitasi/Peningkatan Sanitasi Permukiman', 96_000_000],
     ['3.1.01', 'Pengadaan/Penyelenggaraan Pos Keamanan Desa', 18_000_000],
@@ -586,4 +636,3 @@ export async function seedDemoBudgets(ctx: Ctx, villages: string[]): Promise<voi
     await setStatus(ctx, code, year, 'published');
   }
 }
-

@@ -28,7 +28,10 @@ interface StructureFile {
 const FILE = fileURLToPath(new URL('../../../reference/apbdes/struktur.json', import.meta.url));
 
 function readStructure(): StructureFile {
-  const json = JSON.parse(fs.readFileSync(FILE, 'utf8')) as Record<string, Array<{ kode: string; uraian: string }>>;
+  const json = JSON.parse(fs.readFileSync(FILE, 'utf8')) as Record<
+    string,
+    Array<{ kode: string; uraian: string }>
+  >;
   const list = (key: string): Account[] => {
     const rows = json[key];
     if (!Array.isArray(rows)) throw new Error(`reference/apbdes/struktur.json: "${key}" is missing`);
@@ -55,7 +58,8 @@ export function structureProblems(file: StructureFile = structure): string[] {
       if (seen.has(row.code)) problems.push(`${section} ${row.code}: twice`);
       seen.add(row.code);
       const parent = row.code.includes('.') ? row.code.slice(0, row.code.lastIndexOf('.')) : null;
-      if (parent && !seen.has(parent)) problems.push(`${section} ${row.code}: parent ${parent} missing or later`);
+      if (parent && !seen.has(parent))
+        problems.push(`${section} ${row.code}: parent ${parent} missing or later`);
       if (!parent && !root.test(row.code)) problems.push(`${section} ${row.code}: not a root`);
     }
   };
@@ -71,7 +75,8 @@ export function structureProblems(file: StructureFile = structure): string[] {
 
 {
   const problems = structureProblems();
-  if (problems.length > 0) throw new Error(`reference/apbdes/struktur.json is not sound:\n${problems.join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`reference/apbdes/struktur.json is not sound:\n${problems.join('\n')}`);
 }
 
 const byCode: Record<Section, Map<string, Account>> = {

@@ -87,7 +87,9 @@ function tree(section: Section, lines: Line[]): TreeNode[] {
     const under = inSection.filter((l) => l.code.startsWith(`${parent.code}.`) || l.code === parent.code);
     if (under.length === 0) return null;
     const childGroups = groups.filter(
-      (g) => g.code.startsWith(`${parent.code}.`) && g.code.split('.').length === parent.code.split('.').length + 1,
+      (g) =>
+        g.code.startsWith(`${parent.code}.`) &&
+        g.code.split('.').length === parent.code.split('.').length + 1,
     );
     const children: TreeNode[] = [];
     for (const group of childGroups) {
@@ -97,7 +99,14 @@ function tree(section: Section, lines: Line[]): TreeNode[] {
     for (const line of under)
       if (!childGroups.some((g) => line.code.startsWith(`${g.code}.`) || line.code === g.code))
         if (line.code !== parent.code)
-          children.push({ code: line.code, name: line.name, depth: depth + 1, amounts: amountsOf(line), line, children: [] });
+          children.push({
+            code: line.code,
+            name: line.name,
+            depth: depth + 1,
+            amounts: amountsOf(line),
+            line,
+            children: [],
+          });
     const own = under.find((l) => l.code === parent.code);
     return {
       code: parent.code,
@@ -140,6 +149,10 @@ export function totalsOf(lines: Line[]): Totals {
     spendingByField: accounts('belanja')
       .filter((a) => !a.code.includes('.'))
       .map((a) => ({ code: a.code, name: a.name, amounts: of('belanja', `${a.code}.`) })),
-    trees: { pendapatan: tree('pendapatan', lines), belanja: tree('belanja', lines), pembiayaan: tree('pembiayaan', lines) },
+    trees: {
+      pendapatan: tree('pendapatan', lines),
+      belanja: tree('belanja', lines),
+      pembiayaan: tree('pembiayaan', lines),
+    },
   };
 }

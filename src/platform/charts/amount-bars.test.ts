@@ -10,7 +10,9 @@ describe('amount bars', () => {
       ],
       { title: 'Pendapatan <menurut sumber>' },
     );
-    const widths = [...svg.matchAll(/<rect x="0" y="\d+(?:\.\d+)?" width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const widths = [...svg.matchAll(/<rect x="0" y="\d+(?:\.\d+)?" width="([\d.]+)"/g)].map((m) =>
+      Number(m[1]),
+    );
     expect(widths).toHaveLength(2);
     expect(widths[1]! / widths[0]!).toBeCloseTo(0.5, 2);
     expect(svg).toContain('Rp 1 rb');
@@ -20,7 +22,14 @@ describe('amount bars', () => {
 
   it('wraps a long name onto two lines and cuts what still does not fit', () => {
     const svg = amountBarsSvg(
-      [{ label: 'Bidang Penanggulangan Bencana, Keadaan Darurat dan Mendesak Desa yang Sangat Panjang Sekali Namanya', value: 1, text: 'x' }],
+      [
+        {
+          label:
+            'Bidang Penanggulangan Bencana, Keadaan Darurat dan Mendesak Desa yang Sangat Panjang Sekali Namanya',
+          value: 1,
+          text: 'x',
+        },
+      ],
       { title: 't' },
     );
     const texts = [...svg.matchAll(/<text x="0"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);

@@ -115,7 +115,8 @@ export function amountBarsSvg(
   const rows = items.map((item) => {
     const name = wrapLabel(item.label, 40);
     const parts = name.map(
-      (line, i) => `<text x="0" y="${y + CHART_FONT + i * (CHART_FONT + 2)}" font-size="${CHART_FONT}">${escapeHtml(line)}</text>`,
+      (line, i) =>
+        `<text x="0" y="${y + CHART_FONT + i * (CHART_FONT + 2)}" font-size="${CHART_FONT}">${escapeHtml(line)}</text>`,
     );
     y += name.length * (CHART_FONT + 2) + 4;
     const w = Math.max(item.value > 0 ? 2 : 0, (item.value / max) * barMax);
