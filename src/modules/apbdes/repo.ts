@@ -31,7 +31,7 @@ export function selectLines(db: Db, apbdesId: string): Promise<LineRow[]> {
     .selectFrom('apbdes_lines')
     .select(['section', 'code', 'name', 'budget', 'realised_s1', 'realised_s2'])
     .where('apbdes_id', '=', apbdesId)
-    .orderBy('section')
+    .orderBy(sql`CASE section WHEN 'pendapatan' THEN 0 WHEN 'belanja' THEN 1 ELSE 2 END`)
     .orderBy('sort_key')
     .execute();
 }
