@@ -27,6 +27,7 @@ import {
   publishedYears,
   queueBudgetImport,
   refuseBudgetImport,
+  refuseMissingFile,
   regencySummary,
   removeLine,
   saveLine,
@@ -151,10 +152,8 @@ export async function apbdesRoutes(app: FastifyInstance): Promise<void> {
     page: (request, { errors }) => staffPage(request, request.params, { errors }),
     handle: async (request, reply, form) => {
       const { code, year } = request.params;
-      const status = form.status === 'published' ? 'published' : form.status === 'draft' ? 'draft' : null;
-      if (!status) throw new Invalid({ status: t('form.choice') });
-      await setStatus(request.ctx, code, parseYear(year), status);
-      setFlash(reply, t(status === 'published' ? 'apbdes.publishedFlash' : 'apbdes.withdrawnFlash'));
+      await setStatus(request.ctx, code, parseYear(year), form.status ?? '');
+      setFlash(reply, t(form.status === 'published' ? 'apbdes.publishedFlash' : 'apbdes.withdrawnFlash'));
       return reply.redirect(budgetUrl(code, Number(year)), 303);
     },
   });
@@ -196,7 +195,7 @@ export async function apbdesRoutes(app: FastifyInstance): Promise<void> {
     handle: async (request, reply, _form, upload) => {
       if (upload.problem || !upload.job) {
         if (upload.job) await refuseBudgetImport(request.ctx, upload.job.id, upload.problem ?? '');
-        throw new Invalid({ file: upload.problem ?? t('apbdes.error.noFile') });
+        refuseMissingFile(request.ctx, request.params.code, upload.problem ?? t('apbdes.error.noFile'));
       }
       // the request only queues the import; the platform's `imports` job runs it
       await queueBudgetImport(request.ctx, upload.job.id);

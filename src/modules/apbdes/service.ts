@@ -196,13 +196,10 @@ export async function removeLine(ctx: Ctx, villageCode: string, year: number, co
 }
 
 /** Publishes (or withdraws) the year's APBDes; an empty one cannot be published. */
-export async function setStatus(
-  ctx: Ctx,
-  villageCode: string,
-  year: number,
-  status: BudgetStatus,
-): Promise<void> {
+export async function setStatus(ctx: Ctx, villageCode: string, year: number, wanted: string): Promise<void> {
   assertMayKeepBudget(ctx.actor, villageCode);
+  const status: BudgetStatus | null = wanted === 'published' || wanted === 'draft' ? wanted : null;
+  if (!status) throw new Invalid({ status: t('form.choice') }, t('form.summary'));
   await inTransaction(ctx, async (tx) => {
     const row = await repo.selectBudget(tx.db, villageCode, year);
     const lines = row ? await repo.selectLines(tx.db, row.id) : [];
@@ -392,6 +389,12 @@ export async function createBudgetImport(
     fileName: input.fileName,
     options: { year: input.year },
   });
+}
+
+/** A form sent without a file: refused as the keeper's mistake, or Forbidden to anyone else. */
+export function refuseMissingFile(ctx: Ctx, villageCode: string, problem: string): never {
+  assertMayKeepBudget(ctx.actor, villageCode);
+  throw new Invalid({ file: problem });
 }
 
 export async function getBudgetImport(ctx: Ctx, id: string): Promise<ImportRecord & { year: number }> {
