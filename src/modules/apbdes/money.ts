@@ -4,6 +4,7 @@
  * fraction of a rupiah: amounts with sen other than ,00 are refused.
  */
 import { currentLocale, t } from '../../platform/i18n/index.ts';
+import './messages.ts';
 
 /** Larger than any budget line can honestly be (Rp 1 kuadriliun), and well inside a safe integer. */
 export const MAX_AMOUNT = 1_000_000_000_000_000;
