@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { budgetCsv, importBudgetFile } from '../modules/apbdes/test-builders.ts';
 import {
   createOpen311Client,
   seedComplaintReference,
@@ -92,6 +93,10 @@ async function buildFixtures(): Promise<{ fixtures: Fixtures; actors: Map<Who, A
   });
   fs.writeFileSync(job.uploadPath, `${lines.join('\n')}${broken}\n`);
   await runImportJob(as(officeA.operator), job.id, job.uploadPath);
+  const apbdesJob = await importBudgetFile(ctx, officeA.operator, {
+    fileName: 'apbdes.csv',
+    content: budgetCsv([['4.2.7', 'Kode yang tidak ada', '1.000']]),
+  });
 
   // service requests of residentA
   const domicile = async (submit = true) => {
@@ -204,6 +209,7 @@ async function buildFixtures(): Promise<{ fixtures: Fixtures; actors: Map<Who, A
     familyNumber: residentA.familyNumber,
     pinTargetNik: pinTarget.nik,
     importId: job.id,
+    apbdesImportId: apbdesJob.id,
     issuedRequestId,
     issuedRequestCode: issuedRow.code,
     issuedAttachmentId: await attachmentOf(issuedRequestId),

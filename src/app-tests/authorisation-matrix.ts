@@ -40,6 +40,8 @@ export interface Fixtures {
   pinTargetNik: string;
   /** an import into A with a rejected row (so it has an error file) */
   importId: string;
+  /** an APBDes import into A (2026) with a rejected row */
+  apbdesImportId: string;
   /** a domicile letter of residentA: attachments, signed, letter PDF issued */
   issuedRequestId: string;
   issuedRequestCode: string;
@@ -914,4 +916,39 @@ export const MATRIX: Record<string, Entry> = {
     url: (fx) => `/kelola/situs/${A(fx)}/riwayat/00000000-0000-4000-8000-000000000000/pulihkan`,
     allow: RECORDS_A,
   },
+  // ---- apbdes: village budgets ----
+  'GET /kelola/apbdes': { url: () => '/kelola/apbdes', allow: STAFF },
+  'GET /kelola/apbdes/:code/:year': { url: (fx) => `/kelola/apbdes/${A(fx)}/2026`, allow: RECORDS_A_VIEW },
+  'POST /kelola/apbdes/:code/:year/baris': {
+    url: (fx) => `/kelola/apbdes/${A(fx)}/2026/baris`,
+    allow: VILLAGE_A,
+  },
+  'POST /kelola/apbdes/:code/:year/baris/hapus': {
+    url: (fx) => `/kelola/apbdes/${A(fx)}/2026/baris/hapus`,
+    body: () => ({ kode: '4.2.1' }),
+    allow: VILLAGE_A,
+  },
+  'POST /kelola/apbdes/:code/:year/status': {
+    url: (fx) => `/kelola/apbdes/${A(fx)}/2026/status`,
+    allow: VILLAGE_A,
+  },
+  'POST /kelola/apbdes/:code/:year/impor': {
+    url: (fx) => `/kelola/apbdes/${A(fx)}/2026/impor`,
+    allow: VILLAGE_A,
+    multipart: true,
+  },
+  'GET /kelola/apbdes/impor/:id': {
+    url: (fx) => `/kelola/apbdes/impor/${fx.apbdesImportId}`,
+    allow: RECORDS_A_VIEW,
+  },
+  'GET /kelola/apbdes/impor/:id/galat.csv': {
+    url: (fx) => `/kelola/apbdes/impor/${fx.apbdesImportId}/galat.csv`,
+    allow: RECORDS_A_VIEW,
+  },
+  'GET /apbdes/templat-impor.csv': { url: () => '/apbdes/templat-impor.csv', allow: ALL },
+  'GET /apbdes/templat-impor.xlsx': { url: () => '/apbdes/templat-impor.xlsx', allow: ALL },
+  'GET /apbdes': { url: () => '/apbdes', allow: ALL },
+  'GET /apbdes/:year': { url: () => '/apbdes/2026', allow: ALL },
+  'GET /desa/:code/apbdes': { url: (fx) => `/desa/${A(fx)}/apbdes`, allow: ALL },
+  'GET /desa/:code/apbdes/:year': { url: (fx) => `/desa/${A(fx)}/apbdes/2026`, allow: ALL },
 };

@@ -1,5 +1,6 @@
 import { registerMessages } from '../platform/i18n/index.ts';
 import type { SimpulModule } from '../platform/module.ts';
+import { apbdesModule } from './apbdes/index.ts';
 import { complaintsModule } from './complaints/index.ts';
 import { informasiModule } from './informasi/index.ts';
 import { lettersModule } from './letters/index.ts';
@@ -19,6 +20,7 @@ export const modules: SimpulModule[] = [
   informasiModule,
   portalModule,
   sitesModule,
+  apbdesModule,
 ];
 
 // each module's texts are known as soon as the module is loaded, so its services speak them from a

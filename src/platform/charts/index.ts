@@ -76,3 +76,84 @@ export function barsSvg(
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escapeHtml(labels.title)}" class="chart chart-phone">${rows.join('')}</svg>`;
 }
+
+const BAR = '#1d70b8';
+const TRACK = '#dfe3e6';
+const DONE = '#00703c';
+
+/** Two lines of at most `max` characters each: a long category name (a budget's bidang) above its bar. */
+function wrapLabel(label: string, max: number): string[] {
+  const words = label.split(/\s+/);
+  const lines: string[] = [''];
+  for (const word of words) {
+    const current = lines[lines.length - 1]!;
+    if (current && `${current} ${word}`.length > max) {
+      if (lines.length === 2) {
+        lines[1] = `${current.slice(0, max - 1)}…`;
+        return lines;
+      }
+      lines.push(word);
+    } else lines[lines.length - 1] = current ? `${current} ${word}` : word;
+  }
+  return lines;
+}
+
+/**
+ * Horizontal bars of one series (amounts, counts), each with its name above and its value written
+ * beside it (`text`: already formatted, e.g. "Rp 1,2 M"); `detail` goes into the bar's tooltip
+ * (the full amount). Bars scale to the largest value.
+ */
+export function amountBarsSvg(
+  items: Array<{ label: string; value: number; text: string; detail?: string }>,
+  labels: { title: string },
+): string {
+  const width = CHART_WIDTH;
+  const textW = 78;
+  const barMax = width - textW - 4;
+  const max = Math.max(1, ...items.map((i) => i.value));
+  let y = 4;
+  const rows = items.map((item) => {
+    const name = wrapLabel(item.label, 40);
+    const parts = name.map(
+      (line, i) =>
+        `<text x="0" y="${y + CHART_FONT + i * (CHART_FONT + 2)}" font-size="${CHART_FONT}">${escapeHtml(line)}</text>`,
+    );
+    y += name.length * (CHART_FONT + 2) + 4;
+    const w = Math.max(item.value > 0 ? 2 : 0, (item.value / max) * barMax);
+    parts.push(
+      `<rect x="0" y="${y}" width="${w.toFixed(1)}" height="14" fill="${BAR}"><title>${escapeHtml(`${item.label}: ${item.detail ?? item.text}`)}</title></rect>`,
+      `<text x="${(w + 4).toFixed(1)}" y="${y + 12}" font-size="${CHART_FONT}" class="chart-value">${escapeHtml(item.text)}</text>`,
+    );
+    y += 24;
+    return parts.join('');
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${y}" width="100%" role="img" aria-label="${escapeHtml(labels.title)}" class="chart chart-phone">${rows.join('')}</svg>`;
+}
+
+/**
+ * Progress of each item against its own target (realisation against plan): a grey track for the
+ * target, the done part filled, the percentage and `text` written below.
+ */
+export function progressBarsSvg(
+  items: Array<{ label: string; done: number; target: number; text: string }>,
+  labels: { title: string },
+): string {
+  const width = CHART_WIDTH;
+  let y = 4;
+  const rows = items.map((item) => {
+    const share = item.target > 0 ? Math.min(1, item.done / item.target) : 0;
+    const percent = item.target > 0 ? Math.floor((item.done / item.target) * 1000) / 10 : 0;
+    const parts = [
+      `<text x="0" y="${y + CHART_FONT}" font-size="${CHART_FONT}">${escapeHtml(item.label)}</text>`,
+    ];
+    y += CHART_FONT + 5;
+    parts.push(
+      `<rect x="0" y="${y}" width="${width}" height="14" fill="${TRACK}"></rect>`,
+      `<rect x="0" y="${y}" width="${(share * width).toFixed(1)}" height="14" fill="${DONE}"><title>${escapeHtml(`${item.label}: ${percent.toLocaleString('id-ID')} %`)}</title></rect>`,
+      `<text x="0" y="${y + 14 + CHART_FONT + 2}" font-size="${CHART_FONT}" class="chart-value">${escapeHtml(`${percent.toLocaleString('id-ID')} % · ${item.text}`)}</text>`,
+    );
+    y += 14 + CHART_FONT + 14;
+    return parts.join('');
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${y}" width="100%" role="img" aria-label="${escapeHtml(labels.title)}" class="chart chart-phone">${rows.join('')}</svg>`;
+}
