@@ -20,7 +20,7 @@ import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import { mayAdministerComplaints } from '../policy.ts';
 import type { Category, ComplianceRow, listQueue, StaffView } from '../service.ts';
-import { allowedTransitions, STATES } from '../states.ts';
+import { allowedTransitions } from '../states.ts';
 import {
   categoryChoices,
   categoryName,
