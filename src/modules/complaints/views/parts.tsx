@@ -1,4 +1,5 @@
 import { currentLocale, formatNumber, t } from '../../../platform/i18n/index.ts';
+import type { FieldErrors } from '../../../platform/ui/components.tsx';
 import { Button, Form, StatusTag, TextField } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import type { CategoryField } from '../fields.ts';
@@ -153,5 +154,29 @@ export function DeleteButton(props: { action: string }): SafeHtml {
     <Form action={props.action}>
       <Button variant="warning">{t('complaints.rules.delete')}</Button>
     </Form>
+  );
+}
+
+/** Several text fields of one kind (coordinates, working days): same input mode and width, each its own name. */
+export function SameKindFields(props: {
+  fields: Array<{ name: string; label: string }>;
+  inputmode: 'numeric' | 'decimal';
+  width: 'short' | 'medium';
+  values: Record<string, string | undefined>;
+  errors: FieldErrors;
+}): SafeHtml {
+  return (
+    <>
+      {props.fields.map((f) => (
+        <TextField
+          name={f.name}
+          label={f.label}
+          inputmode={props.inputmode}
+          width={props.width}
+          value={props.values[f.name]}
+          error={props.errors[f.name]}
+        />
+      ))}
+    </>
   );
 }

@@ -26,6 +26,7 @@ import {
   PhoneField,
   percent,
   placeText,
+  SameKindFields,
   StateTag,
   stateChoices,
   type VillageOption,
@@ -247,19 +248,16 @@ export function ReportForm(props: {
               {t('complaints.form.mapHint')}
             </p>
             <div class="coords">
-              {[
-                { name: 'lat', label: t('complaints.form.lat') },
-                { name: 'lng', label: t('complaints.form.lng') },
-              ].map((c) => (
-                <TextField
-                  name={c.name}
-                  label={c.label}
-                  inputmode="decimal"
-                  width="medium"
-                  value={v[c.name]}
-                  error={e[c.name]}
-                />
-              ))}
+              <SameKindFields
+                fields={[
+                  { name: 'lat', label: t('complaints.form.lat') },
+                  { name: 'lng', label: t('complaints.form.lng') },
+                ]}
+                inputmode="decimal"
+                width="medium"
+                values={v}
+                errors={e}
+              />
             </div>
             <div id="nearby" aria-live="polite"></div>
           </fieldset>

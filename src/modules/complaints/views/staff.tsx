@@ -28,6 +28,7 @@ import {
   detailValue,
   placeText,
   rowCategoryName,
+  SameKindFields,
   StateTag,
   stateChoices,
   type VillageOption,
@@ -109,25 +110,19 @@ function definedOnly(values: FormValues): FormValues {
 
 /** A category's deadlines in working days and its reopen window, each a short number field. */
 function WorkingDaysFields(props: { values: FormValues; errors: FieldErrors }): SafeHtml {
-  const { values: v, errors: e } = props;
   return (
-    <>
-      {[
+    <SameKindFields
+      fields={[
         { name: 'slaVerify', label: t('complaints.categories.slaVerify') },
         { name: 'slaResponse', label: t('complaints.categories.slaResponse') },
         { name: 'slaResolve', label: t('complaints.categories.slaResolve') },
         { name: 'reopenDays', label: t('complaints.categories.reopenDays') },
-      ].map((f) => (
-        <TextField
-          name={f.name}
-          label={f.label}
-          inputmode="numeric"
-          width="short"
-          value={v[f.name]}
-          error={e[f.name]}
-        />
-      ))}
-    </>
+      ]}
+      inputmode="numeric"
+      width="short"
+      values={props.values}
+      errors={props.errors}
+    />
   );
 }
 
