@@ -2,11 +2,7 @@ import fs from 'node:fs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budgetCsv, importBudgetFile } from '../modules/apbdes/test-builders.ts';
-import {
-  createOpen311Client,
-  seedComplaintReference,
-  setPhotoVisibility,
-} from '../modules/complaints/service.ts';
+import { createOpen311Client, setPhotoVisibility } from '../modules/complaints/service.ts';
 import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { letterForRequest } from '../modules/letters/service.ts';
 import { createImportJob, runImportJob } from '../modules/residents/service.ts';
@@ -17,7 +13,6 @@ import {
   KRAMATWATU,
   makeApplicant,
   makeVillageOffice,
-  prepareServices,
   requestInput,
   samplePhoto,
 } from '../modules/services/test-builders.ts';
@@ -35,6 +30,7 @@ import {
   Visitor,
 } from '../testing.ts';
 import { type Case, type Fixtures, IDENTITIES, MATRIX, type Who } from './authorisation-matrix.ts';
+import { prepareWorld } from './world.ts';
 
 const clock = fixedClock('2026-12-01T02:00:00Z'); // a Tuesday, 09:00 in Serang
 let test: TestApp;
@@ -60,10 +56,7 @@ async function residentVisitor(who: ResidentActor, operator: StaffActor): Promis
 async function buildFixtures(): Promise<{ fixtures: Fixtures; actors: Map<Who, Actor | null> }> {
   const ctx = test.ctx;
   const as = (actor: Actor) => withActor(ctx, actor);
-  await prepareServices(ctx);
-  await seedComplaintReference(ctx);
-
-  const officeA = await makeVillageOffice(ctx, KRAMATWATU);
+  const officeA = await prepareWorld(ctx, KRAMATWATU);
   const officeB = await makeVillageOffice(ctx, KIBIN);
   const admin = await makeStaff(ctx, { role: 'admin_kabupaten', scope: '36.04' });
   const staff: Record<Exclude<Who, 'anonymous' | 'residentA' | 'residentB'>, StaffActor> = {

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as complaints from '../modules/complaints/service.ts';
-import { seedComplaintReference } from '../modules/complaints/service.ts';
 import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { modules } from '../modules/index.ts';
 import { makeNik } from '../modules/residents/nik.ts';
@@ -11,8 +10,6 @@ import {
   KIBIN,
   KRAMATWATU,
   makeApplicant,
-  makeVillageOffice,
-  prepareServices,
   requestInput,
   type VillageOffice,
 } from '../modules/services/test-builders.ts';
@@ -22,6 +19,7 @@ import { type Ctx, fixedClock, withActor } from '../platform/context.ts';
 import { readFigures } from '../platform/figures/index.ts';
 import { Forbidden, Invalid, NotFound } from '../platform/http/errors.ts';
 import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../testing.ts';
+import { prepareWorld } from './world.ts';
 
 const KECAMATAN = '36.04.05';
 const clock = fixedClock('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
@@ -33,9 +31,7 @@ beforeEach(async () => {
   clock.set('2026-12-01T02:00:00Z');
   test = await buildTestApp({ clock });
   ctx = test.ctx;
-  await prepareServices(ctx);
-  await seedComplaintReference(ctx);
-  office = await makeVillageOffice(ctx, KRAMATWATU);
+  office = await prepareWorld(ctx);
 });
 afterEach(async () => {
   await test.close();

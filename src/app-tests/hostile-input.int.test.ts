@@ -1,18 +1,12 @@
 import fc from 'fast-check';
 import type { FastifySchema } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedComplaintReference } from '../modules/complaints/service.ts';
 import { fileRoadReport, roadReport } from '../modules/complaints/test-builders.ts';
 import { startRequest } from '../modules/services/service.ts';
-import {
-  KRAMATWATU,
-  makeApplicant,
-  makeVillageOffice,
-  prepareServices,
-  requestInput,
-} from '../modules/services/test-builders.ts';
+import { KRAMATWATU, makeApplicant, requestInput } from '../modules/services/test-builders.ts';
 import { fixedClock, withActor } from '../platform/context.ts';
 import { buildTestApp, cookieHeader, makeStaff, sql, type TestApp, Visitor } from '../testing.ts';
+import { prepareWorld } from './world.ts';
 
 /**
  * Issue #10 §3: every route, fed hostile values in its path, query and body, as an anonymous
@@ -179,9 +173,7 @@ beforeAll(async () => {
   const clock = fixedClock('2026-12-01T02:00:00Z');
   test = await buildTestApp({ clock });
   const ctx = test.ctx;
-  await prepareServices(ctx);
-  await seedComplaintReference(ctx);
-  const office = await makeVillageOffice(ctx);
+  const office = await prepareWorld(ctx);
   const admin = await makeStaff(ctx, { role: 'admin_kabupaten', scope: '36.04' });
   const applicant = await makeApplicant(ctx, office.operator);
   const filed = await startRequest(

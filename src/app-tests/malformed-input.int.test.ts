@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedComplaintReference } from '../modules/complaints/service.ts';
 import { setVillageServices } from '../modules/services/service.ts';
-import { KRAMATWATU, makeVillageOffice, prepareServices } from '../modules/services/test-builders.ts';
+import { KRAMATWATU, type makeVillageOffice } from '../modules/services/test-builders.ts';
 import { fixedClock, withActor } from '../platform/context.ts';
 import { pageNumber } from '../platform/http/input.ts';
 import { buildTestApp, cookieHeader, loginAs, makeStaff, sql, type TestApp, Visitor } from '../testing.ts';
+import { prepareWorld } from './world.ts';
 
 let test: TestApp;
 let admin: Visitor;
@@ -20,9 +20,7 @@ const count = async (table: 'audit_log' | 'village_services', where = sql`true`)
 
 beforeAll(async () => {
   test = await buildTestApp({ clock: fixedClock('2026-12-01T02:00:00Z') });
-  await prepareServices(test.ctx);
-  await seedComplaintReference(test.ctx);
-  const office = await makeVillageOffice(test.ctx);
+  const office = await prepareWorld(test.ctx);
   operatorActor = office.operator;
   operator = await loginAs(test.app, office.operator);
   admin = await loginAs(test.app, await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }));

@@ -2,18 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedComplaintReference } from '../modules/complaints/service.ts';
 import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { modules } from '../modules/index.ts';
 import { approveStep, startRequest } from '../modules/services/service.ts';
-import {
-  KRAMATWATU,
-  makeApplicant,
-  makeVillageOffice,
-  prepareServices,
-  requestInput,
-  type VillageOffice,
-} from '../modules/services/test-builders.ts';
+import { makeApplicant, requestInput, type VillageOffice } from '../modules/services/test-builders.ts';
 import { issuePin } from '../platform/auth/resident-login.ts';
 import { type ResidentActor, type StaffActor, SYSTEM } from '../platform/auth/roles.ts';
 import { createSession } from '../platform/auth/sessions.ts';
@@ -22,6 +14,7 @@ import { Forbidden, Invalid } from '../platform/http/errors.ts';
 import { runPersonCli } from '../platform/personal-data/cli.ts';
 import { erasePerson, exportPerson, type PersonExport } from '../platform/personal-data/index.ts';
 import { buildTestApp, loginAs, makeStaff, type TestApp } from '../testing.ts';
+import { prepareWorld } from './world.ts';
 
 const clock = fixedClock('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
 let test: TestApp;
@@ -68,9 +61,7 @@ async function activityOf(who: ResidentActor, phone: string) {
 beforeEach(async () => {
   test = await buildTestApp({ clock });
   ctx = test.ctx;
-  await prepareServices(ctx);
-  await seedComplaintReference(ctx);
-  office = await makeVillageOffice(ctx, KRAMATWATU);
+  office = await prepareWorld(ctx);
   admin = await makeStaff(ctx, { role: 'admin_kabupaten', scope: '36.04' });
   siti = await makeApplicant(ctx, office.operator, { nama: 'SITI PEMOHON' });
   other = await makeApplicant(ctx, office.operator, { nama: 'RATNA TETANGGA' });

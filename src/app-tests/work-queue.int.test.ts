@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedComplaintReference } from '../modules/complaints/service.ts';
 import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { approveStep, startRequest } from '../modules/services/service.ts';
 import {
@@ -7,13 +6,13 @@ import {
   KRAMATWATU,
   makeApplicant,
   makeVillageOffice,
-  prepareServices,
   requestInput,
   type VillageOffice,
 } from '../modules/services/test-builders.ts';
 import type { ResidentActor } from '../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../platform/context.ts';
 import { buildTestApp, loginAs, makeStaff, type TestApp } from '../testing.ts';
+import { prepareWorld } from './world.ts';
 
 let test: TestApp;
 let office: VillageOffice;
@@ -23,9 +22,7 @@ const clock = fixedClock('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
 beforeEach(async () => {
   clock.set('2026-12-01T02:00:00Z');
   test = await buildTestApp({ clock });
-  await prepareServices(test.ctx);
-  await seedComplaintReference(test.ctx);
-  office = await makeVillageOffice(test.ctx);
+  office = await prepareWorld(test.ctx);
   applicant = await makeApplicant(test.ctx, office.operator);
 }, 180_000);
 afterEach(async () => {

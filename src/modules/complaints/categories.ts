@@ -94,7 +94,7 @@ export interface CategoryInput {
   active: boolean;
 }
 
-/** Checks a category form; returns the numbers and a message per wrong field. */
+/** Checks a category form; returns the row to write and a message per wrong field. */
 function checkCategoryInput(input: CategoryInput) {
   const problems: Record<string, string> = {};
   const days = (key: string, value: string, max: number) => {
@@ -113,16 +113,7 @@ function checkCategoryInput(input: CategoryInput) {
     problems.slaResponse = t('complaints.errors.responseBeforeVerify');
   if (!problems.slaResolve && !problems.slaResponse && resolve < response)
     problems.slaResolve = t('complaints.errors.resolveBeforeResponse');
-  return { problems, verify, response, resolve, reopen };
-}
-
-export async function updateCategory(ctx: Ctx, code: string, input: CategoryInput): Promise<void> {
-  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => updateCategory(tx, code, input));
-  const actor = requireManage(ctx);
-  await getCategory(ctx, code);
-  const { problems, verify, response, resolve, reopen } = checkCategoryInput(input);
-  if (Object.keys(problems).length) throw new Invalid(problems);
-  await repo.updateCategoryRow(ctx.db, code, {
+  const settings: repo.CategorySettings = {
     name: input.name.trim(),
     name_en: input.nameEn.trim(),
     description: input.description.trim(),
@@ -134,7 +125,17 @@ export async function updateCategory(ctx: Ctx, code: string, input: CategoryInpu
     public_reopen: input.publicReopen,
     reopen_days: reopen,
     active: input.active,
-  });
+  };
+  return { problems, settings };
+}
+
+export async function updateCategory(ctx: Ctx, code: string, input: CategoryInput): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => updateCategory(tx, code, input));
+  const actor = requireManage(ctx);
+  await getCategory(ctx, code);
+  const { problems, settings } = checkCategoryInput(input);
+  if (Object.keys(problems).length) throw new Invalid(problems);
+  await repo.updateCategoryRow(ctx.db, code, settings);
   await audit(ctx, {
     action: 'complaint_category_update',
     entity: 'complaint_category',
@@ -150,7 +151,7 @@ export async function createCategory(
 ): Promise<string> {
   requireManage(ctx);
   const code = input.code.trim().toUpperCase();
-  const { problems, verify, response, resolve, reopen } = checkCategoryInput(input);
+  const { problems, settings } = checkCategoryInput(input);
   if (!/^[A-Z0-9_]{2,40}$/.test(code)) problems.code = t('complaints.errors.categoryCodeShape');
   else if (await repo.selectCategory(ctx.db, code)) problems.code = t('complaints.errors.categoryCodeTaken');
   if (!input.group.trim()) problems.group = t('complaints.errors.groupRequired');
@@ -161,31 +162,13 @@ export async function createCategory(
   const categories = await repo.selectCategories(ctx.db, false);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertCategoryIfMissing(trx, {
+      ...settings,
       code,
-      name: input.name.trim(),
-      name_en: input.nameEn.trim(),
       group_name: input.group.trim(),
-      description: input.description.trim(),
       fields: [],
-      sla_verify_days: verify,
-      sla_response_days: response,
-      sla_resolve_days: resolve,
-      confidential_default: input.confidentialDefault,
       sort: Math.max(0, ...categories.map((c) => c.sort)) + 10,
     });
-    await repo.updateCategoryRow(trx, code, {
-      name: input.name.trim(),
-      name_en: input.nameEn.trim(),
-      description: input.description.trim(),
-      sla_verify_days: verify,
-      sla_response_days: response,
-      sla_resolve_days: resolve,
-      confidential_default: input.confidentialDefault,
-      anonymous_allowed: input.anonymousAllowed,
-      public_reopen: input.publicReopen,
-      reopen_days: reopen,
-      active: input.active,
-    });
+    await repo.updateCategoryRow(trx, code, settings);
     await repo.upsertRoute(trx, {
       category_code: code,
       region_code: ctx.config.regencyCode,

@@ -9,47 +9,35 @@ import './schema.ts';
 const OPEN = [...OPEN_STATES];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+type Reports = ReturnType<typeof reports>;
+
 /** Reports about villages of the region (confidential ones too: a count names nobody). */
 function reports(ctx: Ctx, region: string) {
   const all = ctx.db.selectFrom('complaints as c').select((eb) => eb.fn.countAll<number>().as('n'));
   return whereInRegion(all, 'c.village_code', region);
 }
 
+/** A figure that counts the region's reports that `which` keeps, as of the clock's now. */
+function reportCount(name: string, which: (q: Reports, now: Date) => Reports): FigureDefinition {
+  return {
+    name: `complaints.${name}`,
+    label: `complaints.figures.${name}`,
+    unit: 'report',
+    async compute(ctx, region) {
+      const now = ctx.clock.now();
+      const row = await which(reports(ctx, region), now).executeTakeFirstOrThrow();
+      return { value: Number(row.n), asOf: now };
+    },
+  };
+}
+
 export const complaintFigures: FigureDefinition[] = [
-  {
-    name: 'complaints.open',
-    label: 'complaints.figures.open',
-    unit: 'report',
-    async compute(ctx, region) {
-      const row = await reports(ctx, region).where('c.state', 'in', OPEN).executeTakeFirstOrThrow();
-      return { value: Number(row.n), asOf: ctx.clock.now() };
-    },
-  },
-  {
-    // open and past the due time of the stage it is in (verify, respond, resolve)
-    name: 'complaints.overdue',
-    label: 'complaints.figures.overdue',
-    unit: 'report',
-    async compute(ctx, region) {
-      const now = ctx.clock.now();
-      const row = await reports(ctx, region)
-        .where('c.state', 'in', OPEN)
-        .where(sql<SqlBool>`${CURRENT_DUE} < ${now}`)
-        .executeTakeFirstOrThrow();
-      return { value: Number(row.n), asOf: now };
-    },
-  },
-  {
-    name: 'complaints.resolved30d',
-    label: 'complaints.figures.resolved30d',
-    unit: 'report',
-    async compute(ctx, region) {
-      const now = ctx.clock.now();
-      const row = await reports(ctx, region)
-        .where('c.state', '=', 'selesai')
-        .where('c.resolved_at', '>=', new Date(now.getTime() - 30 * DAY_MS))
-        .executeTakeFirstOrThrow();
-      return { value: Number(row.n), asOf: now };
-    },
-  },
+  reportCount('open', (q) => q.where('c.state', 'in', OPEN)),
+  // open and past the due time of the stage it is in (verify, respond, resolve)
+  reportCount('overdue', (q, now) =>
+    q.where('c.state', 'in', OPEN).where(sql<SqlBool>`${CURRENT_DUE} < ${now}`),
+  ),
+  reportCount('resolved30d', (q, now) =>
+    q.where('c.state', '=', 'selesai').where('c.resolved_at', '>=', new Date(now.getTime() - 30 * DAY_MS)),
+  ),
 ];

@@ -2,7 +2,12 @@ import { type Expression, type Insertable, type SqlBool, sql, type Updateable } 
 import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { CategoryField } from './fields.ts';
-import type { ComplaintTable, ComplaintUpdateTable } from './schema.ts';
+import type {
+  ComplaintCategoryTable,
+  ComplaintRouteTable,
+  ComplaintTable,
+  ComplaintUpdateTable,
+} from './schema.ts';
 import { OPEN_STATES, type State } from './states.ts';
 import './schema.ts';
 
@@ -18,21 +23,18 @@ export function selectCategory(db: Db, code: string) {
   return db.selectFrom('complaint_categories').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+/** What an admin edits on a category (its code, group, questions and place in the list aside). */
+export type CategorySettings = Omit<ComplaintCategoryTable, 'code' | 'group_name' | 'fields' | 'sort'>;
+
+/** A routing rule as written: which category, in which area, goes to whom. */
+type RouteRow = Pick<ComplaintRouteTable, 'category_code' | 'region_code' | 'handler_kind' | 'agency_code'>;
+
 export async function insertCategoryIfMissing(
   db: Db,
-  row: {
-    code: string;
-    name: string;
-    name_en: string;
-    group_name: string;
-    description: string;
-    fields: CategoryField[];
-    sla_verify_days: number;
-    sla_response_days: number;
-    sla_resolve_days: number;
-    confidential_default: boolean;
-    sort: number;
-  },
+  row: Omit<
+    ComplaintCategoryTable,
+    'fields' | 'anonymous_allowed' | 'public_reopen' | 'reopen_days' | 'active'
+  > & { fields: CategoryField[] },
 ) {
   await db
     .insertInto('complaint_categories')
@@ -48,23 +50,7 @@ export async function insertCategoryIfMissing(
     .execute();
 }
 
-export function updateCategoryRow(
-  db: Db,
-  code: string,
-  set: {
-    name: string;
-    name_en: string;
-    description: string;
-    sla_verify_days: number;
-    sla_response_days: number;
-    sla_resolve_days: number;
-    confidential_default: boolean;
-    anonymous_allowed: boolean;
-    public_reopen: boolean;
-    reopen_days: number;
-    active: boolean;
-  },
-) {
+export function updateCategoryRow(db: Db, code: string, set: CategorySettings) {
   return db.updateTable('complaint_categories').set(set).where('code', '=', code).executeTakeFirst();
 }
 
@@ -95,15 +81,7 @@ export function selectRoutesFor(db: Db, categoryCode: string, regionCodes: strin
     .execute();
 }
 
-export async function upsertRoute(
-  db: Db,
-  row: {
-    category_code: string;
-    region_code: string;
-    handler_kind: 'agency' | 'village';
-    agency_code: string | null;
-  },
-) {
+export async function upsertRoute(db: Db, row: RouteRow) {
   await db
     .insertInto('complaint_routes')
     .values(row)
@@ -116,15 +94,7 @@ export async function upsertRoute(
     .execute();
 }
 
-export async function insertRouteIfMissing(
-  db: Db,
-  row: {
-    category_code: string;
-    region_code: string;
-    handler_kind: 'agency' | 'village';
-    agency_code: string | null;
-  },
-) {
+export async function insertRouteIfMissing(db: Db, row: RouteRow) {
   await db
     .insertInto('complaint_routes')
     .values(row)

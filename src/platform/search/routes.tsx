@@ -16,12 +16,17 @@ export const searchNavigation: NavItem[] = [
 
 type Query = Record<string, string | undefined>;
 
+/** The words searched for, as typed (trimmed) and as searched, and whether they are too short to search. */
+function readSearch(query: Query) {
+  const raw = (typeof query.q === 'string' ? query.q : '').trim();
+  const term = searchTerm(raw);
+  return { query, raw, term, tooShort: raw !== '' && (!term || term.length < 2) };
+}
+
 /** One search page for staff (within their scope) and one for everyone (public documents only). */
 export async function searchRoutes(app: FastifyInstance): Promise<void> {
   app.get('/kelola/cari', { preHandler: requireStaff(), schema: { hide: true } }, async (request, reply) => {
-    const query = request.query as Query;
-    const raw = typeof query.q === 'string' ? query.q : '';
-    const term = searchTerm(raw);
+    const { query, raw, term, tooShort } = readSearch(request.query as Query);
     const kinds = searchKinds();
     const kind = kinds.some((k) => k.kind === query.jenis) ? query.jenis : undefined;
     const result = term
@@ -32,19 +37,17 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
         action="/kelola/cari"
         heading={t('search.title')}
         intro={t('search.intro')}
-        term={raw.trim()}
+        term={raw}
         result={result}
         kinds={kinds}
         kind={kind}
-        tooShort={raw.trim() !== '' && (!term || term.length < 2)}
+        tooShort={tooShort}
       />,
     );
   });
 
   app.get('/cari', { schema: { hide: true } }, async (request, reply) => {
-    const query = request.query as Query;
-    const raw = typeof query.q === 'string' ? query.q : '';
-    const term = searchTerm(raw);
+    const { query, raw, term, tooShort } = readSearch(request.query as Query);
     // whoever asks, this page shows what a visitor may see
     const result = term
       ? await search({ ...request.ctx, actor: null }, { term, page: pageNumber(query.page) })
@@ -54,9 +57,9 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
         action="/cari"
         heading={t('search.publicTitle')}
         intro={t('search.publicIntro')}
-        term={raw.trim()}
+        term={raw}
         result={result}
-        tooShort={raw.trim() !== '' && (!term || term.length < 2)}
+        tooShort={tooShort}
       />,
     );
   });

@@ -1,8 +1,9 @@
 import { currentLocale, formatNumber, t } from '../../../platform/i18n/index.ts';
-import { StatusTag } from '../../../platform/ui/components.tsx';
+import type { FieldErrors } from '../../../platform/ui/components.tsx';
+import { Button, Form, StatusTag, TextField } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import type { CategoryField } from '../fields.ts';
-import type { State } from '../states.ts';
+import { STATES, type State } from '../states.ts';
 
 const TONE: Record<State, 'neutral' | 'good' | 'warn' | 'bad' | 'info'> = {
   baru: 'info',
@@ -115,4 +116,67 @@ export function categoryName(c: { name: string; nameEn: string }): string {
 
 export function rowCategoryName(r: { category_name: string; category_name_en?: string }): string {
   return currentLocale() === 'en' && r.category_name_en ? r.category_name_en : r.category_name;
+}
+
+/** Where a report is, as one line: village, kecamatan and the address the reporter typed. */
+export function placeText(village: string, kecamatan: string, address: string | null): string {
+  return `${t('complaints.desa')} ${village}, ${t('complaints.kecamatanPrefix')} ${kecamatan}${address ? ` — ${address}` : ''}`;
+}
+
+/** Categories as select options, by their name in the reader's language. */
+export function categoryChoices(categories: Array<{ code: string; name: string; nameEn: string }>) {
+  return categories.map((c) => ({ value: c.code, label: categoryName(c) }));
+}
+
+/** States as select options, in their order (all of them unless a list is given). */
+export function stateChoices(states: readonly State[] = STATES) {
+  return states.map((s) => ({ value: s, label: t(`complaints.state.${s}`) }));
+}
+
+/** The reporter's phone, asked the same way on the report form and on the ticket lookup. */
+export function PhoneField(props: { value?: string | undefined; error?: string | undefined }): SafeHtml {
+  return (
+    <TextField
+      name="phone"
+      type="tel"
+      label={t('complaints.form.phone')}
+      autocomplete="tel"
+      inputmode="tel"
+      value={props.value}
+      error={props.error}
+    />
+  );
+}
+
+/** A one-button form that deletes a row of an admin table. */
+export function DeleteButton(props: { action: string }): SafeHtml {
+  return (
+    <Form action={props.action}>
+      <Button variant="warning">{t('complaints.rules.delete')}</Button>
+    </Form>
+  );
+}
+
+/** Several text fields of one kind (coordinates, working days): same input mode and width, each its own name. */
+export function SameKindFields(props: {
+  fields: Array<{ name: string; label: string }>;
+  inputmode: 'numeric' | 'decimal';
+  width: 'short' | 'medium';
+  values: Record<string, string | undefined>;
+  errors: FieldErrors;
+}): SafeHtml {
+  return (
+    <>
+      {props.fields.map((f) => (
+        <TextField
+          name={f.name}
+          label={f.label}
+          inputmode={props.inputmode}
+          width={props.width}
+          value={props.values[f.name]}
+          error={props.errors[f.name]}
+        />
+      ))}
+    </>
+  );
 }

@@ -19,8 +19,19 @@ import {
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { Category, ComplianceRow, PublicListRow, PublicView } from '../service.ts';
-import { STATES } from '../states.ts';
-import { categoryName, detailValue, percent, StateTag, type VillageOption } from './parts.tsx';
+import {
+  categoryChoices,
+  categoryName,
+  detailValue,
+  PhoneField,
+  percent,
+  placeText,
+  SameKindFields,
+  StateTag,
+  stateChoices,
+  type VillageOption,
+  VillageSelect,
+} from './parts.tsx';
 
 export type FormValues = Record<string, string | undefined>;
 
@@ -212,7 +223,14 @@ export function ReportForm(props: {
           />
           <fieldset>
             <legend>{t('complaints.form.location')}</legend>
-            <VillageSelectInline villages={props.villages} value={v.villageCode} error={e.villageCode} />
+            <VillageSelect
+              name="villageCode"
+              label={t('complaints.form.village')}
+              required
+              villages={props.villages}
+              value={v.villageCode}
+              error={e.villageCode}
+            />
             <TextField
               name="address"
               label={t('complaints.form.address')}
@@ -230,21 +248,15 @@ export function ReportForm(props: {
               {t('complaints.form.mapHint')}
             </p>
             <div class="coords">
-              <TextField
-                name="lat"
-                label={t('complaints.form.lat')}
+              <SameKindFields
+                fields={[
+                  { name: 'lat', label: t('complaints.form.lat') },
+                  { name: 'lng', label: t('complaints.form.lng') },
+                ]}
                 inputmode="decimal"
                 width="medium"
-                value={v.lat}
-                error={e.lat}
-              />
-              <TextField
-                name="lng"
-                label={t('complaints.form.lng')}
-                inputmode="decimal"
-                width="medium"
-                value={v.lng}
-                error={e.lng}
+                values={v}
+                errors={e}
               />
             </div>
             <div id="nearby" aria-live="polite"></div>
@@ -288,15 +300,7 @@ export function ReportForm(props: {
               value={v.name}
               maxlength={120}
             />
-            <TextField
-              name="phone"
-              type="tel"
-              label={t('complaints.form.phone')}
-              autocomplete="tel"
-              inputmode="tel"
-              value={v.phone}
-              error={e.phone}
-            />
+            <PhoneField value={v.phone} error={e.phone} />
             <TextField
               name="email"
               type="email"
@@ -314,41 +318,6 @@ export function ReportForm(props: {
         </Form>
       </div>
     </>
-  );
-}
-
-function VillageSelectInline(props: {
-  villages: VillageOption[];
-  value?: string | undefined;
-  error?: string | undefined;
-}): SafeHtml {
-  const groups = new Map<string, VillageOption[]>();
-  for (const v of props.villages) groups.set(v.kecamatan_name, [...(groups.get(v.kecamatan_name) ?? []), v]);
-  return (
-    <div class={props.error ? 'field field-error' : 'field'}>
-      <label for="field-villageCode">
-        {t('complaints.form.village')}
-        <span class="required"> *</span>
-      </label>
-      {props.error ? <p class="error-message">{props.error}</p> : ''}
-      <select
-        id="field-villageCode"
-        name="villageCode"
-        class="input"
-        aria-invalid={props.error ? 'true' : undefined}
-      >
-        <option value="">{t('ui.choose')}</option>
-        {[...groups.entries()].map(([kecamatan, villages]) => (
-          <optgroup label={`${t('complaints.kecamatanPrefix')} ${kecamatan}`}>
-            {villages.map((v) => (
-              <option value={v.code} selected={props.value === v.code}>
-                {v.name}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-    </div>
   );
 }
 
@@ -374,7 +343,7 @@ export function PublicListSection(props: {
           name="kategori"
           label={t('complaints.form.category')}
           placeholder={t('ui.all')}
-          options={props.categories.map((c) => ({ value: c.code, label: categoryName(c) }))}
+          options={categoryChoices(props.categories)}
           value={props.filter.kategori}
         />
         <SelectField
@@ -388,7 +357,7 @@ export function PublicListSection(props: {
           name="status"
           label={t('complaints.list.state')}
           placeholder={t('ui.all')}
-          options={STATES.map((s) => ({ value: s, label: t(`complaints.state.${s}`) }))}
+          options={stateChoices()}
           value={props.filter.status}
         />
         <Button variant="secondary">{t('ui.filter')}</Button>
@@ -545,10 +514,7 @@ export function TrackingPage(props: {
         rows={[
           [t('complaints.list.state'), <StateTag state={r.state} />],
           [t('complaints.form.category'), currentLocale() === 'en' ? r.categoryNameEn : r.categoryName],
-          [
-            t('complaints.form.location'),
-            `${t('complaints.desa')} ${r.villageName}, ${t('complaints.kecamatanPrefix')} ${r.kecamatanName}${r.address ? ` — ${r.address}` : ''}`,
-          ],
+          [t('complaints.form.location'), placeText(r.villageName, r.kecamatanName, r.address)],
           [t('complaints.list.handler'), <HandlerName full={r.handlerFullName} short={r.handlerName} />],
           [
             t('complaints.track.filed'),
@@ -710,15 +676,7 @@ export function PhoneLookupPage(props: {
       <p>{t('complaints.lookup.intro')}</p>
       <ErrorSummary errors={props.errors} />
       <Form action="/pengaduan/cari-nomor">
-        <TextField
-          name="phone"
-          type="tel"
-          label={t('complaints.form.phone')}
-          autocomplete="tel"
-          inputmode="tel"
-          value={props.values.phone}
-          error={props.errors?.phone}
-        />
+        <PhoneField value={props.values.phone} error={props.errors?.phone} />
         <Button>{t('complaints.lookup.send')}</Button>
       </Form>
       <p>

@@ -20,12 +20,17 @@ import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import { mayAdministerComplaints } from '../policy.ts';
 import type { Category, ComplianceRow, listQueue, StaffView } from '../service.ts';
-import { allowedTransitions, STATES } from '../states.ts';
+import { allowedTransitions } from '../states.ts';
 import {
+  categoryChoices,
   categoryName,
+  DeleteButton,
   detailValue,
+  placeText,
   rowCategoryName,
+  SameKindFields,
   StateTag,
+  stateChoices,
   type VillageOption,
   VillageSelect,
 } from './parts.tsx';
@@ -61,6 +66,66 @@ function StaffNav(props: { actor: StaffActor }): SafeHtml {
   );
 }
 
+/** Who may handle a report: the village itself or one agency. */
+function HandlerSelect(props: {
+  label: string;
+  hint?: string;
+  agencies: Array<{ code: string; short_name: string }>;
+  value?: string | undefined;
+  error?: string | undefined;
+}): SafeHtml {
+  return (
+    <SelectField
+      name="handler"
+      label={props.label}
+      hint={props.hint}
+      placeholder={t('ui.choose')}
+      options={[
+        { value: 'VILLAGE', label: t('complaints.rules.village') },
+        ...props.agencies.map((a) => ({ value: a.code, label: a.short_name })),
+      ]}
+      value={props.value}
+      error={props.error}
+    />
+  );
+}
+
+/** A category's name in both languages, on the new-category and the edit form. */
+function CategoryNameFields(props: { values: FormValues; errors: FieldErrors }): SafeHtml {
+  const { values: v, errors: e } = props;
+  return (
+    <>
+      <TextField name="name" label={t('complaints.categories.name')} value={v.name} error={e.name} />
+      <TextField name="nameEn" label={t('complaints.categories.nameEn')} value={v.nameEn} error={e.nameEn} />
+    </>
+  );
+}
+
+/** What a new category's form starts with: the SLA and reopen window most categories use. */
+const NEW_CATEGORY_DAYS = { slaVerify: '3', slaResponse: '5', slaResolve: '20', reopenDays: '14' };
+
+function definedOnly(values: FormValues): FormValues {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+}
+
+/** A category's deadlines in working days and its reopen window, each a short number field. */
+function WorkingDaysFields(props: { values: FormValues; errors: FieldErrors }): SafeHtml {
+  return (
+    <SameKindFields
+      fields={[
+        { name: 'slaVerify', label: t('complaints.categories.slaVerify') },
+        { name: 'slaResponse', label: t('complaints.categories.slaResponse') },
+        { name: 'slaResolve', label: t('complaints.categories.slaResolve') },
+        { name: 'reopenDays', label: t('complaints.categories.reopenDays') },
+      ]}
+      inputmode="numeric"
+      width="short"
+      values={props.values}
+      errors={props.errors}
+    />
+  );
+}
+
 type Queue = Awaited<ReturnType<typeof listQueue>>;
 
 export function QueuePage(props: {
@@ -85,14 +150,14 @@ export function QueuePage(props: {
           name="state"
           label={t('complaints.list.state')}
           placeholder={t('ui.all')}
-          options={STATES.map((s) => ({ value: s, label: t(`complaints.state.${s}`) }))}
+          options={stateChoices()}
           value={f.state}
         />
         <SelectField
           name="category"
           label={t('complaints.form.category')}
           placeholder={t('ui.all')}
-          options={props.categories.map((c) => ({ value: c.code, label: categoryName(c) }))}
+          options={categoryChoices(props.categories)}
           value={f.category}
         />
         <CheckboxField name="overdue" label={t('complaints.staff.overdueOnly')} checked={f.overdue} />
@@ -188,10 +253,7 @@ export function StaffReportPage(props: {
         rows={[
           [t('complaints.form.category'), rowCategoryName(row)],
           [t('complaints.form.kind'), t(`complaints.kind.${row.kind}`)],
-          [
-            t('complaints.form.location'),
-            `${t('complaints.desa')} ${row.village_name}, ${t('complaints.kecamatanPrefix')} ${row.kecamatan_name}${row.address ? ` — ${row.address}` : ''}`,
-          ],
+          [t('complaints.form.location'), placeText(row.village_name, row.kecamatan_name, row.address)],
           [
             t('complaints.track.point'),
             row.lat !== null && row.lng !== null ? `${row.lat}, ${row.lng}` : '—',
@@ -326,7 +388,7 @@ export function StaffReportPage(props: {
                 <SelectField
                   name="state"
                   label={t('complaints.staff.newState')}
-                  options={transitions.map((s) => ({ value: s, label: t(`complaints.state.${s}`) }))}
+                  options={stateChoices(transitions)}
                   value={v.state}
                   error={e.state}
                 />
@@ -338,15 +400,10 @@ export function StaffReportPage(props: {
                   value={v.reason}
                   error={e.reason}
                 />
-                <SelectField
-                  name="handler"
+                <HandlerSelect
                   label={t('complaints.staff.handler')}
                   hint={t('complaints.staff.handlerHint')}
-                  placeholder={t('ui.choose')}
-                  options={[
-                    { value: 'VILLAGE', label: t('complaints.rules.village') },
-                    ...props.agencies.map((a) => ({ value: a.code, label: a.short_name })),
-                  ]}
+                  agencies={props.agencies}
                   value={v.handler}
                   error={e.agencyCode}
                 />
@@ -497,7 +554,7 @@ export function RulesPage(props: {
             name="categoryCode"
             label={t('complaints.form.category')}
             placeholder={t('ui.choose')}
-            options={props.categories.map((c) => ({ value: c.code, label: categoryName(c) }))}
+            options={categoryChoices(props.categories)}
             value={v.categoryCode}
             error={e.categoryCode}
           />
@@ -509,14 +566,9 @@ export function RulesPage(props: {
             error={e.regionCode}
             includeAreas={{ regency: props.regency, kecamatan: props.kecamatan }}
           />
-          <SelectField
-            name="handler"
+          <HandlerSelect
             label={t('complaints.list.handler')}
-            placeholder={t('ui.choose')}
-            options={[
-              { value: 'VILLAGE', label: t('complaints.rules.village') },
-              ...props.agencies.map((a) => ({ value: a.code, label: a.short_name })),
-            ]}
+            agencies={props.agencies}
             value={v.handler}
             error={e.handler}
           />
@@ -538,9 +590,7 @@ export function RulesPage(props: {
               r.region_code === props.regency.code ? (
                 t('complaints.rules.fallback')
               ) : (
-                <Form action={`/kelola/pengaduan/aturan/${r.id}/hapus`}>
-                  <Button variant="warning">{t('complaints.rules.delete')}</Button>
-                </Form>
+                <DeleteButton action={`/kelola/pengaduan/aturan/${r.id}/hapus`} />
               ),
           },
         ]}
@@ -573,13 +623,7 @@ export function CategoriesPage(props: {
             value={v.code}
             error={e.code}
           />
-          <TextField name="name" label={t('complaints.categories.name')} value={v.name} error={e.name} />
-          <TextField
-            name="nameEn"
-            label={t('complaints.categories.nameEn')}
-            value={v.nameEn}
-            error={e.nameEn}
-          />
+          <CategoryNameFields values={v} errors={e} />
           <TextField name="group" label={t('complaints.categories.group')} value={v.group} error={e.group} />
           <TextArea
             name="description"
@@ -587,49 +631,13 @@ export function CategoriesPage(props: {
             rows={2}
             value={v.description}
           />
-          <SelectField
-            name="handler"
+          <HandlerSelect
             label={t('complaints.list.handler')}
-            placeholder={t('ui.choose')}
-            options={[
-              { value: 'VILLAGE', label: t('complaints.rules.village') },
-              ...props.agencies.map((a) => ({ value: a.code, label: a.short_name })),
-            ]}
+            agencies={props.agencies}
             value={v.handler}
             error={e.handler}
           />
-          <TextField
-            name="slaVerify"
-            label={t('complaints.categories.slaVerify')}
-            inputmode="numeric"
-            width="short"
-            value={v.slaVerify ?? '3'}
-            error={e.slaVerify}
-          />
-          <TextField
-            name="slaResponse"
-            label={t('complaints.categories.slaResponse')}
-            inputmode="numeric"
-            width="short"
-            value={v.slaResponse ?? '5'}
-            error={e.slaResponse}
-          />
-          <TextField
-            name="slaResolve"
-            label={t('complaints.categories.slaResolve')}
-            inputmode="numeric"
-            width="short"
-            value={v.slaResolve ?? '20'}
-            error={e.slaResolve}
-          />
-          <TextField
-            name="reopenDays"
-            label={t('complaints.categories.reopenDays')}
-            inputmode="numeric"
-            width="short"
-            value={v.reopenDays ?? '14'}
-            error={e.reopenDays}
-          />
+          <WorkingDaysFields values={{ ...NEW_CATEGORY_DAYS, ...definedOnly(v) }} errors={e} />
           <CheckboxField
             name="confidentialDefault"
             label={t('complaints.categories.confidential')}
@@ -678,62 +686,17 @@ export function CategoryEditPage(props: {
       <StaffNav actor={props.actor} />
       <ErrorSummary errors={e} />
       <Form action={`/kelola/pengaduan/kategori/${props.category.code}`}>
-        <TextField name="name" label={t('complaints.categories.name')} value={v.name} error={e.name} />
-        <TextField
-          name="nameEn"
-          label={t('complaints.categories.nameEn')}
-          value={v.nameEn}
-          error={e.nameEn}
-        />
+        <CategoryNameFields values={v} errors={e} />
         <TextArea name="description" label={t('complaints.form.description')} value={v.description} />
-        <TextField
-          name="slaVerify"
-          label={t('complaints.categories.slaVerify')}
-          inputmode="numeric"
-          width="short"
-          value={v.slaVerify}
-          error={e.slaVerify}
-        />
-        <TextField
-          name="slaResponse"
-          label={t('complaints.categories.slaResponse')}
-          inputmode="numeric"
-          width="short"
-          value={v.slaResponse}
-          error={e.slaResponse}
-        />
-        <TextField
-          name="slaResolve"
-          label={t('complaints.categories.slaResolve')}
-          inputmode="numeric"
-          width="short"
-          value={v.slaResolve}
-          error={e.slaResolve}
-        />
-        <TextField
-          name="reopenDays"
-          label={t('complaints.categories.reopenDays')}
-          inputmode="numeric"
-          width="short"
-          value={v.reopenDays}
-          error={e.reopenDays}
-        />
-        <CheckboxField
-          name="confidentialDefault"
-          label={t('complaints.categories.confidential')}
-          checked={v.confidentialDefault === '1'}
-        />
-        <CheckboxField
-          name="anonymousAllowed"
-          label={t('complaints.categories.anonymous')}
-          checked={v.anonymousAllowed === '1'}
-        />
-        <CheckboxField
-          name="publicReopen"
-          label={t('complaints.categories.reopen')}
-          checked={v.publicReopen === '1'}
-        />
-        <CheckboxField name="active" label={t('complaints.categories.active')} checked={v.active === '1'} />
+        <WorkingDaysFields values={v} errors={e} />
+        {[
+          { name: 'confidentialDefault', label: t('complaints.categories.confidential') },
+          { name: 'anonymousAllowed', label: t('complaints.categories.anonymous') },
+          { name: 'publicReopen', label: t('complaints.categories.reopen') },
+          { name: 'active', label: t('complaints.categories.active') },
+        ].map((flag) => (
+          <CheckboxField name={flag.name} label={flag.label} checked={v[flag.name] === '1'} />
+        ))}
         <Button>{t('ui.save')}</Button>
       </Form>
     </Layout>
@@ -776,11 +739,7 @@ export function HolidaysPage(props: {
           { header: t('complaints.holidays.name'), cell: (h) => h.name },
           {
             header: t('ui.actions'),
-            cell: (h) => (
-              <Form action={`/kelola/pengaduan/libur/${h.date}/hapus`}>
-                <Button variant="warning">{t('complaints.rules.delete')}</Button>
-              </Form>
-            ),
+            cell: (h) => <DeleteButton action={`/kelola/pengaduan/libur/${h.date}/hapus`} />,
           },
         ]}
       />
@@ -880,7 +839,7 @@ export function TemplatesPage(props: {
           name="categoryCode"
           label={t('complaints.form.category')}
           placeholder={t('complaints.templates.allCategories')}
-          options={props.categories.map((c) => ({ value: c.code, label: categoryName(c) }))}
+          options={categoryChoices(props.categories)}
           value={v.categoryCode}
           error={e.categoryCode}
         />
@@ -888,7 +847,7 @@ export function TemplatesPage(props: {
           name="state"
           label={t('complaints.list.state')}
           placeholder={t('complaints.templates.anyState')}
-          options={STATES.map((s) => ({ value: s, label: t(`complaints.state.${s}`) }))}
+          options={stateChoices()}
           value={v.state}
           error={e.state}
         />
@@ -914,11 +873,7 @@ export function TemplatesPage(props: {
           { header: t('complaints.templates.body'), cell: (r) => r.body },
           {
             header: t('ui.actions'),
-            cell: (r) => (
-              <Form action={`/kelola/pengaduan/templat/${r.id}/hapus`}>
-                <Button variant="warning">{t('complaints.rules.delete')}</Button>
-              </Form>
-            ),
+            cell: (r) => <DeleteButton action={`/kelola/pengaduan/templat/${r.id}/hapus`} />,
           },
         ]}
       />

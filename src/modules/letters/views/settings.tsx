@@ -12,6 +12,18 @@ import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { LetterSettings } from '../service.ts';
 
+/** The NIP of whoever signs: the kepala desa's, or the delegate's when one signs for them. */
+function EmployeeNumberField(props: { name: string; value: string | undefined }): SafeHtml {
+  return (
+    <TextField
+      name={props.name}
+      label={t('letters.settings.employeeNumber')}
+      value={props.value}
+      width="medium"
+    />
+  );
+}
+
 export function VillageSettingsPage(props: {
   actor: StaffActor;
   villageName: string;
@@ -45,12 +57,7 @@ export function VillageSettingsPage(props: {
           error={props.errors?.signatoryName}
           required
         />
-        <TextField
-          name="signatoryEmployeeNumber"
-          label={t('letters.settings.employeeNumber')}
-          value={v.signatoryEmployeeNumber}
-          width="medium"
-        />
+        <EmployeeNumberField name="signatoryEmployeeNumber" value={v.signatoryEmployeeNumber} />
         <TextField
           name="delegateName"
           label={t('letters.settings.delegateName')}
@@ -63,12 +70,7 @@ export function VillageSettingsPage(props: {
           value={v.delegatePosition}
           error={props.errors?.delegatePosition}
         />
-        <TextField
-          name="delegateEmployeeNumber"
-          label={t('letters.settings.employeeNumber')}
-          value={v.delegateEmployeeNumber}
-          width="medium"
-        />
+        <EmployeeNumberField name="delegateEmployeeNumber" value={v.delegateEmployeeNumber} />
         <TextField
           name="numberPattern"
           label={t('letters.settings.numberPattern')}
