@@ -835,6 +835,7 @@ export const MATRIX: Record<string, Entry> = {
   'GET /kelola/informasi/laporan/:year': {
     url: (fx) => `/kelola/informasi/laporan/2026?badan=${fx.villageA}`,
     allow: PPID_DESKS,
+  },
   // ---- sites: village site sub-pages (public) and their editing (/kelola/situs) ----
   'GET /situs/aset/*': { url: () => '/situs/aset/editor.js', allow: ALL },
   'GET /desa/:code/profil': { url: (fx) => `/desa/${fx.villageA}/profil`, allow: ALL },
