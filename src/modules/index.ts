@@ -2,6 +2,7 @@ import { registerMessages } from '../platform/i18n/index.ts';
 import type { SimpulModule } from '../platform/module.ts';
 import { complaintsModule } from './complaints/index.ts';
 import { lettersModule } from './letters/index.ts';
+import { onboardingModule } from './onboarding/index.ts';
 import { regionsModule } from './regions/index.ts';
 import { residentsModule } from './residents/index.ts';
 import { servicesModule } from './services/index.ts';
@@ -13,6 +14,7 @@ export const modules: SimpulModule[] = [
   complaintsModule,
   lettersModule,
   servicesModule,
+  onboardingModule,
 ];
 
 // each module's texts are known as soon as the module is loaded, so its services speak them from a

@@ -67,6 +67,9 @@ export function LoginPage(props: {
         />
         <Button>{t('auth.login')}</Button>
       </Form>
+      <p>
+        <a href="/masuk/kode">{t('auth.firstLoginWithCode')}</a>
+      </p>
     </Layout>
   );
 }
