@@ -3,7 +3,6 @@ import { ROLES, type StaffActor } from './auth/roles.ts';
 import type { Figure } from './figures/index.ts';
 import { formatDateTime, formatNumber, t } from './i18n/index.ts';
 import type { WorkQueueItem } from './module.ts';
-import type { ChecklistStep } from './village-site.ts';
 import {
   Button,
   ErrorSummary,
@@ -19,6 +18,7 @@ import {
 } from './ui/components.tsx';
 import { raw, type SafeHtml } from './ui/jsx-runtime.ts';
 import { Layout } from './ui/layout.tsx';
+import type { ChecklistStep } from './village-site.ts';
 
 export function LoginPage(props: {
   values?: { email?: string };
@@ -84,7 +84,11 @@ export function OnboardingChecklistPanel(props: {
     <section class="panel onboarding-checklist" aria-labelledby="checklist-title">
       <h2 id="checklist-title">{t('dashboard.checklist.title')}</h2>
       <p id="checklist-progress">{progress}</p>
-      <progress max={String(checklist.total)} value={String(checklist.done)} aria-labelledby="checklist-progress">
+      <progress
+        max={String(checklist.total)}
+        value={String(checklist.done)}
+        aria-labelledby="checklist-progress"
+      >
         {progress}
       </progress>
       <ol class="checklist">

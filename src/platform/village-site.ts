@@ -63,7 +63,12 @@ export async function onboardingChecklist(
   villageCode: string,
 ): Promise<{ steps: ChecklistStep[]; done: number; total: number }> {
   const done = await Promise.all(steps.map((s) => s.isDone(ctx, villageCode)));
-  const list = steps.map((s, i) => ({ key: s.key, label: s.label, href: s.href(villageCode), done: done[i]! }));
+  const list = steps.map((s, i) => ({
+    key: s.key,
+    label: s.label,
+    href: s.href(villageCode),
+    done: done[i]!,
+  }));
   return { steps: list, done: list.filter((s) => s.done).length, total: list.length };
 }
 

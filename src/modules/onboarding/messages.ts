@@ -65,7 +65,8 @@ export const messages = {
     'onboarding.first.welcome': 'Selamat datang! Kata sandi Anda tersimpan.',
     'onboarding.error.emailRequired': 'E-mail wajib diisi.',
     'onboarding.error.codeRequired': 'Kode wajib diisi.',
-    'onboarding.error.codeWrong': 'E-mail atau kode salah, atau kode sudah tidak berlaku. Minta kode baru kepada camat atau admin kabupaten.',
+    'onboarding.error.codeWrong':
+      'E-mail atau kode salah, atau kode sudah tidak berlaku. Minta kode baru kepada camat atau admin kabupaten.',
     'onboarding.error.passwordMismatch': 'Kedua kata sandi tidak sama.',
     'onboarding.error.fileRequired': 'Pilih berkas CSV atau XLSX.',
     'onboarding.error.fileKind': 'Berkas harus CSV atau XLSX.',
@@ -76,8 +77,10 @@ export const messages = {
     'onboarding.error.missingColumns': 'Kolom berikut tidak ada di baris judul: {columns}.',
     'onboarding.error.forbidden': 'Hanya admin kabupaten dan camat yang dapat membuat akun operator desa.',
     'onboarding.error.accountNotFound': 'Akun orientasi tidak ditemukan.',
+    'onboarding.error.notVillageStaff': 'Daftar langkah awal hanya untuk petugas desa.',
     'onboarding.error.alreadyIn': 'Akun ini sudah masuk dan memakai kata sandinya sendiri.',
-    'onboarding.error.lettersGone': 'Surat ini sudah tidak tersedia. Buat kode baru untuk akun yang belum masuk.',
+    'onboarding.error.lettersGone':
+      'Surat ini sudah tidak tersedia. Buat kode baru untuk akun yang belum masuk.',
     'onboarding.error.raced':
       'Sementara berkas diperiksa, sebagian e-mail sudah dipakai akun lain. Tidak ada akun yang dibuat; unggah berkas lagi.',
     'onboarding.row.villageRequired': 'Kode atau nama desa wajib diisi.',
@@ -87,7 +90,8 @@ export const messages = {
     'onboarding.row.nameRequired': 'Nama wajib diisi (minimal 2 huruf).',
     'onboarding.row.nameTooLong': 'Nama paling banyak 100 karakter.',
     'onboarding.row.roleInvalid': 'Peran harus operator_desa, sekretaris_desa, atau kepala_desa.',
-    'onboarding.row.phoneInvalid': 'Nomor telepon harus nomor HP Indonesia, misalnya 0812xxxxxxx atau +62812xxxxxxx.',
+    'onboarding.row.phoneInvalid':
+      'Nomor telepon harus nomor HP Indonesia, misalnya 0812xxxxxxx atau +62812xxxxxxx.',
     'onboarding.row.emailInvalid': 'Alamat e-mail tidak benar, misalnya nama@serangkab.go.id.',
     'onboarding.row.emailInFile': 'E-mail ini sudah ada di baris {line} berkas ini.',
     'onboarding.row.emailTaken': 'E-mail ini sudah dipakai akun lain.',
@@ -101,7 +105,8 @@ export const messages = {
     'onboarding.pdf.validUntil': 'Berlaku sampai',
     'onboarding.pdf.steps': 'Cara masuk pertama kali',
     'onboarding.pdf.step1': 'Buka alamat masuk di atas dan pilih "Masuk pertama kali dengan kode".',
-    'onboarding.pdf.step2': 'Tulis e-mail dan kode di atas, lalu buat kata sandi Anda sendiri (minimal 10 karakter).',
+    'onboarding.pdf.step2':
+      'Tulis e-mail dan kode di atas, lalu buat kata sandi Anda sendiri (minimal 10 karakter).',
     'onboarding.pdf.step3': 'Setelah masuk, ikuti daftar langkah awal desa Anda di halaman Kelola.',
     'onboarding.pdf.secret':
       'Kode ini hanya dapat dipakai sekali. Jangan berikan kepada orang lain. Jika hilang atau kedaluwarsa, minta kode baru kepada camat atau admin kabupaten.',
@@ -170,7 +175,8 @@ export const messages = {
     'onboarding.first.welcome': 'Welcome! Your password is saved.',
     'onboarding.error.emailRequired': 'E-mail is required.',
     'onboarding.error.codeRequired': 'The code is required.',
-    'onboarding.error.codeWrong': 'Wrong e-mail or code, or the code no longer works. Ask the camat or the regency admin for a new one.',
+    'onboarding.error.codeWrong':
+      'Wrong e-mail or code, or the code no longer works. Ask the camat or the regency admin for a new one.',
     'onboarding.error.passwordMismatch': 'The two passwords differ.',
     'onboarding.error.fileRequired': 'Choose a CSV or XLSX file.',
     'onboarding.error.fileKind': 'The file must be CSV or XLSX.',
@@ -181,8 +187,10 @@ export const messages = {
     'onboarding.error.missingColumns': 'These columns are missing from the header row: {columns}.',
     'onboarding.error.forbidden': 'Only the regency admin and camat may create village operator accounts.',
     'onboarding.error.accountNotFound': 'Onboarding account not found.',
+    'onboarding.error.notVillageStaff': 'The first-steps list is for village staff only.',
     'onboarding.error.alreadyIn': 'This account has signed in and uses its own password.',
-    'onboarding.error.lettersGone': 'These letters are no longer available. Issue new codes for accounts that have not signed in.',
+    'onboarding.error.lettersGone':
+      'These letters are no longer available. Issue new codes for accounts that have not signed in.',
     'onboarding.error.raced':
       'While the file was checked, some e-mails were taken by other accounts. No account was created; upload the file again.',
     'onboarding.row.villageRequired': 'Village code or name is required.',
@@ -192,7 +200,8 @@ export const messages = {
     'onboarding.row.nameRequired': 'Name is required (at least 2 letters).',
     'onboarding.row.nameTooLong': 'Name may be at most 100 characters.',
     'onboarding.row.roleInvalid': 'Role must be operator_desa, sekretaris_desa or kepala_desa.',
-    'onboarding.row.phoneInvalid': 'Phone must be an Indonesian mobile number, e.g. 0812xxxxxxx or +62812xxxxxxx.',
+    'onboarding.row.phoneInvalid':
+      'Phone must be an Indonesian mobile number, e.g. 0812xxxxxxx or +62812xxxxxxx.',
     'onboarding.row.emailInvalid': 'The e-mail address is not valid, e.g. name@serangkab.go.id.',
     'onboarding.row.emailInFile': 'This e-mail is already on line {line} of this file.',
     'onboarding.row.emailTaken': 'This e-mail is used by another account.',
@@ -206,7 +215,8 @@ export const messages = {
     'onboarding.pdf.validUntil': 'Valid until',
     'onboarding.pdf.steps': 'How to sign in the first time',
     'onboarding.pdf.step1': 'Open the sign-in address above and choose "First sign-in with a code".',
-    'onboarding.pdf.step2': 'Enter the e-mail and code above, then choose your own password (at least 10 characters).',
+    'onboarding.pdf.step2':
+      'Enter the e-mail and code above, then choose your own password (at least 10 characters).',
     'onboarding.pdf.step3': "After signing in, follow your village's first-steps list on the Kelola page.",
     'onboarding.pdf.secret':
       'This code works only once. Do not share it. If it is lost or expired, ask the camat or the regency admin for a new one.',

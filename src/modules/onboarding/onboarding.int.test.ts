@@ -82,7 +82,11 @@ describe('bulk onboarding from one CSV', () => {
       .selectFrom('audit_log')
       .select('action')
       .where('action', '=', 'first_login_code_issue')
-      .where('entity_id', 'in', result.created.map((a) => a.userId))
+      .where(
+        'entity_id',
+        'in',
+        result.created.map((a) => a.userId),
+      )
       .execute();
     expect(audits).toHaveLength(2);
   });
@@ -131,13 +135,17 @@ describe('bulk onboarding from one CSV', () => {
     );
     const plan = await checkOnboardingRows(ctx, rows, 'daftar.csv');
     expect(plan.accounts.map((a) => a.village.code)).toEqual([KRAMATWATU]);
-    expect(plan.problems).toEqual([{ line: 3, column: 'kode_desa', message: expect.stringContaining('bukan wilayah Anda') }]);
+    expect(plan.problems).toEqual([
+      { line: 3, column: 'kode_desa', message: expect.stringContaining('bukan wilayah Anda') },
+    ]);
     // a plan made by someone else for another kecamatan is refused whole
     const admin = await makeStaff(t.ctx, { role: 'admin_kabupaten', scope: '36.04' });
     const adminPlan = await checkOnboardingRows(withActor(t.ctx, admin), rows, 'daftar.csv');
     await expect(createOnboardingAccounts(ctx, adminPlan)).rejects.toBeInstanceOf(Forbidden);
     const operator = await makeStaff(t.ctx, { role: 'operator_desa', scope: KRAMATWATU });
-    await expect(checkOnboardingRows(withActor(t.ctx, operator), rows, 'x.csv')).rejects.toBeInstanceOf(Forbidden);
+    await expect(checkOnboardingRows(withActor(t.ctx, operator), rows, 'x.csv')).rejects.toBeInstanceOf(
+      Forbidden,
+    );
   });
 
   it('prints one A4 page per created account with the code, and keeps the PDF for its sender only', async () => {
@@ -166,9 +174,13 @@ describe('bulk onboarding from one CSV', () => {
       expect(pages[i]).toContain('/masuk/kode');
     }
     const other = await makeStaff(t.ctx, { role: 'admin_kabupaten', scope: '36.04' });
-    await expect(onboardingLetters(withActor(t.ctx, other), result.batchId!)).rejects.toThrow(/tidak tersedia/);
+    await expect(onboardingLetters(withActor(t.ctx, other), result.batchId!)).rejects.toThrow(
+      /tidak tersedia/,
+    );
     clock.advance(25 * 3_600_000);
-    await expect(onboardingLetters(withActor(t.ctx, admin), result.batchId!)).rejects.toThrow(/tidak tersedia/);
+    await expect(onboardingLetters(withActor(t.ctx, admin), result.batchId!)).rejects.toThrow(
+      /tidak tersedia/,
+    );
     clock.set('2026-12-01T02:00:00Z');
   });
 });
@@ -187,7 +199,12 @@ describe('first-login codes', () => {
 
   it('works once, then never again', async () => {
     const { account } = await onboardOne();
-    const input = { email: account.email.toUpperCase(), code: account.code.toLowerCase(), password: PASSWORD, confirm: PASSWORD };
+    const input = {
+      email: account.email.toUpperCase(),
+      code: account.code.toLowerCase(),
+      password: PASSWORD,
+      confirm: PASSWORD,
+    };
     const actor = await redeemFirstLoginCode(t.ctx, input);
     expect(actor.id).toBe(account.userId);
     await expect(redeemFirstLoginCode(t.ctx, input)).rejects.toBeInstanceOf(Invalid);
@@ -204,7 +221,12 @@ describe('first-login codes', () => {
     clock.advance(14 * 86_400_000 + 1000);
     try {
       await expect(
-        redeemFirstLoginCode(t.ctx, { email: account.email, code: account.code, password: PASSWORD, confirm: PASSWORD }),
+        redeemFirstLoginCode(t.ctx, {
+          email: account.email,
+          code: account.code,
+          password: PASSWORD,
+          confirm: PASSWORD,
+        }),
       ).rejects.toThrow(/Periksa kembali/);
     } finally {
       clock.set('2026-12-01T02:00:00Z');
@@ -216,7 +238,12 @@ describe('first-login codes', () => {
     const fresh = await reissueCode(withActor(t.ctx, admin), account.userId);
     expect(fresh.code).not.toBe(account.code);
     await expect(
-      redeemFirstLoginCode(t.ctx, { email: account.email, code: account.code, password: PASSWORD, confirm: PASSWORD }),
+      redeemFirstLoginCode(t.ctx, {
+        email: account.email,
+        code: account.code,
+        password: PASSWORD,
+        confirm: PASSWORD,
+      }),
     ).rejects.toBeInstanceOf(Invalid);
     const actor = await redeemFirstLoginCode(t.ctx, {
       email: account.email,
@@ -233,13 +260,25 @@ describe('first-login codes', () => {
   it('signs in through /masuk/kode, sets the password and shows the checklist', async () => {
     const { account } = await onboardOne();
     const visitor = new Visitor(t.app);
-    const weak = await visitor.post('/masuk/kode', { email: account.email, code: account.code, password: 'pendek', confirm: 'pendek' }, { csrfFrom: '/masuk/kode' });
+    const weak = await visitor.post(
+      '/masuk/kode',
+      { email: account.email, code: account.code, password: 'pendek', confirm: 'pendek' },
+      { csrfFrom: '/masuk/kode' },
+    );
     expect(weak.statusCode).toBe(422);
     expect(weak.body).toContain('Kata sandi minimal 10 karakter.');
-    const wrong = await visitor.post('/masuk/kode', { email: account.email, code: 'AAAA-AAAA', password: PASSWORD, confirm: PASSWORD }, { csrfFrom: '/masuk/kode' });
+    const wrong = await visitor.post(
+      '/masuk/kode',
+      { email: account.email, code: 'AAAA-AAAA', password: PASSWORD, confirm: PASSWORD },
+      { csrfFrom: '/masuk/kode' },
+    );
     expect(wrong.statusCode).toBe(422);
     expect(wrong.body).toContain('E-mail atau kode salah');
-    const ok = await visitor.post('/masuk/kode', { email: account.email, code: account.code, password: PASSWORD, confirm: PASSWORD }, { csrfFrom: '/masuk/kode' });
+    const ok = await visitor.post(
+      '/masuk/kode',
+      { email: account.email, code: account.code, password: PASSWORD, confirm: PASSWORD },
+      { csrfFrom: '/masuk/kode' },
+    );
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/kelola/onboarding/langkah?baru=1');
     const page = await visitor.get('/kelola/onboarding/langkah?baru=1');

@@ -57,7 +57,12 @@ export async function renderOnboardingLetters(letters: OnboardingLetter[]): Prom
     pdf.font('regular', 12).text(t('onboarding.pdf.greeting', { name: letter.name }), { width });
     pdf.moveDown(0.5);
     pdf.text(
-      t('onboarding.pdf.intro', { role, village: letter.village, kecamatan: letter.kecamatan, regency: letter.regency }),
+      t('onboarding.pdf.intro', {
+        role,
+        village: letter.village,
+        kecamatan: letter.kecamatan,
+        regency: letter.regency,
+      }),
       { width, lineGap: 2 },
     );
     pdf.moveDown();
@@ -70,18 +75,22 @@ export async function renderOnboardingLetters(letters: OnboardingLetter[]): Prom
     for (const [label, value] of rows) {
       const y = pdf.y;
       pdf.font('regular', 12).text(label, MARGIN, y, { width: 5 * CM });
-      pdf.font('bold', label === t('onboarding.pdf.code') ? 18 : 12).text(value, MARGIN + 5.2 * CM, y, { width: width - 5.2 * CM });
+      pdf
+        .font('bold', label === t('onboarding.pdf.code') ? 18 : 12)
+        .text(value, MARGIN + 5.2 * CM, y, { width: width - 5.2 * CM });
       pdf.moveDown(0.6);
     }
     pdf.x = MARGIN;
     pdf.moveDown();
     pdf.font('bold', 12).text(t('onboarding.pdf.steps'), { width });
     pdf.moveDown(0.3);
-    pdf.font('regular', 12).list([t('onboarding.pdf.step1'), t('onboarding.pdf.step2'), t('onboarding.pdf.step3')], {
-      width,
-      listType: 'numbered',
-      lineGap: 2,
-    });
+    pdf
+      .font('regular', 12)
+      .list([t('onboarding.pdf.step1'), t('onboarding.pdf.step2'), t('onboarding.pdf.step3')], {
+        width,
+        listType: 'numbered',
+        lineGap: 2,
+      });
     pdf.moveDown();
     pdf.x = MARGIN;
     pdf.font('regular', 10).text(t('onboarding.pdf.secret'), { width, lineGap: 1 });

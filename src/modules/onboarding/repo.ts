@@ -14,14 +14,30 @@ export async function takenEmails(db: Db, emails: string[]): Promise<Set<string>
 
 export async function insertBatch(
   db: Db,
-  row: { created_by: string; file_name: string; rows_total: number; accounts_created: number; rows_rejected: number; letters_until: Date; created_at: Date },
+  row: {
+    created_by: string;
+    file_name: string;
+    rows_total: number;
+    accounts_created: number;
+    rows_rejected: number;
+    letters_until: Date;
+    created_at: Date;
+  },
 ): Promise<string> {
-  const inserted = await db.insertInto('onboarding_batches').values(row).returning('id').executeTakeFirstOrThrow();
+  const inserted = await db
+    .insertInto('onboarding_batches')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return inserted.id;
 }
 
 export async function setBatchLetters(db: Db, batchId: string, fileId: string | null): Promise<void> {
-  await db.updateTable('onboarding_batches').set({ letters_file_id: fileId }).where('id', '=', batchId).execute();
+  await db
+    .updateTable('onboarding_batches')
+    .set({ letters_file_id: fileId })
+    .where('id', '=', batchId)
+    .execute();
 }
 
 export async function findBatch(db: Db, batchId: string) {
@@ -30,7 +46,14 @@ export async function findBatch(db: Db, batchId: string) {
 
 export async function insertAccounts(
   db: Db,
-  rows: Array<{ user_id: string; village_code: string; phone: string; batch_id: string | null; created_by: string | null; created_at: Date }>,
+  rows: Array<{
+    user_id: string;
+    village_code: string;
+    phone: string;
+    batch_id: string | null;
+    created_by: string | null;
+    created_at: Date;
+  }>,
 ): Promise<void> {
   if (rows.length > 0) await db.insertInto('onboarding_accounts').values(rows).execute();
 }
@@ -66,7 +89,11 @@ export async function liveCodeOf(db: Db, email: string, now: Date) {
 }
 
 export async function staffIdByEmail(db: Db, email: string): Promise<string | null> {
-  const row = await db.selectFrom('staff_users').select('id').where(sql`lower(email)`, '=', email).executeTakeFirst();
+  const row = await db
+    .selectFrom('staff_users')
+    .select('id')
+    .where(sql`lower(email)`, '=', email)
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
@@ -90,7 +117,11 @@ export async function markFirstLogin(db: Db, userId: string, at: Date): Promise<
     .where('user_id', '=', userId)
     .where('first_login_at', 'is', null)
     .execute();
-  await db.updateTable('staff_users').set({ last_login_at: at, failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+  await db
+    .updateTable('staff_users')
+    .set({ last_login_at: at, failed_logins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function findAccount(db: Db, userId: string) {
@@ -106,10 +137,20 @@ export async function accountsInRegion(db: Db, regionCode: string, villageCode?:
   let query = db
     .selectFrom('onboarding_accounts as a')
     .innerJoin('staff_users as u', 'u.id', 'a.user_id')
-    .select(['a.user_id', 'a.village_code', 'a.first_login_at', 'a.created_at', 'u.name', 'u.email', 'u.role']);
+    .select([
+      'a.user_id',
+      'a.village_code',
+      'a.first_login_at',
+      'a.created_at',
+      'u.name',
+      'u.email',
+      'u.role',
+    ]);
   query = villageCode
     ? query.where('a.village_code', '=', villageCode)
-    : query.where((eb) => eb.or([eb('a.village_code', '=', regionCode), eb('a.village_code', 'like', `${regionCode}.%`)]));
+    : query.where((eb) =>
+        eb.or([eb('a.village_code', '=', regionCode), eb('a.village_code', 'like', `${regionCode}.%`)]),
+      );
   return query.orderBy('a.village_code').orderBy('u.role').orderBy('u.email').limit(500).execute();
 }
 
@@ -122,8 +163,12 @@ export async function accountCounts(db: Db, regionCode: string) {
       (eb) => eb.fn.countAll<string>().as('accounts'),
       (eb) => eb.fn.count<string>('first_login_at').as('signed_in'),
     ])
-    .where((eb) => eb.or([eb('village_code', '=', regionCode), eb('village_code', 'like', `${regionCode}.%`)]))
+    .where((eb) =>
+      eb.or([eb('village_code', '=', regionCode), eb('village_code', 'like', `${regionCode}.%`)]),
+    )
     .groupBy('village_code')
     .execute();
-  return new Map(rows.map((r) => [r.village_code, { accounts: Number(r.accounts), signedIn: Number(r.signed_in) }]));
+  return new Map(
+    rows.map((r) => [r.village_code, { accounts: Number(r.accounts), signedIn: Number(r.signed_in) }]),
+  );
 }

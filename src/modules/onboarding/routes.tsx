@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireStaff } from '../../platform/auth/guards.ts';
-import { Conflict, Invalid, TooManyRequests } from '../../platform/http/errors.ts';
 import { sendPrivateFile } from '../../platform/http/download.ts';
+import { Conflict, Forbidden, Invalid, TooManyRequests } from '../../platform/http/errors.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
 import { queryText } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
@@ -34,7 +34,9 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 type Upload = { fileName: string; bytes: Buffer } | { problem: string } | null;
 
-async function readUpload(request: FastifyRequest): Promise<{ fields: Record<string, unknown>; files: Upload }> {
+async function readUpload(
+  request: FastifyRequest,
+): Promise<{ fields: Record<string, unknown>; files: Upload }> {
   const fields: Record<string, unknown> = {};
   let upload: Upload = null;
   if (!request.isMultipart()) return { fields: (request.body ?? {}) as Record<string, unknown>, files: null };
@@ -52,7 +54,10 @@ async function readUpload(request: FastifyRequest): Promise<{ fields: Record<str
   return { fields, files: upload };
 }
 
-async function overview(request: FastifyRequest, state: { errors?: Record<string, string>; message?: string } = {}) {
+async function overview(
+  request: FastifyRequest,
+  state: { errors?: Record<string, string>; message?: string } = {},
+) {
   const kecamatanCode = queryText(request).kecamatan?.trim() || undefined;
   const [progress, kecamatan] = await Promise.all([
     villageProgress(request.ctx, { kecamatanCode }),
@@ -100,7 +105,11 @@ export async function onboardingRoutes(app: FastifyInstance): Promise<void> {
   app.get('/kelola/onboarding/kiriman/:id/surat.pdf', staff, async (request, reply) => {
     const { id } = request.params as { id: string };
     const letters = await onboardingLetters(request.ctx, id);
-    return sendPrivateFile(reply, { bytes: letters.bytes, contentType: 'application/pdf', name: letters.name }, 'attachment');
+    return sendPrivateFile(
+      reply,
+      { bytes: letters.bytes, contentType: 'application/pdf', name: letters.name },
+      'attachment',
+    );
   });
 
   app.get('/kelola/onboarding/desa/:code', staff, async (request, reply) => {
@@ -121,7 +130,7 @@ export async function onboardingRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/kelola/onboarding/langkah', staff, async (request, reply) => {
     const checklist = await myChecklist(request.ctx);
-    if (!checklist) return reply.redirect('/kelola', 303);
+    if (!checklist) throw new Forbidden(t('onboarding.error.notVillageStaff'));
     return reply.page(<ChecklistPage checklist={checklist} welcome={queryText(request).baru === '1'} />);
   });
 

@@ -92,7 +92,19 @@ export async function readOnboardingFile(path: string, fileName: string): Promis
   const rows: SourceRow[] = [];
   let headerSeen = false;
   try {
-    for await (const { rowNumber, record } of readRecords(path, { fileName, aliases: { kode: 'kode_desa', desa: 'kode_desa', role: 'peran', phone: 'telepon', hp: 'telepon', 'e-mail': 'email', e_mail: 'email', name: 'nama' } })) {
+    for await (const { rowNumber, record } of readRecords(path, {
+      fileName,
+      aliases: {
+        kode: 'kode_desa',
+        desa: 'kode_desa',
+        role: 'peran',
+        phone: 'telepon',
+        hp: 'telepon',
+        'e-mail': 'email',
+        e_mail: 'email',
+        name: 'nama',
+      },
+    })) {
       if (!headerSeen) {
         const missing = COLUMNS.filter((c) => !(c in record));
         if (missing.length > 0)
@@ -100,7 +112,8 @@ export async function readOnboardingFile(path: string, fileName: string): Promis
         headerSeen = true;
       }
       rows.push({ line: rowNumber, record });
-      if (rows.length > MAX_ROWS) throw new Invalid({ file: t('onboarding.error.tooManyRows', { max: MAX_ROWS }) });
+      if (rows.length > MAX_ROWS)
+        throw new Invalid({ file: t('onboarding.error.tooManyRows', { max: MAX_ROWS }) });
     }
   } catch (error) {
     if (error instanceof Invalid) throw error;
@@ -133,7 +146,11 @@ function villageFinder(villages: Village[]) {
  * actor's area, the role is a village role, the phone an Indonesian mobile number, the e-mail well
  * formed and used neither on another line of the file nor by an existing account.
  */
-export async function checkOnboardingRows(ctx: Ctx, rows: SourceRow[], fileName: string): Promise<OnboardingPlan> {
+export async function checkOnboardingRows(
+  ctx: Ctx,
+  rows: SourceRow[],
+  fileName: string,
+): Promise<OnboardingPlan> {
   assertMayOnboard(ctx.actor, ctx.config.regencyCode);
   const find = villageFinder(await listVillages(ctx));
   const problems: RowProblem[] = [];
@@ -148,7 +165,8 @@ export async function checkOnboardingRows(ctx: Ctx, rows: SourceRow[], fileName:
     else {
       const found = find(typedVillage);
       if (found === 'unknown') bad('kode_desa', t('onboarding.row.villageUnknown', { value: typedVillage }));
-      else if (found === 'ambiguous') bad('kode_desa', t('onboarding.row.villageAmbiguous', { value: typedVillage }));
+      else if (found === 'ambiguous')
+        bad('kode_desa', t('onboarding.row.villageAmbiguous', { value: typedVillage }));
       else if (!mayOnboardVillage(ctx.actor, ctx.config.regencyCode, found.code))
         bad('kode_desa', t('onboarding.row.villageOutOfScope', { village: `${found.name} (${found.code})` }));
       else village = found;
@@ -157,7 +175,8 @@ export async function checkOnboardingRows(ctx: Ctx, rows: SourceRow[], fileName:
     if (name.length < 2) bad('nama', t('onboarding.row.nameRequired'));
     else if (name.length > 100) bad('nama', t('onboarding.row.nameTooLong'));
     const role = (record.peran ?? '').trim().toLowerCase().replace(/\s+/g, '_');
-    if (!(ONBOARDING_ROLES as readonly string[]).includes(role)) bad('peran', t('onboarding.row.roleInvalid'));
+    if (!(ONBOARDING_ROLES as readonly string[]).includes(role))
+      bad('peran', t('onboarding.row.roleInvalid'));
     const phone = normalisePhone(record.telepon ?? '');
     if (!phone) bad('telepon', t('onboarding.row.phoneInvalid'));
     const email = (record.email ?? '').trim().toLowerCase();
@@ -207,7 +226,8 @@ export interface OnboardingResult {
 /** Hashes a few codes at a time: Argon2 runs on the thread pool, and a machine has few cores. */
 async function hashAll(codes: string[]): Promise<string[]> {
   const out: string[] = [];
-  for (let i = 0; i < codes.length; i += 4) out.push(...(await Promise.all(codes.slice(i, i + 4).map(hashSecret))));
+  for (let i = 0; i < codes.length; i += 4)
+    out.push(...(await Promise.all(codes.slice(i, i + 4).map(hashSecret))));
   return out;
 }
 
@@ -221,12 +241,20 @@ async function hashAll(codes: string[]): Promise<string[]> {
 export async function createOnboardingAccounts(ctx: Ctx, plan: OnboardingPlan): Promise<OnboardingResult> {
   assertMayOnboard(ctx.actor, ctx.config.regencyCode);
   for (const account of plan.accounts)
-    if (!mayOnboardVillage(ctx.actor, ctx.config.regencyCode, account.village.code)) throw new Forbidden(t('onboarding.error.forbidden'));
+    if (!mayOnboardVillage(ctx.actor, ctx.config.regencyCode, account.village.code))
+      throw new Forbidden(t('onboarding.error.forbidden'));
   const now = ctx.clock.now();
   const codesValidUntil = new Date(now.getTime() + CODE_VALID_DAYS * 86_400_000);
   const lettersUntil = new Date(now.getTime() + LETTERS_KEPT_HOURS * 3_600_000);
   if (plan.accounts.length === 0)
-    return { batchId: null, rowsTotal: plan.rowsTotal, created: [], problems: plan.problems, codesValidUntil, lettersUntil: null };
+    return {
+      batchId: null,
+      rowsTotal: plan.rowsTotal,
+      created: [],
+      problems: plan.problems,
+      codesValidUntil,
+      lettersUntil: null,
+    };
   const codes = plan.accounts.map(() => newCode());
   // hashed before the transaction: on PGlite every other request waits while one is open
   const hashes = await hashAll(codes);
@@ -248,7 +276,12 @@ export async function createOnboardingAccounts(ctx: Ctx, plan: OnboardingPlan): 
         : null;
       const users = await insertAwaitingStaffUsers(
         tx,
-        plan.accounts.map((a) => ({ email: a.email, name: a.name, role: a.role, scope: { type: 'region', code: a.village.code } })),
+        plan.accounts.map((a) => ({
+          email: a.email,
+          name: a.name,
+          role: a.role,
+          scope: { type: 'region', code: a.village.code },
+        })),
       );
       await repo.insertAccounts(
         tx.db,
@@ -263,7 +296,12 @@ export async function createOnboardingAccounts(ctx: Ctx, plan: OnboardingPlan): 
       );
       await repo.insertCodes(
         tx.db,
-        users.map((u, i) => ({ user_id: u.id, code_hash: hashes[i]!, created_at: now, expires_at: codesValidUntil })),
+        users.map((u, i) => ({
+          user_id: u.id,
+          code_hash: hashes[i]!,
+          created_at: now,
+          expires_at: codesValidUntil,
+        })),
       );
       for (const [i, u] of users.entries())
         await audit(tx, {
@@ -281,7 +319,12 @@ export async function createOnboardingAccounts(ctx: Ctx, plan: OnboardingPlan): 
       });
       return {
         batchId: id ?? '',
-        created: users.map((u, i) => ({ ...plan.accounts[i]!, userId: u.id, email: u.email, code: codes[i]! })),
+        created: users.map((u, i) => ({
+          ...plan.accounts[i]!,
+          userId: u.id,
+          email: u.email,
+          code: codes[i]!,
+        })),
       };
     }));
   } catch (error) {
@@ -290,10 +333,21 @@ export async function createOnboardingAccounts(ctx: Ctx, plan: OnboardingPlan): 
   }
   if (batchId) {
     const pdf = await renderOnboardingLetters(await lettersOf(ctx, created, codesValidUntil));
-    const file = await saveFile(ctx, { bytes: pdf, contentType: 'application/pdf', name: 'surat-kode-masuk.pdf' });
+    const file = await saveFile(ctx, {
+      bytes: pdf,
+      contentType: 'application/pdf',
+      name: 'surat-kode-masuk.pdf',
+    });
     await repo.setBatchLetters(ctx.db, batchId, file.id);
   }
-  return { batchId: batchId || null, rowsTotal: plan.rowsTotal, created, problems: plan.problems, codesValidUntil, lettersUntil };
+  return {
+    batchId: batchId || null,
+    rowsTotal: plan.rowsTotal,
+    created,
+    problems: plan.problems,
+    codesValidUntil,
+    lettersUntil,
+  };
 }
 
 async function lettersOf(ctx: Ctx, accounts: CreatedAccount[], validUntil: Date) {
@@ -313,7 +367,10 @@ async function lettersOf(ctx: Ctx, accounts: CreatedAccount[], validUntil: Date)
 }
 
 /** Reads, checks and creates in one go: what the upload page does. */
-export async function onboardFromFile(ctx: Ctx, file: { path: string; fileName: string }): Promise<OnboardingResult> {
+export async function onboardFromFile(
+  ctx: Ctx,
+  file: { path: string; fileName: string },
+): Promise<OnboardingResult> {
   assertMayOnboard(ctx.actor, ctx.config.regencyCode);
   const rows = await readOnboardingFile(file.path, file.fileName);
   return createOnboardingAccounts(ctx, await checkOnboardingRows(ctx, rows, file.fileName));
@@ -323,7 +380,8 @@ export async function onboardFromFile(ctx: Ctx, file: { path: string; fileName: 
 export async function onboardingLetters(ctx: Ctx, batchId: string): Promise<{ bytes: Buffer; name: string }> {
   if (!/^[0-9a-f-]{36}$/i.test(batchId)) throw new NotFound(t('onboarding.error.lettersGone'));
   const batch = await repo.findBatch(ctx.db, batchId);
-  if (!batch || batch.created_by !== actorId(ctx.actor)) throw new NotFound(t('onboarding.error.lettersGone'));
+  if (!batch || batch.created_by !== actorId(ctx.actor))
+    throw new NotFound(t('onboarding.error.lettersGone'));
   if (!batch.letters_file_id) throw new NotFound(t('onboarding.error.lettersGone'));
   if (!batch.letters_until || batch.letters_until.getTime() <= ctx.clock.now().getTime()) {
     await repo.setBatchLetters(ctx.db, batch.id, null);
@@ -359,7 +417,9 @@ async function storeReissued(ctx: Ctx, userId: string, hash: string) {
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + CODE_VALID_DAYS * 86_400_000);
   await repo.revokeLiveCodes(ctx.db, userId, now);
-  await repo.insertCodes(ctx.db, [{ user_id: userId, code_hash: hash, created_at: now, expires_at: expiresAt }]);
+  await repo.insertCodes(ctx.db, [
+    { user_id: userId, code_hash: hash, created_at: now, expires_at: expiresAt },
+  ]);
   await clearLoginThrottle(ctx, 'staff', account.email.toLowerCase());
   await audit(ctx, {
     action: 'first_login_code_issue',
@@ -368,7 +428,13 @@ async function storeReissued(ctx: Ctx, userId: string, hash: string) {
     villageCode: account.village_code,
     detail: { email: account.email, expiresAt: expiresAt.toISOString(), reissue: true },
   });
-  return { name: account.name, email: account.email, role: account.role as Role, villageCode: account.village_code, expiresAt };
+  return {
+    name: account.name,
+    email: account.email,
+    role: account.role as Role,
+    villageCode: account.village_code,
+    expiresAt,
+  };
 }
 
 /**
@@ -393,11 +459,18 @@ export async function redeemFirstLoginCode(
   await checkLoginThrottle(ctx, attempt);
   const now = ctx.clock.now();
   const live = await repo.liveCodeOf(ctx.db, email, now);
-  const right = live?.active && code.length === CODE_LENGTH ? await verifySecret(live.code_hash, code) : await dummyVerify(code);
+  const right =
+    live?.active && code.length === CODE_LENGTH
+      ? await verifySecret(live.code_hash, code)
+      : await dummyVerify(code);
   const wrong = async () => {
     await recordLoginFailure(ctx, attempt);
     const userId = live?.userId ?? (await repo.staffIdByEmail(ctx.db, email));
-    if (userId) await audit({ ...ctx, actor: null }, { action: 'login_failed', entity: 'staff_user', entityId: userId });
+    if (userId)
+      await audit(
+        { ...ctx, actor: null },
+        { action: 'login_failed', entity: 'staff_user', entityId: userId },
+      );
     return new Invalid({ code: t('onboarding.error.codeWrong') });
   };
   if (!live || !right) throw await wrong();
@@ -443,11 +516,21 @@ export interface VillageProgress {
 }
 
 /** For the camat (its kecamatan) and admin (the regency, or one kecamatan): each village's progress. */
-export async function villageProgress(ctx: Ctx, filter: { kecamatanCode?: string } = {}): Promise<VillageProgress[]> {
+export async function villageProgress(
+  ctx: Ctx,
+  filter: { kecamatanCode?: string } = {},
+): Promise<VillageProgress[]> {
   const region = assertMayOnboard(ctx.actor, ctx.config.regencyCode);
   const kecamatanCode =
-    filter.kecamatanCode && filter.kecamatanCode.startsWith(`${region}.`) ? filter.kecamatanCode : region.split('.').length === 3 ? region : undefined;
-  const [villages, counts] = await Promise.all([listVillages(ctx, { kecamatanCode }), repo.accountCounts(ctx.db, kecamatanCode ?? region)]);
+    filter.kecamatanCode?.startsWith(`${region}.`)
+      ? filter.kecamatanCode
+      : region.split('.').length === 3
+        ? region
+        : undefined;
+  const [villages, counts] = await Promise.all([
+    listVillages(ctx, { kecamatanCode }),
+    repo.accountCounts(ctx.db, kecamatanCode ?? region),
+  ]);
   const out: VillageProgress[] = [];
   for (const v of villages) {
     if (!mayOnboardVillage(ctx.actor, ctx.config.regencyCode, v.code)) continue;
@@ -474,6 +557,7 @@ export async function kecamatanChoices(ctx: Ctx) {
 /** Onboarding accounts of one village (for the re-issue buttons), within the actor's area. */
 export async function villageAccounts(ctx: Ctx, villageCode: string) {
   const region = assertMayOnboard(ctx.actor, ctx.config.regencyCode);
-  if (!mayOnboardVillage(ctx.actor, ctx.config.regencyCode, villageCode)) throw new Forbidden(t('onboarding.error.forbidden'));
+  if (!mayOnboardVillage(ctx.actor, ctx.config.regencyCode, villageCode))
+    throw new Forbidden(t('onboarding.error.forbidden'));
   return repo.accountsInRegion(ctx.db, region, villageCode);
 }

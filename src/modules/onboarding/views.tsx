@@ -97,7 +97,11 @@ export function ResultPage(props: { result: OnboardingResult }): SafeHtml {
     <Layout title={t('onboarding.result.title')} wide>
       <h1>{t('onboarding.result.title')}</h1>
       <p class="notice" role="status">
-        {t('onboarding.result.summary', { created: result.created.length, rejected, total: result.rowsTotal })}
+        {t('onboarding.result.summary', {
+          created: result.created.length,
+          rejected,
+          total: result.rowsTotal,
+        })}
       </p>
       {result.created.length > 0 && result.batchId && result.lettersUntil ? (
         <>
@@ -180,12 +184,21 @@ export function VillageAccountsPage(props: { villageCode: string; accounts: Acco
   );
 }
 
-export function ReissuedPage(props: { name: string; email: string; code: string; expiresAt: Date }): SafeHtml {
+export function ReissuedPage(props: {
+  name: string;
+  email: string;
+  code: string;
+  expiresAt: Date;
+}): SafeHtml {
   return (
     <Layout title={t('onboarding.reissue.title')}>
       <h1>{t('onboarding.reissue.title')}</h1>
       <p>
-        {t('onboarding.reissue.lead', { name: props.name, email: props.email, until: formatDate(props.expiresAt) })}
+        {t('onboarding.reissue.lead', {
+          name: props.name,
+          email: props.email,
+          until: formatDate(props.expiresAt),
+        })}
       </p>
       <p style="font-size:1.6rem">
         <code data-code>{`${props.code.slice(0, 4)}-${props.code.slice(4)}`}</code>

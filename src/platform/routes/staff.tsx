@@ -11,8 +11,8 @@ import { formBody, formRoute, textField } from '../http/form-route.ts';
 import { t } from '../i18n/index.ts';
 import type { SimpulModule, WorkQueueItem } from '../module.ts';
 import { regionDirectory } from '../region-directory.ts';
-import { onboardingChecklist } from '../village-site.ts';
 import { AccountPage, DashboardPage, TokensPage } from '../views.tsx';
+import { onboardingChecklist } from '../village-site.ts';
 
 /**
  * What waits for the acting officer across the modules, each module counting within the actor's
@@ -55,7 +55,13 @@ export async function staffRoutes(
       ownVillage ? onboardingChecklist(request.ctx, actor.scope.code) : null,
     ]);
     return reply.page(
-      <DashboardPage actor={actor} scopeName={scopeName} figures={figures} work={work} checklist={checklist} />,
+      <DashboardPage
+        actor={actor}
+        scopeName={scopeName}
+        figures={figures}
+        work={work}
+        checklist={checklist}
+      />,
     );
   });
 
