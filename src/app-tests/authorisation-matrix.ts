@@ -952,4 +952,28 @@ export const MATRIX: Record<string, Entry> = {
   'GET /apbdes/:year': { url: () => '/apbdes/2026', allow: ALL },
   'GET /desa/:code/apbdes': { url: (fx) => `/desa/${A(fx)}/apbdes`, allow: ALL },
   'GET /desa/:code/apbdes/:year': { url: (fx) => `/desa/${A(fx)}/apbdes/2026`, allow: ALL },
+  // ---- onboarding: bulk accounts for village staff, first sign-in with a code, checklist ----
+  'GET /kelola/onboarding': { url: () => '/kelola/onboarding', allow: ['camatA', 'camatB', 'admin'] },
+  'POST /kelola/onboarding': {
+    url: () => '/kelola/onboarding',
+    allow: ['camatA', 'camatB', 'admin'],
+    multipart: true,
+  },
+  'GET /kelola/onboarding/kiriman/:id/surat.pdf': {
+    label: 'an upload nobody here made: its letters are for their sender only',
+    url: () => '/kelola/onboarding/kiriman/00000000-0000-4000-8000-000000000000/surat.pdf',
+    allow: NOBODY,
+  },
+  'GET /kelola/onboarding/desa/:code': {
+    url: (fx) => `/kelola/onboarding/desa/${fx.villageA}`,
+    allow: ['camatA', 'admin'],
+  },
+  'POST /kelola/onboarding/akun/:id/kode-baru': {
+    label: 'no onboarding account with this id',
+    url: () => '/kelola/onboarding/akun/00000000-0000-4000-8000-000000000000/kode-baru',
+    allow: NOBODY,
+  },
+  'GET /kelola/onboarding/langkah': { url: () => '/kelola/onboarding/langkah', allow: VILLAGE_STAFF },
+  'GET /masuk/kode': { url: () => '/masuk/kode', allow: ALL },
+  'POST /masuk/kode': { url: () => '/masuk/kode', allow: ALL },
 };

@@ -4,6 +4,7 @@ import { apbdesModule } from './apbdes/index.ts';
 import { complaintsModule } from './complaints/index.ts';
 import { informasiModule } from './informasi/index.ts';
 import { lettersModule } from './letters/index.ts';
+import { onboardingModule } from './onboarding/index.ts';
 import { portalModule } from './portal/index.ts';
 import { regionsModule } from './regions/index.ts';
 import { residentsModule } from './residents/index.ts';
@@ -21,6 +22,7 @@ export const modules: SimpulModule[] = [
   portalModule,
   sitesModule,
   apbdesModule,
+  onboardingModule,
 ];
 
 // each module's texts are known as soon as the module is loaded, so its services speak them from a

@@ -18,6 +18,7 @@ import {
 } from './ui/components.tsx';
 import { raw, type SafeHtml } from './ui/jsx-runtime.ts';
 import { Layout } from './ui/layout.tsx';
+import type { ChecklistStep } from './village-site.ts';
 
 export function LoginPage(props: {
   values?: { email?: string };
@@ -66,7 +67,41 @@ export function LoginPage(props: {
         />
         <Button>{t('auth.login')}</Button>
       </Form>
+      <p>
+        <a href="/masuk/kode">{t('auth.firstLoginWithCode')}</a>
+      </p>
     </Layout>
+  );
+}
+
+/** A new village's first steps, each linking to its page; the bar is a plain <progress>, no script. */
+export function OnboardingChecklistPanel(props: {
+  checklist: { steps: ChecklistStep[]; done: number; total: number };
+}): SafeHtml {
+  const { checklist } = props;
+  const progress = t('dashboard.checklist.progress', { done: checklist.done, total: checklist.total });
+  return (
+    <section class="panel onboarding-checklist" aria-labelledby="checklist-title">
+      <h2 id="checklist-title">{t('dashboard.checklist.title')}</h2>
+      <p id="checklist-progress">{progress}</p>
+      <progress
+        max={String(checklist.total)}
+        value={String(checklist.done)}
+        aria-labelledby="checklist-progress"
+      >
+        {progress}
+      </progress>
+      <ol class="checklist">
+        {checklist.steps.map((step) => (
+          <li data-step={step.key} data-done={step.done ? 'ya' : 'belum'}>
+            <a href={step.href}>{t(step.label)}</a>{' '}
+            <StatusTag tone={step.done ? 'good' : 'neutral'}>
+              {step.done ? t('dashboard.checklist.done') : t('dashboard.checklist.todo')}
+            </StatusTag>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -103,11 +138,17 @@ export function DashboardPage(props: {
   scopeName: string;
   figures: Figure[];
   work: WorkQueueItem[];
+  checklist?: { steps: ChecklistStep[]; done: number; total: number } | null;
 }): SafeHtml {
   const { actor } = props;
   return (
     <Layout title={t('dashboard.title')}>
       <h1>{t('dashboard.greeting', { name: actor.name })}</h1>
+      {props.checklist && props.checklist.total > 0 && props.checklist.done < props.checklist.total ? (
+        <OnboardingChecklistPanel checklist={props.checklist} />
+      ) : (
+        ''
+      )}
       <WorkQueue items={props.work} />
       <Panel title={t('dashboard.yourScope')}>
         <SummaryList

@@ -49,6 +49,29 @@ export function onboardingSteps(): OnboardingStep[] {
   return steps;
 }
 
+export interface ChecklistStep {
+  key: string;
+  /** i18n key */
+  label: string;
+  href: string;
+  done: boolean;
+}
+
+/** A village's checklist as it stands: every published step, asked whether it is done. */
+export async function onboardingChecklist(
+  ctx: Ctx,
+  villageCode: string,
+): Promise<{ steps: ChecklistStep[]; done: number; total: number }> {
+  const done = await Promise.all(steps.map((s) => s.isDone(ctx, villageCode)));
+  const list = steps.map((s, i) => ({
+    key: s.key,
+    label: s.label,
+    href: s.href(villageCode),
+    done: done[i]!,
+  }));
+  return { steps: list, done: list.filter((s) => s.done).length, total: list.length };
+}
+
 /** A published news item or announcement as the portal and a village's home page list it. */
 export interface SiteNewsItem {
   villageCode: string;

@@ -4,7 +4,7 @@ import { regionFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { regionMigrations } from './migrations.ts';
 import { regionRoutes } from './routes.tsx';
-import { regionExists, regionName } from './service.ts';
+import { findVillage, regionExists, regionName } from './service.ts';
 
 setRegionDirectory({ exists: regionExists, name: regionName });
 
@@ -14,6 +14,19 @@ export const regionsModule: SimpulModule = {
   routes: regionRoutes,
   messages,
   figures: regionFigures,
+  onboarding: [
+    {
+      key: 'regions.office',
+      label: 'regions.onboarding.office',
+      order: 10,
+      href: (code) => `/kelola/desa/${code}`,
+      // done when residents can find and reach the office: address, phone and opening hours
+      isDone: async (ctx, code) => {
+        const v = await findVillage(ctx, code);
+        return Boolean(v?.address?.trim() && v.phone?.trim() && v.officeHours?.trim());
+      },
+    },
+  ],
   navigation: [
     {
       href: '/kelola/desa',

@@ -2,6 +2,7 @@ import { registerMessages } from '../../platform/i18n/index.ts';
 
 export const messages = {
   id: {
+    'regions.onboarding.office': 'Isi alamat, telepon, dan jam buka kantor desa',
     'regions.homeTitle': 'Layanan pemerintahan {regency}',
     'regions.homeIntro':
       'Satu pintu untuk warga, desa, kecamatan, dan perangkat daerah: urus surat dari rumah, laporkan jalan rusak, pantau bantuan sosial, dan baca informasi desa Anda.',
@@ -42,6 +43,7 @@ export const messages = {
     'regions.allVillages': 'Lihat semua desa di beranda',
   },
   en: {
+    'regions.onboarding.office': "Fill in the village office's address, phone and opening hours",
     'regions.homeTitle': 'Government services of {regency}',
     'regions.homeIntro':
       'One door for residents, villages, kecamatan and agencies: request village letters from home, report a damaged road, follow social aid, and read about your village.',

@@ -7,7 +7,7 @@ import { servicePersonalData } from './personal-data.ts';
 import { servicesWorkQueue } from './queue.ts';
 import { serviceRoutes } from './routes/index.ts';
 import { seedServices } from './seed.ts';
-import { listCatalog } from './service.ts';
+import { listCatalog, villageServicesReviewed } from './service.ts';
 import { StaffMenu, VillageServicesSection } from './views/staff.tsx';
 
 // the village settings page is the letters module's; the services open in the village are ours
@@ -36,4 +36,14 @@ export const servicesModule: SimpulModule = {
   ],
   seed: seedServices,
   workQueue: servicesWorkQueue,
+  onboarding: [
+    {
+      key: 'services.offered',
+      label: 'services.onboarding.offered',
+      order: 50,
+      href: () => '/kelola/layanan/desa',
+      // every village offers the whole catalogue until it saves a choice: the step is that review
+      isDone: villageServicesReviewed,
+    },
+  ],
 };

@@ -2,6 +2,7 @@ import type { Messages } from '../../platform/i18n/index.ts';
 import { registerMessages } from '../../platform/i18n/index.ts';
 
 const id: Messages = {
+  'services.onboarding.offered': 'Tinjau dan simpan layanan surat yang dibuka di desa',
   'services.nav.catalog': 'Layanan surat',
   'services.nav.account': 'Akun saya',
   'services.nav.queue': 'Permohonan layanan',
@@ -252,6 +253,7 @@ const id: Messages = {
 };
 
 const en: Messages = {
+  'services.onboarding.offered': 'Review and save the letter services the village offers',
   'services.nav.catalog': 'Letter services',
   'services.nav.account': 'My account',
   'services.nav.queue': 'Service requests',

@@ -50,6 +50,17 @@ export async function disabledServiceIds(db: Db, villageCode: string): Promise<S
   return new Set(rows.map((r) => r.service_id));
 }
 
+/** Has the village saved its choice of letter services once (every village letter then has a row)? */
+export async function villageServicesSaved(db: Db, villageCode: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('village_services')
+    .select('village_code')
+    .where('village_code', '=', villageCode)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertService(
   db: Db,
   definition: ServiceDefinition,

@@ -127,6 +127,11 @@ export async function setServiceActive(ctx: Ctx, slug: string, active: boolean):
   });
 }
 
+/** The village office has reviewed which letter services it offers (saved the choice at least once). */
+export async function villageServicesReviewed(ctx: Ctx, villageCode: string): Promise<boolean> {
+  return repo.villageServicesSaved(ctx.db, villageCode);
+}
+
 /** A village switches village letters on or off (agency services are the agency's to offer). */
 export async function setVillageServices(
   ctx: Ctx,

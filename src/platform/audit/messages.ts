@@ -46,6 +46,10 @@ const actions = {
   open311_client_create: ['membuat kunci klien Open311', 'created an Open311 client key'],
   open311_client_revoke: ['mencabut kunci klien Open311', 'revoked an Open311 client key'],
   after_restore: ['memulihkan cadangan', 'restored a backup'],
+  onboarding_upload: ['mengunggah daftar operator desa', 'uploaded a list of village operators'],
+  first_login_code_issue: ['membuat kode masuk pertama', 'issued a first-login code'],
+  first_login: ['masuk pertama kali dengan kode', 'signed in for the first time with a code'],
+  onboarding_letters_download: ['mengunduh surat kode masuk', 'downloaded the first-login letters'],
 } as const;
 
 const entities = {
@@ -69,6 +73,7 @@ const entities = {
   open311_client: ['klien Open311', 'Open311 client'],
   village: ['desa', 'village'],
   agency: ['OPD', 'agency'],
+  onboarding_batch: ['unggahan daftar operator', 'operator list upload'],
 } as const;
 
 const detailKeys = {

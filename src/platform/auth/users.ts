@@ -356,3 +356,50 @@ export async function findStaffByEmail(ctx: Ctx, email: string) {
     .where(sql`lower(email)`, '=', email.trim().toLowerCase())
     .executeTakeFirst();
 }
+
+export interface AwaitingStaffUser {
+  email: string;
+  name: string;
+  role: Role;
+  scope: Scope;
+}
+
+/**
+ * Accounts made for someone else (bulk onboarding) that get their password at their first login.
+ * Every account gets the Argon2 hash of one random secret nobody keeps, so a password login to it
+ * fails after the same work as any other (the answer time tells nothing) and no one can guess it.
+ * The caller has checked the fields (and its right to make them); the unique e-mail index still
+ * refuses a duplicate, and the caller's transaction then keeps none of them.
+ */
+export async function insertAwaitingStaffUsers(
+  ctx: Ctx,
+  users: AwaitingStaffUser[],
+): Promise<Array<{ id: string; email: string }>> {
+  if (users.length === 0) return [];
+  const unusable = await hashSecret(randomToken(32));
+  const now = ctx.clock.now();
+  const rows = await ctx.db
+    .insertInto('staff_users')
+    .values(
+      users.map((u) => ({
+        email: u.email.trim().toLowerCase(),
+        name: u.name.trim(),
+        role: u.role,
+        scope_type: u.scope.type,
+        scope_code: u.scope.code,
+        password_hash: unusable,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .returning(['id', 'email'])
+    .execute();
+  for (const [i, row] of rows.entries())
+    await audit(ctx, {
+      action: 'create_user',
+      entity: 'staff_user',
+      entityId: row.id,
+      detail: { email: row.email, role: users[i]!.role, scope: users[i]!.scope.code },
+    });
+  return rows;
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireStaff, staffOf } from '../auth/guards.ts';
 import { verifySecret } from '../auth/password.ts';
+import { scopeLevel } from '../auth/policy.ts';
 import { changePassword, createApiToken, listApiTokens, revokeApiToken } from '../auth/users.ts';
 import type { Ctx } from '../context.ts';
 import { homeRegion, readFigures } from '../figures/index.ts';
@@ -11,6 +12,7 @@ import { t } from '../i18n/index.ts';
 import type { SimpulModule, WorkQueueItem } from '../module.ts';
 import { regionDirectory } from '../region-directory.ts';
 import { AccountPage, DashboardPage, TokensPage } from '../views.tsx';
+import { onboardingChecklist } from '../village-site.ts';
 
 /**
  * What waits for the acting officer across the modules, each module counting within the actor's
@@ -45,11 +47,22 @@ export async function staffRoutes(
               .executeTakeFirst()
           )?.name ?? actor.scope.code)
         : await regionDirectory().name(request.ctx, actor.scope.code);
-    const [{ figures }, work] = await Promise.all([
+    const ownVillage = actor.scope.type === 'region' && scopeLevel(actor.scope.code) === 'village';
+    const [{ figures }, work, checklist] = await Promise.all([
       readFigures(request.ctx, options.modules, homeRegion(request.ctx)),
       readWorkQueue(request.ctx, options.modules),
+      // a village office sees its first steps until every one is done
+      ownVillage ? onboardingChecklist(request.ctx, actor.scope.code) : null,
     ]);
-    return reply.page(<DashboardPage actor={actor} scopeName={scopeName} figures={figures} work={work} />);
+    return reply.page(
+      <DashboardPage
+        actor={actor}
+        scopeName={scopeName}
+        figures={figures}
+        work={work}
+        checklist={checklist}
+      />,
+    );
   });
 
   app.get('/kelola/akun', staff, async (request, reply) => {
