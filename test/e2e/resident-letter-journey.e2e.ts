@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from './axe.ts';
 import { launchBrowser, phone, type RunningServer, signInAsStaff, startServer } from './harness.ts';
+import { phonePhoto } from './phone-photo.ts';
 
 // Issue #12: a resident on a 360 px phone with JavaScript off requests a letter without guessing.
 
@@ -24,21 +24,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** A photo as a phone takes it: 3000×2000, grainy, about 3 MB. */
-async function phonePhoto(): Promise<Buffer> {
-  return sharp({
-    create: {
-      width: 3000,
-      height: 2000,
-      channels: 3,
-      background: '#808080',
-      noise: { type: 'gaussian', mean: 128, sigma: 40 },
-    },
-  })
-    .jpeg({ quality: 85 })
-    .toBuffer();
-}
 
 async function staffLogin(page: Page, email: string) {
   await signInAsStaff(page, server.url, email);

@@ -861,27 +861,63 @@ export async function myRequests(ctx: Ctx) {
 
 export const QUEUE_PAGE_SIZE = 50;
 
-export async function listQueue(ctx: Ctx, filter: Omit<repo.QueueFilter, 'pageSize'>) {
+/** The states in which a request waits on a staff step (the operator's check, a signature, an agency). */
+export const WAITING_STATES: readonly RequestState[] = ['diperiksa', 'menunggu_tanda_tangan'];
+
+/** Enough for any one office's desk; a queue of one's turns longer than this is cut here. */
+const TURN_CAP = 1000;
+
+type QueueRowOf = Awaited<ReturnType<typeof repo.queueRows>>['rows'][number];
+
+function queueRowFor(actor: StaffActor, r: QueueRowOf) {
+  const step = WAITING_STATES.includes(r.state) ? r.definition.steps[r.step_index] : undefined;
+  return {
+    ...r,
+    applicant_nik: seesInFull(actor, r, r.definition) ? r.applicant_nik : mask(r.applicant_nik),
+    mayAct: step !== undefined && mayActOnStep(actor, step, r, r.definition),
+    yourTurn: step !== undefined && isTurnOf(actor, step, r, r.definition),
+  };
+}
+
+/**
+ * Every request in the viewer's queue whose current step is the viewer's own duty (the "Giliran
+ * Anda" column), oldest first. The policy decides that per request and definition, so the
+ * waiting requests are read (at most TURN_CAP per state) and sifted here.
+ */
+export async function myTurns(ctx: Ctx, filter: Omit<repo.QueueFilter, 'pageSize' | 'page'>) {
   const actor = ctx.actor;
   if (actor?.kind !== 'staff') throw new Forbidden();
+  const states = WAITING_STATES.filter(
+    (s) => filter.state === 'aktif' || filter.state === undefined || s === filter.state,
+  );
+  const turns: Array<ReturnType<typeof queueRowFor>> = [];
+  for (const state of states) {
+    const { rows } = await repo.queueRows(ctx.db, queueScope(actor), {
+      ...filter,
+      state,
+      page: 1,
+      pageSize: TURN_CAP,
+    });
+    turns.push(...rows.map((r) => queueRowFor(actor, r)).filter((r) => r.yourTurn));
+  }
+  return turns.sort((a, b) => (a.submitted_at?.getTime() ?? 0) - (b.submitted_at?.getTime() ?? 0));
+}
+
+/** The staff queue; `mine` keeps only the viewer's turns (`?giliran=saya`). */
+export async function listQueue(ctx: Ctx, filter: Omit<repo.QueueFilter, 'pageSize'> & { mine?: boolean }) {
+  const actor = ctx.actor;
+  if (actor?.kind !== 'staff') throw new Forbidden();
+  const { mine, ...rest } = filter;
+  if (mine) {
+    const turns = await myTurns(ctx, rest);
+    const from = (rest.page - 1) * QUEUE_PAGE_SIZE;
+    return { total: turns.length, rows: turns.slice(from, from + QUEUE_PAGE_SIZE) };
+  }
   const { rows, total } = await repo.queueRows(ctx.db, queueScope(actor), {
-    ...filter,
+    ...rest,
     pageSize: QUEUE_PAGE_SIZE,
   });
-  return {
-    total,
-    rows: rows.map((r) => {
-      const step = ['diperiksa', 'menunggu_tanda_tangan'].includes(r.state)
-        ? r.definition.steps[r.step_index]
-        : undefined;
-      return {
-        ...r,
-        applicant_nik: seesInFull(actor, r, r.definition) ? r.applicant_nik : mask(r.applicant_nik),
-        mayAct: step !== undefined && mayActOnStep(actor, step, r, r.definition),
-        yourTurn: step !== undefined && isTurnOf(actor, step, r, r.definition),
-      };
-    }),
-  };
+  return { total, rows: rows.map((r) => queueRowFor(actor, r)) };
 }
 
 export interface QueueVillage {

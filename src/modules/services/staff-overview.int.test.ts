@@ -88,6 +88,47 @@ describe('"your turn" in the queue', () => {
   });
 });
 
+describe('the work-queue line on /kelola', () => {
+  it('links to the queue filtered on the officer’s own turns, with the filter shown and removable', async () => {
+    const atCheck = await codeOf(await filed(KRAMATWATU));
+    const toSignId = await filed(KRAMATWATU);
+    const toSign = await codeOf(toSignId);
+    const { operator, kades } = office(KRAMATWATU);
+    await approveStep(as(operator), toSignId);
+
+    const operatorVisitor = await loginAs(test.app, operator);
+    const dashboard = await operatorVisitor.get('/kelola');
+    const href = /href="(\/kelola\/layanan\?giliran=saya[^"]*)"[^>]*>\s*1 permohonan menunggu Anda/.exec(
+      dashboard.body,
+    )?.[1];
+    expect(href).toBe('/kelola/layanan?giliran=saya&amp;status=diperiksa');
+    const mine = await operatorVisitor.get((href as string).replaceAll('&amp;', '&'));
+    expect(mine.statusCode).toBe(200);
+    expect(mine.body).toContain(`>${atCheck}</a>`);
+    expect(mine.body).not.toContain(`>${toSign}</a>`);
+    expect(mine.body).toContain('Hanya permohonan yang menunggu giliran Anda.');
+    expect(mine.body).toMatch(
+      /<input id="field-giliran" type="checkbox" name="giliran" value="saya" checked/,
+    );
+    const remove = /id="filter-mine">[^<]*<a href="([^"]+)">Tampilkan semua permohonan/.exec(mine.body)?.[1];
+    expect(remove).toBe('/kelola/layanan?status=diperiksa');
+
+    // the kepala desa's turn is the signature, not the operator's check
+    const kadesVisitor = await loginAs(test.app, kades);
+    const kadesDashboard = await kadesVisitor.get('/kelola');
+    expect(kadesDashboard.body).toContain(
+      'href="/kelola/layanan?giliran=saya&amp;status=menunggu_tanda_tangan"',
+    );
+    expect(kadesDashboard.body).not.toContain('permohonan menunggu Anda');
+    const kadesMine = await kadesVisitor.get('/kelola/layanan?giliran=saya');
+    expect(kadesMine.body).toContain(`>${toSign}</a>`);
+    expect(kadesMine.body).not.toContain(`>${atCheck}</a>`);
+    const kadesAll = await kadesVisitor.get('/kelola/layanan');
+    expect(kadesAll.body).toContain(`>${atCheck}</a>`);
+    expect(kadesAll.body).not.toContain('id="filter-mine"');
+  });
+});
+
 describe('the camat’s request list', () => {
   it('names each request’s village and filters by village, within the kecamatan only', async () => {
     const kramatwatu = await codeOf(await filed(KRAMATWATU));

@@ -110,7 +110,8 @@ export function Layout(props: {
           {/* inside the header's landmark, so a screen reader meets it with the page's frame and axe's `region` rule holds */}
           {site.demo ? (
             <div class="demo-banner" role="note">
-              <strong>DEMO</strong> {t('ui.demoBanner')}
+              <strong>DEMO</strong> <span class="demo-long">{t('ui.demoBanner')}</span>
+              <span class="demo-short">{t('ui.demoBannerShort')}</span>
             </div>
           ) : (
             ''

@@ -119,27 +119,21 @@ export function ListPage(p: ListPageProps): SafeHtml {
           hint={t('residents.searchHint')}
           value={p.filter.q}
         />
-        <SelectField
-          name="dusun"
-          label={t('residents.dusun')}
-          value={p.filter.dusun}
-          placeholder={t('residents.all')}
-          options={uniq(p.addresses.map((a) => a.dusun))}
-        />
-        <SelectField
-          name="rw"
-          label="RW"
-          value={p.filter.rw}
-          placeholder={t('residents.all')}
-          options={uniq(p.addresses.map((a) => a.rw))}
-        />
-        <SelectField
-          name="rt"
-          label="RT"
-          value={p.filter.rt}
-          placeholder={t('residents.all')}
-          options={uniq(p.addresses.map((a) => a.rt))}
-        />
+        {(
+          [
+            ['dusun', t('residents.dusun')],
+            ['rw', 'RW'],
+            ['rt', 'RT'],
+          ] as const
+        ).map(([name, label]) => (
+          <SelectField
+            name={name}
+            label={label}
+            value={p.filter[name]}
+            placeholder={t('residents.all')}
+            options={uniq(p.addresses.map((a) => a[name]))}
+          />
+        ))}
         <SelectField
           name="jk"
           label={t('residents.sex')}

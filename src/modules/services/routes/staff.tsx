@@ -100,6 +100,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       serviceSlug: q.layanan || undefined,
       q: q.q || undefined,
       villageCode: q.desa || undefined,
+      mine: q.giliran === 'saya',
       page: pageNumber,
     };
     const [queue, services, villages] = await Promise.all([
@@ -114,7 +115,13 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
         total={queue.total}
         page={pageNumber}
         pageSize={QUEUE_PAGE_SIZE}
-        filter={{ status, layanan: q.layanan, q: q.q, desa: q.desa }}
+        filter={{
+          status,
+          layanan: q.layanan,
+          q: q.q,
+          desa: q.desa,
+          giliran: filter.mine ? 'saya' : undefined,
+        }}
         services={services}
         villages={villages}
         now={request.ctx.clock.now()}

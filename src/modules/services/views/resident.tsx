@@ -235,6 +235,28 @@ export function ServicePage(props: { definition: ServiceDefinition; version: num
   );
 }
 
+/** A six-digit PIN typed hidden, on a phone's number pad. */
+function PinField(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+}): SafeHtml {
+  return (
+    <TextField
+      name={props.name}
+      type="password"
+      inputmode="numeric"
+      maxlength={6}
+      width="short"
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      required
+    />
+  );
+}
+
 export function ChangePinPage(props: { errors?: FieldErrors; mustChange: boolean }): SafeHtml {
   return (
     <Layout title={t('services.pin.changeTitle')}>
@@ -249,37 +271,14 @@ export function ChangePinPage(props: { errors?: FieldErrors; mustChange: boolean
         }}
       />
       <Form action="/akun/pin">
-        <TextField
-          name="current"
-          type="password"
-          inputmode="numeric"
-          maxlength={6}
-          width="short"
-          label={t('services.pin.current')}
-          error={props.errors?.current}
-          required
-        />
-        <TextField
+        <PinField name="current" label={t('services.pin.current')} error={props.errors?.current} />
+        <PinField
           name="next"
-          type="password"
-          inputmode="numeric"
-          maxlength={6}
-          width="short"
           label={t('services.pin.next')}
           hint={t('services.pin.nextHint')}
           error={props.errors?.next}
-          required
         />
-        <TextField
-          name="repeat"
-          type="password"
-          inputmode="numeric"
-          maxlength={6}
-          width="short"
-          label={t('services.pin.repeat')}
-          error={props.errors?.repeat}
-          required
-        />
+        <PinField name="repeat" label={t('services.pin.repeat')} error={props.errors?.repeat} />
         <Button>{t('services.pin.save')}</Button>
       </Form>
     </Layout>

@@ -82,6 +82,14 @@ export function StaffMenu(props: { actor: StaffActor }): SafeHtml {
   );
 }
 
+/** The queue's URL with these filters (empty ones left out). */
+function queueUrl(filter: Record<string, string | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
+  const text = query.toString();
+  return text ? `/kelola/layanan?${text}` : '/kelola/layanan';
+}
+
 export function QueuePage(props: {
   actor: StaffActor;
   rows: QueueRow[];
@@ -133,8 +141,22 @@ export function QueuePage(props: {
           ''
         )}
         <TextField name="q" type="search" label={t('services.queue.search')} value={props.filter.q} />
+        <CheckboxField
+          name="giliran"
+          value="saya"
+          label={t('services.queue.mineOnly')}
+          checked={props.filter.giliran === 'saya'}
+        />
         <Button variant="secondary">{t('services.queue.filter')}</Button>
       </Form>
+      {props.filter.giliran === 'saya' ? (
+        <p class="active-filter" id="filter-mine">
+          {t('services.queue.mineActive')}{' '}
+          <a href={queueUrl({ ...props.filter, giliran: undefined })}>{t('services.queue.mineRemove')}</a>
+        </p>
+      ) : (
+        ''
+      )}
       <p>{t('services.queue.count', { n: props.total })}</p>
       <Table
         rows={props.rows}
