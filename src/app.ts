@@ -27,6 +27,7 @@ import { actorForApiToken, actorForSession, SESSION_COOKIE } from './platform/au
 import type { Clock, Ctx } from './platform/context.ts';
 import { systemClock } from './platform/context.ts';
 import type { Db } from './platform/db/index.ts';
+import { installPublicPageCache } from './platform/http/cache.ts';
 import { installErrorHandlers } from './platform/http/error-handler.tsx';
 import { FLASH_COOKIE } from './platform/http/flash.ts';
 import { installInputGuards } from './platform/http/input.ts';
@@ -208,6 +209,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   installErrorHandlers(app);
   installInputGuards(app);
+  installPublicPageCache(app, config.publicPageCacheSeconds);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {

@@ -16,6 +16,8 @@ export interface Config {
   fileStore: 'local';
   mapTileUrl: string;
   trustProxy: boolean;
+  /** how long the app keeps a public page rendered for anonymous visitors (platform/http/cache.ts); 0: not at all */
+  publicPageCacheSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +76,14 @@ export function loadConfig(env: Env = process.env): Config {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push('LOG_LEVEL harus salah satu dari fatal, error, warn, info, debug, trace, silent');
   }
+  const publicPageCacheSeconds = Number(env.PUBLIC_PAGE_CACHE_SECONDS ?? '30');
+  if (
+    !Number.isInteger(publicPageCacheSeconds) ||
+    publicPageCacheSeconds < 0 ||
+    publicPageCacheSeconds > 600
+  ) {
+    problems.push('PUBLIC_PAGE_CACHE_SECONDS harus bilangan bulat 0–600 (0: halaman publik tidak disimpan)');
+  }
   const host = env.HOST ?? '127.0.0.1';
   const config: Config = {
     port,
@@ -90,6 +100,7 @@ export function loadConfig(env: Env = process.env): Config {
     fileStore: 'local',
     mapTileUrl: env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     trustProxy: readBoolean(env, 'TRUST_PROXY', false, problems),
+    publicPageCacheSeconds,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -66,7 +66,7 @@ describe('the staff dashboard’s work queue', () => {
     expect(lines).toEqual([
       {
         kind: 'services.check',
-        href: '/kelola/layanan?status=diperiksa',
+        href: '/kelola/layanan?giliran=saya&status=diperiksa',
         text: '2 permohonan menunggu Anda',
       },
     ]);
@@ -83,7 +83,7 @@ describe('the staff dashboard’s work queue', () => {
     expect(lines).toEqual([
       {
         kind: 'services.sign',
-        href: '/kelola/layanan?status=menunggu_tanda_tangan',
+        href: '/kelola/layanan?giliran=saya&status=menunggu_tanda_tangan',
         text: '1 surat menunggu tanda tangan Anda',
       },
     ]);

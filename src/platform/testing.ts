@@ -37,6 +37,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     DATA_DIR: dataDir,
     SIMPUL_DEMO: '0',
+    // a test reads what it has just written through a service, not through a request
+    PUBLIC_PAGE_CACHE_SECONDS: '0',
     LOG_LEVEL: 'silent',
     REGENCY_CODE: '36.04',
     ...overrides,

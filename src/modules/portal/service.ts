@@ -121,7 +121,8 @@ export async function portal(ctx: Ctx, search: string): Promise<Portal> {
   const [kecamatan, villages, news] = await Promise.all([
     listKecamatan(ctx),
     villagesWithStatus(ctx, ctx.config.regencyCode, { search: search || undefined }),
-    latestSiteNews(ctx, { limit: PORTAL_NEWS }),
+    // a search shows the villages that match, not other villages' news beside them
+    search ? Promise.resolve([]) : latestSiteNews(ctx, { limit: PORTAL_NEWS }),
   ]);
   return { kecamatan, villages, news, search };
 }

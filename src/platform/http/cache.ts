@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * How long a shared cache (a proxy, the browser) keeps a public page: one minute fresh, then ten
@@ -42,7 +42,79 @@ export function sendCacheable(
     return reply.header('cache-control', PRIVATE_PAGE_CACHE).code(status).send(body);
   }
   const etag = weakEtag(body);
+  const type = options.type ?? 'text/html; charset=utf-8';
+  rememberPage(request, { body, etag, type, status });
   reply.header('cache-control', PUBLIC_PAGE_CACHE).header('etag', etag);
   if (status === 200 && etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
   return reply.code(status).send(body);
+}
+
+/**
+ * Public pages an anonymous visitor got, kept by the app for a short while (`PUBLIC_PAGE_CACHE_SECONDS`,
+ * 30 by default, 0 in tests) so that a crowd opening the same village site costs one render, not one
+ * each: a reverse proxy does the same with the Cache-Control above, and this serves installations
+ * that run without one. Keyed by the address and the language. Any successful write through the app
+ * (a POST, PUT, PATCH or DELETE) empties it, so an officer who publishes sees the change on the next
+ * visit; other app servers see it within the time kept.
+ */
+const MAX_PAGES = 2_000;
+interface StoredPage {
+  body: string;
+  etag: string;
+  type: string;
+  status: number;
+  until: number;
+}
+interface PageStore {
+  keepMs: number;
+  pages: Map<string, StoredPage>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    publicPages: PageStore | null;
+  }
+}
+
+/** A visitor whose request carries nothing personal: no session, no token, no flash (a language is fine). */
+function anonymousRequest(request: FastifyRequest): boolean {
+  if (request.headers.authorization) return false;
+  return Object.keys(request.cookies ?? {}).every((name) => name === 'lang');
+}
+
+function pageKey(request: FastifyRequest): string {
+  return `${request.view?.locale ?? ''} ${request.url}`;
+}
+
+function rememberPage(request: FastifyRequest, page: Omit<StoredPage, 'until'>): void {
+  const store = request.publicPages;
+  if (!store || request.method !== 'GET' || !anonymousRequest(request)) return;
+  if (store.pages.size >= MAX_PAGES) store.pages.clear();
+  store.pages.set(pageKey(request), { ...page, until: Date.now() + store.keepMs });
+}
+
+/** Serves a kept page to an anonymous GET before its route runs; empties the store after a write. */
+export function installPublicPageCache(app: FastifyInstance, keepSeconds: number): void {
+  const store: PageStore | null = keepSeconds > 0 ? { keepMs: keepSeconds * 1000, pages: new Map() } : null;
+  app.decorateRequest('publicPages', null);
+  if (!store) return;
+  app.addHook('preHandler', async (request, reply) => {
+    request.publicPages = store;
+    if (request.method !== 'GET' || !anonymousRequest(request)) return;
+    const key = pageKey(request);
+    const page = store.pages.get(key);
+    if (!page) return;
+    if (page.until < Date.now()) {
+      store.pages.delete(key);
+      return;
+    }
+    reply.header('vary', 'Cookie').header('cache-control', PUBLIC_PAGE_CACHE).header('etag', page.etag);
+    reply.type(page.type);
+    if (page.status === 200 && etagMatches(request.headers['if-none-match'], page.etag))
+      return reply.code(304).send();
+    return reply.code(page.status).send(page.body);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) store.pages.clear();
+  });
 }
