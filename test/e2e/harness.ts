@@ -41,6 +41,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
     env: {
       ...process.env,
+      // a journey reads back what it changed a moment before, some of it written outside a request
+      PUBLIC_PAGE_CACHE_SECONDS: '0',
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
