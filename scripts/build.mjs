@@ -105,15 +105,15 @@ export async function build(outDir = path.join(root, 'dist'), { quiet = false } 
   if (!quiet) console.log(`built ${path.relative(root, outDir)}/ in ${Date.now() - started} ms`);
 }
 
-/** That empty cluster with this build's migrations applied, kept in the build for first starts. */
+/** That empty cluster with this build's migrations and the country's area lists, kept for first starts. */
 async function keepMigratedTemplate(outDir, name) {
   const load = (file) => import(pathToFileURL(path.join(outDir, file)).href);
   const { openDatabase } = await load('platform/db/index.js');
-  const { migrate } = await load('setup.js');
+  const { prepareTemplate } = await load('setup.js');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-schema-'));
   const handle = await openDatabase({ databaseUrl: null, dataDir });
   try {
-    await migrate(handle.db);
+    await prepareTemplate(handle.db);
     const dump = await handle.pglite.dumpDataDir('gzip');
     fs.writeFileSync(path.join(outDir, name), Buffer.from(await dump.arrayBuffer()));
   } finally {

@@ -1,6 +1,7 @@
 import { audit } from '../../platform/audit/service.ts';
 import { scopeLevel } from '../../platform/auth/policy.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/index.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { searchTerm } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
@@ -34,29 +35,34 @@ export interface Kecamatan {
 }
 
 /**
- * Loads Indonesia's provinces, regencies and kecamatan (every kecamatan code is needed to check
- * the region digits of a NIK) and the villages of the regency this instance serves.
+ * Indonesia's provinces, regencies and kecamatan (every kecamatan code is needed to check the region
+ * digits of a NIK), unless they are there. No REGENCY_CODE changes them, so the build loads them into
+ * the embedded cluster it keeps for first starts, and a first start skips them.
  */
+export async function seedCountryAreas(db: Db): Promise<void> {
+  if (await repo.hasProvinces(db)) return;
+  // in one transaction, so a start killed half-way loads them again
+  await db.transaction().execute(async (tx) => {
+    const provinces = readAreaFile('provinces').map((r) => ({ code: r.code!, name: r.name! }));
+    await repo.insertProvinces(tx, provinces);
+    const regencies = readAreaFile('regencies').map((r) => ({
+      code: r.code!,
+      province_code: r.province_code!,
+      name: r.name!,
+    }));
+    await repo.insertRegencies(tx, regencies);
+    const districts = readAreaFile('districts').map((r) => ({
+      code: r.code!,
+      regency_code: r.regency_code!,
+      name: r.name!,
+    }));
+    await repo.insertKecamatan(tx, districts);
+  });
+}
+
+/** The country's area lists (above) and the villages of the regency this instance serves. */
 export async function seedRegions(ctx: Ctx, regencyCode: string): Promise<{ villages: number }> {
-  if (!(await repo.hasProvinces(ctx.db))) {
-    // in one transaction, so a start killed half-way loads them again
-    await inTransaction(ctx, async (tx) => {
-      const provinces = readAreaFile('provinces').map((r) => ({ code: r.code!, name: r.name! }));
-      await repo.insertProvinces(tx.db, provinces);
-      const regencies = readAreaFile('regencies').map((r) => ({
-        code: r.code!,
-        province_code: r.province_code!,
-        name: r.name!,
-      }));
-      await repo.insertRegencies(tx.db, regencies);
-      const districts = readAreaFile('districts').map((r) => ({
-        code: r.code!,
-        regency_code: r.regency_code!,
-        name: r.name!,
-      }));
-      await repo.insertKecamatan(tx.db, districts);
-    });
-  }
+  await seedCountryAreas(ctx.db);
   if (!(await repo.regencyExists(ctx.db, regencyCode)))
     throw new Error(`REGENCY_CODE ${regencyCode} tidak ada dalam data wilayah Kemendagri`);
   const have = await repo.countVillagesOf(ctx.db, regencyCode);

@@ -38,7 +38,7 @@ export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Pr
   const template = loadDataDir || !dataDir ? undefined : pgliteTemplateFile(dataDir);
   if (!template) return create(loadDataDir);
   try {
-    if (unpackTemplate(template, dataDir!)) return await create(undefined);
+    if (await unpackTemplate(template, dataDir!)) return await create(undefined);
     return await create(new Blob([fs.readFileSync(template)]));
   } catch {
     // a damaged template: start the directory afresh with initdb

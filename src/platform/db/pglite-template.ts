@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { PGlite } from '@electric-sql/pglite';
 // empty data directory unpacks it instead. No schema, no data: migrations and seeds run as before.
 // The build also keeps, inside the compiled tree, that cluster with every migration of that very
 // build applied (`schemaTemplateName`): a compiled server's first start unpacks it and has no
-// migration left to run. Still no data: seeds run as before.
+// migration left to run, and Indonesia's area lists already loaded (`prepareTemplate` in setup.ts).
 // node_modules/@electric-sql/pglite/dist/index.cjs → the package's directory (it exports no package.json)
 const pgliteDir = path.resolve(
   path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')),
@@ -51,10 +51,15 @@ export function pgliteTemplateFile(dataDir: string): string | undefined {
  * than PGlite writing it through its WASM file system (`loadDataDir`). False when there is no `tar`
  * or it failed (the directory is then left empty).
  */
-export function unpackTemplate(file: string, dataDir: string): boolean {
+export async function unpackTemplate(file: string, dataDir: string): Promise<boolean> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const result = spawnSync('tar', ['-xzf', file, '-C', dataDir], { stdio: 'ignore' });
-  if (result.status === 0 && fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return true;
+  // not spawnSync: the modules of the app load while tar writes the cluster (about a second)
+  const status = await new Promise<number | null>((resolve) => {
+    const tar = spawn('tar', ['-xzf', file, '-C', dataDir], { stdio: 'ignore' });
+    tar.on('error', () => resolve(null));
+    tar.on('close', resolve);
+  });
+  if (status === 0 && fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return true;
   fs.rmSync(dataDir, { recursive: true, force: true });
   return false;
 }
