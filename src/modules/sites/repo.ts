@@ -364,6 +364,51 @@ export function selectRevision(db: Db, villageCode: string, id: string) {
     .executeTakeFirst();
 }
 
+/** Of these villages, those with a row in the table (officials, a profile), in one query. */
+export async function villagesWithRows(
+  db: Db,
+  table: 'site_officials' | 'site_profiles',
+  villageCodes: string[],
+): Promise<string[]> {
+  if (villageCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom(table)
+    .select('village_code')
+    .distinct()
+    .where('village_code', 'in', villageCodes)
+    .execute();
+  return rows.map((r) => r.village_code);
+}
+
+/** Of these villages, those whose profile says something (history, vision or about), in one query. */
+export async function villagesWithProfileText(db: Db, villageCodes: string[]): Promise<string[]> {
+  if (villageCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('site_profiles')
+    .select('village_code')
+    .where('village_code', 'in', villageCodes)
+    .where((eb) => eb.or([eb('history', '<>', ''), eb('vision', '<>', ''), eb('about', '<>', '')]))
+    .execute();
+  return rows.map((r) => r.village_code);
+}
+
+/** Of these villages, those with a news item or announcement visible to the public now, in one query. */
+export async function villagesWithPublicArticles(
+  db: Db,
+  villageCodes: string[],
+  now: Date,
+): Promise<string[]> {
+  if (villageCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('site_articles')
+    .select('village_code')
+    .distinct()
+    .where(visible(now))
+    .where('village_code', 'in', villageCodes)
+    .execute();
+  return rows.map((r) => r.village_code);
+}
+
 export async function countOf(
   db: Db,
   table: 'site_officials' | 'site_profiles',

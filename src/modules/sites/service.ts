@@ -915,6 +915,19 @@ export async function hasPublishedNews(ctx: Ctx, villageCode: string): Promise<b
   return (await repo.countPublicArticles(ctx.db, villageCode, ctx.clock.now())) > 0;
 }
 
+/** `hasProfile` for many villages at once: the codes of those whose profile says something. */
+export async function villagesWithProfile(ctx: Ctx, villageCodes: string[]): Promise<Set<string>> {
+  return new Set(await repo.villagesWithProfileText(ctx.db, villageCodes));
+}
+
+export async function villagesWithOfficials(ctx: Ctx, villageCodes: string[]): Promise<Set<string>> {
+  return new Set(await repo.villagesWithRows(ctx.db, 'site_officials', villageCodes));
+}
+
+export async function villagesWithPublishedNews(ctx: Ctx, villageCodes: string[]): Promise<Set<string>> {
+  return new Set(await repo.villagesWithPublicArticles(ctx.db, villageCodes, ctx.clock.now()));
+}
+
 export function mayEdit(ctx: Ctx, villageCode: string): boolean {
   return mayEditSite(ctx.actor, villageCode);
 }
