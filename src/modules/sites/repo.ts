@@ -70,6 +70,37 @@ export async function selectImages(db: Db, villageCode: string, ids: string[]): 
     .execute()) as ImageRow[];
 }
 
+/**
+ * A picture the public may see: in the gallery, the cover of a news item visible at `now`, or an
+ * official's photo. A cover uploaded for a draft is not, until the item is published.
+ */
+export async function selectShownImage(
+  db: Db,
+  villageCode: string,
+  id: string,
+  now: Date,
+): Promise<ImageRow | undefined> {
+  return (await db
+    .selectFrom('site_images as i')
+    .selectAll('i')
+    .where('i.village_code', '=', villageCode)
+    .where('i.id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb('i.in_gallery', '=', true),
+        eb.exists(
+          eb
+            .selectFrom('site_articles')
+            .select('site_articles.id')
+            .whereRef('site_articles.cover_id', '=', 'i.id')
+            .where(visible(now)),
+        ),
+        eb.exists(eb.selectFrom('site_officials as o').select('o.id').whereRef('o.photo_id', '=', 'i.id')),
+      ]),
+    )
+    .executeTakeFirst()) as ImageRow | undefined;
+}
+
 export async function selectGallery(db: Db, villageCode: string): Promise<ImageRow[]> {
   return (await db
     .selectFrom('site_images')

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { scopeLevel } from '../../platform/auth/policy.ts';
 import { readFile } from '../../platform/files/index.ts';
+import { PRIVATE_PAGE_CACHE } from '../../platform/http/cache.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
@@ -257,12 +258,13 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
     const match = /^(\d{2,4})\.(avif|webp|jpg)$/.exec(file);
     if (!match || scopeLevel(code) !== 'village') throw new NotFound(t('sites.error.notFound'));
     const format = match[2] === 'jpg' ? 'jpeg' : (match[2] as 'avif' | 'webp');
-    const fileId = await site.imageVariantFile(request.ctx, code, image, Number(match[1]), format);
+    const { fileId, shown } = await site.imageVariantFile(request.ctx, code, image, Number(match[1]), format);
     const stored = await readFile(request.ctx, fileId);
-    // an image's address names its bytes for good (a new upload gets a new address): cached for a year
+    // an image's address names its bytes for good (a new upload gets a new address): cached for a
+    // year once the site shows it; a draft's picture, seen by its staff only, is kept by no one
     return reply
       .type(contentTypeOf(format))
-      .header('cache-control', IMMUTABLE)
+      .header('cache-control', shown ? IMMUTABLE : PRIVATE_PAGE_CACHE)
       .header('x-content-type-options', 'nosniff')
       .send(stored.bytes);
   });
