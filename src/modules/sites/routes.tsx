@@ -4,11 +4,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { scopeLevel } from '../../platform/auth/policy.ts';
 import { readFile } from '../../platform/files/index.ts';
-import { PRIVATE_PAGE_CACHE } from '../../platform/http/cache.ts';
+import { PRIVATE_PAGE_CACHE, PUBLIC_PAGE_CACHE } from '../../platform/http/cache.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
 import { pageNumber, queryText } from '../../platform/http/input.ts';
+import type { Locale } from '../../platform/http/request-context.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { IMMUTABLE, registerAssetFolder } from '../../platform/ui/assets.ts';
 import { listVillages } from '../regions/service.ts';
@@ -171,8 +172,29 @@ async function uploadedImage(
   return image.id;
 }
 
+/** The Markdown toolbar's words in one language, for assets/editor.js (a static file cannot call t()). */
+export function toolbarLabels(locale: Locale) {
+  const button = (name: string) => ({
+    title: t(`sites.toolbar.${name}`, undefined, locale),
+    sample: t(`sites.toolbar.${name}Sample`, undefined, locale),
+  });
+  return {
+    label: t('sites.toolbar.label', undefined, locale),
+    bold: button('bold'),
+    italic: button('italic'),
+    heading: button('heading'),
+    list: button('list'),
+    link: button('link'),
+  };
+}
+
 export async function siteRoutes(app: FastifyInstance): Promise<void> {
   registerAssetFolder(app, { root: path.join(here, 'assets'), prefix: '/situs/aset/' });
+  app.get('/situs/teks-editor/:lang', { schema: { hide: true } }, async (request, reply) => {
+    const { lang } = request.params as { lang: string };
+    if (lang !== 'id' && lang !== 'en') throw new NotFound(t('sites.error.notFound'));
+    return reply.header('cache-control', PUBLIC_PAGE_CACHE).send(toolbarLabels(lang));
+  });
 
   // ---------- public pages ----------
 

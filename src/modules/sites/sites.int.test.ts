@@ -193,6 +193,18 @@ describe('village site content', () => {
   });
 });
 
+describe("the Markdown toolbar's words", () => {
+  it('are the messages of the language asked for, and nothing for a language there is none of', async () => {
+    const visitor = new Visitor(test.app);
+    const english = await visitor.get('/situs/teks-editor/en');
+    expect(english.statusCode).toBe(200);
+    expect(JSON.parse(english.body)).toMatchObject({ label: 'Text format', bold: { title: 'Bold' } });
+    const indonesian = JSON.parse((await visitor.get('/situs/teks-editor/id')).body);
+    expect(indonesian.link).toEqual({ title: 'Tautan', sample: 'teks tautan' });
+    expect((await visitor.get('/situs/teks-editor/fr')).statusCode).toBe(404);
+  });
+});
+
 describe('a draft cover picture', () => {
   it('is served to the village staff only until its news item is published', async () => {
     const ctx = withActor(test.ctx, operator);
