@@ -4,7 +4,6 @@ import { createTestContext, makeStaff, type TestContext } from '../../testing.ts
 import { publicComplaintCounts, seedComplaintReference } from '../complaints/service.ts';
 import { fileRoadReport } from '../complaints/test-builders.ts';
 import { publicLetterCounts } from '../letters/service.ts';
-import { makeNik } from '../residents/nik.ts';
 import { publicPopulationCounts } from '../residents/service.ts';
 import { makeResident } from '../residents/test-builders.ts';
 
@@ -17,12 +16,12 @@ let test: TestContext;
 beforeAll(async () => {
   test = await createTestContext({ clock: fixedClock('2026-12-01T02:00:00Z') });
   const { ctx } = test;
-  const at = async (village: string, people: Array<{ kk: string; head: boolean }>, region6: string) => {
+  const at = async (village: string, people: Array<{ kk: string; head: boolean }>, born: string) => {
     const operator = withActor(ctx, await makeStaff(ctx, { role: 'operator_desa', scope: village }));
     for (const [i, person] of people.entries())
       await makeResident(operator, village, {
-        birthDate: `1985-03-0${i + 1}`,
-        nik: makeNik(region6, `1985-03-0${i + 1}`, 1, i + 1),
+        // each a birth date of its own, so each a NIK of its own
+        birthDate: `${born}-0${i + 1}`,
         no_kk: person.kk,
         kk_level: person.head ? '1' : '3',
       });
@@ -35,9 +34,9 @@ beforeAll(async () => {
       { kk: '3604051201150001', head: false },
       { kk: '3604051201150002', head: true },
     ],
-    '360405',
+    '1985-03',
   );
-  await at(KIBIN, [{ kk: '3604161201150001', head: true }], '360416');
+  await at(KIBIN, [{ kk: '3604161201150001', head: true }], '1986-03');
   await seedComplaintReference(ctx);
   await fileRoadReport(ctx, { villageCode: KRAMATWATU });
   await fileRoadReport(ctx, { villageCode: KRAMATWATU });
