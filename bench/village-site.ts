@@ -1,29 +1,44 @@
-// A village home page under load (issue #13): 326 villages with content (10 published news items
-// with a cover picture each), then requests per second for one village's home page beside a bare
-// Fastify route in the same process and run, median and p99 latency, and the compressed weight.
-// Run: SIMPUL_TEST_DB=postgres TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test \
-//        node --import tsx bench/village-site.ts          (PGlite without the two variables)
+// A village home page under load (issue #13): 326 villages with content (10 published news items,
+// each with its own cover picture made by sharp and stored through the sites module's image
+// pipeline), then requests per second for one village's home page beside a bare Fastify route in
+// the same process and run, median and p99 latency and the compressed weight, with the app's public
+// page store and without it; then the onboarding progress table (every village's checklist) as the
+// admin sees it.
+// Run: node --import tsx bench/village-site.ts
+//   BENCH_DB (postgres) postgres or pglite; BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres)
+//   the server a fresh database is made on for the run (and dropped after);
 //   SECONDS_EACH (10) how long each target is driven, CONCURRENCY (16) requests in flight,
-//   PUBLIC_PAGE_CACHE_SECONDS (30, as a server) how long the app keeps a rendered public page.
+//   PUBLIC_PAGE_CACHE_SECONDS (30, as a server) how long the store keeps a page; PROGRESS_RUNS (7).
 import http from 'node:http';
-import Fastify from 'fastify';
-import { sql } from 'kysely';
+import os from 'node:os';
+import Fastify, { type FastifyInstance } from 'fastify';
 import sharp from 'sharp';
-import { addImage, saveArticle } from '../src/modules/sites/service.ts';
+import { buildApp } from '../src/app.ts';
+import { type ProcessedImage, processSiteImage, storeVariants } from '../src/modules/sites/images.ts';
+import * as sitesRepo from '../src/modules/sites/repo.ts';
+import { saveArticle } from '../src/modules/sites/service.ts';
 import type { StaffActor } from '../src/platform/auth/roles.ts';
-import { withActor } from '../src/platform/context.ts';
-import { buildTestApp, makeStaff, testConfig } from '../src/testing.ts';
+import { type Ctx, withActor } from '../src/platform/context.ts';
 import { median } from './figures.ts';
+
+const BENCH_DB = process.env.BENCH_DB ?? 'postgres';
+if (BENCH_DB === 'postgres') {
+  // the test harness's database maker: a new database on this server for the run, dropped at the end
+  process.env.SIMPUL_TEST_DB = 'postgres';
+  process.env.TEST_DATABASE_URL =
+    process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+} else process.env.SIMPUL_TEST_DB = 'pglite';
+const { createTestContext, loginAs, makeStaff, testConfig } = await import('../src/testing.ts');
 
 const SECONDS_EACH = Number(process.env.SECONDS_EACH ?? 10);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
+const PROGRESS_RUNS = Number(process.env.PROGRESS_RUNS ?? 7);
 const NEWS_PER_VILLAGE = 10;
 const VILLAGE = '36.04.05.2001';
+const keepSeconds = Number(process.env.PUBLIC_PAGE_CACHE_SECONDS ?? '30');
 
-// as a server runs (tests turn the app's page store off); PUBLIC_PAGE_CACHE_SECONDS=0 measures rendering
-const keepSeconds = process.env.PUBLIC_PAGE_CACHE_SECONDS ?? '30';
-const test = await buildTestApp({ config: testConfig({ PUBLIC_PAGE_CACHE_SECONDS: keepSeconds }) });
-const { ctx, app } = test;
+const test = await createTestContext({ config: testConfig() });
+const { ctx } = test;
 console.log(`database: ${test.kind}`);
 const admin = (await makeStaff(ctx, {
   role: 'admin_kabupaten',
@@ -31,66 +46,93 @@ const admin = (await makeStaff(ctx, {
 })) as StaffActor;
 const asAdmin = withActor(ctx, admin);
 
-// ---------- content: written through the service for one village, copied to the other 325 ----------
+// ---------- content: ten pictures through the image pipeline, stored and used by every village ----------
 const started = performance.now();
-const photo = await sharp({
-  create: { width: 2400, height: 1600, channels: 3, background: { r: 40, g: 110, b: 70 } },
-})
-  .jpeg({ quality: 85 })
-  .toBuffer();
-const cover = await addImage(asAdmin, VILLAGE, {
-  bytes: photo,
-  alt: 'Gotong royong warga memperbaiki jalan desa',
-});
-for (let i = 1; i <= NEWS_PER_VILLAGE; i++) {
-  await saveArticle(
-    asAdmin,
-    VILLAGE,
-    null,
-    {
-      kind: 'berita',
-      title: `Kerja bakti warga dusun ${i} memperbaiki saluran air`,
-      summary: 'Warga bergotong royong membersihkan saluran air menjelang musim hujan.',
-      body: `## Kerja bakti ${i}\n\nWarga dari RT 01 sampai RT 05 membersihkan **saluran air** sepanjang 2 km.\n\n- Dimulai pukul 07.00\n- Dipimpin kepala dusun`,
-      coverId: cover.id,
+const pictures: ProcessedImage[] = [];
+for (let i = 0; i < NEWS_PER_VILLAGE; i++) {
+  const photo = await sharp({
+    create: {
+      width: 1600,
+      height: 1067,
+      channels: 3,
+      background: { r: 30 + i * 20, g: 110, b: 200 - i * 15 },
     },
-    'publish',
-  );
+  })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+  pictures.push(await processSiteImage(photo));
 }
-// the same picture rows and articles for every other village, as SQL copies of the first village's
-await sql`
-  INSERT INTO site_images (village_code, alt, caption, width, height, variants, in_gallery, created_at)
-  SELECT v.code, i.alt, i.caption, i.width, i.height, i.variants, i.in_gallery, i.created_at
-  FROM site_images i CROSS JOIN villages v
-  WHERE i.village_code = ${VILLAGE} AND v.code LIKE ${`${ctx.config.regencyCode}.%`} AND v.code <> ${VILLAGE}`.execute(
-  ctx.db,
+const villages = (
+  await ctx.db
+    .selectFrom('villages')
+    .select('code')
+    .where('code', 'like', `${ctx.config.regencyCode}.%`)
+    .orderBy('code')
+    .execute()
+).map((v) => v.code);
+
+async function fillVillage(c: Ctx, code: string) {
+  for (let i = 0; i < NEWS_PER_VILLAGE; i++) {
+    const picture = pictures[i]!;
+    const image = await sitesRepo.insertImage(c.db, {
+      village_code: code,
+      alt: `Warga dusun ${i + 1} bergotong royong memperbaiki saluran air`,
+      caption: '',
+      width: picture.width,
+      height: picture.height,
+      variants: await storeVariants(c, code, picture),
+      in_gallery: false,
+      created_at: c.clock.now(),
+    });
+    await saveArticle(
+      c,
+      code,
+      null,
+      {
+        kind: 'berita',
+        title: `Kerja bakti warga dusun ${i + 1} memperbaiki saluran air`,
+        summary: 'Warga bergotong royong membersihkan saluran air menjelang musim hujan.',
+        body: `## Kerja bakti ${i + 1}\n\nWarga dari RT 01 sampai RT 05 membersihkan **saluran air** sepanjang 2 km.\n\n- Dimulai pukul 07.00\n- Dipimpin kepala dusun`,
+        coverId: image.id,
+      },
+      'publish',
+    );
+  }
+}
+const queue = [...villages];
+await Promise.all(
+  Array.from({ length: 4 }, async () => {
+    for (let code = queue.shift(); code; code = queue.shift()) await fillVillage(asAdmin, code);
+  }),
 );
-await sql`
-  INSERT INTO site_articles (village_code, kind, title, slug, summary, body, cover_id, status, publish_at,
-                             published_at, created_at, updated_at)
-  SELECT v.code, a.kind, a.title, a.slug, a.summary, a.body,
-         (SELECT id FROM site_images WHERE village_code = v.code LIMIT 1),
-         a.status, a.publish_at, a.published_at, a.created_at, a.updated_at
-  FROM site_articles a CROSS JOIN villages v
-  WHERE a.village_code = ${VILLAGE} AND v.code LIKE ${`${ctx.config.regencyCode}.%`} AND v.code <> ${VILLAGE}`.execute(
-  ctx.db,
-);
-const counts = await sql<{ villages: number; articles: number }>`
-  SELECT count(DISTINCT village_code)::int AS villages, count(*)::int AS articles FROM site_articles`.execute(
-  ctx.db,
-);
+const counts = await ctx.db
+  .selectFrom('site_articles')
+  .innerJoin('site_images', 'site_images.id', 'site_articles.cover_id')
+  .select((eb) => [
+    eb.fn.count<number>('site_articles.village_code').distinct().as('villages'),
+    eb.fn.countAll<number>().as('articles'),
+  ])
+  .where('site_articles.status', '=', 'published')
+  .executeTakeFirstOrThrow();
 console.log(
-  `content: ${counts.rows[0]!.articles} published news items in ${counts.rows[0]!.villages} villages, ` +
+  `content: ${counts.articles} published news items with their own cover in ${counts.villages} villages, ` +
     `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 
-await app.listen({ port: 0, host: '127.0.0.1' });
+// ---------- the app twice on this database: with the public page store and without ----------
+const appWith = (seconds: number) =>
+  buildApp({ config: { ...test.config, publicPageCacheSeconds: seconds }, db: ctx.db, logger: false });
+const stored = await appWith(keepSeconds);
+const rendered = await appWith(0);
 const bare = Fastify({ logger: false });
 bare.get('/bare', async () => 'ok');
-await bare.listen({ port: 0, host: '127.0.0.1' });
-const portOf = (server: http.Server) => (server.address() as { port: number }).port;
-const villageUrl = `http://127.0.0.1:${portOf(app.server)}/desa/${VILLAGE}`;
-const bareUrl = `http://127.0.0.1:${portOf(bare.server)}/bare`;
+const portOf = async (app: FastifyInstance) => {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return (app.server.address() as { port: number }).port;
+};
+const bareUrl = `http://127.0.0.1:${await portOf(bare)}/bare`;
+const storedUrl = `http://127.0.0.1:${await portOf(stored)}/desa/${VILLAGE}`;
+const renderedUrl = `http://127.0.0.1:${await portOf(rendered)}/desa/${VILLAGE}`;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 /** One GET; resolves with its status and the bytes on the wire (compressed when the server compresses). */
@@ -130,34 +172,61 @@ async function drive(url: string) {
   };
 }
 
-for (let i = 0; i < 50; i++) await get(villageUrl); // warm up
-const bareRun = await drive(bareUrl);
-const villageRun = await drive(villageUrl);
-const brotli = await get(villageUrl, 'br');
-const gzip = await get(villageUrl, 'gzip');
-const raw = await get(villageUrl, 'identity');
+for (const url of [bareUrl, storedUrl, renderedUrl]) for (let i = 0; i < 50; i++) await get(url); // warm up
+// each page is driven right after its own bare run, so both see the same load on the machine
+/** The bytes on the wire as it is, gzip and brotli (asked while the page store still keeps the page). */
+const weightOf = async (url: string) =>
+  [await get(url, 'identity'), await get(url, 'gzip'), await get(url, 'br')]
+    .map((r) => (r.bytes / 1024).toFixed(1))
+    .join(' / ');
+const bareBeforeStored = await drive(bareUrl);
+const storedRun = await drive(storedUrl);
+const storedWeight = await weightOf(storedUrl);
+const bareBeforeRendered = await drive(bareUrl);
+const renderedRun = await drive(renderedUrl);
+const renderedWeight = await weightOf(renderedUrl);
 
+type Run = Awaited<ReturnType<typeof drive>>;
+const line = (label: string, run: Run, bareRun?: Run) =>
+  console.log(
+    `${label.padEnd(34)}${run.rps.toFixed(0).padStart(6)} req/s  median ${run.median.toFixed(1)} ms  p99 ${run.p99.toFixed(1)} ms` +
+      (bareRun ? `  = ${((run.rps / bareRun.rps) * 100).toFixed(1)} % of the bare route` : ''),
+  );
 console.log(
-  `\n${test.kind}, ${CONCURRENCY} in flight, ${SECONDS_EACH} s each, public pages kept ${keepSeconds} s`,
+  `\n${test.kind}, ${CONCURRENCY} in flight, ${SECONDS_EACH} s each (target ≥ 30 % of the bare route)`,
+);
+line('bare Fastify route', bareBeforeStored);
+line(`village home, page store (${keepSeconds} s)`, storedRun, bareBeforeStored);
+line('bare Fastify route', bareBeforeRendered);
+line('village home, rendered each time', renderedRun, bareBeforeRendered);
+console.log(`weight, KB as is / gzip / brotli   from the store ${storedWeight}; rendered ${renderedWeight}`);
+console.log('                                  (the HTML; the CSS is one file cached for a year)');
+agent.destroy();
+await bare.close();
+await stored.close();
+
+// ---------- the onboarding progress table: every village's checklist, as the admin opens it ----------
+await ctx.db
+  .updateTable('villages')
+  .set({ address: 'Jl. Raya', phone: '0254-1', office_hours: 'Senin–Jumat' })
+  .where('code', 'like', `${ctx.config.regencyCode}.04.%`)
+  .execute();
+const adminVisitor = await loginAs(rendered, admin);
+const progressTimes: number[] = [];
+for (let i = 0; i <= PROGRESS_RUNS; i++) {
+  const t = performance.now();
+  const response = await adminVisitor.get('/kelola/onboarding');
+  if (response.statusCode !== 200) throw new Error(`/kelola/onboarding: ${response.statusCode}`);
+  if (i > 0) progressTimes.push(performance.now() - t); // the first one warms up
+}
+console.log(
+  `onboarding progress, ${villages.length} villages   median ${median(progressTimes).toFixed(0)} ms of ${PROGRESS_RUNS} (admin kabupaten, whole regency)`,
 );
 console.log(
-  `bare Fastify route      ${bareRun.rps.toFixed(0)} req/s  median ${bareRun.median.toFixed(1)} ms  p99 ${bareRun.p99.toFixed(1)} ms`,
-);
-console.log(
-  `village home page       ${villageRun.rps.toFixed(0)} req/s  median ${villageRun.median.toFixed(1)} ms  p99 ${villageRun.p99.toFixed(1)} ms`,
-);
-console.log(
-  `ratio                   ${((villageRun.rps / bareRun.rps) * 100).toFixed(1)} % of the bare route (target ≥ 30 %)`,
-);
-console.log(
-  `weight                  ${(raw.bytes / 1024).toFixed(1)} KB, ${(gzip.bytes / 1024).toFixed(1)} KB gzip, ${(brotli.bytes / 1024).toFixed(1)} KB brotli (HTML; CSS is one cached file)`,
-);
-console.log(
-  `load average            ${(await import('node:os'))
+  `load average                      ${os
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(', ')}`,
 );
-agent.destroy();
-await bare.close();
+await rendered.close();
 await test.close();

@@ -838,6 +838,7 @@ export const MATRIX: Record<string, Entry> = {
   },
   // ---- sites: village site sub-pages (public) and their editing (/kelola/situs) ----
   'GET /situs/aset/*': { url: () => '/situs/aset/editor.js', allow: ALL },
+  'GET /situs/teks-editor/:lang': { url: () => '/situs/teks-editor/id', allow: ALL },
   'GET /desa/:code/profil': { url: (fx) => `/desa/${fx.villageA}/profil`, allow: ALL },
   'GET /desa/:code/perangkat': { url: (fx) => `/desa/${fx.villageA}/perangkat`, allow: ALL },
   'GET /desa/:code/berita': { url: (fx) => `/desa/${fx.villageA}/berita`, allow: ALL },

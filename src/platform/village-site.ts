@@ -27,6 +27,11 @@ export interface OnboardingStep {
   /** the staff page where the operator does it */
   href(villageCode: string): string;
   isDone(ctx: Ctx, villageCode: string): Promise<boolean>;
+  /**
+   * The same question for many villages at once, in one grouped query: the codes among
+   * `villageCodes` for which the step is done. A step without it is asked `isDone` per village.
+   */
+  doneIn?(ctx: Ctx, villageCodes: string[]): Promise<Set<string>>;
 }
 
 let sections: VillageSiteSection[] = [];
@@ -70,6 +75,29 @@ export async function onboardingChecklist(
     done: done[i]!,
   }));
   return { steps: list, done: list.filter((s) => s.done).length, total: list.length };
+}
+
+/**
+ * How many steps each village has done, for a table of many villages (the camat's kecamatan, the
+ * regency): one grouped question per step that has `doneIn`, not one per step and village.
+ */
+export async function onboardingProgress(
+  ctx: Ctx,
+  villageCodes: string[],
+): Promise<{ done: Map<string, number>; total: number }> {
+  const done = new Map(villageCodes.map((code) => [code, 0]));
+  if (villageCodes.length > 0) {
+    const doneSets = await Promise.all(
+      steps.map(async (step) => {
+        if (step.doneIn) return step.doneIn(ctx, villageCodes);
+        const answers = await Promise.all(villageCodes.map((code) => step.isDone(ctx, code)));
+        return new Set(villageCodes.filter((_, i) => answers[i]));
+      }),
+    );
+    for (const set of doneSets)
+      for (const code of set) if (done.has(code)) done.set(code, done.get(code)! + 1);
+  }
+  return { done, total: steps.length };
 }
 
 /** A published news item or announcement as the portal and a village's home page list it. */

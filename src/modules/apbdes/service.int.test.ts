@@ -181,6 +181,36 @@ describe('who keeps and who reads an APBDes', () => {
   });
 });
 
+describe('the audit log of an APBDes', () => {
+  it('records each change of figures, each publication and withdrawal and each import, with who', async () => {
+    await saveLine(as, KRAMATWATU, YEAR, { kode: '4.2.1', anggaran: '1.000.000' });
+    await setStatus(as, KRAMATWATU, YEAR, 'published');
+    await setStatus(as, KRAMATWATU, YEAR, 'draft');
+    const job = await importBudgetFile(ctx, operator, {
+      fileName: 'apbdes.csv',
+      content: budgetCsv([['4.2.3', 'Alokasi Dana Desa', '512.500.000']]),
+    });
+    expect(job.state).toBe('selesai');
+    const log = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'entity', 'entity_id', 'village_code', 'detail'])
+      .where('action', 'like', 'apbdes_%')
+      .orderBy('id')
+      .execute();
+    expect(log.map((l) => l.action)).toEqual([
+      'apbdes_line_save',
+      'apbdes_publish',
+      'apbdes_unpublish',
+      'apbdes_import_upload',
+      'apbdes_import_apply',
+    ]);
+    expect(log.every((l) => l.village_code === KRAMATWATU)).toBe(true);
+    expect(log.slice(0, 4).every((l) => l.actor_id === operator.id)).toBe(true);
+    expect(log[3]!.entity_id).toBe(job.id);
+    expect(log[4]!.detail).toMatchObject({ year: YEAR, importId: job.id, inserted: 1, removed: 1 });
+  });
+});
+
 describe('importing an APBDes file', () => {
   it('imports a whole year with Indonesian number formats and skips group rows and empty lines', async () => {
     const job = await importBudgetFile(ctx, operator, {

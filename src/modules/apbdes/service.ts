@@ -1,3 +1,4 @@
+import { audit } from '../../platform/audit/service.ts';
 import { isStaff } from '../../platform/auth/roles.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
@@ -181,6 +182,7 @@ export async function saveLine(ctx: Ctx, villageCode: string, year: number, inpu
     const budget = await repo.lockBudget(tx.db, villageCode, year, ctx.clock.now(), by(ctx));
     await repo.upsertLine(tx.db, budget.id, villageCode, checked.line);
     await repo.touchBudget(tx.db, budget.id, { now: ctx.clock.now(), by: by(ctx), status: 'draft' });
+    await auditBudget(tx, 'apbdes_line_save', budget.id, villageCode, { year, code: checked.line.code });
     return toLine(checked.line);
   });
 }
@@ -192,6 +194,7 @@ export async function removeLine(ctx: Ctx, villageCode: string, year: number, co
     if (!row || (await repo.deleteLine(tx.db, row.id, normaliseCode(code))) === 0)
       throw new NotFound(t('apbdes.error.lineNotFound'));
     await repo.touchBudget(tx.db, row.id, { now: ctx.clock.now(), by: by(ctx), status: 'draft' });
+    await auditBudget(tx, 'apbdes_line_remove', row.id, villageCode, { year, code: normaliseCode(code) });
   });
 }
 
@@ -206,7 +209,28 @@ export async function setStatus(ctx: Ctx, villageCode: string, year: number, wan
     if (!row || (status === 'published' && lines.length === 0))
       throw new Invalid({ status: t('apbdes.error.emptyBudget') }, t('apbdes.error.emptyBudget'));
     await repo.touchBudget(tx.db, row.id, { now: ctx.clock.now(), by: by(ctx), status });
+    await auditBudget(
+      tx,
+      status === 'published' ? 'apbdes_publish' : 'apbdes_unpublish',
+      row.id,
+      villageCode,
+      {
+        year,
+        from: row.status,
+      },
+    );
   });
+}
+
+/** Every change to a village's APBDes (its figures, its publication, an import) in the audit log. */
+function auditBudget(
+  ctx: Ctx,
+  action: string,
+  budgetId: string,
+  villageCode: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  return audit(ctx, { action, entity: 'apbdes', entityId: budgetId, villageCode, detail });
 }
 
 // ---- the import template and the import ----
@@ -364,6 +388,14 @@ export const apbdesImport: ImportDefinition = {
       const removed = [...before.keys()].filter((code) => !checked.lines.some((l) => l.code === code)).length;
       await repo.replaceLines(tx.db, budget.id, job.regionCode, checked.lines);
       await repo.touchBudget(tx.db, budget.id, { now: ctx.clock.now(), by: 'impor', status: 'draft' });
+      await auditBudget(tx, 'apbdes_import_apply', budget.id, job.regionCode, {
+        year,
+        importId: job.id,
+        fileName: job.fileName,
+        inserted,
+        updated,
+        removed,
+      });
       return {
         inserted,
         updated,
@@ -383,12 +415,20 @@ export async function createBudgetImport(
 ): Promise<{ id: string; uploadPath: string }> {
   assertMayKeepBudget(ctx.actor, input.villageCode);
   if (!fileKind(input.fileName)) throw new Invalid({ file: t('apbdes.error.fileType') });
-  return createImport(ctx, {
+  const created = await createImport(ctx, {
     kind: IMPORT_KIND,
     regionCode: input.villageCode,
     fileName: input.fileName,
     options: { year: input.year },
   });
+  await audit(ctx, {
+    action: 'apbdes_import_upload',
+    entity: 'import',
+    entityId: created.id,
+    villageCode: input.villageCode,
+    detail: { year: input.year, fileName: input.fileName },
+  });
+  return created;
 }
 
 /** A form sent without a file: refused as the keeper's mistake, or Forbidden to anyone else. */

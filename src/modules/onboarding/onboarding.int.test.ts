@@ -5,8 +5,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, withActor } from '../../platform/context.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
+import { onboardingChecklist } from '../../platform/village-site.ts';
 import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
 import { updateVillageOffice } from '../regions/service.ts';
+import { saveArticle, saveOfficial, saveProfile } from '../sites/service.ts';
 import {
   checkOnboardingRows,
   createOnboardingAccounts,
@@ -15,6 +17,7 @@ import {
   readOnboardingFile,
   redeemFirstLoginCode,
   reissueCode,
+  villageProgress,
 } from './service.ts';
 
 const KRAMATWATU = '36.04.05.2001';
@@ -313,5 +316,47 @@ describe('checklist and progress', () => {
     expect(table.statusCode).toBe(200);
     expect(table.body).toContain(village);
     expect(table.body).not.toContain(KIBIN);
+  });
+
+  it("counts each village's steps in the table as its own checklist counts them", async () => {
+    const admin = withActor(t.ctx, await makeStaff(t.ctx, { role: 'admin_kabupaten', scope: '36.04' }));
+    const villages = ['36.04.05.2004', '36.04.05.2005', '36.04.05.2006', '36.04.05.2007'];
+    // each village a different mix of steps done (the first one none)
+    const [, second, third, fourth] = villages as [string, string, string, string];
+    for (const code of [second, third, fourth])
+      await saveProfile(admin, code, { history: 'Desa ini berdiri sejak 1901.' });
+    for (const code of [third, fourth]) {
+      await saveOfficial(admin, code, null, {
+        name: 'Siti Aminah',
+        position: 'Kepala Desa',
+        group: 'perangkat',
+      });
+      await updateVillageOffice(admin, code, {
+        address: 'Jl. Raya Desa No. 2',
+        phone: '0254 654321',
+        email: '',
+        officeHours: 'Senin–Jumat 08.00–15.00',
+      });
+    }
+    await saveArticle(
+      admin,
+      fourth,
+      null,
+      { title: 'Berita pertama desa', body: 'Warga membersihkan saluran air bersama.' },
+      'publish',
+    );
+    await saveArticle(admin, third, null, { title: 'Masih konsep', body: 'Belum terbit.' }, 'save');
+
+    const camat = withActor(t.ctx, await makeStaff(t.ctx, { role: 'camat', scope: '36.04.05' }));
+    const table = new Map((await villageProgress(camat)).map((row) => [row.code, row]));
+    const counted = [];
+    for (const code of villages) {
+      const own = await onboardingChecklist(t.ctx, code);
+      expect(table.get(code)?.stepsDone).toBe(own.done);
+      expect(table.get(code)?.stepsTotal).toBe(own.total);
+      counted.push(own.done);
+    }
+    // (the test app has no catalogue of services to review, so that step stays open)
+    expect(counted).toEqual([0, 1, 3, 4]);
   });
 });

@@ -16,7 +16,7 @@ import { deleteFile, readFile, saveFile } from '../../platform/files/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { fileKind, readRecords } from '../../platform/tabular/index.ts';
-import { type ChecklistStep, onboardingChecklist } from '../../platform/village-site.ts';
+import { type ChecklistStep, onboardingChecklist, onboardingProgress } from '../../platform/village-site.ts';
 import { listKecamatan, listVillages, regencyName, type Village, villageKey } from '../regions/service.ts';
 import { renderOnboardingLetters } from './pdf.ts';
 import { assertMayOnboard, mayFollowChecklist, mayOnboardVillage } from './policy.ts';
@@ -530,22 +530,24 @@ export async function villageProgress(
     listVillages(ctx, { kecamatanCode }),
     repo.accountCounts(ctx.db, kecamatanCode ?? region),
   ]);
-  const out: VillageProgress[] = [];
-  for (const v of villages) {
-    if (!mayOnboardVillage(ctx.actor, ctx.config.regencyCode, v.code)) continue;
-    const steps = await onboardingChecklist(ctx, v.code);
+  const shown = villages.filter((v) => mayOnboardVillage(ctx.actor, ctx.config.regencyCode, v.code));
+  // one grouped question per checklist step for all the villages shown, not one per step and village
+  const steps = await onboardingProgress(
+    ctx,
+    shown.map((v) => v.code),
+  );
+  return shown.map((v) => {
     const count = counts.get(v.code) ?? { accounts: 0, signedIn: 0 };
-    out.push({
+    return {
       code: v.code,
       name: v.name,
       kecamatanName: v.kecamatanName,
       accounts: count.accounts,
       signedIn: count.signedIn,
-      stepsDone: steps.done,
+      stepsDone: steps.done.get(v.code) ?? 0,
       stepsTotal: steps.total,
-    });
-  }
-  return out;
+    };
+  });
 }
 
 export async function kecamatanChoices(ctx: Ctx) {

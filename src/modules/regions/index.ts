@@ -4,7 +4,7 @@ import { regionFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { regionMigrations } from './migrations.ts';
 import { regionRoutes } from './routes.tsx';
-import { findVillage, regionExists, regionName } from './service.ts';
+import { findVillage, listVillages, regionExists, regionName } from './service.ts';
 
 setRegionDirectory({ exists: regionExists, name: regionName });
 
@@ -24,6 +24,18 @@ export const regionsModule: SimpulModule = {
       isDone: async (ctx, code) => {
         const v = await findVillage(ctx, code);
         return Boolean(v?.address?.trim() && v.phone?.trim() && v.officeHours?.trim());
+      },
+      // the same for many villages: the regency's villages are one query
+      doneIn: async (ctx, codes) => {
+        const wanted = new Set(codes);
+        const all = await listVillages(ctx);
+        return new Set(
+          all
+            .filter(
+              (v) => wanted.has(v.code) && v.address?.trim() && v.phone?.trim() && v.officeHours?.trim(),
+            )
+            .map((v) => v.code),
+        );
       },
     },
   ],

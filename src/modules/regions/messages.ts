@@ -3,24 +3,8 @@ import { registerMessages } from '../../platform/i18n/index.ts';
 export const messages = {
   id: {
     'regions.onboarding.office': 'Isi alamat, telepon, dan jam buka kantor desa',
-    'regions.homeTitle': 'Layanan pemerintahan {regency}',
-    'regions.homeIntro':
-      'Satu pintu untuk warga, desa, kecamatan, dan perangkat daerah: urus surat dari rumah, laporkan jalan rusak, pantau bantuan sosial, dan baca informasi desa Anda.',
-    'regions.quickLinks': 'Layanan untuk warga',
-    'regions.linkLetters': 'Ajukan surat desa',
-    'regions.linkComplaint': 'Laporkan masalah',
-    'regions.linkVerify': 'Cek keaslian surat',
-    'regions.linkPublicInfo': 'Informasi publik',
-    'regions.kecamatanList': '{kecamatan} kecamatan, {villages} desa',
-    'regions.villageCount': '{n} desa',
-    'regions.findVillage': 'Cari desa',
-    'regions.villageTitle': 'Desa {name}',
     'regions.kecamatan': 'Kecamatan',
-    'regions.code': 'Kode desa',
     'regions.address': 'Alamat kantor desa',
-    'regions.notSet': 'belum diisi',
-    'regions.otherVillages': 'Desa lain di Kecamatan {name}',
-    'regions.nav.home': 'Beranda',
     'regions.nav.office': 'Profil kantor desa',
     'regions.phone': 'Telepon kantor desa',
     'regions.officeHours': 'Jam buka kantor desa',
@@ -34,34 +18,11 @@ export const messages = {
 
     'regions.error.villageOutOfScope': 'Anda hanya dapat mengubah data desa dalam cakupan Anda.',
     'regions.error.villageNotFound': 'Desa tidak ditemukan.',
-    'regions.codeOfficial': 'kode wilayah resmi dari Kemendagri',
-    'regions.notFoundTitle': 'Desa tidak ditemukan',
-    'regions.notFoundIntro':
-      'Tidak ada desa dengan alamat “{asked}”. Mungkin ada salah ketik. Cari nama desanya di bawah ini.',
-    'regions.notFoundSuggestions': 'Mungkin yang Anda maksud',
-    'regions.inKecamatan': 'Kecamatan {name}',
-    'regions.allVillages': 'Lihat semua desa di beranda',
   },
   en: {
     'regions.onboarding.office': "Fill in the village office's address, phone and opening hours",
-    'regions.homeTitle': 'Government services of {regency}',
-    'regions.homeIntro':
-      'One door for residents, villages, kecamatan and agencies: request village letters from home, report a damaged road, follow social aid, and read about your village.',
-    'regions.quickLinks': 'Services for residents',
-    'regions.linkLetters': 'Request a village letter',
-    'regions.linkComplaint': 'Report a problem',
-    'regions.linkVerify': 'Check a letter',
-    'regions.linkPublicInfo': 'Public information',
-    'regions.kecamatanList': '{kecamatan} kecamatan, {villages} villages',
-    'regions.villageCount': '{n} villages',
-    'regions.findVillage': 'Find a village',
-    'regions.villageTitle': 'Village of {name}',
     'regions.kecamatan': 'Kecamatan',
-    'regions.code': 'Village code',
     'regions.address': 'Village office address',
-    'regions.notSet': 'not set',
-    'regions.otherVillages': 'Other villages in Kecamatan {name}',
-    'regions.nav.home': 'Home',
     'regions.nav.office': 'Village office profile',
     'regions.phone': 'Village office phone',
     'regions.officeHours': 'Village office opening hours',
@@ -75,13 +36,6 @@ export const messages = {
 
     'regions.error.villageOutOfScope': 'You can only change the data of villages within your scope.',
     'regions.error.villageNotFound': 'Village not found.',
-    'regions.codeOfficial': 'official region code from the Ministry of Home Affairs',
-    'regions.notFoundTitle': 'Village not found',
-    'regions.notFoundIntro':
-      'No village has the address “{asked}”. It may be mistyped. Search for the village’s name below.',
-    'regions.notFoundSuggestions': 'Did you mean',
-    'regions.inKecamatan': 'Kecamatan {name}',
-    'regions.allVillages': 'See every village on the home page',
   },
 };
 

@@ -7,7 +7,7 @@ import { servicePersonalData } from './personal-data.ts';
 import { servicesWorkQueue } from './queue.ts';
 import { serviceRoutes } from './routes/index.ts';
 import { seedServices } from './seed.ts';
-import { listCatalog, villageServicesReviewed } from './service.ts';
+import { listCatalog, villageServicesReviewed, villagesWithServicesReviewed } from './service.ts';
 import { StaffMenu, VillageServicesSection } from './views/staff.tsx';
 
 // the village settings page is the letters module's; the services open in the village are ours
@@ -44,6 +44,7 @@ export const servicesModule: SimpulModule = {
       href: () => '/kelola/layanan/desa',
       // every village offers the whole catalogue until it saves a choice: the step is that review
       isDone: villageServicesReviewed,
+      doneIn: villagesWithServicesReviewed,
     },
   ],
 };

@@ -61,6 +61,18 @@ export async function villageServicesSaved(db: Db, villageCode: string): Promise
   return row !== undefined;
 }
 
+/** Of these villages, those that saved their choice of services at least once, in one query. */
+export async function villagesWithServicesSaved(db: Db, villageCodes: string[]): Promise<string[]> {
+  if (villageCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('village_services')
+    .select('village_code')
+    .distinct()
+    .where('village_code', 'in', villageCodes)
+    .execute();
+  return rows.map((r) => r.village_code);
+}
+
 export async function insertService(
   db: Db,
   definition: ServiceDefinition,

@@ -132,6 +132,11 @@ export async function villageServicesReviewed(ctx: Ctx, villageCode: string): Pr
   return repo.villageServicesSaved(ctx.db, villageCode);
 }
 
+/** `villageServicesReviewed` for many villages at once: the codes of those that have reviewed. */
+export async function villagesWithServicesReviewed(ctx: Ctx, villageCodes: string[]): Promise<Set<string>> {
+  return new Set(await repo.villagesWithServicesSaved(ctx.db, villageCodes));
+}
+
 /** A village switches village letters on or off (agency services are the agency's to offer). */
 export async function setVillageServices(
   ctx: Ctx,

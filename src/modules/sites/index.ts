@@ -3,7 +3,16 @@ import { messages } from './messages.ts';
 import { siteMigrations } from './migrations.ts';
 import { siteRoutes } from './routes.tsx';
 import { seedSites } from './seed.ts';
-import { hasOfficials, hasProfile, hasPublishedNews, siteNews, siteSitemap } from './service.ts';
+import {
+  hasOfficials,
+  hasProfile,
+  hasPublishedNews,
+  siteNews,
+  siteSitemap,
+  villagesWithOfficials,
+  villagesWithProfile,
+  villagesWithPublishedNews,
+} from './service.ts';
 
 export const sitesModule: SimpulModule = {
   name: 'sites',
@@ -34,6 +43,7 @@ export const sitesModule: SimpulModule = {
       order: 10,
       href: (code) => `/kelola/situs/${code}/profil`,
       isDone: hasProfile,
+      doneIn: villagesWithProfile,
     },
     {
       key: 'sites.officials',
@@ -41,6 +51,7 @@ export const sitesModule: SimpulModule = {
       order: 20,
       href: (code) => `/kelola/situs/${code}/perangkat`,
       isDone: hasOfficials,
+      doneIn: villagesWithOfficials,
     },
     {
       key: 'sites.firstNews',
@@ -48,6 +59,7 @@ export const sitesModule: SimpulModule = {
       order: 40,
       href: (code) => `/kelola/situs/${code}/berita/baru`,
       isDone: hasPublishedNews,
+      doneIn: villagesWithPublishedNews,
     },
   ],
 };

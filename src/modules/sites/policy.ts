@@ -16,7 +16,11 @@ export function assertMayEditSite(actor: Actor | null, villageCode: string): voi
   if (!mayEditSite(actor, villageCode)) throw new Forbidden(t('sites.error.forbidden'));
 }
 
-/** Drafts, revisions and the staff lists of a village's site. */
+/** Drafts, revisions and the staff lists of a village's site (and the pictures not yet shown). */
+export function mayReadSiteDrafts(actor: Actor | null, villageCode: string): boolean {
+  return canOnItem(actor, 'view_record', { villageCode });
+}
+
 export function assertMayReadSiteDrafts(actor: Actor | null, villageCode: string): void {
-  if (!canOnItem(actor, 'view_record', { villageCode })) throw new Forbidden(t('sites.error.forbidden'));
+  if (!mayReadSiteDrafts(actor, villageCode)) throw new Forbidden(t('sites.error.forbidden'));
 }

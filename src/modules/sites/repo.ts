@@ -70,6 +70,37 @@ export async function selectImages(db: Db, villageCode: string, ids: string[]): 
     .execute()) as ImageRow[];
 }
 
+/**
+ * A picture the public may see: in the gallery, the cover of a news item visible at `now`, or an
+ * official's photo. A cover uploaded for a draft is not, until the item is published.
+ */
+export async function selectShownImage(
+  db: Db,
+  villageCode: string,
+  id: string,
+  now: Date,
+): Promise<ImageRow | undefined> {
+  return (await db
+    .selectFrom('site_images as i')
+    .selectAll('i')
+    .where('i.village_code', '=', villageCode)
+    .where('i.id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb('i.in_gallery', '=', true),
+        eb.exists(
+          eb
+            .selectFrom('site_articles')
+            .select('site_articles.id')
+            .whereRef('site_articles.cover_id', '=', 'i.id')
+            .where(visible(now)),
+        ),
+        eb.exists(eb.selectFrom('site_officials as o').select('o.id').whereRef('o.photo_id', '=', 'i.id')),
+      ]),
+    )
+    .executeTakeFirst()) as ImageRow | undefined;
+}
+
 export async function selectGallery(db: Db, villageCode: string): Promise<ImageRow[]> {
   return (await db
     .selectFrom('site_images')
@@ -362,6 +393,51 @@ export function selectRevision(db: Db, villageCode: string, id: string) {
     .where('village_code', '=', villageCode)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** Of these villages, those with a row in the table (officials, a profile), in one query. */
+export async function villagesWithRows(
+  db: Db,
+  table: 'site_officials' | 'site_profiles',
+  villageCodes: string[],
+): Promise<string[]> {
+  if (villageCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom(table)
+    .select('village_code')
+    .distinct()
+    .where('village_code', 'in', villageCodes)
+    .execute();
+  return rows.map((r) => r.village_code);
+}
+
+/** Of these villages, those whose profile says something (history, vision or about), in one query. */
+export async function villagesWithProfileText(db: Db, villageCodes: string[]): Promise<string[]> {
+  if (villageCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('site_profiles')
+    .select('village_code')
+    .where('village_code', 'in', villageCodes)
+    .where((eb) => eb.or([eb('history', '<>', ''), eb('vision', '<>', ''), eb('about', '<>', '')]))
+    .execute();
+  return rows.map((r) => r.village_code);
+}
+
+/** Of these villages, those with a news item or announcement visible to the public now, in one query. */
+export async function villagesWithPublicArticles(
+  db: Db,
+  villageCodes: string[],
+  now: Date,
+): Promise<string[]> {
+  if (villageCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('site_articles')
+    .select('village_code')
+    .distinct()
+    .where(visible(now))
+    .where('village_code', 'in', villageCodes)
+    .execute();
+  return rows.map((r) => r.village_code);
 }
 
 export async function countOf(

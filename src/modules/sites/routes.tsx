@@ -4,10 +4,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { scopeLevel } from '../../platform/auth/policy.ts';
 import { readFile } from '../../platform/files/index.ts';
+import { PRIVATE_PAGE_CACHE, PUBLIC_PAGE_CACHE } from '../../platform/http/cache.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
 import { pageNumber, queryText } from '../../platform/http/input.ts';
+import type { Locale } from '../../platform/http/request-context.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { IMMUTABLE, registerAssetFolder } from '../../platform/ui/assets.ts';
 import { listVillages } from '../regions/service.ts';
@@ -170,8 +172,29 @@ async function uploadedImage(
   return image.id;
 }
 
+/** The Markdown toolbar's words in one language, for assets/editor.js (a static file cannot call t()). */
+export function toolbarLabels(locale: Locale) {
+  const button = (name: string) => ({
+    title: t(`sites.toolbar.${name}`, undefined, locale),
+    sample: t(`sites.toolbar.${name}Sample`, undefined, locale),
+  });
+  return {
+    label: t('sites.toolbar.label', undefined, locale),
+    bold: button('bold'),
+    italic: button('italic'),
+    heading: button('heading'),
+    list: button('list'),
+    link: button('link'),
+  };
+}
+
 export async function siteRoutes(app: FastifyInstance): Promise<void> {
   registerAssetFolder(app, { root: path.join(here, 'assets'), prefix: '/situs/aset/' });
+  app.get('/situs/teks-editor/:lang', { schema: { hide: true } }, async (request, reply) => {
+    const { lang } = request.params as { lang: string };
+    if (lang !== 'id' && lang !== 'en') throw new NotFound(t('sites.error.notFound'));
+    return reply.header('cache-control', PUBLIC_PAGE_CACHE).send(toolbarLabels(lang));
+  });
 
   // ---------- public pages ----------
 
@@ -257,12 +280,13 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
     const match = /^(\d{2,4})\.(avif|webp|jpg)$/.exec(file);
     if (!match || scopeLevel(code) !== 'village') throw new NotFound(t('sites.error.notFound'));
     const format = match[2] === 'jpg' ? 'jpeg' : (match[2] as 'avif' | 'webp');
-    const fileId = await site.imageVariantFile(request.ctx, code, image, Number(match[1]), format);
+    const { fileId, shown } = await site.imageVariantFile(request.ctx, code, image, Number(match[1]), format);
     const stored = await readFile(request.ctx, fileId);
-    // an image's address names its bytes for good (a new upload gets a new address): cached for a year
+    // an image's address names its bytes for good (a new upload gets a new address): cached for a
+    // year once the site shows it; a draft's picture, seen by its staff only, is kept by no one
     return reply
       .type(contentTypeOf(format))
-      .header('cache-control', IMMUTABLE)
+      .header('cache-control', shown ? IMMUTABLE : PRIVATE_PAGE_CACHE)
       .header('x-content-type-options', 'nosniff')
       .send(stored.bytes);
   });

@@ -8,7 +8,7 @@ import type { SitemapEntry, SiteNewsItem, SiteNewsQuery } from '../../platform/v
 import { getVillage, type Village } from '../regions/service.ts';
 import { processSiteImage, srcsetOf, storeVariants, variantUrl } from './images.ts';
 import { plainText } from './markdown.ts';
-import { assertMayEditSite, assertMayReadSiteDrafts, mayEditSite } from './policy.ts';
+import { assertMayEditSite, assertMayReadSiteDrafts, mayEditSite, mayReadSiteDrafts } from './policy.ts';
 import * as repo from './repo.ts';
 import type { ArticleStatus, RevisionEntity, SiteImageVariant } from './schema.ts';
 import './messages.ts';
@@ -191,19 +191,28 @@ export async function removeGalleryImage(ctx: Ctx, villageCode: string, id: stri
   await audit(ctx, { action: 'site_image_delete', entity: 'site_image', entityId: id, villageCode });
 }
 
-/** The stored file behind a public image address, or NotFound. */
+/**
+ * The stored file behind an image address, or NotFound: for the public only a picture the site
+ * shows (gallery, a published item's cover, an official's photo); the village's staff also see the
+ * ones not shown yet (a draft's cover), and `shown` says which it is.
+ */
 export async function imageVariantFile(
   ctx: Ctx,
   villageCode: string,
   imageId: string,
   width: number,
   format: SiteImageVariant['format'],
-): Promise<string> {
+): Promise<{ fileId: string; shown: boolean }> {
   if (!isUuid(imageId)) throw new NotFound(t('sites.error.notFound'));
-  const [row] = await repo.selectImages(ctx.db, villageCode, [imageId]);
+  const shownRow = await repo.selectShownImage(ctx.db, villageCode, imageId, ctx.clock.now());
+  const row =
+    shownRow ??
+    (mayReadSiteDrafts(ctx.actor, villageCode)
+      ? (await repo.selectImages(ctx.db, villageCode, [imageId]))[0]
+      : undefined);
   const variant = row?.variants.find((v) => v.width === width && v.format === format);
   if (!variant) throw new NotFound(t('sites.error.notFound'));
-  return variant.fileId;
+  return { fileId: variant.fileId, shown: Boolean(shownRow) };
 }
 
 export function isUuid(value: string): boolean {
@@ -913,6 +922,19 @@ export async function hasOfficials(ctx: Ctx, villageCode: string): Promise<boole
 
 export async function hasPublishedNews(ctx: Ctx, villageCode: string): Promise<boolean> {
   return (await repo.countPublicArticles(ctx.db, villageCode, ctx.clock.now())) > 0;
+}
+
+/** `hasProfile` for many villages at once: the codes of those whose profile says something. */
+export async function villagesWithProfile(ctx: Ctx, villageCodes: string[]): Promise<Set<string>> {
+  return new Set(await repo.villagesWithProfileText(ctx.db, villageCodes));
+}
+
+export async function villagesWithOfficials(ctx: Ctx, villageCodes: string[]): Promise<Set<string>> {
+  return new Set(await repo.villagesWithRows(ctx.db, 'site_officials', villageCodes));
+}
+
+export async function villagesWithPublishedNews(ctx: Ctx, villageCodes: string[]): Promise<Set<string>> {
+  return new Set(await repo.villagesWithPublicArticles(ctx.db, villageCodes, ctx.clock.now()));
 }
 
 export function mayEdit(ctx: Ctx, villageCode: string): boolean {

@@ -193,6 +193,46 @@ describe('village site content', () => {
   });
 });
 
+describe("the Markdown toolbar's words", () => {
+  it('are the messages of the language asked for, and nothing for a language there is none of', async () => {
+    const visitor = new Visitor(test.app);
+    const english = await visitor.get('/situs/teks-editor/en');
+    expect(english.statusCode).toBe(200);
+    expect(JSON.parse(english.body)).toMatchObject({ label: 'Text format', bold: { title: 'Bold' } });
+    const indonesian = JSON.parse((await visitor.get('/situs/teks-editor/id')).body);
+    expect(indonesian.link).toEqual({ title: 'Tautan', sample: 'teks tautan' });
+    expect((await visitor.get('/situs/teks-editor/fr')).statusCode).toBe(404);
+  });
+});
+
+describe('a draft cover picture', () => {
+  it('is served to the village staff only until its news item is published', async () => {
+    const ctx = withActor(test.ctx, operator);
+    const cover = await site.addImage(ctx, VILLAGE, {
+      bytes: await phonePhoto(800, 450),
+      alt: 'Jalan desa baru',
+    });
+    const article = {
+      title: 'Jalan desa selesai diaspal',
+      body: 'Jalan sepanjang 2 km selesai diaspal warga.',
+      coverId: cover.id,
+    };
+    const id = await site.saveArticle(ctx, VILLAGE, null, article, 'save');
+    const url = `/desa/${VILLAGE}/gambar/${cover.id}/640.webp`;
+    expect((await new Visitor(test.app).get(url)).statusCode).toBe(404);
+    expect((await (await loginAs(test.app, otherOperator)).get(url)).statusCode).toBe(404);
+    const staff = await (await loginAs(test.app, operator)).get(url);
+    expect(staff.statusCode).toBe(200);
+    expect(staff.headers['cache-control']).toBe('private, no-store');
+
+    await site.saveArticle(ctx, VILLAGE, id, article, 'publish');
+    const shown = await new Visitor(test.app).get(url);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.headers['cache-control']).toContain('immutable');
+    expect((await sharp(shown.rawPayload).metadata()).format).toBe('webp');
+  });
+});
+
 describe('village site pages', () => {
   it('leaves nothing executable of an XSS payload in any field of an article, the profile or an official', async () => {
     const ctx = withActor(test.ctx, operator);

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -55,15 +57,56 @@ export function sendCacheable(
  * each: a reverse proxy does the same with the Cache-Control above, and this serves installations
  * that run without one. Keyed by the address and the language. Any successful write through the app
  * (a POST, PUT, PATCH or DELETE) empties it, so an officer who publishes sees the change on the next
- * visit; other app servers see it within the time kept.
+ * visit; other app servers see it within the time kept. A kept page also keeps its brotli and gzip
+ * bodies, made once (at brotli's best quality, since it is once) the first time a visitor asks
+ * for that encoding, so a hit costs no compression.
  */
 const MAX_PAGES = 2_000;
+type Encoding = 'br' | 'gzip';
 interface StoredPage {
   body: string;
   etag: string;
   type: string;
   status: number;
   until: number;
+  encoded: Partial<Record<Encoding, Promise<Buffer>>>;
+}
+/** as the app's compression (`threshold` in app.ts): a smaller body goes as it is */
+export const COMPRESS_FROM_BYTES = 1024;
+
+const brotliCompress = promisify(zlib.brotliCompress);
+const gzipCompress = promisify(zlib.gzip);
+function compressed(encoding: Encoding, body: string): Promise<Buffer> {
+  const bytes = Buffer.from(body);
+  if (encoding === 'gzip') return gzipCompress(bytes, { level: 9 });
+  return brotliCompress(bytes, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+      [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  });
+}
+
+/**
+ * The encoding an Accept-Encoding header prefers among brotli and gzip (RFC 9110 §12.5.3: the
+ * highest q, brotli on a tie, `*` for one not named, `x-gzip` as gzip), or null for the body as it is.
+ */
+export function preferredEncoding(header: string | undefined): Encoding | null {
+  if (!header) return null;
+  const weights = new Map<string, number>();
+  for (const part of header.toLowerCase().split(',')) {
+    const [name, ...params] = part.split(';').map((s) => s.trim());
+    if (!name) continue;
+    const q = params.find((p) => p.startsWith('q='));
+    const weight = q ? Number(q.slice(2)) : 1;
+    weights.set(name === 'x-gzip' ? 'gzip' : name, Number.isFinite(weight) ? weight : 0);
+  }
+  const weightOf = (name: Encoding) => weights.get(name) ?? weights.get('*') ?? 0;
+  const br = weightOf('br');
+  const gzip = weightOf('gzip');
+  if (br <= 0 && gzip <= 0) return null;
+  return br >= gzip ? 'br' : 'gzip';
 }
 interface PageStore {
   keepMs: number;
@@ -86,11 +129,11 @@ function pageKey(request: FastifyRequest): string {
   return `${request.view?.locale ?? ''} ${request.url}`;
 }
 
-function rememberPage(request: FastifyRequest, page: Omit<StoredPage, 'until'>): void {
+function rememberPage(request: FastifyRequest, page: Omit<StoredPage, 'until' | 'encoded'>): void {
   const store = request.publicPages;
   if (!store || request.method !== 'GET' || !anonymousRequest(request)) return;
   if (store.pages.size >= MAX_PAGES) store.pages.clear();
-  store.pages.set(pageKey(request), { ...page, until: Date.now() + store.keepMs });
+  store.pages.set(pageKey(request), { ...page, until: Date.now() + store.keepMs, encoded: {} });
 }
 
 /** Serves a kept page to an anonymous GET before its route runs; empties the store after a write. */
@@ -108,11 +151,24 @@ export function installPublicPageCache(app: FastifyInstance, keepSeconds: number
       store.pages.delete(key);
       return;
     }
-    reply.header('vary', 'Cookie').header('cache-control', PUBLIC_PAGE_CACHE).header('etag', page.etag);
+    const compressible = Buffer.byteLength(page.body) >= COMPRESS_FROM_BYTES;
+    reply
+      .header('vary', compressible ? 'Cookie, Accept-Encoding' : 'Cookie')
+      .header('cache-control', PUBLIC_PAGE_CACHE)
+      .header('etag', page.etag);
     reply.type(page.type);
     if (page.status === 200 && etagMatches(request.headers['if-none-match'], page.etag))
       return reply.code(304).send();
-    return reply.code(page.status).send(page.body);
+    const encoding = compressible ? preferredEncoding(request.headers['accept-encoding']) : null;
+    if (!encoding) return reply.code(page.status).send(page.body);
+    page.encoded[encoding] ??= compressed(encoding, page.body);
+    const bytes = await page.encoded[encoding];
+    // the app's compression leaves a body alone that already says how it is encoded
+    return reply
+      .code(page.status)
+      .header('content-encoding', encoding)
+      .header('content-length', bytes.length)
+      .send(bytes);
   });
   app.addHook('onResponse', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) store.pages.clear();
