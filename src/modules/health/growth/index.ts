@@ -16,3 +16,4 @@ export {
   type WeightForAge,
   type WeightForHeight,
 } from './assess.ts';
+export { isTwoT, judgeWeightGain, kbmGrams, type WeightGain } from './weight-gain.ts';

@@ -24,9 +24,16 @@ export interface LmsTable {
 
 const DIR = new URL('../../../../reference/who-growth/', import.meta.url);
 
+/** The non-empty lines of a file in reference/who-growth/. */
+export function referenceLines(file: string): string[] {
+  return fs
+    .readFileSync(fileURLToPath(new URL(file, DIR)), 'utf8')
+    .split(/\r?\n/)
+    .filter(Boolean);
+}
+
 function readTable(file: string, unit: 'day' | 'cm'): LmsTable {
-  const path = fileURLToPath(new URL(file, DIR));
-  const lines = fs.readFileSync(path, 'utf8').split(/\r?\n/).filter(Boolean);
+  const lines = referenceLines(file);
   const header = lines[0]?.split(',') ?? [];
   const col = (name: string) => {
     const i = header.indexOf(name);
