@@ -16,4 +16,5 @@ export {
   type WeightForAge,
   type WeightForHeight,
 } from './assess.ts';
+export { CHART_SDS, type ChartIndicator, type GrowthChartInput, growthChartSvg } from './chart.ts';
 export { isTwoT, judgeWeightGain, kbmGrams, type WeightGain } from './weight-gain.ts';

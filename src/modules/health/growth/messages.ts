@@ -41,10 +41,8 @@ const id: Messages = {
   'health.growth.chart.axis.heightCm': 'Tinggi badan (cm)',
   'health.growth.chart.axis.weightKg': 'Berat badan (kg)',
   'health.growth.chart.axis.lengthOrHeightCm': 'Panjang/tinggi badan (cm)',
-  'health.growth.chart.median': 'Median',
   'health.growth.chart.legend':
     'Garis: median WHO, −2/+2 SD dan −3/+3 SD. Hijau: −2 sampai +2 SD; kuning: antara 2 dan 3 SD; merah: di luar 3 SD.',
-  'health.growth.chart.point': '{label}: {x}, {y}',
 };
 
 const en: Messages = {
@@ -84,10 +82,8 @@ const en: Messages = {
   'health.growth.chart.axis.heightCm': 'Height (cm)',
   'health.growth.chart.axis.weightKg': 'Weight (kg)',
   'health.growth.chart.axis.lengthOrHeightCm': 'Length/height (cm)',
-  'health.growth.chart.median': 'Median',
   'health.growth.chart.legend':
     'Lines: WHO median, −2/+2 SD and −3/+3 SD. Green: −2 to +2 SD; yellow: between 2 and 3 SD; red: beyond 3 SD.',
-  'health.growth.chart.point': '{label}: {x}, {y}',
 };
 
 export const growthMessages = { id, en };
