@@ -976,4 +976,36 @@ export const MATRIX: Record<string, Entry> = {
   'GET /kelola/onboarding/langkah': { url: () => '/kelola/onboarding/langkah', allow: VILLAGE_STAFF },
   'GET /masuk/kode': { url: () => '/masuk/kode', allow: ALL },
   'POST /masuk/kode': { url: () => '/masuk/kode', allow: ALL },
+  // ---- health: stunting figures, convergence scorecard, e-PPGBM export, public village section ----
+  'GET /kelola/kesehatan/angka': {
+    url: (fx) => `/kelola/kesehatan/angka?wilayah=${A(fx)}`,
+    allow: FIGURES_A,
+  },
+  'GET /kelola/kesehatan/angka.csv': {
+    url: (fx) => `/kelola/kesehatan/angka.csv?wilayah=${A(fx)}`,
+    allow: FIGURES_A,
+  },
+  'GET /kelola/kesehatan/scorecard': {
+    url: (fx) => `/kelola/kesehatan/scorecard?desa=${A(fx)}`,
+    allow: FIGURES_A,
+  },
+  'POST /kelola/kesehatan/scorecard': {
+    url: (fx) => `/kelola/kesehatan/scorecard?desa=${A(fx)}&triwulan=2026-4`,
+    allow: VILLAGE_A,
+    body: () => ({ n_ih_nifas: '0' }),
+  },
+  'GET /kelola/kesehatan/ekspor': {
+    url: (fx) => `/kelola/kesehatan/ekspor?wilayah=${A(fx)}`,
+    allow: [...RECORDS_A, 'opdDinkes'],
+  },
+  'GET /kelola/kesehatan/ekspor.xlsx': {
+    url: (fx) => `/kelola/kesehatan/ekspor.xlsx?wilayah=${A(fx)}`,
+    allow: [...RECORDS_A, 'opdDinkes'],
+  },
+  'GET /kelola/kesehatan/ekspor.csv': {
+    url: (fx) => `/kelola/kesehatan/ekspor.csv?wilayah=${A(fx)}`,
+    allow: [...RECORDS_A, 'opdDinkes'],
+  },
+  'GET /desa/:code/kesehatan': { url: (fx) => `/desa/${A(fx)}/kesehatan`, allow: ALL },
+  'GET /api/v1/health/zscore': { url: () => '/api/v1/health/zscore?sex=1&ageDays=100&weightKg=6', allow: ALL },
 };
