@@ -11,7 +11,7 @@ import { listKecamatan, listVillages, regionExists } from '../regions/service.ts
 import { type ExportRow, exportRows } from './export-ppgbm-repo.ts';
 import { defaultRegion, firstDay, parseMonth } from './figures.ts';
 import { recordScope } from './policy.ts';
-import './figures-messages.ts';
+import './messages.ts';
 
 /**
  * The month's measurements of a puskesmas area as a sheet the nutrition officer takes to the
@@ -100,10 +100,10 @@ function toCells(row: ExportRow, n: number, names: Map<string, string>): Cell[] 
     number(row.waz),
     number(row.haz),
     number(row.whz),
-    label('health.export.wfa', row.weight_for_age),
-    label('health.export.hfa', row.height_for_age),
-    label('health.export.wfh', row.weight_for_height),
-    label('health.export.gain', row.weight_gain),
+    label('health.growth.wfa', row.weight_for_age),
+    label('health.growth.hfa', row.height_for_age),
+    label('health.growth.wfh', row.weight_for_height),
+    label('health.growth.gain', row.weight_gain),
     yesNo(row.vitamin_a),
     yesNo(row.exclusive_breastfeeding),
     row.immunisations.join(' '),

@@ -143,23 +143,6 @@ const id: Messages = {
   'health.export.notAllowed':
     'Ekspor e-PPGBM memuat NIK: hanya untuk petugas yang berwenang atas data kesehatan wilayah ini.',
   'health.export.flagged': 'nilai tidak wajar, dikonfirmasi',
-  'health.export.wfa.sangat_kurang': 'Berat badan sangat kurang',
-  'health.export.wfa.kurang': 'Berat badan kurang',
-  'health.export.wfa.normal': 'Berat badan normal',
-  'health.export.wfa.risiko_lebih': 'Risiko berat badan lebih',
-  'health.export.hfa.sangat_pendek': 'Sangat pendek',
-  'health.export.hfa.pendek': 'Pendek',
-  'health.export.hfa.normal': 'Normal',
-  'health.export.hfa.tinggi': 'Tinggi',
-  'health.export.wfh.gizi_buruk': 'Gizi buruk',
-  'health.export.wfh.gizi_kurang': 'Gizi kurang',
-  'health.export.wfh.gizi_baik': 'Gizi baik',
-  'health.export.wfh.berisiko_gizi_lebih': 'Berisiko gizi lebih',
-  'health.export.wfh.gizi_lebih': 'Gizi lebih',
-  'health.export.wfh.obesitas': 'Obesitas',
-  'health.export.gain.naik': 'N (naik)',
-  'health.export.gain.tidak_naik': 'T (tidak naik)',
-  'health.export.gain.baru': 'B (baru)',
 };
 
 const en: Messages = {
@@ -250,23 +233,6 @@ const en: Messages = {
   'health.export.notAllowed':
     "The e-PPGBM export holds NIK: only for officers entitled to this region's health records.",
   'health.export.flagged': 'implausible value, confirmed',
-  'health.export.wfa.sangat_kurang': 'Severely underweight',
-  'health.export.wfa.kurang': 'Underweight',
-  'health.export.wfa.normal': 'Normal weight',
-  'health.export.wfa.risiko_lebih': 'Risk of overweight',
-  'health.export.hfa.sangat_pendek': 'Severely stunted',
-  'health.export.hfa.pendek': 'Stunted',
-  'health.export.hfa.normal': 'Normal',
-  'health.export.hfa.tinggi': 'Tall',
-  'health.export.wfh.gizi_buruk': 'Severely wasted',
-  'health.export.wfh.gizi_kurang': 'Wasted',
-  'health.export.wfh.gizi_baik': 'Normal',
-  'health.export.wfh.berisiko_gizi_lebih': 'Possible risk of overweight',
-  'health.export.wfh.gizi_lebih': 'Overweight',
-  'health.export.wfh.obesitas': 'Obese',
-  'health.export.gain.naik': 'N (gained)',
-  'health.export.gain.tidak_naik': 'T (did not gain)',
-  'health.export.gain.baru': 'B (first weighing)',
 };
 
 export const figuresMessages = { id, en };

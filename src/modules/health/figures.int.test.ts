@@ -66,7 +66,8 @@ describe('stunting figures', () => {
     const kecamatan = await figuresPage(admin, { region: KEC_A, month: '2026-03' });
     expect(kecamatan.rowsAre).toBe('village');
     const a1 = kecamatan.rows.find((r) => r.key === A1)!;
-    expect(a1).toMatchObject({ registered: 8, measured: 6, ...directCount((v) => v === A1) });
+    expect(a1).toMatchObject(directCount((v) => v === A1));
+    expect([a1.registered, a1.measured]).toEqual([8, 6]);
     expect(kecamatan.rows.find((r) => r.key === A2)!.underweight).toEqual({
       count: 1,
       assessed: 1,
