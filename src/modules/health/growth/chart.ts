@@ -13,7 +13,10 @@ export type ChartIndicator = 'wfa' | 'lhfa' | 'wfl' | 'wfh';
 export interface GrowthChartInput {
   sex: Sex;
   indicator: ChartIndicator;
-  /** x = age in days (wfa, lhfa) or length/height in cm (wfl, wfh); y = kg or cm */
+  /**
+   * x = age in days (wfa, lhfa) or length/height in cm (wfl, wfh); y = kg or cm. Lengths and
+   * heights should be `correctedHeightCm` (after the 0.7 cm rule), as the curves are.
+   */
   points: Array<{ x: number; y: number; label?: string }>;
   title: string;
   width?: number;

@@ -53,11 +53,13 @@ describe('judgeWeightGain', () => {
     expect(judge(100, 5, 176, 5.9)).not.toBe('baru');
   });
 
-  it('is baru when the previous weighing is more than 2.5 months back or not before this one', () => {
+  it('is baru when the previous weighing is more than 2.5 months back, not before this one, or has no weight', () => {
     expect(judge(100, 5, 177, 8)).toBe('baru');
     expect(judge(day(4), 6.5, day(7), 9)).toBe('baru');
     expect(judge(200, 7, 200, 7.5)).toBe('baru');
     expect(judge(210, 7, 200, 7.5)).toBe('baru');
+    expect(judge(170, Number.NaN, 200, 7.5)).toBe('baru');
+    expect(judge(170, 7, 200, 0)).toBe('baru');
   });
 });
 

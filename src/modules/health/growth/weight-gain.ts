@@ -51,7 +51,9 @@ export function judgeWeightGain(input: {
   current: { ageDays: number; weightKg: number };
 }): WeightGain {
   const { previous, current } = input;
-  if (!previous) return 'baru';
+  const weighed = (w: { weightKg: number } | null): w is { weightKg: number } =>
+    w !== null && Number.isFinite(w.weightKg) && w.weightKg > 0;
+  if (!weighed(previous) || !weighed(current)) return 'baru';
   const gapDays = current.ageDays - previous.ageDays;
   if (gapDays <= 0) return 'baru';
   const months = Math.max(1, Math.round(gapDays / DAYS_PER_MONTH));
