@@ -110,6 +110,8 @@ describe('a posyandu session', () => {
     expect(stored?.weightKg).toBe(21);
     expect(stored?.confirmed).toBe(true);
     expect(stored?.flags).toContain('weight_jump');
+    // the form drawn again with the stored values and sent unchanged writes nothing and holds nothing
+    expect(await saveSession(as(operator), posyandu.id, '2026-11-20', form)).toEqual({ saved: 0, held: {} });
   });
 
   it('refuses a value that is not a number or out of range, beside its field', async () => {

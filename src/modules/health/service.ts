@@ -610,6 +610,18 @@ async function storeMeasurement(
   return { ...result, judged };
 }
 
+function sameValues(stored: MeasurementView, input: MeasurementInput): boolean {
+  return (
+    stored.weightKg === input.weightKg &&
+    stored.heightCm === input.heightCm &&
+    (input.heightCm === null || stored.position === input.position) &&
+    stored.headCm === input.headCm &&
+    stored.armCm === input.armCm &&
+    stored.vitaminA === input.vitaminA &&
+    stored.immunisations.join(',') === input.immunisations.join(',')
+  );
+}
+
 export interface SessionOutcome {
   saved: number;
   /** rows held back: field → message (the form shows them, with the confirmation box) */
@@ -639,6 +651,11 @@ export async function saveSession(
         continue;
       }
       const confirmed = (form[rowField('cek', row.childId)] ?? '') === 'ya';
+      // a row drawn back unchanged (this month's values, already stored) is not written again,
+      // unless this is the confirmation an imported implausible value waits for
+      const awaitsConfirmation =
+        row.current !== null && row.current.flags.length > 0 && !row.current.confirmed;
+      if (row.current && sameValues(row.current, read.input) && !(confirmed && awaitsConfirmation)) continue;
       const previous = previousOf(row.previous);
       const judged = judge({ sex: row.sex }, row.ageDays, read.input, previous, monthOf(sheet.day));
       if (needsConfirmation(judged.flags) && !confirmed) {
