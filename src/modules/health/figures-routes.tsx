@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff } from '../../platform/auth/guards.ts';
 import { csvLine } from '../../platform/csv.ts';
-import { NotFound } from '../../platform/http/errors.ts';
+import { Forbidden, NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
 import { queryText } from '../../platform/http/input.ts';
@@ -101,10 +101,8 @@ export async function figuresRoutes(app: FastifyInstance): Promise<void> {
     const query = queryText(request);
     const region = query.wilayah || defaultRegion(request.ctx);
     const month = parseMonth(request.ctx, query.bulan);
-    if (!mayExportMeasurements(request.ctx.actor, region)) {
-      // the same refusal (and wording) as the download itself
-      await prepareExport(request.ctx, { region, month });
-    }
+    // the same refusal (and wording) as the download itself
+    if (!mayExportMeasurements(request.ctx.actor, region)) throw new Forbidden(t('health.export.notAllowed'));
     return reply.page(<ExportPage region={region} month={month} />);
   });
 
