@@ -127,6 +127,28 @@ describe('a month’s sheet', () => {
     expect(errors).toContain('tidak ditemukan');
   });
 
+  it('takes a sheet through the upload form and queues it; a form without a file comes back with 422', async () => {
+    const office = await loginAs(test.app, operator);
+    const page = `/kelola/kesehatan/impor?posyandu=${posyandu.id}`;
+    const sheet = Buffer.from(
+      'nik;nama;tanggal_lahir;tanggal_ukur;berat_kg;tinggi_cm\n;Ani;2025-02-01;2026-11-02;8,3;73,5\n',
+    );
+    const sent = await office.submitMultipart(page, {}, [
+      { name: 'file', filename: 'november.csv', type: 'text/csv', bytes: sheet },
+    ]);
+    expect(sent.statusCode).toBe(303);
+    const queued = await test.ctx.db
+      .selectFrom('import_jobs')
+      .select(['file_name', 'state'])
+      .where('kind', '=', 'health-measurements')
+      .where('file_name', '=', 'november.csv')
+      .executeTakeFirstOrThrow();
+    expect(['antre', 'berjalan', 'selesai']).toContain(queued.state);
+    const empty = await office.submitMultipart(page, {}, []);
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('Pilih berkas CSV atau XLSX');
+  });
+
   it('serves the template to anyone', async () => {
     const template = await new Visitor(test.app).get('/kesehatan/templat-impor.csv');
     expect(template.statusCode).toBe(200);

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireResident, requireStaff } from '../../platform/auth/guards.ts';
-import { Invalid } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
 import { queryText } from '../../platform/http/input.ts';
+import { readOneUpload } from '../../platform/http/upload.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { figuresRoutes } from './figures-routes.tsx';
 import { zscoreApi } from './growth/api.ts';
@@ -264,34 +262,13 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
   formRoute(app, `${BASE}/impor`, {
     preHandler: requireStaff(),
     body: formBody({}),
-    read: async (request) => {
-      const posyanduId = queryText(request).posyandu ?? '';
-      const out: { job: { id: string; uploadPath: string } | null; problem: string | null } = {
-        job: null,
-        problem: null,
-      };
-      if (!request.isMultipart())
-        return { fields: {}, files: { job: null, problem: t('health.error.noFile') } };
-      try {
-        for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD, files: 1 } })) {
-          if (part.type !== 'file') continue;
-          if (!part.filename) {
-            part.file.resume();
-            continue;
-          }
-          out.job = await createHealthImport(request.ctx, posyanduId, part.filename);
-          await pipeline(part.file, fs.createWriteStream(out.job.uploadPath));
-          if (part.file.truncated) out.problem = t('health.error.fileTooLarge');
-        }
-      } catch (error) {
-        if (error instanceof Invalid) out.problem = Object.values(error.fields).join(' ');
-        else if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          out.problem = t('health.error.fileTooLarge');
-        else throw error;
-      }
-      if (!out.job && !out.problem) out.problem = t('health.error.noFile');
-      return { fields: {}, files: out };
-    },
+    read: (request) =>
+      readOneUpload(request, {
+        maxBytes: MAX_UPLOAD,
+        start: (fileName) => createHealthImport(request.ctx, queryText(request).posyandu ?? '', fileName),
+        noFile: t('health.error.noFile'),
+        tooLarge: t('health.error.fileTooLarge'),
+      }),
     page: async (request, { errors }) => {
       const data = await importPageData(request.ctx, queryText(request).posyandu ?? '');
       return (
