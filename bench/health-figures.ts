@@ -6,6 +6,8 @@
 // Run: SIMPUL_TEST_DB=postgres TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test \
 //        node --import tsx bench/health-figures.ts        (CHILDREN, RUNS to change the size)
 import { sql } from 'kysely';
+import { regionSummary, trend } from '../src/modules/health/figures.ts';
+import * as repo from '../src/modules/health/figures-repo.ts';
 import { buildTestApp, loginAs, makeStaff } from '../src/testing.ts';
 import { median, p95 } from './figures.ts';
 
@@ -72,5 +74,26 @@ await time('regency page (admin)', () =>
 );
 await time('regency figures API (admin)', () =>
   admin.get(`/api/v1/figures?region=${regency}&name=health.stuntingPercent`),
+);
+// where a regency page's time goes: each of its queries alone
+const ok = (work: () => Promise<unknown>) => async () => {
+  await work();
+  return { statusCode: 200 };
+};
+await time(
+  '  regency month summary',
+  ok(() => regionSummary(ctx, regency, MONTH)),
+);
+await time(
+  '  regency 12-month trend',
+  ok(() => trend(ctx, regency, MONTH)),
+);
+await time(
+  '  regency breakdown counts',
+  ok(() => repo.monthCountsBy(ctx.db, regency, `${MONTH}-01`, 'kecamatan')),
+);
+await time(
+  '  regency breakdown registered',
+  ok(() => repo.registeredUnderFiveBy(ctx.db, regency, `${MONTH}-30`, 'kecamatan')),
 );
 await test.close();

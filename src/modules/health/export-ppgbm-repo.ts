@@ -31,6 +31,7 @@ export interface ExportRow {
   exclusive_breastfeeding: boolean | null;
   immunisations: string[];
   flags: string[];
+  confirmed_implausible: boolean;
 }
 
 /** Every measurement of the month in the region, with the child, mother and posyandu beside it. */
@@ -43,7 +44,7 @@ export async function exportRows(db: Db, region: string, month: string): Promise
       to_char(m.measured_on, 'YYYY-MM-DD') AS measured_on, m.age_days,
       m.weight_kg, m.height_cm, m.position, m.arm_cm, m.head_cm, m.haz, m.waz, m.whz,
       m.height_for_age, m.weight_for_age, m.weight_for_height, m.weight_gain,
-      m.vitamin_a, m.exclusive_breastfeeding, m.immunisations, m.flags
+      m.vitamin_a, m.exclusive_breastfeeding, m.immunisations, m.flags, m.confirmed_implausible
     FROM health_measurements m
     JOIN health_children c ON c.id = m.child_id
     JOIN health_posyandu p ON p.id = m.posyandu_id

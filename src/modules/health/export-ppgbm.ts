@@ -107,7 +107,9 @@ function toCells(row: ExportRow, n: number, names: Map<string, string>): Cell[] 
     yesNo(row.vitamin_a),
     yesNo(row.exclusive_breastfeeding),
     row.immunisations.join(' '),
-    row.flags.length > 0 ? t('health.export.flagged') : '',
+    row.flags.length === 0
+      ? ''
+      : t(row.confirmed_implausible ? 'health.export.flagged' : 'health.export.unconfirmed'),
   ];
 }
 

@@ -143,6 +143,7 @@ const id: Messages = {
   'health.export.notAllowed':
     'Ekspor e-PPGBM memuat NIK: hanya untuk petugas yang berwenang atas data kesehatan wilayah ini.',
   'health.export.flagged': 'nilai tidak wajar, dikonfirmasi',
+  'health.export.unconfirmed': 'nilai tidak wajar, belum dikonfirmasi (tidak dihitung dalam angka)',
 };
 
 const en: Messages = {
@@ -233,6 +234,7 @@ const en: Messages = {
   'health.export.notAllowed':
     "The e-PPGBM export holds NIK: only for officers entitled to this region's health records.",
   'health.export.flagged': 'implausible value, confirmed',
+  'health.export.unconfirmed': 'implausible value, not confirmed yet (left out of the figures)',
 };
 
 export const figuresMessages = { id, en };

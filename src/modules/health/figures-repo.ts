@@ -45,6 +45,12 @@ function groupKey(grouping: Grouping): RawBuilder<string> {
   return sql<string>`m.village_code`;
 }
 
+/**
+ * Rows the figures count: a flagged row that nobody has confirmed yet (an import's implausible
+ * value, waiting in the work queue) is left out whole until a person has looked at it.
+ */
+const COUNTED = sql`(m.confirmed_implausible OR cardinality(m.flags) = 0)`;
+
 const COUNTS = sql`
   count(*)::int AS measured,
   count(*) FILTER (WHERE m.haz IS NOT NULL AND NOT ('haz_implausible' = ANY (m.flags)))::int AS haz_assessed,
@@ -81,7 +87,7 @@ export async function monthCounts(db: Db, region: string, month: string): Promis
   const { rows } = await sql<CountRow>`
     SELECT ${COUNTS}
     FROM health_measurements m
-    WHERE m.measured_month = ${month}::date AND m.age_days < ${UNDER_FIVE_DAYS}
+    WHERE m.measured_month = ${month}::date AND m.age_days < ${UNDER_FIVE_DAYS} AND ${COUNTED}
       AND ${regionFilter(sql.ref('m.village_code'), region)}`.execute(db);
   return toCounts(rows[0]);
 }
@@ -97,7 +103,7 @@ export async function monthCountsBy(
   const { rows } = await sql<CountRow & { key: string }>`
     SELECT ${key} AS key, ${COUNTS}
     FROM health_measurements m
-    WHERE m.measured_month = ${month}::date AND m.age_days < ${UNDER_FIVE_DAYS}
+    WHERE m.measured_month = ${month}::date AND m.age_days < ${UNDER_FIVE_DAYS} AND ${COUNTED}
       AND ${regionFilter(sql.ref('m.village_code'), region)}
     GROUP BY 1`.execute(db);
   return rows.map((row) => ({ key: row.key, ...toCounts(row) }));
@@ -113,7 +119,7 @@ export async function trendCounts(
   const { rows } = await sql<CountRow & { month: string }>`
     SELECT to_char(m.measured_month, 'YYYY-MM') AS month, ${COUNTS}
     FROM health_measurements m
-    WHERE m.measured_month BETWEEN ${from}::date AND ${to}::date AND m.age_days < ${UNDER_FIVE_DAYS}
+    WHERE m.measured_month BETWEEN ${from}::date AND ${to}::date AND m.age_days < ${UNDER_FIVE_DAYS} AND ${COUNTED}
       AND ${regionFilter(sql.ref('m.village_code'), region)}
     GROUP BY 1
     ORDER BY 1`.execute(db);

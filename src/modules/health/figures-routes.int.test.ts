@@ -70,8 +70,10 @@ describe('health figures pages', () => {
     const csv = await dinkes.get(`/kelola/kesehatan/ekspor.csv?wilayah=${B1}&bulan=2026-03`);
     const rows = csvRows(csv.body);
     expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
-    expect(rows).toHaveLength(2);
-    expect(rows[1]![21]).toBe('-3');
+    // the unconfirmed row is in the sheet (the officer sees it), marked, though the figures leave it out
+    expect(rows).toHaveLength(3);
+    expect(rows.map((r) => r[21])).toContain('-3');
+    expect(rows.find((r) => r[21] === '-3.5')?.at(-1)).toContain('belum dikonfirmasi');
     const audits = await test.ctx.db
       .selectFrom('audit_log')
       .select(['action', 'entity', 'detail'])

@@ -22,9 +22,9 @@ async function as(role: Parameters<typeof makeStaff>[1]['role'], scope: string):
 
 /** The same counts, made in JavaScript from the data set itself. */
 function directCount(inRegion: (village: string) => boolean) {
-  const march = KNOWN.filter((c) => inRegion(c.village) && c.march && !c.overFive).map(
-    (c) => c.march as Measured,
-  );
+  const march = KNOWN.filter(
+    (c) => inRegion(c.village) && c.march && !c.overFive && !c.march.unconfirmed,
+  ).map((c) => c.march as Measured);
   const valid = (z: 'haz' | 'waz' | 'whz') =>
     march.filter((m) => m[z] !== null && !(m.flags ?? []).includes(`${z}_implausible`));
   const below = (z: 'haz' | 'waz' | 'whz') => valid(z).filter((m) => (m[z] as number) < -2).length;
