@@ -22,6 +22,11 @@ export const healthModule: SimpulModule = {
       for: ['kader_posyandu', 'operator_desa', 'sekretaris_desa', 'kepala_desa', 'opd', 'admin_kabupaten'],
     },
     { href: '/akun/anak', label: 'health.navParent', for: ['resident'] },
+    {
+      href: '/kelola/kesehatan/angka',
+      label: 'health.figures.nav',
+      for: ['operator_desa', 'sekretaris_desa', 'kepala_desa', 'camat', 'opd', 'admin_kabupaten'],
+    },
   ],
   async seed(ctx, { demo, demoVillages }) {
     const village = demoVillages[0];
