@@ -115,19 +115,7 @@ export function judge(
     position: input.position,
     oedema: input.oedema,
   });
-  const weightGain =
-    input.weightKg === null
-      ? null
-      : judgeWeightGain({
-          sex: child.sex,
-          previous:
-            previous && previous.weightKg !== null
-              ? { ageDays: previous.ageDays, weightKg: previous.weightKg }
-              : null,
-          current: { ageDays, weightKg: input.weightKg },
-        });
-  const lastMonth = previous && previous.measuredMonth === previousMonth(month) ? previous.weightGain : null;
-  const twoT = weightGain !== null && lastMonth !== null && isTwoT([lastMonth, weightGain]);
+  const { weightGain, twoT } = gainOf(child.sex, ageDays, input.weightKg, previous, month);
   return { growth, weightGain, twoT, flags: [...growth.flags, ...changeFlags(input, ageDays, previous)] };
 }
 
@@ -140,4 +128,25 @@ const OWN_FLAGS = new Set(['weight_jump', 'height_loss', 'height_jump']);
 
 export function flagText(flags: string[]): string {
   return flags.map((f) => t(OWN_FLAGS.has(f) ? `health.flag.${f}` : `health.growth.flag.${f}`)).join('; ');
+}
+
+/** The KMS judgement of a month's weight against the previous visit, and 2T with last month's. */
+export function gainOf(
+  sex: Sex,
+  ageDays: number,
+  weightKg: number | null,
+  previous: Previous | null,
+  month: string,
+): { weightGain: WeightGain | null; twoT: boolean } {
+  if (weightKg === null) return { weightGain: null, twoT: false };
+  const weightGain = judgeWeightGain({
+    sex,
+    previous:
+      previous && previous.weightKg !== null
+        ? { ageDays: previous.ageDays, weightKg: previous.weightKg }
+        : null,
+    current: { ageDays, weightKg },
+  });
+  const lastMonth = previous && previous.measuredMonth === previousMonth(month) ? previous.weightGain : null;
+  return { weightGain, twoT: lastMonth !== null && isTwoT([lastMonth, weightGain]) };
 }

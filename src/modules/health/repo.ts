@@ -191,6 +191,19 @@ export async function upsertMeasurement(db: Db, row: Insertable<HealthMeasuremen
     .executeTakeFirstOrThrow();
 }
 
+export async function setWeightGain(
+  db: Db,
+  id: string,
+  gain: { weightGain: string | null; twoT: boolean },
+  now: Date,
+) {
+  await db
+    .updateTable('health_measurements')
+    .set({ weight_gain: gain.weightGain, two_t: gain.twoT, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function historyOf(db: Db, childId: string): Promise<MeasurementRow[]> {
   return db
     .selectFrom('health_measurements')

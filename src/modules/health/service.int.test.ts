@@ -78,6 +78,21 @@ describe('a posyandu session', () => {
     expect(child.charts[0]?.svg).toContain('<svg');
   });
 
+  it('judges the following month again when an earlier month is corrected', async () => {
+    const row = (kg: string) => ({ [rowField('berat', budi)]: kg, [rowField('tinggi', budi)]: '80' });
+    await saveSession(as(operator), posyandu.id, '2026-10-20', row('10,0'));
+    await saveSession(as(operator), posyandu.id, '2026-11-20', row('10,5'));
+    expect((await getChild(as(operator), budi)).measurements.map((m) => m.weightGain)).toEqual([
+      'baru',
+      'naik',
+    ]);
+    await saveSession(as(operator), posyandu.id, '2026-10-20', row('10,6'));
+    expect((await getChild(as(operator), budi)).measurements.map((m) => m.weightGain)).toEqual([
+      'baru',
+      'tidak_naik',
+    ]);
+  });
+
   it('holds back an implausible row, keeps the others, and stores it once confirmed', async () => {
     await saveSession(as(operator), posyandu.id, '2026-10-20', {
       [rowField('berat', siti)]: '10,2',

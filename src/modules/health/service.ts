@@ -18,6 +18,7 @@ import {
   decimalProblem,
   defaultPosition,
   flagText,
+  gainOf,
   judge,
   type MeasurementInput,
   monthOf,
@@ -607,7 +608,28 @@ async function storeMeasurement(
     },
     ctx.clock.now(),
   );
+  await rejudgeLaterMonths(ctx, target.childId, target.sex, month);
   return { ...result, judged };
+}
+
+/**
+ * The months after an edited one were judged against it: their weight gain and 2T are judged
+ * again, each against the (possibly changed) month before it.
+ */
+async function rejudgeLaterMonths(ctx: Ctx, childId: string, sex: Sex, month: string): Promise<void> {
+  const history = (await repo.historyOf(ctx.db, childId)).map(toMeasurement);
+  let previous: MeasurementView | null = null;
+  for (const m of history) {
+    if (monthOf(m.measuredOn) > month && previous) {
+      const gain = gainOf(sex, m.ageDays, m.weightKg, previousOf(previous), monthOf(m.measuredOn));
+      if (gain.weightGain !== m.weightGain || gain.twoT !== m.twoT) {
+        await repo.setWeightGain(ctx.db, m.id, gain, ctx.clock.now());
+        m.weightGain = gain.weightGain;
+        m.twoT = gain.twoT;
+      }
+    }
+    previous = m;
+  }
 }
 
 function sameValues(stored: MeasurementView, input: MeasurementInput): boolean {
