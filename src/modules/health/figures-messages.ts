@@ -130,7 +130,8 @@ const id: Messages = {
   'health.scorecard.paudTargetMissing': 'Isi dulu jumlah anak usia 2–6 tahun.',
   'health.scorecard.fixErrors': 'Periksa isian yang ditandai.',
   'health.scorecard.notYourVillage': 'Scorecard hanya diisi oleh petugas desa ini.',
-  'health.scorecard.pickVillage': 'Pilih desa',
+  'health.scorecard.pickVillage':
+    'Tulis kode desa scorecard yang ingin dilihat, misalnya ?desa=36.04.05.2001.',
   'health.scorecard.village': 'Kode desa',
   ...prefixed('health.scorecard.ind.', scorecardId),
   'health.export.title': 'Ekspor e-PPGBM',
@@ -221,7 +222,8 @@ const en: Messages = {
   'health.scorecard.paudTargetMissing': 'Enter the number of children 2–6 years old first.',
   'health.scorecard.fixErrors': 'Check the marked fields.',
   'health.scorecard.notYourVillage': "Only this village's staff fill in its scorecard.",
-  'health.scorecard.pickVillage': 'Choose a village',
+  'health.scorecard.pickVillage':
+    'Give the code of the village whose scorecard you want, e.g. ?desa=36.04.05.2001.',
   'health.scorecard.village': 'Village code',
   ...prefixed('health.scorecard.ind.', scorecardEn),
   'health.export.title': 'e-PPGBM export',

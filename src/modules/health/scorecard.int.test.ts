@@ -260,5 +260,7 @@ describe('convergence scorecard', () => {
       saveScorecard(await as('admin_kabupaten', '36.04'), { village: A3, quarter: '2026-1', fields }),
     ).rejects.toBeInstanceOf(Forbidden);
     await expect(scorecard(await as('camat', '36.04.16'), { village: A3 })).rejects.toBeInstanceOf(Forbidden);
+    // a kecamatan is no village: the page asks for one
+    await expect(scorecard(await as('camat', KEC_A), { village: KEC_A })).rejects.toBeInstanceOf(Invalid);
   });
 });

@@ -1,5 +1,5 @@
 import { audit } from '../../platform/audit/service.ts';
-import { assertMayReadFigures } from '../../platform/auth/policy.ts';
+import { assertMayReadFigures, scopeLevel } from '../../platform/auth/policy.ts';
 import { actorId } from '../../platform/auth/roles.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
@@ -124,6 +124,9 @@ export interface Scorecard {
 
 /** One village's scorecard for a quarter: figures only, so `view_figures` on the village. */
 export async function scorecard(ctx: Ctx, input: { village: string; quarter?: string }): Promise<Scorecard> {
+  // a camat or Dinkes opens the page without a village: ask for one rather than "not found"
+  if (scopeLevel(input.village) !== 'village')
+    throw new Invalid({ desa: t('health.scorecard.pickVillage') }, t('health.scorecard.pickVillage'));
   const village = await getVillage(ctx, input.village);
   assertMayReadFigures(ctx.actor, village.code, t('health.figures.outOfScope'));
   const quarter = parseQuarter(ctx, input.quarter);
