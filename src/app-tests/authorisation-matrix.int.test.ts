@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budgetCsv, importBudgetFile } from '../modules/apbdes/test-builders.ts';
 import { createOpen311Client, setPhotoVisibility } from '../modules/complaints/service.ts';
 import { fileRoadReport } from '../modules/complaints/test-builders.ts';
+import { registerPregnancy } from '../modules/health/pregnancy.ts';
+import { makeChild, makePosyandu } from '../modules/health/test-builders.ts';
 import { letterForRequest } from '../modules/letters/service.ts';
 import { createImportJob, runImportJob } from '../modules/residents/service.ts';
 import { generatedCsv } from '../modules/residents/test-builders.ts';
@@ -90,6 +92,14 @@ async function buildFixtures(): Promise<{ fixtures: Fixtures; actors: Map<Who, A
     fileName: 'apbdes.csv',
     content: budgetCsv([['4.2.7', 'Kode yang tidak ada', '1.000']]),
   });
+  // a posyandu of A with residentA's child and a pregnant woman
+  const posyandu = await makePosyandu(ctx, officeA.operator);
+  const healthChild = await makeChild(ctx, officeA.operator, posyandu.id, {
+    nama: 'Anak Matriks',
+    tanggal_lahir: '2025-06-01',
+    no_kk: residentA.familyNumber,
+  });
+  const pregnancy = await registerPregnancy(as(officeA.operator), posyandu.id, { nama: 'Ibu Matriks' });
 
   // service requests of residentA
   const domicile = async (submit = true) => {
@@ -220,6 +230,7 @@ async function buildFixtures(): Promise<{ fixtures: Fixtures; actors: Map<Who, A
     villageTicket: villageReport.ticket,
     confidentialTicket: confidential.ticket,
     open311Key,
+    health: { posyanduId: posyandu.id, childId: healthChild.id, pregnancyId: pregnancy.id },
     async fresh(kind, who) {
       const id = fresh.get(`${kind} ${who}`);
       if (!id) throw new Error(`no ${kind} request for ${who}`);

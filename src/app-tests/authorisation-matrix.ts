@@ -67,6 +67,8 @@ export interface Fixtures {
   /** confidential social-aid report in A, routed to DINSOS */
   confidentialTicket: string;
   open311Key: string;
+  /** a posyandu of A, residentA's child registered there, a pregnant woman of A */
+  health: { posyanduId: string; childId: string; pregnancyId: string };
   /** a request of residentA made for this identity only, in the state the route needs */
   fresh(kind: 'approvable' | 'signable', who: Who): Promise<string>;
 }
@@ -977,4 +979,108 @@ export const MATRIX: Record<string, Entry> = {
   'GET /kelola/onboarding/langkah': { url: () => '/kelola/onboarding/langkah', allow: VILLAGE_STAFF },
   'GET /masuk/kode': { url: () => '/masuk/kode', allow: ALL },
   'POST /masuk/kode': { url: () => '/masuk/kode', allow: ALL },
+  // ---- health: stunting figures, convergence scorecard, e-PPGBM export, public village section ----
+  'GET /kelola/kesehatan/angka': {
+    url: (fx) => `/kelola/kesehatan/angka?wilayah=${A(fx)}`,
+    allow: FIGURES_A,
+  },
+  'GET /kelola/kesehatan/angka.csv': {
+    url: (fx) => `/kelola/kesehatan/angka.csv?wilayah=${A(fx)}`,
+    allow: FIGURES_A,
+  },
+  'GET /kelola/kesehatan/scorecard': {
+    url: (fx) => `/kelola/kesehatan/scorecard?desa=${A(fx)}`,
+    allow: FIGURES_A,
+  },
+  'POST /kelola/kesehatan/scorecard': {
+    url: (fx) => `/kelola/kesehatan/scorecard?desa=${A(fx)}&triwulan=2026-4`,
+    allow: VILLAGE_A,
+    body: () => ({ n_ih_nifas: '0' }),
+  },
+  'GET /kelola/kesehatan/ekspor': {
+    url: (fx) => `/kelola/kesehatan/ekspor?wilayah=${A(fx)}`,
+    allow: [...RECORDS_A, 'opdDinkes'],
+  },
+  'GET /kelola/kesehatan/ekspor.xlsx': {
+    url: (fx) => `/kelola/kesehatan/ekspor.xlsx?wilayah=${A(fx)}`,
+    allow: [...RECORDS_A, 'opdDinkes'],
+  },
+  'GET /kelola/kesehatan/ekspor.csv': {
+    url: (fx) => `/kelola/kesehatan/ekspor.csv?wilayah=${A(fx)}`,
+    allow: [...RECORDS_A, 'opdDinkes'],
+  },
+  'GET /desa/:code/kesehatan': { url: (fx) => `/desa/${A(fx)}/kesehatan`, allow: ALL },
+  'GET /api/v1/health/zscore': {
+    url: () => '/api/v1/health/zscore?sex=1&ageDays=100&weightKg=6',
+    allow: ALL,
+  },
+  // ---- health: posyandu, session form, children, at-risk list, pregnancies, import, parent view ----
+  'GET /kelola/kesehatan': { url: () => '/kelola/kesehatan', allow: STAFF },
+  'GET /kelola/kesehatan/posyandu': { url: () => '/kelola/kesehatan/posyandu', allow: STAFF },
+  'POST /kelola/kesehatan/posyandu': { url: () => '/kelola/kesehatan/posyandu', allow: VILLAGE_STAFF },
+  'GET /kelola/kesehatan/posyandu/:id': {
+    url: (fx) => `/kelola/kesehatan/posyandu/${fx.health.posyanduId}`,
+    allow: FIGURES_A,
+  },
+  'POST /kelola/kesehatan/posyandu/:id/anak': {
+    url: (fx) => `/kelola/kesehatan/posyandu/${fx.health.posyanduId}/anak`,
+    allow: VILLAGE_A,
+  },
+  'POST /kelola/kesehatan/posyandu/:id/kader': {
+    url: (fx) => `/kelola/kesehatan/posyandu/${fx.health.posyanduId}/kader`,
+    allow: VILLAGE_A,
+  },
+  'POST /kelola/kesehatan/posyandu/:id/ibu-hamil': {
+    url: (fx) => `/kelola/kesehatan/posyandu/${fx.health.posyanduId}/ibu-hamil`,
+    allow: VILLAGE_A,
+  },
+  'GET /kelola/kesehatan/posyandu/:id/penimbangan': {
+    url: (fx) => `/kelola/kesehatan/posyandu/${fx.health.posyanduId}/penimbangan?tanggal=2026-11-30`,
+    allow: VILLAGE_A,
+  },
+  'POST /kelola/kesehatan/posyandu/:id/penimbangan': {
+    url: (fx) => `/kelola/kesehatan/posyandu/${fx.health.posyanduId}/penimbangan?tanggal=2026-11-30`,
+    allow: VILLAGE_A,
+  },
+  'GET /kelola/kesehatan/anak/:id': {
+    url: (fx) => `/kelola/kesehatan/anak/${fx.health.childId}`,
+    allow: [...RECORDS_A, 'opdDinkes'],
+  },
+  'POST /kelola/kesehatan/anak/:id/tautkan': {
+    url: (fx) => `/kelola/kesehatan/anak/${fx.health.childId}/tautkan`,
+    allow: VILLAGE_A,
+  },
+  'GET /kelola/kesehatan/perlu-kunjungan': {
+    url: () => '/kelola/kesehatan/perlu-kunjungan',
+    allow: [...VILLAGE_STAFF, 'opdDinkes', 'admin'],
+  },
+  'GET /kelola/kesehatan/ibu-hamil': {
+    url: () => '/kelola/kesehatan/ibu-hamil',
+    allow: [...VILLAGE_STAFF, 'opdDinkes', 'admin'],
+  },
+  'GET /kelola/kesehatan/ibu-hamil/:id': {
+    url: (fx) => `/kelola/kesehatan/ibu-hamil/${fx.health.pregnancyId}`,
+    allow: [...RECORDS_A, 'opdDinkes'],
+  },
+  'POST /kelola/kesehatan/ibu-hamil/:id/periksa': {
+    url: (fx) => `/kelola/kesehatan/ibu-hamil/${fx.health.pregnancyId}/periksa`,
+    allow: VILLAGE_A,
+  },
+  'GET /kelola/kesehatan/impor': {
+    url: (fx) => `/kelola/kesehatan/impor?posyandu=${fx.health.posyanduId}`,
+    allow: VILLAGE_A,
+  },
+  'POST /kelola/kesehatan/impor': {
+    url: (fx) => `/kelola/kesehatan/impor?posyandu=${fx.health.posyanduId}`,
+    allow: VILLAGE_A,
+    multipart: true,
+  },
+  'GET /kelola/kesehatan/impor/:id/galat.csv': {
+    label: 'no such import: nobody gets an error file',
+    url: () => '/kelola/kesehatan/impor/00000000-0000-4000-8000-000000000000/galat.csv',
+    allow: NOBODY,
+  },
+  'GET /kesehatan/templat-impor.csv': { url: () => '/kesehatan/templat-impor.csv', allow: ALL },
+  'GET /akun/anak': { url: () => '/akun/anak', allow: RESIDENTS },
+  'GET /akun/anak/:id': { url: (fx) => `/akun/anak/${fx.health.childId}`, allow: ['residentA'] },
 };

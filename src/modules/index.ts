@@ -2,6 +2,7 @@ import { registerMessages } from '../platform/i18n/index.ts';
 import type { SimpulModule } from '../platform/module.ts';
 import { apbdesModule } from './apbdes/index.ts';
 import { complaintsModule } from './complaints/index.ts';
+import { healthModule } from './health/index.ts';
 import { informasiModule } from './informasi/index.ts';
 import { lettersModule } from './letters/index.ts';
 import { onboardingModule } from './onboarding/index.ts';
@@ -23,6 +24,7 @@ export const modules: SimpulModule[] = [
   sitesModule,
   apbdesModule,
   onboardingModule,
+  healthModule,
 ];
 
 // each module's texts are known as soon as the module is loaded, so its services speak them from a

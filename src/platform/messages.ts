@@ -116,6 +116,7 @@ export const platformMessages = {
     'role.kepala_desa': 'Kepala desa',
     'role.sekretaris_desa': 'Sekretaris desa',
     'role.operator_desa': 'Operator desa',
+    'role.kader_posyandu': 'Kader posyandu',
     'roleCan.admin_kabupaten':
       'Mengelola pengguna, katalog layanan, aturan penerusan, dan melihat seluruh data kabupaten.',
     'roleCan.opd':
@@ -126,6 +127,8 @@ export const platformMessages = {
       'Memeriksa dan menandatangani surat atas nama kepala desa, melihat data desa Anda.',
     'roleCan.operator_desa':
       'Mengelola data penduduk, UMKM, posyandu, bantuan, arsip, dan memproses permohonan warga desa Anda.',
+    'roleCan.kader_posyandu':
+      'Mencatat penimbangan dan pengukuran anak di posyandu Anda dan melihat anak yang perlu dikunjungi.',
     'scopeLevel.regency': 'kabupaten',
     'scopeLevel.kecamatan': 'kecamatan',
     'scopeLevel.village': 'desa',
@@ -398,6 +401,7 @@ export const platformMessages = {
     'role.kepala_desa': 'Village head',
     'role.sekretaris_desa': 'Village secretary',
     'role.operator_desa': 'Village operator',
+    'role.kader_posyandu': 'Posyandu kader',
     'roleCan.admin_kabupaten':
       'Manage users, the service catalog and routing rules, and see all of the regency’s data.',
     'roleCan.opd':
@@ -408,6 +412,8 @@ export const platformMessages = {
       'Check letters and sign them on behalf of the village head; see your village’s data.',
     'roleCan.operator_desa':
       'Keep the population, UMKM, posyandu, aid and archive registries and process residents’ requests in your village.',
+    'roleCan.kader_posyandu':
+      'Record the weighing and measuring of children at your posyandu and see the children to visit.',
     'scopeLevel.regency': 'regency',
     'scopeLevel.kecamatan': 'kecamatan',
     'scopeLevel.village': 'village',

@@ -176,6 +176,18 @@ const seedState: Migration = {
   },
 };
 
+// The posyandu kader role (issue #14): the role list of the check is the ROLES of auth/roles.ts.
+const kaderRole: Migration = {
+  async up(db: AnyDb) {
+    await sql`ALTER TABLE staff_users DROP CONSTRAINT IF EXISTS staff_users_role_check`.execute(db);
+    await sql`
+      ALTER TABLE staff_users ADD CONSTRAINT staff_users_role_check CHECK (role IN (
+        'admin_kabupaten','opd','camat','kepala_desa','sekretaris_desa','operator_desa','kader_posyandu'))`.execute(
+      db,
+    );
+  },
+};
+
 export const platformMigrations: Record<string, Migration> = {
   '0001_extensions': extensions,
   '0002_people_and_sessions': peopleAndSessions,
@@ -184,5 +196,6 @@ export const platformMigrations: Record<string, Migration> = {
   '0005_login_throttle': loginThrottle,
   '0014_seed_state': seedState,
   '0015_drop_unused_extensions': dropUnusedExtensions,
+  '0016_kader_role': kaderRole,
   ...searchMigrations,
 };

@@ -71,6 +71,8 @@ const ACTIONS_BY_ROLE: Record<Role, ReadonlySet<Action>> = {
   kepala_desa: VILLAGE_SIGNER,
   sekretaris_desa: VILLAGE_SIGNER,
   operator_desa: new Set(['view_figures', 'view_record', 'view_personal', 'edit', 'handle', 'moderate']),
+  // a posyandu's kader may use only the health module, whose own policy decides what (by posyandu)
+  kader_posyandu: new Set(),
 };
 
 /** Is the item routed to this officer's own agency or village office? */

@@ -5,6 +5,7 @@ export const ROLES = [
   'kepala_desa',
   'sekretaris_desa',
   'operator_desa',
+  'kader_posyandu',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -46,6 +47,7 @@ export const ROLE_SCOPE_LEVEL: Record<Role, 'regency' | 'kecamatan' | 'village' 
   kepala_desa: 'village',
   sekretaris_desa: 'village',
   operator_desa: 'village',
+  kader_posyandu: 'village',
 };
 
 /** The id of a person acting (staff or resident); null for the system and for visitors. */

@@ -157,3 +157,73 @@ export function progressBarsSvg(
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${y}" width="100%" role="img" aria-label="${escapeHtml(labels.title)}" class="chart chart-phone">${rows.join('')}</svg>`;
 }
+
+const LINE_COLOURS = ['#d4351c', '#1d70b8', '#f47738', '#00703c', '#4c2c92'];
+
+/**
+ * Lines over the same x labels (months of a trend): each series its own colour, a point where a
+ * value exists and a gap where it is null (a month nobody was measured), every point's value in
+ * its tooltip. The y axis runs from 0 to the largest value (at least `minTop`), ticks at quarters.
+ */
+export function linesSvg(
+  xLabels: readonly string[],
+  series: ReadonlyArray<{
+    label: string;
+    values: ReadonlyArray<number | null>;
+    text?: (v: number) => string;
+  }>,
+  labels: { title: string; minTop?: number },
+): string {
+  const width = CHART_WIDTH;
+  const left = 34;
+  const right = 8;
+  const top = 8;
+  const plotH = 150;
+  const legendTop = top + plotH + CHART_FONT + 16;
+  const height = legendTop + series.length * (CHART_FONT + 6) + 4;
+  const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const topValue = Math.max(labels.minTop ?? 1, ...all);
+  const step = xLabels.length > 1 ? (width - left - right) / (xLabels.length - 1) : 0;
+  const x = (i: number) => left + (xLabels.length > 1 ? i * step : (width - left - right) / 2);
+  const y = (v: number) => top + plotH - (v / topValue) * plotH;
+  const parts: string[] = [];
+  for (let q = 0; q <= 4; q++) {
+    const v = (topValue * q) / 4;
+    parts.push(
+      `<line x1="${left}" x2="${width - right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="${TRACK}"></line>`,
+      `<text x="${left - 4}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" font-size="${CHART_FONT - 2}">${fmt(Math.round(v * 10) / 10)}</text>`,
+    );
+  }
+  // every label when they fit, otherwise every other one (12 months on a phone)
+  const every = xLabels.length > 7 ? 2 : 1;
+  xLabels.forEach((label, i) => {
+    if (i % every !== (xLabels.length - 1) % every) return;
+    parts.push(
+      `<text x="${x(i).toFixed(1)}" y="${top + plotH + CHART_FONT + 2}" text-anchor="middle" font-size="${CHART_FONT - 2}">${escapeHtml(label)}</text>`,
+    );
+  });
+  series.forEach((s, n) => {
+    const colour = LINE_COLOURS[n % LINE_COLOURS.length]!;
+    let path = '';
+    let open = false;
+    s.values.forEach((v, i) => {
+      if (v === null) {
+        open = false;
+        return;
+      }
+      path += `${open ? 'L' : 'M'}${x(i).toFixed(1)} ${y(v).toFixed(1)} `;
+      open = true;
+      const text = s.text ? s.text(v) : fmt(v);
+      parts.push(
+        `<circle cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3" fill="${colour}"><title>${escapeHtml(`${s.label}, ${xLabels[i] ?? ''}: ${text}`)}</title></circle>`,
+      );
+    });
+    if (path) parts.push(`<path d="${path.trim()}" fill="none" stroke="${colour}" stroke-width="2"></path>`);
+    const ly = legendTop + n * (CHART_FONT + 6);
+    parts.push(
+      `<rect x="${left}" y="${ly - CHART_FONT + 3}" width="12" height="4" fill="${colour}"></rect>`,
+      `<text x="${left + 18}" y="${ly}" font-size="${CHART_FONT}">${escapeHtml(s.label)}</text>`,
+    );
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escapeHtml(labels.title)}" class="chart chart-phone">${parts.join('')}</svg>`;
+}

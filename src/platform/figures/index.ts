@@ -5,7 +5,17 @@ import { t } from '../i18n/index.ts';
 import { regionDirectory } from '../region-directory.ts';
 
 /** What a figure counts: dashboards pick a format and a word by it. */
-export type FigureUnit = 'person' | 'family' | 'request' | 'letter' | 'report' | 'region' | 'account' | 'day';
+export type FigureUnit =
+  | 'person'
+  | 'family'
+  | 'request'
+  | 'letter'
+  | 'report'
+  | 'region'
+  | 'account'
+  | 'day'
+  | 'child'
+  | 'percent';
 
 export interface FigureValue {
   /** null when there is nothing to measure yet (the median of no finished request) */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireStaff, staffOf } from '../auth/guards.ts';
 import { verifySecret } from '../auth/password.ts';
-import { scopeLevel } from '../auth/policy.ts';
+import { canOnItem, mayReadFigures, scopeLevel } from '../auth/policy.ts';
 import { changePassword, createApiToken, listApiTokens, revokeApiToken } from '../auth/users.ts';
 import type { Ctx } from '../context.ts';
 import { homeRegion, readFigures } from '../figures/index.ts';
@@ -47,9 +47,14 @@ export async function staffRoutes(
               .executeTakeFirst()
           )?.name ?? actor.scope.code)
         : await regionDirectory().name(request.ctx, actor.scope.code);
-    const ownVillage = actor.scope.type === 'region' && scopeLevel(actor.scope.code) === 'village';
+    // a role without figures or registry rights (the posyandu kader) still has a dashboard: its work
+    const ownVillage =
+      actor.scope.type === 'region' &&
+      scopeLevel(actor.scope.code) === 'village' &&
+      canOnItem(actor, 'edit', { villageCode: actor.scope.code });
+    const region = homeRegion(request.ctx);
     const [{ figures }, work, checklist] = await Promise.all([
-      readFigures(request.ctx, options.modules, homeRegion(request.ctx)),
+      mayReadFigures(actor, region) ? readFigures(request.ctx, options.modules, region) : { figures: [] },
       readWorkQueue(request.ctx, options.modules),
       // a village office sees its first steps until every one is done
       ownVillage ? onboardingChecklist(request.ctx, actor.scope.code) : null,

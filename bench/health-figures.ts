@@ -1,0 +1,99 @@
+// Stunting figures pages at regency scale (issue #14): 100,000 children under five spread over the
+// 326 villages (one posyandu each), 12 monthly measurements each (1.2 M rows, z-scores spread
+// from −5 to +3, a few flagged implausible), then the kecamatan and regency pages
+// `/kelola/kesehatan/angka` as the camat and admin kabupaten see them: median and p95 of RUNS
+// requests each, and the figures of `/api/v1/figures` for the regency.
+// Run: SIMPUL_TEST_DB=postgres TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test \
+//        node --import tsx bench/health-figures.ts        (CHILDREN, RUNS to change the size)
+import { sql } from 'kysely';
+import { regionSummary, trend } from '../src/modules/health/figures.ts';
+import * as repo from '../src/modules/health/figures-repo.ts';
+import { buildTestApp, loginAs, makeStaff } from '../src/testing.ts';
+import { median, p95 } from './figures.ts';
+
+const CHILDREN = Number(process.env.CHILDREN ?? 100_000);
+const RUNS = Number(process.env.RUNS ?? 20);
+const MONTH = '2026-11';
+
+const test = await buildTestApp();
+const { ctx, app } = test;
+console.log(`database: ${test.kind}, ${CHILDREN.toLocaleString('en')} children × 12 months`);
+const regency = ctx.config.regencyCode;
+const started = performance.now();
+await sql`
+  INSERT INTO health_posyandu (village_code, name, dusun)
+  SELECT code, 'Posyandu ' || name, 'Dusun I' FROM villages WHERE code LIKE ${`${regency}.%`}`.execute(
+  ctx.db,
+);
+// children born over the five years before December 2026, round-robin over the posyandu
+await sql`
+  INSERT INTO health_children (village_code, posyandu_id, name, sex, birth_date)
+  SELECT p.village_code, p.id, 'Anak ' || g, 1 + g % 2, DATE '2026-11-30' - (60 + (g * 7919) % 1700)
+  FROM generate_series(1, ${CHILDREN}) g
+  JOIN (SELECT id, village_code, row_number() OVER (ORDER BY village_code) - 1 AS n,
+               count(*) OVER () AS total FROM health_posyandu) p ON p.n = g % p.total`.execute(ctx.db);
+await sql`
+  INSERT INTO health_measurements (child_id, village_code, posyandu_id, measured_on, measured_month, age_days,
+    weight_kg, height_cm, position, haz, waz, whz, flags)
+  SELECT c.id, c.village_code, c.posyandu_id, m.month + 9, m.month, (m.month + 9) - c.birth_date,
+    8 + (h % 80) / 10.0, 60 + (h % 500) / 10.0, 'standing',
+    ((h % 800) - 500) / 100.0, (((h / 7) % 800) - 500) / 100.0, (((h / 13) % 800) - 500) / 100.0,
+    CASE WHEN h % 97 = 0 THEN ARRAY['haz_implausible'] ELSE '{}' END
+  FROM health_children c
+  CROSS JOIN LATERAL (SELECT (DATE '2025-12-01' + make_interval(months => k))::date AS month
+                      FROM generate_series(0, 11) k) m
+  CROSS JOIN LATERAL (SELECT abs(hashtext(c.id::text || m.month::text)) AS h) z
+  WHERE m.month + 9 > c.birth_date`.execute(ctx.db);
+await sql`ANALYZE health_measurements`.execute(ctx.db);
+await sql`ANALYZE health_children`.execute(ctx.db);
+const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM health_measurements`.execute(ctx.db);
+console.log(
+  `data: ${rows.rows[0]!.n.toLocaleString('en')} measurements in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
+
+const camat = await loginAs(app, await makeStaff(ctx, { role: 'camat', scope: `${regency}.05` }));
+const admin = await loginAs(app, await makeStaff(ctx, { role: 'admin_kabupaten', scope: regency }));
+
+async function time(label: string, visit: () => Promise<{ statusCode: number }>) {
+  const first = await visit();
+  if (first.statusCode !== 200) throw new Error(`${label}: ${first.statusCode}`);
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await visit();
+    ms.push(performance.now() - t0);
+  }
+  console.log(`${label}: median ${median(ms).toFixed(0)} ms, p95 ${p95(ms).toFixed(0)} ms (${RUNS} runs)`);
+}
+
+await time('kecamatan page (camat)', () =>
+  camat.get(`/kelola/kesehatan/angka?wilayah=${regency}.05&bulan=${MONTH}`),
+);
+await time('regency page (admin)', () =>
+  admin.get(`/kelola/kesehatan/angka?wilayah=${regency}&bulan=${MONTH}`),
+);
+await time('regency figures API (admin)', () =>
+  admin.get(`/api/v1/figures?region=${regency}&name=health.stuntingPercent`),
+);
+// where a regency page's time goes: each of its queries alone
+const ok = (work: () => Promise<unknown>) => async () => {
+  await work();
+  return { statusCode: 200 };
+};
+await time(
+  '  regency month summary',
+  ok(() => regionSummary(ctx, regency, MONTH)),
+);
+await time(
+  '  regency 12-month trend',
+  ok(() => trend(ctx, regency, MONTH)),
+);
+await time(
+  '  regency breakdown counts',
+  ok(() => repo.monthCountsBy(ctx.db, regency, `${MONTH}-01`, 'kecamatan')),
+);
+await time(
+  '  regency breakdown registered',
+  ok(() => repo.registeredUnderFiveBy(ctx.db, regency, `${MONTH}-30`, 'kecamatan')),
+);
+await test.close();

@@ -1,0 +1,41 @@
+import type { SimpulModule } from '../../platform/module.ts';
+import { healthFigures } from './figures.ts';
+import { healthImport } from './import.ts';
+import { messages } from './messages.ts';
+import { healthMigrations } from './migrations.ts';
+import { healthPersonalData } from './personal-data.ts';
+import { healthWorkQueue } from './queue.ts';
+import { healthRoutes } from './routes.tsx';
+import { scorecardMigrations } from './scorecard-migrations.ts';
+import { seedDemoHealth } from './seed.ts';
+
+export const healthModule: SimpulModule = {
+  name: 'health',
+  migrations: { ...healthMigrations, ...scorecardMigrations },
+  // the module's pages, with the figures helper's figures, scorecard and export pages inside
+  routes: healthRoutes,
+  messages,
+  navigation: [
+    {
+      href: '/kelola/kesehatan/posyandu',
+      label: 'health.nav',
+      for: ['kader_posyandu', 'operator_desa', 'sekretaris_desa', 'kepala_desa', 'opd', 'admin_kabupaten'],
+    },
+    { href: '/akun/anak', label: 'health.navParent', for: ['resident'] },
+    {
+      href: '/kelola/kesehatan/angka',
+      label: 'health.figures.nav',
+      for: ['operator_desa', 'sekretaris_desa', 'kepala_desa', 'camat', 'opd', 'admin_kabupaten'],
+    },
+  ],
+  async seed(ctx, { demo, demoVillages }) {
+    const village = demoVillages[0];
+    if (!demo || !village) return undefined;
+    return seedDemoHealth(ctx, village);
+  },
+  imports: [healthImport],
+  figures: healthFigures,
+  personalData: healthPersonalData,
+  workQueue: healthWorkQueue,
+  villageSite: [{ path: 'kesehatan', label: 'health.public.siteMenu', order: 40 }],
+};

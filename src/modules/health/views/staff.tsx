@@ -1,0 +1,518 @@
+import { formatDate, formatNumber, t } from '../../../platform/i18n/index.ts';
+import type { ImportRecord } from '../../../platform/imports/index.ts';
+import {
+  Button,
+  ButtonLink,
+  ErrorSummary,
+  FileField,
+  Form,
+  Panel,
+  SelectField,
+  StatusTag,
+  SummaryList,
+  Table,
+  TextField,
+} from '../../../platform/ui/components.tsx';
+import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import { Layout } from '../../../platform/ui/layout.tsx';
+import { type AtRiskChild, actionsFor, type ChildRecord, maskedNik, type Posyandu } from '../service.ts';
+import { ageText, BASE, ChildBody, childUrl, PRINT_CSS, posyanduUrl, sessionUrl } from './parts.tsx';
+
+type Values = Record<string, string | undefined>;
+type Errors = Record<string, string>;
+
+export function PosyanduListPage(props: {
+  rows: Posyandu[];
+  openIn: string | null;
+  values?: Values;
+  errors?: Errors;
+}): SafeHtml {
+  const values = props.values ?? {};
+  const errors = props.errors ?? {};
+  return (
+    <Layout title={t('health.title')} wide>
+      <h1>{t('health.title')}</h1>
+      <p>
+        <a href={`${BASE}/perlu-kunjungan`}>{t('health.atRiskTitle')}</a> ·{' '}
+        <a href={`${BASE}/ibu-hamil`}>{t('health.pregnantTitle')}</a>
+      </p>
+      <Table
+        caption={t('health.posyanduList')}
+        rows={props.rows}
+        empty={t('health.noPosyandu')}
+        columns={[
+          { header: t('health.col.posyandu'), cell: (p) => <a href={posyanduUrl(p.id)}>{p.name}</a> },
+          { header: t('health.col.village'), cell: (p) => p.villageCode },
+          { header: t('health.col.dusun'), cell: (p) => p.dusun || '–' },
+          { header: t('health.col.children'), cell: (p) => formatNumber(p.children), numeric: true },
+          { header: t('health.col.measured'), cell: (p) => formatNumber(p.measured), numeric: true },
+        ]}
+      />
+      {props.openIn ? (
+        <Panel title={t('health.newPosyandu')}>
+          <ErrorSummary errors={errors} />
+          <Form action={`${BASE}/posyandu`}>
+            <TextField
+              name="nama"
+              label={t('health.field.name')}
+              value={values.nama}
+              error={errors.nama}
+              required
+            />
+            <TextField
+              name="dusun"
+              label={t('health.field.dusun')}
+              value={values.dusun}
+              error={errors.dusun}
+            />
+            <TextField
+              name="jadwal"
+              label={t('health.field.scheduleDay')}
+              value={values.jadwal}
+              error={errors.jadwal}
+              inputmode="numeric"
+              width="short"
+            />
+            <TextField
+              name="alamat"
+              label={t('health.field.address')}
+              value={values.alamat}
+              error={errors.alamat}
+            />
+            <Button>{t('health.save')}</Button>
+          </Form>
+        </Panel>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function PosyanduPage(props: {
+  data: {
+    posyandu: Posyandu;
+    mayRecord: boolean;
+    mayKeep: boolean;
+    kaders: Array<{ name: string; email: string }>;
+  };
+  today: string;
+  values?: Values;
+  errors?: Errors;
+}): SafeHtml {
+  const { posyandu: p, mayRecord, mayKeep, kaders } = props.data;
+  const values = props.values ?? {};
+  const errors = props.errors ?? {};
+  return (
+    <Layout title={p.name} wide>
+      <p>
+        <a href={BASE}>← {t('health.title')}</a>
+      </p>
+      <h1>{p.name}</h1>
+      <SummaryList
+        rows={[
+          [t('health.col.village'), p.villageCode],
+          [t('health.col.dusun'), p.dusun || '–'],
+          [
+            t('health.field.scheduleDay'),
+            p.scheduleDay ? t('health.scheduleOn', { day: p.scheduleDay }) : '–',
+          ],
+          [t('health.col.children'), formatNumber(p.children)],
+          [t('health.col.measured'), formatNumber(p.measured)],
+        ]}
+      />
+      <p>
+        {mayRecord ? (
+          <ButtonLink href={sessionUrl(p.id, props.today)} variant="primary">
+            {t('health.enterSession')}
+          </ButtonLink>
+        ) : (
+          ''
+        )}{' '}
+        <a href={`${BASE}/perlu-kunjungan?posyandu=${p.id}`}>{t('health.atRiskHere')}</a>
+        {mayRecord ? (
+          <>
+            {' '}
+            · <a href={`${BASE}/impor?posyandu=${p.id}`}>{t('health.importTitle')}</a>
+          </>
+        ) : (
+          ''
+        )}
+      </p>
+      {mayRecord ? (
+        <Panel title={t('health.registerChild')}>
+          <ErrorSummary errors={errors} />
+          <Form action={`${posyanduUrl(p.id)}/anak`}>
+            <TextField
+              name="nik"
+              label={t('health.field.nik')}
+              hint={t('health.hint.nik')}
+              value={values.nik}
+              error={errors.nik}
+              inputmode="numeric"
+            />
+            <TextField
+              name="nama"
+              label={t('health.field.childName')}
+              value={values.nama}
+              error={errors.nama}
+            />
+            <SelectField
+              name="jenis_kelamin"
+              label={t('health.field.sex')}
+              value={values.jenis_kelamin}
+              error={errors.jenis_kelamin}
+              placeholder=""
+              options={[
+                { value: '1', label: t('health.sex.1') },
+                { value: '2', label: t('health.sex.2') },
+              ]}
+            />
+            <TextField
+              name="tanggal_lahir"
+              type="date"
+              label={t('health.field.birthDate')}
+              value={values.tanggal_lahir}
+              error={errors.tanggal_lahir}
+              width="medium"
+            />
+            <TextField
+              name="no_kk"
+              label={t('health.field.familyNumber')}
+              value={values.no_kk}
+              error={errors.no_kk}
+              inputmode="numeric"
+            />
+            <TextField
+              name="nama_ibu"
+              label={t('health.field.motherName')}
+              value={values.nama_ibu}
+              error={errors.nama_ibu}
+            />
+            <TextField
+              name="nik_ibu"
+              label={t('health.field.motherNik')}
+              value={values.nik_ibu}
+              error={errors.nik_ibu}
+              inputmode="numeric"
+            />
+            <Button>{t('health.save')}</Button>
+          </Form>
+        </Panel>
+      ) : (
+        ''
+      )}
+      {mayRecord ? (
+        <Panel title={t('health.registerPregnancy')}>
+          <Form action={`${posyanduUrl(p.id)}/ibu-hamil`}>
+            <TextField
+              name="nik"
+              label={t('health.field.motherNik')}
+              value={values.hamil_nik}
+              inputmode="numeric"
+            />
+            <TextField name="nama" label={t('health.field.motherName')} />
+            <TextField name="hpl" type="date" label={t('health.field.expectedDate')} width="medium" />
+            <Button variant="secondary">{t('health.save')}</Button>
+          </Form>
+        </Panel>
+      ) : (
+        ''
+      )}
+      {mayKeep ? (
+        <Panel title={t('health.kaders')}>
+          <Table
+            rows={kaders}
+            label={t('health.kaders')}
+            empty={t('health.noKader')}
+            columns={[
+              { header: t('health.field.name'), cell: (k) => k.name },
+              { header: t('health.field.email'), cell: (k) => k.email },
+            ]}
+          />
+          <Form action={`${posyanduUrl(p.id)}/kader`}>
+            <TextField
+              name="email"
+              type="email"
+              label={t('health.field.kaderEmail')}
+              hint={t('health.hint.kaderEmail')}
+              error={errors.email}
+            />
+            <Button variant="secondary">{t('health.linkKader')}</Button>
+          </Form>
+        </Panel>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function ChildPage(props: { child: ChildRecord; mayLink: boolean; errors?: Errors }): SafeHtml {
+  const c = props.child;
+  return (
+    <Layout title={c.name} wide head={PRINT_CSS}>
+      <p class="no-print">
+        <a href={posyanduUrl(c.posyanduId)}>← {t('health.backToPosyandu')}</a>
+      </p>
+      <h1>{c.name}</h1>
+      {c.nik ? (
+        <p>
+          {t('health.field.nik')}: {c.nik}
+        </p>
+      ) : (
+        ''
+      )}
+      <ChildBody child={c} />
+      {props.mayLink && !c.linked ? (
+        <Panel title={t('health.linkResident')}>
+          <ErrorSummary errors={props.errors} />
+          <Form action={`${childUrl(c.id)}/tautkan`}>
+            <TextField
+              name="nik"
+              label={t('health.field.nik')}
+              error={props.errors?.nik}
+              inputmode="numeric"
+            />
+            <Button variant="secondary">{t('health.linkResident')}</Button>
+          </Form>
+        </Panel>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+const REASON_TONE: Record<string, 'bad' | 'warn' | 'info'> = {
+  stunted: 'bad',
+  wasted: 'bad',
+  underweight: 'warn',
+  two_t: 'bad',
+  not_gaining: 'warn',
+  not_measured: 'info',
+  unconfirmed: 'warn',
+};
+
+export function AtRiskPage(props: { month: string; children: AtRiskChild[]; posyanduId?: string }): SafeHtml {
+  return (
+    <Layout title={t('health.atRiskTitle')} wide>
+      <p>
+        <a href={props.posyanduId ? posyanduUrl(props.posyanduId) : BASE}>← {t('health.title')}</a>
+      </p>
+      <h1>{t('health.atRiskTitle')}</h1>
+      <p>{t('health.atRiskIntro', { month: props.month.slice(0, 7), count: props.children.length })}</p>
+      <Table
+        caption={t('health.atRiskTitle')}
+        rows={props.children}
+        empty={t('health.noneAtRisk')}
+        columns={[
+          { header: t('health.col.child'), cell: (c) => <a href={childUrl(c.id)}>{c.name}</a> },
+          { header: t('health.col.posyandu'), cell: (c) => c.posyanduName },
+          { header: t('health.col.age'), cell: (c) => ageText(c.ageDays) },
+          {
+            header: t('health.col.why'),
+            cell: (c) =>
+              c.reasons.map((r) => (
+                <>
+                  <StatusTag tone={REASON_TONE[r]}>{t(`health.reason.${r}`)}</StatusTag>{' '}
+                </>
+              )),
+          },
+          { header: t('health.col.todo'), cell: (c) => actionsFor(c.reasons).join('; ') },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+export function PregnanciesPage(props: {
+  rows: Array<{
+    id: string;
+    motherName: string;
+    villageCode: string;
+    expectedDate: string | null;
+    checks: number;
+    kekRisk: boolean;
+  }>;
+}): SafeHtml {
+  return (
+    <Layout title={t('health.pregnantTitle')} wide>
+      <p>
+        <a href={BASE}>← {t('health.title')}</a>
+      </p>
+      <h1>{t('health.pregnantTitle')}</h1>
+      <Table
+        caption={t('health.pregnantTitle')}
+        rows={props.rows}
+        empty={t('health.noPregnancies')}
+        columns={[
+          {
+            header: t('health.field.motherName'),
+            cell: (r) => <a href={`${BASE}/ibu-hamil/${r.id}`}>{r.motherName}</a>,
+          },
+          { header: t('health.col.village'), cell: (r) => r.villageCode },
+          {
+            header: t('health.field.expectedDate'),
+            cell: (r) => (r.expectedDate ? formatDate(r.expectedDate) : '–'),
+          },
+          { header: t('health.col.checks'), cell: (r) => formatNumber(r.checks), numeric: true },
+          {
+            header: t('health.col.kek'),
+            cell: (r) => (r.kekRisk ? <StatusTag tone="bad">{t('health.kekRisk')}</StatusTag> : '–'),
+          },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+export function PregnancyPage(props: {
+  pregnancy: Awaited<ReturnType<typeof import('../pregnancy.ts').getPregnancy>>;
+  values?: Values;
+  errors?: Errors;
+}): SafeHtml {
+  const g = props.pregnancy;
+  const values = props.values ?? {};
+  const errors = props.errors ?? {};
+  return (
+    <Layout title={g.motherName} wide>
+      <p>
+        <a href={`${BASE}/ibu-hamil`}>← {t('health.pregnantTitle')}</a>
+      </p>
+      <h1>{g.motherName}</h1>
+      <p>{g.expectedDate ? t('health.expectedOn', { date: formatDate(g.expectedDate) }) : ''}</p>
+      <Table
+        caption={t('health.checks')}
+        rows={g.checks}
+        empty={t('health.noChecks')}
+        columns={[
+          { header: t('health.col.date'), cell: (c) => formatDate(c.checkedOn) },
+          {
+            header: t('health.field.weeks'),
+            cell: (c) => (c.weeks === null ? '–' : String(c.weeks)),
+            numeric: true,
+          },
+          {
+            header: t('health.field.lila'),
+            cell: (c) => (c.lilaCm === null ? '–' : formatNumber(c.lilaCm)),
+            numeric: true,
+          },
+          {
+            header: t('health.col.kek'),
+            cell: (c) => (c.kekRisk ? <StatusTag tone="bad">{t('health.kekRisk')}</StatusTag> : '–'),
+          },
+          { header: t('health.field.ironTablets'), cell: (c) => String(c.ironTablets), numeric: true },
+          {
+            header: t('health.field.visit'),
+            cell: (c) => (c.visit === null ? '–' : String(c.visit)),
+            numeric: true,
+          },
+        ]}
+      />
+      <Panel title={t('health.addCheck')}>
+        <ErrorSummary errors={errors} />
+        <Form action={`${BASE}/ibu-hamil/${g.id}/periksa`}>
+          <TextField
+            name="tanggal"
+            type="date"
+            label={t('health.col.date')}
+            value={values.tanggal}
+            error={errors.tanggal}
+            width="medium"
+          />
+          <TextField
+            name="usia_kehamilan"
+            label={t('health.field.weeks')}
+            value={values.usia_kehamilan}
+            error={errors.usia_kehamilan}
+            inputmode="numeric"
+            width="short"
+          />
+          <TextField
+            name="lila"
+            label={t('health.field.lila')}
+            hint={t('health.hint.lila')}
+            value={values.lila}
+            error={errors.lila}
+            inputmode="decimal"
+            width="short"
+          />
+          <TextField
+            name="ttd"
+            label={t('health.field.ironTablets')}
+            value={values.ttd}
+            error={errors.ttd}
+            inputmode="numeric"
+            width="short"
+          />
+          <TextField
+            name="kunjungan"
+            label={t('health.field.visit')}
+            value={values.kunjungan}
+            error={errors.kunjungan}
+            inputmode="numeric"
+            width="short"
+          />
+          <Button>{t('health.save')}</Button>
+        </Form>
+      </Panel>
+    </Layout>
+  );
+}
+
+export function ImportPage(props: {
+  posyandu: { id: string; name: string };
+  imports: ImportRecord[];
+  error?: string;
+}): SafeHtml {
+  return (
+    <Layout title={t('health.importTitle')} wide>
+      <p>
+        <a href={posyanduUrl(props.posyandu.id)}>← {props.posyandu.name}</a>
+      </p>
+      <h1>{t('health.importTitle')}</h1>
+      <p>{t('health.importIntro')}</p>
+      <p>
+        <a href="/kesehatan/templat-impor.csv">{t('health.template')}</a>
+      </p>
+      <ErrorSummary errors={props.error ? { file: props.error } : {}} />
+      <Form action={`${BASE}/impor?posyandu=${props.posyandu.id}`} multipart>
+        <FileField name="file" label={t('health.importFile')} accept=".csv,.xlsx" error={props.error} />
+        <Button>{t('health.importSend')}</Button>
+      </Form>
+      <Table
+        caption={t('health.importsDone')}
+        rows={props.imports}
+        empty={t('health.noImports')}
+        columns={[
+          { header: t('health.col.date'), cell: (r) => formatDate(r.created_at) },
+          { header: t('health.col.file'), cell: (r) => r.file_name },
+          { header: t('health.col.state'), cell: (r) => t(`jobs.importState.${r.state}`) },
+          {
+            header: t('health.col.result'),
+            cell: (r) =>
+              r.state === 'selesai'
+                ? t('health.importResult', {
+                    inserted: r.inserted ?? 0,
+                    updated: r.updated ?? 0,
+                    rejected: r.rejected ?? 0,
+                  })
+                : (r.message ?? ''),
+          },
+          {
+            header: t('health.col.errors'),
+            cell: (r) =>
+              (r.rejected ?? 0) > 0 ? (
+                <a href={`${BASE}/impor/${r.id}/galat.csv`}>{t('health.errorFile')}</a>
+              ) : (
+                ''
+              ),
+          },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+export { maskedNik };
