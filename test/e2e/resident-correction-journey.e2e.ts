@@ -153,6 +153,9 @@ describe('what an import changed, and a resident correcting what it got wrong', 
     const office = await (await phone(browser, { javaScript: false })).newPage();
     await signInAsStaff(office, server.url, OPERATOR);
     await office.click('main a[href^="/kelola/penduduk/perbaikan?"]');
+    expect(await office.textContent('h1')).toContain('Perbaikan data penduduk');
+    expect(await noSideways(office)).toBe(true);
+    await accessible(office);
     await office.locator('main table a').first().click();
     await office.waitForURL(/\/kelola\/penduduk\/perbaikan\/[0-9a-f-]{36}$/);
     const request = (await office.textContent('main')) ?? '';

@@ -19,6 +19,7 @@ import {
   requestCorrection,
 } from './corrections.ts';
 import { makeNik } from './nik.ts';
+import { residentPersonalData } from './personal-data.ts';
 import { findResidentByNik, residentHistory } from './service.ts';
 import { KIBIN, KRAMATWATU, makeResident } from './test-builders.ts';
 
@@ -222,6 +223,35 @@ describe('a resident asking the village office to correct their registry data', 
       (await readFile(ctx, (await ctx.db.selectFrom('files').select('id').executeTakeFirstOrThrow()).id))
         .bytes.length,
     ).toBe(stored.bytes.length);
+  });
+});
+
+describe('a correction request as personal data', () => {
+  it('is exported with the person, and an erasure removes its photo and phone number but keeps the request', async () => {
+    const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#a0a0a0' } })
+      .jpeg()
+      .toBuffer();
+    await requestCorrection(
+      withActor(ctx, me),
+      input(me.id, { rt: '5' }, { photo: { filename: 'kk.jpg', bytes: photo } }),
+    );
+    const exported = await residentPersonalData.export(ctx, me.nik);
+    const data = exported!.data as {
+      corrections: Array<{ contactPhone: string; hasPhoto: boolean; items: unknown }>;
+    };
+    expect(data.corrections).toEqual([
+      expect.objectContaining({
+        contactPhone: '081234567890',
+        hasPhoto: true,
+        items: [{ field: 'rt', from: '002', to: '005', state: 'menunggu' }],
+      }),
+    ]);
+    const erased = await residentPersonalData.erase(ctx, me.nik);
+    expect(erased.erased).toEqual([{ what: 'residents.personalData.correctionPhotos', count: 1 }]);
+    expect(erased.anonymised).toEqual([{ what: 'residents.personalData.corrections', count: 1 }]);
+    const [kept] = await ctx.db.selectFrom('resident_corrections').selectAll().execute();
+    expect([kept!.photo_file_id, kept!.contact_phone]).toEqual([null, null]);
+    expect(await ctx.db.selectFrom('files').selectAll().execute()).toHaveLength(0);
   });
 });
 

@@ -150,6 +150,8 @@ const id = {
   'residents.personalData.section': 'Data kependudukan',
   'residents.personalData.record': 'data penduduk dan kartu keluarga',
   'residents.personalData.events': '{count} peristiwa kependudukan',
+  'residents.personalData.correctionPhotos': '{count} foto dokumen pada permohonan perbaikan data',
+  'residents.personalData.corrections': '{count} permohonan perbaikan data (nomor WhatsApp dihapus)',
   'residents.personalData.keptWhy':
     'Data kependudukan wajib disimpan desa menurut UU Administrasi Kependudukan (UU 23/2006 jo. UU 24/2013); UU 27/2022 membolehkan data yang disimpan karena kewajiban hukum tetap disimpan.',
   'residents.correction.nav': 'Perbaikan data',
@@ -394,6 +396,8 @@ const en: typeof id = {
   'residents.personalData.section': 'Population registry',
   'residents.personalData.record': 'resident record and family card entry',
   'residents.personalData.events': '{count} registry events',
+  'residents.personalData.correctionPhotos': '{count} document photos of data correction requests',
+  'residents.personalData.corrections': '{count} data correction requests (WhatsApp number removed)',
   'residents.personalData.keptWhy':
     'The village must keep its population registry under the civil registration law (UU 23/2006 as amended by UU 24/2013); UU 27/2022 lets data kept under a legal duty stay.',
   'residents.correction.nav': 'Data corrections',
