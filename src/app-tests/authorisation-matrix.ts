@@ -1083,4 +1083,37 @@ export const MATRIX: Record<string, Entry> = {
   'GET /kesehatan/templat-impor.csv': { url: () => '/kesehatan/templat-impor.csv', allow: ALL },
   'GET /akun/anak': { url: () => '/akun/anak', allow: RESIDENTS },
   'GET /akun/anak/:id': { url: (fx) => `/akun/anak/${fx.health.childId}`, allow: ['residentA'] },
+  // ---- residents: what an import changed, and residents' correction requests (#12 items 21, 3).
+  // The fixtures hold no correction request, so the pages of one are asked for an unknown one.
+  'GET /kelola/penduduk/impor/:id/perubahan.csv': {
+    url: (fx) => `/kelola/penduduk/impor/${fx.importId}/perubahan.csv`,
+    allow: RECORDS_A,
+  },
+  'GET /akun/perbaikan/baru': { url: () => '/akun/perbaikan/baru', allow: RESIDENTS },
+  'POST /akun/perbaikan/baru': { url: () => '/akun/perbaikan/baru', allow: RESIDENTS, multipart: true },
+  'GET /akun/perbaikan/:id': {
+    url: () => '/akun/perbaikan/00000000-0000-4000-8000-000000000000',
+    allow: NOBODY,
+  },
+  'GET /kelola/penduduk/perbaikan': {
+    url: (fx) => `/kelola/penduduk/perbaikan?desa=${fx.villageA}`,
+    allow: RECORDS_A_VIEW,
+  },
+  'GET /kelola/penduduk/perbaikan/:id': {
+    url: () => '/kelola/penduduk/perbaikan/00000000-0000-4000-8000-000000000000',
+    allow: NOBODY,
+  },
+  'GET /kelola/penduduk/perbaikan/:id/foto': {
+    url: () => '/kelola/penduduk/perbaikan/00000000-0000-4000-8000-000000000000/foto',
+    allow: NOBODY,
+  },
+  'POST /kelola/penduduk/perbaikan/:id/terapkan': {
+    url: () => '/kelola/penduduk/perbaikan/00000000-0000-4000-8000-000000000000/terapkan',
+    allow: NOBODY,
+  },
+  'POST /kelola/penduduk/perbaikan/:id/tolak': {
+    url: () => '/kelola/penduduk/perbaikan/00000000-0000-4000-8000-000000000000/tolak',
+    body: () => ({ alasan: 'Bukan data desa ini.' }),
+    allow: NOBODY,
+  },
 };

@@ -80,7 +80,13 @@ describe('the resident letter journey on a cheap phone without JavaScript', () =
     const panel = (await page.textContent('.applicant-panel')) ?? '';
     expect(panel).toContain('••••');
     expect(panel).not.toContain(demoNik);
-    expect(await page.locator(`.applicant-panel a[href="/desa/${demoVillage}"]`).count()).toBe(1);
+    expect(
+      await page
+        .locator(
+          '.applicant-panel a[href="/akun/perbaikan/baru?kembali=%2Flayanan%2Fketerangan-tidak-mampu%2Fajukan"]',
+        )
+        .count(),
+    ).toBe(1);
     await accessible(page);
 
     // "Ajukan" on the untouched form: each field says what is missing, once, and nothing is saved

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { csvLine } from '../../platform/csv.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { RowSource } from '../../platform/tabular/index.ts';
-import type { ResidentRecord } from './model.ts';
+import { RESIDENT_FIELDS, type ResidentRecord } from './model.ts';
 import { issuedElsewhere } from './nik.ts';
 import { mapHeader, parseRow, RowView } from './opensid.ts';
 import {
@@ -12,9 +12,12 @@ import {
   CopyWriter,
   type ExistingNik,
   existingByNik,
+  type Resident,
   rebuildFamilies,
   recordHash,
   refreshStats,
+  residentsByNik,
+  toResident,
   writeImportBatch,
 } from './repo.ts';
 import { reindexResidentVillages } from './search.ts';
@@ -32,6 +35,30 @@ export interface ImportSummary {
   rowsTotal: number;
   /** all-or-nothing import with rejected rows: nothing was written */
   rolledBack: boolean;
+  /** what the first `changeLimit` updated rows changed, field by field (the rest are only counted) */
+  changes: RowChange[];
+}
+
+/** One updated row: the fields whose value the file changed, registry value before and after. */
+export interface RowChange {
+  rowNumber: number;
+  nik: string;
+  name: string;
+  fields: Record<string, { from: unknown; to: unknown }>;
+}
+
+/** Updated rows whose changes an import keeps (the summary counts them all). */
+export const CHANGE_LIMIT = 1000;
+
+// every field of the record but the village (a row of another village is refused, never moved)
+const COMPARED = RESIDENT_FIELDS.filter((f) => f.field !== 'villageCode').map((f) => f.field);
+
+function rowChange(before: Resident, after: CheckedRow): RowChange {
+  const fields: RowChange['fields'] = {};
+  for (const key of COMPARED)
+    if ((before[key] ?? null) !== (after[key] ?? null)) fields[key] = { from: before[key], to: after[key] };
+  if (before.status !== after.status) fields.status = { from: before.status, to: after.status };
+  return { rowNumber: after.rowNumber, nik: after.nik, name: after.name, fields };
 }
 
 export interface ImportProgress {
@@ -53,6 +80,8 @@ export interface ImportRunOptions {
   onProgress?: (p: ImportProgress) => void | Promise<void>;
   /** PostgreSQL server address: new rows of a "valid rows" import then go in through COPY */
   copyUrl?: string | null;
+  /** how many updated rows to describe field by field (CHANGE_LIMIT unless told) */
+  changeLimit?: number;
 }
 
 export function summaryLine(
@@ -108,7 +137,9 @@ export async function runImport(
     rowsTotal: 0,
     rolledBack: false,
     timings: { rows: 0, families: 0, statistics: 0 },
+    changes: [],
   };
+  const changeLimit = options.changeLimit ?? CHANGE_LIMIT;
   const startedAt = performance.now();
   const importId = options.importId ?? randomUUID();
   const batchSize = options.batchSize ?? 5000;
@@ -205,6 +236,22 @@ export async function runImport(
       const copyData = copy && allNew ? copy.data(unique, importId) : null;
       await pending;
       const { fresh, changed } = await classify(unique, await lookup, inFlight);
+      // read before this batch is written (the previous one is): the registry's values as they were
+      const described = changed.slice(0, Math.max(0, changeLimit - summary.changes.length));
+      if (described.length > 0) {
+        const before = new Map(
+          (
+            await residentsByNik(
+              db,
+              described.map((r) => r.nik),
+            )
+          ).map((row) => [row.nik, toResident(row)]),
+        );
+        for (const r of described) {
+          const old = before.get(r.nik);
+          if (old) summary.changes.push(rowChange(old, r));
+        }
+      }
       inFlight = seen;
       allNew = fresh.length === unique.length;
       pending = write(fresh, changed, allNew ? copyData : null);
@@ -296,6 +343,7 @@ export async function runImport(
       summary.inserted = 0;
       summary.updated = 0;
       summary.unchanged = 0;
+      summary.changes = [];
     }
   } finally {
     await copy?.close();

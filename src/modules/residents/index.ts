@@ -1,5 +1,6 @@
 import type { SimpulModule } from '../../platform/module.ts';
 import { setResidentDirectory } from '../../platform/resident-directory.ts';
+import { correctionsWorkQueue } from './corrections.ts';
 import { residentFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { residentMigrations } from './migrations.ts';
@@ -27,6 +28,9 @@ setResidentDirectory({
 /** Demo residents per demo village: a few hundred in all, seeded in well under two seconds. */
 const DEMO_PER_VILLAGE = 120;
 
+export { type CorrectionSummary, myCorrections } from './corrections.ts';
+export { MyCorrectionsSection } from './views/corrections.tsx';
+
 export const residentsModule: SimpulModule = {
   name: 'residents',
   migrations: residentMigrations,
@@ -42,6 +46,11 @@ export const residentsModule: SimpulModule = {
       for: ['operator_desa', 'sekretaris_desa', 'kepala_desa', 'camat', 'admin_kabupaten'],
     },
     {
+      href: '/kelola/penduduk/perbaikan',
+      label: 'residents.correction.nav',
+      for: ['operator_desa', 'sekretaris_desa', 'kepala_desa', 'camat'],
+    },
+    {
       href: '/kelola/penduduk/statistik',
       label: 'residents.navStats',
       for: ['camat', 'opd', 'admin_kabupaten'],
@@ -55,6 +64,7 @@ export const residentsModule: SimpulModule = {
   async onStart(ctx) {
     await failInterruptedImportsAtStart(ctx);
   },
+  workQueue: correctionsWorkQueue,
   // run by the platform's `imports` job, which also recovers imports whose server died
   imports: [residentImport],
 };

@@ -163,6 +163,52 @@ const importsOnPlatform: Migration = {
   },
 };
 
+// A resident's correction request waits for the village office: one row per request, the fields as
+// a small JSON list (a handful per request, each applied or not), the decision on the row.
+const corrections: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      CREATE TABLE resident_corrections (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        village_code text NOT NULL,
+        resident_id uuid NOT NULL REFERENCES residents(id),
+        requested_by uuid NOT NULL REFERENCES residents(id),
+        items jsonb NOT NULL,
+        note text NOT NULL DEFAULT '',
+        photo_file_id uuid,
+        contact_phone text,
+        return_path text,
+        state text NOT NULL DEFAULT 'diajukan' CHECK (state IN ('diajukan', 'diterapkan', 'ditolak')),
+        reason text,
+        decided_by text,
+        decided_at timestamptz,
+        created_at timestamptz NOT NULL
+      )`.execute(db);
+    await sql`CREATE INDEX resident_corrections_village ON resident_corrections (village_code, state, created_at)`.execute(
+      db,
+    );
+    await sql`CREATE INDEX resident_corrections_requester ON resident_corrections (requested_by, created_at)`.execute(
+      db,
+    );
+  },
+};
+
+// What the "updated" rows of an import changed, field by field (old and new), for the first rows of
+// each import job (the importer keeps a bounded number); the job row has the full count.
+const importChanges: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      CREATE TABLE resident_import_changes (
+        import_job_id uuid NOT NULL REFERENCES import_jobs(id) ON DELETE CASCADE,
+        row_number integer NOT NULL,
+        nik text NOT NULL,
+        name text NOT NULL,
+        changes jsonb NOT NULL,
+        PRIMARY KEY (import_job_id, row_number)
+      )`.execute(db);
+  },
+};
+
 export const residentMigrations: Record<string, Migration> = {
   '0200_residents': residents,
   '0201_residents_drop_name_trigram': dropNameTrigram,
@@ -170,4 +216,6 @@ export const residentMigrations: Record<string, Migration> = {
   '0203_residents_drop_family_head_fk': dropFamilyHeadForeignKey,
   '0204_residents_import_heartbeat': importHeartbeat,
   '0205_residents_imports_on_platform': importsOnPlatform,
+  '0206_residents_corrections': corrections,
+  '0207_residents_import_changes': importChanges,
 };

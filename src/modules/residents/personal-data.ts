@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context.ts';
+import { deleteFile } from '../../platform/files/index.ts';
 import type { ErasureOutcome, PersonalDataProvider } from '../../platform/personal-data/index.ts';
 import { dateString, eventsOf, residentByNik, toResident } from './repo.ts';
 
@@ -21,6 +22,7 @@ export const residentPersonalData: PersonalDataProvider = {
       .where('family_number', '=', resident.familyNumber)
       .executeTakeFirst();
     const events = await eventsOf(ctx.db, resident.id);
+    const corrections = await correctionsAbout(ctx, resident.id);
     return {
       data: {
         resident,
@@ -42,6 +44,17 @@ export const residentPersonalData: PersonalDataProvider = {
           detail: e.detail,
           recordedAt: e.recorded_at,
         })),
+        // the person's correction requests (asked by them or a family member), without the officer
+        corrections: corrections.map((c) => ({
+          state: c.state,
+          items: c.items,
+          note: c.note,
+          hasPhoto: c.photo_file_id !== null,
+          contactPhone: c.contact_phone,
+          reason: c.reason,
+          createdAt: c.created_at,
+          decidedAt: c.decided_at,
+        })),
       },
       records: [{ entity: 'resident', id: resident.id }],
     };
@@ -50,9 +63,23 @@ export const residentPersonalData: PersonalDataProvider = {
     const row = await residentByNik(ctx.db, nik);
     if (!row) return { erased: [], anonymised: [], kept: [] };
     const events = await eventsOf(ctx.db, row.id);
+    // a correction request is part of the registry's history; its photo and phone number are not
+    const corrections = await correctionsAbout(ctx, row.id);
+    const photos = corrections.filter((c) => c.photo_file_id !== null);
+    for (const c of photos) await deleteFile(ctx, c.photo_file_id!);
+    if (corrections.length > 0)
+      await ctx.db
+        .updateTable('resident_corrections')
+        .set({ photo_file_id: null, contact_phone: null })
+        .where('resident_id', '=', row.id)
+        .execute();
     return {
-      erased: [],
-      anonymised: [],
+      erased:
+        photos.length > 0 ? [{ what: 'residents.personalData.correctionPhotos', count: photos.length }] : [],
+      anonymised:
+        corrections.length > 0
+          ? [{ what: 'residents.personalData.corrections', count: corrections.length }]
+          : [],
       kept: [
         { what: 'residents.personalData.record', count: 1, why: 'residents.personalData.keptWhy' },
         ...(events.length > 0
@@ -68,3 +95,21 @@ export const residentPersonalData: PersonalDataProvider = {
     };
   },
 };
+
+async function correctionsAbout(ctx: Ctx, residentId: string) {
+  return ctx.db
+    .selectFrom('resident_corrections')
+    .select([
+      'state',
+      'items',
+      'note',
+      'photo_file_id',
+      'contact_phone',
+      'reason',
+      'created_at',
+      'decided_at',
+    ])
+    .where('resident_id', '=', residentId)
+    .orderBy('created_at')
+    .execute();
+}

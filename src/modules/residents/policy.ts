@@ -1,4 +1,4 @@
-import { type Action, assertOnItem, canOnItem, type Item } from '../../platform/auth/policy.ts';
+import { type Action, assertOnItem, canOnItem, type Item, scopeLevel } from '../../platform/auth/policy.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 
 /**
@@ -43,4 +43,28 @@ export function mayReadVillageRecords(actor: Actor | null, villageCode: string):
 
 export function mayReadFigures(actor: Actor | null, regionCode: string): boolean {
   return canOnItem(actor, 'view_figures', { villageCode: regionCode });
+}
+
+/** A resident asks to correct their own record or a family member's: the records they may read. */
+export function mayRequestCorrection(actor: Actor | null, item: Item): boolean {
+  return actor?.kind === 'resident' && canOnItem(actor, 'view_record', item);
+}
+
+/** Correction requests are read by whoever reads the person's record (the camat masked). */
+export function seesCorrectionOf(actor: Actor | null, item: Item): boolean {
+  return actor?.kind === 'staff' && canOnItem(actor, 'view_record', item);
+}
+
+/** Applying or refusing one is keeping the village's registry. */
+export function mayDecideCorrection(actor: Actor | null, villageCode: string): boolean {
+  return actor?.kind === 'staff' && canOnItem(actor, 'edit', { villageCode });
+}
+
+/** The work queue counts them for the office of one village that keeps its registry. */
+export function mayDecideCorrectionsOf(actor: Actor & { kind: 'staff' }): boolean {
+  return (
+    actor.scope.type === 'region' &&
+    scopeLevel(actor.scope.code) === 'village' &&
+    mayDecideCorrection(actor, actor.scope.code)
+  );
 }

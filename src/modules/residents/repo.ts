@@ -60,6 +60,12 @@ export async function residentByNik(db: Db, nik: string): Promise<ResidentRow | 
   return db.selectFrom('residents').select(residentColumns).where('nik', '=', nik).executeTakeFirst();
 }
 
+/** The registry rows of these NIKs (an import's changed rows, at most a batch). */
+export async function residentsByNik(db: Db, niks: string[]): Promise<ResidentRow[]> {
+  if (niks.length === 0) return [];
+  return db.selectFrom('residents').select(residentColumns).where('nik', 'in', niks).execute();
+}
+
 export async function residentById(db: Db, id: string): Promise<ResidentRow | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   return db.selectFrom('residents').select(residentColumns).where('id', '=', id).executeTakeFirst();
@@ -644,4 +650,38 @@ export async function countPopulationByVillage(db: Db, region: string) {
     population: Number(r.population),
     families: Number(r.families),
   }));
+}
+
+/** Keeps what an import job's updated rows changed (replacing what an earlier run of the job kept). */
+export async function saveImportChanges(
+  db: Db,
+  importJobId: string,
+  changes: Array<{ rowNumber: number; nik: string; name: string; fields: Record<string, unknown> }>,
+): Promise<void> {
+  await db.deleteFrom('resident_import_changes').where('import_job_id', '=', importJobId).execute();
+  if (changes.length === 0) return;
+  await sql`
+    INSERT INTO resident_import_changes (import_job_id, row_number, nik, name, changes)
+    SELECT ${importJobId}::uuid, (e->>'rowNumber')::integer, e->>'nik', e->>'name', e->'fields'
+    FROM jsonb_array_elements(${JSON.stringify(changes)}::jsonb) AS e
+    ON CONFLICT DO NOTHING`.execute(db);
+}
+
+export async function importChangesOf(db: Db, importJobId: string, limit: number) {
+  return db
+    .selectFrom('resident_import_changes')
+    .select(['row_number', 'nik', 'name', 'changes'])
+    .where('import_job_id', '=', importJobId)
+    .orderBy('row_number')
+    .limit(limit)
+    .execute();
+}
+
+export async function countImportChanges(db: Db, importJobId: string): Promise<number> {
+  const row = await db
+    .selectFrom('resident_import_changes')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('import_job_id', '=', importJobId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

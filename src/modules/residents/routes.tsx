@@ -12,6 +12,9 @@ import { pageNumber as parsePage, queryText } from '../../platform/http/input.ts
 import { t } from '../../platform/i18n/index.ts';
 import { importPercent } from '../../platform/imports/index.ts';
 import { regionName } from '../regions/service.ts';
+import { correctionRoutes } from './corrections-routes.tsx';
+import { fieldLabel, fieldValue } from './display.ts';
+import { CHANGE_LIMIT } from './importer.ts';
 import { EXPORT_COLUMNS } from './opensid.ts';
 import {
   type ArrivalKind,
@@ -24,6 +27,7 @@ import {
   getImport,
   getResident,
   getStatistics,
+  importChanges,
   importErrorFile,
   listImports,
   listResidents,
@@ -33,6 +37,7 @@ import {
   refuseImportJob,
   registryRights,
   residentHistory,
+  residentToForm,
   today,
   updateResident,
   villageAddresses,
@@ -55,6 +60,8 @@ import './messages.ts';
 
 const BASE = '/kelola/penduduk';
 const MAX_UPLOAD = 512 * 1024 * 1024;
+/** updated rows listed on the import page; the CSV has every row kept */
+const CHANGES_ON_PAGE = 100;
 
 /** The village a page is about: ?desa=, else the staff member's own village, else the first in scope with residents. */
 async function pickVillage(
@@ -79,38 +86,13 @@ function text(value: unknown): string {
 /** A registry form: the OpenSID column names the service reads (nama, nik, no_kk, …), all text. */
 const RegistryForm = Type.Record(Type.String(), Type.String());
 
-function residentToForm(r: Awaited<ReturnType<typeof getResident>>): Record<string, string> {
-  const n = (v: number | null) => (v === null ? '' : String(v));
-  return {
-    nama: r.name,
-    nik: r.nik,
-    no_kk: r.familyNumber,
-    sex: String(r.sex),
-    tempatlahir: r.birthPlace,
-    tanggallahir: r.birthDate,
-    agama_id: n(r.religionCode),
-    pendidikan_kk_id: n(r.educationCode),
-    pendidikan_sedang_id: n(r.educationCurrentCode),
-    pekerjaan_id: n(r.occupationCode),
-    status_kawin: n(r.maritalStatusCode),
-    kk_level: n(r.familyRelationCode),
-    golongan_darah_id: n(r.bloodTypeCode),
-    warganegara_id: n(r.citizenshipCode),
-    nama_ayah: r.fatherName ?? '',
-    nama_ibu: r.motherName ?? '',
-    dusun: r.dusun,
-    rw: r.rw,
-    rt: r.rt,
-    alamat: r.address ?? '',
-  };
-}
-
 function attachment(reply: FastifyReply, name: string, type: string): FastifyReply {
   return reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`);
 }
 
 export async function residentRoutes(app: FastifyInstance): Promise<void> {
   const staff = { preHandler: requireStaff(), schema: { hide: true } };
+  await correctionRoutes(app);
 
   app.get(BASE, staff, async (request, reply) => {
     const { village, villages } = await pickVillage(request);
@@ -285,14 +267,35 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(`${BASE}/impor/:id`, staff, async (request, reply) => {
     const job = await getImport(request.ctx, (request.params as { id: string }).id);
+    const done = job.state === 'selesai';
     return reply.page(
       <ImportStatusPage
         job={job}
         percent={importPercent(job)}
         villageCode={job.village_code}
         hasErrors={Boolean(job.error_file_id)}
+        changes={done ? await importChanges(request.ctx, job.id, CHANGES_ON_PAGE) : undefined}
       />,
     );
+  });
+
+  // every updated row kept, one line per changed field (formula-safe: names come from the file)
+  app.get(`${BASE}/impor/:id/perubahan.csv`, staff, async (request, reply) => {
+    const { rows } = await importChanges(request.ctx, (request.params as { id: string }).id, CHANGE_LIMIT);
+    const lines = [csvLine(['baris', 'nik', 'nama', 'kolom', 'lama', 'baru'])];
+    for (const r of rows)
+      for (const f of r.fields)
+        lines.push(
+          csvLine([
+            r.rowNumber,
+            r.nik,
+            r.name,
+            fieldLabel(f.field),
+            fieldValue(f.field, f.from),
+            fieldValue(f.field, f.to),
+          ]),
+        );
+    return attachment(reply, 'baris-berubah.csv', 'text/csv; charset=utf-8').send(`\uFEFF${lines.join('')}`);
   });
 
   app.get(`${BASE}/impor/:id/galat.csv`, staff, async (request, reply) => {

@@ -73,8 +73,50 @@ export interface ResidentStatTable {
   n: number;
 }
 
+/** A field of a correction request: what the registry holds, what the resident says is right. */
+export interface CorrectionItem {
+  /** the registry form's field (OpenSID column name: tanggallahir, agama_id, …) */
+  field: string;
+  from: string;
+  to: string;
+  state: 'menunggu' | 'diterapkan';
+}
+
+export type CorrectionState = 'diajukan' | 'diterapkan' | 'ditolak';
+
+/** A resident's request to correct their own (or a family member's) registry data. */
+export interface ResidentCorrectionTable {
+  id: Generated<string>;
+  village_code: string;
+  resident_id: string;
+  /** the resident who asked (themself or a member of the same family card) */
+  requested_by: string;
+  items: ColumnType<CorrectionItem[], string, string>;
+  note: string;
+  photo_file_id: string | null;
+  contact_phone: string | null;
+  /** the page the resident came from (a letter form), offered back once the data is fixed */
+  return_path: string | null;
+  state: Generated<CorrectionState>;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | null, Date | null>;
+  created_at: ColumnType<Date, Date, Date>;
+}
+
+/** What an import changed in an "updated" row: kept for the first rows of each import job. */
+export interface ResidentImportChangeTable {
+  import_job_id: string;
+  row_number: number;
+  nik: string;
+  name: string;
+  changes: ColumnType<Record<string, { from: unknown; to: unknown }>, string, string>;
+}
+
 declare module '../../platform/db/database.ts' {
   interface Database {
+    resident_corrections: ResidentCorrectionTable;
+    resident_import_changes: ResidentImportChangeTable;
     residents: ResidentTable;
     families: FamilyTable;
     resident_events: ResidentEventTable;

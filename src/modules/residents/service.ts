@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { audit } from '../../platform/audit/service.ts';
 import { regionContains, scopeLevel } from '../../platform/auth/policy.ts';
 import { mask } from '../../platform/auth/roles.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
@@ -39,6 +39,7 @@ import {
 } from './policy.ts';
 import {
   addressOptions,
+  countImportChanges,
   countPopulationByVillage,
   dateString,
   ensureFamily,
@@ -47,6 +48,7 @@ import {
   familyMembers,
   familyRow,
   firstVillageWithResidents,
+  importChangesOf,
   insertEvent,
   insertResident,
   listResidentRows,
@@ -55,6 +57,7 @@ import {
   refreshStats,
   residentById,
   residentByNik,
+  saveImportChanges,
   statsForRegion,
   toResident,
   updateResidentRow,
@@ -224,6 +227,7 @@ export interface ImportInput {
   importId?: string;
   batchSize?: number;
   onProgress?: ImportRunOptions['onProgress'];
+  changeLimit?: number;
 }
 
 /**
@@ -248,6 +252,7 @@ export async function importResidents(ctx: Ctx, input: ImportInput): Promise<Imp
     errorFile: input.errorFile,
     ...(input.importId ? { importId: input.importId } : {}),
     ...(input.batchSize ? { batchSize: input.batchSize } : {}),
+    ...(input.changeLimit !== undefined ? { changeLimit: input.changeLimit } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     copyUrl: ctx.config.databaseUrl,
   });
@@ -334,8 +339,35 @@ export async function villageAddresses(ctx: Ctx, villageCode: string) {
 
 export type ResidentForm = Record<string, string | undefined>;
 
+/** A record as the registry form holds it (OpenSID column names, codes as text). */
+export function residentToForm(r: Resident): Record<string, string> {
+  const n = (v: number | null) => (v === null ? '' : String(v));
+  return {
+    nama: r.name,
+    nik: r.nik,
+    no_kk: r.familyNumber,
+    sex: String(r.sex),
+    tempatlahir: r.birthPlace,
+    tanggallahir: r.birthDate,
+    agama_id: n(r.religionCode),
+    pendidikan_kk_id: n(r.educationCode),
+    pendidikan_sedang_id: n(r.educationCurrentCode),
+    pekerjaan_id: n(r.occupationCode),
+    status_kawin: n(r.maritalStatusCode),
+    kk_level: n(r.familyRelationCode),
+    golongan_darah_id: n(r.bloodTypeCode),
+    warganegara_id: n(r.citizenshipCode),
+    nama_ayah: r.fatherName ?? '',
+    nama_ibu: r.motherName ?? '',
+    dusun: r.dusun,
+    rw: r.rw,
+    rt: r.rt,
+    alamat: r.address ?? '',
+  };
+}
+
 /** Form fields carry OpenSID's column names, so the form and the import share one set of checks. */
-function checkForm(villageCode: string, form: ResidentForm, now: string) {
+export function checkForm(villageCode: string, form: ResidentForm, now: string) {
   const cells = new Map<string, unknown>(Object.entries(form).map(([k, v]) => [k, v ?? '']));
   cells.delete('kode_desa');
   cells.delete('status_dasar');
@@ -409,6 +441,7 @@ const TRACKED: Array<keyof ResidentRecord> = RESIDENT_FIELDS.map((f) => f.field)
 
 /** Corrects a record; the previous values of what changed are kept as an event. */
 export async function updateResident(ctx: Ctx, id: string, form: ResidentForm): Promise<SaveResult> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => updateResident(tx, id, form));
   const row = await residentById(ctx.db, id);
   if (!row) throw new NotFound(t('services.error.residentNotFound'));
   assertVillageAccess(ctx, row.village_code, 'edit');
@@ -420,20 +453,19 @@ export async function updateResident(ctx: Ctx, id: string, form: ResidentForm): 
   for (const key of TRACKED)
     if (before[key] !== record[key]) changes[key] = { from: before[key], to: record[key] };
   if (Object.keys(changes).length === 0) return { id, warning: null };
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateResidentRow(trx, id, record, before.status);
-    await ensureFamily(trx, record, record.familyRelationCode === 1 ? id : null);
-    await insertEvent(trx, {
-      residentId: id,
-      villageCode: row.village_code,
-      kind: 'ubah',
-      date: today(ctx),
-      detail: { changes },
-      by: ctx.actor?.kind === 'staff' ? ctx.actor.email : null,
-    });
-    await refreshStats(trx, [row.village_code]);
-    await indexResidents(trx, [id]);
+  const trx = ctx.db;
+  await updateResidentRow(trx, id, record, before.status);
+  await ensureFamily(trx, record, record.familyRelationCode === 1 ? id : null);
+  await insertEvent(trx, {
+    residentId: id,
+    villageCode: row.village_code,
+    kind: 'ubah',
+    date: today(ctx),
+    detail: { changes },
+    by: ctx.actor?.kind === 'staff' ? ctx.actor.email : null,
   });
+  await refreshStats(trx, [row.village_code]);
+  await indexResidents(trx, [id]);
   return { id, warning: nikRegionWarning(record.nik, row.village_code) };
 }
 
@@ -610,6 +642,7 @@ function residentImportWith(
         },
       });
       hooks.onSummary?.(summary);
+      await saveImportChanges(ctx.db, job.id, summary.changes);
       return {
         inserted: summary.inserted,
         updated: summary.updated,
@@ -733,6 +766,52 @@ export async function importErrorFile(ctx: Ctx, id: string) {
   const record = await findImport(ctx, id);
   await getImport(ctx, id);
   return importErrorFileOf(ctx, record);
+}
+
+export interface ImportChangeRow {
+  rowNumber: number;
+  nik: string;
+  name: string;
+  fields: Array<{ field: string; from: unknown; to: unknown }>;
+}
+
+/**
+ * What the "updated" rows of an import changed, field by field, as kept (the first CHANGE_LIMIT):
+ * for the import page (`limit` rows) and its CSV. NIK masked for whoever may not see the village's
+ * personal data; each read is audited like a list of residents.
+ */
+export async function importChanges(
+  ctx: Ctx,
+  id: string,
+  limit: number,
+): Promise<{ rows: ImportChangeRow[]; kept: number; updated: number }> {
+  const job = await getImport(ctx, id);
+  const [stored, kept] = await Promise.all([
+    importChangesOf(ctx.db, job.id, limit),
+    countImportChanges(ctx.db, job.id),
+  ]);
+  const personal = seesInFull(ctx.actor, { villageCode: job.region_code });
+  if (stored.length > 0)
+    await audit(ctx, {
+      action: 'read_personal',
+      entity: 'import_changes',
+      entityId: job.id,
+      villageCode: job.region_code,
+      detail: { shown: stored.length },
+    });
+  const rows = stored.map((r) => {
+    const changes = (typeof r.changes === 'string' ? JSON.parse(r.changes) : r.changes) as Record<
+      string,
+      { from: unknown; to: unknown }
+    >;
+    return {
+      rowNumber: r.row_number,
+      nik: personal ? r.nik.trim() : mask(r.nik.trim()),
+      name: r.name,
+      fields: Object.entries(changes).map(([field, c]) => ({ field, from: c.from, to: c.to })),
+    };
+  });
+  return { rows, kept, updated: job.updated };
 }
 
 /**

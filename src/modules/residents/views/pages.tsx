@@ -19,7 +19,8 @@ import {
 import { raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import { type CodeList, codeLabel, codeList } from '../codes.ts';
-import type { FamilyView, Resident, ResidentEvent } from '../service.ts';
+import { fieldLabel, fieldValue } from '../display.ts';
+import type { FamilyView, ImportChangeRow, Resident, ResidentEvent } from '../service.ts';
 import type { CategoryCount, PopulationStats } from '../stats.ts';
 
 export interface VillageChoice {
@@ -692,11 +693,70 @@ function summaryText(i: ImportRow): string {
   });
 }
 
+/** "Tanggal lahir: 12-05-1990 → 13-05-1990", one line per field the row changed. */
+function ChangeList(props: { fields: ImportChangeRow['fields'] }): SafeHtml {
+  return (
+    <ul class="change-list">
+      {props.fields.map((f) => (
+        <li>
+          {fieldLabel(f.field)}: <del>{fieldValue(f.field, f.from)}</del> →{' '}
+          <ins>{fieldValue(f.field, f.to)}</ins>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The updated rows of an import and what each changed; the CSV has every row kept. */
+function ImportChanges(p: {
+  jobId: string;
+  changes: { rows: ImportChangeRow[]; kept: number; updated: number };
+}): SafeHtml {
+  const { rows, kept, updated } = p.changes;
+  if (updated === 0) return raw('');
+  return (
+    <section class="panel" aria-labelledby="import-changes">
+      <h2 id="import-changes">{t('residents.changes.title', { n: formatNumber(updated) })}</h2>
+      {kept === 0 ? (
+        <p>{t('residents.changes.none')}</p>
+      ) : (
+        <>
+          <Table
+            rows={rows}
+            columns={[
+              { header: t('residents.changes.row'), cell: (r) => String(r.rowNumber), numeric: true },
+              { header: 'NIK', cell: (r) => r.nik },
+              { header: t('residents.name'), cell: (r) => r.name },
+              { header: t('residents.changes.what'), cell: (r) => <ChangeList fields={r.fields} /> },
+            ]}
+          />
+          {kept > rows.length ? (
+            <p>{t('residents.changes.moreInCsv', { n: formatNumber(kept - rows.length) })}</p>
+          ) : (
+            ''
+          )}
+          {updated > kept ? (
+            <p>
+              {t('residents.changes.notKept', { n: formatNumber(updated - kept), kept: formatNumber(kept) })}
+            </p>
+          ) : (
+            ''
+          )}
+          <p>
+            <a href={`${BASE}/impor/${p.jobId}/perubahan.csv`}>{t('residents.changes.download')}</a>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
 export function ImportStatusPage(p: {
   job: ImportRow;
   percent: number;
   villageCode: string;
   hasErrors: boolean;
+  changes?: { rows: ImportChangeRow[]; kept: number; updated: number } | undefined;
 }): SafeHtml {
   // queued or running: the page refreshes itself until the outcome is there (no JavaScript needed)
   const running = p.job.state === 'berjalan' || p.job.state === 'antre';
@@ -737,6 +797,7 @@ export function ImportStatusPage(p: {
           )}
         </Panel>
       )}
+      {!running && p.changes ? <ImportChanges jobId={p.job.id} changes={p.changes} /> : ''}
       <p>
         <a href={`${BASE}?desa=${p.villageCode}`}>← {t('residents.backToList')}</a>
       </p>

@@ -6,6 +6,7 @@ import { setFlash } from '../../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../../platform/http/form-route.ts';
 import { t } from '../../../platform/i18n/index.ts';
 import { sendLetterPdf } from '../../letters/service.ts';
+import { myCorrections } from '../../residents/index.ts';
 import { findResidentByNik } from '../../residents/service.ts';
 import { prefilledValues } from '../forms.ts';
 import {
@@ -106,12 +107,15 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
     if (await pinMustChange(request.ctx, actor.id)) return reply.redirect('/akun/pin', 303);
     const me = await findResidentByNik(request.ctx, actor.nik);
     if (!me) throw new NotFound();
-    const [applicant, family, requests] = await Promise.all([
+    const [applicant, family, requests, corrections] = await Promise.all([
       applicantSnapshot(request.ctx, me),
       familyOf(request.ctx, me.familyNumber),
       myRequests(request.ctx),
+      myCorrections(request.ctx),
     ]);
-    return reply.page(<AccountPage applicant={applicant} family={family} requests={requests} />);
+    return reply.page(
+      <AccountPage applicant={applicant} family={family} requests={requests} corrections={corrections} />,
+    );
   });
 
   app.get('/layanan/:slug/ajukan', page, async (request, reply) => {

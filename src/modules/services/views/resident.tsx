@@ -15,6 +15,7 @@ import {
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
+import { type CorrectionSummary, MyCorrectionsSection } from '../../residents/index.ts';
 import { CATALOG_GROUPS, groupOf, matchesSearch } from '../catalog-groups.ts';
 import type { ServiceDefinition } from '../definition.ts';
 import { type FamilyMember, textOf } from '../forms.ts';
@@ -288,6 +289,7 @@ export function ChangePinPage(props: { errors?: FieldErrors; mustChange: boolean
 export function AccountPage(props: {
   applicant: ApplicantSnapshot;
   family: FamilyMember[];
+  corrections: CorrectionSummary[];
   requests: Array<{
     id: string;
     code: string;
@@ -335,6 +337,7 @@ export function AccountPage(props: {
           [t('services.applicant.address'), a.address],
         ]}
       />
+      {MyCorrectionsSection({ rows: props.corrections })}
       <h2>{t('services.account.family')}</h2>
       <Table
         rows={props.family}
@@ -359,7 +362,8 @@ export function AccountPage(props: {
 export function ApplicantPanel(props: {
   applicant: ApplicantSnapshot;
   family: FamilyMember[];
-  villageCode: string;
+  /** the registry's correction request, coming back to this form once the data is fixed */
+  correctionHref: string;
 }): SafeHtml {
   const a = props.applicant;
   return (
@@ -380,7 +384,7 @@ export function ApplicantPanel(props: {
         ]}
       />
       <p>
-        <a href={`/desa/${encodeURIComponent(props.villageCode)}`}>{t('services.applicant.wrong')}</a>
+        <a href={props.correctionHref}>{t('services.applicant.wrong')}</a>
       </p>
     </section>
   );
@@ -403,7 +407,7 @@ export function NewRequestPage(
         <ApplicantPanel
           applicant={props.applicant}
           family={props.family}
-          villageCode={props.villageCode ?? ''}
+          correctionHref={`/akun/perbaikan/baru?kembali=${encodeURIComponent(`/layanan/${props.definition.slug}/ajukan`)}`}
         />
       ) : (
         ''
