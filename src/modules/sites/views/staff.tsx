@@ -28,6 +28,39 @@ const DATETIME = 'datetime-local' as unknown as 'text';
 
 const base = (village: Village) => `/kelola/situs/${village.code}`;
 
+/** The parts of a village site its staff edit, in menu order. */
+const SECTIONS = [
+  { path: 'profil', label: 'sites.staff.profile' },
+  { path: 'perangkat', label: 'sites.staff.officials', count: 'officials' },
+  { path: 'berita', label: 'sites.staff.articles', count: 'articles' },
+  { path: 'agenda', label: 'sites.staff.agenda', count: 'events' },
+  { path: 'galeri', label: 'sites.staff.gallery', count: 'images' },
+] as const;
+
+/** The link to one item's saved versions. */
+function RevisionsLink(props: { village: Village; kind: string; id: string }): SafeHtml {
+  return <a href={`${base(props.village)}/riwayat/${props.kind}/${props.id}`}>{t('sites.revisions.link')}</a>;
+}
+
+/** Below a list, for those who may edit: the form that adds one more. */
+function AddSection(props: { title: string; errors?: Errors; children: Child }): SafeHtml {
+  return (
+    <>
+      <h2>{props.title}</h2>
+      <ErrorSummary errors={props.errors} />
+      {props.children}
+    </>
+  );
+}
+
+function DeleteForm(props: { action: string }): SafeHtml {
+  return (
+    <Form action={props.action}>
+      <Button variant="warning">{t('sites.action.delete')}</Button>
+    </Form>
+  );
+}
+
 function StaffFrame(props: { village: Village; title: string; children: Child; head?: Child }): SafeHtml {
   const b = base(props.village);
   return (
@@ -39,21 +72,11 @@ function StaffFrame(props: { village: Village; title: string; children: Child; h
       </p>
       <nav class="site-menu" aria-label={t('sites.staff.menu')}>
         <ul>
-          <li>
-            <a href={`${b}/profil`}>{t('sites.staff.profile')}</a>
-          </li>
-          <li>
-            <a href={`${b}/perangkat`}>{t('sites.staff.officials')}</a>
-          </li>
-          <li>
-            <a href={`${b}/berita`}>{t('sites.staff.articles')}</a>
-          </li>
-          <li>
-            <a href={`${b}/agenda`}>{t('sites.staff.agenda')}</a>
-          </li>
-          <li>
-            <a href={`${b}/galeri`}>{t('sites.staff.gallery')}</a>
-          </li>
+          {SECTIONS.map((section) => (
+            <li>
+              <a href={`${b}/${section.path}`}>{t(section.label)}</a>
+            </li>
+          ))}
         </ul>
       </nav>
       <h1>{props.title}</h1>
@@ -93,22 +116,16 @@ export function OverviewPage(props: {
     <StaffFrame village={props.village} title={t('sites.staff.overview', { name: props.village.name })}>
       {props.editable ? '' : <p class="hint">{t('sites.staff.readOnly')}</p>}
       <ul>
-        <li>
-          <a href={`${b}/profil`}>{t('sites.staff.profile')}</a>:{' '}
-          {props.hasProfile ? t('sites.staff.filled') : t('sites.staff.notFilled')}
-        </li>
-        <li>
-          <a href={`${b}/perangkat`}>{t('sites.staff.officials')}</a>: {props.counts.officials}
-        </li>
-        <li>
-          <a href={`${b}/berita`}>{t('sites.staff.articles')}</a>: {props.counts.articles}
-        </li>
-        <li>
-          <a href={`${b}/agenda`}>{t('sites.staff.agenda')}</a>: {props.counts.events}
-        </li>
-        <li>
-          <a href={`${b}/galeri`}>{t('sites.staff.gallery')}</a>: {props.counts.images}
-        </li>
+        {SECTIONS.map((section) => (
+          <li>
+            <a href={`${b}/${section.path}`}>{t(section.label)}</a>:{' '}
+            {'count' in section
+              ? props.counts[section.count]
+              : props.hasProfile
+                ? t('sites.staff.filled')
+                : t('sites.staff.notFilled')}
+          </li>
+        ))}
       </ul>
     </StaffFrame>
   );
@@ -259,7 +276,7 @@ export function ProfileFormPage(props: {
         {props.editable ? <Button>{t('sites.action.save')}</Button> : ''}
       </Form>
       <p>
-        <a href={`${b}/riwayat/profile/${props.village.code}`}>{t('sites.revisions.link')}</a>
+        <RevisionsLink village={props.village} kind="profile" id={props.village.code} />
       </p>
     </StaffFrame>
   );
@@ -358,7 +375,7 @@ export function OfficialsStaffPage(props: {
             cell: (o: Official) => (
               <>
                 <a href={`${b}/perangkat/${o.id}`}>{t('sites.action.edit')}</a> ·{' '}
-                <a href={`${b}/riwayat/official/${o.id}`}>{t('sites.revisions.link')}</a>
+                <RevisionsLink village={props.village} kind="official" id={o.id} />
               </>
             ),
           },
@@ -366,16 +383,14 @@ export function OfficialsStaffPage(props: {
         rows={props.officials}
       />
       {props.editable ? (
-        <>
-          <h2>{t('sites.officials.add')}</h2>
-          <ErrorSummary errors={props.errors} />
+        <AddSection title={t('sites.officials.add')} errors={props.errors}>
           <OfficialForm
             action={`${b}/perangkat`}
             values={props.values}
             errors={props.errors ?? {}}
             submit={t('sites.action.add')}
           />
-        </>
+        </AddSection>
       ) : (
         ''
       )}
@@ -401,9 +416,7 @@ export function OfficialEditPage(props: {
         errors={props.errors ?? {}}
         submit={t('sites.action.save')}
       />
-      <Form action={`${b}/perangkat/${props.official.id}/hapus`}>
-        <Button variant="warning">{t('sites.action.delete')}</Button>
-      </Form>
+      <DeleteForm action={`${b}/perangkat/${props.official.id}/hapus`} />
     </StaffFrame>
   );
 }
@@ -617,7 +630,7 @@ export function ArticleEditorPage(props: {
       </Form>
       {props.articleId ? (
         <p>
-          <a href={`${b}/riwayat/article/${props.articleId}`}>{t('sites.revisions.link')}</a>
+          <RevisionsLink village={props.village} kind="article" id={props.articleId} />
         </p>
       ) : (
         ''
@@ -689,22 +702,20 @@ export function AgendaStaffPage(props: {
           { header: t('sites.field.place'), cell: (e: SiteEvent) => e.place || '–' },
           {
             header: t('sites.staff.actions'),
-            cell: (e: SiteEvent) => <a href={`${b}/riwayat/event/${e.id}`}>{t('sites.revisions.link')}</a>,
+            cell: (e: SiteEvent) => <RevisionsLink village={props.village} kind="event" id={e.id} />,
           },
         ]}
         rows={props.events}
       />
       {props.editable ? (
-        <>
-          <h2>{t('sites.agenda.add')}</h2>
-          <ErrorSummary errors={props.errors} />
+        <AddSection title={t('sites.agenda.add')} errors={props.errors}>
           <EventForm
             action={`${b}/agenda`}
             values={props.values}
             errors={props.errors ?? {}}
             submit={t('sites.action.add')}
           />
-        </>
+        </AddSection>
       ) : (
         ''
       )}
@@ -728,9 +739,7 @@ export function EventEditPage(props: {
         errors={props.errors ?? {}}
         submit={t('sites.action.save')}
       />
-      <Form action={`${b}/agenda/${props.event.id}/hapus`}>
-        <Button variant="warning">{t('sites.action.delete')}</Button>
-      </Form>
+      <DeleteForm action={`${b}/agenda/${props.event.id}/hapus`} />
     </StaffFrame>
   );
 }
@@ -777,13 +786,7 @@ export function GalleryStaffPage(props: {
               <Picture image={image} sizes="320px" />
               <figcaption>{image.caption || image.alt}</figcaption>
             </figure>
-            {props.editable ? (
-              <Form action={`${b}/galeri/${image.id}/hapus`}>
-                <Button variant="warning">{t('sites.action.delete')}</Button>
-              </Form>
-            ) : (
-              ''
-            )}
+            {props.editable ? <DeleteForm action={`${b}/galeri/${image.id}/hapus`} /> : ''}
           </li>
         ))}
       </ul>
