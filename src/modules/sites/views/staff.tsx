@@ -7,6 +7,7 @@ import {
   ErrorSummary,
   FileField,
   Form,
+  fieldFor,
   SelectField,
   StatusTag,
   Table,
@@ -220,56 +221,39 @@ export function ProfileFormPage(props: {
           rows={5}
         />
         <TextField
-          name="areaKm2"
+          {...fieldFor(values, errors, 'areaKm2')}
           label={labels.areaKm2}
-          value={values.areaKm2}
-          error={errors.areaKm2}
           inputmode="decimal"
           width="short"
         />
+        <TextField {...fieldFor(values, errors, 'placeName')} label={labels.placeName} />
         <TextField
-          name="placeName"
-          label={labels.placeName}
-          value={values.placeName}
-          error={errors.placeName}
-        />
-        <TextField
-          name="lat"
+          {...fieldFor(values, errors, 'lat')}
           label={labels.lat}
-          value={values.lat}
-          error={errors.lat}
           inputmode="decimal"
           width="medium"
           hint={t('sites.field.latHint')}
         />
         <TextField
-          name="lng"
+          {...fieldFor(values, errors, 'lng')}
           label={labels.lng}
-          value={values.lng}
-          error={errors.lng}
           inputmode="decimal"
           width="medium"
         />
         <TextArea
-          name="hamlets"
+          {...fieldFor(values, errors, 'hamlets')}
           label={labels.hamlets}
-          value={values.hamlets}
-          error={errors.hamlets}
           hint={t('sites.field.hamletsHint')}
         />
         <TextField
-          name="rwCount"
+          {...fieldFor(values, errors, 'rwCount')}
           label={labels.rwCount}
-          value={values.rwCount}
-          error={errors.rwCount}
           inputmode="numeric"
           width="short"
         />
         <TextField
-          name="rtCount"
+          {...fieldFor(values, errors, 'rtCount')}
           label={labels.rtCount}
-          value={values.rtCount}
-          error={errors.rtCount}
           inputmode="numeric"
           width="short"
         />
@@ -313,14 +297,8 @@ function OfficialForm(props: { action: string; values: Values; errors: Errors; s
   const { values, errors } = props;
   return (
     <Form action={props.action} multipart>
-      <TextField name="name" label={t('sites.field.name')} value={values.name} error={errors.name} required />
-      <TextField
-        name="position"
-        label={t('sites.field.position')}
-        value={values.position}
-        error={errors.position}
-        required
-      />
+      <TextField {...fieldFor(values, errors, 'name')} label={t('sites.field.name')} required />
+      <TextField {...fieldFor(values, errors, 'position')} label={t('sites.field.position')} required />
       <SelectField
         name="group"
         label={t('sites.field.group')}
@@ -332,10 +310,8 @@ function OfficialForm(props: { action: string; values: Values; errors: Errors; s
         ]}
       />
       <TextField
-        name="order"
+        {...fieldFor(values, errors, 'order')}
         label={t('sites.field.order')}
-        value={values.order}
-        error={errors.order}
         inputmode="numeric"
         width="short"
         hint={t('sites.field.orderHint')}
@@ -556,29 +532,13 @@ export function ArticleEditorPage(props: {
             { value: 'pengumuman', label: t('sites.kind.pengumuman') },
           ]}
         />
+        <TextField {...fieldFor(values, errors, 'title')} label={labels.title} required maxlength={200} />
         <TextField
-          name="title"
-          label={labels.title}
-          value={values.title}
-          error={errors.title}
-          required
-          maxlength={200}
-        />
-        <TextField
-          name="slug"
+          {...fieldFor(values, errors, 'slug')}
           label={labels.slug}
-          value={values.slug}
-          error={errors.slug}
           hint={t('sites.field.slugHint')}
         />
-        <TextArea
-          name="summary"
-          label={labels.summary}
-          value={values.summary}
-          error={errors.summary}
-          rows={2}
-          maxlength={300}
-        />
+        <TextArea {...fieldFor(values, errors, 'summary')} label={labels.summary} rows={2} maxlength={300} />
         <MarkdownHelp />
         <MarkdownField name="body" label={labels.body} value={values.body} error={errors.body} rows={14} />
         <input type="hidden" name="coverId" value={values.coverId ?? ''} />
@@ -592,10 +552,8 @@ export function ArticleEditorPage(props: {
         )}
         <ImageFields errors={errors} values={values} file="cover" alt="coverAlt" fileLabel={labels.cover} />
         <TextField
-          name="publishAt"
+          {...fieldFor(values, errors, 'publishAt')}
           label={labels.publishAt}
-          value={values.publishAt}
-          error={errors.publishAt}
           hint={t('sites.field.publishAtHint')}
           width="medium"
           type={DATETIME}
@@ -643,38 +601,23 @@ function EventForm(props: { action: string; values: Values; errors: Errors; subm
   const { values, errors } = props;
   return (
     <Form action={props.action}>
+      <TextField {...fieldFor(values, errors, 'title')} label={t('sites.field.eventTitle')} required />
       <TextField
-        name="title"
-        label={t('sites.field.eventTitle')}
-        value={values.title}
-        error={errors.title}
-        required
-      />
-      <TextField
-        name="startsAt"
+        {...fieldFor(values, errors, 'startsAt')}
         label={t('sites.field.startsAt')}
-        value={values.startsAt}
-        error={errors.startsAt}
         type={DATETIME}
         width="medium"
         hint={t('sites.field.dateTimeHint')}
         required
       />
       <TextField
-        name="endsAt"
+        {...fieldFor(values, errors, 'endsAt')}
         label={t('sites.field.endsAt')}
-        value={values.endsAt}
-        error={errors.endsAt}
         type={DATETIME}
         width="medium"
       />
-      <TextField name="place" label={t('sites.field.place')} value={values.place} error={errors.place} />
-      <TextArea
-        name="description"
-        label={t('sites.field.description')}
-        value={values.description}
-        error={errors.description}
-      />
+      <TextField {...fieldFor(values, errors, 'place')} label={t('sites.field.place')} />
+      <TextArea {...fieldFor(values, errors, 'description')} label={t('sites.field.description')} />
       <Button>{props.submit}</Button>
     </Form>
   );
@@ -766,12 +709,7 @@ export function GalleryStaffPage(props: {
               alt="alt"
               fileLabel={t('sites.field.image')}
             />
-            <TextField
-              name="caption"
-              label={t('sites.field.caption')}
-              value={props.values.caption}
-              error={errors.caption}
-            />
+            <TextField {...fieldFor(props.values, errors, 'caption')} label={t('sites.field.caption')} />
             <Button>{t('sites.action.upload')}</Button>
           </Form>
         </>
