@@ -34,32 +34,36 @@ interface Closable {
   close(): Promise<void>;
 }
 
+type Hook = (fn: () => Promise<void>, timeout?: number) => void;
+
+function openAround<T extends Closable>(
+  before: Hook,
+  after: Hook,
+  open: () => Promise<T>,
+  timeout?: number,
+): T {
+  const current = {} as T;
+  before(async () => {
+    Object.assign(current, await open());
+  }, timeout);
+  after(async () => {
+    await current.close?.();
+  });
+  return current;
+}
+
 /**
  * Opens a fresh test app (or test context) before each test of the file and closes it after, as a
  * `let` set in `beforeEach` would: the object returned is filled in again before every test, so the
  * tests read `test.app`, `test.ctx` from it.
  */
 export function eachTest<T extends Closable>(open: () => Promise<T>, timeout?: number): T {
-  const current = {} as T;
-  beforeEach(async () => {
-    Object.assign(current, await open());
-  }, timeout);
-  afterEach(async () => {
-    await current.close?.();
-  });
-  return current;
+  return openAround(beforeEach, afterEach, open, timeout);
 }
 
 /** Opens one test app (or test context) for all the tests of the file, closed after the last. */
 export function allTests<T extends Closable>(open: () => Promise<T>, timeout?: number): T {
-  const current = {} as T;
-  beforeAll(async () => {
-    Object.assign(current, await open());
-  }, timeout);
-  afterAll(async () => {
-    await current.close?.();
-  });
-  return current;
+  return openAround(beforeAll, afterAll, open, timeout);
 }
 
 export function testDatabaseKind(): DatabaseKind {
