@@ -1,16 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { audit } from '../platform/audit/service.ts';
 import { fixedClock, withActor } from '../platform/context.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp } from '../testing.ts';
+import { buildTestApp, eachTest, loginAs, makeStaff } from '../testing.ts';
 
-let test: TestApp;
-
-beforeEach(async () => {
-  test = await buildTestApp({ clock: fixedClock('2026-11-23T02:00:00Z') });
-}, 180_000);
-afterEach(async () => {
-  await test?.close();
-});
+const test = eachTest(() => buildTestApp({ clock: fixedClock('2026-11-23T02:00:00Z') }), 180_000);
 
 describe('the audit log page', () => {
   it('says each action and thing in plain words, the detail as key: value, and keeps the raw code in small print', async () => {

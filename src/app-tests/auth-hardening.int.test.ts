@@ -1,26 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { THROTTLE } from '../platform/auth/throttle.ts';
 import { fixedClock } from '../platform/context.ts';
 import {
   buildTestApp,
   cookieHeader,
+  eachTest,
   loginAs,
   makeStaff,
   multipartBody,
   TEST_PASSWORD,
-  type TestApp,
   Visitor,
 } from '../testing.ts';
 
-let t: TestApp;
 const clock = fixedClock('2026-11-20T08:00:00+07:00');
 
-beforeEach(async () => {
+const t = eachTest(() => {
   clock.set('2026-11-20T08:00:00+07:00');
-  t = await buildTestApp({ clock });
-});
-afterEach(async () => {
-  await t.close();
+  return buildTestApp({ clock });
 });
 
 const OFFICE = '10.20.30.40';

@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCK_AFTER_FAILURES } from '../platform/auth/users.ts';
 import { fixedClock } from '../platform/context.ts';
-import { buildTestApp, loginAs, makeStaff, TEST_PASSWORD, type TestApp, Visitor } from '../testing.ts';
+import { buildTestApp, eachTest, loginAs, makeStaff, TEST_PASSWORD, Visitor } from '../testing.ts';
 
-let t: TestApp;
 const clock = fixedClock('2026-11-20T08:00:00+07:00');
 
-beforeEach(async () => {
-  t = await buildTestApp({ clock });
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = eachTest(() => buildTestApp({ clock }));
 
 describe('staff login', () => {
   it('starts a server-side session with an HttpOnly SameSite cookie and shows the dashboard with the scope', async () => {

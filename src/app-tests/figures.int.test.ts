@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as complaints from '../modules/complaints/service.ts';
 import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { modules } from '../modules/index.ts';
@@ -18,23 +18,21 @@ import { SYSTEM } from '../platform/auth/roles.ts';
 import { type Ctx, fixedClock, withActor } from '../platform/context.ts';
 import { readFigures } from '../platform/figures/index.ts';
 import { Forbidden, Invalid, NotFound } from '../platform/http/errors.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../testing.ts';
+import { buildTestApp, eachTest, loginAs, makeStaff, Visitor } from '../testing.ts';
 import { prepareWorld } from './world.ts';
 
 const KECAMATAN = '36.04.05';
 const clock = fixedClock('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
-let test: TestApp;
 let ctx: Ctx;
 let office: VillageOffice;
 
-beforeEach(async () => {
+const test = eachTest(() => {
   clock.set('2026-12-01T02:00:00Z');
-  test = await buildTestApp({ clock });
+  return buildTestApp({ clock });
+});
+beforeEach(async () => {
   ctx = test.ctx;
   office = await prepareWorld(ctx);
-});
-afterEach(async () => {
-  await test.close();
 });
 
 async function values(

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { setVillageServices } from '../modules/services/service.ts';
 import { KRAMATWATU, type makeVillageOffice } from '../modules/services/test-builders.ts';
 import { fixedClock, withActor } from '../platform/context.ts';
 import { pageNumber } from '../platform/http/input.ts';
-import { buildTestApp, cookieHeader, loginAs, makeStaff, sql, type TestApp, Visitor } from '../testing.ts';
+import { allTests, buildTestApp, cookieHeader, loginAs, makeStaff, sql, Visitor } from '../testing.ts';
 import { prepareWorld } from './world.ts';
 
-let test: TestApp;
 let admin: Visitor;
 let operator: Visitor;
 let operatorActor: Awaited<ReturnType<typeof makeVillageOffice>>['operator'];
@@ -18,16 +17,13 @@ const count = async (table: 'audit_log' | 'village_services', where = sql`true`)
     )
   ).rows[0]!.n;
 
+const test = allTests(() => buildTestApp({ clock: fixedClock('2026-12-01T02:00:00Z') }), 60_000);
 beforeAll(async () => {
-  test = await buildTestApp({ clock: fixedClock('2026-12-01T02:00:00Z') });
   const office = await prepareWorld(test.ctx);
   operatorActor = office.operator;
   operator = await loginAs(test.app, office.operator);
   admin = await loginAs(test.app, await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }));
 }, 60_000);
-afterAll(async () => {
-  await test?.close();
-});
 
 describe('malformed input from an attacker', () => {
   it('answers a NUL byte in a public path with 400, as a page or as problem+json', async () => {

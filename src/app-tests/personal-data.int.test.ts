@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { modules } from '../modules/index.ts';
 import { approveStep, startRequest } from '../modules/services/service.ts';
@@ -13,11 +13,10 @@ import { type Ctx, fixedClock, withActor } from '../platform/context.ts';
 import { Forbidden, Invalid } from '../platform/http/errors.ts';
 import { runPersonCli } from '../platform/personal-data/cli.ts';
 import { erasePerson, exportPerson, type PersonExport } from '../platform/personal-data/index.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp } from '../testing.ts';
+import { buildTestApp, eachTest, loginAs, makeStaff } from '../testing.ts';
 import { prepareWorld } from './world.ts';
 
 const clock = fixedClock('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
-let test: TestApp;
 let ctx: Ctx;
 let office: VillageOffice;
 let admin: StaffActor;
@@ -58,16 +57,13 @@ async function activityOf(who: ResidentActor, phone: string) {
   return { decided: decided.id, draft: draft.id, tickets: [logged.ticket, loose.ticket] };
 }
 
+const test = eachTest(() => buildTestApp({ clock }));
 beforeEach(async () => {
-  test = await buildTestApp({ clock });
   ctx = test.ctx;
   office = await prepareWorld(ctx);
   admin = await makeStaff(ctx, { role: 'admin_kabupaten', scope: '36.04' });
   siti = await makeApplicant(ctx, office.operator, { nama: 'SITI PEMOHON' });
   other = await makeApplicant(ctx, office.operator, { nama: 'RATNA TETANGGA' });
-});
-afterEach(async () => {
-  await test.close();
 });
 
 describe('exporting one person’s data', () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { audit } from '../platform/audit/service.ts';
 import { createSession } from '../platform/auth/sessions.ts';
 import { createApiToken } from '../platform/auth/users.ts';
@@ -19,19 +19,13 @@ import {
   buildTestApp,
   cookieHeader,
   createTestContext,
+  eachTest,
   loginAs,
   makeStaff,
-  type TestApp,
   Visitor,
 } from '../testing.ts';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await buildTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = eachTest(() => buildTestApp());
 
 describe('public pages', () => {
   it('lists the 29 kecamatan and 326 villages of Kabupaten Serang on the home page, under 50 KB compressed', async () => {

@@ -1,18 +1,12 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { updateVillageOffice } from '../modules/regions/service.ts';
 import { withActor } from '../platform/context.ts';
 import { preferredEncoding } from '../platform/http/cache.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, testConfig, Visitor } from '../testing.ts';
+import { allTests, buildTestApp, loginAs, makeStaff, testConfig, Visitor } from '../testing.ts';
 
 const VILLAGE = '36.04.05.2001';
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp({ config: testConfig({ PUBLIC_PAGE_CACHE_SECONDS: '30' }) });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = allTests(() => buildTestApp({ config: testConfig({ PUBLIC_PAGE_CACHE_SECONDS: '30' }) }));
 
 describe('the public page store (PUBLIC_PAGE_CACHE_SECONDS)', () => {
   it('serves an anonymous visitor the kept page until a write through the app empties the store', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Ctx, withActor } from '../platform/context.ts';
 import {
   removeSearchDocuments,
@@ -6,13 +6,12 @@ import {
   search,
   upsertSearchDocuments,
 } from '../platform/search/service.ts';
-import { createTestContext, makeStaff, type TestContext } from '../testing.ts';
+import { allTests, createTestContext, makeStaff } from '../testing.ts';
 
 const VILLAGE_A = '36.04.05.2001';
 const VILLAGE_B = '36.04.16.2001';
 const NIK_A = '3604051204900101';
 
-let test: TestContext;
 let ctx: Ctx;
 
 const person = (refId: string, villageCode: string, title: string, nik: string): SearchDocument => ({
@@ -26,8 +25,8 @@ const person = (refId: string, villageCode: string, title: string, nik: string):
   url: `/uji/${refId}`,
 });
 
+const test = allTests(() => createTestContext());
 beforeAll(async () => {
-  test = await createTestContext();
   ctx = test.ctx;
   await upsertSearchDocuments(ctx, [
     person('a1', VILLAGE_A, 'ABDUL JAELANI', NIK_A),
@@ -67,9 +66,6 @@ beforeAll(async () => {
       url: '/kelola/pengaduan/r3',
     },
   ]);
-});
-afterAll(async () => {
-  await test.close();
 });
 
 async function refsFor(asCtx: Ctx, term: string): Promise<string[]> {

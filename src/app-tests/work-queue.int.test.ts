@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { approveStep, startRequest } from '../modules/services/service.ts';
 import {
@@ -11,23 +11,21 @@ import {
 } from '../modules/services/test-builders.ts';
 import type { ResidentActor } from '../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../platform/context.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp } from '../testing.ts';
+import { buildTestApp, eachTest, loginAs, makeStaff } from '../testing.ts';
 import { prepareWorld } from './world.ts';
 
-let test: TestApp;
 let office: VillageOffice;
 let applicant: ResidentActor;
 const clock = fixedClock('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
 
-beforeEach(async () => {
+const test = eachTest(() => {
   clock.set('2026-12-01T02:00:00Z');
-  test = await buildTestApp({ clock });
+  return buildTestApp({ clock });
+}, 180_000);
+beforeEach(async () => {
   office = await prepareWorld(test.ctx);
   applicant = await makeApplicant(test.ctx, office.operator);
 }, 180_000);
-afterEach(async () => {
-  await test?.close();
-});
 
 async function fileRequest(): Promise<string> {
   const outcome = await startRequest(

@@ -7,6 +7,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { type Config, loadConfig } from '../config.ts';
 import { seedAgencies } from './agencies/service.ts';
 import { type Role, type StaffActor, SYSTEM } from './auth/roles.ts';
@@ -26,6 +27,43 @@ export interface TestContext {
   /** connection string of the per-test database (PostgreSQL runs only) */
   databaseUrl: string | null;
   close(): Promise<void>;
+}
+
+/** What a test opens and must close again: a test app or a test context. */
+interface Closable {
+  close(): Promise<void>;
+}
+
+type Hook = (fn: () => Promise<void>, timeout?: number) => void;
+
+function openAround<T extends Closable>(
+  before: Hook,
+  after: Hook,
+  open: () => Promise<T>,
+  timeout?: number,
+): T {
+  const current = {} as T;
+  before(async () => {
+    Object.assign(current, await open());
+  }, timeout);
+  after(async () => {
+    await current.close?.();
+  });
+  return current;
+}
+
+/**
+ * Opens a fresh test app (or test context) before each test of the file and closes it after, as a
+ * `let` set in `beforeEach` would: the object returned is filled in again before every test, so the
+ * tests read `test.app`, `test.ctx` from it.
+ */
+export function eachTest<T extends Closable>(open: () => Promise<T>, timeout?: number): T {
+  return openAround(beforeEach, afterEach, open, timeout);
+}
+
+/** Opens one test app (or test context) for all the tests of the file, closed after the last. */
+export function allTests<T extends Closable>(open: () => Promise<T>, timeout?: number): T {
+  return openAround(beforeAll, afterAll, open, timeout);
 }
 
 export function testDatabaseKind(): DatabaseKind {

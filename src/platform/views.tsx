@@ -8,6 +8,7 @@ import {
   ErrorSummary,
   type FieldErrors,
   Form,
+  fieldFor,
   Pagination,
   Panel,
   SelectField,
@@ -49,11 +50,9 @@ export function LoginPage(props: {
       {props.message ? <p class="error-message">{props.message}</p> : ''}
       <Form action={`/masuk?kembali=${encodeURIComponent(props.returnTo)}`}>
         <TextField
-          name="email"
+          {...fieldFor(props.values, props.errors, 'email')}
           type="email"
           label={t('auth.email')}
-          value={props.values?.email}
-          error={props.errors?.email}
           autocomplete="username"
           required
         />
@@ -299,36 +298,24 @@ export function NewUserPage(props: {
       <h1>{t('users.new')}</h1>
       <ErrorSummary errors={props.errors} labels={labels} />
       <Form action="/kelola/pengguna/baru">
+        <TextField {...fieldFor(props.values, props.errors, 'name')} label={labels.name} required />
         <TextField
-          name="name"
-          label={labels.name}
-          value={props.values.name}
-          error={props.errors?.name}
-          required
-        />
-        <TextField
-          name="email"
+          {...fieldFor(props.values, props.errors, 'email')}
           type="email"
           label={labels.email}
-          value={props.values.email}
-          error={props.errors?.email}
           required
         />
         <SelectField
-          name="role"
+          {...fieldFor(props.values, props.errors, 'role')}
           label={labels.role}
           options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-          value={props.values.role}
           placeholder={t('ui.choose')}
-          error={props.errors?.role}
           required
         />
         <TextField
-          name="scope"
+          {...fieldFor(props.values, props.errors, 'scope')}
           label={labels.scope}
           hint={t('users.scopeHint', { agencies: props.agencies.map((a) => a.code).join(', ') })}
-          value={props.values.scope}
-          error={props.errors?.scope}
           required
         />
         <TextField
@@ -581,10 +568,8 @@ export function TokensPage(props: {
           <ErrorSummary errors={props.errors} />
           <Form action="/kelola/akun/token">
             <TextField
-              name="name"
+              {...fieldFor(props.values, props.errors, 'name')}
               label={t('account.tokenName')}
-              value={props.values?.name}
-              error={props.errors?.name}
               required
             />
             <SelectField

@@ -6,7 +6,7 @@ import { createHash, randomInt } from 'node:crypto';
 import type { StaffActor } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { registerMessages, t } from '../../platform/i18n/index.ts';
-import { enqueueNotification } from '../../platform/outbox/index.ts';
+import { notifyContact } from '../../platform/outbox/index.ts';
 import { messages } from './messages.ts';
 import { requireComplaintsAdmin } from './policy.ts';
 import * as repo from './repo.ts';
@@ -78,11 +78,7 @@ export async function notifyReporter(
   ticket: string,
   body: string,
 ): Promise<void> {
-  const subject = text('complaints.notify.subject', { ticket });
-  if (contact.email)
-    await enqueueNotification(ctx, { channel: 'email', recipient: contact.email, subject, body });
-  if (contact.phone)
-    await enqueueNotification(ctx, { channel: 'sms', recipient: contact.phone, subject, body });
+  await notifyContact(ctx, contact, text('complaints.notify.subject', { ticket }), body);
 }
 
 /**

@@ -1,22 +1,20 @@
 /** Issue #12: a resident on a phone without JavaScript, and an officer, never get stuck. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, withActor } from '../../platform/context.ts';
 import { Invalid } from '../../platform/http/errors.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
+import { buildTestApp, eachTest, loginAs, makeStaff, Visitor } from '../../testing.ts';
 import * as service from './service.ts';
 import { fileRoadReport, KIBIN, KRAMATWATU, roadReport } from './test-builders.ts';
 import { jpegWithGps } from './test-photos.ts';
 
-let test: TestApp;
 const clock = fixedClock('2026-11-23T02:00:00Z');
 
-beforeEach(async () => {
+const test = eachTest(() => {
   clock.set('2026-11-23T02:00:00Z');
-  test = await buildTestApp({ clock });
-  await service.seedComplaintReference(test.ctx);
+  return buildTestApp({ clock });
 });
-afterEach(async () => {
-  await test.close();
+beforeEach(async () => {
+  await service.seedComplaintReference(test.ctx);
 });
 
 const staffCtx = async (role: Parameters<typeof makeStaff>[1]['role'], scope: string) =>

@@ -5,9 +5,9 @@
  */
 import { Ajv } from 'ajv';
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, withActor } from '../../platform/context.ts';
-import { buildTestApp, makeStaff, type TestApp } from '../../testing.ts';
+import { allTests, buildTestApp, makeStaff } from '../../testing.ts';
 import * as service from './service.ts';
 import { KRAMATWATU, MARGASANA } from './test-builders.ts';
 
@@ -223,7 +223,6 @@ function jsonAsStrings(value: unknown): unknown {
   return String(value);
 }
 
-let test: TestApp;
 let base: string;
 let apiKey: string;
 const clock = fixedClock('2026-11-23T02:00:00Z');
@@ -284,17 +283,14 @@ const road = {
   account_id: 'akun-77',
 };
 
+const test = allTests(() => buildTestApp({ clock, config: undefined }));
 beforeAll(async () => {
-  test = await buildTestApp({ clock, config: undefined });
   await service.seedComplaintReference(test.ctx);
   const admin = withActor(test.ctx, await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }));
   apiKey = await service.createOpen311Client(admin, 'Aplikasi Seluler Uji');
   await test.app.listen({ port: 0, host: '127.0.0.1' });
   const address = test.app.server.address() as { port: number };
   base = `http://127.0.0.1:${address.port}/open311/v2`;
-});
-afterAll(async () => {
-  await test.close();
 });
 
 describe('Open311 GeoReport v2 conformance', () => {

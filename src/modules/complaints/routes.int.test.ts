@@ -1,21 +1,19 @@
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/context.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
+import { buildTestApp, eachTest, loginAs, makeStaff, Visitor } from '../../testing.ts';
 import { seedComplaintReference } from './service.ts';
 import { KRAMATWATU } from './test-builders.ts';
 import { jpegWithGps } from './test-photos.ts';
 
-let test: TestApp;
 const clock = fixedClock('2026-11-23T02:00:00Z');
 
-beforeEach(async () => {
+const test = eachTest(() => {
   clock.set('2026-11-23T02:00:00Z');
-  test = await buildTestApp({ clock });
-  await seedComplaintReference(test.ctx);
+  return buildTestApp({ clock });
 });
-afterEach(async () => {
-  await test.close();
+beforeEach(async () => {
+  await seedComplaintReference(test.ctx);
 });
 
 const roadFields = {

@@ -1,21 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { search } from '../../platform/search/service.ts';
-import { createTestContext, makeStaff, type TestContext } from '../../testing.ts';
+import { createTestContext, eachTest, makeStaff } from '../../testing.ts';
 import { reindexComplaints } from './search.ts';
 import { flagReport, seedComplaintReference } from './service.ts';
 import { fileRoadReport, KRAMATWATU } from './test-builders.ts';
 
-let test: TestContext;
 let ctx: Ctx;
 
+const test = eachTest(() => createTestContext({ clock: fixedClock('2026-11-23T02:00:00Z') }));
 beforeEach(async () => {
-  test = await createTestContext({ clock: fixedClock('2026-11-23T02:00:00Z') });
   ctx = test.ctx;
   await seedComplaintReference(ctx);
-});
-afterEach(async () => {
-  await test.close();
 });
 
 const visitor = () => withActor(ctx, null);

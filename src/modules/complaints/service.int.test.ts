@@ -1,26 +1,24 @@
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { readFile } from '../../platform/files/index.ts';
 import { Forbidden, Invalid, TooManyRequests } from '../../platform/http/errors.ts';
-import { createTestContext, makeStaff, type TestContext } from '../../testing.ts';
+import { createTestContext, eachTest, makeStaff } from '../../testing.ts';
 import * as service from './service.ts';
 import { seedComplaintReference } from './service.ts';
 import { fileRoadReport, KIBIN, KRAMATWATU, MARGASANA, roadReport } from './test-builders.ts';
 import { jpegWithGps } from './test-photos.ts';
 
-let test: TestContext;
 let ctx: Ctx;
 const clock = fixedClock('2026-11-23T02:00:00Z'); // Monday 09:00 in Serang
 
-beforeEach(async () => {
+const test = eachTest(() => {
   clock.set('2026-11-23T02:00:00Z');
-  test = await createTestContext({ clock });
+  return createTestContext({ clock });
+});
+beforeEach(async () => {
   ctx = test.ctx;
   await seedComplaintReference(ctx);
-});
-afterEach(async () => {
-  await test.close();
 });
 
 async function staff(role: Parameters<typeof makeStaff>[1]['role'], scope: string) {

@@ -1,20 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { runJobOnce } from '../../platform/jobs/index.ts';
-import { createTestContext, makeStaff, type TestContext } from '../../testing.ts';
+import { createTestContext, eachTest, makeStaff } from '../../testing.ts';
 import { complaintsModule } from './index.ts';
 import * as service from './service.ts';
 import { fileRoadReport } from './test-builders.ts';
 
-let test: TestContext;
 let ctx: Ctx;
 // Monday 23 November 2026, 09:00 in Serang
 const clock = fixedClock('2026-11-23T02:00:00Z');
 const job = complaintsModule.jobs!.find((j) => j.name === 'complaints-sla')!;
 
-beforeEach(async () => {
+const test = eachTest(() => {
   clock.set('2026-11-23T02:00:00Z');
-  test = await createTestContext({ clock });
+  return createTestContext({ clock });
+});
+beforeEach(async () => {
   ctx = test.ctx;
   await service.seedComplaintReference(ctx);
   await ctx.db
@@ -23,9 +24,6 @@ beforeEach(async () => {
     .where('code', '=', 'DPUPR')
     .execute();
   await makeStaff(ctx, { role: 'admin_kabupaten', scope: '36.04', email: 'admin.kab@serangkab.go.id' });
-});
-afterEach(async () => {
-  await test.close();
 });
 
 async function escalationMail() {

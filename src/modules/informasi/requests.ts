@@ -7,7 +7,7 @@ import { readFile, saveFile } from '../../platform/files/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
-import { enqueueNotification } from '../../platform/outbox/index.ts';
+import { notifyContact } from '../../platform/outbox/index.ts';
 import { jakartaYearMonth } from '../../platform/time.ts';
 import { getBody, numberPart } from './bodies.ts';
 import type { UploadedDocument } from './dip.ts';
@@ -144,18 +144,6 @@ function checkRequest(input: RequestInput) {
   };
 }
 
-async function notifyRequester(
-  ctx: Ctx,
-  contact: { phone: string | null; email: string | null },
-  subject: string,
-  body: string,
-): Promise<void> {
-  if (contact.email)
-    await enqueueNotification(ctx, { channel: 'email', recipient: contact.email, subject, body });
-  if (contact.phone)
-    await enqueueNotification(ctx, { channel: 'sms', recipient: contact.phone, subject, body });
-}
-
 /**
  * Receives an information request (anyone, no login): a registration number per body and year,
  * a private tracking key (only its hash is kept), the deadline 10 working days on.
@@ -204,7 +192,7 @@ export async function submitRequest(
     actor_id: actorId(ctx.actor),
     note: '',
   });
-  await notifyRequester(
+  await notifyContact(
     ctx,
     fields,
     t('informasi.notify.receivedSubject', { number }),
@@ -415,7 +403,7 @@ export async function answerRequest(
     answer_file_name: file?.name ?? null,
   });
   await recordDecision(ctx, row, decision as string, note, { late: now > effectiveDue(row) });
-  await notifyRequester(
+  await notifyContact(
     ctx,
     row,
     t('informasi.notify.decidedSubject', { number: row.number }),
@@ -445,7 +433,7 @@ export async function refuseRequest(
     answer_note: note,
   });
   await recordDecision(ctx, row, 'ditolak', note, { ground });
-  await notifyRequester(
+  await notifyContact(
     ctx,
     row,
     t('informasi.notify.decidedSubject', { number: row.number }),
@@ -491,7 +479,7 @@ export async function extendRequest(
     villageCode: row.village_code,
     detail: { number: row.number, days },
   });
-  await notifyRequester(
+  await notifyContact(
     ctx,
     row,
     t('informasi.notify.extendedSubject', { number: row.number }),
@@ -570,7 +558,7 @@ export async function decideObjection(
     villageCode: row.village_code,
     detail: { number: row.number, decision },
   });
-  await notifyRequester(
+  await notifyContact(
     ctx,
     row,
     t('informasi.notify.objectionSubject', { number: row.number }),
@@ -599,7 +587,7 @@ export async function flagOverdue(ctx: Ctx): Promise<{ requests: number; objecti
       actor_id: null,
       note: '',
     });
-    await notifyRequester(
+    await notifyContact(
       ctx,
       row,
       t('informasi.notify.overdueSubject', { number: row.number }),
@@ -609,7 +597,7 @@ export async function flagOverdue(ctx: Ctx): Promise<{ requests: number; objecti
   const objections = await repo.selectObjectionsOverdueUnnotified(ctx.db, now);
   for (const o of objections) {
     await repo.markObjectionNotified(ctx.db, o.id, now);
-    await notifyRequester(
+    await notifyContact(
       ctx,
       o,
       t('informasi.notify.objectionOverdueSubject', { number: o.number }),

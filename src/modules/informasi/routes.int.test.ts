@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock, withActor } from '../../platform/context.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
+import { buildTestApp, eachTest, loginAs, makeStaff, Visitor } from '../../testing.ts';
 import * as service from './service.ts';
 import { fileRequest, KRAMATWATU, PDF_BYTES, requestInput } from './test-builders.ts';
 
-let test: TestApp;
 const clock = fixedClock('2026-11-23T02:00:00Z');
 
-beforeEach(async () => {
+const test = eachTest(() => {
   clock.set('2026-11-23T02:00:00Z');
-  test = await buildTestApp({ clock });
-});
-afterEach(async () => {
-  await test.close();
+  return buildTestApp({ clock });
 });
 
 const FORM = `/informasi-publik/${KRAMATWATU}/permohonan`;

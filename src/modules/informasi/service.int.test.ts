@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { saveHoliday } from '../../platform/calendar.ts';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { runJobOnce } from '../../platform/jobs/index.ts';
 import { endOfJakartaDay } from '../../platform/time.ts';
-import { createTestContext, makeStaff, type TestContext } from '../../testing.ts';
+import { createTestContext, eachTest, makeStaff } from '../../testing.ts';
 import { informasiModule } from './index.ts';
 import { informasiPersonalData } from './personal-data.ts';
 import { informasiWorkQueue } from './queue.ts';
@@ -12,19 +12,17 @@ import { seedInformasi } from './seed.ts';
 import * as service from './service.ts';
 import { fileRequest, KIBIN, KRAMATWATU, PDF_BYTES } from './test-builders.ts';
 
-let test: TestContext;
 let ctx: Ctx;
 // Monday 23 November 2026, 09:00 in Serang
 const clock = fixedClock('2026-11-23T02:00:00Z');
 const job = informasiModule.jobs!.find((j) => j.name === 'informasi-deadlines')!;
 
-beforeEach(async () => {
+const test = eachTest(() => {
   clock.set('2026-11-23T02:00:00Z');
-  test = await createTestContext({ clock });
-  ctx = test.ctx;
+  return createTestContext({ clock });
 });
-afterEach(async () => {
-  await test.close();
+beforeEach(async () => {
+  ctx = test.ctx;
 });
 
 async function operatorOf(village: string) {

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
+import { describe, expect, it } from 'vitest';
+import { allTests, buildTestApp, loginAs, makeStaff, Visitor } from '../../testing.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = allTests(() => buildTestApp());
 
 describe('village addresses people type', () => {
   it('redirects a slug in any case, with accents, spaces or underscores, to the canonical code address', async () => {

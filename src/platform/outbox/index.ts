@@ -64,6 +64,19 @@ export async function enqueueNotification(ctx: Ctx, message: Notification): Prom
   return row.id;
 }
 
+/** Queues one message to each way a person left to reach them: their email, their phone, both or neither. */
+export async function notifyContact(
+  ctx: Ctx,
+  contact: { email: string | null; phone: string | null },
+  subject: string,
+  body: string,
+): Promise<void> {
+  if (contact.email)
+    await enqueueNotification(ctx, { channel: 'email', recipient: contact.email, subject, body });
+  if (contact.phone)
+    await enqueueNotification(ctx, { channel: 'sms', recipient: contact.phone, subject, body });
+}
+
 const MAX_ATTEMPTS = 5;
 
 /**

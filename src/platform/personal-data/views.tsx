@@ -6,6 +6,7 @@ import {
   ErrorSummary,
   type FieldErrors,
   Form,
+  fieldFor,
   Panel,
   Table,
   TextField,
@@ -23,11 +24,9 @@ export function PersonalDataPage(props: { values?: { nik?: string }; errors?: Fi
       <ErrorSummary errors={props.errors} labels={{ nik: t('personalData.nik') }} />
       <Form action="/kelola/data-pribadi">
         <TextField
-          name="nik"
+          {...fieldFor(props.values, props.errors, 'nik')}
           label={t('personalData.nik')}
           hint={t('personalData.nikHint')}
-          value={props.values?.nik}
-          error={props.errors?.nik}
           inputmode="numeric"
           maxlength={16}
           width="medium"

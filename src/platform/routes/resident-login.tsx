@@ -5,7 +5,7 @@ import { safeReturnPath } from '../http/flash.ts';
 import { formBody, formRoute, textField } from '../http/form-route.ts';
 import { queryText } from '../http/input.ts';
 import { t } from '../i18n/index.ts';
-import { Button, ErrorSummary, type FieldErrors, Form, TextField } from '../ui/components.tsx';
+import { Button, ErrorSummary, type FieldErrors, Form, fieldFor, TextField } from '../ui/components.tsx';
 import type { SafeHtml } from '../ui/jsx-runtime.ts';
 import { Layout } from '../ui/layout.tsx';
 import { startSession } from './session.ts';
@@ -36,14 +36,12 @@ export function ResidentLoginPage(props: {
       )}
       <Form action={`/masuk/warga?kembali=${encodeURIComponent(props.returnTo)}`}>
         <TextField
-          name="nik"
+          {...fieldFor(props.values, props.errors, 'nik')}
           label="NIK"
           hint={t('auth.resident.nikHint')}
           inputmode="numeric"
           autocomplete="username"
           maxlength={16}
-          value={props.values?.nik}
-          error={props.errors?.nik}
           required
         />
         <TextField

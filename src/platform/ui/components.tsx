@@ -5,6 +5,18 @@ import { type Child, raw, type SafeHtml } from './jsx-runtime.ts';
 export type FieldErrors = Record<string, string | undefined>;
 
 /**
+ * A form field's name with what was typed into it and what was wrong with it, both read by that name;
+ * spread into a field: `<TextField {...fieldFor(values, errors, 'title')} label={…} />`.
+ */
+export function fieldFor<V extends object, K extends keyof V & string>(
+  values: V | undefined,
+  errors: FieldErrors | undefined,
+  name: K,
+): { name: K; value: V[K] | undefined; error: string | undefined } {
+  return { name, value: values?.[name], error: errors?.[name] };
+}
+
+/**
  * GOV.UK-style summary at the top of a form: each problem links to its field, or every problem to
  * `linkTo` when one field holds them all (a JSON text area whose problems are keyed by path).
  */

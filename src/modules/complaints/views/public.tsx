@@ -8,6 +8,7 @@ import {
   type FieldErrors,
   FileField,
   Form,
+  fieldFor,
   Pagination,
   Panel,
   SelectField,
@@ -183,13 +184,11 @@ export function ReportForm(props: {
             error={e.kind}
           />
           <SelectField
-            name="categoryCode"
+            {...fieldFor(v, e, 'categoryCode')}
             label={t('complaints.form.category')}
             required
             placeholder={t('ui.choose')}
             options={categoryOptions(props.categories)}
-            value={v.categoryCode}
-            error={e.categoryCode}
           />
           <div id="category-fields">
             {chosen && chosen.fields.length > 0 ? (
@@ -204,22 +203,18 @@ export function ReportForm(props: {
             </template>
           ))}
           <TextField
-            name="title"
+            {...fieldFor(v, e, 'title')}
             label={t('complaints.form.title')}
             required
             maxlength={120}
-            value={v.title}
-            error={e.title}
           />
           <TextArea
-            name="description"
+            {...fieldFor(v, e, 'description')}
             label={t('complaints.form.description')}
             hint={t('complaints.form.descriptionHint')}
             required
             rows={5}
             maxlength={4000}
-            value={v.description}
-            error={e.description}
           />
           <fieldset>
             <legend>{t('complaints.form.location')}</legend>
@@ -302,12 +297,10 @@ export function ReportForm(props: {
             />
             <PhoneField value={v.phone} error={e.phone} />
             <TextField
-              name="email"
+              {...fieldFor(v, e, 'email')}
               type="email"
               label={t('complaints.form.email')}
               autocomplete="email"
-              value={v.email}
-              error={e.email}
             />
           </fieldset>
           <div class="hp" aria-hidden="true">

@@ -8,6 +8,7 @@ import {
   type FieldErrors,
   FileField,
   Form,
+  fieldFor,
   Panel,
   SelectField,
   StatusTag,
@@ -16,7 +17,7 @@ import {
   TextArea,
   TextField,
 } from '../../../platform/ui/components.tsx';
-import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import type { Child, SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import { mayAdministerComplaints } from '../policy.ts';
 import type { Category, ComplianceRow, listQueue, StaffView } from '../service.ts';
@@ -66,6 +67,26 @@ function StaffNav(props: { actor: StaffActor }): SafeHtml {
   );
 }
 
+/** A page of the complaints office: its title, the office menu, an introduction and the form's errors. */
+function AdminPage(props: {
+  actor: StaffActor;
+  title: string;
+  wide?: boolean;
+  intro?: string;
+  errors?: FieldErrors;
+  children: Child;
+}): SafeHtml {
+  return (
+    <Layout title={props.title} wide={props.wide} head={<ComplaintsHead />}>
+      <h1>{props.title}</h1>
+      <StaffNav actor={props.actor} />
+      {props.intro === undefined ? '' : <p>{props.intro}</p>}
+      <ErrorSummary errors={props.errors} />
+      {props.children}
+    </Layout>
+  );
+}
+
 /** Who may handle a report: the village itself or one agency. */
 function HandlerSelect(props: {
   label: string;
@@ -95,8 +116,8 @@ function CategoryNameFields(props: { values: FormValues; errors: FieldErrors }):
   const { values: v, errors: e } = props;
   return (
     <>
-      <TextField name="name" label={t('complaints.categories.name')} value={v.name} error={e.name} />
-      <TextField name="nameEn" label={t('complaints.categories.nameEn')} value={v.nameEn} error={e.nameEn} />
+      <TextField {...fieldFor(v, e, 'name')} label={t('complaints.categories.name')} />
+      <TextField {...fieldFor(v, e, 'nameEn')} label={t('complaints.categories.nameEn')} />
     </>
   );
 }
@@ -356,24 +377,16 @@ export function StaffReportPage(props: {
             <Form action={`/kelola/pengaduan/${row.ticket}/tanggapan`}>
               {props.templates.length ? (
                 <SelectField
-                  name="templateId"
+                  {...fieldFor(v, e, 'templateId')}
                   label={t('complaints.staff.template')}
                   hint={t('complaints.staff.templateHint')}
                   placeholder={t('complaints.staff.noTemplate')}
                   options={props.templates.map((tpl) => ({ value: tpl.id, label: tpl.title }))}
-                  value={v.templateId}
-                  error={e.templateId}
                 />
               ) : (
                 ''
               )}
-              <TextArea
-                name="body"
-                label={t('complaints.staff.replyBody')}
-                rows={4}
-                value={v.body}
-                error={e.body}
-              />
+              <TextArea {...fieldFor(v, e, 'body')} label={t('complaints.staff.replyBody')} rows={4} />
               <CheckboxField
                 name="internal"
                 label={t('complaints.staff.internal')}
@@ -386,19 +399,15 @@ export function StaffReportPage(props: {
             <Panel title={t('complaints.staff.changeState')}>
               <Form action={`/kelola/pengaduan/${row.ticket}/status`} class="state-form">
                 <SelectField
-                  name="state"
+                  {...fieldFor(v, e, 'state')}
                   label={t('complaints.staff.newState')}
                   options={stateChoices(transitions)}
-                  value={v.state}
-                  error={e.state}
                 />
                 <TextArea
-                  name="reason"
+                  {...fieldFor(v, e, 'reason')}
                   label={t('complaints.staff.reason')}
                   hint={t('complaints.staff.reasonHint')}
                   rows={3}
-                  value={v.reason}
-                  error={e.reason}
                 />
                 <HandlerSelect
                   label={t('complaints.staff.handler')}
@@ -408,18 +417,14 @@ export function StaffReportPage(props: {
                   error={e.agencyCode}
                 />
                 <TextField
-                  name="duplicateOf"
+                  {...fieldFor(v, e, 'duplicateOf')}
                   label={t('complaints.staff.duplicateOf')}
                   width="medium"
-                  value={v.duplicateOf}
-                  error={e.duplicateOf}
                 />
                 <TextField
-                  name="scheduledFor"
+                  {...fieldFor(v, e, 'scheduledFor')}
                   type="date"
                   label={t('complaints.staff.scheduledFor')}
-                  value={v.scheduledFor}
-                  error={e.scheduledFor}
                 />
                 <Button>{t('complaints.staff.saveState')}</Button>
               </Form>
@@ -485,11 +490,13 @@ export function ModerationPage(props: {
   errors?: FieldErrors;
 }): SafeHtml {
   return (
-    <Layout title={t('complaints.staff.moderation')} wide head={<ComplaintsHead />}>
-      <h1>{t('complaints.staff.moderation')}</h1>
-      <StaffNav actor={props.actor} />
-      <p>{t('complaints.moderation.intro')}</p>
-      <ErrorSummary errors={props.errors} />
+    <AdminPage
+      actor={props.actor}
+      title={t('complaints.staff.moderation')}
+      wide
+      intro={t('complaints.moderation.intro')}
+      errors={props.errors}
+    >
       {props.rows.length === 0 ? (
         <EmptyState message={t('complaints.moderation.empty')} />
       ) : (
@@ -519,7 +526,7 @@ export function ModerationPage(props: {
           </Panel>
         ))
       )}
-    </Layout>
+    </AdminPage>
   );
 }
 
@@ -543,20 +550,20 @@ export function RulesPage(props: {
   const e = props.errors ?? {};
   const v = props.values ?? {};
   return (
-    <Layout title={t('complaints.staff.rules')} wide head={<ComplaintsHead />}>
-      <h1>{t('complaints.staff.rules')}</h1>
-      <StaffNav actor={props.actor} />
-      <p>{t('complaints.rules.intro')}</p>
-      <ErrorSummary errors={e} />
+    <AdminPage
+      actor={props.actor}
+      title={t('complaints.staff.rules')}
+      wide
+      intro={t('complaints.rules.intro')}
+      errors={e}
+    >
       <Panel title={t('complaints.rules.add')}>
         <Form action="/kelola/pengaduan/aturan">
           <SelectField
-            name="categoryCode"
+            {...fieldFor(v, e, 'categoryCode')}
             label={t('complaints.form.category')}
             placeholder={t('ui.choose')}
             options={categoryChoices(props.categories)}
-            value={v.categoryCode}
-            error={e.categoryCode}
           />
           <VillageSelect
             name="regionCode"
@@ -595,7 +602,7 @@ export function RulesPage(props: {
           },
         ]}
       />
-    </Layout>
+    </AdminPage>
   );
 }
 
@@ -609,22 +616,17 @@ export function CategoriesPage(props: {
   const e = props.errors ?? {};
   const v = props.values ?? {};
   return (
-    <Layout title={t('complaints.staff.categories')} wide head={<ComplaintsHead />}>
-      <h1>{t('complaints.staff.categories')}</h1>
-      <StaffNav actor={props.actor} />
-      <ErrorSummary errors={e} />
+    <AdminPage actor={props.actor} title={t('complaints.staff.categories')} wide errors={e}>
       <Panel title={t('complaints.categories.new')}>
         <Form action="/kelola/pengaduan/kategori">
           <TextField
-            name="code"
+            {...fieldFor(v, e, 'code')}
             label={t('complaints.categories.code')}
             hint={t('complaints.categories.codeHint')}
             width="medium"
-            value={v.code}
-            error={e.code}
           />
           <CategoryNameFields values={v} errors={e} />
-          <TextField name="group" label={t('complaints.categories.group')} value={v.group} error={e.group} />
+          <TextField {...fieldFor(v, e, 'group')} label={t('complaints.categories.group')} />
           <TextArea
             name="description"
             label={t('complaints.form.description')}
@@ -668,7 +670,7 @@ export function CategoriesPage(props: {
           },
         ]}
       />
-    </Layout>
+    </AdminPage>
   );
 }
 
@@ -681,10 +683,7 @@ export function CategoryEditPage(props: {
   const v = props.values;
   const e = props.errors ?? {};
   return (
-    <Layout title={props.category.name} head={<ComplaintsHead />}>
-      <h1>{props.category.name}</h1>
-      <StaffNav actor={props.actor} />
-      <ErrorSummary errors={e} />
+    <AdminPage actor={props.actor} title={props.category.name} errors={e}>
       <Form action={`/kelola/pengaduan/kategori/${props.category.code}`}>
         <CategoryNameFields values={v} errors={e} />
         <TextArea name="description" label={t('complaints.form.description')} value={v.description} />
@@ -699,7 +698,7 @@ export function CategoryEditPage(props: {
         ))}
         <Button>{t('ui.save')}</Button>
       </Form>
-    </Layout>
+    </AdminPage>
   );
 }
 
@@ -711,25 +710,15 @@ export function HolidaysPage(props: {
 }): SafeHtml {
   const e = props.errors ?? {};
   return (
-    <Layout title={t('complaints.staff.holidays')} head={<ComplaintsHead />}>
-      <h1>{t('complaints.staff.holidays')}</h1>
-      <StaffNav actor={props.actor} />
-      <p>{t('complaints.holidays.intro')}</p>
-      <ErrorSummary errors={e} />
+    <AdminPage
+      actor={props.actor}
+      title={t('complaints.staff.holidays')}
+      intro={t('complaints.holidays.intro')}
+      errors={e}
+    >
       <Form action="/kelola/pengaduan/libur">
-        <TextField
-          name="date"
-          type="date"
-          label={t('complaints.holidays.date')}
-          value={props.values?.date}
-          error={e.date}
-        />
-        <TextField
-          name="name"
-          label={t('complaints.holidays.name')}
-          value={props.values?.name}
-          error={e.name}
-        />
+        <TextField {...fieldFor(props.values, e, 'date')} type="date" label={t('complaints.holidays.date')} />
+        <TextField {...fieldFor(props.values, e, 'name')} label={t('complaints.holidays.name')} />
         <Button>{t('ui.save')}</Button>
       </Form>
       <Table
@@ -743,7 +732,7 @@ export function HolidaysPage(props: {
           },
         ]}
       />
-    </Layout>
+    </AdminPage>
   );
 }
 
@@ -753,15 +742,17 @@ export function SlaPage(props: {
   scope: 'own' | 'region' | 'all';
 }): SafeHtml {
   return (
-    <Layout title={t('complaints.staff.sla')} wide head={<ComplaintsHead />}>
-      <h1>{t('complaints.staff.sla')}</h1>
-      <StaffNav actor={props.actor} />
-      <p>{t(`complaints.sla.${props.scope}`)}</p>
+    <AdminPage
+      actor={props.actor}
+      title={t('complaints.staff.sla')}
+      wide
+      intro={t(`complaints.sla.${props.scope}`)}
+    >
       <ComplianceTable rows={props.rows} />
       <p>
         <a href="/kelola/pengaduan?overdue=1">{t('complaints.sla.overdueList')}</a>
       </p>
-    </Layout>
+    </AdminPage>
   );
 }
 
@@ -772,10 +763,11 @@ export function ClientsPage(props: {
   errors?: FieldErrors;
 }): SafeHtml {
   return (
-    <Layout title={t('complaints.staff.clients')} head={<ComplaintsHead />}>
-      <h1>{t('complaints.staff.clients')}</h1>
-      <StaffNav actor={props.actor} />
-      <p>{t('complaints.clients.intro')}</p>
+    <AdminPage
+      actor={props.actor}
+      title={t('complaints.staff.clients')}
+      intro={t('complaints.clients.intro')}
+    >
       {props.newKey ? (
         <div class="panel panel-success" role="status">
           <p>{t('complaints.clients.keyOnce')}</p>
@@ -809,7 +801,7 @@ export function ClientsPage(props: {
           },
         ]}
       />
-    </Layout>
+    </AdminPage>
   );
 }
 
@@ -829,36 +821,31 @@ export function TemplatesPage(props: {
   const e = props.errors ?? {};
   const v = props.values ?? {};
   return (
-    <Layout title={t('complaints.staff.templates')} head={<ComplaintsHead />}>
-      <h1>{t('complaints.staff.templates')}</h1>
-      <StaffNav actor={props.actor} />
-      <p>{t('complaints.templates.intro')}</p>
-      <ErrorSummary errors={e} />
+    <AdminPage
+      actor={props.actor}
+      title={t('complaints.staff.templates')}
+      intro={t('complaints.templates.intro')}
+      errors={e}
+    >
       <Form action="/kelola/pengaduan/templat">
         <SelectField
-          name="categoryCode"
+          {...fieldFor(v, e, 'categoryCode')}
           label={t('complaints.form.category')}
           placeholder={t('complaints.templates.allCategories')}
           options={categoryChoices(props.categories)}
-          value={v.categoryCode}
-          error={e.categoryCode}
         />
         <SelectField
-          name="state"
+          {...fieldFor(v, e, 'state')}
           label={t('complaints.list.state')}
           placeholder={t('complaints.templates.anyState')}
           options={stateChoices()}
-          value={v.state}
-          error={e.state}
         />
-        <TextField name="title" label={t('complaints.templates.title')} value={v.title} error={e.title} />
+        <TextField {...fieldFor(v, e, 'title')} label={t('complaints.templates.title')} />
         <TextArea
-          name="body"
+          {...fieldFor(v, e, 'body')}
           label={t('complaints.templates.body')}
           hint={t('complaints.templates.bodyHint')}
           rows={4}
-          value={v.body}
-          error={e.body}
         />
         <Button>{t('ui.save')}</Button>
       </Form>
@@ -877,7 +864,7 @@ export function TemplatesPage(props: {
           },
         ]}
       />
-    </Layout>
+    </AdminPage>
   );
 }
 
@@ -888,11 +875,12 @@ export function AgencyContactsPage(props: {
   values?: FormValues;
 }): SafeHtml {
   return (
-    <Layout title={t('complaints.staff.agencies')} head={<ComplaintsHead />}>
-      <h1>{t('complaints.staff.agencies')}</h1>
-      <StaffNav actor={props.actor} />
-      <p>{t('complaints.agencies.intro')}</p>
-      <ErrorSummary errors={props.errors} />
+    <AdminPage
+      actor={props.actor}
+      title={t('complaints.staff.agencies')}
+      intro={t('complaints.agencies.intro')}
+      errors={props.errors}
+    >
       {props.agencies.map((a) => (
         <Form action={`/kelola/pengaduan/opd/${a.code}`}>
           <TextField
@@ -906,6 +894,6 @@ export function AgencyContactsPage(props: {
           <Button variant="secondary">{t('ui.save')}</Button>
         </Form>
       ))}
-    </Layout>
+    </AdminPage>
   );
 }

@@ -4,6 +4,7 @@ import {
   ButtonLink,
   ErrorSummary,
   Form,
+  fieldFor,
   Pagination,
   SelectField,
   SummaryList,
@@ -227,10 +228,8 @@ export function RequestFormPage(props: {
         <fieldset>
           <legend>{t('informasi.request.identity')}</legend>
           <TextField
-            name="name"
+            {...fieldFor(v, e, 'name')}
             label={t('informasi.request.name')}
-            value={v.name}
-            error={e.name}
             required
             autocomplete="name"
           />
@@ -243,37 +242,24 @@ export function RequestFormPage(props: {
             required
           />
           <TextField
-            name="idNumber"
+            {...fieldFor(v, e, 'idNumber')}
             label={t('informasi.request.idNumber')}
             hint={t('informasi.request.idNumberHint')}
-            value={v.idNumber}
-            error={e.idNumber}
             required
             maxlength={40}
           />
-          <TextArea
-            name="address"
-            label={t('informasi.request.address')}
-            value={v.address}
-            error={e.address}
-            rows={2}
-            required
-          />
+          <TextArea {...fieldFor(v, e, 'address')} label={t('informasi.request.address')} rows={2} required />
           <TextField
-            name="phone"
+            {...fieldFor(v, e, 'phone')}
             label={t('informasi.request.phone')}
             type="tel"
             inputmode="tel"
-            value={v.phone}
-            error={e.phone}
             autocomplete="tel"
           />
           <TextField
-            name="email"
+            {...fieldFor(v, e, 'email')}
             label={t('informasi.request.email')}
             type="email"
-            value={v.email}
-            error={e.email}
             autocomplete="email"
           />
           <p class="hint">{t('informasi.request.contactHint')}</p>
@@ -281,38 +267,25 @@ export function RequestFormPage(props: {
         <fieldset>
           <legend>{t('informasi.request.what')}</legend>
           <TextArea
-            name="information"
+            {...fieldFor(v, e, 'information')}
             label={t('informasi.request.information')}
-            value={v.information}
-            error={e.information}
             required
             rows={5}
           />
-          <TextArea
-            name="purpose"
-            label={t('informasi.request.purpose')}
-            value={v.purpose}
-            error={e.purpose}
-            required
-            rows={3}
-          />
+          <TextArea {...fieldFor(v, e, 'purpose')} label={t('informasi.request.purpose')} required rows={3} />
           <SelectField
-            name="delivery"
+            {...fieldFor(v, e, 'delivery')}
             label={t('informasi.request.delivery')}
             options={options(DELIVERIES, 'informasi.delivery')}
             placeholder={t('informasi.request.choose')}
-            value={v.delivery}
-            error={e.delivery}
             required
           />
           <SelectField
-            name="copyMethod"
+            {...fieldFor(v, e, 'copyMethod')}
             label={t('informasi.request.copyMethod')}
             hint={t('informasi.request.copyMethodHint')}
             options={options(COPY_METHODS, 'informasi.copyMethod')}
             placeholder={t('informasi.request.choose')}
-            value={v.copyMethod}
-            error={e.copyMethod}
           />
         </fieldset>
         <div class="visually-hidden" aria-hidden="true">
@@ -457,20 +430,13 @@ export function TrackingPage(props: {
             <Form action={`/informasi-publik/lacak/${r.number}/keberatan`}>
               <input type="hidden" name="kunci" value={props.token} />
               <SelectField
-                name="reason"
+                {...fieldFor(props.values, e, 'reason')}
                 label={t('informasi.objection.reason')}
                 options={options(OBJECTION_REASONS, 'informasi.reason')}
                 placeholder={t('informasi.request.choose')}
-                value={props.values?.reason}
-                error={e.reason}
                 required
               />
-              <TextArea
-                name="note"
-                label={t('informasi.objection.note')}
-                value={props.values?.note}
-                error={e.note}
-              />
+              <TextArea {...fieldFor(props.values, e, 'note')} label={t('informasi.objection.note')} />
               <Button>{t('informasi.objection.submit')}</Button>
             </Form>
           </>

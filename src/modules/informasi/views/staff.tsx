@@ -6,6 +6,7 @@ import {
   ErrorSummary,
   FileField,
   Form,
+  fieldFor,
   SelectField,
   SummaryList,
   Table,
@@ -172,54 +173,29 @@ export function EntryFormPage(props: {
       <ErrorSummary errors={e} />
       <Form action={props.action} multipart>
         <SelectField
-          name="category"
+          {...fieldFor(v, e, 'category')}
           label={t('informasi.entry.category')}
           options={options(CATEGORIES, 'informasi.category')}
           placeholder={t('informasi.request.choose')}
-          value={v.category}
-          error={e.category}
           required
         />
+        <TextField {...fieldFor(v, e, 'title')} label={t('informasi.entry.title')} required maxlength={300} />
+        <TextArea {...fieldFor(v, e, 'summary')} label={t('informasi.entry.summary')} />
+        <TextField {...fieldFor(v, e, 'official')} label={t('informasi.entry.official')} required />
         <TextField
-          name="title"
-          label={t('informasi.entry.title')}
-          value={v.title}
-          error={e.title}
-          required
-          maxlength={300}
-        />
-        <TextArea name="summary" label={t('informasi.entry.summary')} value={v.summary} error={e.summary} />
-        <TextField
-          name="official"
-          label={t('informasi.entry.official')}
-          value={v.official}
-          error={e.official}
-          required
-        />
-        <TextField
-          name="period"
+          {...fieldFor(v, e, 'period')}
           label={t('informasi.entry.period')}
-          value={v.period}
-          error={e.period}
           required
           width="medium"
         />
         <SelectField
-          name="format"
+          {...fieldFor(v, e, 'format')}
           label={t('informasi.entry.format')}
           options={options(['softcopy', 'hardcopy', 'keduanya'], 'informasi.format')}
           placeholder={t('informasi.request.choose')}
-          value={v.format}
-          error={e.format}
           required
         />
-        <TextField
-          name="retention"
-          label={t('informasi.entry.retention')}
-          value={v.retention}
-          error={e.retention}
-          required
-        />
+        <TextField {...fieldFor(v, e, 'retention')} label={t('informasi.entry.retention')} required />
         <fieldset>
           <legend>{t('informasi.staff.documentOrLink')}</legend>
           <p class="hint">{t('informasi.staff.documentHint')}</p>
@@ -238,29 +214,14 @@ export function EntryFormPage(props: {
           ) : (
             ''
           )}
-          <TextField name="link" label={t('informasi.entry.link')} type="url" value={v.link} error={e.link} />
+          <TextField {...fieldFor(v, e, 'link')} label={t('informasi.entry.link')} type="url" />
         </fieldset>
         <fieldset>
           <legend>{t('informasi.entry.consequenceTest')}</legend>
           <p class="hint">{t('informasi.staff.consequenceHint')}</p>
-          <TextField
-            name="legalBasis"
-            label={t('informasi.entry.legalBasis')}
-            value={v.legalBasis}
-            error={e.legalBasis}
-          />
-          <TextArea
-            name="consequence"
-            label={t('informasi.entry.consequence')}
-            value={v.consequence}
-            error={e.consequence}
-          />
-          <TextArea
-            name="publicInterest"
-            label={t('informasi.entry.publicInterest')}
-            value={v.publicInterest}
-            error={e.publicInterest}
-          />
+          <TextField {...fieldFor(v, e, 'legalBasis')} label={t('informasi.entry.legalBasis')} />
+          <TextArea {...fieldFor(v, e, 'consequence')} label={t('informasi.entry.consequence')} />
+          <TextArea {...fieldFor(v, e, 'publicInterest')} label={t('informasi.entry.publicInterest')} />
         </fieldset>
         <Button>{t('informasi.staff.save')}</Button>
       </Form>
@@ -326,20 +287,16 @@ export function StaffRequestPage(props: {
             <h2>{t('informasi.staff.answer')}</h2>
             <Form action={`${base}/jawab`} multipart>
               <SelectField
-                name="decision"
+                {...fieldFor(v, e, 'decision')}
                 label={t('informasi.staff.decision')}
                 options={options(['diterima_seluruhnya', 'diterima_sebagian'], 'informasi.state')}
                 placeholder={t('informasi.request.choose')}
-                value={v.decision}
-                error={e.decision}
                 required
               />
               <TextArea
-                name="note"
+                {...fieldFor(v, e, 'note')}
                 label={t('informasi.staff.answerNote')}
                 hint={t('informasi.staff.answerNoteHint')}
-                value={v.note}
-                error={e.note}
               />
               <FileField
                 name="document"
@@ -354,19 +311,15 @@ export function StaffRequestPage(props: {
             <h2>{t('informasi.staff.refuse')}</h2>
             <Form action={`${base}/tolak`}>
               <SelectField
-                name="ground"
+                {...fieldFor(v, e, 'ground')}
                 label={t('informasi.track.ground')}
                 options={options(REFUSAL_GROUNDS, 'informasi.ground')}
                 placeholder={t('informasi.request.choose')}
-                value={v.ground}
-                error={e.ground}
                 required
               />
               <TextArea
-                name="refusalNote"
+                {...fieldFor(v, e, 'refusalNote')}
                 label={t('informasi.staff.refusalNote')}
-                value={v.refusalNote}
-                error={e.refusalNote}
                 required
               />
               <Button variant="warning">{t('informasi.staff.refuseSubmit')}</Button>
@@ -386,10 +339,8 @@ export function StaffRequestPage(props: {
                   width="short"
                 />
                 <TextArea
-                  name="reason"
+                  {...fieldFor(v, e, 'reason')}
                   label={t('informasi.track.extensionReason')}
-                  value={v.reason}
-                  error={e.reason}
                   required
                 />
                 <Button variant="secondary">{t('informasi.staff.extendSubmit')}</Button>
@@ -410,19 +361,15 @@ export function StaffRequestPage(props: {
           {r.mayDecideObjection && r.objection.state === 'diproses' ? (
             <Form action={`${base}/keberatan`}>
               <SelectField
-                name="objectionDecision"
+                {...fieldFor(v, e, 'objectionDecision')}
                 label={t('informasi.objection.decision')}
                 options={options(['dikabulkan', 'ditolak'], 'informasi.objection.state')}
                 placeholder={t('informasi.request.choose')}
-                value={v.objectionDecision}
-                error={e.objectionDecision}
                 required
               />
               <TextArea
-                name="objectionNote"
+                {...fieldFor(v, e, 'objectionNote')}
                 label={t('informasi.objection.decisionNote')}
-                value={v.objectionNote}
-                error={e.objectionNote}
                 required
               />
               <Button>{t('informasi.objection.decide')}</Button>

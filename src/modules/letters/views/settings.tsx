@@ -6,6 +6,7 @@ import {
   type FieldErrors,
   FileField,
   Form,
+  fieldFor,
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
@@ -51,10 +52,8 @@ export function VillageSettingsPage(props: {
       <ErrorSummary errors={props.errors} />
       <Form action="/kelola/layanan/desa/surat">
         <TextField
-          name="signatoryName"
+          {...fieldFor(v, props.errors, 'signatoryName')}
           label={t('letters.settings.signatoryName')}
-          value={v.signatoryName}
-          error={props.errors?.signatoryName}
           required
         />
         <EmployeeNumberField name="signatoryEmployeeNumber" value={v.signatoryEmployeeNumber} />
@@ -65,18 +64,14 @@ export function VillageSettingsPage(props: {
           value={v.delegateName}
         />
         <TextField
-          name="delegatePosition"
+          {...fieldFor(v, props.errors, 'delegatePosition')}
           label={t('letters.settings.delegatePosition')}
-          value={v.delegatePosition}
-          error={props.errors?.delegatePosition}
         />
         <EmployeeNumberField name="delegateEmployeeNumber" value={v.delegateEmployeeNumber} />
         <TextField
-          name="numberPattern"
+          {...fieldFor(v, props.errors, 'numberPattern')}
           label={t('letters.settings.numberPattern')}
           hint={t('letters.settings.numberHint')}
-          value={v.numberPattern}
-          error={props.errors?.numberPattern}
           required
         />
         <Button>{t('letters.settings.save')}</Button>

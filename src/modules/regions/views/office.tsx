@@ -4,6 +4,7 @@ import {
   ErrorSummary,
   type FieldErrors,
   Form,
+  fieldFor,
   TextArea,
   TextField,
 } from '../../../platform/ui/components.tsx';
@@ -29,35 +30,23 @@ export function VillageOfficePage(props: {
       <ErrorSummary errors={props.errors} labels={labels} />
       <Form action={`/kelola/desa/${props.village.code}`}>
         <TextArea
-          name="address"
+          {...fieldFor(props.values, props.errors, 'address')}
           label={labels.address}
-          value={props.values.address}
-          error={props.errors?.address}
           rows={2}
           required
         />
         <TextField
-          name="phone"
+          {...fieldFor(props.values, props.errors, 'phone')}
           type="tel"
           label={labels.phone}
-          value={props.values.phone}
-          error={props.errors?.phone}
           inputmode="tel"
           width="medium"
         />
+        <TextField {...fieldFor(props.values, props.errors, 'email')} type="email" label={labels.email} />
         <TextField
-          name="email"
-          type="email"
-          label={labels.email}
-          value={props.values.email}
-          error={props.errors?.email}
-        />
-        <TextField
-          name="officeHours"
+          {...fieldFor(props.values, props.errors, 'officeHours')}
           label={labels.officeHours}
           hint={t('regions.officeHoursHint')}
-          value={props.values.officeHours}
-          error={props.errors?.officeHours}
         />
         <Button>{t('ui.save')}</Button>
       </Form>

@@ -7,6 +7,7 @@ import {
   ErrorSummary,
   FileField,
   Form,
+  fieldFor,
   SelectField,
   StatusTag,
   Table,
@@ -28,6 +29,39 @@ const DATETIME = 'datetime-local' as unknown as 'text';
 
 const base = (village: Village) => `/kelola/situs/${village.code}`;
 
+/** The parts of a village site its staff edit, in menu order. */
+const SECTIONS = [
+  { path: 'profil', label: 'sites.staff.profile' },
+  { path: 'perangkat', label: 'sites.staff.officials', count: 'officials' },
+  { path: 'berita', label: 'sites.staff.articles', count: 'articles' },
+  { path: 'agenda', label: 'sites.staff.agenda', count: 'events' },
+  { path: 'galeri', label: 'sites.staff.gallery', count: 'images' },
+] as const;
+
+/** The link to one item's saved versions. */
+function RevisionsLink(props: { village: Village; kind: string; id: string }): SafeHtml {
+  return <a href={`${base(props.village)}/riwayat/${props.kind}/${props.id}`}>{t('sites.revisions.link')}</a>;
+}
+
+/** Below a list, for those who may edit: the form that adds one more. */
+function AddSection(props: { title: string; errors?: Errors; children: Child }): SafeHtml {
+  return (
+    <>
+      <h2>{props.title}</h2>
+      <ErrorSummary errors={props.errors} />
+      {props.children}
+    </>
+  );
+}
+
+function DeleteForm(props: { action: string }): SafeHtml {
+  return (
+    <Form action={props.action}>
+      <Button variant="warning">{t('sites.action.delete')}</Button>
+    </Form>
+  );
+}
+
 function StaffFrame(props: { village: Village; title: string; children: Child; head?: Child }): SafeHtml {
   const b = base(props.village);
   return (
@@ -39,21 +73,11 @@ function StaffFrame(props: { village: Village; title: string; children: Child; h
       </p>
       <nav class="site-menu" aria-label={t('sites.staff.menu')}>
         <ul>
-          <li>
-            <a href={`${b}/profil`}>{t('sites.staff.profile')}</a>
-          </li>
-          <li>
-            <a href={`${b}/perangkat`}>{t('sites.staff.officials')}</a>
-          </li>
-          <li>
-            <a href={`${b}/berita`}>{t('sites.staff.articles')}</a>
-          </li>
-          <li>
-            <a href={`${b}/agenda`}>{t('sites.staff.agenda')}</a>
-          </li>
-          <li>
-            <a href={`${b}/galeri`}>{t('sites.staff.gallery')}</a>
-          </li>
+          {SECTIONS.map((section) => (
+            <li>
+              <a href={`${b}/${section.path}`}>{t(section.label)}</a>
+            </li>
+          ))}
         </ul>
       </nav>
       <h1>{props.title}</h1>
@@ -93,22 +117,16 @@ export function OverviewPage(props: {
     <StaffFrame village={props.village} title={t('sites.staff.overview', { name: props.village.name })}>
       {props.editable ? '' : <p class="hint">{t('sites.staff.readOnly')}</p>}
       <ul>
-        <li>
-          <a href={`${b}/profil`}>{t('sites.staff.profile')}</a>:{' '}
-          {props.hasProfile ? t('sites.staff.filled') : t('sites.staff.notFilled')}
-        </li>
-        <li>
-          <a href={`${b}/perangkat`}>{t('sites.staff.officials')}</a>: {props.counts.officials}
-        </li>
-        <li>
-          <a href={`${b}/berita`}>{t('sites.staff.articles')}</a>: {props.counts.articles}
-        </li>
-        <li>
-          <a href={`${b}/agenda`}>{t('sites.staff.agenda')}</a>: {props.counts.events}
-        </li>
-        <li>
-          <a href={`${b}/galeri`}>{t('sites.staff.gallery')}</a>: {props.counts.images}
-        </li>
+        {SECTIONS.map((section) => (
+          <li>
+            <a href={`${b}/${section.path}`}>{t(section.label)}</a>:{' '}
+            {'count' in section
+              ? props.counts[section.count]
+              : props.hasProfile
+                ? t('sites.staff.filled')
+                : t('sites.staff.notFilled')}
+          </li>
+        ))}
       </ul>
     </StaffFrame>
   );
@@ -203,63 +221,46 @@ export function ProfileFormPage(props: {
           rows={5}
         />
         <TextField
-          name="areaKm2"
+          {...fieldFor(values, errors, 'areaKm2')}
           label={labels.areaKm2}
-          value={values.areaKm2}
-          error={errors.areaKm2}
           inputmode="decimal"
           width="short"
         />
+        <TextField {...fieldFor(values, errors, 'placeName')} label={labels.placeName} />
         <TextField
-          name="placeName"
-          label={labels.placeName}
-          value={values.placeName}
-          error={errors.placeName}
-        />
-        <TextField
-          name="lat"
+          {...fieldFor(values, errors, 'lat')}
           label={labels.lat}
-          value={values.lat}
-          error={errors.lat}
           inputmode="decimal"
           width="medium"
           hint={t('sites.field.latHint')}
         />
         <TextField
-          name="lng"
+          {...fieldFor(values, errors, 'lng')}
           label={labels.lng}
-          value={values.lng}
-          error={errors.lng}
           inputmode="decimal"
           width="medium"
         />
         <TextArea
-          name="hamlets"
+          {...fieldFor(values, errors, 'hamlets')}
           label={labels.hamlets}
-          value={values.hamlets}
-          error={errors.hamlets}
           hint={t('sites.field.hamletsHint')}
         />
         <TextField
-          name="rwCount"
+          {...fieldFor(values, errors, 'rwCount')}
           label={labels.rwCount}
-          value={values.rwCount}
-          error={errors.rwCount}
           inputmode="numeric"
           width="short"
         />
         <TextField
-          name="rtCount"
+          {...fieldFor(values, errors, 'rtCount')}
           label={labels.rtCount}
-          value={values.rtCount}
-          error={errors.rtCount}
           inputmode="numeric"
           width="short"
         />
         {props.editable ? <Button>{t('sites.action.save')}</Button> : ''}
       </Form>
       <p>
-        <a href={`${b}/riwayat/profile/${props.village.code}`}>{t('sites.revisions.link')}</a>
+        <RevisionsLink village={props.village} kind="profile" id={props.village.code} />
       </p>
     </StaffFrame>
   );
@@ -296,14 +297,8 @@ function OfficialForm(props: { action: string; values: Values; errors: Errors; s
   const { values, errors } = props;
   return (
     <Form action={props.action} multipart>
-      <TextField name="name" label={t('sites.field.name')} value={values.name} error={errors.name} required />
-      <TextField
-        name="position"
-        label={t('sites.field.position')}
-        value={values.position}
-        error={errors.position}
-        required
-      />
+      <TextField {...fieldFor(values, errors, 'name')} label={t('sites.field.name')} required />
+      <TextField {...fieldFor(values, errors, 'position')} label={t('sites.field.position')} required />
       <SelectField
         name="group"
         label={t('sites.field.group')}
@@ -315,10 +310,8 @@ function OfficialForm(props: { action: string; values: Values; errors: Errors; s
         ]}
       />
       <TextField
-        name="order"
+        {...fieldFor(values, errors, 'order')}
         label={t('sites.field.order')}
-        value={values.order}
-        error={errors.order}
         inputmode="numeric"
         width="short"
         hint={t('sites.field.orderHint')}
@@ -358,7 +351,7 @@ export function OfficialsStaffPage(props: {
             cell: (o: Official) => (
               <>
                 <a href={`${b}/perangkat/${o.id}`}>{t('sites.action.edit')}</a> ·{' '}
-                <a href={`${b}/riwayat/official/${o.id}`}>{t('sites.revisions.link')}</a>
+                <RevisionsLink village={props.village} kind="official" id={o.id} />
               </>
             ),
           },
@@ -366,16 +359,14 @@ export function OfficialsStaffPage(props: {
         rows={props.officials}
       />
       {props.editable ? (
-        <>
-          <h2>{t('sites.officials.add')}</h2>
-          <ErrorSummary errors={props.errors} />
+        <AddSection title={t('sites.officials.add')} errors={props.errors}>
           <OfficialForm
             action={`${b}/perangkat`}
             values={props.values}
             errors={props.errors ?? {}}
             submit={t('sites.action.add')}
           />
-        </>
+        </AddSection>
       ) : (
         ''
       )}
@@ -401,9 +392,7 @@ export function OfficialEditPage(props: {
         errors={props.errors ?? {}}
         submit={t('sites.action.save')}
       />
-      <Form action={`${b}/perangkat/${props.official.id}/hapus`}>
-        <Button variant="warning">{t('sites.action.delete')}</Button>
-      </Form>
+      <DeleteForm action={`${b}/perangkat/${props.official.id}/hapus`} />
     </StaffFrame>
   );
 }
@@ -543,29 +532,13 @@ export function ArticleEditorPage(props: {
             { value: 'pengumuman', label: t('sites.kind.pengumuman') },
           ]}
         />
+        <TextField {...fieldFor(values, errors, 'title')} label={labels.title} required maxlength={200} />
         <TextField
-          name="title"
-          label={labels.title}
-          value={values.title}
-          error={errors.title}
-          required
-          maxlength={200}
-        />
-        <TextField
-          name="slug"
+          {...fieldFor(values, errors, 'slug')}
           label={labels.slug}
-          value={values.slug}
-          error={errors.slug}
           hint={t('sites.field.slugHint')}
         />
-        <TextArea
-          name="summary"
-          label={labels.summary}
-          value={values.summary}
-          error={errors.summary}
-          rows={2}
-          maxlength={300}
-        />
+        <TextArea {...fieldFor(values, errors, 'summary')} label={labels.summary} rows={2} maxlength={300} />
         <MarkdownHelp />
         <MarkdownField name="body" label={labels.body} value={values.body} error={errors.body} rows={14} />
         <input type="hidden" name="coverId" value={values.coverId ?? ''} />
@@ -579,10 +552,8 @@ export function ArticleEditorPage(props: {
         )}
         <ImageFields errors={errors} values={values} file="cover" alt="coverAlt" fileLabel={labels.cover} />
         <TextField
-          name="publishAt"
+          {...fieldFor(values, errors, 'publishAt')}
           label={labels.publishAt}
-          value={values.publishAt}
-          error={errors.publishAt}
           hint={t('sites.field.publishAtHint')}
           width="medium"
           type={DATETIME}
@@ -617,7 +588,7 @@ export function ArticleEditorPage(props: {
       </Form>
       {props.articleId ? (
         <p>
-          <a href={`${b}/riwayat/article/${props.articleId}`}>{t('sites.revisions.link')}</a>
+          <RevisionsLink village={props.village} kind="article" id={props.articleId} />
         </p>
       ) : (
         ''
@@ -630,38 +601,23 @@ function EventForm(props: { action: string; values: Values; errors: Errors; subm
   const { values, errors } = props;
   return (
     <Form action={props.action}>
+      <TextField {...fieldFor(values, errors, 'title')} label={t('sites.field.eventTitle')} required />
       <TextField
-        name="title"
-        label={t('sites.field.eventTitle')}
-        value={values.title}
-        error={errors.title}
-        required
-      />
-      <TextField
-        name="startsAt"
+        {...fieldFor(values, errors, 'startsAt')}
         label={t('sites.field.startsAt')}
-        value={values.startsAt}
-        error={errors.startsAt}
         type={DATETIME}
         width="medium"
         hint={t('sites.field.dateTimeHint')}
         required
       />
       <TextField
-        name="endsAt"
+        {...fieldFor(values, errors, 'endsAt')}
         label={t('sites.field.endsAt')}
-        value={values.endsAt}
-        error={errors.endsAt}
         type={DATETIME}
         width="medium"
       />
-      <TextField name="place" label={t('sites.field.place')} value={values.place} error={errors.place} />
-      <TextArea
-        name="description"
-        label={t('sites.field.description')}
-        value={values.description}
-        error={errors.description}
-      />
+      <TextField {...fieldFor(values, errors, 'place')} label={t('sites.field.place')} />
+      <TextArea {...fieldFor(values, errors, 'description')} label={t('sites.field.description')} />
       <Button>{props.submit}</Button>
     </Form>
   );
@@ -689,22 +645,20 @@ export function AgendaStaffPage(props: {
           { header: t('sites.field.place'), cell: (e: SiteEvent) => e.place || '–' },
           {
             header: t('sites.staff.actions'),
-            cell: (e: SiteEvent) => <a href={`${b}/riwayat/event/${e.id}`}>{t('sites.revisions.link')}</a>,
+            cell: (e: SiteEvent) => <RevisionsLink village={props.village} kind="event" id={e.id} />,
           },
         ]}
         rows={props.events}
       />
       {props.editable ? (
-        <>
-          <h2>{t('sites.agenda.add')}</h2>
-          <ErrorSummary errors={props.errors} />
+        <AddSection title={t('sites.agenda.add')} errors={props.errors}>
           <EventForm
             action={`${b}/agenda`}
             values={props.values}
             errors={props.errors ?? {}}
             submit={t('sites.action.add')}
           />
-        </>
+        </AddSection>
       ) : (
         ''
       )}
@@ -728,9 +682,7 @@ export function EventEditPage(props: {
         errors={props.errors ?? {}}
         submit={t('sites.action.save')}
       />
-      <Form action={`${b}/agenda/${props.event.id}/hapus`}>
-        <Button variant="warning">{t('sites.action.delete')}</Button>
-      </Form>
+      <DeleteForm action={`${b}/agenda/${props.event.id}/hapus`} />
     </StaffFrame>
   );
 }
@@ -757,12 +709,7 @@ export function GalleryStaffPage(props: {
               alt="alt"
               fileLabel={t('sites.field.image')}
             />
-            <TextField
-              name="caption"
-              label={t('sites.field.caption')}
-              value={props.values.caption}
-              error={errors.caption}
-            />
+            <TextField {...fieldFor(props.values, errors, 'caption')} label={t('sites.field.caption')} />
             <Button>{t('sites.action.upload')}</Button>
           </Form>
         </>
@@ -777,13 +724,7 @@ export function GalleryStaffPage(props: {
               <Picture image={image} sizes="320px" />
               <figcaption>{image.caption || image.alt}</figcaption>
             </figure>
-            {props.editable ? (
-              <Form action={`${b}/galeri/${image.id}/hapus`}>
-                <Button variant="warning">{t('sites.action.delete')}</Button>
-              </Form>
-            ) : (
-              ''
-            )}
+            {props.editable ? <DeleteForm action={`${b}/galeri/${image.id}/hapus`} /> : ''}
           </li>
         ))}
       </ul>
