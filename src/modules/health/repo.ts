@@ -191,6 +191,10 @@ export async function upsertMeasurement(db: Db, row: Insertable<HealthMeasuremen
     .executeTakeFirstOrThrow();
 }
 
+export async function insertMeasurements(db: Db, rows: Array<Insertable<HealthMeasurementTable>>) {
+  if (rows.length > 0) await db.insertInto('health_measurements').values(rows).execute();
+}
+
 export async function setWeightGain(
   db: Db,
   id: string,

@@ -1,12 +1,12 @@
 import { SYSTEM } from '../../platform/auth/roles.ts';
 import { createStaffUser, findStaffByEmail } from '../../platform/auth/users.ts';
-import { type Ctx, inTransaction, withActor } from '../../platform/context.ts';
+import { type Ctx, withActor } from '../../platform/context.ts';
 import type { DemoLogin } from '../../platform/module.ts';
 import { addDays } from '../../platform/time.ts';
 import { ageInDays, type Sex } from './growth/index.ts';
 import { type MeasurementInput, monthOf } from './measure.ts';
 import * as repo from './repo.ts';
-import { previousOf, storeMeasurement, today, toMeasurement } from './service.ts';
+import { storeHistory, today } from './service.ts';
 
 /** The demo staff password (as src/setup.ts prints it for every demo login). */
 const DEMO_PASSWORD = 'simpul-demo-2026';
@@ -128,6 +128,7 @@ export async function seedDemoHealth(ctx: Ctx, villageCode: string): Promise<Dem
     const heightFactor = stunted ? 0.89 : 0.97 + random() * 0.06;
     const weightFactor = (wasted ? 0.78 : 0.92 + random() * 0.14) * (stunted ? 0.9 : 1);
     const visits = 6 + Math.floor(random() * 7);
+    const history: Parameters<typeof storeHistory>[2] = [];
     for (let v = visits; v >= 1; v--) {
       const day = addDays(now, -Math.round((v - 1) * 30.4375) - Math.floor(random() * 3));
       const ageDays = ageInDays(birth, day);
@@ -144,18 +145,9 @@ export async function seedDemoHealth(ctx: Ctx, villageCode: string): Promise<Dem
         exclusiveBreastfeeding: null,
         immunisations: [],
       };
-      await inTransaction(system, async (tx) => {
-        const around = await repo.measurementsAround(tx.db, [child.id], monthOf(day));
-        const previous = around.previous.get(child.id);
-        await storeMeasurement(
-          tx,
-          { childId: child.id, villageCode, posyanduId: site.id, sex, ageDays, day },
-          input,
-          previousOf(previous ? toMeasurement(previous) : null),
-          true,
-        );
-      });
+      history.push({ ageDays, day, input });
     }
+    await storeHistory(system, { childId: child.id, villageCode, posyanduId: site.id, sex }, history);
   }
   const first = posyandu[0];
   if (!first) return [];

@@ -558,17 +558,19 @@ export function previousOf(m: MeasurementView | null): Previous | null {
   };
 }
 
-/** Stores one judged measurement (insert or, for the month's row, replace). */
-async function storeMeasurement(
+interface MeasurementTarget {
+  childId: string;
+  villageCode: string;
+  posyanduId: string;
+  sex: Sex;
+  ageDays: number;
+  day: string;
+}
+
+/** One measurement judged (z-scores, weight gain, flags) as the row it is stored as. */
+function measurementRow(
   ctx: Ctx,
-  target: {
-    childId: string;
-    villageCode: string;
-    posyanduId: string;
-    sex: Sex;
-    ageDays: number;
-    day: string;
-  },
+  target: MeasurementTarget,
   input: MeasurementInput,
   previous: Previous | null,
   confirmed: boolean,
@@ -576,40 +578,78 @@ async function storeMeasurement(
   const month = monthOf(target.day);
   const judged = judge({ sex: target.sex }, target.ageDays, input, previous, month);
   const { growth } = judged;
-  const result = await repo.upsertMeasurement(
-    ctx.db,
-    {
-      child_id: target.childId,
-      village_code: target.villageCode,
-      posyandu_id: target.posyanduId,
-      measured_on: target.day,
-      measured_month: month,
-      age_days: target.ageDays,
-      weight_kg: input.weightKg,
-      height_cm: input.heightCm,
-      position: input.position,
-      head_cm: input.headCm,
-      arm_cm: input.armCm,
-      oedema: input.oedema,
-      immunisations: input.immunisations,
-      vitamin_a: input.vitaminA,
-      exclusive_breastfeeding: input.exclusiveBreastfeeding,
-      haz: growth.haz,
-      waz: growth.waz,
-      whz: growth.whz,
-      height_for_age: growth.categories.heightForAge,
-      weight_for_age: growth.categories.weightForAge,
-      weight_for_height: growth.categories.weightForHeight,
-      weight_gain: judged.weightGain,
-      two_t: judged.twoT,
-      flags: judged.flags,
-      confirmed_implausible: confirmed && needsConfirmation(judged.flags),
-      entered_by: ctx.actor?.kind === 'staff' ? ctx.actor.id : null,
-    },
-    ctx.clock.now(),
-  );
-  await rejudgeLaterMonths(ctx, target.childId, target.sex, month);
+  const row = {
+    child_id: target.childId,
+    village_code: target.villageCode,
+    posyandu_id: target.posyanduId,
+    measured_on: target.day,
+    measured_month: month,
+    age_days: target.ageDays,
+    weight_kg: input.weightKg,
+    height_cm: input.heightCm,
+    position: input.position,
+    head_cm: input.headCm,
+    arm_cm: input.armCm,
+    oedema: input.oedema,
+    immunisations: input.immunisations,
+    vitamin_a: input.vitaminA,
+    exclusive_breastfeeding: input.exclusiveBreastfeeding,
+    haz: growth.haz,
+    waz: growth.waz,
+    whz: growth.whz,
+    height_for_age: growth.categories.heightForAge,
+    weight_for_age: growth.categories.weightForAge,
+    weight_for_height: growth.categories.weightForHeight,
+    weight_gain: judged.weightGain,
+    two_t: judged.twoT,
+    flags: judged.flags,
+    confirmed_implausible: confirmed && needsConfirmation(judged.flags),
+    entered_by: ctx.actor?.kind === 'staff' ? ctx.actor.id : null,
+  };
+  const next: Previous = {
+    measuredOn: row.measured_on,
+    measuredMonth: month,
+    ageDays: row.age_days,
+    weightKg: row.weight_kg,
+    heightCm: row.height_cm,
+    weightGain: judged.weightGain,
+  };
+  return { row, judged, next };
+}
+
+/** Stores one judged measurement (insert or, for the month's row, replace). */
+async function storeMeasurement(
+  ctx: Ctx,
+  target: MeasurementTarget,
+  input: MeasurementInput,
+  previous: Previous | null,
+  confirmed: boolean,
+) {
+  const { row, judged } = measurementRow(ctx, target, input, previous, confirmed);
+  const result = await repo.upsertMeasurement(ctx.db, row, ctx.clock.now());
+  await rejudgeLaterMonths(ctx, target.childId, target.sex, row.measured_month);
   return { ...result, judged };
+}
+
+/**
+ * A child's measurements oldest first, each judged against the one before it, stored in one
+ * statement: for a history that is new as a whole (the demo seed), where nothing later needs judging again.
+ */
+async function storeHistory(
+  ctx: Ctx,
+  target: Omit<MeasurementTarget, 'ageDays' | 'day'>,
+  visits: Array<{ ageDays: number; day: string; input: MeasurementInput }>,
+): Promise<void> {
+  // one row a month, as the form keeps it: a later visit in the same month replaces the earlier
+  const byMonth = new Map(visits.map((visit) => [monthOf(visit.day), visit]));
+  let previous: Previous | null = null;
+  const rows = [];
+  for (const visit of byMonth.values()) {
+    const judged = measurementRow(ctx, { ...target, ...visit }, visit.input, previous, true);
+    rows.push(judged.row);
+    previous = judged.next;
+  }
+  await repo.insertMeasurements(ctx.db, rows);
 }
 
 /**
@@ -725,7 +765,7 @@ export function refuseHeldRows(outcome: SessionOutcome): void {
     );
 }
 
-export { storeMeasurement, toMeasurement };
+export { storeHistory, storeMeasurement, toMeasurement };
 
 // ---- at risk ----
 
