@@ -94,6 +94,8 @@ const id: Messages = {
   'health.figures.note':
     'Pengukuran yang ditandai tidak wajar (di luar batas WHO) tidak dihitung dalam prevalensi, seperti aturan WHO. Balita terdaftar dihitung dari daftar anak aktif hari ini yang berusia di bawah 5 tahun pada akhir bulan.',
   'health.figures.nav': 'Angka stunting',
+  'health.figures.asOf': 'Angka pengukuran per {at} (diperbarui setiap kali data pengukuran disimpan).',
+  'health.figures.asOfNone': 'Belum ada pengukuran yang dihitung dalam 12 bulan ini.',
   'health.figures.percentOf': '{percent} %',
   'health.public.title': 'Kesehatan anak',
   'health.public.intro':
@@ -186,6 +188,8 @@ const en: Messages = {
   'health.figures.note':
     "Measurements flagged implausible (outside the WHO limits) are left out of prevalence, as the WHO does. Children registered are today's active children who were under five at the end of the month.",
   'health.figures.nav': 'Stunting figures',
+  'health.figures.asOf': 'Measurement figures as of {at} (updated whenever measurements are saved).',
+  'health.figures.asOfNone': 'No measurements counted in these 12 months yet.',
   'health.figures.percentOf': '{percent} %',
   'health.public.title': "Children's health",
   'health.public.intro':

@@ -5,7 +5,9 @@ import './schema.ts';
 
 /**
  * The SQL behind the stunting figures: one grouped query per question, whatever the number of
- * villages (no query per village). A measurement counts for an indicator only when its z-score
+ * villages (no query per village). Measurement counts are read from the monthly rollup
+ * `health_monthly_village` (`rollup.ts`, kept by the database on every write); registered
+ * children stay a direct, indexed count. A measurement counts for an indicator only when its z-score
  * exists and is not flagged implausible (WHO: |HAZ| > 6, WAZ < −6 or > 5, |WHZ| > 5 are left out
  * of prevalence, not corrected); "stunted", "wasted", "underweight" are z < −2.
  */
@@ -45,20 +47,15 @@ function groupKey(grouping: Grouping): RawBuilder<string> {
   return sql<string>`m.village_code`;
 }
 
-/**
- * Rows the figures count: a flagged row that nobody has confirmed yet (an import's implausible
- * value, waiting in the work queue) is left out whole until a person has looked at it.
- */
-const COUNTED = sql`(m.confirmed_implausible OR cardinality(m.flags) = 0)`;
-
+/** The counts are sums over `health_monthly_village` (`rollup.ts` defines what each counts). */
 const COUNTS = sql`
-  count(*)::int AS measured,
-  count(*) FILTER (WHERE m.haz IS NOT NULL AND NOT ('haz_implausible' = ANY (m.flags)))::int AS haz_assessed,
-  count(*) FILTER (WHERE m.haz < -2 AND NOT ('haz_implausible' = ANY (m.flags)))::int AS stunted,
-  count(*) FILTER (WHERE m.whz IS NOT NULL AND NOT ('whz_implausible' = ANY (m.flags)))::int AS whz_assessed,
-  count(*) FILTER (WHERE m.whz < -2 AND NOT ('whz_implausible' = ANY (m.flags)))::int AS wasted,
-  count(*) FILTER (WHERE m.waz IS NOT NULL AND NOT ('waz_implausible' = ANY (m.flags)))::int AS waz_assessed,
-  count(*) FILTER (WHERE m.waz < -2 AND NOT ('waz_implausible' = ANY (m.flags)))::int AS underweight`;
+  coalesce(sum(m.measured), 0)::int AS measured,
+  coalesce(sum(m.haz_assessed), 0)::int AS haz_assessed,
+  coalesce(sum(m.stunted), 0)::int AS stunted,
+  coalesce(sum(m.whz_assessed), 0)::int AS whz_assessed,
+  coalesce(sum(m.wasted), 0)::int AS wasted,
+  coalesce(sum(m.waz_assessed), 0)::int AS waz_assessed,
+  coalesce(sum(m.underweight), 0)::int AS underweight`;
 
 interface CountRow {
   measured: number;
@@ -86,8 +83,8 @@ function toCounts(row: CountRow | undefined): MonthCounts {
 export async function monthCounts(db: Db, region: string, month: string): Promise<MonthCounts> {
   const { rows } = await sql<CountRow>`
     SELECT ${COUNTS}
-    FROM health_measurements m
-    WHERE m.measured_month = ${month}::date AND m.age_days < ${UNDER_FIVE_DAYS} AND ${COUNTED}
+    FROM health_monthly_village m
+    WHERE m.month = ${month}::date
       AND ${regionFilter(sql.ref('m.village_code'), region)}`.execute(db);
   return toCounts(rows[0]);
 }
@@ -102,8 +99,8 @@ export async function monthCountsBy(
   const key = groupKey(grouping);
   const { rows } = await sql<CountRow & { key: string }>`
     SELECT ${key} AS key, ${COUNTS}
-    FROM health_measurements m
-    WHERE m.measured_month = ${month}::date AND m.age_days < ${UNDER_FIVE_DAYS} AND ${COUNTED}
+    FROM health_monthly_village m
+    WHERE m.month = ${month}::date
       AND ${regionFilter(sql.ref('m.village_code'), region)}
     GROUP BY 1`.execute(db);
   return rows.map((row) => ({ key: row.key, ...toCounts(row) }));
@@ -117,13 +114,23 @@ export async function trendCounts(
   to: string,
 ): Promise<Array<MonthCounts & { month: string }>> {
   const { rows } = await sql<CountRow & { month: string }>`
-    SELECT to_char(m.measured_month, 'YYYY-MM') AS month, ${COUNTS}
-    FROM health_measurements m
-    WHERE m.measured_month BETWEEN ${from}::date AND ${to}::date AND m.age_days < ${UNDER_FIVE_DAYS} AND ${COUNTED}
+    SELECT to_char(m.month, 'YYYY-MM') AS month, ${COUNTS}
+    FROM health_monthly_village m
+    WHERE m.month BETWEEN ${from}::date AND ${to}::date
       AND ${regionFilter(sql.ref('m.village_code'), region)}
     GROUP BY 1
     ORDER BY 1`.execute(db);
   return rows.map((row) => ({ month: row.month, ...toCounts(row) }));
+}
+
+/** When the rollup rows behind a region's months last changed (null: nothing counted yet). */
+export async function countsAsOf(db: Db, region: string, from: string, to: string): Promise<Date | null> {
+  const { rows } = await sql<{ at: Date | null }>`
+    SELECT max(m.refreshed_at) AS at FROM health_monthly_village m
+    WHERE m.month BETWEEN ${from}::date AND ${to}::date
+      AND ${regionFilter(sql.ref('m.village_code'), region)}`.execute(db);
+  const at = rows[0]?.at;
+  return at ? new Date(at) : null;
 }
 
 function registeredWhere(region: string, monthEnd: string) {

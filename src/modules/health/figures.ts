@@ -153,6 +153,8 @@ export interface FiguresPage {
   rows: FigureRow[];
   rowsAre: 'kecamatan' | 'village' | 'posyandu';
   trend: TrendPoint[];
+  /** when the counts shown last changed (the rollup's refresh time), null when nothing is counted */
+  asOf: Date | null;
 }
 
 async function breakdown(
@@ -221,13 +223,14 @@ export async function figuresPage(
   if (!(await regionExists(ctx, region))) throw new NotFound(t('figures.unknownRegion'));
   assertMayReadFigures(ctx.actor, region, t('health.figures.outOfScope'));
   const month = parseMonth(ctx, input.month);
-  const [summary, parts, points, name] = await Promise.all([
+  const [summary, parts, points, name, asOf] = await Promise.all([
     regionSummary(ctx, region, month),
     breakdown(ctx, region, month, level),
     trend(ctx, region, month),
     regionName(ctx, region),
+    repo.countsAsOf(ctx.db, region, firstDay(addMonths(month, -11)), firstDay(month)),
   ]);
-  return { region, regionName: name, level, month, summary, ...parts, trend: points };
+  return { region, regionName: name, level, month, summary, ...parts, trend: points, asOf };
 }
 
 // ---- the platform's figures extension point ----

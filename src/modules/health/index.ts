@@ -5,13 +5,14 @@ import { messages } from './messages.ts';
 import { healthMigrations } from './migrations.ts';
 import { healthPersonalData } from './personal-data.ts';
 import { healthWorkQueue } from './queue.ts';
+import { rollupMigrations } from './rollup.ts';
 import { healthRoutes } from './routes.tsx';
 import { scorecardMigrations } from './scorecard-migrations.ts';
 import { seedDemoHealth } from './seed.ts';
 
 export const healthModule: SimpulModule = {
   name: 'health',
-  migrations: { ...healthMigrations, ...scorecardMigrations },
+  migrations: { ...healthMigrations, ...rollupMigrations, ...scorecardMigrations },
   // the module's pages, with the figures helper's figures, scorecard and export pages inside
   routes: healthRoutes,
   messages,

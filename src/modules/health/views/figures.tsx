@@ -1,5 +1,5 @@
 import { linesSvg } from '../../../platform/charts/index.ts';
-import { currentLocale, formatNumber, t } from '../../../platform/i18n/index.ts';
+import { currentLocale, formatDateTime, formatNumber, t } from '../../../platform/i18n/index.ts';
 import { ButtonLink, Form, Panel, SummaryList, Table, TextField } from '../../../platform/ui/components.tsx';
 import { raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
@@ -155,6 +155,9 @@ export function FiguresStaffPage(props: { page: FiguresPage; mayExport: boolean;
         <Summary s={p.summary} />
       </Panel>
       <p class="hint">{t('health.figures.note')}</p>
+      <p class="hint">
+        {p.asOf ? t('health.figures.asOf', { at: formatDateTime(p.asOf) }) : t('health.figures.asOfNone')}
+      </p>
       <p>
         <ButtonLink href={figuresUrl(p.region, p.month, '.csv')}>
           {t('health.figures.downloadCsv')}
