@@ -197,4 +197,34 @@ describe('the monthly rollup', () => {
     const rows = await rollup();
     expect(rows.get(`2026-11-01 ${KIBIN} ${kibin.id}`)?.measured).toBe(1);
   });
+
+  it('counts two writers of one posyandu-month that commit in turn (the second sees the first)', async () => {
+    const both = await Promise.all(
+      ['Eka', 'Fajar'].map(
+        async (nama) =>
+          (await makeChild(ctx, operator, posyandu.id, { nama, tanggal_lahir: '2025-03-03' })).id,
+      ),
+    );
+    const insert = (db: typeof ctx.db, child: string) =>
+      sql`INSERT INTO health_measurements (child_id, village_code, posyandu_id, measured_on, measured_month,
+            age_days, weight_kg, haz, waz, whz)
+          VALUES (${child}, ${posyandu.villageCode}, ${posyandu.id}, DATE '2026-08-12', DATE '2026-08-01',
+            527, 9.0, -2.5, -1.0, -0.5)`.execute(db);
+    let firstInserted!: () => void;
+    const inserted = new Promise<void>((resolve) => {
+      firstInserted = resolve;
+    });
+    // the first writer holds its transaction open after its insert; the second writes meanwhile
+    // (on PostgreSQL it waits on the first's rollup row, then counts both)
+    const first = ctx.db.transaction().execute(async (tx) => {
+      await insert(tx, both[0] as string);
+      firstInserted();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await inserted;
+    const second = ctx.db.transaction().execute((tx) => insert(tx, both[1] as string));
+    await Promise.all([first, second]);
+    expect(await monthRow('2026-08')).toMatchObject({ measured: 2, stunted: 2 });
+    await expectRollupExact();
+  });
 });
