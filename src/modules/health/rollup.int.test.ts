@@ -199,8 +199,8 @@ describe('the monthly rollup', () => {
   });
 
   it('counts two writers of one posyandu-month that commit in turn (the second sees the first)', async () => {
-    const both = await Promise.all(
-      ['Eka', 'Fajar'].map(
+    const three = await Promise.all(
+      ['Eka', 'Fajar', 'Gita'].map(
         async (nama) =>
           (await makeChild(ctx, operator, posyandu.id, { nama, tanggal_lahir: '2025-03-03' })).id,
       ),
@@ -210,6 +210,8 @@ describe('the monthly rollup', () => {
             age_days, weight_kg, haz, waz, whz)
           VALUES (${child}, ${posyandu.villageCode}, ${posyandu.id}, DATE '2026-08-12', DATE '2026-08-01',
             527, 9.0, -2.5, -1.0, -0.5)`.execute(db);
+    // the month already has a row: both writers update it
+    await insert(ctx.db, three[2] as string);
     let firstInserted!: () => void;
     const inserted = new Promise<void>((resolve) => {
       firstInserted = resolve;
@@ -217,14 +219,14 @@ describe('the monthly rollup', () => {
     // the first writer holds its transaction open after its insert; the second writes meanwhile
     // (on PostgreSQL it waits on the first's rollup row, then counts both)
     const first = ctx.db.transaction().execute(async (tx) => {
-      await insert(tx, both[0] as string);
+      await insert(tx, three[0] as string);
       firstInserted();
       await new Promise((resolve) => setTimeout(resolve, 300));
     });
     await inserted;
-    const second = ctx.db.transaction().execute((tx) => insert(tx, both[1] as string));
+    const second = ctx.db.transaction().execute((tx) => insert(tx, three[1] as string));
     await Promise.all([first, second]);
-    expect(await monthRow('2026-08')).toMatchObject({ measured: 2, stunted: 2 });
+    expect(await monthRow('2026-08')).toMatchObject({ measured: 3, stunted: 3 });
     await expectRollupExact();
   });
 });
