@@ -33,6 +33,9 @@ describe('health figures pages', () => {
     expect(page.body).toContain('3 dari 6 balita');
     expect(page.body).toContain('50 %');
     expect(page.body).toContain('<svg');
+    expect(page.body).toContain('Angka pengukuran per ');
+    const empty = await camat.get(`/kelola/kesehatan/angka?wilayah=${KEC_A}&bulan=2020-01`);
+    expect(empty.body).toContain('Belum ada pengukuran yang dihitung dalam 12 bulan ini.');
     expect(page.body).toContain(`/kelola/kesehatan/angka?wilayah=${A1}&amp;bulan=2026-03`);
     // the camat reads aggregates only: no link to the export with NIK
     expect(page.body).not.toContain('/kelola/kesehatan/ekspor');
