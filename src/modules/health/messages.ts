@@ -194,7 +194,7 @@ const id: Messages = {
   'health.editChildHint':
     'Bila tanggal lahir atau jenis kelamin diubah, semua penimbangan anak ini dinilai ulang (umur, z-score, status gizi, naik/tidak naik).',
   'health.field.active': 'Posyandu aktif',
-  'health.hint.active': 'Posyandu yang tidak aktif tidak lagi dipilih untuk anak baru.',
+  'health.hint.active': 'Posyandu yang tidak aktif tidak lagi ditawarkan saat memindahkan anak ke posyandu lain.',
   'health.field.unlink': 'Lepaskan tautan ke data kependudukan',
   'health.field.posyandu': 'Posyandu',
   'health.posyanduUpdated': 'Posyandu diperbarui.',
@@ -398,7 +398,7 @@ const en: Messages = {
   'health.editChildHint':
     'When the birth date or sex changes, every measurement of this child is judged again (age, z-scores, nutrition status, weight gain).',
   'health.field.active': 'Posyandu active',
-  'health.hint.active': 'An inactive posyandu is no longer offered for new children.',
+  'health.hint.active': 'An inactive posyandu is no longer offered when a child moves to another posyandu.',
   'health.field.unlink': 'Unlink from the population registry',
   'health.field.posyandu': 'Posyandu',
   'health.posyanduUpdated': 'Posyandu updated.',
