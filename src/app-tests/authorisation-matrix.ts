@@ -1116,4 +1116,20 @@ export const MATRIX: Record<string, Entry> = {
     body: () => ({ alasan: 'Bukan data desa ini.' }),
     allow: NOBODY,
   },
+  'GET /kelola/kesehatan/posyandu/:id/ubah': {
+    url: (fx) => `/kelola/kesehatan/posyandu/${fx.health.posyanduId}/ubah`,
+    allow: VILLAGE_A,
+  },
+  'POST /kelola/kesehatan/posyandu/:id/ubah': {
+    url: (fx) => `/kelola/kesehatan/posyandu/${fx.health.posyanduId}/ubah`,
+    allow: VILLAGE_A,
+  },
+  'GET /kelola/kesehatan/anak/:id/ubah': {
+    url: (fx) => `/kelola/kesehatan/anak/${fx.health.childId}/ubah`,
+    allow: VILLAGE_A,
+  },
+  'POST /kelola/kesehatan/anak/:id/ubah': {
+    url: (fx) => `/kelola/kesehatan/anak/${fx.health.childId}/ubah`,
+    allow: VILLAGE_A,
+  },
 };

@@ -186,6 +186,23 @@ const id: Messages = {
   'health.error.noFile': 'Pilih berkas CSV atau XLSX.',
   'health.error.fileType': 'Berkas harus CSV atau XLSX.',
   'health.error.fileTooLarge': 'Berkas terlalu besar (paling besar 5 MB).',
+  'health.moreMeasurements': 'Pengukuran lain (bila diukur)',
+  'health.moreMeasurementsHint':
+    'Lingkar kepala, LiLA, vitamin A (Februari dan Agustus) dan imunisasi yang diberikan hari ini, satu baris per anak.',
+  'health.editPosyandu': 'Ubah {name}',
+  'health.editChild': 'Ubah data {name}',
+  'health.editChildHint':
+    'Bila tanggal lahir atau jenis kelamin diubah, semua penimbangan anak ini dinilai ulang (umur, z-score, status gizi, naik/tidak naik).',
+  'health.field.active': 'Posyandu aktif',
+  'health.hint.active': 'Posyandu yang tidak aktif tidak lagi ditawarkan saat memindahkan anak ke posyandu lain.',
+  'health.field.unlink': 'Lepaskan tautan ke data kependudukan',
+  'health.field.posyandu': 'Posyandu',
+  'health.posyanduUpdated': 'Posyandu diperbarui.',
+  'health.childUpdated': 'Data anak diperbarui.',
+  'health.childUpdatedRejudged': 'Data anak diperbarui; {count} penimbangan dinilai ulang.',
+  'health.error.bornAfterVisit': 'Tanggal lahir tidak boleh sesudah penimbangan pertama anak ini.',
+  'health.error.noSuchPosyandu': 'Pilih posyandu aktif di desa ini.',
+  'health.editLink': 'Ubah data',
 };
 
 const en: Messages = {
@@ -373,6 +390,23 @@ const en: Messages = {
   'health.error.noFile': 'Choose a CSV or XLSX file.',
   'health.error.fileType': 'The file must be CSV or XLSX.',
   'health.error.fileTooLarge': 'The file is too large (5 MB at most).',
+  'health.moreMeasurements': 'Other measurements (when taken)',
+  'health.moreMeasurementsHint':
+    'Head and upper-arm circumference, vitamin A (February and August) and immunisations given today, one row per child.',
+  'health.editPosyandu': 'Edit {name}',
+  'health.editChild': 'Edit {name}',
+  'health.editChildHint':
+    'When the birth date or sex changes, every measurement of this child is judged again (age, z-scores, nutrition status, weight gain).',
+  'health.field.active': 'Posyandu active',
+  'health.hint.active': 'An inactive posyandu is no longer offered when a child moves to another posyandu.',
+  'health.field.unlink': 'Unlink from the population registry',
+  'health.field.posyandu': 'Posyandu',
+  'health.posyanduUpdated': 'Posyandu updated.',
+  'health.childUpdated': 'Child updated.',
+  'health.childUpdatedRejudged': 'Child updated; {count} measurements judged again.',
+  'health.error.bornAfterVisit': 'The birth date cannot be after this child’s first measurement.',
+  'health.error.noSuchPosyandu': 'Choose an active posyandu of this village.',
+  'health.editLink': 'Edit details',
 };
 
 export const messages = {

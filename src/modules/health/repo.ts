@@ -447,3 +447,34 @@ export async function anonymiseMother(db: Db, id: string, now: Date) {
     .execute();
   await db.updateTable('health_children').set({ mother_id: null }).where('mother_id', '=', id).execute();
 }
+
+export async function updatePosyandu(
+  db: Db,
+  id: string,
+  row: Updateable<HealthPosyanduTable>,
+): Promise<void> {
+  await db.updateTable('health_posyandu').set(row).where('id', '=', id).execute();
+}
+
+/** Writes a measurement's judgement again (after the child's birth date or sex changed). */
+export async function setJudgement(
+  db: Db,
+  id: string,
+  row: Pick<
+    Updateable<HealthMeasurementTable>,
+    | 'age_days'
+    | 'haz'
+    | 'waz'
+    | 'whz'
+    | 'height_for_age'
+    | 'weight_for_age'
+    | 'weight_for_height'
+    | 'weight_gain'
+    | 'two_t'
+    | 'flags'
+    | 'confirmed_implausible'
+    | 'updated_at'
+  >,
+): Promise<void> {
+  await db.updateTable('health_measurements').set(row).where('id', '=', id).execute();
+}

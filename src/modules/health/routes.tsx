@@ -18,6 +18,7 @@ import {
 } from './import.ts';
 import { mayRecordAt } from './policy.ts';
 import { addPregnancyCheck, getPregnancy, listPregnancies, registerPregnancy } from './pregnancy.ts';
+import { childForEdit, editChild, editPosyandu, posyanduForEdit } from './registry-edit.ts';
 import {
   atRisk,
   createPosyandu,
@@ -38,6 +39,7 @@ import {
 } from './service.ts';
 import { MyChildPage, MyChildrenPage, PARENT_BASE } from './views/parent.tsx';
 import { BASE, childUrl, posyanduUrl, sessionUrl } from './views/parts.tsx';
+import { EditChildPage, EditPosyanduPage } from './views/registry-edit.tsx';
 import { SessionPage } from './views/session.tsx';
 import {
   AtRiskPage,
@@ -110,10 +112,76 @@ const ChildForm = formBody({
   nik_ibu: textField({ maxLength: 32 }),
 });
 
+const PosyanduEditForm = formBody({
+  nama: textField({ maxLength: 200 }),
+  dusun: textField({ maxLength: 200 }),
+  jadwal: textField({ maxLength: 4 }),
+  alamat: textField({ maxLength: 400 }),
+  aktif: textField({ maxLength: 4 }),
+});
+
+const ChildEditForm = formBody({
+  nama: textField({ maxLength: 200 }),
+  jenis_kelamin: textField({ maxLength: 20 }),
+  tanggal_lahir: textField({ maxLength: 20 }),
+  nik: textField({ maxLength: 32 }),
+  lepas: textField({ maxLength: 4 }),
+  no_kk: textField({ maxLength: 32 }),
+  posyandu: textField({ maxLength: 64 }),
+});
+
+/** Editing a posyandu (office) and a child (office, the child's kader): registry-edit.ts. */
+function registryEditRoutes(app: FastifyInstance): void {
+  const staff = { preHandler: requireStaff(), schema: { hide: true } };
+  const posyanduEdit = async (
+    request: FastifyRequest,
+    id: string,
+    state: { values?: Values; errors?: Record<string, string> } = {},
+  ) => <EditPosyanduPage posyandu={await posyanduForEdit(request.ctx, id)} {...state} />;
+  const childEdit = async (
+    request: FastifyRequest,
+    id: string,
+    state: { values?: Values; errors?: Record<string, string> } = {},
+  ) => {
+    const data = await childForEdit(request.ctx, id);
+    return <EditChildPage child={data.child} posyandu={data.posyandu} {...state} />;
+  };
+  app.get(`${BASE}/posyandu/:id/ubah`, staff, async (request, reply) =>
+    reply.page(await posyanduEdit(request, (request.params as { id: string }).id)),
+  );
+  formRoute(app, `${BASE}/posyandu/:id/ubah`, {
+    preHandler: requireStaff(),
+    body: PosyanduEditForm,
+    page: (request, { values, errors }) => posyanduEdit(request, request.params.id, { values, errors }),
+    handle: async (request, reply, form) => {
+      await editPosyandu(request.ctx, request.params.id, form);
+      setFlash(reply, t('health.posyanduUpdated'));
+      return reply.redirect(posyanduUrl(request.params.id), 303);
+    },
+  });
+  app.get(`${BASE}/anak/:id/ubah`, staff, async (request, reply) =>
+    reply.page(await childEdit(request, (request.params as { id: string }).id)),
+  );
+  formRoute(app, `${BASE}/anak/:id/ubah`, {
+    preHandler: requireStaff(),
+    body: ChildEditForm,
+    page: (request, { values, errors }) => childEdit(request, request.params.id, { values, errors }),
+    handle: async (request, reply, form) => {
+      const { rejudged } = await editChild(request.ctx, request.params.id, form);
+      setFlash(
+        reply,
+        rejudged > 0 ? t('health.childUpdatedRejudged', { count: rejudged }) : t('health.childUpdated'),
+      );
+      return reply.redirect(childUrl(request.params.id), 303);
+    },
+  });
+}
+
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   const staff = { preHandler: requireStaff(), schema: { hide: true } };
   await app.register(figuresRoutes);
   await app.register(zscoreApi);
+  registryEditRoutes(app);
 
   app.get(BASE, staff, async (_request, reply) => reply.redirect(`${BASE}/posyandu`, 303));
 

@@ -103,6 +103,49 @@ function Row(props: { row: SessionRow; values: Values; errors: Record<string, st
           </option>
         </select>
       </td>
+      <td>
+        {held ? (
+          <>
+            <p class="error-message" id={`error-${f('cek')}`}>
+              {held}
+            </p>
+            <input
+              type="checkbox"
+              id={`field-${f('cek')}`}
+              name={f('cek')}
+              value="ya"
+              aria-describedby={`error-${f('cek')}`}
+            />
+            <label for={`field-${f('cek')}`}>{t('health.confirmValue')}</label>
+          </>
+        ) : current && current.flags.length > 0 && !current.confirmed ? (
+          <>
+            <input type="checkbox" id={`field-${f('cek')}`} name={f('cek')} value="ya" />
+            <label for={`field-${f('cek')}`}>{t('health.confirmValue')}</label>
+          </>
+        ) : (
+          ''
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * The rarer fields of a row (head, arm, vitamin A, immunisation) sit in a second table after the
+ * main one, so Tab goes weight → height → position → the next child on the session everybody
+ * enters every month; these come after every child's main row.
+ */
+function ExtraRow(props: { row: SessionRow; values: Values; errors: Record<string, string> }): SafeHtml {
+  const { row, values, errors } = props;
+  const f = (name: Parameters<typeof rowField>[0]) => rowField(name, row.childId);
+  const current = row.current;
+  const value = (name: Parameters<typeof rowField>[0], stored: number | null | undefined) =>
+    values[f(name)] ?? (stored === null || stored === undefined ? '' : decimal(stored, 1));
+  const who = row.name;
+  return (
+    <tr>
+      <th scope="row">{row.name}</th>
       <Cell
         name={f('lk')}
         label={t('health.cell.head', { name: who })}
@@ -137,30 +180,6 @@ function Row(props: { row: SessionRow; values: Values; errors: Record<string, st
         size={8}
         mode="text"
       />
-      <td>
-        {held ? (
-          <>
-            <p class="error-message" id={`error-${f('cek')}`}>
-              {held}
-            </p>
-            <input
-              type="checkbox"
-              id={`field-${f('cek')}`}
-              name={f('cek')}
-              value="ya"
-              aria-describedby={`error-${f('cek')}`}
-            />
-            <label for={`field-${f('cek')}`}>{t('health.confirmValue')}</label>
-          </>
-        ) : current && current.flags.length > 0 && !current.confirmed ? (
-          <>
-            <input type="checkbox" id={`field-${f('cek')}`} name={f('cek')} value="ya" />
-            <label for={`field-${f('cek')}`}>{t('health.confirmValue')}</label>
-          </>
-        ) : (
-          ''
-        )}
-      </td>
     </tr>
   );
 }
@@ -202,17 +221,13 @@ export function SessionPage(props: {
                 <th scope="col">{t('health.col.weight')}</th>
                 <th scope="col">{t('health.col.height')}</th>
                 <th scope="col">{t('health.col.position')}</th>
-                <th scope="col">{t('health.col.head')}</th>
-                <th scope="col">{t('health.col.arm')}</th>
-                <th scope="col">{t('health.col.vitaminA')}</th>
-                <th scope="col">{t('health.col.immunisation')}</th>
                 <th scope="col">{t('health.col.check')}</th>
               </tr>
             </thead>
             <tbody>
               {props.rows.length === 0 ? (
                 <tr>
-                  <td colspan="10">{t('health.noChildren')}</td>
+                  <td colspan="6">{t('health.noChildren')}</td>
                 </tr>
               ) : (
                 props.rows.map((row) => <Row row={row} values={values} errors={errors} />)
@@ -220,6 +235,30 @@ export function SessionPage(props: {
             </tbody>
           </table>
         </section>
+        {props.rows.length === 0 ? (
+          ''
+        ) : (
+          <section class="table-wrap" tabindex="0" aria-labelledby="more-title">
+            <h2 id="more-title">{t('health.moreMeasurements')}</h2>
+            <p>{t('health.moreMeasurementsHint')}</p>
+            <table class="session-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('health.col.child')}</th>
+                  <th scope="col">{t('health.col.head')}</th>
+                  <th scope="col">{t('health.col.arm')}</th>
+                  <th scope="col">{t('health.col.vitaminA')}</th>
+                  <th scope="col">{t('health.col.immunisation')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.rows.map((row) => (
+                  <ExtraRow row={row} values={values} errors={errors} />
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
         <Button>{t('health.saveSession')}</Button>
       </Form>
     </Layout>

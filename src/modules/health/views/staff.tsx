@@ -109,6 +109,13 @@ export function PosyanduPage(props: {
         <a href={BASE}>← {t('health.title')}</a>
       </p>
       <h1>{p.name}</h1>
+      {mayKeep ? (
+        <p>
+          <a href={`${posyanduUrl(p.id)}/ubah`}>{t('health.editLink')}</a>
+        </p>
+      ) : (
+        ''
+      )}
       <SummaryList
         rows={[
           [t('health.col.village'), p.villageCode],
@@ -259,6 +266,13 @@ export function ChildPage(props: { child: ChildRecord; mayLink: boolean; errors?
       {c.nik ? (
         <p>
           {t('health.field.nik')}: {c.nik}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.mayLink ? (
+        <p class="no-print">
+          <a href={`${childUrl(c.id)}/ubah`}>{t('health.editLink')}</a>
         </p>
       ) : (
         ''

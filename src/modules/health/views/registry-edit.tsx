@@ -1,0 +1,172 @@
+import { t } from '../../../platform/i18n/index.ts';
+import {
+  Button,
+  CheckboxField,
+  ErrorSummary,
+  Form,
+  SelectField,
+  TextField,
+} from '../../../platform/ui/components.tsx';
+import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import { Layout } from '../../../platform/ui/layout.tsx';
+import { childUrl, posyanduUrl } from './parts.tsx';
+
+type Values = Record<string, string | undefined>;
+type Errors = Record<string, string>;
+
+export function EditPosyanduPage(props: {
+  posyandu: {
+    id: string;
+    name: string;
+    dusun: string;
+    schedule_day: number | null;
+    address: string;
+    active: boolean;
+  };
+  values?: Values;
+  errors?: Errors;
+}): SafeHtml {
+  const p = props.posyandu;
+  const errors = props.errors ?? {};
+  const values: Values = props.values ?? {
+    nama: p.name,
+    dusun: p.dusun,
+    jadwal: p.schedule_day === null ? '' : String(p.schedule_day),
+    alamat: p.address,
+    aktif: p.active ? 'ya' : '',
+  };
+  const title = t('health.editPosyandu', { name: p.name });
+  return (
+    <Layout title={title}>
+      <p>
+        <a href={posyanduUrl(p.id)}>← {p.name}</a>
+      </p>
+      <h1>{title}</h1>
+      <ErrorSummary errors={errors} />
+      <Form action={`${posyanduUrl(p.id)}/ubah`}>
+        <TextField
+          name="nama"
+          label={t('health.field.name')}
+          value={values.nama}
+          error={errors.nama}
+          required
+        />
+        <TextField name="dusun" label={t('health.field.dusun')} value={values.dusun} error={errors.dusun} />
+        <TextField
+          name="jadwal"
+          label={t('health.field.scheduleDay')}
+          value={values.jadwal}
+          error={errors.jadwal}
+          inputmode="numeric"
+          width="short"
+        />
+        <TextField
+          name="alamat"
+          label={t('health.field.address')}
+          value={values.alamat}
+          error={errors.alamat}
+        />
+        <CheckboxField
+          name="aktif"
+          value="ya"
+          label={t('health.field.active')}
+          hint={t('health.hint.active')}
+          checked={values.aktif === 'ya'}
+        />
+        <Button>{t('health.save')}</Button>
+      </Form>
+    </Layout>
+  );
+}
+
+export function EditChildPage(props: {
+  child: {
+    id: string;
+    name: string;
+    sex: number;
+    birth_date: string;
+    nik: string | null;
+    family_number: string | null;
+    posyandu_id: string;
+    resident_id: string | null;
+  };
+  posyandu: Array<{ id: string; name: string }>;
+  values?: Values;
+  errors?: Errors;
+}): SafeHtml {
+  const c = props.child;
+  const errors = props.errors ?? {};
+  const values: Values = props.values ?? {
+    nama: c.name,
+    jenis_kelamin: String(c.sex),
+    tanggal_lahir: c.birth_date,
+    nik: c.nik ?? '',
+    no_kk: c.family_number ?? '',
+    posyandu: c.posyandu_id,
+  };
+  const title = t('health.editChild', { name: c.name });
+  return (
+    <Layout title={title}>
+      <p>
+        <a href={childUrl(c.id)}>← {c.name}</a>
+      </p>
+      <h1>{title}</h1>
+      <p>{t('health.editChildHint')}</p>
+      <ErrorSummary errors={errors} />
+      <Form action={`${childUrl(c.id)}/ubah`}>
+        <TextField name="nama" label={t('health.field.childName')} value={values.nama} error={errors.nama} />
+        <SelectField
+          name="jenis_kelamin"
+          label={t('health.field.sex')}
+          value={values.jenis_kelamin}
+          error={errors.jenis_kelamin}
+          options={[
+            { value: '1', label: t('health.sex.1') },
+            { value: '2', label: t('health.sex.2') },
+          ]}
+        />
+        <TextField
+          name="tanggal_lahir"
+          type="date"
+          label={t('health.field.birthDate')}
+          value={values.tanggal_lahir}
+          error={errors.tanggal_lahir}
+          width="medium"
+        />
+        <TextField
+          name="nik"
+          label={t('health.field.nik')}
+          hint={t('health.hint.nik')}
+          value={values.nik}
+          error={errors.nik}
+          inputmode="numeric"
+        />
+        {c.resident_id ? (
+          <CheckboxField
+            name="lepas"
+            value="ya"
+            label={t('health.field.unlink')}
+            checked={values.lepas === 'ya'}
+          />
+        ) : (
+          ''
+        )}
+        <TextField
+          name="no_kk"
+          label={t('health.field.familyNumber')}
+          value={values.no_kk}
+          error={errors.no_kk}
+          inputmode="numeric"
+        />
+        <SelectField
+          name="posyandu"
+          label={t('health.field.posyandu')}
+          value={values.posyandu}
+          error={errors.posyandu}
+          options={props.posyandu.map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <Button>{t('health.save')}</Button>
+      </Form>
+    </Layout>
+  );
+}
