@@ -71,9 +71,10 @@ export function passwordProblem(password: string): string | null {
 }
 
 /**
- * Creates a staff account; checks every field and says which one is wrong. `passwordHash`, when given, is `input.password` already hashed: the demo seed creates its accounts
- * with one shared, printed password and hashes it once rather than once per account (Argon2 costs
- * some 100 ms of CPU each on a first start).
+ * Creates a staff account; checks every field and says which one is wrong. `passwordHash`, when
+ * given, is `input.password` already hashed: the demo seed creates its accounts with one shared,
+ * printed password and hashes it once rather than once per account (Argon2 costs some 100 ms of
+ * CPU each on a first start).
  */
 export async function createStaffUser(
   ctx: Ctx,
