@@ -194,7 +194,8 @@ const id: Messages = {
   'health.editChildHint':
     'Bila tanggal lahir atau jenis kelamin diubah, semua penimbangan anak ini dinilai ulang (umur, z-score, status gizi, naik/tidak naik).',
   'health.field.active': 'Posyandu aktif',
-  'health.hint.active': 'Posyandu yang tidak aktif tidak lagi ditawarkan saat memindahkan anak ke posyandu lain.',
+  'health.hint.active':
+    'Posyandu yang tidak aktif tidak lagi ditawarkan saat memindahkan anak ke posyandu lain.',
   'health.field.unlink': 'Lepaskan tautan ke data kependudukan',
   'health.field.posyandu': 'Posyandu',
   'health.posyanduUpdated': 'Posyandu diperbarui.',
