@@ -4,29 +4,11 @@
 // weight or only a height), RUNS passes over the set; prints median, min and max of calls per second.
 // Run: node --import tsx bench/zscore.ts        (INPUTS, RUNS to change the size)
 import { assessGrowth, type GrowthInput } from '../src/modules/health/growth/assess.ts';
+import { generator, medianHeight, medianWeight } from '../src/modules/health/seed.ts';
 import { median } from './figures.ts';
 
 const INPUTS = Number(process.env.INPUTS ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 9);
-
-/** A small linear congruential generator: the same inputs on every machine. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-/** Rough WHO medians by age in months (as the demo seed draws them). */
-function medianWeight(months: number): number {
-  return months <= 12 ? 3.3 + 0.62 * months - 0.014 * months ** 2 : 9.6 + 0.2 * (months - 12);
-}
-function medianHeight(months: number): number {
-  return months <= 12
-    ? 50 + 2.4 * months - 0.06 * months ** 2
-    : 75.2 + 0.9 * (months - 12) - 0.004 * (months - 12) ** 2;
-}
 
 const random = generator(14);
 const inputs: GrowthInput[] = [];

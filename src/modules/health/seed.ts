@@ -47,7 +47,7 @@ const NAMES = [
 const FAMILY = ['Pratama', 'Lestari', 'Saputra', 'Wulandari', 'Hidayat', 'Rahmawati'];
 
 /** A small deterministic generator (no Math.random: the demo is the same on every machine). */
-function generator(seed: number) {
+export function generator(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
@@ -56,10 +56,10 @@ function generator(seed: number) {
 }
 
 /** Rough WHO medians (both sexes) by age in months: enough to draw plausible demo children. */
-function medianWeight(months: number): number {
+export function medianWeight(months: number): number {
   return months <= 12 ? 3.3 + 0.62 * months - 0.014 * months ** 2 : 9.6 + 0.2 * (months - 12);
 }
-function medianHeight(months: number): number {
+export function medianHeight(months: number): number {
   return months <= 12
     ? 50 + 2.4 * months - 0.06 * months ** 2
     : 75.2 + 0.9 * (months - 12) - 0.004 * (months - 12) ** 2;

@@ -4,6 +4,7 @@ import {
   CheckboxField,
   ErrorSummary,
   Form,
+  fieldFor,
   SelectField,
   TextField,
 } from '../../../platform/ui/components.tsx';
@@ -44,28 +45,15 @@ export function EditPosyanduPage(props: {
       <h1>{title}</h1>
       <ErrorSummary errors={errors} />
       <Form action={`${posyanduUrl(p.id)}/ubah`}>
-        <TextField
-          name="nama"
-          label={t('health.field.name')}
-          value={values.nama}
-          error={errors.nama}
-          required
-        />
+        <TextField {...fieldFor(values, errors, 'nama')} label={t('health.field.name')} required />
         <TextField name="dusun" label={t('health.field.dusun')} value={values.dusun} error={errors.dusun} />
         <TextField
-          name="jadwal"
+          {...fieldFor(values, errors, 'jadwal')}
           label={t('health.field.scheduleDay')}
-          value={values.jadwal}
-          error={errors.jadwal}
           inputmode="numeric"
           width="short"
         />
-        <TextField
-          name="alamat"
-          label={t('health.field.address')}
-          value={values.alamat}
-          error={errors.alamat}
-        />
+        <TextField {...fieldFor(values, errors, 'alamat')} label={t('health.field.address')} />
         <CheckboxField
           name="aktif"
           value="ya"
@@ -116,29 +104,23 @@ export function EditChildPage(props: {
       <Form action={`${childUrl(c.id)}/ubah`}>
         <TextField name="nama" label={t('health.field.childName')} value={values.nama} error={errors.nama} />
         <SelectField
-          name="jenis_kelamin"
+          {...fieldFor(values, errors, 'jenis_kelamin')}
           label={t('health.field.sex')}
-          value={values.jenis_kelamin}
-          error={errors.jenis_kelamin}
           options={[
             { value: '1', label: t('health.sex.1') },
             { value: '2', label: t('health.sex.2') },
           ]}
         />
         <TextField
-          name="tanggal_lahir"
+          {...fieldFor(values, errors, 'tanggal_lahir')}
           type="date"
           label={t('health.field.birthDate')}
-          value={values.tanggal_lahir}
-          error={errors.tanggal_lahir}
           width="medium"
         />
         <TextField
-          name="nik"
+          {...fieldFor(values, errors, 'nik')}
           label={t('health.field.nik')}
           hint={t('health.hint.nik')}
-          value={values.nik}
-          error={errors.nik}
           inputmode="numeric"
         />
         {c.resident_id ? (
@@ -152,17 +134,13 @@ export function EditChildPage(props: {
           ''
         )}
         <TextField
-          name="no_kk"
+          {...fieldFor(values, errors, 'no_kk')}
           label={t('health.field.familyNumber')}
-          value={values.no_kk}
-          error={errors.no_kk}
           inputmode="numeric"
         />
         <SelectField
-          name="posyandu"
+          {...fieldFor(values, errors, 'posyandu')}
           label={t('health.field.posyandu')}
-          value={values.posyandu}
-          error={errors.posyandu}
           options={props.posyandu.map((p) => ({ value: p.id, label: p.name }))}
         />
         <Button>{t('health.save')}</Button>

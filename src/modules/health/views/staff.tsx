@@ -6,6 +6,7 @@ import {
   ErrorSummary,
   FileField,
   Form,
+  fieldFor,
   Panel,
   SelectField,
   StatusTag,
@@ -52,33 +53,15 @@ export function PosyanduListPage(props: {
         <Panel title={t('health.newPosyandu')}>
           <ErrorSummary errors={errors} />
           <Form action={`${BASE}/posyandu`}>
+            <TextField {...fieldFor(values, errors, 'nama')} label={t('health.field.name')} required />
+            <TextField {...fieldFor(values, errors, 'dusun')} label={t('health.field.dusun')} />
             <TextField
-              name="nama"
-              label={t('health.field.name')}
-              value={values.nama}
-              error={errors.nama}
-              required
-            />
-            <TextField
-              name="dusun"
-              label={t('health.field.dusun')}
-              value={values.dusun}
-              error={errors.dusun}
-            />
-            <TextField
-              name="jadwal"
+              {...fieldFor(values, errors, 'jadwal')}
               label={t('health.field.scheduleDay')}
-              value={values.jadwal}
-              error={errors.jadwal}
               inputmode="numeric"
               width="short"
             />
-            <TextField
-              name="alamat"
-              label={t('health.field.address')}
-              value={values.alamat}
-              error={errors.alamat}
-            />
+            <TextField {...fieldFor(values, errors, 'alamat')} label={t('health.field.address')} />
             <Button>{t('health.save')}</Button>
           </Form>
         </Panel>
@@ -151,24 +134,15 @@ export function PosyanduPage(props: {
           <ErrorSummary errors={errors} />
           <Form action={`${posyanduUrl(p.id)}/anak`}>
             <TextField
-              name="nik"
+              {...fieldFor(values, errors, 'nik')}
               label={t('health.field.nik')}
               hint={t('health.hint.nik')}
-              value={values.nik}
-              error={errors.nik}
               inputmode="numeric"
             />
-            <TextField
-              name="nama"
-              label={t('health.field.childName')}
-              value={values.nama}
-              error={errors.nama}
-            />
+            <TextField {...fieldFor(values, errors, 'nama')} label={t('health.field.childName')} />
             <SelectField
-              name="jenis_kelamin"
+              {...fieldFor(values, errors, 'jenis_kelamin')}
               label={t('health.field.sex')}
-              value={values.jenis_kelamin}
-              error={errors.jenis_kelamin}
               placeholder=""
               options={[
                 { value: '1', label: t('health.sex.1') },
@@ -176,31 +150,20 @@ export function PosyanduPage(props: {
               ]}
             />
             <TextField
-              name="tanggal_lahir"
+              {...fieldFor(values, errors, 'tanggal_lahir')}
               type="date"
               label={t('health.field.birthDate')}
-              value={values.tanggal_lahir}
-              error={errors.tanggal_lahir}
               width="medium"
             />
             <TextField
-              name="no_kk"
+              {...fieldFor(values, errors, 'no_kk')}
               label={t('health.field.familyNumber')}
-              value={values.no_kk}
-              error={errors.no_kk}
               inputmode="numeric"
             />
+            <TextField {...fieldFor(values, errors, 'nama_ibu')} label={t('health.field.motherName')} />
             <TextField
-              name="nama_ibu"
-              label={t('health.field.motherName')}
-              value={values.nama_ibu}
-              error={errors.nama_ibu}
-            />
-            <TextField
-              name="nik_ibu"
+              {...fieldFor(values, errors, 'nik_ibu')}
               label={t('health.field.motherNik')}
-              value={values.nik_ibu}
-              error={errors.nik_ibu}
               inputmode="numeric"
             />
             <Button>{t('health.save')}</Button>
@@ -428,43 +391,33 @@ export function PregnancyPage(props: {
         <ErrorSummary errors={errors} />
         <Form action={`${BASE}/ibu-hamil/${g.id}/periksa`}>
           <TextField
-            name="tanggal"
+            {...fieldFor(values, errors, 'tanggal')}
             type="date"
             label={t('health.col.date')}
-            value={values.tanggal}
-            error={errors.tanggal}
             width="medium"
           />
           <TextField
-            name="usia_kehamilan"
+            {...fieldFor(values, errors, 'usia_kehamilan')}
             label={t('health.field.weeks')}
-            value={values.usia_kehamilan}
-            error={errors.usia_kehamilan}
             inputmode="numeric"
             width="short"
           />
           <TextField
-            name="lila"
+            {...fieldFor(values, errors, 'lila')}
             label={t('health.field.lila')}
             hint={t('health.hint.lila')}
-            value={values.lila}
-            error={errors.lila}
             inputmode="decimal"
             width="short"
           />
           <TextField
-            name="ttd"
+            {...fieldFor(values, errors, 'ttd')}
             label={t('health.field.ironTablets')}
-            value={values.ttd}
-            error={errors.ttd}
             inputmode="numeric"
             width="short"
           />
           <TextField
-            name="kunjungan"
+            {...fieldFor(values, errors, 'kunjungan')}
             label={t('health.field.visit')}
-            value={values.kunjungan}
-            error={errors.kunjungan}
             inputmode="numeric"
             width="short"
           />
