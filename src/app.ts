@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -34,6 +32,7 @@ import { installInputGuards } from './platform/http/input.ts';
 import { type Locale, type RequestContext, runWithRequestContext } from './platform/http/request-context.ts';
 import { registerMessages } from './platform/i18n/index.ts';
 import { platformMessages } from './platform/messages.ts';
+import { codePath } from './platform/paths.ts';
 import { platformNavigation, platformRoutes } from './platform/routes.tsx';
 import { searchNavigation, searchRoutes } from './platform/search/routes.tsx';
 import { registerSearchKinds } from './platform/search/service.ts';
@@ -76,8 +75,6 @@ export interface AppOptions {
   /** told of every route as it is registered (the hostile-input tests walk them all) */
   onRoute?: (route: RouteOptions) => void;
 }
-
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 function localeOf(request: FastifyRequest): Locale {
   const query = (request.query as Record<string, unknown> | undefined)?.lang;
@@ -158,7 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  registerAssetFolder(app, { root: path.join(here, 'platform/ui/static'), prefix: '/static/' });
+  registerAssetFolder(app, { root: codePath('platform/ui/static'), prefix: '/static/' });
 
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.decorateRequest('view', null as unknown as RequestContext);

@@ -120,6 +120,8 @@ describe('the compiled build (npm run build, what npm start runs)', () => {
     });
     expect(build.status, build.stderr + build.stdout).toBe(0);
     expect(fs.existsSync(path.join(outDir, 'main.js'))).toBe(true);
+    // one bundled file: it imports packages, never the compiled files beside it
+    expect(fs.readFileSync(path.join(outDir, 'main.js'), 'utf8')).not.toMatch(/from ["']\.\/app\.js["']/);
     expect(fs.existsSync(path.join(outDir, 'platform/ui/static/simpul.css'))).toBe(true);
     // every JSON data file under src/ is copied beside the code that reads it
     const jsonIn = (dir: string): string[] =>
@@ -139,6 +141,18 @@ describe('the compiled build (npm run build, what npm start runs)', () => {
     expect(complaints.body).toContain('<form');
     expect((await get(`${base}/static/simpul.css`)).type).toContain('text/css');
     expect((await get(`${base}/pengaduan/aset/pengaduan.css`)).type).toContain('text/css');
+    // files found through the code's root, not beside the bundle: package assets, reference data
+    const leaflet = complaints.body.match(/\/pengaduan\/aset\/leaflet\/leaflet\.[0-9a-f]+\.js/)?.[0];
+    expect(leaflet, 'the map script on /pengaduan').toBeTruthy();
+    expect((await get(`${base}${leaflet}`)).status).toBe(200);
+    expect((await get(`${base}/api/docs/static/swagger-ui.css`)).type).toContain('text/css');
+    expect(JSON.parse((await get(`${base}/api/openapi.json`)).body).paths).toHaveProperty(
+      '/api/v1/health/zscore',
+    );
+    const zscore = await get(
+      `${base}/api/v1/health/zscore?sex=1&ageDays=365&heightCm=75&weightKg=9.5&position=lying`,
+    );
+    expect(JSON.parse(zscore.body)).toMatchObject({ haz: -0.31, waz: -0.14 }); // WHO tables under reference/
 
     expect(await server.stop()).toBe(0);
   }, 600_000);

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { modules } from './modules/index.ts';
 import { seedCountryAreas, seedRegions } from './modules/regions/service.ts';
 import { seedAgencies } from './platform/agencies/service.ts';
@@ -16,6 +15,7 @@ import { type Job, platformJobs } from './platform/jobs/index.ts';
 import { jobMigrations } from './platform/jobs/schema.ts';
 import { platformMigrations } from './platform/migrations.ts';
 import type { DemoLogin } from './platform/module.ts';
+import { codeRoot } from './platform/paths.ts';
 
 export function allMigrations() {
   return collectMigrations([
@@ -105,10 +105,7 @@ async function seedDemoStaff(ctx: Ctx): Promise<DemoLogin[]> {
  * package and the regency served. Hashing it is a few milliseconds; re-running the seeds was a
  * quarter of a warm start.
  */
-export function referenceSeedFingerprint(
-  regencyCode: string,
-  codeDir = path.dirname(fileURLToPath(import.meta.url)),
-): string {
+export function referenceSeedFingerprint(regencyCode: string, codeDir = codeRoot): string {
   const areaData = path.dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json'));
   return fingerprintInputs(
     [path.join(codeDir, '..', 'reference', 'reference-codes'), path.join(areaData, 'package.json')],

@@ -8,7 +8,7 @@
  * Group codes (`4`, `4.2`, bidang `2`, sub-bidang `2.2`) are totals, never lines.
  */
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { referencePath } from '../../platform/paths.ts';
 
 export type Section = 'pendapatan' | 'belanja' | 'pembiayaan';
 export const SECTIONS: readonly Section[] = ['pendapatan', 'belanja', 'pembiayaan'];
@@ -25,7 +25,7 @@ interface StructureFile {
   examples: Account[];
 }
 
-const FILE = fileURLToPath(new URL('../../../reference/apbdes/struktur.json', import.meta.url));
+const FILE = referencePath('apbdes', 'struktur.json');
 
 function readStructure(): StructureFile {
   const json = JSON.parse(fs.readFileSync(FILE, 'utf8')) as Record<

@@ -1,6 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { audit } from '../../platform/audit/service.ts';
 import { mask, type StaffActor } from '../../platform/auth/roles.ts';
@@ -8,6 +7,7 @@ import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
+import { referencePath } from '../../platform/paths.ts';
 import { addDays, jakartaDate, jakartaYearMonth, startOfJakartaDay } from '../../platform/time.ts';
 import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import type { LetterDocument } from './document.ts';
@@ -32,9 +32,7 @@ import {
 import * as repo from './repo.ts';
 import { type LetterSigner, qrSigner } from './signing.ts';
 
-const classificationFile = fileURLToPath(
-  new URL('../../../reference/reference-codes/klasifikasi_surat.csv', import.meta.url),
-);
+const classificationFile = referencePath('reference-codes', 'klasifikasi_surat.csv');
 // Crockford's base32 without I, L, O, U: read aloud or typed from paper without confusion
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const JAKARTA = 'Asia/Jakarta';

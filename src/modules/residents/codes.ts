@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { splitCsvLine } from '../../platform/csv.ts';
+import { referencePath } from '../../platform/paths.ts';
 
 /**
  * The Dukcapil/OpenSID code lists, read from the CSV seed data in reference/reference-codes. The
@@ -26,13 +27,13 @@ interface CodeEntry {
   label: string;
 }
 
-const referenceDir = fileURLToPath(new URL('../../../reference/reference-codes/', import.meta.url));
+const referenceDir = referencePath('reference-codes');
 const cache = new Map<CodeList, CodeEntry[]>();
 
 export function codeList(list: CodeList): CodeEntry[] {
   let entries = cache.get(list);
   if (!entries) {
-    const text = fs.readFileSync(referenceDir + CODE_LISTS[list], 'utf8');
+    const text = fs.readFileSync(path.join(referenceDir, CODE_LISTS[list]), 'utf8');
     entries = text
       .split(/\r?\n/)
       .slice(1)

@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { codePath } from '../../platform/paths.ts';
 import { checkDefinition, type ServiceDefinition } from './definition.ts';
 
 /**
@@ -10,10 +12,10 @@ import { checkDefinition, type ServiceDefinition } from './definition.ts';
  * S-52 are ours for letters OpenSID has no code for. Classification codes come from
  * `reference/reference-codes/klasifikasi_surat.csv`.
  *
- * The folder is found beside this file, so it must sit beside the compiled `catalog.js` too: a
- * build that compiles `src/` to `dist/` copies every `.json` file under `src/` along.
+ * The folder is `src/modules/services/catalog`, or the same place under `dist/`: a build that
+ * compiles `src/` to `dist/` copies every `.json` file under `src/` along.
  */
-const CATALOG_DIR = new URL('./catalog/', import.meta.url);
+const CATALOG_DIR = pathToFileURL(`${codePath('modules/services/catalog')}/`);
 
 /**
  * Reads and checks every definition in a folder; a file that is not sound stops the start with

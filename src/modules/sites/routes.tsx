@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { scopeLevel } from '../../platform/auth/policy.ts';
@@ -11,6 +9,7 @@ import { formBody, formRoute, textField } from '../../platform/http/form-route.t
 import { pageNumber, queryText } from '../../platform/http/input.ts';
 import type { Locale } from '../../platform/http/request-context.ts';
 import { t } from '../../platform/i18n/index.ts';
+import { codePath } from '../../platform/paths.ts';
 import { IMMUTABLE, registerAssetFolder } from '../../platform/ui/assets.ts';
 import { listVillages } from '../regions/service.ts';
 import { contentTypeOf } from './images.ts';
@@ -20,8 +19,6 @@ import * as site from './service.ts';
 import * as publicViews from './views/public.tsx';
 import * as staffViews from './views/staff.tsx';
 import './messages.ts';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** A form with pictures: text fields checked by formRoute's schema, each file's bytes apart. */
 interface Uploads {
@@ -189,7 +186,7 @@ export function toolbarLabels(locale: Locale) {
 }
 
 export async function siteRoutes(app: FastifyInstance): Promise<void> {
-  registerAssetFolder(app, { root: path.join(here, 'assets'), prefix: '/situs/aset/' });
+  registerAssetFolder(app, { root: codePath('modules/sites/assets'), prefix: '/situs/aset/' });
   app.get('/situs/teks-editor/:lang', { schema: { hide: true } }, async (request, reply) => {
     const { lang } = request.params as { lang: string };
     if (lang !== 'id' && lang !== 'en') throw new NotFound(t('sites.error.notFound'));

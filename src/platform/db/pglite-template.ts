@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { codeRoot } from '../paths.ts';
 
 // A new embedded database starts with initdb inside WASM: most of a first start's time (seconds on
 // two cores). Its output is the same for every installation of one PGlite version, so the build
@@ -32,13 +32,8 @@ export const pgliteTemplatePath = path.join(
 /** The migrated cluster's file name in a compiled tree, for this PGlite version only. */
 export const schemaTemplateName = `pglite-${version}-schema.tar.gz`;
 
-// dist/platform/db → dist/ (in src/ no such file is ever made)
-const schemaTemplatePath = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  schemaTemplateName,
-);
+// in dist/ (in src/ no such file is ever made)
+const schemaTemplatePath = path.join(codeRoot, schemaTemplateName);
 
 /** The cluster to start a new data directory from: the build's migrated one, else the empty one, else none. */
 export function pgliteTemplateFile(dataDir: string): string | undefined {

@@ -4,7 +4,8 @@
  * src/modules/health/growth/ and dist/modules/health/growth/ to the repository's reference folder.
  */
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { referencePath } from '../../../platform/paths.ts';
 
 export interface Lms {
   L: number;
@@ -22,7 +23,7 @@ export interface LmsTable {
   rows: [Lms[], Lms[]];
 }
 
-const DIR = new URL('../../../../reference/who-growth/', import.meta.url);
+const DIR = pathToFileURL(`${referencePath('who-growth')}/`);
 
 /** The non-empty lines of a file in reference/who-growth/. */
 export function referenceLines(file: string): string[] {
