@@ -1030,6 +1030,10 @@ export const MATRIX: Record<string, Entry> = {
     url: (fx) => `/kelola/kesehatan/posyandu/${fx.health.posyanduId}/kader`,
     allow: VILLAGE_A,
   },
+  'POST /kelola/kesehatan/posyandu/:id/kader-baru': {
+    url: (fx) => `/kelola/kesehatan/posyandu/${fx.health.posyanduId}/kader-baru`,
+    allow: VILLAGE_A,
+  },
   'POST /kelola/kesehatan/posyandu/:id/ibu-hamil': {
     url: (fx) => `/kelola/kesehatan/posyandu/${fx.health.posyanduId}/ibu-hamil`,
     allow: VILLAGE_A,

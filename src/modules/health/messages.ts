@@ -20,6 +20,23 @@ const id: Messages = {
   'health.noKader': 'Belum ada kader yang ditautkan.',
   'health.linkKader': 'Tautkan kader',
   'health.kaderLinked': 'Kader ditautkan ke posyandu.',
+  'health.kaderStatus': 'Status akun',
+  'health.kaderAwaiting': 'Belum masuk',
+  'health.kaderActive': 'Sudah masuk',
+  'health.kaderNewCode': 'Buat kode baru',
+  'health.kaderNew': 'Kader baru',
+  'health.kaderNewLead':
+    'Buat akun untuk kader yang belum punya. Kader masuk pertama kali dengan kode yang tampil sekali setelah disimpan, lalu membuat kata sandinya sendiri.',
+  'health.kaderCreate': 'Buat akun kader',
+  'health.kaderExisting': 'Tautkan akun kader yang sudah ada',
+  'health.kaderCreated': 'Akun kader dibuat',
+  'health.kaderCreatedLead':
+    'Akun {name} ({email}) dibuat dan ditautkan ke {posyandu}. Berikan kode masuk pertama ini kepada kader:',
+  'health.kaderCodeOnce':
+    'Kode ini hanya tampil di halaman ini dan di surat PDF, berlaku sampai {until}, dan hanya sekali pakai di halaman Masuk → "Masuk pertama kali dengan kode".',
+  'health.kaderLetter': 'Unduh surat kode masuk (PDF)',
+  'health.field.kaderPhone': 'Nomor HP kader',
+  'health.hint.kaderNewEmail': 'Dipakai kader untuk masuk. Harus belum dipakai akun lain.',
   'health.childSaved': 'Anak didaftarkan.',
   'health.childLinked': 'Anak ditautkan ke data penduduk.',
   'health.linkResident': 'Tautkan ke data penduduk',
@@ -103,7 +120,7 @@ const id: Messages = {
   'health.field.visit': 'Kunjungan ke-',
   'health.hint.nik':
     'Jika anak sudah ada di data penduduk, nama, jenis kelamin dan tanggal lahir diambil dari sana.',
-  'health.hint.kaderEmail': 'Akun dengan peran kader posyandu di desa ini, dibuat oleh admin kabupaten.',
+  'health.hint.kaderEmail': 'Akun dengan peran kader posyandu di desa ini yang sudah ada.',
   'health.hint.lila': 'Di bawah 23,5 cm: risiko kurang energi kronis (KEK).',
   'health.atRiskTitle': 'Anak yang perlu ditindaklanjuti',
   'health.atRiskIntro': 'Bulan {month}: {count} anak.',
@@ -223,6 +240,23 @@ const en: Messages = {
   'health.noKader': 'No kader linked yet.',
   'health.linkKader': 'Link kader',
   'health.kaderLinked': 'Kader linked to the posyandu.',
+  'health.kaderStatus': 'Account status',
+  'health.kaderAwaiting': 'Not signed in yet',
+  'health.kaderActive': 'Signed in',
+  'health.kaderNewCode': 'Make a new code',
+  'health.kaderNew': 'New kader',
+  'health.kaderNewLead':
+    'Make an account for a kader who has none. The kader signs in the first time with a code shown once after saving, then sets their own password.',
+  'health.kaderCreate': 'Make kader account',
+  'health.kaderExisting': 'Link an existing kader account',
+  'health.kaderCreated': 'Kader account made',
+  'health.kaderCreatedLead':
+    'The account of {name} ({email}) was made and linked to {posyandu}. Give the kader this first-login code:',
+  'health.kaderCodeOnce':
+    'This code is shown only on this page and in the PDF letter, is valid until {until}, and works once at Sign in → "First sign-in with a code".',
+  'health.kaderLetter': 'Download the sign-in code letter (PDF)',
+  'health.field.kaderPhone': 'Kader mobile number',
+  'health.hint.kaderNewEmail': 'The kader signs in with it. No other account may use it.',
   'health.childSaved': 'Child registered.',
   'health.childLinked': 'Child linked to the population registry.',
   'health.linkResident': 'Link to the population registry',
@@ -306,8 +340,7 @@ const en: Messages = {
   'health.field.visit': 'Visit number',
   'health.hint.nik':
     'If the child is in the population registry, name, sex and birth date are taken from there.',
-  'health.hint.kaderEmail':
-    'An account with the posyandu kader role in this village, made by the regency admin.',
+  'health.hint.kaderEmail': 'An existing account with the posyandu kader role in this village.',
   'health.hint.lila': 'Below 23.5 cm: risk of chronic energy deficiency (KEK).',
   'health.atRiskTitle': 'Children to follow up',
   'health.atRiskIntro': 'Month {month}: {count} children.',

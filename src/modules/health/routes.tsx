@@ -21,6 +21,7 @@ import { addPregnancyCheck, getPregnancy, listPregnancies, registerPregnancy } f
 import { childForEdit, editChild, editPosyandu, posyanduForEdit } from './registry-edit.ts';
 import {
   atRisk,
+  createKaderAccount,
   createPosyandu,
   getChild,
   getPosyandu,
@@ -45,6 +46,7 @@ import {
   AtRiskPage,
   ChildPage,
   ImportPage,
+  KaderCreatedPage,
   PosyanduListPage,
   PosyanduPage,
   PregnanciesPage,
@@ -231,6 +233,22 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       await linkKader(request.ctx, request.params.id, form);
       setFlash(reply, t('health.kaderLinked'));
       return reply.redirect(posyanduUrl(request.params.id), 303);
+    },
+  });
+
+  formRoute(app, `${BASE}/posyandu/:id/kader-baru`, {
+    preHandler: requireStaff(),
+    body: formBody({
+      kader_nama: textField({ maxLength: 200 }),
+      kader_telepon: textField({ maxLength: 40 }),
+      kader_email: textField({ maxLength: 200 }),
+    }),
+    page: (request, { values, errors }) => posyanduPage(request, request.params.id, { values, errors }),
+    handle: async (request, reply, form) => {
+      const created = await createKaderAccount(request.ctx, request.params.id, form);
+      // the code is shown on this answer and in the letter only
+      reply.header('cache-control', 'no-store');
+      return reply.page(<KaderCreatedPage created={created} />);
     },
   });
 

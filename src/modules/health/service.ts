@@ -5,6 +5,7 @@ import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { isCalendarDate, jakartaDate } from '../../platform/time.ts';
+import { awaitingFirstLogin, createAccountWithCode } from '../onboarding/service.ts';
 import { findResidentByNik } from '../residents/service.ts';
 import {
   ageInDays,
@@ -119,8 +120,17 @@ export async function getPosyandu(ctx: Ctx, id: string) {
     posyandu,
     mayRecord: mayRecordAt(access, posyandu),
     mayKeep: mayKeepPosyandu(ctx.actor, posyandu.villageCode),
-    kaders: mayKeepPosyandu(ctx.actor, posyandu.villageCode) ? await repo.kadersOf(ctx.db, posyandu.id) : [],
+    kaders: mayKeepPosyandu(ctx.actor, posyandu.villageCode) ? await kadersWithStatus(ctx, posyandu.id) : [],
   };
+}
+
+async function kadersWithStatus(ctx: Ctx, posyanduId: string) {
+  const kaders = await repo.kadersOf(ctx.db, posyanduId);
+  const awaiting = await awaitingFirstLogin(
+    ctx,
+    kaders.map((k) => k.id),
+  );
+  return kaders.map((k) => ({ ...k, awaitingFirstLogin: awaiting.has(k.id) }));
 }
 
 export function mayOpenPosyandu(ctx: Ctx): string | null {
@@ -155,7 +165,7 @@ export async function createPosyandu(ctx: Ctx, villageCode: string, form: Form):
   return { ...toPosyandu({ ...row, children: 0, measured: 0 }) };
 }
 
-/** Links a kader account (made by admin kabupaten, role kader_posyandu, scope the village) to the posyandu. */
+/** Links an existing kader account (role kader_posyandu, scope the village) to the posyandu. */
 export async function linkKader(ctx: Ctx, posyanduId: string, form: Form): Promise<void> {
   const posyandu = await repo.posyanduById(ctx.db, idOrNotFound(posyanduId));
   if (!posyandu) throw new NotFound(t('health.error.notFound'));
@@ -175,6 +185,55 @@ export async function linkKader(ctx: Ctx, posyanduId: string, form: Form): Promi
     villageCode: posyandu.village_code,
     detail: { user: user.id },
   });
+}
+
+/** The form's fields by the names the account check reports them under. */
+const KADER_FIELDS = { nama: 'kader_nama', telepon: 'kader_telepon', email: 'kader_email' } as const;
+
+/**
+ * "Kader baru": the village office makes a kader account with a first-login code (the onboarding
+ * module's, shown once and printed in a letter) and links it to this posyandu.
+ */
+export async function createKaderAccount(ctx: Ctx, posyanduId: string, form: Form) {
+  const posyandu = await repo.posyanduById(ctx.db, idOrNotFound(posyanduId));
+  if (!posyandu) throw new NotFound(t('health.error.notFound'));
+  assertMayKeepPosyandu(ctx.actor, posyandu.village_code);
+  const result = await createAccountWithCode(ctx, {
+    villageCode: posyandu.village_code,
+    role: 'kader_posyandu',
+    nama: text(form, KADER_FIELDS.nama),
+    telepon: text(form, KADER_FIELDS.telepon),
+    email: text(form, KADER_FIELDS.email),
+    source: `kader ${posyandu.name}`,
+  }).catch((error) => {
+    if (!(error instanceof Invalid)) throw error;
+    const fields = Object.entries(error.fields).map(([k, m]) => [
+      KADER_FIELDS[k as keyof typeof KADER_FIELDS] ?? k,
+      m,
+    ]);
+    throw new Invalid(Object.fromEntries(fields));
+  });
+  const account = result.created[0];
+  await repo.linkKader(ctx.db, {
+    userId: account.userId,
+    posyanduId: posyandu.id,
+    villageCode: posyandu.village_code,
+  });
+  await audit(ctx, {
+    action: 'link_kader',
+    entity: 'health_posyandu',
+    entityId: posyandu.id,
+    villageCode: posyandu.village_code,
+    detail: { user: account.userId, created: true },
+  });
+  return {
+    posyandu: { id: posyandu.id, name: posyandu.name },
+    name: account.name,
+    email: account.email,
+    code: account.code,
+    validUntil: result.codesValidUntil,
+    lettersHref: result.batchId ? `/kelola/onboarding/kiriman/${result.batchId}/surat.pdf` : null,
+  };
 }
 
 async function posyanduToRecord(ctx: Ctx, posyanduId: string) {

@@ -49,6 +49,7 @@ export const messages = {
     'onboarding.reissue.lead':
       'Kode lama untuk {name} ({email}) tidak berlaku lagi. Berikan kode ini kepadanya; kode hanya ditampilkan sekali dan berlaku sampai {until}.',
     'onboarding.back': 'Kembali ke orientasi operator',
+    'onboarding.backPrevious': 'Kembali ke halaman sebelumnya',
     'onboarding.checklist.allDone': 'Semua langkah awal sudah selesai. Terima kasih!',
     'onboarding.checklist.none': 'Belum ada langkah awal yang ditetapkan.',
     'onboarding.first.link': 'Masuk pertama kali dengan kode',
@@ -159,6 +160,7 @@ export const messages = {
     'onboarding.reissue.lead':
       'The old code for {name} ({email}) no longer works. Give them this code; it is shown only once and works until {until}.',
     'onboarding.back': 'Back to operator onboarding',
+    'onboarding.backPrevious': 'Back to the previous page',
     'onboarding.checklist.allDone': 'All first steps are done. Thank you!',
     'onboarding.checklist.none': 'No first steps have been set yet.',
     'onboarding.first.link': 'First sign-in with a code',

@@ -1,13 +1,15 @@
 import { canOnItem, regionContains, scopeLevel } from '../../platform/auth/policy.ts';
-import type { Actor } from '../../platform/auth/roles.ts';
+import type { Actor, Role } from '../../platform/auth/roles.ts';
 import { Forbidden } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import './messages.ts';
 
+const VILLAGE_OFFICE: readonly Role[] = ['operator_desa', 'sekretaris_desa', 'kepala_desa'];
+
 /**
  * The region whose village accounts this actor may make and follow: admin kabupaten the regency, a
  * camat its kecamatan (issue #13: the camat onboards its own villages), the system anything.
- * Village staff and agency officers make no accounts.
+ * Agency officers make no accounts; a village office only its kader (`mayCreateAccount`).
  */
 export function onboardingRegion(actor: Actor | null, regencyCode: string): string | null {
   if (!actor || actor.kind === 'resident') return null;
@@ -30,6 +32,26 @@ export function assertMayOnboard(actor: Actor | null, regencyCode: string): stri
 export function mayOnboardVillage(actor: Actor | null, regencyCode: string, villageCode: string): boolean {
   const region = onboardingRegion(actor, regencyCode);
   return region !== null && regionContains(region, villageCode);
+}
+
+/**
+ * May this actor make (or re-issue the code of) an account of this role in this village? Whoever
+ * onboards the village makes any village account; the village office itself makes only its
+ * posyandu kader (issue #14: kader are many and change often, the office knows them).
+ */
+export function mayCreateAccount(
+  actor: Actor | null,
+  regencyCode: string,
+  villageCode: string,
+  role: Role,
+): boolean {
+  if (mayOnboardVillage(actor, regencyCode, villageCode)) return true;
+  return (
+    role === 'kader_posyandu' &&
+    actor?.kind === 'staff' &&
+    VILLAGE_OFFICE.includes(actor.role) &&
+    canOnItem(actor, 'edit', { villageCode })
+  );
 }
 
 /** A village's own staff follow its checklist (and admin, who may fill anything in for it). */

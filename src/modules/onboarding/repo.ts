@@ -124,6 +124,17 @@ export async function markFirstLogin(db: Db, userId: string, at: Date): Promise<
     .execute();
 }
 
+export async function awaitingFirstLogin(db: Db, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('onboarding_accounts')
+    .select('user_id')
+    .where('user_id', 'in', userIds)
+    .where('first_login_at', 'is', null)
+    .execute();
+  return new Set(rows.map((row) => row.user_id));
+}
+
 export async function findAccount(db: Db, userId: string) {
   return db
     .selectFrom('onboarding_accounts as a')

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireStaff } from '../../platform/auth/guards.ts';
 import { sendPrivateFile } from '../../platform/http/download.ts';
 import { Conflict, Forbidden, Invalid, TooManyRequests } from '../../platform/http/errors.ts';
+import { safeReturnPath } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
 import { queryText } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
@@ -15,6 +16,7 @@ import {
   myChecklist,
   onboardFromFile,
   onboardingLetters,
+  firstPageAfterSignIn,
   redeemFirstLoginCode,
   reissueCode,
   villageAccounts,
@@ -120,11 +122,13 @@ export async function onboardingRoutes(app: FastifyInstance): Promise<void> {
 
   formRoute(app, '/kelola/onboarding/akun/:id/kode-baru', {
     preHandler: requireStaff(),
-    body: formBody({}),
-    handle: async (request, reply) => {
+    // the page the button sits on (a posyandu's, for its kader), for the link back
+    body: formBody({ kembali: textField({ maxLength: 300 }) }),
+    handle: async (request, reply, form) => {
       const issued = await reissueCode(request.ctx, request.params.id);
       reply.header('cache-control', 'no-store');
-      return reply.page(<ReissuedPage {...issued} />);
+      const back = safeReturnPath(form.kembali, '/kelola/onboarding');
+      return reply.page(<ReissuedPage {...issued} back={back} />);
     },
   });
 
@@ -154,7 +158,7 @@ export async function onboardingRoutes(app: FastifyInstance): Promise<void> {
         confirm: form.confirm ?? '',
       });
       await startSession(request, reply, { kind: 'staff', id: actor.id });
-      return reply.redirect('/kelola/onboarding/langkah?baru=1', 303);
+      return reply.redirect(firstPageAfterSignIn(actor), 303);
     },
   });
 }

@@ -17,9 +17,16 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/erro
 import { t } from '../../platform/i18n/index.ts';
 import { fileKind, readRecords } from '../../platform/tabular/index.ts';
 import { type ChecklistStep, onboardingChecklist, onboardingProgress } from '../../platform/village-site.ts';
-import { listKecamatan, listVillages, regencyName, type Village, villageKey } from '../regions/service.ts';
+import {
+  getVillage,
+  listKecamatan,
+  listVillages,
+  regencyName,
+  type Village,
+  villageKey,
+} from '../regions/service.ts';
 import { renderOnboardingLetters } from './pdf.ts';
-import { assertMayOnboard, mayFollowChecklist, mayOnboardVillage } from './policy.ts';
+import { assertMayOnboard, mayCreateAccount, mayFollowChecklist, mayOnboardVillage } from './policy.ts';
 import * as repo from './repo.ts';
 import './messages.ts';
 
@@ -74,7 +81,7 @@ export interface PlannedAccount {
   line: number;
   village: Village;
   name: string;
-  role: (typeof ONBOARDING_ROLES)[number];
+  role: Role;
   phone: string;
   email: string;
 }
@@ -121,6 +128,19 @@ export async function readOnboardingFile(path: string, fileName: string): Promis
   }
   if (rows.length === 0) throw new Invalid({ file: t('onboarding.error.fileEmpty') });
   return rows;
+}
+
+/** A person's name, mobile number and e-mail as typed, tidied, with a message per wrong field. */
+function checkPerson(typed: { nama?: string; telepon?: string; email?: string }) {
+  const problems: Record<string, string> = {};
+  const name = (typed.nama ?? '').trim().replace(/\s+/g, ' ');
+  if (name.length < 2) problems.nama = t('onboarding.row.nameRequired');
+  else if (name.length > 100) problems.nama = t('onboarding.row.nameTooLong');
+  const phone = normalisePhone(typed.telepon ?? '');
+  if (!phone) problems.telepon = t('onboarding.row.phoneInvalid');
+  const email = (typed.email ?? '').trim().toLowerCase();
+  if (!EMAIL.test(email) || email.length > 200) problems.email = t('onboarding.row.emailInvalid');
+  return { name, phone, email, problems };
 }
 
 function villageFinder(villages: Village[]) {
@@ -171,19 +191,16 @@ export async function checkOnboardingRows(
         bad('kode_desa', t('onboarding.row.villageOutOfScope', { village: `${found.name} (${found.code})` }));
       else village = found;
     }
-    const name = (record.nama ?? '').trim().replace(/\s+/g, ' ');
-    if (name.length < 2) bad('nama', t('onboarding.row.nameRequired'));
-    else if (name.length > 100) bad('nama', t('onboarding.row.nameTooLong'));
+    const { name, phone, email, problems: personal } = checkPerson(record);
+    for (const [column, message] of Object.entries(personal)) bad(column, message);
     const role = (record.peran ?? '').trim().toLowerCase().replace(/\s+/g, '_');
     if (!(ONBOARDING_ROLES as readonly string[]).includes(role))
       bad('peran', t('onboarding.row.roleInvalid'));
-    const phone = normalisePhone(record.telepon ?? '');
-    if (!phone) bad('telepon', t('onboarding.row.phoneInvalid'));
-    const email = (record.email ?? '').trim().toLowerCase();
-    if (!EMAIL.test(email) || email.length > 200) bad('email', t('onboarding.row.emailInvalid'));
-    else if (firstLineOf.has(email))
-      bad('email', t('onboarding.row.emailInFile', { line: firstLineOf.get(email)! }));
-    else firstLineOf.set(email, line);
+    if (!personal.email) {
+      if (firstLineOf.has(email))
+        bad('email', t('onboarding.row.emailInFile', { line: firstLineOf.get(email)! }));
+      else firstLineOf.set(email, line);
+    }
     candidates.push(
       problems.length === before && village && phone
         ? { line, village, name, role: role as PlannedAccount['role'], phone, email }
@@ -243,6 +260,36 @@ export async function createOnboardingAccounts(ctx: Ctx, plan: OnboardingPlan): 
   for (const account of plan.accounts)
     if (!mayOnboardVillage(ctx.actor, ctx.config.regencyCode, account.village.code))
       throw new Forbidden(t('onboarding.error.forbidden'));
+  return issueAccounts(ctx, plan);
+}
+
+/**
+ * One account with a first-login code, made by hand (a village office adds a kader from the
+ * posyandu page): checked field by field (`nama`, `telepon`, `email`) like a line of the file, and
+ * kept with its letter like an upload of one line, so the same result page and PDF serve it.
+ */
+export async function createAccountWithCode(
+  ctx: Ctx,
+  input: { villageCode: string; role: Role; nama: string; telepon: string; email: string; source: string },
+): Promise<OnboardingResult & { created: [CreatedAccount] }> {
+  if (!mayCreateAccount(ctx.actor, ctx.config.regencyCode, input.villageCode, input.role))
+    throw new Forbidden(t('onboarding.error.forbidden'));
+  const { name, phone, email, problems } = checkPerson(input);
+  if (!problems.email && (await repo.takenEmails(ctx.db, [email])).has(email))
+    problems.email = t('onboarding.row.emailTaken');
+  if (Object.keys(problems).length > 0 || !phone) throw new Invalid(problems);
+  const village = await getVillage(ctx, input.villageCode);
+  const result = await issueAccounts(ctx, {
+    fileName: input.source,
+    rowsTotal: 1,
+    accounts: [{ line: 1, village, name, role: input.role, phone, email }],
+    problems: [],
+  });
+  return { ...result, created: [result.created[0]!] };
+}
+
+/** Makes the planned accounts the caller's policy check let through (see createOnboardingAccounts). */
+async function issueAccounts(ctx: Ctx, plan: OnboardingPlan): Promise<OnboardingResult> {
   const now = ctx.clock.now();
   const codesValidUntil = new Date(now.getTime() + CODE_VALID_DAYS * 86_400_000);
   const lettersUntil = new Date(now.getTime() + LETTERS_KEPT_HOURS * 3_600_000);
@@ -376,6 +423,11 @@ export async function onboardFromFile(
   return createOnboardingAccounts(ctx, await checkOnboardingRows(ctx, rows, file.fileName));
 }
 
+/** Which of these accounts have not signed in for the first time yet (their code may need renewing). */
+export async function awaitingFirstLogin(ctx: Ctx, userIds: string[]): Promise<Set<string>> {
+  return repo.awaitingFirstLogin(ctx.db, userIds);
+}
+
 /** The letters PDF of one upload, for its sender only and only for a day. */
 export async function onboardingLetters(ctx: Ctx, batchId: string): Promise<{ bytes: Buffer; name: string }> {
   if (!/^[0-9a-f-]{36}$/i.test(batchId)) throw new NotFound(t('onboarding.error.lettersGone'));
@@ -411,7 +463,10 @@ export async function reissueCode(
 async function storeReissued(ctx: Ctx, userId: string, hash: string) {
   if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new NotFound(t('onboarding.error.accountNotFound'));
   const account = await repo.findAccount(ctx.db, userId);
-  if (!account || !mayOnboardVillage(ctx.actor, ctx.config.regencyCode, account.village_code))
+  if (
+    !account ||
+    !mayCreateAccount(ctx.actor, ctx.config.regencyCode, account.village_code, account.role as Role)
+  )
     throw new NotFound(t('onboarding.error.accountNotFound'));
   if (account.first_login_at) throw new Conflict(t('onboarding.error.alreadyIn'));
   const now = ctx.clock.now();
@@ -435,6 +490,13 @@ async function storeReissued(ctx: Ctx, userId: string, hash: string) {
     villageCode: account.village_code,
     expiresAt,
   };
+}
+
+/** Where a first sign-in lands: the checklist for a village office, `/kelola` for anyone else (a kader). */
+export function firstPageAfterSignIn(actor: StaffActor): string {
+  return actor.scope.type === 'region' && mayFollowChecklist(actor, actor.scope.code)
+    ? '/kelola/onboarding/langkah?baru=1'
+    : '/kelola';
 }
 
 /**

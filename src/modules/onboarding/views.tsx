@@ -189,6 +189,7 @@ export function ReissuedPage(props: {
   email: string;
   code: string;
   expiresAt: Date;
+  back: string;
 }): SafeHtml {
   return (
     <Layout title={t('onboarding.reissue.title')}>
@@ -204,7 +205,9 @@ export function ReissuedPage(props: {
         <code data-code>{`${props.code.slice(0, 4)}-${props.code.slice(4)}`}</code>
       </p>
       <p>
-        <a href="/kelola/onboarding">{t('onboarding.back')}</a>
+        <a href={props.back}>
+          {t(props.back === '/kelola/onboarding' ? 'onboarding.back' : 'onboarding.backPrevious')}
+        </a>
       </p>
     </Layout>
   );

@@ -77,7 +77,7 @@ export function PosyanduPage(props: {
     posyandu: Posyandu;
     mayRecord: boolean;
     mayKeep: boolean;
-    kaders: Array<{ name: string; email: string }>;
+    kaders: Array<{ id: string; name: string; email: string; awaitingFirstLogin: boolean }>;
   };
   today: string;
   values?: Values;
@@ -198,8 +198,40 @@ export function PosyanduPage(props: {
             columns={[
               { header: t('health.field.name'), cell: (k) => k.name },
               { header: t('health.field.email'), cell: (k) => k.email },
+              {
+                header: t('health.kaderStatus'),
+                cell: (k) =>
+                  k.awaitingFirstLogin ? (
+                    <Form action={`/kelola/onboarding/akun/${k.id}/kode-baru`}>
+                      <input type="hidden" name="kembali" value={posyanduUrl(p.id)} />
+                      <StatusTag tone="warn">{t('health.kaderAwaiting')}</StatusTag>{' '}
+                      <Button variant="secondary">{t('health.kaderNewCode')}</Button>
+                    </Form>
+                  ) : (
+                    <StatusTag tone="good">{t('health.kaderActive')}</StatusTag>
+                  ),
+              },
             ]}
           />
+          <h3>{t('health.kaderNew')}</h3>
+          <p>{t('health.kaderNewLead')}</p>
+          <Form action={`${posyanduUrl(p.id)}/kader-baru`}>
+            <TextField {...fieldFor(values, errors, 'kader_nama')} label={t('health.field.name')} />
+            <TextField
+              {...fieldFor(values, errors, 'kader_telepon')}
+              type="tel"
+              label={t('health.field.kaderPhone')}
+              width="medium"
+            />
+            <TextField
+              {...fieldFor(values, errors, 'kader_email')}
+              type="email"
+              label={t('health.field.kaderEmail')}
+              hint={t('health.hint.kaderNewEmail')}
+            />
+            <Button variant="primary">{t('health.kaderCreate')}</Button>
+          </Form>
+          <h3>{t('health.kaderExisting')}</h3>
           <Form action={`${posyanduUrl(p.id)}/kader`}>
             <TextField
               name="email"
@@ -214,6 +246,39 @@ export function PosyanduPage(props: {
       ) : (
         ''
       )}
+    </Layout>
+  );
+}
+
+export function KaderCreatedPage(props: {
+  created: {
+    posyandu: { id: string; name: string };
+    name: string;
+    email: string;
+    code: string;
+    validUntil: Date;
+    lettersHref: string | null;
+  };
+}): SafeHtml {
+  const c = props.created;
+  return (
+    <Layout title={t('health.kaderCreated')}>
+      <h1>{t('health.kaderCreated')}</h1>
+      <p>{t('health.kaderCreatedLead', { name: c.name, email: c.email, posyandu: c.posyandu.name })}</p>
+      <p style="font-size:1.6rem">
+        <code data-code>{`${c.code.slice(0, 4)}-${c.code.slice(4)}`}</code>
+      </p>
+      <p>{t('health.kaderCodeOnce', { until: formatDate(c.validUntil) })}</p>
+      {c.lettersHref ? (
+        <p>
+          <ButtonLink href={c.lettersHref}>{t('health.kaderLetter')}</ButtonLink>
+        </p>
+      ) : (
+        ''
+      )}
+      <p>
+        <a href={posyanduUrl(c.posyandu.id)}>{t('health.backToPosyandu')}</a>
+      </p>
     </Layout>
   );
 }
