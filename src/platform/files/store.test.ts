@@ -67,9 +67,9 @@ describe('the local disk file store', () => {
   });
 
   it('is the store the configuration names: local disk under DATA_DIR/files by default', async () => {
-    const store = fileStore({ dataDir: root, fileStore: 'local' });
+    const store = fileStore({ dataDir: root, fileStore: 'local', filesS3: null });
     expect(store.kind).toBe('local');
-    expect(fileStore({ dataDir: root, fileStore: 'local' })).toBe(store);
+    expect(fileStore({ dataDir: root, fileStore: 'local', filesS3: null })).toBe(store);
     await store.put('xy/z', Buffer.from('1'));
     expect(fs.existsSync(path.join(root, 'files', 'xy', 'z'))).toBe(true);
   });
