@@ -32,7 +32,7 @@ function decodeXml(text: string): string {
  * kB over the runtime's fetch; the AWS SDK is megabytes). A PUT needs its length up front, so a
  * stream is gathered into memory first: stored files are uploads, megabytes at most.
  */
-export function s3Store(settings: S3Settings): FileStore {
+export function s3Store(settings: S3Settings, options: { listPage?: number } = {}): FileStore {
   let signer: Promise<Signer> | null = null;
   const client = () => {
     signer ??= import('aws4fetch').then(
@@ -85,18 +85,20 @@ export function s3Store(settings: S3Settings): FileStore {
       await response.body?.cancel();
     },
     async *list(prefix) {
-      let token: string | null = null;
-      do {
-        const query = new URLSearchParams({ 'list-type': '2', prefix });
-        if (token) query.set('continuation-token', token);
+      // pages go on from the last key (`start-after`) rather than a continuation token: the same on
+      // every S3 server, and s3rver's tokens need DES, which Node 20's OpenSSL 3 no longer offers
+      let after: string | null = null;
+      for (;;) {
+        const query = new URLSearchParams({ 'list-type': '2', prefix, 'max-keys': String(options.listPage ?? 1000) });
+        if (after !== null) query.set('start-after', after);
         const response = await (await client()).fetch(`${bucket}?${query}`, { method: 'GET' });
         if (!response.ok) throw await failure(response, `list ${prefix}`);
         const xml = await response.text();
-        for (const match of xml.matchAll(/<Key>([^<]*)<\/Key>/g)) yield decodeXml(match[1]!);
-        const truncated = /<IsTruncated>true<\/IsTruncated>/.test(xml);
-        const next = /<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(xml);
-        token = truncated && next ? decodeXml(next[1]!) : null;
-      } while (token);
+        const keys = [...xml.matchAll(/<Key>([^<]*)<\/Key>/g)].map((match) => decodeXml(match[1]!));
+        yield* keys;
+        if (!/<IsTruncated>true<\/IsTruncated>/.test(xml) || keys.length === 0) return;
+        after = keys[keys.length - 1]!;
+      }
     },
   };
 }
