@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { FileStore } from './store.ts';
 
 /** Bytes whose SHA-256 is not the one they are stored under. */
@@ -25,19 +25,18 @@ export async function hashOf(stream: Readable): Promise<{ sha256: string; size: 
  * the bytes of `sha256`, so a store that writes to a temporary name never keeps them.
  */
 function verified(source: Readable, sha256: string): Readable {
-  const hash = createHash('sha256');
-  const check = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      done(null, chunk);
-    },
-    flush(done) {
+  return Readable.from(
+    (async function* () {
+      const hash = createHash('sha256');
+      for await (const chunk of source) {
+        hash.update(chunk as Buffer);
+        yield chunk as Buffer;
+      }
       const actual = hash.digest('hex');
-      done(actual === sha256 ? null : new HashMismatch(actual));
-    },
-  });
-  source.on('error', (error) => check.destroy(error));
-  return source.pipe(check);
+      if (actual !== sha256) throw new HashMismatch(actual);
+    })(),
+    { objectMode: false },
+  );
 }
 
 export type CopyOutcome = { state: 'copied' } | { state: 'missing' } | { state: 'changed'; actual: string };
