@@ -4,10 +4,10 @@ import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { Database } from './platform/db/database.ts';
 import { loadConfig } from './config.ts';
 import { SYSTEM } from './platform/auth/roles.ts';
 import { systemClock } from './platform/context.ts';
+import type { Database } from './platform/db/database.ts';
 import { openDatabase, postgresPool } from './platform/db/index.ts';
 import { saveFile } from './platform/files/index.ts';
 import { cliTarget, closingAfterEach, simpulCli, startS3Server } from './testing.ts';
@@ -86,7 +86,14 @@ describe('npx simpul backup and restore with files', () => {
     const folder = fs.mkdtempSync(path.join(path.dirname(source.DATA_DIR!), 'simpul-cadangan-'));
     const offsite = fs.mkdtempSync(path.join(path.dirname(source.DATA_DIR!), 'simpul-luar-'));
     const file = path.join(folder, 'harian.jsonl.gz');
-    const backup = await simpul({ ...source, ...bucket }, 'backup', file, '--offsite-dir', offsite, '--offsite-s3');
+    const backup = await simpul(
+      { ...source, ...bucket },
+      'backup',
+      file,
+      '--offsite-dir',
+      offsite,
+      '--offsite-s3',
+    );
     expect(backup.stdout).toContain('Berkas: 2 (0.1 MB), 2 baru disalin ke simpul-files/.');
     expect(backup.stdout).toContain(`Salinan di ${offsite}: 2 berkas, 2 baru dikirim.`);
     expect(backup.stdout).toContain(`Salinan di ${s3.endpoint}/cadangan-cli: 2 berkas, 2 baru dikirim.`);

@@ -68,7 +68,9 @@ function readS3(env: Env, prefix: string, problems: string[]): S3Settings | null
   if (!endpoint && !bucket && !accessKey && !secretKey) return null;
   const absent = REQUIRED_S3.filter((name) => !value(name));
   if (absent.length > 0)
-    problems.push(`${absent.map((name) => `${prefix}_${name}`).join(', ')} wajib diisi bila ${prefix}_* dipakai`);
+    problems.push(
+      `${absent.map((name) => `${prefix}_${name}`).join(', ')} wajib diisi bila ${prefix}_* dipakai`,
+    );
   if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint))
     problems.push(`${prefix}_ENDPOINT harus diawali http:// atau https:// (sekarang "${endpoint}")`);
   if (bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
@@ -111,7 +113,9 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`FILE_STORE harus "local" atau "s3" (sekarang "${fileStore}")`);
   const filesS3 = readS3(env, 'FILES_S3', problems);
   if (fileStore === 's3' && !filesS3)
-    problems.push('FILE_STORE=s3 memerlukan FILES_S3_ENDPOINT, FILES_S3_BUCKET, FILES_S3_ACCESS_KEY dan FILES_S3_SECRET_KEY');
+    problems.push(
+      'FILE_STORE=s3 memerlukan FILES_S3_ENDPOINT, FILES_S3_BUCKET, FILES_S3_ACCESS_KEY dan FILES_S3_SECRET_KEY',
+    );
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push('LOG_LEVEL harus salah satu dari fatal, error, warn, info, debug, trace, silent');

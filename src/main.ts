@@ -5,8 +5,8 @@ import { SYSTEM } from './platform/auth/roles.ts';
 import type { Ctx } from './platform/context.ts';
 import { systemClock } from './platform/context.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/index.ts';
-import { Invalid } from './platform/http/errors.ts';
 import type { FileStore } from './platform/files/store.ts';
+import { Invalid } from './platform/http/errors.ts';
 import type { DemoLogin } from './platform/module.ts';
 
 // Only what opens the database is imported up front: the modules, the app and the CLI's helpers
@@ -175,7 +175,10 @@ function mebibytes(bytes: number): string {
 }
 
 /** Each file that could not be copied, by name, on stderr; a backup or restore with any exits non-zero. */
-function reportFileProblems(problems: Array<{ name: string; key: string; problem: string }>, what: string): void {
+function reportFileProblems(
+  problems: Array<{ name: string; key: string; problem: string }>,
+  what: string,
+): void {
   if (problems.length === 0) return;
   for (const p of problems)
     console.error(`  ${p.problem === 'missing' ? 'hilang' : 'hash berbeda'}: ${p.name} (${p.key})`);
@@ -184,7 +187,9 @@ function reportFileProblems(problems: Array<{ name: string; key: string; problem
 
 function backupS3(config: Config) {
   if (!config.backupS3)
-    throw new CliError('BACKUP_S3_ENDPOINT, BACKUP_S3_BUCKET, BACKUP_S3_ACCESS_KEY dan BACKUP_S3_SECRET_KEY belum diisi');
+    throw new CliError(
+      'BACKUP_S3_ENDPOINT, BACKUP_S3_BUCKET, BACKUP_S3_ACCESS_KEY dan BACKUP_S3_SECRET_KEY belum diisi',
+    );
   return config.backupS3;
 }
 

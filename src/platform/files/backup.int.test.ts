@@ -38,7 +38,12 @@ async function uploads(ctx: Ctx): Promise<Map<string, Buffer>> {
     ['foto.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), randomBytes(5_000)])],
   ]);
   for (const [name, content] of bytes)
-    await saveFile(ctx, { bytes: content, contentType: 'application/pdf', name, villageCode: '36.04.05.2001' });
+    await saveFile(ctx, {
+      bytes: content,
+      contentType: 'application/pdf',
+      name,
+      villageCode: '36.04.05.2001',
+    });
   return bytes;
 }
 
@@ -48,7 +53,13 @@ async function everyFile(ctx: Ctx) {
   return Promise.all(
     rows.map(async (row) => {
       const file = await readFile(ctx, row.id);
-      return { id: row.id, name: row.name, recorded: row.sha256, read: sha(file.bytes), size: file.bytes.length };
+      return {
+        id: row.id,
+        name: row.name,
+        recorded: row.sha256,
+        read: sha(file.bytes),
+        size: file.bytes.length,
+      };
     }),
   );
 }
@@ -60,7 +71,11 @@ describe('backup and restore with the stored files', () => {
     const file = path.join(folder('simpul-cadangan-'), 'cadangan.jsonl.gz');
     const summary = await backupWithFiles(source.ctx, file, []);
     expect(summary.files).toMatchObject({ files: 3, copied: 3, problems: [] });
-    const manifest = fs.readFileSync(`${file}.files.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const manifest = fs
+      .readFileSync(`${file}.files.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(manifest[0]).toMatchObject({ format: 'simpul-files/1', dump: 'cadangan.jsonl.gz' });
     const scan = bytes.get('pindaian.pdf')!;
     expect(manifest).toContainEqual({
@@ -87,7 +102,11 @@ describe('backup and restore with the stored files', () => {
     await uploads(source.ctx);
     const dir = folder('simpul-cadangan-');
     await backupWithFiles(source.ctx, path.join(dir, 'senin.jsonl.gz'), []);
-    await saveFile(source.ctx, { bytes: Buffer.from('%PDF-1.7 baru'), contentType: 'application/pdf', name: 'baru.pdf' });
+    await saveFile(source.ctx, {
+      bytes: Buffer.from('%PDF-1.7 baru'),
+      contentType: 'application/pdf',
+      name: 'baru.pdf',
+    });
     const offsite = folder('simpul-luar-');
     const tuesday = await backupWithFiles(source.ctx, path.join(dir, 'selasa.jsonl.gz'), [
       { where: offsite, store: localDiskStore(offsite) },
@@ -148,7 +167,9 @@ describe('backup and restore with the stored files', () => {
     expect(restored.files.copied).toBe(2);
     expect(fs.existsSync(path.join(target.config.dataDir, 'files', photo.slice(0, 2), photo))).toBe(false);
     const scan = sha(bytes.get('pindaian.pdf')!);
-    expect(sha(fs.readFileSync(path.join(target.config.dataDir, 'files', scan.slice(0, 2), scan)))).toBe(scan);
+    expect(sha(fs.readFileSync(path.join(target.config.dataDir, 'files', scan.slice(0, 2), scan)))).toBe(
+      scan,
+    );
   });
 
   it('reports a stored file that changed before the backup and keeps its changed bytes out of it', async () => {
@@ -162,6 +183,8 @@ describe('backup and restore with the stored files', () => {
       { name: 'surat-salinan.pdf', key: `${letter.slice(0, 2)}/${letter}`, problem: 'changed' },
     ]);
     expect(summary.files).toMatchObject({ files: 2, copied: 2 });
-    expect(fs.existsSync(path.join(path.dirname(file), 'simpul-files', letter.slice(0, 2), letter))).toBe(false);
+    expect(fs.existsSync(path.join(path.dirname(file), 'simpul-files', letter.slice(0, 2), letter))).toBe(
+      false,
+    );
   });
 });

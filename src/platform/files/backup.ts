@@ -97,7 +97,9 @@ export async function backupFiles(ctx: Ctx, target: FileStore, dump: string): Pr
         if (problem) return void result.problems.push(problem);
         result.copied++;
       }
-      lines.push(JSON.stringify({ key: entry.key, sha256: entry.sha256, size: entry.size, name: entry.name }));
+      lines.push(
+        JSON.stringify({ key: entry.key, sha256: entry.sha256, size: entry.size, name: entry.name }),
+      );
       result.files++;
       result.bytes += entry.size;
     });

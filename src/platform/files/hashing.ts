@@ -59,7 +59,11 @@ export async function copyVerified(
 }
 
 /** Runs `work` over the items, at most `limit` at a time (network stores gain from a few in flight). */
-export async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function eachLimited<T>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++]!);

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StaffActor } from '../auth/roles.ts';
 import { Forbidden } from '../http/errors.ts';
 import { runJobOnce } from '../jobs/index.ts';
-import type { StaffActor } from '../auth/roles.ts';
 import { createTestDatabase, type TestContext } from '../testing.ts';
 import { saveFile } from './index.ts';
 import { checkStoredFiles, fileIntegrityJob, listFileFindings } from './integrity.ts';
@@ -29,7 +29,14 @@ afterEach(() => test.close());
 const onDisk = (sha256: string) => path.join(test.config.dataDir, 'files', sha256.slice(0, 2), sha256);
 
 function staff(role: StaffActor['role'], code: string): StaffActor {
-  return { kind: 'staff', id: randomUUID(), name: 'Petugas', email: 'p@uji.id', role, scope: { type: 'region', code } };
+  return {
+    kind: 'staff',
+    id: randomUUID(),
+    name: 'Petugas',
+    email: 'p@uji.id',
+    role,
+    scope: { type: 'region', code },
+  };
 }
 
 function save(text: string, name: string) {

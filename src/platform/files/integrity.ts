@@ -78,7 +78,9 @@ export async function checkStoredFiles(
   await ctx.db
     .deleteFrom('file_findings')
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('files').select('files.id').whereRef('files.sha256', '=', 'file_findings.sha256'))),
+      not(
+        exists(selectFrom('files').select('files.id').whereRef('files.sha256', '=', 'file_findings.sha256')),
+      ),
     )
     .execute();
   ctx.log.info(totals, 'stored files checked against their hashes');
@@ -90,9 +92,17 @@ async function recordFinding(ctx: Ctx, sha256: string, finding: Finding): Promis
   const actual = finding.problem === 'changed' ? finding.actual : null;
   await ctx.db
     .insertInto('file_findings')
-    .values({ sha256, problem: finding.problem, actual_sha256: actual, first_found_at: now, last_checked_at: now })
+    .values({
+      sha256,
+      problem: finding.problem,
+      actual_sha256: actual,
+      first_found_at: now,
+      last_checked_at: now,
+    })
     .onConflict((oc) =>
-      oc.column('sha256').doUpdateSet({ problem: finding.problem, actual_sha256: actual, last_checked_at: now }),
+      oc
+        .column('sha256')
+        .doUpdateSet({ problem: finding.problem, actual_sha256: actual, last_checked_at: now }),
     )
     .execute();
 }
@@ -117,7 +127,9 @@ export async function listFileFindings(ctx: Ctx): Promise<FileFinding[]> {
       'f.problem',
       'f.first_found_at',
       'f.last_checked_at',
-      sql<string[]>`ARRAY(SELECT DISTINCT r.name FROM files r WHERE r.sha256 = f.sha256 ORDER BY r.name LIMIT 3)`.as(
+      sql<
+        string[]
+      >`ARRAY(SELECT DISTINCT r.name FROM files r WHERE r.sha256 = f.sha256 ORDER BY r.name LIMIT 3)`.as(
         'names',
       ),
       sql<number>`(SELECT count(*) FROM files r WHERE r.sha256 = f.sha256)::int`.as('records'),

@@ -89,7 +89,11 @@ export function s3Store(settings: S3Settings, options: { listPage?: number } = {
       // every S3 server, and s3rver's tokens need DES, which Node 20's OpenSSL 3 no longer offers
       let after: string | null = null;
       for (;;) {
-        const query = new URLSearchParams({ 'list-type': '2', prefix, 'max-keys': String(options.listPage ?? 1000) });
+        const query = new URLSearchParams({
+          'list-type': '2',
+          prefix,
+          'max-keys': String(options.listPage ?? 1000),
+        });
         if (after !== null) query.set('start-after', after);
         const response = await (await client()).fetch(`${bucket}?${query}`, { method: 'GET' });
         if (!response.ok) throw await failure(response, `list ${prefix}`);
