@@ -207,5 +207,12 @@ describe('stored files that no longer match their hash', () => {
     expect(page.body).toContain('Isi berubah (hash berbeda)');
     expect(page.body).toContain('file_integrity');
     expect((await admin.get('/kelola/tugas?lang=en')).body).toContain('Content changed (hash differs)');
+    const dashboard = await admin.get('/kelola');
+    expect(dashboard.body).toContain('1 berkas tersimpan berubah atau hilang: pulihkan dari cadangan');
+    const operator = await loginAs(
+      test.app,
+      await makeStaff(test.ctx, { role: 'operator_desa', scope: '36.04.05.2001' }),
+    );
+    expect((await operator.get('/kelola')).body).not.toContain('berkas tersimpan berubah');
   });
 });

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
-import { assertOnItem } from '../auth/policy.ts';
+import { assertOnItem, canOnItem } from '../auth/policy.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db/index.ts';
+import { t } from '../i18n/index.ts';
+import type { WorkQueueItem } from '../module.ts';
 import { hashOf } from './hashing.ts';
 import { storageKey } from './keys.ts';
 import { fileStore } from './store.ts';
@@ -145,6 +147,19 @@ export async function listFileFindings(ctx: Ctx): Promise<FileFinding[]> {
     names: r.names,
     records: r.records,
   }));
+}
+
+/** The regency administrator's work queue line while any stored file is wrong: overdue, it is damage. */
+export async function fileIntegrityWork(ctx: Ctx): Promise<WorkQueueItem[]> {
+  if (!canOnItem(ctx.actor, 'manage')) return [];
+  const row = await ctx.db
+    .selectFrom('file_findings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const count = Number(row.n);
+  if (count === 0) return [];
+  const label = t('files.workQueue', { n: count });
+  return [{ kind: 'files.integrity', count, overdue: count, href: '/kelola/tugas', label }];
 }
 
 export const fileIntegrityJob = {

@@ -10,6 +10,7 @@ export const fileMessages = {
     'files.findingHash': 'SHA-256',
     'files.problem.changed': 'Isi berubah (hash berbeda)',
     'files.problem.missing': 'Berkas hilang',
+    'files.workQueue': '{n} berkas tersimpan berubah atau hilang: pulihkan dari cadangan',
   },
   en: {
     'files.findings': 'Stored files that changed or went missing',
@@ -21,5 +22,6 @@ export const fileMessages = {
     'files.findingHash': 'SHA-256',
     'files.problem.changed': 'Content changed (hash differs)',
     'files.problem.missing': 'File missing',
+    'files.workQueue': '{n} stored files changed or went missing: restore them from a backup',
   },
 };
