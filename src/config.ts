@@ -12,12 +12,25 @@ export interface Config {
   publicUrl: string;
   notifySender: 'log' | 'webhook';
   notifyWebhookUrl: string | null;
-  /** where uploaded files live: `local` (DATA_DIR/files) is the only store so far */
-  fileStore: 'local';
+  /** where uploaded files live: `local` (DATA_DIR/files, the default) or `s3` (the FILES_S3_* bucket) */
+  fileStore: 'local' | 's3';
+  /** the bucket of FILE_STORE=s3 (FILES_S3_*), null when not configured */
+  filesS3: S3Settings | null;
+  /** where `simpul backup --offsite-s3` sends its copy and `restore --from-s3` reads (BACKUP_S3_*) */
+  backupS3: S3Settings | null;
   mapTileUrl: string;
   trustProxy: boolean;
   /** how long the app keeps a public page rendered for anonymous visitors (platform/http/cache.ts); 0: not at all */
   publicPageCacheSeconds: number;
+}
+
+/** An S3-compatible bucket reached path-style (`ENDPOINT/BUCKET/KEY`), as MinIO, Ceph and s3rver serve it. */
+export interface S3Settings {
+  endpoint: string;
+  bucket: string;
+  accessKey: string;
+  secretKey: string;
+  region: string;
 }
 
 export class ConfigError extends Error {
@@ -46,6 +59,31 @@ function readBoolean(env: Env, name: string, fallback: boolean, problems: string
   return fallback;
 }
 
+const REQUIRED_S3 = ['ENDPOINT', 'BUCKET', 'ACCESS_KEY', 'SECRET_KEY'];
+
+/** FILES_S3_ENDPOINT, _BUCKET, _ACCESS_KEY, _SECRET_KEY (all or none) and _REGION (us-east-1) for one prefix. */
+function readS3(env: Env, prefix: string, problems: string[]): S3Settings | null {
+  const value = (name: string) => env[`${prefix}_${name}`]?.trim() || '';
+  const [endpoint = '', bucket = '', accessKey = '', secretKey = ''] = REQUIRED_S3.map(value);
+  if (!endpoint && !bucket && !accessKey && !secretKey) return null;
+  const absent = REQUIRED_S3.filter((name) => !value(name));
+  if (absent.length > 0)
+    problems.push(
+      `${absent.map((name) => `${prefix}_${name}`).join(', ')} wajib diisi bila ${prefix}_* dipakai`,
+    );
+  if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint))
+    problems.push(`${prefix}_ENDPOINT harus diawali http:// atau https:// (sekarang "${endpoint}")`);
+  if (bucket && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    problems.push(`${prefix}_BUCKET harus nama bucket S3: huruf kecil, angka, titik, tanda hubung (3–63)`);
+  return {
+    endpoint: endpoint.replace(/\/+$/, ''),
+    bucket,
+    accessKey,
+    secretKey,
+    region: value('REGION') || 'us-east-1',
+  };
+}
+
 /** Reads and checks the environment once at start; every bad variable gets its own message. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
@@ -70,8 +108,14 @@ export function loadConfig(env: Env = process.env): Config {
   if (notifySender === 'webhook' && !notifyWebhookUrl) {
     problems.push('NOTIFY_WEBHOOK_URL wajib diisi bila NOTIFY_SENDER=webhook');
   }
-  const fileStore = env.FILE_STORE ?? 'local';
-  if (fileStore !== 'local') problems.push(`FILE_STORE harus "local" (sekarang "${fileStore}")`);
+  const fileStore = env.FILE_STORE || 'local';
+  if (fileStore !== 'local' && fileStore !== 's3')
+    problems.push(`FILE_STORE harus "local" atau "s3" (sekarang "${fileStore}")`);
+  const filesS3 = readS3(env, 'FILES_S3', problems);
+  if (fileStore === 's3' && !filesS3)
+    problems.push(
+      'FILE_STORE=s3 memerlukan FILES_S3_ENDPOINT, FILES_S3_BUCKET, FILES_S3_ACCESS_KEY dan FILES_S3_SECRET_KEY',
+    );
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push('LOG_LEVEL harus salah satu dari fatal, error, warn, info, debug, trace, silent');
@@ -97,7 +141,9 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, ''),
     notifySender: notifySender as Config['notifySender'],
     notifyWebhookUrl,
-    fileStore: 'local',
+    fileStore: fileStore === 's3' ? 's3' : 'local',
+    filesS3,
+    backupS3: readS3(env, 'BACKUP_S3', problems),
     mapTileUrl: env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     trustProxy: readBoolean(env, 'TRUST_PROXY', false, problems),
     publicPageCacheSeconds,

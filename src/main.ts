@@ -5,6 +5,7 @@ import { SYSTEM } from './platform/auth/roles.ts';
 import type { Ctx } from './platform/context.ts';
 import { systemClock } from './platform/context.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/index.ts';
+import type { FileStore } from './platform/files/store.ts';
 import { Invalid } from './platform/http/errors.ts';
 import type { DemoLogin } from './platform/module.ts';
 
@@ -20,8 +21,11 @@ const USAGE = `Pemakaian: npx simpul <perintah>
   seed                                    isi data wilayah (dan data demo bila SIMPUL_DEMO=1)
   user create --role R --scope S --email E [--name N] [--password P]
   token create --email E --name N [--days N]  buat token API (berlaku N hari, bawaan 90, paling lama 365)
-  backup FILE                             cadangkan seluruh basis data ke FILE
-  restore FILE                            pulihkan basis data kosong dari FILE
+  backup FILE [--offsite-dir DIR] [--offsite-s3]
+                                          cadangkan basis data ke FILE dan semua berkas ke simpul-files/
+                                          di sampingnya; salin ke folder lain dan/atau bucket BACKUP_S3_*
+  restore FILE [--from-s3]                pulihkan basis data kosong dan semua berkas (hash diperiksa)
+                                          dari FILE dan simpul-files/ di sampingnya, atau dari BACKUP_S3_*
   generate residents --count N --out FILE [--villages CODE,…] [--seed S]
   import residents FILE --village CODE
   person export NIK [--out FILE]          ekspor semua data tentang satu NIK (UU 27/2022)
@@ -163,6 +167,87 @@ async function tokenCreate(config: Config, args: string[]): Promise<void> {
 
 class CliError extends Error {}
 
+const BACKUP_USAGE = 'Pemakaian: npx simpul backup FILE [--offsite-dir DIR] [--offsite-s3]';
+const RESTORE_USAGE = 'Pemakaian: npx simpul restore FILE [--from-s3]';
+
+function mebibytes(bytes: number): string {
+  return `${(bytes / 1_048_576).toFixed(1)} MB`;
+}
+
+/** Each file that could not be copied, by name, on stderr; a backup or restore with any exits non-zero. */
+function reportFileProblems(
+  problems: Array<{ name: string; key: string; problem: string }>,
+  what: string,
+): void {
+  if (problems.length === 0) return;
+  for (const p of problems)
+    console.error(`  ${p.problem === 'missing' ? 'hilang' : 'hash berbeda'}: ${p.name} (${p.key})`);
+  throw new CliError(`${problems.length} berkas tidak dapat ${what}.`);
+}
+
+function backupS3(config: Config) {
+  if (!config.backupS3)
+    throw new CliError(
+      'BACKUP_S3_ENDPOINT, BACKUP_S3_BUCKET, BACKUP_S3_ACCESS_KEY dan BACKUP_S3_SECRET_KEY belum diisi',
+    );
+  return config.backupS3;
+}
+
+async function backup(config: Config, file: string, args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { 'offsite-dir': { type: 'string' }, 'offsite-s3': { type: 'boolean' } },
+  });
+  const [{ backupWithFiles, dumpName }, { localDiskStore }, { s3Store }] = await Promise.all([
+    import('./platform/files/backup.ts'),
+    import('./platform/files/store.ts'),
+    import('./platform/files/s3.ts'),
+  ]);
+  try {
+    dumpName(file);
+  } catch {
+    throw new CliError('Nama berkas cadangan hanya boleh huruf, angka, titik, garis bawah dan tanda hubung');
+  }
+  const offsite: Array<{ where: string; store: FileStore }> = [];
+  if (values['offsite-dir'])
+    offsite.push({ where: values['offsite-dir'], store: localDiskStore(values['offsite-dir']) });
+  if (values['offsite-s3']) {
+    const s3 = backupS3(config);
+    offsite.push({ where: `${s3.endpoint}/${s3.bucket}`, store: s3Store(s3) });
+  }
+  await withDatabase(config, async (ctx) => {
+    const summary = await backupWithFiles(ctx, file, offsite);
+    console.log(`Cadangan ditulis ke ${file}: ${summary.tables} tabel, ${summary.rows} baris.`);
+    const files = summary.files;
+    console.log(
+      `Berkas: ${files.files} (${mebibytes(files.bytes)}), ${files.copied} baru disalin ke simpul-files/.`,
+    );
+    for (const copy of summary.offsite)
+      console.log(`Salinan di ${copy.where}: ${copy.files.files} berkas, ${copy.files.copied} baru dikirim.`);
+    reportFileProblems(
+      [...files.problems, ...summary.offsite.flatMap((copy) => copy.files.problems)],
+      'dicadangkan',
+    );
+  });
+}
+
+async function restore(config: Config, file: string, args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { 'from-s3': { type: 'boolean' } } });
+  const [{ restoreWithFiles }, { s3Store }] = await Promise.all([
+    import('./platform/files/backup.ts'),
+    import('./platform/files/s3.ts'),
+  ]);
+  const from = values['from-s3'] ? s3Store(backupS3(config)) : undefined;
+  await withDatabase(config, async (ctx) => {
+    const summary = await restoreWithFiles(ctx, file, from);
+    console.log(`Dipulihkan dari ${file}: ${summary.tables} tabel, ${summary.rows} baris.`);
+    console.log(
+      `Berkas dipulihkan: ${summary.files.copied} dari ${summary.files.files} (${mebibytes(summary.files.bytes)}), hash SHA-256 diperiksa.`,
+    );
+    reportFileProblems(summary.files.problems, 'dipulihkan');
+  });
+}
+
 async function run(argv: string[]): Promise<void> {
   const config = loadConfig();
   const [command = 'serve', sub, ...rest] = argv;
@@ -188,22 +273,12 @@ async function run(argv: string[]): Promise<void> {
     case 'token':
       if (sub !== 'create') throw new CliError(USAGE);
       return tokenCreate(config, rest);
-    case 'backup': {
-      if (!sub) throw new CliError('Pemakaian: npx simpul backup FILE');
-      const { backupDatabase } = await import('./platform/db/backup.ts');
-      return withDatabase(config, async (ctx) => {
-        const summary = await backupDatabase(ctx.db, sub);
-        console.log(`Cadangan ditulis ke ${sub}: ${summary.tables} tabel, ${summary.rows} baris.`);
-      });
-    }
-    case 'restore': {
-      if (!sub) throw new CliError('Pemakaian: npx simpul restore FILE');
-      const { restoreDatabase } = await import('./platform/db/backup.ts');
-      return withDatabase(config, async (ctx) => {
-        const summary = await restoreDatabase(ctx.db, sub);
-        console.log(`Dipulihkan dari ${sub}: ${summary.tables} tabel, ${summary.rows} baris.`);
-      });
-    }
+    case 'backup':
+      if (!sub) throw new CliError(BACKUP_USAGE);
+      return backup(config, sub, rest);
+    case 'restore':
+      if (!sub) throw new CliError(RESTORE_USAGE);
+      return restore(config, sub, rest);
     case 'generate':
     case 'import': {
       if (sub !== 'residents') throw new CliError(USAGE);

@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../platform/context.ts';
 import { fixedClock } from '../platform/context.ts';
 import type { Database } from '../platform/db/database.ts';
 import { postgresPool } from '../platform/db/index.ts';
+import { saveFile } from '../platform/files/index.ts';
+import { fileIntegrityJob } from '../platform/files/integrity.ts';
 import { backoffDelay } from '../platform/jobs/backoff.ts';
 import { type Job, runJobIfDue, runJobOnce, startJobs, wakeJob } from '../platform/jobs/index.ts';
 import { deliverPendingNotifications, enqueueNotification } from '../platform/outbox/index.ts';
@@ -177,5 +181,38 @@ describe('the background work page', () => {
       await makeStaff(test.ctx, { role: 'operator_desa', scope: '36.04.05.2001' }),
     );
     expect((await operator.get('/kelola/tugas')).statusCode).toBe(403);
+  });
+});
+
+describe('stored files that no longer match their hash', () => {
+  it('are listed for the admin on the background work page after the integrity job, by name and problem', async () => {
+    const test = await buildTestApp();
+    onEnd(() => test.close());
+    const saved = await saveFile(test.ctx, {
+      bytes: Buffer.from('%PDF-1.7 berita acara'),
+      contentType: 'application/pdf',
+      name: 'berita-acara.pdf',
+    });
+    const admin = await loginAs(
+      test.app,
+      await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }),
+    );
+    expect((await admin.get('/kelola/tugas')).body).not.toContain('Berkas tersimpan yang berubah');
+    const onDisk = path.join(test.ctx.config.dataDir, 'files', saved.sha256.slice(0, 2), saved.sha256);
+    fs.writeFileSync(onDisk, '%PDF-1.7 berita acara (dipalsukan)');
+    await runJobOnce(test.ctx, fileIntegrityJob);
+    const page = await admin.get('/kelola/tugas');
+    expect(page.body).toContain('Berkas tersimpan yang berubah atau hilang');
+    expect(page.body).toContain('berita-acara.pdf');
+    expect(page.body).toContain('Isi berubah (hash berbeda)');
+    expect(page.body).toContain('file_integrity');
+    expect((await admin.get('/kelola/tugas?lang=en')).body).toContain('Content changed (hash differs)');
+    const dashboard = await admin.get('/kelola');
+    expect(dashboard.body).toContain('1 berkas tersimpan berubah atau hilang: pulihkan dari cadangan');
+    const operator = await loginAs(
+      test.app,
+      await makeStaff(test.ctx, { role: 'operator_desa', scope: '36.04.05.2001' }),
+    );
+    expect((await operator.get('/kelola')).body).not.toContain('berkas tersimpan berubah');
   });
 });

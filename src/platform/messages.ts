@@ -1,10 +1,12 @@
 import { agencyMessages } from './agencies/messages.ts';
 import { auditMessages } from './audit/messages.ts';
+import { fileMessages } from './files/messages.ts';
 import { searchMessages } from './search/messages.ts';
 
 export const platformMessages = {
   id: {
     ...searchMessages.id,
+    ...fileMessages.id,
     ...agencyMessages.id,
     'ui.errorSummary': 'Ada masalah pada isian Anda',
     'ui.error': 'Kesalahan',
@@ -290,6 +292,7 @@ export const platformMessages = {
   },
   en: {
     ...searchMessages.en,
+    ...fileMessages.en,
     ...agencyMessages.en,
     'ui.errorSummary': 'There is a problem',
     'ui.error': 'Error',

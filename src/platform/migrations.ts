@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { fileMigrations } from './files/schema.ts';
 import { searchMigrations } from './search/schema.ts';
 
 // Kysely migrations take an untyped db: the schema is what they create.
@@ -198,4 +199,5 @@ export const platformMigrations: Record<string, Migration> = {
   '0015_drop_unused_extensions': dropUnusedExtensions,
   '0016_kader_role': kaderRole,
   ...searchMigrations,
+  ...fileMigrations,
 };

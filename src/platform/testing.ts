@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -8,7 +10,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { type Config, loadConfig } from '../config.ts';
+import { type Config, loadConfig, type S3Settings } from '../config.ts';
 import { seedAgencies } from './agencies/service.ts';
 import { type Role, type StaffActor, SYSTEM } from './auth/roles.ts';
 import { createStaffUser } from './auth/users.ts';
@@ -331,6 +333,53 @@ export function multipartBody(fields: Record<string, string>, files: Upload[] = 
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+// s3rver's list continuation tokens use DES, which Node's OpenSSL 3 offers only with the legacy
+// provider: the server runs in a child process started with it (as a separate server would).
+const S3_SERVER = `
+const S3rver = require(process.argv[1]);
+const buckets = JSON.parse(process.argv[3]).map((name) => ({ name, configs: [] }));
+new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: process.argv[2], configureBuckets: buckets })
+  .run()
+  .then(({ port }) => console.log(port));
+`;
+
+/**
+ * An S3-protocol server (s3rver: it checks the access key, not the SigV4 signature) on a free port,
+ * with its data in a temporary folder (objects are `directory/BUCKET/KEY._S3rver_object`) and the
+ * named buckets created; `settings(bucket)` is what FILES_S3_* or BACKUP_S3_* would say.
+ */
+export async function startS3Server(buckets: string[]) {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-s3-'));
+  const module = createRequire(import.meta.url).resolve('s3rver');
+  const child = spawn(
+    process.execPath,
+    ['--openssl-legacy-provider', '-e', S3_SERVER, module, directory, JSON.stringify(buckets)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`s3rver exited with ${code}`)));
+    child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  return {
+    directory,
+    settings: (bucket: string): S3Settings => ({
+      endpoint,
+      bucket,
+      accessKey: 'S3RVER',
+      secretKey: 'S3RVER',
+      region: 'us-east-1',
+    }),
+    async close() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill();
+      await exited;
+      fs.rmSync(directory, { recursive: true, force: true });
+    },
+  };
 }
 
 export { sql };

@@ -3,6 +3,7 @@ import { actorId } from '../auth/roles.ts';
 import type { Ctx } from '../context.ts';
 import { NotFound } from '../http/errors.ts';
 import { t } from '../i18n/index.ts';
+import { storageKey } from './keys.ts';
 import { fileStore } from './store.ts';
 
 export { type FileStore, fileStore, localDiskStore } from './store.ts';
@@ -15,11 +16,6 @@ export function sniffContentType(bytes: Buffer): 'image/jpeg' | 'image/png' | 'a
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return 'image/png';
   if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   return null;
-}
-
-/** The key of stored bytes: their SHA-256, under a folder of its first two digits. */
-function storageKey(sha256: string): string {
-  return `${sha256.slice(0, 2)}/${sha256}`;
 }
 
 /** Stores bytes in the file store by content hash (identical uploads share one file) and records them. */

@@ -67,10 +67,26 @@ describe('the local disk file store', () => {
   });
 
   it('is the store the configuration names: local disk under DATA_DIR/files by default', async () => {
-    const store = fileStore({ dataDir: root, fileStore: 'local' });
+    const store = fileStore({ dataDir: root, fileStore: 'local', filesS3: null });
     expect(store.kind).toBe('local');
-    expect(fileStore({ dataDir: root, fileStore: 'local' })).toBe(store);
+    expect(fileStore({ dataDir: root, fileStore: 'local', filesS3: null })).toBe(store);
     await store.put('xy/z', Buffer.from('1'));
     expect(fs.existsSync(path.join(root, 'files', 'xy', 'z'))).toBe(true);
+  });
+});
+
+describe('listing the local disk store', () => {
+  it('names every key under a prefix and leaves out half-written temporary files', async () => {
+    const store = localDiskStore(root);
+    await store.put('simpul-files/ab/abc', Buffer.from('1'));
+    await store.put('simpul-files/cd/cde', Buffer.from('2'));
+    await store.put('cadangan.jsonl.gz', Buffer.from('3'));
+    fs.writeFileSync(path.join(root, 'simpul-files', 'ab', 'abz.123.tmp'), 'setengah');
+    const listed: string[] = [];
+    for await (const key of store.list('simpul-files/')) listed.push(key);
+    expect(listed.sort()).toEqual(['simpul-files/ab/abc', 'simpul-files/cd/cde']);
+    const none: string[] = [];
+    for await (const key of localDiskStore(path.join(root, 'tidak-ada')).list('')) none.push(key);
+    expect(none).toEqual([]);
   });
 });

@@ -5,10 +5,13 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Config } from '../../config.ts';
+import { checkedKey } from './keys.ts';
+import { s3Store } from './s3.ts';
 
 /**
  * Where file bytes live, by key (`ab/ab12…` for a stored upload). Local disk under DATA_DIR is the
- * default; an off-site store (the archive's) implements the same five calls and is chosen by config.
+ * default; an S3-compatible bucket (`s3.ts`) implements the same calls and is chosen by config.
+ * Backups and their off-site copies are stores too.
  */
 export interface FileStore {
   readonly kind: string;
@@ -21,15 +24,8 @@ export interface FileStore {
   exists(key: string): Promise<boolean>;
   /** Removes the bytes; removing a key that holds nothing is not an error. */
   delete(key: string): Promise<void>;
-}
-
-// keys are relative paths of plain segments: no "..", no absolute path, no backslash
-const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
-
-function checkedKey(key: string): string {
-  if (!KEY.test(key) || key.split('/').some((segment) => segment === '..' || segment === '.'))
-    throw new Error(`invalid file key: ${JSON.stringify(key)}`);
-  return key;
+  /** Every key that starts with `prefix` (`''` for all), in no promised order. */
+  list(prefix: string): AsyncIterable<string>;
 }
 
 function missing(error: unknown): boolean {
@@ -82,18 +78,38 @@ export function localDiskStore(root: string): FileStore {
     async delete(key) {
       await fsp.rm(at(key), { force: true });
     },
+    async *list(prefix) {
+      // the folder that holds every key with this prefix; names below it are filtered by the prefix
+      const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
+      let entries: fs.Dirent[];
+      try {
+        entries = await fsp.readdir(path.join(root, folder), { recursive: true, withFileTypes: true });
+      } catch (error) {
+        if (missing(error)) return;
+        throw error;
+      }
+      for (const entry of entries) {
+        if (!entry.isFile() || entry.name.endsWith('.tmp')) continue;
+        const key = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+        if (key.startsWith(prefix)) yield key;
+      }
+    },
   };
 }
 
 const stores = new Map<string, FileStore>();
 
-/** The store the configuration names (FILE_STORE, `local` by default), one per data directory. */
-export function fileStore(config: Pick<Config, 'dataDir' | 'fileStore'>): FileStore {
+/**
+ * The store the configuration names (FILE_STORE): `local` (DATA_DIR/files, the default) or `s3`
+ * (the FILES_S3_* bucket), one per data directory or bucket.
+ */
+export function fileStore(config: Pick<Config, 'dataDir' | 'fileStore' | 'filesS3'>): FileStore {
+  const s3 = config.fileStore === 's3' ? config.filesS3 : null;
   const root = path.join(config.dataDir, 'files');
-  const id = `${config.fileStore}:${root}`;
+  const id = s3 ? `s3:${s3.endpoint}/${s3.bucket}` : `local:${root}`;
   let store = stores.get(id);
   if (!store) {
-    store = localDiskStore(root);
+    store = s3 ? s3Store(s3) : localDiskStore(root);
     stores.set(id, store);
   }
   return store;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { requireStaff } from '../auth/guards.ts';
 import { assertOnItem } from '../auth/policy.ts';
 import type { Ctx } from '../context.ts';
+import { type FileFinding, listFileFindings } from '../files/integrity.ts';
 import { sendPrivateFile } from '../http/download.ts';
 import { formatDateTime, formatNumber, t } from '../i18n/index.ts';
 import {
@@ -18,9 +19,15 @@ import { Layout } from '../ui/layout.tsx';
 import { type JobStatus, listJobStatus } from './index.ts';
 
 /** What the admin reads on the background work page: every job and the latest imports of every kind. */
-export async function backgroundWork(ctx: Ctx): Promise<{ jobs: JobStatus[]; imports: ImportRecord[] }> {
+export async function backgroundWork(
+  ctx: Ctx,
+): Promise<{ jobs: JobStatus[]; imports: ImportRecord[]; findings: FileFinding[] }> {
   assertOnItem(ctx.actor, 'manage');
-  return { jobs: await listJobStatus(ctx), imports: await listRecentImports(ctx) };
+  return {
+    jobs: await listJobStatus(ctx),
+    imports: await listRecentImports(ctx),
+    findings: await listFileFindings(ctx),
+  };
 }
 
 function every(ms: number | null): string {
@@ -32,7 +39,7 @@ function every(ms: number | null): string {
 
 const when = (value: Date | null) => (value ? formatDateTime(value) : '–');
 
-function JobsPage(p: { jobs: JobStatus[]; imports: ImportRecord[] }): SafeHtml {
+function JobsPage(p: { jobs: JobStatus[]; imports: ImportRecord[]; findings: FileFinding[] }): SafeHtml {
   const busy = p.imports.some((i) => i.state === 'antre' || i.state === 'berjalan');
   return (
     <Layout
@@ -42,6 +49,7 @@ function JobsPage(p: { jobs: JobStatus[]; imports: ImportRecord[] }): SafeHtml {
     >
       <h1>{t('jobs.title')}</h1>
       <p>{t('jobs.intro')}</p>
+      {p.findings.length > 0 ? <FileFindings findings={p.findings} /> : ''}
       <Table
         caption={t('jobs.scheduled')}
         rows={p.jobs}
@@ -115,6 +123,27 @@ function JobsPage(p: { jobs: JobStatus[]; imports: ImportRecord[] }): SafeHtml {
         ]}
       />
     </Layout>
+  );
+}
+
+/** Stored files whose bytes changed or went since they were saved (the `file_integrity` job's findings). */
+function FileFindings(p: { findings: FileFinding[] }): SafeHtml {
+  return (
+    <Table
+      caption={t('files.findings')}
+      rows={p.findings}
+      columns={[
+        { header: t('files.findingName'), cell: (f) => f.names.join(', ') || '–' },
+        { header: t('files.findingRecords'), cell: (f) => formatNumber(f.records), numeric: true },
+        {
+          header: t('files.findingProblem'),
+          cell: (f) => <StatusTag tone="bad">{t(`files.problem.${f.problem}`)}</StatusTag>,
+        },
+        { header: t('files.findingFirst'), cell: (f) => when(f.firstFoundAt) },
+        { header: t('files.findingChecked'), cell: (f) => when(f.lastCheckedAt) },
+        { header: t('files.findingHash'), cell: (f) => <code>{f.sha256.slice(0, 16)}…</code> },
+      ]}
+    />
   );
 }
 

@@ -5,6 +5,7 @@ import { canOnItem, mayReadFigures, scopeLevel } from '../auth/policy.ts';
 import { changePassword, createApiToken, listApiTokens, revokeApiToken } from '../auth/users.ts';
 import type { Ctx } from '../context.ts';
 import { homeRegion, readFigures } from '../figures/index.ts';
+import { fileIntegrityWork } from '../files/integrity.ts';
 import { Invalid } from '../http/errors.ts';
 import { setFlash } from '../http/flash.ts';
 import { formBody, formRoute, textField } from '../http/form-route.ts';
@@ -20,7 +21,7 @@ import { onboardingChecklist } from '../village-site.ts';
  * in module order.
  */
 export async function readWorkQueue(ctx: Ctx, modules: readonly SimpulModule[]): Promise<WorkQueueItem[]> {
-  const items: WorkQueueItem[] = [];
+  const items: WorkQueueItem[] = await fileIntegrityWork(ctx);
   for (const module of modules) if (module.workQueue) items.push(...(await module.workQueue(ctx)));
   return items
     .map((item, order) => ({ item, order }))
