@@ -235,8 +235,9 @@ export async function counts(db: Db, region: string | null, grouping: Grouping):
       sql<string>`count(*) FILTER (WHERE turnover_band = 'di_atas_50m')`.as('besar'),
       sql<string>`count(*) FILTER (WHERE coalesce(nib, '') = '')`.as('without_nib'),
     ])
-    .groupBy(key)
-    .orderBy(key)
+    // by position: the key is the first column (a constant for 'all', which PostgreSQL will not order by)
+    .groupBy(sql`1`)
+    .orderBy(sql`1`)
     .execute();
   return rows.map((r) => ({
     key: r.key,
