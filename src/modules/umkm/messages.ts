@@ -87,6 +87,10 @@ const id: Messages = {
   'umkm.form.email': 'Email',
   'umkm.form.programmes': 'Program atau pelatihan yang pernah diikuti',
   'umkm.form.consent': 'Tampil di etalase desa',
+  'umkm.consent.published': 'Tampil di etalase',
+  'umkm.consent.notPublished': 'Tidak tampil di etalase',
+  'umkm.consent.address': 'dengan alamat lengkap',
+  'umkm.consent.turnover': 'dengan omzet',
   'umkm.form.publish': 'Pemilik setuju usaha ini tampil di etalase desa',
   'umkm.form.publishHint':
     'Yang tampil: nama usaha, produk, sektor, dusun, foto dan tombol WhatsApp. NIK tidak pernah tampil.',
@@ -295,6 +299,10 @@ const en: Messages = {
   'umkm.form.email': 'Email',
   'umkm.form.programmes': 'Programmes or trainings taken part in',
   'umkm.form.consent': 'On the village showcase',
+  'umkm.consent.published': 'On the showcase',
+  'umkm.consent.notPublished': 'Not on the showcase',
+  'umkm.consent.address': 'with the full address',
+  'umkm.consent.turnover': 'with the turnover',
   'umkm.form.publish': 'The owner agrees to show this business on the village showcase',
   'umkm.form.publishHint':
     'Shown: business name, products, sector, hamlet, photo and a WhatsApp button. The NIK is never shown.',
