@@ -136,6 +136,29 @@ function ownerColumns(owner: Owner) {
   };
 }
 
+/** An enterprise the office vouches for (entered or imported by it): registered at once, and indexed. */
+async function insertRegistered(
+  ctx: Ctx,
+  villageCode: string,
+  source: 'operator' | 'impor',
+  owner: Owner,
+  fields: EnterpriseFields,
+): Promise<string> {
+  const now = ctx.clock.now();
+  const row = await repo.insertEnterprise(ctx.db, {
+    village_code: villageCode,
+    status: 'terdaftar',
+    source,
+    ...ownerColumns(owner),
+    ...fieldColumns(fields),
+    created_at: now,
+    updated_at: now,
+    confirmed_at: now,
+  });
+  await indexEnterprise(ctx, row.id);
+  return row.id;
+}
+
 /** The village whose registry the acting staff member keeps; Forbidden for anyone else. */
 export function enteringVillage(ctx: Ctx): string {
   const village = keptVillage(ctx.actor);
@@ -149,21 +172,9 @@ export async function createEnterprise(ctx: Ctx, villageCode: string, form: Form
   assertMayKeep(ctx.actor, villageCode);
   const errors: Record<string, string> = {};
   const owner = await readOwner(ctx, villageCode, form, errors);
-  const fields = readEnterprise(form, errors);
-  const now = ctx.clock.now();
-  const row = await repo.insertEnterprise(ctx.db, {
-    village_code: villageCode,
-    status: 'terdaftar',
-    source: 'operator',
-    ...ownerColumns(owner),
-    ...fieldColumns(fields),
-    created_at: now,
-    updated_at: now,
-    confirmed_at: now,
-  });
-  await audit(ctx, { action: 'create', entity: 'umkm_enterprise', entityId: row.id, villageCode });
-  await indexEnterprise(ctx, row.id);
-  return { id: row.id };
+  const id = await insertRegistered(ctx, villageCode, 'operator', owner, readEnterprise(form, errors));
+  await audit(ctx, { action: 'create', entity: 'umkm_enterprise', entityId: id, villageCode });
+  return { id };
 }
 
 export async function updateEnterprise(ctx: Ctx, id: string, form: Form): Promise<void> {
@@ -447,7 +458,6 @@ export async function saveImportedRow(
   const errors: Record<string, string> = {};
   const owner = await readOwner(ctx, villageCode, record, errors);
   const fields = readEnterprise(record, errors);
-  const now = ctx.clock.now();
   const existing = await repo.findExisting(ctx.db, villageCode, {
     nib: fields.nib,
     name: fields.name,
@@ -457,21 +467,11 @@ export async function saveImportedRow(
     await repo.updateEnterprise(ctx.db, existing.id, {
       ...ownerColumns(owner),
       ...fieldColumns(fields),
-      updated_at: now,
+      updated_at: ctx.clock.now(),
     });
     await indexEnterprise(ctx, existing.id);
     return 'updated';
   }
-  const row = await repo.insertEnterprise(ctx.db, {
-    village_code: villageCode,
-    status: 'terdaftar',
-    source: 'impor',
-    ...ownerColumns(owner),
-    ...fieldColumns(fields),
-    created_at: now,
-    updated_at: now,
-    confirmed_at: now,
-  });
-  await indexEnterprise(ctx, row.id);
+  await insertRegistered(ctx, villageCode, 'impor', owner, fields);
   return 'inserted';
 }

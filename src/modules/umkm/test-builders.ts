@@ -1,8 +1,8 @@
 import type { ResidentActor, StaffActor } from '../../platform/auth/roles.ts';
 import { type Ctx, withActor } from '../../platform/context.ts';
 import { makeStaff } from '../../platform/testing.ts';
-import { makeResident } from '../residents/test-builders.ts';
 import { makeNik } from '../residents/service.ts';
+import { makeResident } from '../residents/test-builders.ts';
 import { createEnterprise } from './service.ts';
 
 export const KRAMATWATU = '36.04.05.2001';
