@@ -7,9 +7,11 @@ import { readFile } from '../../platform/files/index.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { createImport, findImport, runImportNow } from '../../platform/imports/index.ts';
 import { createTestContext, makeStaff, type TestContext } from '../../testing.ts';
+import { seedDemoResidents } from '../residents/service.ts';
 import { umkmFigures } from './figures.ts';
 import { IMPORT_KIND, umkmImport } from './import.ts';
 import { umkmWorkQueue } from './queue.ts';
+import { seedDemoUmkm } from './seed.ts';
 import {
   confirmEnterprise,
   deleteEnterprise,
@@ -341,5 +343,22 @@ describe('figures', () => {
     expect(await value('umkm.kecil', '36.04')).toBe(1);
     expect(await value('umkm.menengah', KRAMATWATU)).toBe(1);
     expect(await value('umkm.total', KIBIN)).toBe(0);
+  });
+});
+
+describe('the demo seed', () => {
+  it('puts labelled enterprises of registry residents into the demo villages once', async () => {
+    await seedDemoResidents(ctx, [KRAMATWATU, KIBIN], 120);
+    await seedDemoUmkm(ctx, [KRAMATWATU, KIBIN]);
+    await seedDemoUmkm(ctx, [KRAMATWATU, KIBIN]);
+    const rows = await ctx.db
+      .selectFrom('umkm_enterprises')
+      .select(['village_code', 'programmes', 'owner_resident_id', 'status'])
+      .execute();
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(rows.map((r) => r.village_code))).toEqual(new Set([KRAMATWATU, KIBIN]));
+    expect(rows.every((r) => r.programmes === 'Data contoh (demo)' && r.owner_resident_id)).toBe(true);
+    expect(rows.some((r) => r.status === 'menunggu')).toBe(true);
+    expect((await showcase(ctx, { village: KRAMATWATU })).total).toBeGreaterThan(0);
   });
 });
