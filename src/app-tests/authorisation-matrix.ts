@@ -1136,4 +1136,80 @@ export const MATRIX: Record<string, Entry> = {
     url: (fx) => `/kelola/kesehatan/anak/${fx.health.childId}/ubah`,
     allow: VILLAGE_A,
   },
+  // ---- umkm: registry (village office; camat masked; Diskoperindag, not in this matrix, regency-wide),
+  // owner registration, figures, exports, import, public showcase. No enterprise in the fixtures: item
+  // pages are asked for an unknown one.
+  'GET /kelola/umkm': { url: (fx) => `/kelola/umkm?wilayah=${A(fx)}`, allow: RECORDS_A_VIEW },
+  'GET /kelola/umkm/baru': { url: () => '/kelola/umkm/baru', allow: VILLAGE_STAFF },
+  'POST /kelola/umkm/baru': { url: () => '/kelola/umkm/baru', allow: VILLAGE_STAFF },
+  'GET /kelola/umkm/angka': { url: (fx) => `/kelola/umkm/angka?wilayah=${A(fx)}`, allow: FIGURES_A },
+  'GET /kelola/umkm/angka.csv': { url: (fx) => `/kelola/umkm/angka.csv?wilayah=${A(fx)}`, allow: FIGURES_A },
+  'GET /kelola/umkm/angka.xlsx': {
+    url: (fx) => `/kelola/umkm/angka.xlsx?wilayah=${A(fx)}`,
+    allow: FIGURES_A,
+  },
+  'GET /kelola/umkm/ekspor.csv': {
+    url: (fx) => `/kelola/umkm/ekspor.csv?wilayah=${A(fx)}&tanpa_nib=1`,
+    allow: RECORDS_A_VIEW,
+  },
+  'GET /kelola/umkm/ekspor.xlsx': {
+    url: (fx) => `/kelola/umkm/ekspor.xlsx?wilayah=${A(fx)}`,
+    allow: RECORDS_A_VIEW,
+  },
+  'GET /kelola/umkm/impor': { url: () => '/kelola/umkm/impor', allow: VILLAGE_STAFF },
+  'POST /kelola/umkm/impor': { url: () => '/kelola/umkm/impor', allow: VILLAGE_STAFF, multipart: true },
+  'GET /kelola/umkm/impor/:id/galat.csv': {
+    url: () => '/kelola/umkm/impor/00000000-0000-4000-8000-000000000000/galat.csv',
+    allow: NOBODY,
+  },
+  'GET /kelola/umkm/:id': { url: () => '/kelola/umkm/00000000-0000-4000-8000-000000000000', allow: NOBODY },
+  'GET /kelola/umkm/:id/ubah': {
+    url: () => '/kelola/umkm/00000000-0000-4000-8000-000000000000/ubah',
+    allow: NOBODY,
+  },
+  'POST /kelola/umkm/:id/ubah': {
+    url: () => '/kelola/umkm/00000000-0000-4000-8000-000000000000/ubah',
+    allow: NOBODY,
+  },
+  'POST /kelola/umkm/:id/terima': {
+    url: () => '/kelola/umkm/00000000-0000-4000-8000-000000000000/terima',
+    allow: NOBODY,
+  },
+  'POST /kelola/umkm/:id/kembalikan': {
+    url: () => '/kelola/umkm/00000000-0000-4000-8000-000000000000/kembalikan',
+    body: () => ({ alasan: 'NIB belum diisi.' }),
+    allow: NOBODY,
+  },
+  'POST /kelola/umkm/:id/hapus': {
+    url: () => '/kelola/umkm/00000000-0000-4000-8000-000000000000/hapus',
+    allow: NOBODY,
+  },
+  'GET /kelola/umkm/:id/foto': {
+    url: () => '/kelola/umkm/00000000-0000-4000-8000-000000000000/foto',
+    allow: NOBODY,
+  },
+  'POST /kelola/umkm/:id/foto': {
+    url: () => '/kelola/umkm/00000000-0000-4000-8000-000000000000/foto',
+    allow: NOBODY,
+    multipart: true,
+  },
+  'GET /akun/usaha': { url: () => '/akun/usaha', allow: RESIDENTS },
+  'GET /akun/usaha/baru': { url: () => '/akun/usaha/baru', allow: RESIDENTS },
+  'POST /akun/usaha/baru': { url: () => '/akun/usaha/baru', allow: RESIDENTS },
+  'GET /akun/usaha/:id': { url: () => '/akun/usaha/00000000-0000-4000-8000-000000000000', allow: NOBODY },
+  'GET /akun/usaha/:id/ubah': {
+    url: () => '/akun/usaha/00000000-0000-4000-8000-000000000000/ubah',
+    allow: NOBODY,
+  },
+  'POST /akun/usaha/:id/ubah': {
+    url: () => '/akun/usaha/00000000-0000-4000-8000-000000000000/ubah',
+    allow: NOBODY,
+  },
+  'GET /desa/:code/umkm': { url: (fx) => `/desa/${A(fx)}/umkm`, allow: ALL },
+  'GET /desa/:code/umkm/:id/foto': {
+    url: (fx) => `/desa/${A(fx)}/umkm/00000000-0000-4000-8000-000000000000/foto`,
+    allow: NOBODY,
+  },
+  'GET /umkm': { url: () => '/umkm?q=emping&sektor=C', allow: ALL },
+  'GET /umkm/templat-impor.csv': { url: () => '/umkm/templat-impor.csv', allow: ALL },
 };

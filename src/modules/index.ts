@@ -11,6 +11,7 @@ import { regionsModule } from './regions/index.ts';
 import { residentsModule } from './residents/index.ts';
 import { servicesModule } from './services/index.ts';
 import { sitesModule } from './sites/index.ts';
+import { umkmModule } from './umkm/index.ts';
 
 /** Every domain module, in the order their routes, texts and seeds are registered. */
 export const modules: SimpulModule[] = [
@@ -25,6 +26,7 @@ export const modules: SimpulModule[] = [
   apbdesModule,
   onboardingModule,
   healthModule,
+  umkmModule,
 ];
 
 // each module's texts are known as soon as the module is loaded, so its services speak them from a

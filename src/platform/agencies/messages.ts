@@ -14,6 +14,8 @@ export const agencyMessages = {
     'agencies.plain.DLH': 'Dinas Lingkungan Hidup (sampah, pencemaran)',
     'agencies.plain.DISHUB': 'Dinas Perhubungan (lalu lintas, lampu jalan)',
     'agencies.plain.BAPPEDA': 'Badan Perencanaan Pembangunan Daerah (rencana pembangunan)',
+    'agencies.plain.DISKOPERINDAG':
+      'Dinas Koperasi dan UMKM, Perindustrian dan Perdagangan (usaha kecil, koperasi, pasar)',
   },
   en: {
     'agencies.plain.DPUPR': 'Public Works and Spatial Planning Office (roads, bridges, drains)',
@@ -27,5 +29,7 @@ export const agencyMessages = {
     'agencies.plain.DLH': 'Environment Office (rubbish, pollution)',
     'agencies.plain.DISHUB': 'Transport Office (traffic, street lights)',
     'agencies.plain.BAPPEDA': 'Regional Development Planning Agency (development plans)',
+    'agencies.plain.DISKOPERINDAG':
+      'Cooperatives, SME, Industry and Trade Office (small businesses, cooperatives, markets)',
   },
 };

@@ -41,6 +41,12 @@ export const DEFAULT_AGENCIES = [
     name: 'Badan Perencanaan Pembangunan Daerah',
     field: 'perencanaan',
   },
+  {
+    code: 'DISKOPERINDAG',
+    short_name: 'Diskoperindag',
+    name: 'Dinas Koperasi, Usaha Kecil dan Menengah, Perindustrian dan Perdagangan',
+    field: 'koperasi, UMKM, industri, perdagangan',
+  },
 ];
 
 export async function seedAgencies(ctx: Ctx): Promise<void> {

@@ -15,7 +15,8 @@ export type FigureUnit =
   | 'account'
   | 'day'
   | 'child'
-  | 'percent';
+  | 'percent'
+  | 'enterprise';
 
 export interface FigureValue {
   /** null when there is nothing to measure yet (the median of no finished request) */

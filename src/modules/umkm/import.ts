@@ -1,0 +1,173 @@
+import { type Ctx, inTransaction } from '../../platform/context.ts';
+import { csvLine } from '../../platform/csv.ts';
+import { Invalid, NotFound } from '../../platform/http/errors.ts';
+import { t } from '../../platform/i18n/index.ts';
+import {
+  abandonImport,
+  createImport,
+  findImport,
+  type ImportDefinition,
+  type ImportRecord,
+  importErrorFileOf,
+  listImportsOf,
+  queueImport,
+} from '../../platform/imports/index.ts';
+import { csvFileWriter, fileKind, readRecords } from '../../platform/tabular/index.ts';
+import { FIELD_NAMES } from './form.ts';
+import { assertMayKeep, keptVillage } from './policy.ts';
+import { saveImportedRow } from './service.ts';
+
+export const IMPORT_KIND = 'umkm-enterprises';
+
+/** The sheet's columns, in the template's order (README "Impor"). */
+export const TEMPLATE_COLUMNS = [
+  'nik_pemilik',
+  'nama_pemilik',
+  'alasan_bukan_warga',
+  ...FIELD_NAMES,
+] as const;
+
+const ALIASES: Record<string, string> = {
+  nik: 'nik_pemilik',
+  pemilik: 'nama_pemilik',
+  nama_usaha: 'nama',
+  kategori_kbli: 'sektor',
+  kode_kbli: 'kbli',
+  produk_utama: 'produk',
+  bentuk_usaha: 'bentuk',
+  status_kelembagaan: 'kelembagaan',
+  tenaga_kerja_laki_laki: 'pekerja_laki',
+  tenaga_kerja_perempuan: 'pekerja_perempuan',
+  omzet_tahunan: 'omzet',
+  no_hp: 'telepon',
+  whatsapp: 'telepon',
+  latitude: 'lat',
+  longitude: 'lng',
+};
+
+export function templateCsv(): string {
+  return [
+    csvLine([...TEMPLATE_COLUMNS]),
+    csvLine([
+      '',
+      'Siti Aminah',
+      'Pemilik tinggal di desa tetangga',
+      'Keripik Emping Bu Siti',
+      'C',
+      '10794',
+      'Emping melinjo, keripik pisang',
+      '',
+      'P-IRT 2063604010123-27',
+      '',
+      '',
+      'tanpa_badan_hukum',
+      'perorangan',
+      '1',
+      '3',
+      'sd300jt',
+      'Krajan',
+      'Kp. Krajan RT 002/001',
+      '-6.0201',
+      '106.1802',
+      '081234567890',
+      '',
+      'Pelatihan pengemasan 2025',
+      'ya',
+      'tidak',
+      'tidak',
+    ]),
+  ].join('');
+}
+
+interface Rejected {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/**
+ * A village's enterprises from CSV or XLSX. Each row is saved in its own transaction; a bad row is
+ * rejected with one line per problem (errors file: baris, kolom, pesan) and the others are kept.
+ */
+export const umkmImport: ImportDefinition = {
+  kind: IMPORT_KIND,
+  label: 'umkm.importKind',
+  async run(ctx, job, file, progress) {
+    const village = job.regionCode;
+    const rejected: Rejected[] = [];
+    let inserted = 0;
+    let updated = 0;
+    let rowsTotal = 0;
+    for await (const { rowNumber, record } of readRecords(file, {
+      fileName: job.fileName,
+      aliases: ALIASES,
+    })) {
+      if (rowsTotal === 0 && !('nama' in record && 'sektor' in record && 'omzet' in record))
+        throw new Invalid({ file: t('umkm.error.columns', { columns: TEMPLATE_COLUMNS.join(', ') }) });
+      rowsTotal++;
+      try {
+        const outcome = await inTransaction(ctx, (tx) => saveImportedRow(tx, village, record));
+        if (outcome === 'inserted') inserted++;
+        else updated++;
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        for (const [column, message] of Object.entries(error.fields))
+          rejected.push({ row: rowNumber, column, message });
+      }
+      progress.report({ rowsDone: rowsTotal });
+    }
+    if (rowsTotal === 0) throw new Invalid({ file: t('umkm.error.emptyFile') });
+    if (rejected.length > 0) {
+      const writer = csvFileWriter(job.errorFile);
+      await writer.row(['baris', 'kolom', 'pesan']);
+      for (const r of rejected) await writer.row([r.row, r.column, r.message]);
+      await writer.close();
+    }
+    const rejectedRows = new Set(rejected.map((r) => r.row)).size;
+    return { inserted, updated, unchanged: 0, rejected: rejectedRows, rowsTotal };
+  },
+};
+
+function importVillage(ctx: Ctx): string {
+  const village = keptVillage(ctx.actor);
+  if (!village) assertMayKeep(ctx.actor, '');
+  return village as string;
+}
+
+export async function importPageData(ctx: Ctx) {
+  const village = importVillage(ctx);
+  return { village, imports: await listImportsOf(ctx, { kind: IMPORT_KIND, regionCode: village }, 20) };
+}
+
+export async function createUmkmImport(ctx: Ctx, fileName: string) {
+  const village = importVillage(ctx);
+  if (!fileKind(fileName)) throw new Invalid({ file: t('umkm.error.fileType') });
+  return createImport(ctx, { kind: IMPORT_KIND, regionCode: village, fileName, options: {} });
+}
+
+async function ownImport(ctx: Ctx, id: string): Promise<ImportRecord> {
+  const record = await findImport(ctx, id);
+  if (record.kind !== IMPORT_KIND) throw new NotFound(t('imports.notFound'));
+  assertMayKeep(ctx.actor, record.region_code);
+  return record;
+}
+
+export async function queueUmkmImport(ctx: Ctx, id: string): Promise<void> {
+  await ownImport(ctx, id);
+  await queueImport(ctx, id);
+}
+
+export async function refuseUmkmImport(ctx: Ctx, id: string, message: string): Promise<void> {
+  await ownImport(ctx, id);
+  await abandonImport(ctx, id, message);
+}
+
+/** A form sent without a usable file: the operator's mistake, or Forbidden to anyone else. */
+export function refuseNoFile(ctx: Ctx, message: string): never {
+  importVillage(ctx);
+  throw new Invalid({ file: message });
+}
+
+export async function umkmImportErrors(ctx: Ctx, id: string) {
+  return importErrorFileOf(ctx, await ownImport(ctx, id));
+}
