@@ -64,6 +64,7 @@ async function beneficiaries(db: AnyDb) {
   await sql`
     CREATE TABLE aid_beneficiary_events (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      seq bigint GENERATED ALWAYS AS IDENTITY,
       beneficiary_id uuid NOT NULL REFERENCES aid_beneficiaries(id) ON DELETE CASCADE,
       village_code text NOT NULL,
       kind text NOT NULL CHECK (kind IN ('ditambahkan', 'diverifikasi', 'dihentikan', 'disalurkan')),
@@ -75,7 +76,7 @@ async function beneficiaries(db: AnyDb) {
       actor_name text NOT NULL DEFAULT '',
       at timestamptz NOT NULL
     )`.execute(db);
-  await sql`CREATE INDEX aid_beneficiary_events_of ON aid_beneficiary_events (beneficiary_id, at)`.execute(
+  await sql`CREATE INDEX aid_beneficiary_events_of ON aid_beneficiary_events (beneficiary_id, seq)`.execute(
     db,
   );
 }
@@ -123,6 +124,7 @@ async function applications(db: AnyDb) {
   await sql`
     CREATE TABLE aid_application_events (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      seq bigint GENERATED ALWAYS AS IDENTITY,
       application_id uuid NOT NULL REFERENCES aid_applications(id) ON DELETE CASCADE,
       village_code text NOT NULL,
       status text NOT NULL,
@@ -132,7 +134,7 @@ async function applications(db: AnyDb) {
       actor_name text NOT NULL DEFAULT '',
       at timestamptz NOT NULL
     )`.execute(db);
-  await sql`CREATE INDEX aid_application_events_of ON aid_application_events (application_id, at)`.execute(
+  await sql`CREATE INDEX aid_application_events_of ON aid_application_events (application_id, seq)`.execute(
     db,
   );
 }

@@ -218,8 +218,7 @@ export function beneficiaryEvents(db: Db, beneficiaryId: string) {
     .selectFrom('aid_beneficiary_events')
     .selectAll()
     .where('beneficiary_id', '=', beneficiaryId)
-    .orderBy('at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
 }
 
@@ -364,8 +363,7 @@ export function applicationEvents(db: Db, applicationId: string) {
     .selectFrom('aid_application_events')
     .selectAll()
     .where('application_id', '=', applicationId)
-    .orderBy('at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
 }
 

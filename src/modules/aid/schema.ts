@@ -66,6 +66,8 @@ export interface AidBeneficiaryTable {
 
 export interface AidBeneficiaryEventTable {
   id: Generated<string>;
+  /** the order lines were written in (several may share one instant) */
+  seq: ColumnType<number, never, never>;
   beneficiary_id: string;
   village_code: string;
   kind: BeneficiaryEventKind;
@@ -114,6 +116,7 @@ export interface AidApplicationTable {
 /** Every status an application took, with who set it and when. */
 export interface AidApplicationEventTable {
   id: Generated<string>;
+  seq: ColumnType<number, never, never>;
   application_id: string;
   village_code: string;
   status: ApplicationStatus;
