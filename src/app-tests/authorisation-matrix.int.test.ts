@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aidFixtures } from '../modules/aid/test-builders.ts';
 import { budgetCsv, importBudgetFile } from '../modules/apbdes/test-builders.ts';
 import { createOpen311Client, setPhotoVisibility } from '../modules/complaints/service.ts';
 import { fileRoadReport } from '../modules/complaints/test-builders.ts';
@@ -100,6 +101,7 @@ async function buildFixtures(): Promise<{ fixtures: Fixtures; actors: Map<Who, A
     no_kk: residentA.familyNumber,
   });
   const pregnancy = await registerPregnancy(as(officeA.operator), posyandu.id, { nama: 'Ibu Matriks' });
+  const aidFx = await aidFixtures(ctx, officeA.operator, residentA);
 
   // service requests of residentA
   const domicile = async (submit = true) => {
@@ -231,6 +233,7 @@ async function buildFixtures(): Promise<{ fixtures: Fixtures; actors: Map<Who, A
     confidentialTicket: confidential.ticket,
     open311Key,
     health: { posyanduId: posyandu.id, childId: healthChild.id, pregnancyId: pregnancy.id },
+    aid: aidFx,
     async fresh(kind, who) {
       const id = fresh.get(`${kind} ${who}`);
       if (!id) throw new Error(`no ${kind} request for ${who}`);

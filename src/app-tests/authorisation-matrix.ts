@@ -69,6 +69,8 @@ export interface Fixtures {
   open311Key: string;
   /** a posyandu of A, residentA's child registered there, a pregnant woman of A */
   health: { posyanduId: string; childId: string; pregnancyId: string };
+  /** residentA's BLT-DD application (minutes scanned) forwarded to Dinsos, a PKH entry of their family, an aid import with a rejected row */
+  aid: { applicationId: string; beneficiaryId: string; familyNumber: string; importId: string };
   /** a request of residentA made for this identity only, in the state the route needs */
   fresh(kind: 'approvable' | 'signable', who: Who): Promise<string>;
 }
@@ -979,6 +981,98 @@ export const MATRIX: Record<string, Entry> = {
   'GET /kelola/onboarding/langkah': { url: () => '/kelola/onboarding/langkah', allow: VILLAGE_STAFF },
   'GET /masuk/kode': { url: () => '/masuk/kode', allow: ALL },
   'POST /masuk/kode': { url: () => '/masuk/kode', allow: ALL },
+  // ---- aid: resident applications, staff queues and registry, figures, public BLT-DD list ----
+  'GET /akun/bansos': { url: () => '/akun/bansos', allow: RESIDENTS },
+  'GET /akun/bansos/baru': { url: () => '/akun/bansos/baru', allow: RESIDENTS },
+  'POST /akun/bansos/baru': { url: () => '/akun/bansos/baru', allow: RESIDENTS },
+  'GET /akun/bansos/:id': { url: (fx) => `/akun/bansos/${fx.aid.applicationId}`, allow: ['residentA'] },
+  'POST /akun/bansos/:id/ajukan-ulang': {
+    url: (fx) => `/akun/bansos/${fx.aid.applicationId}/ajukan-ulang`,
+    allow: ['residentA'],
+  },
+  'GET /kelola/bansos': { url: () => '/kelola/bansos', allow: STAFF },
+  'GET /kelola/bansos/usulan/baru': { url: () => '/kelola/bansos/usulan/baru', allow: VILLAGE_STAFF },
+  'POST /kelola/bansos/usulan/baru': { url: () => '/kelola/bansos/usulan/baru', allow: VILLAGE_STAFF },
+  'GET /kelola/bansos/usulan/:id': {
+    url: (fx) => `/kelola/bansos/usulan/${fx.aid.applicationId}`,
+    allow: [...RECORDS_A_VIEW, 'opdDinsos'],
+  },
+  'GET /kelola/bansos/usulan/:id/berita-acara': {
+    url: (fx) => `/kelola/bansos/usulan/${fx.aid.applicationId}/berita-acara`,
+    allow: [...RECORDS_A, 'opdDinsos'],
+  },
+  'POST /kelola/bansos/usulan/:id/verifikasi': {
+    url: (fx) => `/kelola/bansos/usulan/${fx.aid.applicationId}/verifikasi`,
+    allow: VILLAGE_A,
+    multipart: true,
+  },
+  'POST /kelola/bansos/usulan/:id/kembalikan': {
+    url: (fx) => `/kelola/bansos/usulan/${fx.aid.applicationId}/kembalikan`,
+    allow: VILLAGE_A,
+  },
+  'POST /kelola/bansos/usulan/:id/teruskan': {
+    url: (fx) => `/kelola/bansos/usulan/${fx.aid.applicationId}/teruskan`,
+    allow: VILLAGE_A,
+  },
+  'POST /kelola/bansos/usulan/:id/setujui': {
+    url: (fx) => `/kelola/bansos/usulan/${fx.aid.applicationId}/setujui`,
+    allow: ['opdDinsos'],
+  },
+  'POST /kelola/bansos/usulan/:id/tolak': {
+    url: (fx) => `/kelola/bansos/usulan/${fx.aid.applicationId}/tolak`,
+    allow: ['opdDinsos'],
+  },
+  'POST /kelola/bansos/usulan/:id/salurkan': {
+    url: (fx) => `/kelola/bansos/usulan/${fx.aid.applicationId}/salurkan`,
+    allow: [...VILLAGE_A, 'opdDinsos'],
+  },
+  'GET /kelola/bansos/penerima': {
+    url: () => '/kelola/bansos/penerima',
+    allow: [...VILLAGE_STAFF, 'camatA', 'camatB', 'opdDinsos', 'admin'],
+  },
+  'POST /kelola/bansos/penerima': { url: () => '/kelola/bansos/penerima', allow: VILLAGE_STAFF },
+  'GET /kelola/bansos/penerima/:id': {
+    url: (fx) => `/kelola/bansos/penerima/${fx.aid.beneficiaryId}`,
+    allow: [...RECORDS_A_VIEW, 'opdDinsos'],
+  },
+  'POST /kelola/bansos/penerima/:id/verifikasi': {
+    url: (fx) => `/kelola/bansos/penerima/${fx.aid.beneficiaryId}/verifikasi`,
+    allow: VILLAGE_A,
+  },
+  'POST /kelola/bansos/penerima/:id/hentikan': {
+    url: (fx) => `/kelola/bansos/penerima/${fx.aid.beneficiaryId}/hentikan`,
+    allow: VILLAGE_A,
+  },
+  'GET /kelola/bansos/keluarga/:kk': {
+    url: (fx) => `/kelola/bansos/keluarga/${fx.aid.familyNumber}`,
+    allow: [...RECORDS_A_VIEW, 'opdDinsos'],
+  },
+  'POST /kelola/bansos/keluarga/:kk/desil': {
+    url: (fx) => `/kelola/bansos/keluarga/${fx.aid.familyNumber}/desil`,
+    allow: VILLAGE_A,
+  },
+  'GET /kelola/bansos/program': { url: () => '/kelola/bansos/program', allow: STAFF },
+  'POST /kelola/bansos/program': {
+    url: () => '/kelola/bansos/program',
+    allow: [...VILLAGE_STAFF, 'opdDinsos', 'admin'],
+  },
+  'GET /kelola/bansos/impor': { url: () => '/kelola/bansos/impor', allow: VILLAGE_STAFF },
+  'POST /kelola/bansos/impor': { url: () => '/kelola/bansos/impor', allow: VILLAGE_STAFF, multipart: true },
+  'GET /kelola/bansos/impor/:id/galat.csv': {
+    url: (fx) => `/kelola/bansos/impor/${fx.aid.importId}/galat.csv`,
+    allow: VILLAGE_A,
+  },
+  'GET /kelola/bansos/templat-impor.csv': { url: () => '/kelola/bansos/templat-impor.csv', allow: STAFF },
+  'GET /kelola/bansos/angka': { url: (fx) => `/kelola/bansos/angka?wilayah=${A(fx)}`, allow: FIGURES_A },
+  'GET /kelola/bansos/angka.csv': {
+    url: (fx) => `/kelola/bansos/angka.csv?wilayah=${A(fx)}`,
+    allow: FIGURES_A,
+  },
+  'GET /kelola/bansos/angka.xlsx': {
+    url: (fx) => `/kelola/bansos/angka.xlsx?wilayah=${A(fx)}`,
+    allow: FIGURES_A,
+  },
+  'GET /desa/:code/blt-dd': { url: (fx) => `/desa/${A(fx)}/blt-dd`, allow: ALL },
   // ---- health: stunting figures, convergence scorecard, e-PPGBM export, public village section ----
   'GET /kelola/kesehatan/angka': {
     url: (fx) => `/kelola/kesehatan/angka?wilayah=${A(fx)}`,

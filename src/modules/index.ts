@@ -1,5 +1,6 @@
 import { registerMessages } from '../platform/i18n/index.ts';
 import type { SimpulModule } from '../platform/module.ts';
+import { aidModule } from './aid/index.ts';
 import { apbdesModule } from './apbdes/index.ts';
 import { complaintsModule } from './complaints/index.ts';
 import { healthModule } from './health/index.ts';
@@ -27,6 +28,7 @@ export const modules: SimpulModule[] = [
   onboardingModule,
   healthModule,
   umkmModule,
+  aidModule,
 ];
 
 // each module's texts are known as soon as the module is loaded, so its services speak them from a

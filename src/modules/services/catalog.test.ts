@@ -159,3 +159,13 @@ describe('catalog files', () => {
     }
   });
 });
+
+describe('a service another module runs', () => {
+  it('names its module and a local start page, and a start off this site is refused', () => {
+    const aid = DEFAULT_SERVICES.find((d) => d.slug === 'permohonan-bantuan-sosial');
+    expect(aid?.handledBy).toEqual({ module: 'aid', start: '/akun/bansos/baru' });
+    const elsewhere = { ...aid, handledBy: { module: 'aid', start: '//evil.example/x' } };
+    expect(checkDefinition(elsewhere).handledBy).toBeDefined();
+    expect(checkDefinition(aid).handledBy).toBeUndefined();
+  });
+});

@@ -106,6 +106,11 @@ export interface ServiceDefinition {
   selfService: boolean;
   /** working days from submission to the finished letter */
   slaDays: number;
+  /**
+   * A service another module runs itself (its own application journey): the catalog links to
+   * `start`, and this engine's request form redirects there. The engine never imports that module.
+   */
+  handledBy?: { module: string; start: string };
   fields: FieldDefinition[];
   attachments: AttachmentDefinition[];
   steps: StepDefinition[];
@@ -188,6 +193,16 @@ export function checkDefinition(input: unknown): Record<string, string> {
     def.slaDays > 60
   )
     problems.slaDays = 'Target waktu harus 1 sampai 60 hari kerja.';
+  if (
+    def.handledBy !== undefined &&
+    (typeof def.handledBy?.module !== 'string' ||
+      !/^[a-z]+$/.test(def.handledBy.module) ||
+      typeof def.handledBy.start !== 'string' ||
+      !/^\/[a-z0-9/-]*$/.test(def.handledBy.start) ||
+      def.handledBy.start.startsWith('//'))
+  )
+    problems.handledBy =
+      'Modul penangan harus berupa nama modul dan alamat halaman di situs ini, misalnya /akun/bansos/baru.';
 
   const fieldNames = new Set<string>();
   const familyMembers = new Set<string>();

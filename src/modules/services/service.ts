@@ -52,6 +52,11 @@ export async function getService(ctx: Ctx, slug: string): Promise<repo.ServiceRe
   return service;
 }
 
+/** Where a service that another module runs starts (`handledBy.start`), or null for this engine's own. */
+export async function handlerStart(ctx: Ctx, slug: string): Promise<string | null> {
+  return (await repo.serviceBySlug(ctx.db, slug))?.definition.handledBy?.start ?? null;
+}
+
 async function referenceProblems(ctx: Ctx, definition: ServiceDefinition): Promise<Record<string, string>> {
   const problems: Record<string, string> = {};
   if (!(await classificationName(ctx, definition.classificationCode)))

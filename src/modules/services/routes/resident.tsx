@@ -16,6 +16,7 @@ import {
   familyOf,
   getRequest,
   getService,
+  handlerStart,
   myRequests,
   requestLetterPdf,
   type SaveOutcome,
@@ -120,6 +121,8 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/layanan/:slug/ajukan', page, async (request, reply) => {
     const { slug } = request.params as { slug: string };
+    const start = await handlerStart(request.ctx, slug);
+    if (start) return reply.redirect(start, 303);
     const actor = request.ctx.actor;
     if (actor?.kind !== 'resident')
       return reply.redirect(`/masuk/warga?kembali=${encodeURIComponent(`/layanan/${slug}/ajukan`)}`, 303);
@@ -137,6 +140,8 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
         errors: { ...files?.uploadProblems, ...errors },
       }),
     handle: async (request, reply, form, uploads) => {
+      const start = await handlerStart(request.ctx, request.params.slug);
+      if (start) return reply.redirect(start, 303);
       if (form.action === 'ajukan' && Object.keys(uploads.uploadProblems).length > 0)
         throw new Invalid(uploads.uploadProblems, t('services.error.notSubmitted'));
       const outcome = withUploadProblems(

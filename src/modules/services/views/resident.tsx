@@ -226,7 +226,7 @@ export function ServicePage(props: { definition: ServiceDefinition; version: num
       <h2>{t('services.service.steps')}</h2>
       <StepList definition={d} />
       {d.selfService ? (
-        <ButtonLink href={`/layanan/${d.slug}/ajukan`} variant="primary">
+        <ButtonLink href={d.handledBy?.start ?? `/layanan/${d.slug}/ajukan`} variant="primary">
           {t('services.service.apply')}
         </ButtonLink>
       ) : (

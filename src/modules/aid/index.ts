@@ -1,0 +1,35 @@
+import type { SimpulModule } from '../../platform/module.ts';
+import { aidFigures } from './figures.ts';
+import { aidImport } from './import.ts';
+import { messages } from './messages.ts';
+import { aidMigrations } from './migrations.ts';
+import { aidPersonalData } from './personal-data.ts';
+import { aidWorkQueue } from './queue.ts';
+import { aidRoutes } from './routes.tsx';
+import { seedDemoAid, seedProgrammes } from './seed.ts';
+
+export const aidModule: SimpulModule = {
+  name: 'aid',
+  migrations: aidMigrations,
+  routes: aidRoutes,
+  messages,
+  navigation: [
+    {
+      href: '/kelola/bansos',
+      label: 'aid.nav',
+      for: ['operator_desa', 'sekretaris_desa', 'kepala_desa', 'camat', 'opd', 'admin_kabupaten'],
+    },
+    { href: '/akun/bansos', label: 'aid.navResident', for: ['resident'] },
+  ],
+  async seed(ctx, { demo, demoVillages }) {
+    await seedProgrammes(ctx);
+    const village = demoVillages[0];
+    if (demo && village) await seedDemoAid(ctx, village);
+    return undefined;
+  },
+  imports: [aidImport],
+  figures: aidFigures,
+  personalData: aidPersonalData,
+  workQueue: aidWorkQueue,
+  villageSite: [{ path: 'blt-dd', label: 'aid.public.siteMenu', order: 45 }],
+};
