@@ -1,6 +1,7 @@
 import { registerMessages } from '../platform/i18n/index.ts';
 import type { SimpulModule } from '../platform/module.ts';
 import { apbdesModule } from './apbdes/index.ts';
+import { archiveDocumentsModule } from './archive/documents/index.ts';
 import { complaintsModule } from './complaints/index.ts';
 import { healthModule } from './health/index.ts';
 import { informasiModule } from './informasi/index.ts';
@@ -25,6 +26,7 @@ export const modules: SimpulModule[] = [
   apbdesModule,
   onboardingModule,
   healthModule,
+  archiveDocumentsModule,
 ];
 
 // each module's texts are known as soon as the module is loaded, so its services speak them from a
