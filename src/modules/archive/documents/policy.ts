@@ -21,6 +21,7 @@ function villageOffice(actor: Actor | null, villageCode: string): boolean {
     actor?.kind === 'staff' &&
     actor.scope.type === 'region' &&
     actor.scope.code === villageCode &&
+    scopeLevel(villageCode) === 'village' &&
     canOnItem(actor, 'edit', { villageCode })
   );
 }
