@@ -82,7 +82,7 @@ try {
       cols.number.push(`${100 + (k % 900)}/${String(k % 97).padStart(2, '0')}/${1990 + (k % 36)}`);
       cols.date.push(`${1990 + (k % 36)}-${String(1 + (k % 12)).padStart(2, '0')}-15`);
       cols.category.push(['perdes', 'sk_kades', 'laporan', 'musdes'][k % 4]!);
-      cols.access.push(k % 10 === 0 ? 'rahasia' : k % 5 === 0 ? 'terbatas' : 'biasa');
+      cols.access.push(k % 7 === 0 ? 'rahasia' : k % 7 === 1 ? 'terbatas' : 'biasa');
       cols.text.push(sentence(80));
     }
     await sql`
