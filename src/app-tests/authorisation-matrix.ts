@@ -1145,7 +1145,10 @@ export const MATRIX: Record<string, Entry> = {
     multipart: true,
     allow: VILLAGE_STAFF,
   },
-  'GET /kelola/arsip/dokumen/usul-musnah': { url: () => '/kelola/arsip/dokumen/usul-musnah', allow: VILLAGE_STAFF },
+  'GET /kelola/arsip/dokumen/usul-musnah': {
+    url: () => '/kelola/arsip/dokumen/usul-musnah',
+    allow: VILLAGE_STAFF,
+  },
   'POST /kelola/arsip/dokumen/usul-musnah': {
     url: () => '/kelola/arsip/dokumen/usul-musnah',
     allow: ['kadesA'],

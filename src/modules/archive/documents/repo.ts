@@ -289,16 +289,20 @@ export function markDeleted(db: Db, id: string, values: { by: string | null; rea
 /** The day a document's inactive years end, in SQL (document date + active + inactive years). */
 const RETENTION_END = sql`(document_date + make_interval(years => active_years + inactive_years))::date`;
 
+/** Still kept, readable, past its retention, and not to be kept permanently. */
+function dueWhere(villageCode: string, classes: AccessClass[], today: string): Expression<SqlBool> {
+  return sql<SqlBool>`village_code = ${villageCode} AND deleted_at IS NULL AND destroyed_at IS NULL
+    AND access_class IN (${sql.join(classes)})
+    AND disposition IN ('musnah', 'dinilai_kembali') AND ${RETENTION_END} <= ${today}::date`;
+}
+
 export type DueDocument = ListedDocument & { disposition: Disposition; retention_end: string };
 
 /** Documents of a village whose retention has run out and whose disposition is not "keep permanently". */
 export async function dueForReview(db: Db, villageCode: string, classes: AccessClass[], today: string) {
   const rows = await sql<DueDocument>`
     SELECT ${LISTED}, disposition, ${RETENTION_END}::text AS retention_end
-    FROM archive_documents
-    WHERE village_code = ${villageCode} AND deleted_at IS NULL AND destroyed_at IS NULL
-      AND access_class IN (${sql.join(classes)})
-      AND disposition IN ('musnah', 'dinilai_kembali') AND ${RETENTION_END} <= ${today}::date
+    FROM archive_documents WHERE ${dueWhere(villageCode, classes, today)}
     ORDER BY ${RETENTION_END}, title, id`.execute(db);
   return rows.rows;
 }
@@ -369,10 +373,7 @@ export function holdingText(db: Db, fragment: string) {
 
 export function countDueForReview(db: Db, villageCode: string, classes: AccessClass[], today: string) {
   return sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM archive_documents
-    WHERE village_code = ${villageCode} AND deleted_at IS NULL AND destroyed_at IS NULL
-      AND access_class IN (${sql.join(classes)})
-      AND disposition IN ('musnah', 'dinilai_kembali') AND ${RETENTION_END} <= ${today}::date`
+    SELECT count(*)::int AS n FROM archive_documents WHERE ${dueWhere(villageCode, classes, today)}`
     .execute(db)
     .then((r) => r.rows[0]?.n ?? 0);
 }
