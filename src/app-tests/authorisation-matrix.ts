@@ -1306,4 +1306,38 @@ export const MATRIX: Record<string, Entry> = {
   },
   'GET /umkm': { url: () => '/umkm?q=emping&sektor=C', allow: ALL },
   'GET /umkm/templat-impor.csv': { url: () => '/umkm/templat-impor.csv', allow: ALL },
+  // ---- archive documents: biasa for whoever reads A's records, filing by A's office, usul musnah
+  // read by A's office, approved by its kepala desa. The fixtures hold no document: one is an unknown id.
+  'GET /arsip-dokumen/aset/*': { url: () => '/arsip-dokumen/aset/unggah.js', allow: ALL },
+  'GET /kelola/arsip/dokumen': {
+    url: () => '/kelola/arsip/dokumen?q=perbaikan',
+    allow: [...VILLAGE_STAFF, 'camatA', 'camatB', 'admin'],
+  },
+  'GET /kelola/arsip/dokumen/unggah': { url: () => '/kelola/arsip/dokumen/unggah', allow: VILLAGE_STAFF },
+  'POST /kelola/arsip/dokumen/unggah': {
+    url: () => '/kelola/arsip/dokumen/unggah',
+    multipart: true,
+    allow: VILLAGE_STAFF,
+  },
+  'GET /kelola/arsip/dokumen/usul-musnah': {
+    url: () => '/kelola/arsip/dokumen/usul-musnah',
+    allow: VILLAGE_STAFF,
+  },
+  'POST /kelola/arsip/dokumen/usul-musnah': {
+    url: () => '/kelola/arsip/dokumen/usul-musnah',
+    allow: ['kadesA'],
+  },
+  'GET /kelola/arsip/dokumen/:id': {
+    url: () => '/kelola/arsip/dokumen/00000000-0000-4000-8000-000000000000',
+    allow: NOBODY,
+  },
+  'GET /kelola/arsip/dokumen/:id/berkas': {
+    url: () => '/kelola/arsip/dokumen/00000000-0000-4000-8000-000000000000/berkas',
+    allow: NOBODY,
+  },
+  'POST /kelola/arsip/dokumen/:id/hapus': {
+    url: () => '/kelola/arsip/dokumen/00000000-0000-4000-8000-000000000000/hapus',
+    body: () => ({ reason: 'Salah unggah berkas desa lain' }),
+    allow: NOBODY,
+  },
 };
