@@ -1,6 +1,7 @@
 import { registerMessages } from '../platform/i18n/index.ts';
 import type { SimpulModule } from '../platform/module.ts';
 import { apbdesModule } from './apbdes/index.ts';
+import { archiveModule } from './archive/index.ts';
 import { complaintsModule } from './complaints/index.ts';
 import { healthModule } from './health/index.ts';
 import { informasiModule } from './informasi/index.ts';
@@ -17,6 +18,7 @@ export const modules: SimpulModule[] = [
   regionsModule,
   residentsModule,
   complaintsModule,
+  archiveModule,
   lettersModule,
   servicesModule,
   informasiModule,

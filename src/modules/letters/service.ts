@@ -1,7 +1,4 @@
 import { createHash, randomInt } from 'node:crypto';
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
 import { audit } from '../../platform/audit/service.ts';
 import { mask, type StaffActor } from '../../platform/auth/roles.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
@@ -9,6 +6,7 @@ import { readFile, saveFile, sniffContentType } from '../../platform/files/index
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { addDays, jakartaDate, jakartaYearMonth, startOfJakartaDay } from '../../platform/time.ts';
+import { activeClassificationName, seedClassificationCodes } from '../archive/service.ts';
 import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import type { LetterDocument } from './document.ts';
 
@@ -32,33 +30,13 @@ import {
 import * as repo from './repo.ts';
 import { type LetterSigner, qrSigner } from './signing.ts';
 
-const classificationFile = fileURLToPath(
-  new URL('../../../reference/reference-codes/klasifikasi_surat.csv', import.meta.url),
-);
 // Crockford's base32 without I, L, O, U: read aloud or typed from paper without confusion
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const JAKARTA = 'Asia/Jakarta';
 
-/** Loads the classification scheme (admin-maintained data; new codes are added, never rewritten). */
-async function seedClassifications(ctx: Ctx): Promise<void> {
-  const rows = parse(fs.readFileSync(classificationFile, 'utf8'), {
-    columns: true,
-    skip_empty_lines: true,
-  }) as Array<{
-    kode: string;
-    nama: string;
-  }>;
-  const valid = rows
-    .map((r) => ({ code: r.kode.trim(), name: r.nama.trim() }))
-    .filter((r) => /^\d{3}(\.\d+)*$/.test(r.code) && r.name !== '' && r.name !== '-');
-  const unique = [...new Map(valid.map((r) => [r.code, r])).values()];
-  // every start seeds; when the table already holds the whole scheme there is nothing to add
-  if ((await repo.countClassifications(ctx.db)) >= unique.length) return;
-  await repo.insertClassifications(ctx.db, unique);
-}
-
+/** The name of an active code of the classification list (kept by the archive module), or null. */
 export async function classificationName(ctx: Ctx, code: string): Promise<string | null> {
-  return repo.selectClassificationName(ctx.db, code);
+  return activeClassificationName(ctx, code);
 }
 
 export interface LetterSettings {
@@ -292,6 +270,12 @@ interface LetterBasis {
   month: number;
 }
 
+/** A letter is numbered only with a code of the current list (an old 78/2012 code or a disabled one is refused). */
+async function assertClassificationUsable(ctx: Ctx, code: string): Promise<void> {
+  if (!(await classificationName(ctx, code)))
+    throw new Invalid({ classificationCode: t('letters.error.classificationUnknown', { code }) });
+}
+
 async function letterBasis(ctx: Ctx, issuer: Issuer): Promise<LetterBasis> {
   const facts = await issuerFacts(ctx, issuer);
   const settings = await letterSettings(ctx, facts.key);
@@ -409,6 +393,7 @@ export async function issueLetter(
   input: IssueLetterInput,
   signer: LetterSigner = qrSigner,
 ): Promise<IssuedLetter> {
+  await assertClassificationUsable(ctx, input.classificationCode);
   const basis = await letterBasis(ctx, input.issuer);
   const { facts, now, year } = basis;
   const sequence = await repo.takeNextNumber(ctx.db, {
@@ -584,6 +569,19 @@ export async function listOutgoingLetters(
   };
 }
 
+/**
+ * Every letter of a village numbered in a year, newest first, for the archive's outgoing register
+ * (names masked as in the register; a staff read in full is audited).
+ */
+export async function issuedLettersOfYear(ctx: Ctx, villageCode: string, year: number): Promise<RegisterEntry[]> {
+  const entries: RegisterEntry[] = [];
+  for (let page = 1; ; page += 1) {
+    const { entries: batch, total } = await listOutgoingLetters(ctx, villageCode, { page, year });
+    entries.push(...batch);
+    if (page * REGISTER_PAGE_SIZE >= total || batch.length === 0) return entries;
+  }
+}
+
 export async function letterForRequest(ctx: Ctx, requestId: string) {
   return repo.selectLetterByRequest(ctx.db, requestId);
 }
@@ -613,7 +611,7 @@ export async function seedLetters(
   ctx: Ctx,
   options: { demo: boolean; demoVillages: string[] },
 ): Promise<undefined> {
-  await seedClassifications(ctx);
+  await seedClassificationCodes(ctx);
   if (!options.demo) return undefined;
   const names = ['H. Ahmad Suhendi', 'Hj. Siti Rohmah', 'Drs. Mulyadi'];
   for (const [i, villageCode] of options.demoVillages.entries()) {
