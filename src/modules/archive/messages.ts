@@ -92,7 +92,8 @@ const id: Messages = {
   'archive.classification.saved': 'Kode klasifikasi {code} disimpan.',
   'archive.error.notYourVillage': 'Buku agenda ini bukan milik desa Anda.',
   'archive.error.noRegister': 'Buku agenda surat hanya untuk kantor desa dan camat.',
-  'archive.error.deleteRole': 'Hanya kepala desa atau sekretaris desa yang dapat menghapus entri buku agenda.',
+  'archive.error.deleteRole':
+    'Hanya kepala desa atau sekretaris desa yang dapat menghapus entri buku agenda.',
   'archive.error.classificationAdmin': 'Daftar klasifikasi hanya diubah oleh admin kabupaten.',
   'archive.error.codeNotFound': 'Kode klasifikasi itu tidak ada.',
   'archive.error.codeFormat': 'Kode harus seperti 400.12.2.2 (tiga angka, lalu bagian yang dipisah titik).',

@@ -33,11 +33,7 @@ export function assertMayKeepRegister(actor: Actor | null, villageCode: string):
 
 export function mayReadRegister(actor: Actor | null, villageCode: string): boolean {
   if (mayKeepRegister(actor, villageCode)) return true;
-  return (
-    isStaffOfRegion(actor) &&
-    actor.role === 'camat' &&
-    canOnItem(actor, 'view_record', { villageCode })
-  );
+  return isStaffOfRegion(actor) && actor.role === 'camat' && canOnItem(actor, 'view_record', { villageCode });
 }
 
 export function assertMayReadRegister(actor: Actor | null, villageCode: string): void {

@@ -24,14 +24,18 @@ export async function countCodes(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-/** Adds codes not yet stored, parents first; a stored code (perhaps edited by the admin) is never rewritten. */
+/**
+ * Adds codes not yet stored, parents first; a stored code (perhaps edited by the admin) is never
+ * rewritten. One statement with the rows as one JSON parameter: thousands of bound values are slow on PGlite.
+ */
 export async function insertCodes(db: Db, rows: Insertable<ClassificationCodeTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500)
-    await db
-      .insertInto('classification_codes')
-      .values(rows.slice(i, i + 500))
-      .onConflict((oc) => oc.column('code').doNothing())
-      .execute();
+  await sql`
+    INSERT INTO classification_codes (code, name, parent, retention_active, retention_inactive, final_disposition)
+    SELECT code, name, parent, retention_active, retention_inactive, final_disposition
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS r(code text, name text, parent text, retention_active text, retention_inactive text, final_disposition text)
+    ORDER BY array_length(string_to_array(code, '.'), 1)
+    ON CONFLICT (code) DO NOTHING`.execute(db);
 }
 
 export function selectCode(db: Db, code: string) {
@@ -110,7 +114,11 @@ export async function nextAgendaNumber(
 // ---- incoming
 
 export async function insertIncoming(db: Db, row: Insertable<ArchiveIncomingTable>): Promise<string> {
-  const inserted = await db.insertInto('archive_incoming').values(row).returning('id').executeTakeFirstOrThrow();
+  const inserted = await db
+    .insertInto('archive_incoming')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return inserted.id;
 }
 
@@ -135,7 +143,7 @@ export interface IncomingFilter extends RegisterFilter {
 /** Incoming letters with their dispositions' state: the least advanced open one, or none. */
 export async function selectIncomingList(db: Db, filter: IncomingFilter) {
   const progress = sql<string | null>`(
-    SELECT CASE WHEN bool_or(d.status = 'belum') THEN 'belum' WHEN bool_or(d.status = 'proses') THEN 'proses' ELSE 'selesai' END
+    SELECT CASE WHEN count(*) = 0 THEN NULL WHEN bool_or(d.status = 'belum') THEN 'belum' WHEN bool_or(d.status = 'proses') THEN 'proses' ELSE 'selesai' END
     FROM archive_dispositions d WHERE d.incoming_id = archive_incoming.id)`;
   let query = whereInRegion(
     db.selectFrom('archive_incoming').where('deleted_at', 'is', null),
@@ -146,7 +154,10 @@ export async function selectIncomingList(db: Db, filter: IncomingFilter) {
   if (filter.classification) {
     const code = filter.classification;
     query = query.where((eb) =>
-      eb.or([eb('classification_code', '=', code), eb('classification_code', 'like', `${likeEscape(code)}.%`)]),
+      eb.or([
+        eb('classification_code', '=', code),
+        eb('classification_code', 'like', `${likeEscape(code)}.%`),
+      ]),
     );
   }
   if (filter.q) {
@@ -311,7 +322,11 @@ export function selectVillageStaff(db: Db, villageCode: string) {
 // ---- outgoing
 
 export async function insertOutgoing(db: Db, row: Insertable<ArchiveOutgoingTable>): Promise<string> {
-  const inserted = await db.insertInto('archive_outgoing').values(row).returning('id').executeTakeFirstOrThrow();
+  const inserted = await db
+    .insertInto('archive_outgoing')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return inserted.id;
 }
 
@@ -335,7 +350,10 @@ export async function updateSending(
     .execute();
 }
 
-export function selectOutgoingOfYear(db: Db, filter: Omit<RegisterFilter, 'limit' | 'offset'> & { year: number }) {
+export function selectOutgoingOfYear(
+  db: Db,
+  filter: Omit<RegisterFilter, 'limit' | 'offset'> & { year: number },
+) {
   let query = whereInRegion(
     db.selectFrom('archive_outgoing').where('deleted_at', 'is', null).where('year', '=', filter.year),
     'village_code',
@@ -344,13 +362,20 @@ export function selectOutgoingOfYear(db: Db, filter: Omit<RegisterFilter, 'limit
   if (filter.classification) {
     const code = filter.classification;
     query = query.where((eb) =>
-      eb.or([eb('classification_code', '=', code), eb('classification_code', 'like', `${likeEscape(code)}.%`)]),
+      eb.or([
+        eb('classification_code', '=', code),
+        eb('classification_code', 'like', `${likeEscape(code)}.%`),
+      ]),
     );
   }
   if (filter.q) {
     const like = `%${likeEscape(filter.q)}%`;
     query = query.where((eb) =>
-      eb.or([eb('subject', 'ilike', like), eb('recipient', 'ilike', like), eb('letter_number', 'ilike', like)]),
+      eb.or([
+        eb('subject', 'ilike', like),
+        eb('recipient', 'ilike', like),
+        eb('letter_number', 'ilike', like),
+      ]),
     );
   }
   return query.selectAll().execute();

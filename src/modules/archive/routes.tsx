@@ -153,7 +153,8 @@ async function incomingRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string } }>(
     `${BASE}/surat-masuk/:id/pindaian`,
     { preHandler, schema: { hide: true } },
-    async (request, reply) => sendPrivateFile(reply, await incomingScan(request.ctx, request.params.id), 'inline'),
+    async (request, reply) =>
+      sendPrivateFile(reply, await incomingScan(request.ctx, request.params.id), 'inline'),
   );
   formRoute(app, `${BASE}/surat-masuk/:id/disposisi`, {
     preHandler,
@@ -237,7 +238,8 @@ async function outgoingRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string } }>(
     `${BASE}/surat-keluar/:id/tanda-terima`,
     { preHandler, schema: { hide: true } },
-    async (request, reply) => sendPrivateFile(reply, await outgoingReceipt(request.ctx, request.params.id), 'inline'),
+    async (request, reply) =>
+      sendPrivateFile(reply, await outgoingReceipt(request.ctx, request.params.id), 'inline'),
   );
   formRoute(app, `${BASE}/surat-keluar/:id/kirim`, {
     preHandler,
@@ -297,7 +299,10 @@ function codeValues(row: Awaited<ReturnType<typeof classificationCode>>): Record
 
 async function classificationRoutes(app: FastifyInstance): Promise<void> {
   const preHandler = requireStaff('admin_kabupaten');
-  const listPage = async (request: FastifyRequest, state?: { values: Record<string, string | undefined>; errors: Record<string, string> }) => {
+  const listPage = async (
+    request: FastifyRequest,
+    state?: { values: Record<string, string | undefined>; errors: Record<string, string> },
+  ) => {
     const q = queryText(request);
     const list = await listClassificationCodes(request.ctx, { q: q.q, page: pageNumber(q.page) });
     return <ClassificationListPage {...list} q={q.q ?? ''} values={state?.values} errors={state?.errors} />;

@@ -168,7 +168,11 @@ export interface IncomingInput {
 }
 
 /** Files a received letter in the village's agenda, with the next agenda number of its year. */
-export async function registerIncoming(ctx: Ctx, input: IncomingInput, scan?: UploadedScan | null): Promise<string> {
+export async function registerIncoming(
+  ctx: Ctx,
+  input: IncomingInput,
+  scan?: UploadedScan | null,
+): Promise<string> {
   if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => registerIncoming(tx, input, scan));
   const villageCode = ownVillage(ctx);
   const problems: Record<string, string> = {};
@@ -267,7 +271,11 @@ export interface DispositionInput {
 }
 
 /** Hands a received letter to a staff member of the village with an instruction and a due date. */
-export async function disposeIncoming(ctx: Ctx, incomingId: string, input: DispositionInput): Promise<string> {
+export async function disposeIncoming(
+  ctx: Ctx,
+  incomingId: string,
+  input: DispositionInput,
+): Promise<string> {
   const entry = await liveIncoming(ctx, incomingId);
   assertMayKeepRegister(ctx.actor, entry.village_code);
   const staff = await repo.selectVillageStaff(ctx.db, entry.village_code);
@@ -351,7 +359,11 @@ export async function deleteIncoming(ctx: Ctx, id: string, reason: string | unde
   const entry = await liveIncoming(ctx, id);
   assertMayDeleteEntry(ctx.actor, entry.village_code);
   const why = reasonOf(reason);
-  await repo.markDeleted(ctx.db, 'archive_incoming', id, { at: ctx.clock.now(), by: actorId(ctx.actor), reason: why });
+  await repo.markDeleted(ctx.db, 'archive_incoming', id, {
+    at: ctx.clock.now(),
+    by: actorId(ctx.actor),
+    reason: why,
+  });
   await audit(ctx, {
     action: 'delete',
     entity: 'archive_incoming',
@@ -426,7 +438,8 @@ function codeOfNumber(number: string): string {
 
 function matches(line: OutgoingLine, query: { classification?: string; q?: string }): boolean {
   const code = query.classification;
-  if (code && line.classificationCode !== code && !line.classificationCode.startsWith(`${code}.`)) return false;
+  if (code && line.classificationCode !== code && !line.classificationCode.startsWith(`${code}.`))
+    return false;
   const q = query.q?.toLowerCase();
   return !q || [line.subject, line.recipient, line.letterNumber].some((v) => v.toLowerCase().includes(q));
 }
@@ -438,7 +451,10 @@ function matches(line: OutgoingLine, query: { classification?: string; q?: strin
 export async function listOutgoing(ctx: Ctx, query: RegisterQuery) {
   const region = registerRegion(ctx.actor);
   const year = yearOf(query.year) ?? Number(today(ctx).slice(0, 4));
-  const filter = { classification: query.classification?.trim() || undefined, q: query.q?.trim() || undefined };
+  const filter = {
+    classification: query.classification?.trim() || undefined,
+    q: query.q?.trim() || undefined,
+  };
   const manual = await repo.selectOutgoingOfYear(ctx.db, { region, year, ...filter });
   const issued = await issuedLettersOfYear(ctx, region, year);
   const lines: OutgoingLine[] = [
@@ -507,7 +523,8 @@ export async function recordSending(
   assertMayKeepRegister(ctx.actor, entry.village_code);
   const problems: Record<string, string> = {};
   dateProblem(input.sentOn, 'sentOn', problems);
-  if (!problems.sentOn && input.sentOn! < entry.letter_date) problems.sentOn = t('archive.error.sentBeforeLetter');
+  if (!problems.sentOn && input.sentOn! < entry.letter_date)
+    problems.sentOn = t('archive.error.sentBeforeLetter');
   if (!problems.sentOn && input.sentOn! > today(ctx)) problems.sentOn = t('archive.error.future');
   if (Object.keys(problems).length > 0) throw new Invalid(problems);
   const receiptFileId = receipt ? await storeScan(ctx, entry.village_code, receipt, 'receipt') : undefined;
@@ -517,13 +534,23 @@ export async function recordSending(
     receiptFileId,
     receiptNotedAt: noted ? (entry.receipt_noted_at ?? ctx.clock.now()) : null,
   });
-  await audit(ctx, { action: 'send', entity: 'archive_outgoing', entityId: id, villageCode: entry.village_code });
+  await audit(ctx, {
+    action: 'send',
+    entity: 'archive_outgoing',
+    entityId: id,
+    villageCode: entry.village_code,
+  });
 }
 
 export async function outgoingReceipt(ctx: Ctx, id: string) {
   const entry = await liveOutgoing(ctx, id);
   if (!entry.receipt_file_id) throw new NotFound(t('archive.error.noScan'));
-  await audit(ctx, { action: 'download', entity: 'archive_outgoing', entityId: id, villageCode: entry.village_code });
+  await audit(ctx, {
+    action: 'download',
+    entity: 'archive_outgoing',
+    entityId: id,
+    villageCode: entry.village_code,
+  });
   return readFile(ctx, entry.receipt_file_id);
 }
 
@@ -531,7 +558,11 @@ export async function deleteOutgoing(ctx: Ctx, id: string, reason: string | unde
   const entry = await liveOutgoing(ctx, id);
   assertMayDeleteEntry(ctx.actor, entry.village_code);
   const why = reasonOf(reason);
-  await repo.markDeleted(ctx.db, 'archive_outgoing', id, { at: ctx.clock.now(), by: actorId(ctx.actor), reason: why });
+  await repo.markDeleted(ctx.db, 'archive_outgoing', id, {
+    at: ctx.clock.now(),
+    by: actorId(ctx.actor),
+    reason: why,
+  });
   await audit(ctx, {
     action: 'delete',
     entity: 'archive_outgoing',

@@ -189,7 +189,7 @@ const enErrors: Record<keyof typeof idErrors, string> = {
   'letters.error.settingsOutOfScope': 'You can only set the letters of villages within your scope.',
   'letters.error.logoType': 'The logo must be a PNG or JPEG image.',
   'letters.error.classificationUnknown':
-    'Classification code {code} is not (or no longer) in the Permendagri 83/2022 classification list. Change this letter type\'s code first.',
+    "Classification code {code} is not (or no longer) in the Permendagri 83/2022 classification list. Change this letter type's code first.",
   'letters.error.logoSize': 'The logo may be at most 1 MB.',
   'letters.error.logoUnreadable': 'The logo image cannot be read; try saving it again as PNG.',
   'letters.error.agencyNotFound': 'Agency not found.',

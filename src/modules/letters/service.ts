@@ -573,7 +573,11 @@ export async function listOutgoingLetters(
  * Every letter of a village numbered in a year, newest first, for the archive's outgoing register
  * (names masked as in the register; a staff read in full is audited).
  */
-export async function issuedLettersOfYear(ctx: Ctx, villageCode: string, year: number): Promise<RegisterEntry[]> {
+export async function issuedLettersOfYear(
+  ctx: Ctx,
+  villageCode: string,
+  year: number,
+): Promise<RegisterEntry[]> {
   const entries: RegisterEntry[] = [];
   for (let page = 1; ; page += 1) {
     const { entries: batch, total } = await listOutgoingLetters(ctx, villageCode, { page, year });

@@ -401,7 +401,9 @@ describe('a letter request from filing to the signed letter', () => {
     await expect(approveStep(as(office.kades), id)).rejects.toThrow();
     expect((await getRequest(as(applicant), id)).state).toBe('menunggu_tanda_tangan');
     await ctx.db.deleteFrom('letters').where('request_id', '=', id).execute();
-    expect((await approveStep(as(office.kades), id)).letterNumber).toBe('400.12.2.2/001/Ds-Kramatwatu/XII/2026');
+    expect((await approveStep(as(office.kades), id)).letterNumber).toBe(
+      '400.12.2.2/001/Ds-Kramatwatu/XII/2026',
+    );
   });
 });
 

@@ -48,21 +48,38 @@ function RegisterFilters(props: { action: string; values: Values; withStatus: bo
   const v = props.values;
   return (
     <Form action={props.action} method="get" class="filters">
-      <TextField {...fieldFor(v, undefined, 'year')} label={t('archive.field.year')} inputmode="numeric" width="short" />
-      <TextField {...fieldFor(v, undefined, 'classification')} label={t('archive.field.classificationCode')} width="medium" />
+      <TextField
+        {...fieldFor(v, undefined, 'year')}
+        label={t('archive.field.year')}
+        inputmode="numeric"
+        width="short"
+      />
+      <TextField
+        {...fieldFor(v, undefined, 'classification')}
+        label={t('archive.field.classificationCode')}
+        width="medium"
+      />
       {props.withStatus ? (
         <SelectField
           {...fieldFor(v, undefined, 'status')}
           label={t('archive.field.status')}
           placeholder={t('archive.status.any')}
-          options={['tanpa', ...DISPOSITION_STATES].map((s) => ({ value: s, label: t(`archive.status.${s}`) }))}
+          options={['tanpa', ...DISPOSITION_STATES].map((s) => ({
+            value: s,
+            label: t(`archive.status.${s}`),
+          }))}
         />
       ) : (
         ''
       )}
       <TextField {...fieldFor(v, undefined, 'q')} label={t('archive.field.q')} type="search" />
       {props.withStatus ? (
-        <CheckboxField name="untuk" value="saya" checked={v.untuk === 'saya'} label={t('archive.field.mine')} />
+        <CheckboxField
+          name="untuk"
+          value="saya"
+          checked={v.untuk === 'saya'}
+          label={t('archive.field.mine')}
+        />
       ) : (
         ''
       )}
@@ -71,13 +88,22 @@ function RegisterFilters(props: { action: string; values: Values; withStatus: bo
   );
 }
 
-export function IncomingListPage(props: { list: Awaited<ReturnType<typeof listIncoming>>; query: Values }): SafeHtml {
+export function IncomingListPage(props: {
+  list: Awaited<ReturnType<typeof listIncoming>>;
+  query: Values;
+}): SafeHtml {
   const { list } = props;
   return (
     <Layout title={t('archive.incoming.title')} wide>
       <h1>{t('archive.incoming.title')}</h1>
       <p>
-        {list.mayRegister ? <ButtonLink href={`${BASE}/surat-masuk/baru`} variant="primary">{t('archive.incoming.new')}</ButtonLink> : ''}{' '}
+        {list.mayRegister ? (
+          <ButtonLink href={`${BASE}/surat-masuk/baru`} variant="primary">
+            {t('archive.incoming.new')}
+          </ButtonLink>
+        ) : (
+          ''
+        )}{' '}
         <a href={`${BASE}/terhapus`}>{t('archive.deleted.link')}</a>
       </p>
       <RegisterFilters action={`${BASE}/surat-masuk`} values={props.query} withStatus />
@@ -86,7 +112,10 @@ export function IncomingListPage(props: { list: Awaited<ReturnType<typeof listIn
         rows={list.rows}
         empty={t('archive.incoming.empty')}
         columns={[
-          { header: t('archive.field.agendaNumber'), cell: (r) => <a href={`${BASE}/surat-masuk/${r.id}`}>{`${r.agenda_number}/${r.year}`}</a> },
+          {
+            header: t('archive.field.agendaNumber'),
+            cell: (r) => <a href={`${BASE}/surat-masuk/${r.id}`}>{`${r.agenda_number}/${r.year}`}</a>,
+          },
           { header: t('archive.field.receivedOn'), cell: (r) => formatDate(r.received_on) },
           { header: t('archive.field.letterNumber'), cell: (r) => r.letter_number },
           { header: t('archive.field.sender'), cell: (r) => r.sender },
@@ -95,7 +124,13 @@ export function IncomingListPage(props: { list: Awaited<ReturnType<typeof listIn
           { header: t('archive.field.status'), cell: (r) => <StateTag state={r.progress} /> },
         ]}
       />
-      <Pagination page={list.page} pageSize={PAGE_SIZE} total={list.total} baseUrl={`${BASE}/surat-masuk`} query={props.query} />
+      <Pagination
+        page={list.page}
+        pageSize={PAGE_SIZE}
+        total={list.total}
+        baseUrl={`${BASE}/surat-masuk`}
+        query={props.query}
+      />
     </Layout>
   );
 }
@@ -120,20 +155,34 @@ export function IncomingFormPage(props: { values?: Values; errors?: FieldErrors 
           width="medium"
           required
         />
-        <FileField name="scan" error={e?.scan} label={t('archive.field.scan')} accept="application/pdf,image/jpeg,image/png" />
+        <FileField
+          name="scan"
+          error={e?.scan}
+          label={t('archive.field.scan')}
+          accept="application/pdf,image/jpeg,image/png"
+        />
         <Button>{t('archive.save')}</Button>
       </Form>
     </Layout>
   );
 }
 
-function DeleteForm(props: { action: string; errors?: FieldErrors | undefined; values?: Values | undefined }): SafeHtml {
+function DeleteForm(props: {
+  action: string;
+  errors?: FieldErrors | undefined;
+  values?: Values | undefined;
+}): SafeHtml {
   return (
     <section>
       <h2>{t('archive.delete.title')}</h2>
       <p>{t('archive.delete.lead')}</p>
       <Form action={props.action}>
-        <TextArea {...fieldFor(props.values, props.errors, 'reason')} label={t('archive.field.reason')} rows={2} required />
+        <TextArea
+          {...fieldFor(props.values, props.errors, 'reason')}
+          label={t('archive.field.reason')}
+          rows={2}
+          required
+        />
         <Button variant="warning">{t('archive.delete.submit')}</Button>
       </Form>
     </section>
@@ -162,7 +211,10 @@ export function IncomingDetailPage(props: {
           [t('archive.field.sender'), entry.sender],
           [t('archive.field.subject'), entry.subject],
           [t('archive.field.classificationCode'), entry.classification_code],
-          [t('archive.field.scanLink'), entry.scan_file_id ? <a href={`${url}/pindaian`}>{t('archive.download')}</a> : '—'],
+          [
+            t('archive.field.scanLink'),
+            entry.scan_file_id ? <a href={`${url}/pindaian`}>{t('archive.download')}</a> : '—',
+          ],
         ]}
       />
       <h2>{t('archive.disposition.title')}</h2>
@@ -212,27 +264,48 @@ export function IncomingDetailPage(props: {
               options={staff.map((s) => ({ value: s.id, label: s.name }))}
               required
             />
-            <TextArea {...fieldFor(valuesOf('dispose'), errorsOf('dispose'), 'instruction')} label={t('archive.field.instruction')} rows={3} required />
-            <DateField {...fieldFor(valuesOf('dispose'), errorsOf('dispose'), 'dueOn')} label={t('archive.field.dueOn')} />
+            <TextArea
+              {...fieldFor(valuesOf('dispose'), errorsOf('dispose'), 'instruction')}
+              label={t('archive.field.instruction')}
+              rows={3}
+              required
+            />
+            <DateField
+              {...fieldFor(valuesOf('dispose'), errorsOf('dispose'), 'dueOn')}
+              label={t('archive.field.dueOn')}
+            />
             <Button>{t('archive.disposition.new')}</Button>
           </Form>
         </section>
       ) : (
         ''
       )}
-      {props.detail.mayDelete ? <DeleteForm action={`${url}/hapus`} errors={errorsOf('delete')} values={valuesOf('delete')} /> : ''}
+      {props.detail.mayDelete ? (
+        <DeleteForm action={`${url}/hapus`} errors={errorsOf('delete')} values={valuesOf('delete')} />
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }
 
-export function OutgoingListPage(props: { list: Awaited<ReturnType<typeof listOutgoing>>; query: Values }): SafeHtml {
+export function OutgoingListPage(props: {
+  list: Awaited<ReturnType<typeof listOutgoing>>;
+  query: Values;
+}): SafeHtml {
   const { list } = props;
   const query = { ...props.query, year: String(list.year) };
   return (
     <Layout title={t('archive.outgoing.title')} wide>
       <h1>{`${t('archive.outgoing.title')} ${list.year}`}</h1>
       <p>
-        {list.mayRegister ? <ButtonLink href={`${BASE}/surat-keluar/baru`} variant="primary">{t('archive.outgoing.new')}</ButtonLink> : ''}{' '}
+        {list.mayRegister ? (
+          <ButtonLink href={`${BASE}/surat-keluar/baru`} variant="primary">
+            {t('archive.outgoing.new')}
+          </ButtonLink>
+        ) : (
+          ''
+        )}{' '}
         <a href={`${BASE}/terhapus`}>{t('archive.deleted.link')}</a>
       </p>
       <RegisterFilters action={`${BASE}/surat-keluar`} values={query} withStatus={false} />
@@ -243,12 +316,22 @@ export function OutgoingListPage(props: { list: Awaited<ReturnType<typeof listOu
         columns={[
           {
             header: t('archive.field.agendaNumber'),
-            cell: (l) => (l.id ? <a href={`${BASE}/surat-keluar/${l.id}`}>{String(l.agendaNumber)}</a> : <StatusTag tone="info">{t('archive.outgoing.issued')}</StatusTag>),
+            cell: (l) =>
+              l.id ? (
+                <a href={`${BASE}/surat-keluar/${l.id}`}>{String(l.agendaNumber)}</a>
+              ) : (
+                <StatusTag tone="info">{t('archive.outgoing.issued')}</StatusTag>
+              ),
           },
           { header: t('archive.field.letterDate'), cell: (l) => formatDate(l.letterDate) },
           {
             header: t('archive.field.letterNumber'),
-            cell: (l) => (l.verificationCode ? <a href={`/verifikasi/${l.verificationCode}`}>{l.letterNumber}</a> : l.letterNumber),
+            cell: (l) =>
+              l.verificationCode ? (
+                <a href={`/verifikasi/${l.verificationCode}`}>{l.letterNumber}</a>
+              ) : (
+                l.letterNumber
+              ),
           },
           { header: t('archive.field.recipient'), cell: (l) => l.recipient },
           { header: t('archive.field.subject'), cell: (l) => l.subject },
@@ -256,7 +339,13 @@ export function OutgoingListPage(props: { list: Awaited<ReturnType<typeof listOu
           { header: t('archive.field.sentOn'), cell: (l) => (l.sentOn ? formatDate(l.sentOn) : '—') },
         ]}
       />
-      <Pagination page={list.page} pageSize={PAGE_SIZE} total={list.total} baseUrl={`${BASE}/surat-keluar`} query={query} />
+      <Pagination
+        page={list.page}
+        pageSize={PAGE_SIZE}
+        total={list.total}
+        baseUrl={`${BASE}/surat-keluar`}
+        query={query}
+      />
     </Layout>
   );
 }
@@ -324,9 +413,22 @@ export function OutgoingDetailPage(props: {
         <section>
           <h2>{t('archive.outgoing.sendTitle')}</h2>
           <Form action={`${url}/kirim`} multipart>
-            <DateField {...fieldFor(sendValues, sendErrors, 'sentOn')} label={t('archive.field.sentOn')} required />
-            <CheckboxField name="receiptNoted" checked={entry.receipt_noted_at !== null} label={t('archive.field.receiptNoted')} />
-            <FileField name="receipt" error={sendErrors?.receipt} label={t('archive.field.receipt')} accept="application/pdf,image/jpeg,image/png" />
+            <DateField
+              {...fieldFor(sendValues, sendErrors, 'sentOn')}
+              label={t('archive.field.sentOn')}
+              required
+            />
+            <CheckboxField
+              name="receiptNoted"
+              checked={entry.receipt_noted_at !== null}
+              label={t('archive.field.receiptNoted')}
+            />
+            <FileField
+              name="receipt"
+              error={sendErrors?.receipt}
+              label={t('archive.field.receipt')}
+              accept="application/pdf,image/jpeg,image/png"
+            />
             <Button>{t('archive.save')}</Button>
           </Form>
         </section>
@@ -334,7 +436,11 @@ export function OutgoingDetailPage(props: {
         ''
       )}
       {props.detail.mayDelete ? (
-        <DeleteForm action={`${url}/hapus`} errors={props.form === 'delete' ? props.errors : undefined} values={props.form === 'delete' ? props.values : undefined} />
+        <DeleteForm
+          action={`${url}/hapus`}
+          errors={props.form === 'delete' ? props.errors : undefined}
+          values={props.form === 'delete' ? props.values : undefined}
+        />
       ) : (
         ''
       )}
@@ -355,7 +461,10 @@ export function DeletedPage(props: { rows: Awaited<ReturnType<typeof listDeleted
           { header: t('archive.field.agendaNumber'), cell: (r) => `${r.agenda_number}/${r.year}` },
           { header: t('archive.field.letterNumber'), cell: (r) => r.letter_number },
           { header: t('archive.field.subject'), cell: (r) => r.subject },
-          { header: t('archive.deleted.at'), cell: (r) => (r.deleted_at ? formatDateTime(r.deleted_at) : '') },
+          {
+            header: t('archive.deleted.at'),
+            cell: (r) => (r.deleted_at ? formatDateTime(r.deleted_at) : ''),
+          },
           { header: t('archive.deleted.by'), cell: (r) => r.deleted_by_name ?? '—' },
           { header: t('archive.field.reason'), cell: (r) => r.deleted_reason ?? '' },
         ]}
@@ -387,25 +496,44 @@ export function ClassificationListPage(props: {
         label={t('archive.classification.title')}
         rows={props.rows}
         columns={[
-          { header: t('archive.classification.code'), cell: (r) => <a href={`${BASE}/klasifikasi/${r.code}`}>{r.code}</a> },
+          {
+            header: t('archive.classification.code'),
+            cell: (r) => <a href={`${BASE}/klasifikasi/${r.code}`}>{r.code}</a>,
+          },
           { header: t('archive.classification.name'), cell: (r) => r.name },
           { header: t('archive.classification.retentionActive'), cell: (r) => r.retention_active || '—' },
           { header: t('archive.classification.retentionInactive'), cell: (r) => r.retention_inactive || '—' },
           { header: t('archive.classification.finalDisposition'), cell: (r) => r.final_disposition || '—' },
           {
             header: t('archive.field.status'),
-            cell: (r) => (r.active ? <StatusTag tone="good">{t('archive.classification.activeTag')}</StatusTag> : <StatusTag>{t('archive.classification.inactiveTag')}</StatusTag>),
+            cell: (r) =>
+              r.active ? (
+                <StatusTag tone="good">{t('archive.classification.activeTag')}</StatusTag>
+              ) : (
+                <StatusTag>{t('archive.classification.inactiveTag')}</StatusTag>
+              ),
           },
         ]}
       />
-      <Pagination page={props.page} pageSize={PAGE_SIZE} total={props.total} baseUrl={`${BASE}/klasifikasi`} query={{ q: props.q }} />
+      <Pagination
+        page={props.page}
+        pageSize={PAGE_SIZE}
+        total={props.total}
+        baseUrl={`${BASE}/klasifikasi`}
+        query={{ q: props.q }}
+      />
       <h2>{t('archive.classification.add')}</h2>
       <CodeForm action={`${BASE}/klasifikasi`} values={v} errors={e} />
     </Layout>
   );
 }
 
-function CodeForm(props: { action: string; values: Values; errors?: FieldErrors | undefined; fixedCode?: string }): SafeHtml {
+function CodeForm(props: {
+  action: string;
+  values: Values;
+  errors?: FieldErrors | undefined;
+  fixedCode?: string;
+}): SafeHtml {
   const v = props.values;
   const e = props.errors;
   return (
@@ -413,24 +541,44 @@ function CodeForm(props: { action: string; values: Values; errors?: FieldErrors 
       {props.fixedCode ? (
         <input type="hidden" name="code" value={props.fixedCode} />
       ) : (
-        <TextField {...fieldFor(v, e, 'code')} label={t('archive.classification.code')} width="medium" required />
+        <TextField
+          {...fieldFor(v, e, 'code')}
+          label={t('archive.classification.code')}
+          width="medium"
+          required
+        />
       )}
       <TextField {...fieldFor(v, e, 'name')} label={t('archive.classification.name')} required />
       <TextField {...fieldFor(v, e, 'retentionActive')} label={t('archive.classification.retentionActive')} />
-      <TextField {...fieldFor(v, e, 'retentionInactive')} label={t('archive.classification.retentionInactive')} />
-      <TextField {...fieldFor(v, e, 'finalDisposition')} label={t('archive.classification.finalDisposition')} />
+      <TextField
+        {...fieldFor(v, e, 'retentionInactive')}
+        label={t('archive.classification.retentionInactive')}
+      />
+      <TextField
+        {...fieldFor(v, e, 'finalDisposition')}
+        label={t('archive.classification.finalDisposition')}
+      />
       <CheckboxField name="active" checked={v.active === '1'} label={t('archive.classification.active')} />
       <Button>{t('archive.save')}</Button>
     </Form>
   );
 }
 
-export function ClassificationEditPage(props: { code: string; values: Values; errors?: FieldErrors }): SafeHtml {
+export function ClassificationEditPage(props: {
+  code: string;
+  values: Values;
+  errors?: FieldErrors;
+}): SafeHtml {
   return (
     <Layout title={t('archive.classification.editTitle', { code: props.code })}>
       <h1>{t('archive.classification.editTitle', { code: props.code })}</h1>
       <ErrorSummary errors={props.errors} />
-      <CodeForm action={`${BASE}/klasifikasi/${props.code}`} values={props.values} errors={props.errors} fixedCode={props.code} />
+      <CodeForm
+        action={`${BASE}/klasifikasi/${props.code}`}
+        values={props.values}
+        errors={props.errors}
+        fixedCode={props.code}
+      />
     </Layout>
   );
 }
