@@ -21,6 +21,7 @@ import {
   MAX_SCAN_BYTES,
   outgoingLetter,
   outgoingReceipt,
+  ownVillage,
   recordSending,
   registerIncoming,
   registerOutgoing,
@@ -129,7 +130,7 @@ async function incomingRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(<IncomingListPage list={await listIncoming(request.ctx, input)} query={query} />);
   });
   app.get(`${BASE}/surat-masuk/baru`, { preHandler, schema: { hide: true } }, async (request, reply) => {
-    await listIncoming(request.ctx, { page: 1 });
+    ownVillage(request.ctx);
     return reply.page(<IncomingFormPage />);
   });
   formRoute(app, `${BASE}/surat-masuk/baru`, {
@@ -216,7 +217,7 @@ async function outgoingRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(<OutgoingListPage list={await listOutgoing(request.ctx, input)} query={query} />);
   });
   app.get(`${BASE}/surat-keluar/baru`, { preHandler, schema: { hide: true } }, async (request, reply) => {
-    await listIncoming(request.ctx, { page: 1 });
+    ownVillage(request.ctx);
     return reply.page(<OutgoingFormPage />);
   });
   formRoute(app, `${BASE}/surat-keluar/baru`, {

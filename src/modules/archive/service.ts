@@ -146,7 +146,8 @@ async function storeScan(ctx: Ctx, villageCode: string, scan: UploadedScan, fiel
   return saved.id;
 }
 
-function ownVillage(ctx: Ctx): string {
+/** The village whose registers the acting officer keeps (Forbidden for a camat or anybody else). */
+export function ownVillage(ctx: Ctx): string {
   const region = registerRegion(ctx.actor);
   assertMayKeepRegister(ctx.actor, region);
   return region;

@@ -145,6 +145,14 @@ export async function selectRegister(
   return { rows, total: Number(count.n) };
 }
 
+/** Every letter of a region (village or kecamatan) numbered in one year, newest first. */
+export function selectRegisterOfYear(db: Db, region: string, year: number) {
+  return whereInRegion(db.selectFrom('letters').selectAll().where('year', '=', year), 'village_code', region)
+    .orderBy('issued_at', 'desc')
+    .orderBy('sequence', 'desc')
+    .execute();
+}
+
 /** Letters numbered in a register year, per village of a region (a count names nobody). */
 export async function countLettersByVillage(db: Db, region: string, year: number) {
   const rows = await whereInRegion(

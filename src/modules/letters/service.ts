@@ -570,20 +570,31 @@ export async function listOutgoingLetters(
 }
 
 /**
- * Every letter of a village numbered in a year, newest first, for the archive's outgoing register
- * (names masked as in the register; a staff read in full is audited).
+ * Every letter of a region (a village, or a camat's kecamatan) numbered in a year, newest first, for
+ * the archive's outgoing register; names and NIK masked as in the register, a read in full audited.
  */
-export async function issuedLettersOfYear(
-  ctx: Ctx,
-  villageCode: string,
-  year: number,
-): Promise<RegisterEntry[]> {
-  const entries: RegisterEntry[] = [];
-  for (let page = 1; ; page += 1) {
-    const { entries: batch, total } = await listOutgoingLetters(ctx, villageCode, { page, year });
-    entries.push(...batch);
-    if (page * REGISTER_PAGE_SIZE >= total || batch.length === 0) return entries;
-  }
+export async function issuedLettersOfYear(ctx: Ctx, region: string, year: number): Promise<RegisterEntry[]> {
+  if (!mayReadRegister(ctx.actor, region)) throw new Forbidden(t('letters.error.registerOutOfScope'));
+  const personal = seesRegisterInFull(ctx.actor, region);
+  const rows = await repo.selectRegisterOfYear(ctx.db, region, year);
+  if (personal && rows.length > 0)
+    await audit(ctx, {
+      action: 'read_personal',
+      entity: 'letter_register',
+      entityId: region,
+      villageCode: region,
+      detail: { year },
+    });
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    issuedAt: r.issued_at,
+    subjectName: personal ? r.subject_name : maskName(r.subject_name),
+    subjectNik: personal ? r.subject_nik : mask(r.subject_nik),
+    signedBy: r.signed_by_name,
+    verificationCode: r.verification_code,
+  }));
 }
 
 export async function letterForRequest(ctx: Ctx, requestId: string) {
