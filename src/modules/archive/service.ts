@@ -355,23 +355,31 @@ function reasonOf(reason: string | undefined): string {
   return text;
 }
 
-/** Takes an entry out of the register: kept, marked deleted with who, when and why. */
-export async function deleteIncoming(ctx: Ctx, id: string, reason: string | undefined): Promise<void> {
-  const entry = await liveIncoming(ctx, id);
+/** Takes an entry out of its register: kept, marked deleted with who, when and why. */
+async function deleteEntry(
+  ctx: Ctx,
+  table: 'archive_incoming' | 'archive_outgoing',
+  entry: { id: string; village_code: string },
+  reason: string | undefined,
+): Promise<void> {
   assertMayDeleteEntry(ctx.actor, entry.village_code);
   const why = reasonOf(reason);
-  await repo.markDeleted(ctx.db, 'archive_incoming', id, {
+  await repo.markDeleted(ctx.db, table, entry.id, {
     at: ctx.clock.now(),
     by: actorId(ctx.actor),
     reason: why,
   });
   await audit(ctx, {
     action: 'delete',
-    entity: 'archive_incoming',
-    entityId: id,
+    entity: table,
+    entityId: entry.id,
     villageCode: entry.village_code,
     detail: { reason: why },
   });
+}
+
+export async function deleteIncoming(ctx: Ctx, id: string, reason: string | undefined): Promise<void> {
+  await deleteEntry(ctx, 'archive_incoming', await liveIncoming(ctx, id), reason);
 }
 
 export async function listDeleted(ctx: Ctx) {
@@ -556,21 +564,7 @@ export async function outgoingReceipt(ctx: Ctx, id: string) {
 }
 
 export async function deleteOutgoing(ctx: Ctx, id: string, reason: string | undefined): Promise<void> {
-  const entry = await liveOutgoing(ctx, id);
-  assertMayDeleteEntry(ctx.actor, entry.village_code);
-  const why = reasonOf(reason);
-  await repo.markDeleted(ctx.db, 'archive_outgoing', id, {
-    at: ctx.clock.now(),
-    by: actorId(ctx.actor),
-    reason: why,
-  });
-  await audit(ctx, {
-    action: 'delete',
-    entity: 'archive_outgoing',
-    entityId: id,
-    villageCode: entry.village_code,
-    detail: { reason: why },
-  });
+  await deleteEntry(ctx, 'archive_outgoing', await liveOutgoing(ctx, id), reason);
 }
 
 /** What waits for the acting officer: the dispositions handed to them and not yet done. */
