@@ -467,7 +467,7 @@ describe('agency services on the same engine', () => {
     await expect(getRequest(as(disnaker), domicile)).rejects.toBeInstanceOf(Forbidden);
     await approveStep(as(disnaker), outcome.id);
     const issued = await approveStep(as(disnaker), outcome.id);
-    expect(issued.letterNumber).toBe('562/001/Disnaker/XII/2026');
+    expect(issued.letterNumber).toBe('500.15.9/001/Disnaker/XII/2026');
     const text = pdfText((await requestLetterPdf(as(applicant), outcome.id)).bytes);
     expect(text).toContain('DINAS TENAGA KERJA');
     expect(text).toContain('2019');
