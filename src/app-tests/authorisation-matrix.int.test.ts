@@ -3,6 +3,13 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aidFixtures } from '../modules/aid/test-builders.ts';
 import { budgetCsv, importBudgetFile } from '../modules/apbdes/test-builders.ts';
+import {
+  disposeIncoming,
+  recordSending,
+  registerIncoming,
+  registerOutgoing,
+} from '../modules/archive/service.ts';
+import { incomingInput, outgoingInput, PDF_BYTES } from '../modules/archive/test-builders.ts';
 import { createOpen311Client, setPhotoVisibility } from '../modules/complaints/service.ts';
 import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { registerPregnancy } from '../modules/health/pregnancy.ts';
@@ -102,6 +109,22 @@ async function buildFixtures(): Promise<{ fixtures: Fixtures; actors: Map<Who, A
   });
   const pregnancy = await registerPregnancy(as(officeA.operator), posyandu.id, { nama: 'Ibu Matriks' });
   const aidFx = await aidFixtures(ctx, officeA.operator, residentA);
+  // an incoming letter of A with a scan and a disposition, an outgoing one with a receipt
+  const scan = { filename: 'pindaian.pdf', bytes: PDF_BYTES };
+  const incomingId = await registerIncoming(
+    as(officeA.operator),
+    incomingInput({ receivedOn: '2026-11-30' }),
+    scan,
+  );
+  const dispositionId = await disposeIncoming(as(officeA.kades), incomingId, {
+    assigneeId: officeA.sekdes.id,
+    instruction: 'Tindak lanjuti.',
+  });
+  const outgoingId = await registerOutgoing(
+    as(officeA.operator),
+    outgoingInput({ letterDate: '2026-11-30' }),
+  );
+  await recordSending(as(officeA.operator), outgoingId, { sentOn: '2026-11-30' }, scan);
 
   // service requests of residentA
   const domicile = async (submit = true) => {
@@ -234,6 +257,7 @@ async function buildFixtures(): Promise<{ fixtures: Fixtures; actors: Map<Who, A
     open311Key,
     health: { posyanduId: posyandu.id, childId: healthChild.id, pregnancyId: pregnancy.id },
     aid: aidFx,
+    archive: { incomingId, dispositionId, outgoingId },
     async fresh(kind, who) {
       const id = fresh.get(`${kind} ${who}`);
       if (!id) throw new Error(`no ${kind} request for ${who}`);

@@ -71,6 +71,8 @@ export interface Fixtures {
   health: { posyanduId: string; childId: string; pregnancyId: string };
   /** residentA's BLT-DD application (minutes scanned) forwarded to Dinsos, a PKH entry of their family, an aid import with a rejected row */
   aid: { applicationId: string; beneficiaryId: string; familyNumber: string; importId: string };
+  /** an incoming letter of A with a scan and a disposition, an outgoing letter of A with a receipt */
+  archive: { incomingId: string; dispositionId: string; outgoingId: string };
   /** a request of residentA made for this identity only, in the state the route needs */
   fresh(kind: 'approvable' | 'signable', who: Who): Promise<string>;
 }
@@ -209,6 +211,71 @@ function complaintAction(action: string): Case[] {
 }
 
 const staffRequest = (fx: Fixtures) => `/kelola/layanan/permohonan/${fx.issuedRequestId}`;
+
+const REGISTER_READERS = [...VILLAGE_STAFF, 'camatA', 'camatB'] as const satisfies readonly Who[];
+const REGISTER_A_READERS = [...VILLAGE_A, 'camatA'] as const satisfies readonly Who[];
+
+function archiveEntries(): Record<string, Entry> {
+  const incoming = (fx: Fixtures) => `/kelola/arsip/surat-masuk/${fx.archive.incomingId}`;
+  const outgoing = (fx: Fixtures) => `/kelola/arsip/surat-keluar/${fx.archive.outgoingId}`;
+  return {
+    'GET /kelola/arsip/surat-masuk': { url: () => '/kelola/arsip/surat-masuk', allow: REGISTER_READERS },
+    'GET /kelola/arsip/surat-masuk/baru': {
+      url: () => '/kelola/arsip/surat-masuk/baru',
+      allow: VILLAGE_STAFF,
+    },
+    'POST /kelola/arsip/surat-masuk/baru': {
+      url: () => '/kelola/arsip/surat-masuk/baru',
+      allow: VILLAGE_STAFF,
+      multipart: true,
+    },
+    'GET /kelola/arsip/surat-masuk/:id': { url: incoming, allow: REGISTER_A_READERS },
+    'GET /kelola/arsip/surat-masuk/:id/pindaian': {
+      url: (fx) => `${incoming(fx)}/pindaian`,
+      allow: REGISTER_A_READERS,
+    },
+    'POST /kelola/arsip/surat-masuk/:id/disposisi': {
+      url: (fx) => `${incoming(fx)}/disposisi`,
+      allow: VILLAGE_A,
+    },
+    'POST /kelola/arsip/surat-masuk/:id/disposisi/:dispositionId': {
+      url: (fx) => `${incoming(fx)}/disposisi/${fx.archive.dispositionId}`,
+      allow: VILLAGE_A,
+    },
+    'POST /kelola/arsip/surat-masuk/:id/hapus': { url: (fx) => `${incoming(fx)}/hapus`, allow: SIGNERS_A },
+    'GET /kelola/arsip/surat-keluar': { url: () => '/kelola/arsip/surat-keluar', allow: REGISTER_READERS },
+    'GET /kelola/arsip/surat-keluar/baru': {
+      url: () => '/kelola/arsip/surat-keluar/baru',
+      allow: VILLAGE_STAFF,
+    },
+    'POST /kelola/arsip/surat-keluar/baru': {
+      url: () => '/kelola/arsip/surat-keluar/baru',
+      allow: VILLAGE_STAFF,
+    },
+    'GET /kelola/arsip/surat-keluar/:id': { url: outgoing, allow: REGISTER_A_READERS },
+    'GET /kelola/arsip/surat-keluar/:id/tanda-terima': {
+      url: (fx) => `${outgoing(fx)}/tanda-terima`,
+      allow: REGISTER_A_READERS,
+    },
+    'POST /kelola/arsip/surat-keluar/:id/kirim': {
+      url: (fx) => `${outgoing(fx)}/kirim`,
+      allow: VILLAGE_A,
+      multipart: true,
+    },
+    'POST /kelola/arsip/surat-keluar/:id/hapus': { url: (fx) => `${outgoing(fx)}/hapus`, allow: SIGNERS_A },
+    'GET /kelola/arsip/terhapus': { url: () => '/kelola/arsip/terhapus', allow: REGISTER_READERS },
+    'GET /kelola/arsip/klasifikasi': { url: () => '/kelola/arsip/klasifikasi', allow: ADMIN },
+    'POST /kelola/arsip/klasifikasi': { url: () => '/kelola/arsip/klasifikasi', allow: ADMIN },
+    'GET /kelola/arsip/klasifikasi/:code': {
+      url: () => '/kelola/arsip/klasifikasi/400.12.2.2',
+      allow: ADMIN,
+    },
+    'POST /kelola/arsip/klasifikasi/:code': {
+      url: () => '/kelola/arsip/klasifikasi/400.12.2.2',
+      allow: ADMIN,
+    },
+  };
+}
 
 export const MATRIX: Record<string, Entry> = {
   // ---- platform: public, docs, health, static ----
@@ -1110,6 +1177,9 @@ export const MATRIX: Record<string, Entry> = {
   },
   // ---- health: posyandu, session form, children, at-risk list, pregnancies, import, parent view ----
   'GET /kelola/kesehatan': { url: () => '/kelola/kesehatan', allow: STAFF },
+  // ---- archive registers: the village office keeps its own, the camat reads its kecamatan's ----
+  ...archiveEntries(),
+
   'GET /kelola/kesehatan/posyandu': { url: () => '/kelola/kesehatan/posyandu', allow: STAFF },
   'POST /kelola/kesehatan/posyandu': { url: () => '/kelola/kesehatan/posyandu', allow: VILLAGE_STAFF },
   'GET /kelola/kesehatan/posyandu/:id': {

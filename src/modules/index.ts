@@ -3,6 +3,7 @@ import type { SimpulModule } from '../platform/module.ts';
 import { aidModule } from './aid/index.ts';
 import { apbdesModule } from './apbdes/index.ts';
 import { archiveDocumentsModule } from './archive/documents/index.ts';
+import { archiveModule } from './archive/index.ts';
 import { complaintsModule } from './complaints/index.ts';
 import { healthModule } from './health/index.ts';
 import { informasiModule } from './informasi/index.ts';
@@ -20,6 +21,7 @@ export const modules: SimpulModule[] = [
   regionsModule,
   residentsModule,
   complaintsModule,
+  archiveModule,
   lettersModule,
   servicesModule,
   informasiModule,

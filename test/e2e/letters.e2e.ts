@@ -112,7 +112,7 @@ describe('a village letter in the browser', () => {
     await kades.check('#field-confirm');
     await kades.click('form[action$="/tandatangani"] button[type=submit]');
     const flash = (await kades.textContent('.flash')) ?? '';
-    const number = /470\/\d{3}\/Ds-Kramatwatu\/[IVX]+\/\d{4}/.exec(flash)?.[0] ?? '';
+    const number = /400\.12\.2\.2\/\d{3}\/Ds-Kramatwatu\/[IVX]+\/\d{4}/.exec(flash)?.[0] ?? '';
     expect(number).not.toBe('');
 
     // 6. the resident downloads the letter; its text carries their data and the number

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { sendPrivateFile } from '../../platform/http/download.ts';
 
-/** A letter's PDF, named after its number: surat-470_001_Ds-Kramatwatu_XII_2026.pdf. */
+/** A letter's PDF, named after its number: surat-400_12_2_2_001_Ds-Kramatwatu_XII_2026.pdf. */
 export function sendLetterPdf(
   reply: FastifyReply,
   letter: { bytes: Buffer; number: string },

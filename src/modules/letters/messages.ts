@@ -174,6 +174,8 @@ const en: Messages = {
 const idErrors = {
   'letters.error.settingsOutOfScope': 'Anda hanya dapat mengatur surat desa dalam cakupan Anda.',
   'letters.error.logoType': 'Logo harus gambar PNG atau JPEG.',
+  'letters.error.classificationUnknown':
+    'Kode klasifikasi {code} tidak ada (atau tidak aktif) dalam daftar klasifikasi Permendagri 83/2022. Ubah kode jenis surat ini dulu.',
   'letters.error.logoSize': 'Logo paling besar 1 MB.',
   'letters.error.logoUnreadable': 'Gambar logo tidak dapat dibaca; coba simpan ulang sebagai PNG.',
   'letters.error.agencyNotFound': 'OPD tidak ditemukan.',
@@ -186,6 +188,8 @@ const idErrors = {
 const enErrors: Record<keyof typeof idErrors, string> = {
   'letters.error.settingsOutOfScope': 'You can only set the letters of villages within your scope.',
   'letters.error.logoType': 'The logo must be a PNG or JPEG image.',
+  'letters.error.classificationUnknown':
+    "Classification code {code} is not (or no longer) in the Permendagri 83/2022 classification list. Change this letter type's code first.",
   'letters.error.logoSize': 'The logo may be at most 1 MB.',
   'letters.error.logoUnreadable': 'The logo image cannot be read; try saving it again as PNG.',
   'letters.error.agencyNotFound': 'Agency not found.',

@@ -12,7 +12,7 @@ const TOKENS = new Set([
   'tahun',
 ]);
 
-/** The usual village pattern: 474.1/012/Ds-Kramatwatu/XII/2026. */
+/** The usual village pattern: 400.12.2.2/012/Ds-Kramatwatu/XII/2026. */
 export const DEFAULT_VILLAGE_PATTERN = '{kode}/{nomor:3}/Ds-{desa}/{bulan_romawi}/{tahun}';
 export const DEFAULT_AGENCY_PATTERN = '{kode}/{nomor:3}/{instansi}/{bulan_romawi}/{tahun}';
 

@@ -1,38 +1,8 @@
-/** The letters module's SQL: classifications, settings per issuer, numbering, issued letters. */
+/** The letters module's SQL: settings per issuer, numbering, issued letters. */
 import { type Insertable, sql } from 'kysely';
 import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { LetterTable } from './schema.ts';
-
-export async function countClassifications(db: Db): Promise<number> {
-  const stored = await db
-    .selectFrom('letter_classifications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(stored.n);
-}
-
-/** Adds codes not yet stored; a stored code is never rewritten. */
-export async function insertClassifications(
-  db: Db,
-  rows: Array<{ code: string; name: string }>,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000)
-    await db
-      .insertInto('letter_classifications')
-      .values(rows.slice(i, i + 1000))
-      .onConflict((oc) => oc.column('code').doNothing())
-      .execute();
-}
-
-export async function selectClassificationName(db: Db, code: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('letter_classifications')
-    .select('name')
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return row?.name ?? null;
-}
 
 export function selectSettings(db: Db, issuer: string) {
   return db.selectFrom('letter_settings').selectAll().where('issuer', '=', issuer).executeTakeFirst();
@@ -173,6 +143,14 @@ export async function selectRegister(
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+/** Every letter of a region (village or kecamatan) numbered in one year, newest first. */
+export function selectRegisterOfYear(db: Db, region: string, year: number) {
+  return whereInRegion(db.selectFrom('letters').selectAll().where('year', '=', year), 'village_code', region)
+    .orderBy('issued_at', 'desc')
+    .orderBy('sequence', 'desc')
+    .execute();
 }
 
 /** Letters numbered in a register year, per village of a region (a count names nobody). */

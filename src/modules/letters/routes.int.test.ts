@@ -18,8 +18,8 @@ let test: TestApp;
 let office: VillageOffice;
 let applicant: ResidentActor;
 const clock = fixedClock('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
-const NUMBER = '470/001/Ds-Kramatwatu/XII/2026';
-const SECOND = '470/002/Ds-Kramatwatu/XII/2026';
+const NUMBER = '400.12.2.2/001/Ds-Kramatwatu/XII/2026';
+const SECOND = '400.12.2.2/002/Ds-Kramatwatu/XII/2026';
 
 beforeEach(async () => {
   clock.set('2026-12-01T02:00:00Z');

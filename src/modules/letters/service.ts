@@ -9,6 +9,7 @@ import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { referencePath } from '../../platform/paths.ts';
 import { addDays, jakartaDate, jakartaYearMonth, startOfJakartaDay } from '../../platform/time.ts';
+import { activeClassificationName, seedClassificationCodes } from '../archive/service.ts';
 import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import type { LetterDocument } from './document.ts';
 
@@ -37,26 +38,9 @@ const classificationFile = referencePath('reference-codes', 'klasifikasi_surat.c
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const JAKARTA = 'Asia/Jakarta';
 
-/** Loads the classification scheme (admin-maintained data; new codes are added, never rewritten). */
-async function seedClassifications(ctx: Ctx): Promise<void> {
-  const rows = parse(fs.readFileSync(classificationFile, 'utf8'), {
-    columns: true,
-    skip_empty_lines: true,
-  }) as Array<{
-    kode: string;
-    nama: string;
-  }>;
-  const valid = rows
-    .map((r) => ({ code: r.kode.trim(), name: r.nama.trim() }))
-    .filter((r) => /^\d{3}(\.\d+)*$/.test(r.code) && r.name !== '' && r.name !== '-');
-  const unique = [...new Map(valid.map((r) => [r.code, r])).values()];
-  // every start seeds; when the table already holds the whole scheme there is nothing to add
-  if ((await repo.countClassifications(ctx.db)) >= unique.length) return;
-  await repo.insertClassifications(ctx.db, unique);
-}
-
+/** The name of an active code of the classification list (kept by the archive module), or null. */
 export async function classificationName(ctx: Ctx, code: string): Promise<string | null> {
-  return repo.selectClassificationName(ctx.db, code);
+  return activeClassificationName(ctx, code);
 }
 
 export interface LetterSettings {
@@ -290,6 +274,12 @@ interface LetterBasis {
   month: number;
 }
 
+/** A letter is numbered only with a code of the current list (an old 78/2012 code or a disabled one is refused). */
+async function assertClassificationUsable(ctx: Ctx, code: string): Promise<void> {
+  if (!(await classificationName(ctx, code)))
+    throw new Invalid({ classificationCode: t('letters.error.classificationUnknown', { code }) });
+}
+
 async function letterBasis(ctx: Ctx, issuer: Issuer): Promise<LetterBasis> {
   const facts = await issuerFacts(ctx, issuer);
   const settings = await letterSettings(ctx, facts.key);
@@ -407,6 +397,7 @@ export async function issueLetter(
   input: IssueLetterInput,
   signer: LetterSigner = qrSigner,
 ): Promise<IssuedLetter> {
+  await assertClassificationUsable(ctx, input.classificationCode);
   const basis = await letterBasis(ctx, input.issuer);
   const { facts, now, year } = basis;
   const sequence = await repo.takeNextNumber(ctx.db, {
@@ -582,6 +573,34 @@ export async function listOutgoingLetters(
   };
 }
 
+/**
+ * Every letter of a region (a village, or a camat's kecamatan) numbered in a year, newest first, for
+ * the archive's outgoing register; names and NIK masked as in the register, a read in full audited.
+ */
+export async function issuedLettersOfYear(ctx: Ctx, region: string, year: number): Promise<RegisterEntry[]> {
+  if (!mayReadRegister(ctx.actor, region)) throw new Forbidden(t('letters.error.registerOutOfScope'));
+  const personal = seesRegisterInFull(ctx.actor, region);
+  const rows = await repo.selectRegisterOfYear(ctx.db, region, year);
+  if (personal && rows.length > 0)
+    await audit(ctx, {
+      action: 'read_personal',
+      entity: 'letter_register',
+      entityId: region,
+      villageCode: region,
+      detail: { year },
+    });
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    issuedAt: r.issued_at,
+    subjectName: personal ? r.subject_name : maskName(r.subject_name),
+    subjectNik: personal ? r.subject_nik : mask(r.subject_nik),
+    signedBy: r.signed_by_name,
+    verificationCode: r.verification_code,
+  }));
+}
+
 export async function letterForRequest(ctx: Ctx, requestId: string) {
   return repo.selectLetterByRequest(ctx.db, requestId);
 }
@@ -611,7 +630,7 @@ export async function seedLetters(
   ctx: Ctx,
   options: { demo: boolean; demoVillages: string[] },
 ): Promise<undefined> {
-  await seedClassifications(ctx);
+  await seedClassificationCodes(ctx);
   if (!options.demo) return undefined;
   const names = ['H. Ahmad Suhendi', 'Hj. Siti Rohmah', 'Drs. Mulyadi'];
   for (const [i, villageCode] of options.demoVillages.entries()) {

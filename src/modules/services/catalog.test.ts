@@ -36,10 +36,10 @@ const AGENCY_CODES = [
   'BAPPEDA',
 ];
 
-/** Column `kode` of the classification scheme (a simple CSV: the code is the second column, never quoted). */
+/** Column `kode` of the Permendagri 83/2022 classification (a simple CSV: the code is the first column, never quoted). */
 function classificationCodes(): Set<string> {
   const csv = readFileSync(
-    new URL('../../../reference/reference-codes/klasifikasi_surat.csv', import.meta.url),
+    new URL('../../../reference/reference-codes/klasifikasi_arsip_2022.csv', import.meta.url),
     'utf8',
   );
   const [header, ...lines] = csv.split(/\r?\n/).filter((line) => line.trim() !== '');

@@ -8,7 +8,7 @@ const definition: ServiceDefinition = {
   name: { id: 'Surat Uji', en: 'Test letter' },
   description: { id: 'Uji', en: 'Test' },
   owner: { type: 'village' },
-  classificationCode: '470',
+  classificationCode: '400.12.2.2',
   letterCode: 'S-99',
   selfService: true,
   slaDays: 1,

@@ -318,17 +318,17 @@ describe('a resident’s letter request over HTTP, from the form to the signed P
     );
     expect(signed.statusCode).toBe(303);
     const after = await kades.get(String(signed.headers.location));
-    expect(after.body).toContain('Surat nomor 470/001/Ds-Kramatwatu/XII/2026 sudah terbit.');
+    expect(after.body).toContain('Surat nomor 400.12.2.2/001/Ds-Kramatwatu/XII/2026 sudah terbit.');
     expect((await requestRow({ resident_id: applicant.id })).state).toBe('siap_diambil');
 
     const ready = await resident.get(`/akun/permohonan/${id}`);
-    expect(ready.body).toContain('470/001/Ds-Kramatwatu/XII/2026');
+    expect(ready.body).toContain('400.12.2.2/001/Ds-Kramatwatu/XII/2026');
     expect(ready.body).toContain(`href="/akun/permohonan/${id}/surat.pdf"`);
     const pdf = await resident.get(`/akun/permohonan/${id}/surat.pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toBe(
-      'attachment; filename="surat-470_001_Ds-Kramatwatu_XII_2026.pdf"',
+      'attachment; filename="surat-400_12_2_2_001_Ds-Kramatwatu_XII_2026.pdf"',
     );
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 

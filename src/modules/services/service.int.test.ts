@@ -261,7 +261,7 @@ describe('a letter request from filing to the signed letter', () => {
     expect((await getRequest(as(applicant), id)).state).toBe('menunggu_tanda_tangan');
     await expect(approveStep(as(office.operator), id)).rejects.toBeInstanceOf(Forbidden);
     const signed = await approveStep(as(office.kades), id);
-    expect(signed.letterNumber).toBe('470/001/Ds-Kramatwatu/XII/2026');
+    expect(signed.letterNumber).toBe('400.12.2.2/001/Ds-Kramatwatu/XII/2026');
 
     view = await getRequest(as(applicant), id);
     expect(view.state).toBe('siap_diambil');
@@ -276,14 +276,14 @@ describe('a letter request from filing to the signed letter', () => {
     const pdf = await requestLetterPdf(as(applicant), id);
     const text = pdfText(pdf.bytes);
     expect(text).toContain('SURAT KETERANGAN DOMISILI');
-    expect(text).toContain('Nomor: 470/001/Ds-Kramatwatu/XII/2026');
+    expect(text).toContain('Nomor: 400.12.2.2/001/Ds-Kramatwatu/XII/2026');
     expect(text).toContain(applicant.name);
     expect(text).toContain('Membuka rekening Bank BJB');
     expect(text).toContain('Kepala Desa Kramatwatu');
 
     const letter = await letterForRequest(ctx, id);
     const facts = await verifyLetter(ctx, letter?.verification_code ?? '');
-    expect(facts?.number).toBe('470/001/Ds-Kramatwatu/XII/2026');
+    expect(facts?.number).toBe('400.12.2.2/001/Ds-Kramatwatu/XII/2026');
     expect(facts?.maskedName).not.toContain(applicant.name);
     expect(facts?.maskedName.startsWith('SI')).toBe(true);
     expect((await checkLetterPdf(ctx, facts?.code ?? '', pdf.bytes)).matches).toBe(true);
@@ -301,16 +301,16 @@ describe('a letter request from filing to the signed letter', () => {
     const a = await approveStep(as(office.kades), first);
     const b = await approveStep(as(office.sekdes), second);
     expect([a.letterNumber, b.letterNumber]).toEqual([
-      '470/001/Ds-Kramatwatu/XII/2026',
-      '470/002/Ds-Kramatwatu/XII/2026',
+      '400.12.2.2/001/Ds-Kramatwatu/XII/2026',
+      '400.12.2.2/002/Ds-Kramatwatu/XII/2026',
     ]);
     const text = pdfText((await requestLetterPdf(as(office.operator), second)).bytes);
     expect(text).toContain('a.n. Kepala Desa Kramatwatu');
     expect(text).toContain('Sekretaris Uji');
     const register = await listOutgoingLetters(as(office.operator), KRAMATWATU);
     expect(register.entries.map((e) => e.number)).toEqual([
-      '470/002/Ds-Kramatwatu/XII/2026',
-      '470/001/Ds-Kramatwatu/XII/2026',
+      '400.12.2.2/002/Ds-Kramatwatu/XII/2026',
+      '400.12.2.2/001/Ds-Kramatwatu/XII/2026',
     ]);
   });
 
@@ -384,7 +384,7 @@ describe('a letter request from filing to the signed letter', () => {
         title: 'x',
         number: 'x',
         year: 2026,
-        classification_code: '470',
+        classification_code: '400.12.2.2',
         sequence: 99,
         subject_name: 'x',
         subject_nik: 'x',
@@ -401,7 +401,9 @@ describe('a letter request from filing to the signed letter', () => {
     await expect(approveStep(as(office.kades), id)).rejects.toThrow();
     expect((await getRequest(as(applicant), id)).state).toBe('menunggu_tanda_tangan');
     await ctx.db.deleteFrom('letters').where('request_id', '=', id).execute();
-    expect((await approveStep(as(office.kades), id)).letterNumber).toBe('470/001/Ds-Kramatwatu/XII/2026');
+    expect((await approveStep(as(office.kades), id)).letterNumber).toBe(
+      '400.12.2.2/001/Ds-Kramatwatu/XII/2026',
+    );
   });
 });
 
@@ -465,7 +467,7 @@ describe('agency services on the same engine', () => {
     await expect(getRequest(as(disnaker), domicile)).rejects.toBeInstanceOf(Forbidden);
     await approveStep(as(disnaker), outcome.id);
     const issued = await approveStep(as(disnaker), outcome.id);
-    expect(issued.letterNumber).toBe('562/001/Disnaker/XII/2026');
+    expect(issued.letterNumber).toBe('500.15.9/001/Disnaker/XII/2026');
     const text = pdfText((await requestLetterPdf(as(applicant), outcome.id)).bytes);
     expect(text).toContain('DINAS TENAGA KERJA');
     expect(text).toContain('2019');
