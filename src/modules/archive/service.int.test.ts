@@ -279,6 +279,13 @@ describe('the outgoing letters register', () => {
 });
 
 describe('the classification list', () => {
+  it('numbers a letter of an old 78/2012 code (a catalog stored before 2022) with its 2022 code', async () => {
+    expect(await service.currentClassificationCode(ctx, '470')).toBe('400.12.2.2');
+    expect(await service.currentClassificationCode(ctx, '472.11')).toBe('400.12.3.1');
+    expect(await service.currentClassificationCode(ctx, '400.12.2.2')).toBe('400.12.2.2');
+    expect(await service.currentClassificationCode(ctx, '999.9')).toBeNull();
+  });
+
   it('is kept by admin kabupaten: a new code needs its parent, and a disabled code numbers no new letter', async () => {
     const admin = await makeStaff(ctx, { role: 'admin_kabupaten', scope: '36.04' });
     expect(await service.activeClassificationName(ctx, '400.12.2.2')).toBe(

@@ -1,6 +1,5 @@
 /** The archive module's domain: the classification list, the incoming and outgoing registers. */
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { audit } from '../../platform/audit/service.ts';
 import { actorId } from '../../platform/auth/roles.ts';
@@ -8,6 +7,7 @@ import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
+import { referencePath } from '../../platform/paths.ts';
 import { isCalendarDate, jakartaDate } from '../../platform/time.ts';
 import { issuedLettersOfYear } from '../letters/service.ts';
 import {
@@ -21,9 +21,7 @@ import {
 } from './policy.ts';
 import * as repo from './repo.ts';
 
-const CODE_FILE = fileURLToPath(
-  new URL('../../../reference/reference-codes/klasifikasi_arsip_2022.csv', import.meta.url),
-);
+const CODE_FILE = referencePath('reference-codes', 'klasifikasi_arsip_2022.csv');
 const CODE_PATTERN = /^\d{3}(\.\d+)*$/;
 /** A scanned letter or receipt: a few pages of PDF or a phone photo. */
 export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
@@ -61,6 +59,34 @@ export async function seedClassificationCodes(ctx: Ctx): Promise<void> {
 /** The name of an active code, or null: what letters are numbered with and registers filed under. */
 export async function activeClassificationName(ctx: Ctx, code: string): Promise<string | null> {
   return repo.selectActiveCodeName(ctx.db, code.trim());
+}
+
+let oldCodes: Map<string, string> | null = null;
+
+/** The 78/2012 codes the catalog used, each with its 2022 code (reference/…/klasifikasi_arsip_2012_ke_2022.csv). */
+function oldCodeMapping(): Map<string, string> {
+  if (!oldCodes) {
+    const rows = parse(
+      fs.readFileSync(referencePath('reference-codes', 'klasifikasi_arsip_2012_ke_2022.csv'), 'utf8'),
+      {
+        columns: true,
+        skip_empty_lines: true,
+      },
+    ) as Array<{ kode_lama: string; kode_baru: string }>;
+    oldCodes = new Map(rows.map((r) => [r.kode_lama.trim(), r.kode_baru.trim()]));
+  }
+  return oldCodes;
+}
+
+/**
+ * The code to number a letter with: the code itself when it is active, the 2022 code of an old
+ * 78/2012 one (a catalog stored before the 2022 list, or a request made under it), else null.
+ */
+export async function currentClassificationCode(ctx: Ctx, code: string): Promise<string | null> {
+  const typed = code.trim();
+  if (await activeClassificationName(ctx, typed)) return typed;
+  const mapped = oldCodeMapping().get(typed);
+  return mapped && (await activeClassificationName(ctx, mapped)) ? mapped : null;
 }
 
 export async function listClassificationCodes(ctx: Ctx, filter: { q?: string; page?: number }) {

@@ -1,6 +1,4 @@
 import { createHash, randomInt } from 'node:crypto';
-import fs from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { audit } from '../../platform/audit/service.ts';
 import { mask, type StaffActor } from '../../platform/auth/roles.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
@@ -9,7 +7,11 @@ import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { referencePath } from '../../platform/paths.ts';
 import { addDays, jakartaDate, jakartaYearMonth, startOfJakartaDay } from '../../platform/time.ts';
-import { activeClassificationName, seedClassificationCodes } from '../archive/service.ts';
+import {
+  activeClassificationName,
+  currentClassificationCode,
+  seedClassificationCodes,
+} from '../archive/service.ts';
 import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import type { LetterDocument } from './document.ts';
 
@@ -33,7 +35,7 @@ import {
 import * as repo from './repo.ts';
 import { type LetterSigner, qrSigner } from './signing.ts';
 
-const classificationFile = referencePath('reference-codes', 'klasifikasi_surat.csv');
+const _classificationFile = referencePath('reference-codes', 'klasifikasi_surat.csv');
 // Crockford's base32 without I, L, O, U: read aloud or typed from paper without confusion
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const JAKARTA = 'Asia/Jakarta';
@@ -274,10 +276,14 @@ interface LetterBasis {
   month: number;
 }
 
-/** A letter is numbered only with a code of the current list (an old 78/2012 code or a disabled one is refused). */
-async function assertClassificationUsable(ctx: Ctx, code: string): Promise<void> {
-  if (!(await classificationName(ctx, code)))
-    throw new Invalid({ classificationCode: t('letters.error.classificationUnknown', { code }) });
+/**
+ * A letter is numbered only with a code of the current list: an old 78/2012 code is numbered with
+ * its 2022 code, an unknown or disabled one is refused.
+ */
+async function usableClassification(ctx: Ctx, code: string): Promise<string> {
+  const current = await currentClassificationCode(ctx, code);
+  if (!current) throw new Invalid({ classificationCode: t('letters.error.classificationUnknown', { code }) });
+  return current;
 }
 
 async function letterBasis(ctx: Ctx, issuer: Issuer): Promise<LetterBasis> {
@@ -397,7 +403,7 @@ export async function issueLetter(
   input: IssueLetterInput,
   signer: LetterSigner = qrSigner,
 ): Promise<IssuedLetter> {
-  await assertClassificationUsable(ctx, input.classificationCode);
+  input = { ...input, classificationCode: await usableClassification(ctx, input.classificationCode) };
   const basis = await letterBasis(ctx, input.issuer);
   const { facts, now, year } = basis;
   const sequence = await repo.takeNextNumber(ctx.db, {

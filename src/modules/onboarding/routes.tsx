@@ -12,11 +12,11 @@ import { queryText } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { startSession } from '../../platform/routes/session.ts';
 import {
+  firstPageAfterSignIn,
   kecamatanChoices,
   myChecklist,
   onboardFromFile,
   onboardingLetters,
-  firstPageAfterSignIn,
   redeemFirstLoginCode,
   reissueCode,
   villageAccounts,

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireStaff } from '../../../platform/auth/guards.ts';
 import { sendPrivateFile } from '../../../platform/http/download.ts';
@@ -8,6 +6,7 @@ import { setFlash } from '../../../platform/http/flash.ts';
 import { formBody, formRoute, textField, textFields } from '../../../platform/http/form-route.ts';
 import { pageNumber, queryText } from '../../../platform/http/input.ts';
 import { t } from '../../../platform/i18n/index.ts';
+import { codePath } from '../../../platform/paths.ts';
 import { registerAssetFolder } from '../../../platform/ui/assets.ts';
 import { mayFile, mayReviewRetention } from './policy.ts';
 import {
@@ -24,8 +23,6 @@ import {
   uploadDocuments,
 } from './service.ts';
 import { ArchivePage, BASE, DocumentPage, ReviewPage, UploadPage, UploadResultPage } from './views/pages.tsx';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 const UploadForm = formBody({
   title: textField({ maxLength: 300 }),
@@ -92,7 +89,10 @@ const ReviewForm = formBody({
 
 export async function archiveDocumentsRoutes(app: FastifyInstance): Promise<void> {
   const preHandler = requireStaff();
-  registerAssetFolder(app, { root: path.join(here, 'assets'), prefix: '/arsip-dokumen/aset/' });
+  registerAssetFolder(app, {
+    root: codePath('modules/archive/documents/assets'),
+    prefix: '/arsip-dokumen/aset/',
+  });
 
   app.get(BASE, { preHandler, schema: { hide: true } }, async (request, reply) => {
     const q = queryText(request);
