@@ -54,7 +54,7 @@ describe('letter numbers under concurrent signing', () => {
     expect(sequences).toEqual(Array.from({ length: REQUESTS }, (_, i) => i + 1));
     const stored = await ctx.db.selectFrom('letter_sequences').selectAll().execute();
     expect(stored).toEqual([
-      { issuer: '36.04.05.2001', year: 2026, classification_code: '331', last_number: REQUESTS },
+      { issuer: '36.04.05.2001', year: 2026, classification_code: '300.1.4', last_number: REQUESTS },
     ]);
   });
 });

@@ -449,9 +449,9 @@ describe('the village’s letter settings', () => {
       .select('number')
       .where('request_id', '=', outcome.id)
       .executeTakeFirstOrThrow();
-    expect(letter.number).toBe('331/S-07/001/3604052001/XII/2026');
+    expect(letter.number).toBe('300.1.4/S-07/001/3604052001/XII/2026');
     expect((await kades.get(String(signed.headers.location))).body).toContain(
-      'Surat nomor 331/S-07/001/3604052001/XII/2026 sudah terbit.',
+      'Surat nomor 300.1.4/S-07/001/3604052001/XII/2026 sudah terbit.',
     );
   });
 });
