@@ -20,10 +20,16 @@ const RUNS_PER_ROUTE = 12;
 /** Routes that would end the visitor's session or serve files only. */
 const SKIPPED = [/^\/api\/docs/, /^\/static\//, /^\/pengaduan\/aset\//, /^\/keluar/];
 /**
- * Refused logins record the failure by design (login_failures and an audit line), so for these
- * two the audit log is left out of the no-write check; their business tables are still checked.
+ * Refused logins record the failure by design (login_failures and an audit line); a refused decile
+ * form shows the family's aid records again, and that read of personal data is audited like any
+ * other. For these the audit log is left out of the no-write check; their business tables are
+ * still checked.
  */
-const AUDITS_REFUSALS = new Set(['POST /masuk', 'POST /masuk/warga']);
+const AUDITS_REFUSALS = new Set([
+  'POST /masuk',
+  'POST /masuk/warga',
+  'POST /kelola/bansos/keluarga/:kk/desil',
+]);
 
 const TABLES = [
   'residents',
