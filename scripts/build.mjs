@@ -114,6 +114,7 @@ const UNBUNDLED = [
   '@electric-sql/pglite',
   '@fastify/swagger-ui',
   '@node-rs/argon2',
+  'echarts',
   'exceljs',
   'idn-area-data',
   'pdfkit',
