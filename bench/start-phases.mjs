@@ -33,7 +33,11 @@ const log = pino({ level: 'warn' });
 // as `simpul serve` does: the database opens while the rest of the code loads (--serial: one after the other)
 const serial = process.argv.includes('--serial');
 const open = async () => {
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    regencyCode: config.regencyCode,
+  });
   await handle.db.selectNoFrom((eb) => [eb.lit(1).as('one')]).execute();
   return handle;
 };
@@ -56,20 +60,22 @@ const ctx = { db: counted, actor: SYSTEM, clock: systemClock, config, log };
 const applied = await setup.migrate(counted);
 mark(`migrate (${applied.length} applied, ${queries} statements)`);
 queries = 0;
-// each module's seed timed on its own; what runs before the first (regions, agencies, demo staff) too
+// each module's seeds (reference, then demo) timed on their own; what runs before the first too
 let first = true;
 for (const module of modules) {
-  const seed = module.seed;
-  if (!seed) continue;
-  module.seed = async (...args) => {
-    if (first) mark(`  seed regions, agencies, demo staff (${queries} statements)`);
-    first = false;
-    queries = 0;
-    const result = await seed(...args);
-    mark(`  seed ${module.name} (${queries} statements)`);
-    queries = 0;
-    return result;
-  };
+  for (const hook of ['seed', 'seedDemo']) {
+    const seed = module[hook];
+    if (!seed) continue;
+    module[hook] = async (...args) => {
+      if (first) mark(`  ${hook === 'seed' ? 'regions, agencies' : 'demo staff'} (${queries} statements)`);
+      first = false;
+      queries = 0;
+      const result = await seed(...args);
+      mark(`  ${hook} ${module.name} (${queries} statements)`);
+      queries = 0;
+      return result;
+    };
+  }
 }
 const { seededReference } = await setup.seed(ctx, { demo: config.demo });
 if (!seededReference) mark(`seed: reference inputs unchanged, skipped (${queries} statements)`);

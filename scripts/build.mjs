@@ -150,16 +150,26 @@ async function bundleEntry(staging) {
 }
 
 /** That empty cluster with this build's migrations and the country's area lists, kept for first starts. */
-async function keepMigratedTemplate(outDir, name) {
+async function keepMigratedTemplate(outDir, templateName) {
   const load = (file) => import(pathToFileURL(path.join(outDir, file)).href);
   const { openDatabase } = await load('platform/db/index.js');
   const { prepareTemplate } = await load('setup.js');
+  const { loadConfig } = await load('config.js');
+  const { SYSTEM } = await load('platform/auth/roles.js');
+  const { systemClock } = await load('platform/context.js');
+  const pino = (await import('pino')).default;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-schema-'));
+  // the default regency (no REGENCY_CODE, whatever the build machine's environment says)
+  const config = loadConfig({ DATA_DIR: dataDir });
   const handle = await openDatabase({ databaseUrl: null, dataDir });
   try {
-    await prepareTemplate(handle.db);
+    const ctx = { db: handle.db, actor: SYSTEM, clock: systemClock, config, log: pino({ level: 'warn' }) };
+    await prepareTemplate(ctx);
     const dump = await handle.pglite.dumpDataDir('gzip');
-    fs.writeFileSync(path.join(outDir, name), Buffer.from(await dump.arrayBuffer()));
+    fs.writeFileSync(
+      path.join(outDir, templateName(config.regencyCode)),
+      Buffer.from(await dump.arrayBuffer()),
+    );
   } finally {
     await handle.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -166,7 +166,9 @@ describe('the compiled build (npm run build, what npm start runs)', () => {
     const catalogPage = async (base: string) => (await get(`${base}/layanan`)).body;
 
     const first = await startCompiled(dataDir, databaseUrl);
-    expect(first.output()).not.toContain(skipped);
+    // an embedded first start unpacks the build's cluster, which holds the reference data already
+    if (databaseUrl) expect(first.output()).not.toContain(skipped);
+    else expect(first.output()).toContain(skipped);
     expect(await catalogPage(first.base)).toContain('Kartu Pencari Kerja');
     expect(await first.stop()).toBe(0);
 

@@ -56,7 +56,11 @@ function printLogins(
 async function serve(config: Config): Promise<void> {
   const log = pino({ level: config.logLevel });
   const started = performance.now();
-  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const opening = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    regencyCode: config.regencyCode,
+  });
   // a failed open is reported once, by the await below, not also as an unhandled rejection
   opening.catch(() => {});
   const [setup, { buildApp }, { modules }, { recoverImportsAtStart }, { startJobs }, { findStaffByEmail }] =
@@ -102,7 +106,11 @@ async function withDatabase<T>(
 ): Promise<T> {
   const log = pino({ level: 'warn' });
   const [handle, { migrate }] = await Promise.all([
-    openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+    openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      regencyCode: config.regencyCode,
+    }),
     loadSetup(),
   ]);
   try {

@@ -45,8 +45,13 @@ export interface SimpulModule {
   routes?: FastifyPluginAsync;
   messages?: { id: Messages; en: Messages };
   navigation?: NavItem[];
-  /** Reference data always; demo data only when options.demo. Returns demo logins to print. */
-  seed?: (ctx: Ctx, options: { demo: boolean; demoVillages: string[] }) => Promise<DemoLogin[] | undefined>;
+  /**
+   * Reference data (code lists, catalogs, categories): idempotent, run again only when its inputs
+   * change (setup.ts fingerprints them), and kept in the compiled server's embedded template.
+   */
+  seed?: (ctx: Ctx) => Promise<void>;
+  /** Demo data, into a fresh demo database only (no staff yet), after every reference seed. Returns logins to print. */
+  seedDemo?: (ctx: Ctx, options: { demoVillages: string[] }) => Promise<DemoLogin[] | undefined>;
   /** Runs once when a server starts, after migrations and seed: repairs what a dead process left behind. */
   onStart?: (ctx: Ctx) => Promise<void>;
   jobs?: Array<{ name: string; everyMs: number; run: (ctx: Ctx) => Promise<void> }>;

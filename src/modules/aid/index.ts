@@ -21,10 +21,10 @@ export const aidModule: SimpulModule = {
     },
     { href: '/akun/bansos', label: 'aid.navResident', for: ['resident'] },
   ],
-  async seed(ctx, { demo, demoVillages }) {
-    await seedProgrammes(ctx);
+  seed: seedProgrammes,
+  async seedDemo(ctx, { demoVillages }) {
     const village = demoVillages[0];
-    if (demo && village) await seedDemoAid(ctx, village);
+    if (village) await seedDemoAid(ctx, village);
     return undefined;
   },
   imports: [aidImport],

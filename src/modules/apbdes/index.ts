@@ -17,8 +17,8 @@ export const apbdesModule: SimpulModule = {
     },
     { href: '/apbdes', label: 'apbdes.navPublic', for: ['public'] },
   ],
-  async seed(ctx, { demo, demoVillages }) {
-    if (demo) await seedDemoBudgets(ctx, demoVillages);
+  async seedDemo(ctx, { demoVillages }) {
+    await seedDemoBudgets(ctx, demoVillages);
     return undefined;
   },
   imports: [apbdesImport],

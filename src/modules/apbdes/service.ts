@@ -675,7 +675,17 @@ export async function seedDemoBudgets(ctx: Ctx, villages: string[]): Promise<voi
   const year = currentYear(ctx);
   for (const code of villages) {
     if (await repo.selectBudget(ctx.db, code, year)) continue;
-    for (const input of demoLines(code, { s1: 0.42, s2: 0.38 })) await saveLine(ctx, code, year, input);
-    await setStatus(ctx, code, year, 'published');
+    const lines = demoLines(code, { s1: 0.42, s2: 0.38 }).map((input) => {
+      const checked = checkLine(input);
+      if (checked.errors) throw new Error(`demo APBDes line ${input.kode}: ${Object.values(checked.errors)}`);
+      return checked.line;
+    });
+    // the whole year in one transaction, as an import writes it (a line at a time was 450 statements)
+    await inTransaction(ctx, async (tx) => {
+      const budget = await repo.lockBudget(tx.db, code, year, ctx.clock.now(), by(ctx));
+      await repo.replaceLines(tx.db, budget.id, code, lines);
+      await repo.touchBudget(tx.db, budget.id, { now: ctx.clock.now(), by: by(ctx), status: 'published' });
+      await auditBudget(tx, 'apbdes_publish', budget.id, code, { year, from: 'draft' });
+    });
   }
 }

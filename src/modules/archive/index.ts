@@ -24,10 +24,7 @@ export const archiveModule: SimpulModule = {
     },
     { href: '/kelola/arsip/klasifikasi', label: 'archive.nav.classification', for: ['admin_kabupaten'] },
   ],
-  async seed(ctx) {
-    await seedClassificationCodes(ctx);
-    return undefined;
-  },
+  seed: seedClassificationCodes,
   async workQueue(ctx) {
     if (!isStaff(ctx.actor)) return [];
     const { open, overdue } = await openDispositions(ctx);

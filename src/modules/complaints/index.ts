@@ -6,8 +6,8 @@ import { complaintPersonalData } from './personal-data.ts';
 import { complaintsWorkQueue } from './queue.ts';
 import { complaintRoutes } from './routes/index.ts';
 import { complaintSearch } from './search.ts';
-import { seedComplaints } from './seed.ts';
-import { escalateOverdue } from './service.ts';
+import { seedDemoComplaints } from './seed.ts';
+import { escalateOverdue, seedComplaintReference } from './service.ts';
 
 export const complaintsModule: SimpulModule = {
   name: 'complaints',
@@ -25,7 +25,8 @@ export const complaintsModule: SimpulModule = {
       for: ['admin_kabupaten', 'opd', 'camat', 'kepala_desa', 'sekretaris_desa', 'operator_desa'],
     },
   ],
-  seed: seedComplaints,
+  seed: seedComplaintReference,
+  seedDemo: seedDemoComplaints,
   workQueue: complaintsWorkQueue,
   jobs: [
     {

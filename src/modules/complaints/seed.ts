@@ -1,10 +1,8 @@
 import type { Ctx } from '../../platform/context.ts';
-import { seedComplaintReference, submitReport } from './service.ts';
+import { submitReport } from './service.ts';
 
-/** Reference data always; on a fresh demo database, a few labelled demo reports to look at. */
-export async function seedComplaints(ctx: Ctx, options: { demo: boolean; demoVillages: string[] }) {
-  await seedComplaintReference(ctx);
-  if (!options.demo) return undefined;
+/** On a fresh demo database, a few labelled demo reports to look at. */
+export async function seedDemoComplaints(ctx: Ctx, options: { demoVillages: string[] }) {
   const [first, second, third] = options.demoVillages;
   const demo: Array<Parameters<typeof submitReport>[1]> = [
     {

@@ -29,10 +29,9 @@ export const healthModule: SimpulModule = {
       for: ['operator_desa', 'sekretaris_desa', 'kepala_desa', 'camat', 'opd', 'admin_kabupaten'],
     },
   ],
-  async seed(ctx, { demo, demoVillages }) {
+  async seedDemo(ctx, { demoVillages }) {
     const village = demoVillages[0];
-    if (!demo || !village) return undefined;
-    return seedDemoHealth(ctx, village);
+    return village ? seedDemoHealth(ctx, village) : undefined;
   },
   imports: [healthImport],
   figures: healthFigures,

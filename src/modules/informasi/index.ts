@@ -4,7 +4,7 @@ import { informasiMigrations } from './migrations.ts';
 import { informasiPersonalData } from './personal-data.ts';
 import { informasiWorkQueue } from './queue.ts';
 import { informasiRoutes } from './routes/index.ts';
-import { seedInformasi } from './seed.ts';
+import { seedDemoInformasi } from './seed.ts';
 import { flagOverdue, informasiSitemap } from './service.ts';
 
 export const informasiModule: SimpulModule = {
@@ -21,7 +21,7 @@ export const informasiModule: SimpulModule = {
       for: ['admin_kabupaten', 'opd', 'camat', 'kepala_desa', 'sekretaris_desa', 'operator_desa'],
     },
   ],
-  seed: seedInformasi,
+  seedDemo: seedDemoInformasi,
   workQueue: informasiWorkQueue,
   sitemap: informasiSitemap,
   villageSite: [{ path: 'informasi-publik', label: 'informasi.site.menu', order: 40 }],

@@ -94,8 +94,7 @@ const AGENCY_ENTRIES: EntryInput[] = [
 ];
 
 /** No reference data of its own; on a fresh demo database, a DIP for the demo villages and DPUPR and one request. */
-export async function seedInformasi(ctx: Ctx, options: { demo: boolean; demoVillages: string[] }) {
-  if (!options.demo) return undefined;
+export async function seedDemoInformasi(ctx: Ctx, options: { demoVillages: string[] }) {
   const year = String(ctx.clock.now().getUTCFullYear());
   for (const village of options.demoVillages)
     for (const entry of villageEntries(year)) await createEntry(ctx, village, entry, null);

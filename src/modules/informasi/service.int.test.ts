@@ -8,7 +8,7 @@ import { createTestContext, eachTest, makeStaff } from '../../testing.ts';
 import { informasiModule } from './index.ts';
 import { informasiPersonalData } from './personal-data.ts';
 import { informasiWorkQueue } from './queue.ts';
-import { seedInformasi } from './seed.ts';
+import { seedDemoInformasi } from './seed.ts';
 import * as service from './service.ts';
 import { fileRequest, KIBIN, KRAMATWATU, PDF_BYTES } from './test-builders.ts';
 
@@ -328,7 +328,7 @@ describe('the requester’s personal data', () => {
 
 describe('the demo data', () => {
   it('seeds a DIP for each demo village and DPUPR, with an excluded entry and its consequence test, and one request', async () => {
-    await seedInformasi(ctx, { demo: true, demoVillages: [KRAMATWATU, KIBIN] });
+    await seedDemoInformasi(ctx, { demoVillages: [KRAMATWATU, KIBIN] });
     const register = await service.bodyRegister(ctx, await service.getBody(ctx, KIBIN));
     expect(register.map((g) => [g.category, g.entries.length])).toEqual([
       ['berkala', 2],

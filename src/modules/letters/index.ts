@@ -4,7 +4,7 @@ import { messages } from './messages.ts';
 import { letterMigrations } from './migrations.ts';
 import { letterPersonalData } from './personal-data.ts';
 import { letterRoutes } from './routes.tsx';
-import { seedLetters } from './service.ts';
+import { seedDemoLetterSettings } from './service.ts';
 
 export const lettersModule: SimpulModule = {
   name: 'letters',
@@ -20,5 +20,5 @@ export const lettersModule: SimpulModule = {
       for: ['operator_desa', 'sekretaris_desa', 'kepala_desa'],
     },
   ],
-  seed: seedLetters,
+  seedDemo: seedDemoLetterSettings,
 };

@@ -7,11 +7,7 @@ import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { referencePath } from '../../platform/paths.ts';
 import { addDays, jakartaDate, jakartaYearMonth, startOfJakartaDay } from '../../platform/time.ts';
-import {
-  activeClassificationName,
-  currentClassificationCode,
-  seedClassificationCodes,
-} from '../archive/service.ts';
+import { activeClassificationName, currentClassificationCode } from '../archive/service.ts';
 import { getVillage, regencyName, titleCase } from '../regions/service.ts';
 import type { LetterDocument } from './document.ts';
 
@@ -631,13 +627,11 @@ export async function letterPdf(ctx: Ctx, letterId: string, options: { applicant
   return { ...(await readFile(ctx, row.file_id)), number: row.number };
 }
 
-/** The classification scheme always; demo villages get a named signatory so demo letters read right. */
-export async function seedLetters(
+/** Demo villages get a named signatory so demo letters read right. */
+export async function seedDemoLetterSettings(
   ctx: Ctx,
-  options: { demo: boolean; demoVillages: string[] },
+  options: { demoVillages: string[] },
 ): Promise<undefined> {
-  await seedClassificationCodes(ctx);
-  if (!options.demo) return undefined;
   const names = ['H. Ahmad Suhendi', 'Hj. Siti Rohmah', 'Drs. Mulyadi'];
   for (const [i, villageCode] of options.demoVillages.entries()) {
     await repo.insertSettingsIfMissing(ctx.db, {

@@ -56,9 +56,9 @@ export const residentsModule: SimpulModule = {
       for: ['camat', 'opd', 'admin_kabupaten'],
     },
   ],
-  async seed(ctx, { demo, demoVillages }) {
-    await seedReferenceCodes(ctx);
-    if (demo) await seedDemoResidents(ctx, demoVillages, DEMO_PER_VILLAGE);
+  seed: seedReferenceCodes,
+  async seedDemo(ctx, { demoVillages }) {
+    await seedDemoResidents(ctx, demoVillages, DEMO_PER_VILLAGE);
     return undefined;
   },
   async onStart(ctx) {

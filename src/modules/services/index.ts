@@ -6,8 +6,13 @@ import { serviceMigrations } from './migrations.ts';
 import { servicePersonalData } from './personal-data.ts';
 import { servicesWorkQueue } from './queue.ts';
 import { serviceRoutes } from './routes/index.ts';
-import { seedServices } from './seed.ts';
-import { listCatalog, villageServicesReviewed, villagesWithServicesReviewed } from './service.ts';
+import { seedDemoRequests } from './seed.ts';
+import {
+  listCatalog,
+  seedCatalog,
+  villageServicesReviewed,
+  villagesWithServicesReviewed,
+} from './service.ts';
 import { StaffMenu, VillageServicesSection } from './views/staff.tsx';
 
 // the village settings page is the letters module's; the services open in the village are ours
@@ -34,7 +39,8 @@ export const servicesModule: SimpulModule = {
     },
     { href: '/kelola/layanan/kinerja', label: 'services.speed.title', for: ['camat', 'admin_kabupaten'] },
   ],
-  seed: seedServices,
+  seed: seedCatalog,
+  seedDemo: seedDemoRequests,
   workQueue: servicesWorkQueue,
   onboarding: [
     {

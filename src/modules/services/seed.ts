@@ -4,7 +4,7 @@ import { staffActorById } from '../../platform/auth/sessions.ts';
 import { findStaffByEmail } from '../../platform/auth/users.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { DemoLogin } from '../../platform/module.ts';
-import { approveStep, seedCatalog, startRequest } from './service.ts';
+import { approveStep, startRequest } from './service.ts';
 
 /** The demo resident's PIN, printed at start with the other demo logins. */
 export const DEMO_RESIDENT_PIN = '270417';
@@ -30,16 +30,15 @@ async function demoResident(ctx: Ctx, villageCode: string) {
 }
 
 /**
- * The catalog always; on a fresh demo database also a resident who can log in, one request
- * waiting for the operator and one letter already issued, so every page has something to show.
+ * On a fresh demo database, a resident who can log in, one request waiting for the operator and
+ * one letter already issued, so every page has something to show.
  */
-export async function seedServices(
+export async function seedDemoRequests(
   ctx: Ctx,
-  options: { demo: boolean; demoVillages: string[] },
+  options: { demoVillages: string[] },
 ): Promise<DemoLogin[] | undefined> {
-  await seedCatalog(ctx);
   const villageCode = options.demoVillages[0];
-  if (!options.demo || !villageCode) return undefined;
+  if (!villageCode) return undefined;
   const resident = await demoResident(ctx, villageCode);
   if (!resident) return undefined;
   await ctx.db

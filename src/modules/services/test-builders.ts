@@ -7,7 +7,7 @@ import { residentActor } from '../../platform/auth/resident-login.ts';
 import type { ResidentActor, StaffActor } from '../../platform/auth/roles.ts';
 import { type Ctx, withActor } from '../../platform/context.ts';
 import { makeStaff, type TestContext } from '../../platform/testing.ts';
-import { seedLetters } from '../letters/service.ts';
+import { seedClassificationCodes } from '../archive/service.ts';
 import { findResidentByNik, makeNik } from '../residents/service.ts';
 import { KRAMATWATU, makeResident } from '../residents/test-builders.ts';
 import { type RequestInput, seedCatalog } from './service.ts';
@@ -16,7 +16,7 @@ export { KIBIN, KRAMATWATU } from '../residents/test-builders.ts';
 
 /** The catalog and the classification scheme, as a fresh installation has them. */
 export async function prepareServices(ctx: Ctx): Promise<void> {
-  await seedLetters(ctx, { demo: false, demoVillages: [] });
+  await seedClassificationCodes(ctx);
   await seedCatalog(ctx);
 }
 

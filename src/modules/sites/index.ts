@@ -2,7 +2,7 @@ import type { SimpulModule } from '../../platform/module.ts';
 import { messages } from './messages.ts';
 import { siteMigrations } from './migrations.ts';
 import { siteRoutes } from './routes.tsx';
-import { seedSites } from './seed.ts';
+import { seedDemoSites } from './seed.ts';
 import {
   hasOfficials,
   hasProfile,
@@ -19,7 +19,7 @@ export const sitesModule: SimpulModule = {
   migrations: siteMigrations,
   routes: siteRoutes,
   messages,
-  seed: seedSites,
+  seedDemo: seedDemoSites,
   navigation: [
     {
       href: '/kelola/situs',

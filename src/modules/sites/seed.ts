@@ -4,8 +4,7 @@ import { withActor } from '../../platform/context.ts';
 import { hasProfile, saveArticle, saveEvent, saveOfficial, saveProfile } from './service.ts';
 
 /** Demo content for the demo villages, labelled [DEMO], on a fresh demo database only. */
-export async function seedSites(ctx: Ctx, options: { demo: boolean; demoVillages: string[] }) {
-  if (!options.demo) return undefined;
+export async function seedDemoSites(ctx: Ctx, options: { demoVillages: string[] }) {
   const system = withActor(ctx, SYSTEM);
   const day = 86_400_000;
   const now = ctx.clock.now().getTime();

@@ -23,8 +23,8 @@ export const umkmModule: SimpulModule = {
     { href: '/akun/usaha', label: 'umkm.navOwner', for: ['resident'] },
     { href: '/umkm', label: 'umkm.navPublic', for: ['public'] },
   ],
-  async seed(ctx, { demo, demoVillages }) {
-    if (demo) await seedDemoUmkm(ctx, demoVillages);
+  async seedDemo(ctx, { demoVillages }) {
+    await seedDemoUmkm(ctx, demoVillages);
     return undefined;
   },
   imports: [umkmImport],

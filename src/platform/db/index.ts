@@ -26,7 +26,12 @@ export interface DatabaseHandle {
 
 export const pgliteExtensions = { pg_trgm, unaccent, cube, earthdistance, btree_gin };
 
-export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Promise<PGlite> {
+/** `regencyCode`: the regency a new data directory is for, to start it from the build's seeded template. */
+export async function openPGlite(
+  dataDir: string | null,
+  loadDataDir?: Blob,
+  regencyCode?: string,
+): Promise<PGlite> {
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const create = (load: Blob | undefined) =>
     PGlite.create({
@@ -35,7 +40,7 @@ export async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Pr
       extensions: pgliteExtensions,
       parsers,
     });
-  const template = loadDataDir || !dataDir ? undefined : pgliteTemplateFile(dataDir);
+  const template = loadDataDir || !dataDir ? undefined : pgliteTemplateFile(dataDir, regencyCode);
   if (!template) return create(loadDataDir);
   try {
     if (await unpackTemplate(template, dataDir!)) return await create(undefined);
@@ -61,13 +66,18 @@ export function postgresPool(connectionString: string, max = 10): pg.Pool {
 export async function openDatabase(options: {
   databaseUrl: string | null;
   dataDir: string | null;
+  regencyCode?: string;
 }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = postgresPool(options.databaseUrl);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pglite: null, close: () => db.destroy() };
   }
-  const pglite = await openPGlite(options.dataDir ? path.join(options.dataDir, 'pg') : null);
+  const pglite = await openPGlite(
+    options.dataDir ? path.join(options.dataDir, 'pg') : null,
+    undefined,
+    options.regencyCode,
+  );
   return fromPGlite(pglite);
 }
 

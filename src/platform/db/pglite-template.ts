@@ -10,8 +10,9 @@ import { codeRoot } from '../paths.ts';
 // (`npm run build`) keeps one freshly initialised, empty cluster as a tarball and a start on an
 // empty data directory unpacks it instead. No schema, no data: migrations and seeds run as before.
 // The build also keeps, inside the compiled tree, that cluster with every migration of that very
-// build applied (`schemaTemplateName`): a compiled server's first start unpacks it and has no
-// migration left to run, and Indonesia's area lists already loaded (`prepareTemplate` in setup.ts).
+// build applied and the default regency's reference data seeded (`schemaTemplateName`): a compiled
+// server's first start for that regency unpacks it and has no migration and no reference seed left
+// to run (`prepareTemplate` in setup.ts); a server for another regency starts from the empty one.
 // node_modules/@electric-sql/pglite/dist/index.cjs → the package's directory (it exports no package.json)
 const pgliteDir = path.resolve(
   path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')),
@@ -29,16 +30,19 @@ export const pgliteTemplatePath = path.join(
   `pglite-${version}-initdb.tar.gz`,
 );
 
-/** The migrated cluster's file name in a compiled tree, for this PGlite version only. */
-export const schemaTemplateName = `pglite-${version}-schema.tar.gz`;
+/** The migrated and seeded cluster's file name in a compiled tree, for this PGlite version and regency only. */
+export function schemaTemplateName(regencyCode: string): string {
+  return `pglite-${version}-schema-${regencyCode}.tar.gz`;
+}
 
-// in dist/ (in src/ no such file is ever made)
-const schemaTemplatePath = path.join(codeRoot, schemaTemplateName);
-
-/** The cluster to start a new data directory from: the build's migrated one, else the empty one, else none. */
-export function pgliteTemplateFile(dataDir: string): string | undefined {
+/**
+ * The cluster to start a new data directory from: the build's migrated one of the regency served,
+ * else the empty one, else none. (In src/ there is never a migrated one: only dist/ has it.)
+ */
+export function pgliteTemplateFile(dataDir: string, regencyCode: string | undefined): string | undefined {
   if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return undefined;
-  return [schemaTemplatePath, pgliteTemplatePath].find((file) => fs.existsSync(file));
+  const schemaTemplate = regencyCode ? [path.join(codeRoot, schemaTemplateName(regencyCode))] : [];
+  return [...schemaTemplate, pgliteTemplatePath].find((file) => fs.existsSync(file));
 }
 
 /**
