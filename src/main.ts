@@ -5,6 +5,7 @@ import { SYSTEM } from './platform/auth/roles.ts';
 import type { Ctx } from './platform/context.ts';
 import { systemClock } from './platform/context.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/index.ts';
+import { openReplica } from './platform/db/replica.ts';
 import type { FileStore } from './platform/files/store.ts';
 import { Invalid } from './platform/http/errors.ts';
 import type { DemoLogin } from './platform/module.ts';
@@ -80,7 +81,8 @@ async function serve(config: Config): Promise<void> {
   if (!seededReference) log.info('reference data unchanged since it was last seeded: seeds skipped');
   for (const module of modules) await module.onStart?.(ctx);
   await recoverImportsAtStart(ctx);
-  const app = await buildApp({ config, db: handle.db, logger: log });
+  const replica = config.databaseReplicaUrl ? openReplica(config.databaseReplicaUrl) : undefined;
+  const app = await buildApp({ config, db: handle.db, ...(replica ? { replica } : {}), logger: log });
   const jobs = startJobs(ctx, setup.allJobs());
   await app.listen({ port: config.port, host: config.host });
   log.info({ ms: Math.round(performance.now() - started), database: handle.kind }, 'ready');
@@ -93,6 +95,7 @@ async function serve(config: Config): Promise<void> {
     log.info({ signal }, 'shutting down');
     jobs.stop();
     await app.close();
+    await replica?.close();
     await handle.close();
     process.exit(0);
   };

@@ -52,10 +52,11 @@ export async function openPGlite(
   }
 }
 
-export function postgresPool(connectionString: string, max = 10): pg.Pool {
+export function postgresPool(connectionString: string, max = 10, connectionTimeoutMillis = 0): pg.Pool {
   return new pg.Pool({
     connectionString,
     max,
+    connectionTimeoutMillis,
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
