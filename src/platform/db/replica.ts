@@ -22,7 +22,6 @@ const RETRY_AFTER_MS = 5_000;
 export function openReplica(url: string, options: { retryAfterMs?: number } = {}): Replica {
   // a stopped replica must fail a read fast, not hold the page while a connection times out
   const pool = postgresPool(url, 5, 2_000);
-  pool.on('error', () => {}); // an idle client's lost connection: the next read finds out and falls back
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const retryAfterMs = options.retryAfterMs ?? RETRY_AFTER_MS;
   let downUntil = 0;

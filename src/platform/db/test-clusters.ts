@@ -65,9 +65,120 @@ function portBase(): number {
   return 20000 + ((process.pid * 7 + Date.now()) % 5000) * 2;
 }
 
+function tempRoot(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-clusters-'));
+  fs.chmodSync(root, 0o777);
+  return root;
+}
+
+export function psqlOn(c: Cluster, query: string, database = 'postgres'): string {
+  const args = [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(c.port),
+    '-U',
+    'postgres',
+    '-d',
+    database,
+    '-At',
+    '-c',
+    query,
+  ];
+  return asPostgres('psql', args).trim();
+}
+
 /**
- * A new primary (trust auth on 127.0.0.1, replication allowed) with a database `simpul`, and a
- * streaming replica of it made by `pg_basebackup -R`. `close` stops both and removes their files.
+ * A new cluster (trust auth on 127.0.0.1, replication allowed) with a database `simpul`. With
+ * `archiveDir`, every finished WAL segment is copied there (WAL archiving, for point-in-time recovery).
+ */
+function initPrimary(root: string, port: number, options: { archiveDir?: string } = {}): Cluster {
+  const primary = cluster(path.join(root, 'primary'), port);
+  asPostgres('initdb', ['-D', primary.dir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+  const archiving = options.archiveDir
+    ? `archive_mode = on\narchive_command = 'cp %p ${options.archiveDir}/%f'\n`
+    : '';
+  fs.appendFileSync(
+    path.join(primary.dir, 'postgresql.conf'),
+    `\nlisten_addresses = '127.0.0.1'\nwal_level = replica\nmax_wal_senders = 5\nfsync = off\nunix_socket_directories = ''\n${archiving}`,
+  );
+  fs.appendFileSync(path.join(primary.dir, 'pg_hba.conf'), '\nhost replication all 127.0.0.1/32 trust\n');
+  primary.start();
+  psqlOn(primary, 'CREATE DATABASE simpul');
+  return primary;
+}
+
+function stopQuietly(...clusters: Cluster[]): void {
+  for (const c of clusters) {
+    try {
+      c.stop('immediate');
+    } catch {
+      // already stopped
+    }
+  }
+}
+
+/** One cluster of its own, e.g. to stop and restart PostgreSQL under the app. */
+export function startPrimary(options: { archive?: boolean } = {}): {
+  primary: Cluster;
+  root: string;
+  archiveDir: string | null;
+  psql(query: string, database?: string): string;
+  close(): void;
+} {
+  const root = tempRoot();
+  const archiveDir = options.archive ? path.join(root, 'wal-archive') : null;
+  if (archiveDir) {
+    fs.mkdirSync(archiveDir);
+    fs.chmodSync(archiveDir, 0o777);
+  }
+  const primary = initPrimary(root, portBase(), archiveDir ? { archiveDir } : {});
+  return {
+    primary,
+    root,
+    archiveDir,
+    psql: (query, database) => psqlOn(primary, query, database),
+    close() {
+      stopQuietly(primary);
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A base backup of `from` (pg_basebackup) into `dir`, to start as a cluster on `port`. */
+export function baseBackup(
+  from: Cluster,
+  dir: string,
+  port: number,
+  options: { standby?: boolean } = {},
+): Cluster {
+  const args = [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(from.port),
+    '-U',
+    'postgres',
+    '-D',
+    dir,
+    '-X',
+    'stream',
+    '-c',
+    'fast',
+  ];
+  asPostgres('pg_basebackup', options.standby ? [...args, '-R'] : args);
+  return cluster(dir, port);
+}
+
+/** Writes `settings` into a cluster's postgresql.auto.conf (recovery targets, restore_command). */
+export function configure(c: Cluster, settings: Record<string, string>): void {
+  const lines = Object.entries(settings).map(([key, value]) => `${key} = '${value.replaceAll("'", "''")}'`);
+  fs.appendFileSync(path.join(c.dir, 'postgresql.auto.conf'), `\n${lines.join('\n')}\n`);
+}
+
+/**
+ * A new primary with a database `simpul`, and a streaming replica of it made by
+ * `pg_basebackup -R`. `close` stops both and removes their files.
  */
 export async function startPrimaryWithReplica(): Promise<{
   primary: Cluster;
@@ -76,41 +187,10 @@ export async function startPrimaryWithReplica(): Promise<{
   caughtUp(): Promise<void>;
   close(): void;
 }> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-clusters-'));
-  fs.chmodSync(root, 0o777);
+  const root = tempRoot();
   const base = portBase();
-  const primary = cluster(path.join(root, 'primary'), base);
-  const replica = cluster(path.join(root, 'replica'), base + 1);
-  asPostgres('initdb', ['-D', primary.dir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-  fs.appendFileSync(
-    path.join(primary.dir, 'postgresql.conf'),
-    "\nlisten_addresses = '127.0.0.1'\nwal_level = replica\nmax_wal_senders = 5\nfsync = off\nunix_socket_directories = ''\n",
-  );
-  fs.appendFileSync(path.join(primary.dir, 'pg_hba.conf'), '\nhost replication all 127.0.0.1/32 trust\n');
-  primary.start();
-  asPostgres('psql', [
-    '-h',
-    '127.0.0.1',
-    '-p',
-    String(primary.port),
-    '-U',
-    'postgres',
-    '-c',
-    'CREATE DATABASE simpul',
-  ]);
-  asPostgres('pg_basebackup', [
-    '-h',
-    '127.0.0.1',
-    '-p',
-    String(primary.port),
-    '-U',
-    'postgres',
-    '-D',
-    replica.dir,
-    '-R',
-    '-X',
-    'stream',
-  ]);
+  const primary = initPrimary(root, base);
+  const replica = baseBackup(primary, path.join(root, 'replica'), base + 1, { standby: true });
   replica.start();
   const psql = (c: Cluster, query: string) =>
     asPostgres('psql', [
@@ -137,13 +217,7 @@ export async function startPrimaryWithReplica(): Promise<{
       throw new Error('the replica did not catch up within 10 s');
     },
     close() {
-      for (const c of [replica, primary]) {
-        try {
-          c.stop('immediate');
-        } catch {
-          // already stopped
-        }
-      }
+      stopQuietly(replica, primary);
       fs.rmSync(root, { recursive: true, force: true });
     },
   };

@@ -14,12 +14,13 @@ import { openReplica, type Replica } from '../platform/db/replica.ts';
 import { clusterTestsUnavailable, startPrimaryWithReplica } from '../platform/db/test-clusters.ts';
 import { prepareAppDatabase, testConfig, testDatabaseKind, Visitor } from '../testing.ts';
 
-// Reads on a streaming replica (#17 §7, #18 §3): a real primary and a real replica made by
-// pg_basebackup, both started by this test on their own ports. Run in the PostgreSQL pass only.
+// The app on real PostgreSQL servers that the test starts on their own ports (PostgreSQL pass
+// only): reads on a streaming replica made by pg_basebackup (#17 §7, #18 §3), and the primary
+// restarted under the running app (#18 §1).
 const unavailable =
   testDatabaseKind() !== 'postgres' ? 'runs in the PostgreSQL pass' : clusterTestsUnavailable();
 
-describe.skipIf(unavailable !== null)('reads on a PostgreSQL streaming replica', () => {
+describe.skipIf(unavailable !== null)('the app on a PostgreSQL primary with a streaming replica', () => {
   let pair: Awaited<ReturnType<typeof startPrimaryWithReplica>>;
   let db: Db;
   let replica: Replica;
@@ -103,5 +104,26 @@ describe.skipIf(unavailable !== null)('reads on a PostgreSQL streaming replica',
       status: 'ok',
       replica: 'ok',
     });
+  });
+
+  it('reports the outage of the primary on /readyz while it lasts, and reconnects when it is back', async () => {
+    const ready = async () => (await app.inject({ method: 'GET', url: '/readyz' })).statusCode;
+    const before = await fileRoadReport(ctx, { title: 'Drainase meluap di Kramatwatu' });
+    expect(await ready()).toBe(200);
+    pair.primary.stop('fast');
+    try {
+      expect(await ready()).toBe(503);
+      // public figures go on from the replica; a page of the primary's gives an error page that
+      // tells nothing of the database, and the process lives on
+      expect((await new Visitor(app).get('/pengaduan/statistik')).statusCode).toBe(200);
+      const tracking = await new Visitor(app).get(`/pengaduan/${before.ticket}`);
+      expect(tracking.statusCode).toBeGreaterThanOrEqual(500);
+      expect(tracking.body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
+    } finally {
+      pair.primary.start();
+    }
+    expect(await ready()).toBe(200);
+    const after = await fileRoadReport(ctx, { title: 'Jalan amblas setelah hujan di Kramatwatu' });
+    expect((await new Visitor(app).get(`/pengaduan/${after.ticket}`)).statusCode).toBe(200);
   });
 });
