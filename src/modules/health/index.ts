@@ -8,6 +8,7 @@ import { healthWorkQueue } from './queue.ts';
 import { rollupMigrations } from './rollup.ts';
 import { healthRoutes } from './routes.tsx';
 import { scorecardMigrations } from './scorecard-migrations.ts';
+import { healthSearch } from './search.ts';
 import { seedDemoHealth } from './seed.ts';
 
 export const healthModule: SimpulModule = {
@@ -23,6 +24,8 @@ export const healthModule: SimpulModule = {
       for: ['kader_posyandu', 'operator_desa', 'sekretaris_desa', 'kepala_desa', 'opd', 'admin_kabupaten'],
     },
     { href: '/akun/anak', label: 'health.navParent', for: ['resident'] },
+    // the platform's search page: a kader finds their posyandu's children there (search.ts)
+    { href: '/kelola/cari', label: 'search.nav', for: ['kader_posyandu'] },
     {
       href: '/kelola/kesehatan/angka',
       label: 'health.figures.nav',
@@ -37,5 +40,6 @@ export const healthModule: SimpulModule = {
   figures: healthFigures,
   personalData: healthPersonalData,
   workQueue: healthWorkQueue,
+  search: healthSearch,
   villageSite: [{ path: 'kesehatan', label: 'health.public.siteMenu', order: 40 }],
 };

@@ -172,6 +172,9 @@ const id: Messages = {
   'health.personal.mothers': '{count} catatan ibu disamarkan',
   'health.personal.whyFigures':
     'Angka tanpa identitas tetap dipakai untuk angka stunting desa (UU 27/2022 psl. 16: data anonim bukan data pribadi).',
+  'health.search.kindChild': 'Anak (posyandu)',
+  'health.search.kindPosyandu': 'Posyandu',
+  'health.search.inactive': 'tidak aktif',
   'health.error.notFound': 'Data tidak ditemukan.',
   'health.error.notYourChild': 'Catatan anak ini di luar wewenang Anda.',
   'health.error.notYourPosyandu': 'Posyandu ini bukan posyandu Anda.',
@@ -392,6 +395,9 @@ const en: Messages = {
   'health.personal.mothers': '{count} mother records anonymised',
   'health.personal.whyFigures':
     'Anonymous numbers still count in the village’s stunting figures (UU 27/2022 art. 16: anonymous data is not personal data).',
+  'health.search.kindChild': 'Child (posyandu)',
+  'health.search.kindPosyandu': 'Posyandu',
+  'health.search.inactive': 'inactive',
   'health.error.notFound': 'Not found.',
   'health.error.notYourChild': 'This child’s record is outside your remit.',
   'health.error.notYourPosyandu': 'This is not your posyandu.',

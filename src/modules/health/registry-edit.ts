@@ -14,6 +14,7 @@ import { ageInDays, type Sex } from './growth/index.ts';
 import { judge, type MeasurementInput, monthOf, needsConfirmation, type Previous } from './measure.ts';
 import { assertMayKeepPosyandu, assertMayRecordAt } from './policy.ts';
 import * as repo from './repo.ts';
+import { indexChildren, indexPosyandu } from './search.ts';
 import { healthAccess, today } from './service.ts';
 
 type Form = Record<string, string | undefined>;
@@ -68,6 +69,7 @@ export async function editPosyandu(ctx: Ctx, id: string, form: Form): Promise<vo
     villageCode: row.village_code,
     detail: { fields: changed },
   });
+  await indexPosyandu(ctx, row.id);
 }
 
 /** A child's registry fields and the posyandu of the village it may move to (for the edit page). */
@@ -163,6 +165,7 @@ export async function editChild(ctx: Ctx, id: string, form: Form): Promise<{ rej
     villageCode: child.village_code,
     detail: { fields: changed, rejudged },
   });
+  await indexChildren(ctx, [child.id]);
   return { rejudged };
 }
 

@@ -478,3 +478,79 @@ export async function setJudgement(
 ): Promise<void> {
   await db.updateTable('health_measurements').set(row).where('id', '=', id).execute();
 }
+
+/** What a child's search document is written from (children not anonymised). */
+export interface ChildSearchRow {
+  id: string;
+  village_code: string;
+  name: string;
+  sex: number;
+  birth_date: string;
+  nik: string | null;
+  family_number: string | null;
+  posyandu_name: string;
+  mother_name: string | null;
+}
+
+export async function childrenForSearch(
+  db: Db,
+  where: {
+    ids?: string[];
+    villageCode?: string | undefined;
+    posyanduId?: string;
+    after?: string;
+    limit?: number;
+  },
+): Promise<ChildSearchRow[]> {
+  if (where.ids && where.ids.length === 0) return [];
+  let q = db
+    .selectFrom('health_children as c')
+    .innerJoin('health_posyandu as p', 'p.id', 'c.posyandu_id')
+    .leftJoin('health_mothers as m', 'm.id', 'c.mother_id')
+    .select([
+      'c.id',
+      'c.village_code',
+      'c.name',
+      'c.sex',
+      'c.birth_date',
+      'c.nik',
+      'c.family_number',
+      'p.name as posyandu_name',
+      'm.name as mother_name',
+    ])
+    .where('c.anonymised_at', 'is', null);
+  if (where.ids) q = q.where('c.id', 'in', where.ids);
+  if (where.villageCode) q = q.where('c.village_code', '=', where.villageCode);
+  if (where.posyanduId) q = q.where('c.posyandu_id', '=', where.posyanduId);
+  if (where.after) q = q.where('c.id', '>', where.after);
+  if (where.limit) q = q.orderBy('c.id').limit(where.limit);
+  return q.execute();
+}
+
+export type PosyanduSearchRow = Pick<
+  PosyanduRow,
+  'id' | 'village_code' | 'name' | 'dusun' | 'schedule_day' | 'address' | 'active'
+>;
+
+export async function posyanduForSearch(
+  db: Db,
+  where: { id?: string; villageCode?: string | undefined },
+): Promise<PosyanduSearchRow[]> {
+  let q = db
+    .selectFrom('health_posyandu')
+    .select(['id', 'village_code', 'name', 'dusun', 'schedule_day', 'address', 'active']);
+  if (where.id) q = q.where('id', '=', where.id);
+  if (where.villageCode) q = q.where('village_code', '=', where.villageCode);
+  return q.execute();
+}
+
+/** The children paired with these mothers (their search text names the mother). */
+export async function childIdsOfMothers(db: Db, motherIds: string[]): Promise<string[]> {
+  if (motherIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('health_children')
+    .select('id')
+    .where('mother_id', 'in', motherIds)
+    .execute();
+  return rows.map((r) => r.id);
+}

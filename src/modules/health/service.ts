@@ -40,6 +40,7 @@ import {
   recordScope,
 } from './policy.ts';
 import * as repo from './repo.ts';
+import { indexChildren, indexPosyandu } from './search.ts';
 
 export { MAX_AGE_DAYS } from './growth/index.ts';
 
@@ -162,6 +163,7 @@ export async function createPosyandu(ctx: Ctx, villageCode: string, form: Form):
       throw error;
     });
   await audit(ctx, { action: 'create', entity: 'health_posyandu', entityId: row.id, villageCode });
+  await indexPosyandu(ctx, row.id);
   return { ...toPosyandu({ ...row, children: 0, measured: 0 }) };
 }
 
@@ -321,6 +323,7 @@ export async function registerChild(ctx: Ctx, posyanduId: string, form: Form): P
     entityId: child.id,
     villageCode: posyandu.villageCode,
   });
+  await indexChildren(ctx, [child.id]);
   return { id: child.id };
 }
 
@@ -348,6 +351,7 @@ export async function linkChildToResident(ctx: Ctx, childId: string, form: Form)
     entityId: child.id,
     villageCode: child.village_code,
   });
+  await indexChildren(ctx, [child.id]);
 }
 
 export interface MeasurementView {
