@@ -1,4 +1,5 @@
 import type { SimpulModule } from '../../platform/module.ts';
+import { healthCli } from './cli.ts';
 import { healthFigures } from './figures.ts';
 import { healthImport } from './import.ts';
 import { messages } from './messages.ts';
@@ -41,5 +42,6 @@ export const healthModule: SimpulModule = {
   personalData: healthPersonalData,
   workQueue: healthWorkQueue,
   search: healthSearch,
+  cli: healthCli,
   villageSite: [{ path: 'kesehatan', label: 'health.public.siteMenu', order: 40 }],
 };

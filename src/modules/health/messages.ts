@@ -172,6 +172,13 @@ const id: Messages = {
   'health.personal.mothers': '{count} catatan ibu disamarkan',
   'health.personal.whyFigures':
     'Angka tanpa identitas tetap dipakai untuk angka stunting desa (UU 27/2022 psl. 16: data anonim bukan data pribadi).',
+  'health.cli.usage': 'Pemakaian: npx simpul health rollup [--village KODE] [--month YYYY-MM]',
+  'health.cli.badVillage': 'Tidak ada desa dengan kode {code} di kabupaten ini (contoh: 36.04.05.2001).',
+  'health.cli.badMonth': 'Bulan {month} tidak valid: tulis YYYY-MM, misalnya 2026-11.',
+  'health.cli.allVillages': 'semua desa',
+  'health.cli.allMonths': 'semua bulan',
+  'health.cli.rollupDone':
+    'Rekap kesehatan dihitung ulang ({village}, {month}): {rows} baris posyandu-bulan, {measured} pengukuran terhitung, {seconds} detik.',
   'health.search.kindChild': 'Anak (posyandu)',
   'health.search.kindPosyandu': 'Posyandu',
   'health.search.inactive': 'tidak aktif',
@@ -395,6 +402,13 @@ const en: Messages = {
   'health.personal.mothers': '{count} mother records anonymised',
   'health.personal.whyFigures':
     'Anonymous numbers still count in the village’s stunting figures (UU 27/2022 art. 16: anonymous data is not personal data).',
+  'health.cli.usage': 'Usage: npx simpul health rollup [--village CODE] [--month YYYY-MM]',
+  'health.cli.badVillage': 'No village with code {code} in this regency (e.g. 36.04.05.2001).',
+  'health.cli.badMonth': 'Month {month} is not valid: write YYYY-MM, e.g. 2026-11.',
+  'health.cli.allVillages': 'all villages',
+  'health.cli.allMonths': 'all months',
+  'health.cli.rollupDone':
+    'Health rollup recounted ({village}, {month}): {rows} posyandu-month rows, {measured} measurements counted, {seconds} s.',
   'health.search.kindChild': 'Child (posyandu)',
   'health.search.kindPosyandu': 'Posyandu',
   'health.search.inactive': 'inactive',

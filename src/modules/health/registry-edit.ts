@@ -225,7 +225,7 @@ export async function rejudgeChildMeasurements(
       m.flags.join(',') === row.flags.join(',') &&
       m.confirmed_implausible === row.confirmed_implausible;
     if (!same) {
-      await repo.setJudgement(ctx.db, m.id, { ...row, updated_at: ctx.clock.now() });
+      await repo.setJudgement(ctx.db, m.id, row, ctx.clock.now());
       rewritten++;
     }
     previous = {

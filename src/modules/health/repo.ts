@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { RecordScope } from './policy.ts';
+import { withRollupClock } from './rollup.ts';
 import type {
   HealthChildTable,
   HealthMeasurementTable,
@@ -179,20 +180,26 @@ export async function measurementsAround(db: Db, childIds: string[], month: stri
   };
 }
 
+// every write to health_measurements goes through `withRollupClock`: its rollup refresh (the
+// triggers) stamps refreshed_at with the writer's clock
+
 export async function upsertMeasurement(db: Db, row: Insertable<HealthMeasurementTable>, now: Date) {
   const { child_id: _c, measured_month: _m, created_at: _a, ...update } = row;
-  return db
-    .insertInto('health_measurements')
-    .values(row)
-    .onConflict((oc) =>
-      oc.columns(['child_id', 'measured_month']).doUpdateSet({ ...update, updated_at: now }),
-    )
-    .returning(['id', sql<boolean>`xmax = 0`.as('inserted')])
-    .executeTakeFirstOrThrow();
+  return withRollupClock(db, now, (trx) =>
+    trx
+      .insertInto('health_measurements')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['child_id', 'measured_month']).doUpdateSet({ ...update, updated_at: now }),
+      )
+      .returning(['id', sql<boolean>`xmax = 0`.as('inserted')])
+      .executeTakeFirstOrThrow(),
+  );
 }
 
-export async function insertMeasurements(db: Db, rows: Array<Insertable<HealthMeasurementTable>>) {
-  if (rows.length > 0) await db.insertInto('health_measurements').values(rows).execute();
+export async function insertMeasurements(db: Db, rows: Array<Insertable<HealthMeasurementTable>>, now: Date) {
+  if (rows.length === 0) return;
+  await withRollupClock(db, now, (trx) => trx.insertInto('health_measurements').values(rows).execute());
 }
 
 export async function setWeightGain(
@@ -201,11 +208,13 @@ export async function setWeightGain(
   gain: { weightGain: string | null; twoT: boolean },
   now: Date,
 ) {
-  await db
-    .updateTable('health_measurements')
-    .set({ weight_gain: gain.weightGain, two_t: gain.twoT, updated_at: now })
-    .where('id', '=', id)
-    .execute();
+  await withRollupClock(db, now, (trx) =>
+    trx
+      .updateTable('health_measurements')
+      .set({ weight_gain: gain.weightGain, two_t: gain.twoT, updated_at: now })
+      .where('id', '=', id)
+      .execute(),
+  );
 }
 
 export async function historyOf(db: Db, childId: string): Promise<MeasurementRow[]> {
@@ -473,10 +482,16 @@ export async function setJudgement(
     | 'two_t'
     | 'flags'
     | 'confirmed_implausible'
-    | 'updated_at'
   >,
+  now: Date,
 ): Promise<void> {
-  await db.updateTable('health_measurements').set(row).where('id', '=', id).execute();
+  await withRollupClock(db, now, (trx) =>
+    trx
+      .updateTable('health_measurements')
+      .set({ ...row, updated_at: now })
+      .where('id', '=', id)
+      .execute(),
+  );
 }
 
 /** What a child's search document is written from (children not anonymised). */

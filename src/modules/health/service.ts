@@ -712,7 +712,7 @@ async function storeHistory(
     rows.push(judged.row);
     previous = judged.next;
   }
-  await repo.insertMeasurements(ctx.db, rows);
+  await repo.insertMeasurements(ctx.db, rows, ctx.clock.now());
 }
 
 /**
