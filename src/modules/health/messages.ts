@@ -224,6 +224,8 @@ const id: Messages = {
   'health.hint.active':
     'Posyandu yang tidak aktif tidak lagi ditawarkan saat memindahkan anak ke posyandu lain.',
   'health.field.unlink': 'Lepaskan tautan ke data kependudukan',
+  'health.hint.motherEdit':
+    'Pasangan ibu–anak (KIA). Dengan NIK ibu, anak dipasangkan dengan ibu ber-NIK itu (dari data penduduk bila terdaftar). Kosongkan keduanya untuk melepas pasangan.',
   'health.field.posyandu': 'Posyandu',
   'health.posyanduUpdated': 'Posyandu diperbarui.',
   'health.childUpdated': 'Data anak diperbarui.',
@@ -454,6 +456,8 @@ const en: Messages = {
   'health.field.active': 'Posyandu active',
   'health.hint.active': 'An inactive posyandu is no longer offered when a child moves to another posyandu.',
   'health.field.unlink': 'Unlink from the population registry',
+  'health.hint.motherEdit':
+    'The mother–child pairing (KIA). With the mother’s NIK the child is paired with the mother of that NIK (from the registry when registered). Empty both to unpair.',
   'health.field.posyandu': 'Posyandu',
   'health.posyanduUpdated': 'Posyandu updated.',
   'health.childUpdated': 'Child updated.',

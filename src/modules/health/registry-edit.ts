@@ -15,7 +15,7 @@ import { judge, type MeasurementInput, monthOf, needsConfirmation, type Previous
 import { assertMayKeepPosyandu, assertMayRecordAt } from './policy.ts';
 import * as repo from './repo.ts';
 import { indexChildren, indexPosyandu } from './search.ts';
-import { healthAccess, today } from './service.ts';
+import { healthAccess, motherFor, today } from './service.ts';
 
 type Form = Record<string, string | undefined>;
 type Errors = Record<string, string>;
@@ -106,9 +106,12 @@ export async function editChild(ctx: Ctx, id: string, form: Form): Promise<{ rej
   const errors: Errors = {};
   const nik = field(form, 'nik');
   const familyNumber = field(form, 'no_kk');
+  const motherName = field(form, 'nama_ibu');
+  const motherNik = field(form, 'nik_ibu');
   for (const [key, value] of [
     ['nik', nik],
     ['no_kk', familyNumber],
+    ['nik_ibu', motherNik],
   ] as const)
     if (value && !/^\d{16}$/.test(value)) errors[key] = t('health.error.sixteenDigits');
   if (nik && !errors.nik) {
@@ -143,6 +146,7 @@ export async function editChild(ctx: Ctx, id: string, form: Form): Promise<{ rej
   if (Object.keys(errors).length > 0 || !sex) throw new Invalid(errors);
   const changes = {
     name,
+    mother_id: await pairedMother(ctx, child, motherName, motherNik),
     sex,
     birth_date: birthDate,
     nik: nik || null,
@@ -167,6 +171,27 @@ export async function editChild(ctx: Ctx, id: string, form: Form): Promise<{ rej
   });
   await indexChildren(ctx, [child.id]);
   return { rejudged };
+}
+
+/**
+ * The KIA pairing after an edit: both fields empty unpair the child; the same name without a NIK
+ * keeps the mother; a NIK finds (or makes) the mother with it; another name makes a mother by name.
+ */
+async function pairedMother(
+  ctx: Ctx,
+  child: {
+    village_code: string;
+    mother_id: string | null;
+    mother_name: string | null;
+    mother_nik: string | null;
+  },
+  name: string,
+  nik: string,
+): Promise<string | null> {
+  if (!name && !nik) return null;
+  if (child.mother_id && nik === (child.mother_nik ?? '') && (nik || name === child.mother_name))
+    return child.mother_id;
+  return motherFor(ctx, child.village_code, name, nik);
 }
 
 /**

@@ -255,7 +255,13 @@ function parseSex(raw: string): Sex | null {
   return null;
 }
 
-async function motherFor(ctx: Ctx, villageCode: string, name: string, nik: string): Promise<string | null> {
+/** The mother by her NIK (found, or made and linked to the registry when she is a resident), or a new one by name. */
+export async function motherFor(
+  ctx: Ctx,
+  villageCode: string,
+  name: string,
+  nik: string,
+): Promise<string | null> {
   if (!name && !nik) return null;
   if (nik) {
     const known = await repo.motherByNik(ctx.db, nik);
