@@ -18,7 +18,7 @@ import * as repo from './repo.ts';
  * A child is a personal, confidential document handled by the child's village: the platform's
  * rules let the village office and admin kabupaten find it (not the camat, not another village);
  * the module's `scope` adds the kader of the child's posyandu and Dinkes, whom the health policy
- * admits and the platform's roles do not. The NIK is masked for all but the village office.
+ * admits and the platform's roles do not. The NIK is masked for all but the village office and admin.
  * A posyandu (name, dusun, schedule; no child) is a record handled by Dinkes, found by whoever
  * reads the region's records and by its kader.
  */
