@@ -36,7 +36,7 @@ import { platformMessages } from './platform/messages.ts';
 import { codePath } from './platform/paths.ts';
 import { platformNavigation, platformRoutes } from './platform/routes.tsx';
 import { searchNavigation, searchRoutes } from './platform/search/routes.tsx';
-import { registerSearchKinds } from './platform/search/service.ts';
+import { registerSearchKinds, registerSearchScope } from './platform/search/service.ts';
 import { registerAssetFolder } from './platform/ui/assets.ts';
 import type { SafeHtml } from './platform/ui/jsx-runtime.ts';
 import { setSiteInfo } from './platform/ui/layout.tsx';
@@ -233,6 +233,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (module.messages) registerMessages(module.messages);
     if (module.navigation) registerNavigation(module.navigation);
     if (module.search) registerSearchKinds(module.search.kinds);
+    if (module.search?.scope) registerSearchScope(module.search.scope);
   }
   registerNavigation(searchNavigation);
   registerVillageSiteSections(modules.flatMap((m) => m.villageSite ?? []));
