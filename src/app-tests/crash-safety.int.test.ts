@@ -2,17 +2,21 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { sql } from 'kysely';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { healthImport } from '../modules/health/import.ts';
 import { approveStep } from '../modules/services/service.ts';
 import { type StaffActor, SYSTEM } from '../platform/auth/roles.ts';
-import { type Ctx, systemClock, withActor } from '../platform/context.ts';
+import { type Ctx, fixedClock, systemClock, withActor } from '../platform/context.ts';
 import { restoreDatabase } from '../platform/db/backup.ts';
 import { openDatabase } from '../platform/db/index.ts';
 import { hashOf } from '../platform/files/hashing.ts';
 import { storageKey } from '../platform/files/keys.ts';
 import { fileStore } from '../platform/files/store.ts';
+import { IMPORT_STALE_AFTER_MS, recoverStaleImports, runQueuedImports } from '../platform/imports/index.ts';
 import { cliTarget, closingAfterEach, simpulCli, testConfig } from '../testing.ts';
+import { posyanduSheetQueued } from './crash-scenarios.ts';
 
 // kill -9 in the middle of work (#18 §1), on PGlite and on PostgreSQL: the process that dies is a
 // child of the test's (crash-child.ts, or the CLI itself); the test opens the database after it.
@@ -140,4 +144,54 @@ describe('a process killed in the middle of its work', () => {
     const letters = await restored.ctx.db.selectFrom('letters').select('number').execute();
     expect(letters).toHaveLength(2);
   }, 240_000);
+
+  it('resumes a posyandu sheet import killed half-way to the measurements and figures of a clean run', async () => {
+    const total = 40;
+    const env = await cliTarget(closing, { dirPrefix: 'simpul-crash-posyandu-' });
+    const crash = await runThenKill(
+      ['--import', 'tsx', path.join('src', 'app-tests', 'crash-child.ts'), 'posyandu', String(total)],
+      env,
+      (output) => [...output.matchAll(/^rows (\d+)$/gm)].some((m) => Number(m[1]) >= total / 2),
+    );
+    expect(crash.killed, crash.output).toBe(true);
+    const ctx = await openAfterCrash(env);
+    const written = await ctx.db
+      .selectFrom('health_measurements')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(written.n)).toBeGreaterThan(0);
+    expect(Number(written.n)).toBeLessThan(total);
+
+    // the next start (or, beside a live server, the imports job once the heartbeat is old) takes it up again
+    const later = fixedClock(new Date(Date.now() + IMPORT_STALE_AFTER_MS + 1000));
+    expect(await recoverStaleImports({ ...ctx, clock: later })).toEqual({ failed: 0, resumed: 1 });
+    expect(await runQueuedImports(ctx, [healthImport])).toBe(1);
+    const job = await ctx.db
+      .selectFrom('import_jobs')
+      .select(['state', 'attempts'])
+      .executeTakeFirstOrThrow();
+    expect(job).toEqual({ state: 'selesai', attempts: 2 });
+
+    const clean = (await closing.context()).ctx;
+    await posyanduSheetQueued(clean, total);
+    await runQueuedImports(clean, [healthImport]);
+    expect(await healthState(ctx)).toEqual(await healthState(clean));
+  }, 240_000);
 });
+
+/** The measurements by child and the monthly rollup, without the ids and times that differ between runs. */
+async function healthState(ctx: Ctx) {
+  const measurements = await ctx.db
+    .selectFrom('health_measurements as m')
+    .innerJoin('health_children as c', 'c.id', 'm.child_id')
+    .select(['c.name', 'm.measured_on', 'm.weight_kg', 'm.height_cm', 'm.haz', 'm.waz', 'm.whz', 'm.flags'])
+    .orderBy('c.name')
+    .execute();
+  const rollup = await sql<
+    Record<string, unknown>
+  >`SELECT * FROM health_monthly_village ORDER BY 1, 2, 3`.execute(ctx.db);
+  const withoutIds = rollup.rows.map((row) =>
+    Object.fromEntries(Object.entries(row).filter(([key]) => !key.endsWith('id') && key !== 'refreshed_at')),
+  );
+  return { measurements, rollup: withoutIds };
+}
