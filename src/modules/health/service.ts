@@ -41,6 +41,7 @@ import {
 } from './policy.ts';
 import * as repo from './repo.ts';
 
+export { type FiguresPage as HealthFiguresPage, figuresPage as healthFiguresPage } from './figures.ts';
 export { MAX_AGE_DAYS } from './growth/index.ts';
 
 type Form = Record<string, string | undefined>;

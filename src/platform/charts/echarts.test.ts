@@ -8,7 +8,9 @@ describe('server-side ECharts SVG', () => {
       { width: 400, height: 240 },
       'Permohonan per desa <uji>',
     );
-    expect(svg.startsWith('<svg width="100%" role="img" aria-label="Permohonan per desa &lt;uji&gt;"')).toBe(true);
+    expect(svg.startsWith('<svg width="100%" role="img" aria-label="Permohonan per desa &lt;uji&gt;"')).toBe(
+      true,
+    );
     expect(svg).toContain('viewBox="0 0 400 240"');
     expect(svg).toContain('Kibin');
     expect(svg).not.toContain('<script');

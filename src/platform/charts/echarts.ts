@@ -52,7 +52,11 @@ export function barOption(categories: string[], series: BarSeries[], options: { 
   return {
     grid: { left: 48, right: 12, top: series.length > 1 ? 32 : 12, bottom: 64 },
     legend: series.length > 1 ? { top: 0 } : undefined,
-    xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 6 ? 40 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: categories,
+      axisLabel: { interval: 0, rotate: categories.length > 6 ? 40 : 0 },
+    },
     yAxis: { type: 'value', minInterval: 1 },
     series: series.map((s) => ({
       type: 'bar',
