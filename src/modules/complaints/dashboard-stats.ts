@@ -52,7 +52,7 @@ async function countsBy(
     )
     .leftJoin('villages as v', 'v.code', 'c.village_code')
     .leftJoin('complaint_categories as cat', 'cat.code', 'c.category_code')
-    .where(sql<SqlBool>`(${open}) OR (${received}) OR (${resolved})`);
+    .where(sql<SqlBool>`((${open}) OR (${received}) OR (${resolved}))`);
   query =
     'agency' in scope
       ? query.where('c.handler_kind', '=', 'agency').where('c.handler_code', '=', scope.agency)

@@ -103,7 +103,7 @@ export async function publicStatistics(ctx: Ctx): Promise<DashboardPage> {
       r.villages,
       r.siteLive,
       r.servicesEffective,
-      r.population,
+      publicCount(r.population),
       r.complaintsOpen,
       r.complaintsFinished,
       publicCount(r.stunted),

@@ -66,7 +66,7 @@ export async function speedReport(
       join.onRef('v.service_id', '=', 's.id').onRef('v.version', '=', 's.current_version'),
     )
     .where('r.state', '<>', 'draf')
-    .where(sql<SqlBool>`(${inPeriod('r.submitted_at')}) OR (${inPeriod('r.finished_at')})`);
+    .where(sql<SqlBool>`((${inPeriod('r.submitted_at')}) OR (${inPeriod('r.finished_at')}))`);
   query =
     'agency' in scope
       ? query.where('s.owner_code', '=', scope.agency)
