@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResidentActor, StaffActor } from '../../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../../platform/context.ts';
+import { figureCatalog, readVillageFigures } from '../../platform/figures/index.ts';
 import { buildTestApp, loginAs, makeStaff, type TestApp, type Visitor } from '../../testing.ts';
 import { seedComplaintReference } from '../complaints/service.ts';
 import { fileRoadReport } from '../complaints/test-builders.ts';
@@ -15,7 +16,9 @@ import {
   type VillageOffice,
 } from '../services/test-builders.ts';
 import { saveArticle, saveProfile } from '../sites/service.ts';
+import { ADOPTION_FIGURES } from './adoption.ts';
 import { villageAdoption } from './service.ts';
+import { figureSources } from './sources.ts';
 
 const KEC_KRAMATWATU = '36.04.05';
 const KEC_KIBIN = '36.04.16';
@@ -118,6 +121,23 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 describe('digital-village adoption', () => {
+  it('reads each figure for many villages in one batch with the same numbers as one village at a time', async () => {
+    const villages = [KRAMATWATU, MARGASANA, KIBIN];
+    const sources = await figureSources();
+    const { values } = await readVillageFigures(test.ctx, sources, villages, ADOPTION_FIGURES);
+    const catalog = figureCatalog(sources).filter((f) =>
+      (ADOPTION_FIGURES as readonly string[]).includes(f.definition.name),
+    );
+    expect(catalog.map((f) => f.definition.name).sort()).toEqual([...ADOPTION_FIGURES].sort());
+    for (const { definition } of catalog) {
+      expect(definition.computeMany, definition.name).toBeDefined();
+      for (const village of villages) {
+        const one = (await definition.compute(test.ctx, village)).value;
+        expect(values.get(definition.name)?.get(village) ?? 0, `${definition.name} ${village}`).toBe(one);
+      }
+    }
+  });
+
   it('counts each criterion as the records say, village by village', async () => {
     const admin = await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' });
     const { villages } = await villageAdoption(as(admin), KEC_KRAMATWATU);
