@@ -40,7 +40,7 @@ await sql`
         WHERE code LIKE ${`${regency}.%`}) v ON v.n = g % v.total
   JOIN (SELECT id, current_version, row_number() OVER (ORDER BY slug) - 1 AS n, count(*) OVER () AS total
         FROM services) s ON s.n = (g / 7) % s.total
-  CROSS JOIN LATERAL (SELECT TIMESTAMPTZ '2026-12-01 00:00+07' - make_interval(mins => (g * 7919) % 525600) AS at) t`.execute(
+  CROSS JOIN LATERAL (SELECT TIMESTAMPTZ '2026-12-01 00:00+07' - make_interval(mins => (g::bigint * 7919 % 525600)::int) AS at) t`.execute(
   ctx.db,
 );
 await sql`
@@ -57,7 +57,7 @@ await sql`
         WHERE code LIKE ${`${regency}.%`}) v ON v.n = (g * 13) % v.total
   JOIN (SELECT code, row_number() OVER (ORDER BY code) - 1 AS n, count(*) OVER () AS total
         FROM complaint_categories) c ON c.n = g % c.total
-  CROSS JOIN LATERAL (SELECT TIMESTAMPTZ '2026-12-01 00:00+07' - make_interval(mins => (g * 104729) % 525600) AS at) t`.execute(
+  CROSS JOIN LATERAL (SELECT TIMESTAMPTZ '2026-12-01 00:00+07' - make_interval(mins => (g::bigint * 104729 % 525600)::int) AS at) t`.execute(
   ctx.db,
 );
 await sql`VACUUM (ANALYZE) service_requests`.execute(ctx.db);
