@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResidentActor, StaffActor } from '../../platform/auth/roles.ts';
+import type { ResidentActor } from '../../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../../platform/context.ts';
 import { figureCatalog, readVillageFigures } from '../../platform/figures/index.ts';
 import { buildTestApp, loginAs, makeStaff, type TestApp, type Visitor } from '../../testing.ts';

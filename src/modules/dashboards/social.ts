@@ -2,7 +2,7 @@ import { regionContains, scopeLevel } from '../../platform/auth/policy.ts';
 import { lineOption } from '../../platform/charts/echarts.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { readVillageFigures } from '../../platform/figures/index.ts';
-import { t } from '../../platform/i18n/index.ts';
+import { formatDateTime, t } from '../../platform/i18n/index.ts';
 import { aidFiguresTable } from '../aid/service.ts';
 import { healthFiguresPage } from '../health/service.ts';
 import { listVillages, regionName } from '../regions/service.ts';
@@ -132,7 +132,7 @@ export async function socialPage(
     month = health.month;
     notes.push(
       health.asOf
-        ? t('dashboards.social.healthFresh', { at: health.asOf.toISOString() })
+        ? t('dashboards.social.healthFresh', { at: formatDateTime(health.asOf) })
         : t('dashboards.social.healthEmpty'),
     );
   }
