@@ -44,14 +44,20 @@ async function countsBy(
   const open = sql<SqlBool>`c.state IN (${sql.join([...OPEN_STATES])})`;
   const received = sql<SqlBool>`c.created_at >= ${period.from} AND c.created_at < ${period.to}`;
   const resolved = sql<SqlBool>`c.resolved_at >= ${period.from} AND c.resolved_at < ${period.to}`;
+  // only the table that names this grouping's rows is joined
   let query = ctx.db
     .selectFrom('complaints as c')
-    .leftJoin('kecamatan as k', 'k.code', 'c.kecamatan_code')
-    .leftJoin('agencies as a', (join) =>
-      join.onRef('a.code', '=', 'c.handler_code').on('c.handler_kind', '=', 'agency'),
+    .$if(grouping === 'kecamatan', (q) => q.leftJoin('kecamatan as k', 'k.code', 'c.kecamatan_code'))
+    .$if(grouping === 'category', (q) =>
+      q.leftJoin('complaint_categories as cat', 'cat.code', 'c.category_code'),
     )
-    .leftJoin('villages as v', 'v.code', 'c.village_code')
-    .leftJoin('complaint_categories as cat', 'cat.code', 'c.category_code')
+    .$if(grouping === 'handler', (q) =>
+      q
+        .leftJoin('agencies as a', (join) =>
+          join.onRef('a.code', '=', 'c.handler_code').on('c.handler_kind', '=', 'agency'),
+        )
+        .leftJoin('villages as v', 'v.code', 'c.village_code'),
+    )
     .where(sql<SqlBool>`((${open}) OR (${received}) OR (${resolved}))`);
   query =
     'agency' in scope

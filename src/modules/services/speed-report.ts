@@ -57,14 +57,10 @@ export async function speedReport(
   const issued = sql<boolean>`${ISSUED} AND ${inPeriod('r.finished_at')}`;
   const returned = sql<boolean>`EXISTS (SELECT 1 FROM service_request_events e
     WHERE e.request_id = r.id AND e.kind = 'dikembalikan')`;
-  const serviceName = sql<string>`v.definition->'name'->>'id'`;
   const hours = sql`extract(epoch FROM r.finished_at - r.submitted_at) / 86400`;
   let query = ctx.db
     .selectFrom('service_requests as r')
     .innerJoin('services as s', 's.id', 'r.service_id')
-    .innerJoin('service_versions as v', (join) =>
-      join.onRef('v.service_id', '=', 's.id').onRef('v.version', '=', 's.current_version'),
-    )
     .where('r.state', '<>', 'draf')
     .where(sql<SqlBool>`((${inPeriod('r.submitted_at')}) OR (${inPeriod('r.finished_at')}))`);
   query =
@@ -73,13 +69,13 @@ export async function speedReport(
       : whereInRegion(query, 'r.village_code', scope.region);
   if (input.region) query = whereInRegion(query, 'r.village_code', input.region);
   const village = grouping === 'service' ? sql<string>`''` : sql<string>`r.village_code`;
-  const slug = grouping === 'village' ? sql<string>`''` : sql<string>`s.slug`;
-  const name = grouping === 'village' ? sql<string>`''` : serviceName;
+  // grouped by the service's id; its name is read once per service below, not per request (the
+  // definition is a large JSON document)
+  const service = grouping === 'village' ? sql<string | null>`NULL::uuid` : sql<string | null>`r.service_id`;
   const rows = await query
     .select([
       village.as('village_code'),
-      slug.as('slug'),
-      name.as('service_name'),
+      service.as('service_id'),
       sql<number>`count(*) FILTER (WHERE ${inPeriod('r.submitted_at')})`.as('submitted'),
       sql<number>`count(*) FILTER (WHERE ${issued})`.as('issued'),
       sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours}) FILTER (WHERE ${issued})`.as(
@@ -93,13 +89,16 @@ export async function speedReport(
       ),
       sql<number>`count(*) FILTER (WHERE ${inPeriod('r.submitted_at')} AND ${returned})`.as('returned'),
     ])
-    .groupBy(sql`1, 2, 3`)
-    .orderBy(sql`1, 2`)
+    .groupBy(sql`1, 2`)
     .execute();
-  return rows.map((r) => ({
+  const names = await serviceNames(
+    ctx,
+    rows.flatMap((r) => (r.service_id ? [r.service_id] : [])),
+  );
+  const result = rows.map((r) => ({
     villageCode: r.village_code,
-    serviceSlug: r.slug,
-    serviceName: r.service_name,
+    serviceSlug: r.service_id ? (names.get(r.service_id)?.slug ?? '') : '',
+    serviceName: r.service_id ? (names.get(r.service_id)?.name ?? '') : '',
     submitted: Number(r.submitted),
     issued: Number(r.issued),
     medianDays: days(r.median),
@@ -107,4 +106,21 @@ export async function speedReport(
     withinTargetPercent: share(Number(r.within_target), Number(r.issued)),
     returnedPercent: share(Number(r.returned), Number(r.submitted)),
   }));
+  return result.sort(
+    (a, b) => a.villageCode.localeCompare(b.villageCode) || a.serviceSlug.localeCompare(b.serviceSlug),
+  );
+}
+
+/** Slug and Indonesian name of each service, from its current version. */
+async function serviceNames(ctx: Ctx, ids: string[]): Promise<Map<string, { slug: string; name: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db
+    .selectFrom('services as s')
+    .innerJoin('service_versions as v', (join) =>
+      join.onRef('v.service_id', '=', 's.id').onRef('v.version', '=', 's.current_version'),
+    )
+    .select(['s.id', 's.slug', sql<string>`v.definition->'name'->>'id'`.as('name')])
+    .where('s.id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { slug: r.slug, name: r.name }]));
 }
