@@ -221,6 +221,12 @@ describe('service speed', () => {
     expect(page.statusCode).toBe(200);
     const table = htmlTable(page.body, 'desa-layanan');
     expect(table.slice(1).map((r) => r[0])).toEqual([names.get(KRAMATWATU)]);
+    // per service over the kecamatan: the three domicile requests of Kramatwatu, two issued
+    expect(
+      htmlTable(page.body, 'layanan')
+        .slice(1)
+        .map((r) => r.slice(1, 5)),
+    ).toEqual([['3', '2', '2', '2,8']]);
     const csv = await camat.get(`${url}&tabel=desa-layanan&format=csv`);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -32,12 +32,13 @@ export async function speedPage(
   const region = pageRegion(ctx, query.wilayah);
   const period = parsePeriod(ctx, query);
   const input = { from: period.from, to: period.to, region: agencyOf(ctx.actor) ? null : region };
-  const [byService, byVillageService, villages, name] = await Promise.all([
-    speedReport(ctx, { ...input, grouping: 'service' }),
-    speedReport(ctx, { ...input, grouping: 'village_service' }),
+  const [rows, villages, name] = await Promise.all([
+    speedReport(ctx, { ...input, grouping: 'both' }),
     listVillages(ctx),
     regionName(ctx, region),
   ]);
+  const byService = rows.filter((r) => r.villageCode === '');
+  const byVillageService = rows.filter((r) => r.villageCode !== '');
   const villageName = new Map(villages.map((v) => [v.code, v.name]));
   const serviceTable: DataTable = {
     name: 'layanan',

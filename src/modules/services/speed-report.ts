@@ -36,7 +36,8 @@ function days(value: unknown): number | null {
   return value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10;
 }
 
-export type SpeedGrouping = 'village_service' | 'service' | 'village';
+/** `both`: the per-service rows (villageCode '') and the per-village-and-service rows, in one scan. */
+export type SpeedGrouping = 'village_service' | 'service' | 'village' | 'both';
 
 /**
  * Service speed per service and village (or per service, or per village) for requests in the
@@ -68,7 +69,7 @@ export async function speedReport(
       ? query.where('s.owner_code', '=', scope.agency)
       : whereInRegion(query, 'r.village_code', scope.region);
   if (input.region) query = whereInRegion(query, 'r.village_code', input.region);
-  const village = grouping === 'service' ? sql<string>`''` : sql<string>`r.village_code`;
+  const village = grouping === 'service' ? sql<string | null>`''` : sql<string | null>`r.village_code`;
   // grouped by the service's id; its name is read once per service below, not per request (the
   // definition is a large JSON document)
   const service = grouping === 'village' ? sql<string | null>`NULL::uuid` : sql<string | null>`r.service_id`;
@@ -89,14 +90,16 @@ export async function speedReport(
       ),
       sql<number>`count(*) FILTER (WHERE ${inPeriod('r.submitted_at')} AND ${returned})`.as('returned'),
     ])
-    .groupBy(sql`1, 2`)
+    .groupBy(
+      grouping === 'both' ? sql`GROUPING SETS ((r.village_code, r.service_id), (r.service_id))` : sql`1, 2`,
+    )
     .execute();
   const names = await serviceNames(
     ctx,
     rows.flatMap((r) => (r.service_id ? [r.service_id] : [])),
   );
   const result = rows.map((r) => ({
-    villageCode: r.village_code,
+    villageCode: r.village_code ?? '',
     serviceSlug: r.service_id ? (names.get(r.service_id)?.slug ?? '') : '',
     serviceName: r.service_id ? (names.get(r.service_id)?.name ?? '') : '',
     submitted: Number(r.submitted),
