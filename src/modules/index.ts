@@ -5,6 +5,7 @@ import { apbdesModule } from './apbdes/index.ts';
 import { archiveDocumentsModule } from './archive/documents/index.ts';
 import { archiveModule } from './archive/index.ts';
 import { complaintsModule } from './complaints/index.ts';
+import { dashboardsModule } from './dashboards/index.ts';
 import { healthModule } from './health/index.ts';
 import { informasiModule } from './informasi/index.ts';
 import { lettersModule } from './letters/index.ts';
@@ -33,6 +34,7 @@ export const modules: SimpulModule[] = [
   umkmModule,
   aidModule,
   archiveDocumentsModule,
+  dashboardsModule,
 ];
 
 // each module's texts are known as soon as the module is loaded, so its services speak them from a

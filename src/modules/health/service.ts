@@ -42,6 +42,7 @@ import {
 import * as repo from './repo.ts';
 import { indexChildren, indexPosyandu } from './search.ts';
 
+export { type FiguresPage as HealthFiguresPage, figuresPage as healthFiguresPage } from './figures.ts';
 export { MAX_AGE_DAYS } from './growth/index.ts';
 
 type Form = Record<string, string | undefined>;
