@@ -4,6 +4,7 @@ import { requireStaff } from '../../platform/auth/guards.ts';
 import { renderChartSvg } from '../../platform/charts/echarts.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { csvLine } from '../../platform/csv.ts';
+import { onReplica } from '../../platform/db/replica.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { queryText } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
@@ -72,7 +73,8 @@ async function sendExport(
 
 async function answer(request: FastifyRequest, reply: FastifyReply, build: PageBuilder, staff: boolean) {
   const query = queryText(request);
-  const page = await build(request.ctx, query);
+  // aggregates only, which may lag a moment: read from the replica when there is one
+  const page = await onReplica(request.ctx, (reads) => build(reads, query));
   const format = query.format;
   if (format !== undefined && format !== '') {
     if (!staff || (format !== 'csv' && format !== 'xlsx'))
