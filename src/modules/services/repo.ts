@@ -302,3 +302,55 @@ export async function speedByVillage(
     open: Number(r.open),
   }));
 }
+
+/**
+ * Requests decided (issued or refused) in [from, to) within a queue scope, with the staff member
+ * of the last staff event (the one who signed or refused) and the desk that owns the service.
+ */
+export async function decidedBetween(
+  db: Db,
+  scope: { agency: string } | { region: string | null },
+  period: { from: Date; to: Date },
+) {
+  let query = db
+    .selectFrom('service_requests as r')
+    .innerJoin('services as s', 's.id', 'r.service_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('service_request_events as e')
+          .select(['e.actor_id', 'e.actor_label'])
+          .whereRef('e.request_id', '=', 'r.id')
+          .where('e.actor_kind', '=', 'staff')
+          .orderBy('e.at', 'desc')
+          .orderBy('e.id', 'desc')
+          .limit(1)
+          .as('last'),
+      (join) => join.onTrue(),
+    )
+    .where('r.state', 'in', ['siap_diambil', 'sudah_diambil', 'ditolak'])
+    .where('r.submitted_at', 'is not', null)
+    .where('r.finished_at', '>=', period.from)
+    .where('r.finished_at', '<', period.to);
+  query =
+    'agency' in scope
+      ? query.where('s.owner_code', '=', scope.agency)
+      : whereInRegion(query, 'r.village_code', scope.region);
+  const rows = await query
+    .select([
+      'r.village_code',
+      's.owner_type',
+      's.owner_code',
+      'r.submitted_at',
+      'r.finished_at',
+      'r.due_at',
+      'last.actor_id as officer_id',
+      'last.actor_label as officer_name',
+    ])
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    submitted_at: r.submitted_at as Date,
+    finished_at: r.finished_at as Date,
+  }));
+}
