@@ -1,5 +1,6 @@
 import { isStaff } from '../auth/roles.ts';
 import type { Ctx } from '../context.ts';
+import { fileIntegrityWork } from '../files/integrity.ts';
 import { Invalid } from '../http/errors.ts';
 import { t } from '../i18n/index.ts';
 import { importKindLabel } from '../imports/index.ts';
@@ -65,7 +66,8 @@ export async function failedImportItems(ctx: Ctx, modules: readonly SimpulModule
 
 /**
  * Everything waiting for the acting officer, item by item, from each module's `workItems` (within
- * the actor's scope as that module's policy decides) and the platform's own failed imports; a
+ * the actor's scope as that module's policy decides), the platform's own failed imports and stored
+ * files found changed; a
  * module that lists no items contributes its `workQueue` count lines instead.
  */
 export async function readWorkList(ctx: Ctx, modules: readonly SimpulModule[]): Promise<WorkList> {
@@ -73,6 +75,7 @@ export async function readWorkList(ctx: Ctx, modules: readonly SimpulModule[]): 
   const limit = WORK_ITEM_LIMIT;
   const parts = await Promise.all([
     failedImportItems(ctx, modules).then((items) => ({ items, summaries: [] as WorkQueueItem[] })),
+    fileIntegrityWork(ctx).then((summaries) => ({ items: [] as WorkItem[], summaries })),
     ...modules.map(async (module) => {
       if (module.workItems) return { items: await module.workItems(ctx, { limit }), summaries: [] };
       if (module.workQueue) return { items: [] as WorkItem[], summaries: await module.workQueue(ctx) };
