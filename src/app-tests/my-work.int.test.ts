@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { disposeIncoming, registerIncoming } from '../modules/archive/service.ts';
+import { incomingInput } from '../modules/archive/test-builders.ts';
 import { changeState } from '../modules/complaints/service.ts';
 import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { answerRequest, trackRequest } from '../modules/informasi/service.ts';
@@ -126,6 +128,35 @@ describe('the officer’s own queue at /kelola/kerja', () => {
     expect(items[0]!.title).toContain('penduduk-rt02.csv');
     expect(items[0]!.href).toMatch(/^\/kelola\/penduduk\/impor\/[0-9a-f-]{36}$/);
     expect(items[1]!.href).toBe(`/kelola/layanan/permohonan/${id}`);
+  });
+
+  it('merges a disposition addressed to the sekdes and an information request of the village, the late one first', async () => {
+    clock.set('2026-12-02T02:00:00Z'); // the letter came in on Wednesday
+    const letter = await registerIncoming(withActor(test.ctx, office.operator), incomingInput());
+    await disposeIncoming(withActor(test.ctx, office.kades), letter, {
+      assigneeId: office.sekdes.id,
+      instruction: 'Hadiri dan laporkan hasilnya.',
+      dueOn: '2026-12-02',
+    });
+    const receipt = await fileInformationRequest(test.ctx, KRAMATWATU);
+    const { id: informationId } = await trackRequest(test.ctx, receipt.number, receipt.token);
+    clock.set('2026-12-04T02:00:00Z'); // Friday: the disposition was due on Wednesday
+
+    const sekdes = await loginAs(test.app, office.sekdes);
+    const items = itemsOf((await sekdes.get('/kelola/kerja')).body);
+    expect(items.map((i) => [i.kind, i.href, i.overdue])).toEqual([
+      ['archive.disposition', `/kelola/arsip/surat-masuk/${letter}`, true],
+      ['informasi.request', `/kelola/informasi/permohonan/${informationId}`, false],
+    ]);
+    expect(items[0]!.title).toContain('Camat Kramatwatu');
+    expect(items[1]!.due).toBe(formatDateTime(receipt.dueAt));
+    for (const item of items) expect((await sekdes.get(item.href)).statusCode).toBe(200);
+
+    // the disposition is the sekdes's alone; the village's information request is the operator's too
+    const operator = await loginAs(test.app, office.operator);
+    expect(itemsOf((await operator.get('/kelola/kerja')).body).map((i) => i.kind)).toEqual([
+      'informasi.request',
+    ]);
   });
 
   it('counts in the menu exactly the items the queue page lists, and the overdue ones among them', async () => {
