@@ -8,6 +8,7 @@ export const workMessages = {
     'work.lead':
       'Semua yang menunggu Anda, yang lewat tenggat lebih dulu, lalu yang paling dekat tenggatnya.',
     'work.reload': 'Muat ulang',
+    'work.openQueue': 'Buka Kerja saya: setiap pekerjaan dengan tenggatnya',
     'work.asOf': 'Keadaan pukul {at}',
     'work.count': '{n} menunggu, {overdue} lewat tenggat',
     'work.empty': 'Tidak ada pekerjaan yang menunggu Anda saat ini.',
@@ -55,6 +56,7 @@ export const workMessages = {
     'work.title': 'My work',
     'work.lead': 'Everything waiting for you: past their deadline first, then the nearest deadline.',
     'work.reload': 'Reload',
+    'work.openQueue': 'Open My work: each item with its deadline',
     'work.asOf': 'As of {at}',
     'work.count': '{n} waiting, {overdue} past their deadline',
     'work.empty': 'Nothing is waiting for you right now.',

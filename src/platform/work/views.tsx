@@ -80,7 +80,11 @@ export function WorkPage(props: { list: WorkList; now: Date; limit: number }): S
           <h2 id="work-summaries-title">{t('work.summaries')}</h2>
           <ul class="work-list">
             {list.summaries.map((s) => (
-              <li data-work={s.kind} class={s.overdue > 0 ? 'has-overdue' : undefined}>
+              <li
+                data-work={s.kind}
+                data-count={String(s.count)}
+                class={s.overdue > 0 ? 'has-overdue' : undefined}
+              >
                 <a href={s.href}>{s.label}</a>
                 {s.overdue > 0 ? (
                   <>
