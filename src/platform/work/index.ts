@@ -67,8 +67,7 @@ export async function failedImportItems(ctx: Ctx, modules: readonly SimpulModule
 /**
  * Everything waiting for the acting officer, item by item, from each module's `workItems` (within
  * the actor's scope as that module's policy decides), the platform's own failed imports and stored
- * files found changed; a
- * module that lists no items contributes its `workQueue` count lines instead.
+ * files found changed; a module that lists no items contributes its `workQueue` count lines instead.
  */
 export async function readWorkList(ctx: Ctx, modules: readonly SimpulModule[]): Promise<WorkList> {
   if (!isStaff(ctx.actor)) return { items: [], summaries: [], total: 0, overdue: 0, capped: false };
