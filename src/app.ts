@@ -47,6 +47,7 @@ import {
   registerSiteNewsSources,
   registerVillageSiteSections,
 } from './platform/village-site.ts';
+import { workBadgeHook } from './platform/work/index.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -207,6 +208,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('preHandler', (request, _reply, done) => {
     runWithRequestContext(request.view, done);
   });
+  app.addHook('preHandler', workBadgeHook(modules));
 
   installErrorHandlers(app);
   installInputGuards(app);

@@ -303,6 +303,9 @@ export const MATRIX: Record<string, Entry> = {
   'POST /keluar-semua': { url: () => '/keluar-semua', allow: ALL, last: true },
   'GET /kelola': { url: () => '/kelola', allow: STAFF },
   'GET /kelola/akun': { url: () => '/kelola/akun', allow: STAFF },
+  // "Kerja saya" (issue #17): every officer's own queue and the performance page of their scope
+  'GET /kelola/kerja': { url: () => '/kelola/kerja', allow: STAFF },
+  'GET /kelola/kerja/kinerja': { url: () => '/kelola/kerja/kinerja', allow: STAFF },
   'POST /kelola/akun/kata-sandi': { url: () => '/kelola/akun/kata-sandi', allow: STAFF },
   'POST /kelola/akun/token': { url: () => '/kelola/akun/token', allow: STAFF },
   'GET /kelola/akun/token': { url: () => '/kelola/akun/token', allow: STAFF },

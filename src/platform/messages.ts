@@ -2,11 +2,13 @@ import { agencyMessages } from './agencies/messages.ts';
 import { auditMessages } from './audit/messages.ts';
 import { fileMessages } from './files/messages.ts';
 import { searchMessages } from './search/messages.ts';
+import { workMessages } from './work/messages.ts';
 
 export const platformMessages = {
   id: {
     ...searchMessages.id,
     ...fileMessages.id,
+    ...workMessages.id,
     ...agencyMessages.id,
     'ui.errorSummary': 'Ada masalah pada isian Anda',
     'ui.error': 'Kesalahan',
@@ -294,6 +296,7 @@ export const platformMessages = {
   en: {
     ...searchMessages.en,
     ...fileMessages.en,
+    ...workMessages.en,
     ...agencyMessages.en,
     'ui.errorSummary': 'There is a problem',
     'ui.error': 'Error',

@@ -31,6 +31,39 @@ export interface WorkQueueItem {
   label: string;
 }
 
+/**
+ * One thing waiting for the acting staff member on `/kelola/kerja` (a request at their step, a
+ * complaint of their agency with its SLA clock…), linking to the item's own page.
+ */
+export interface WorkItem {
+  /** stable name of the kind of work, `module.what` (e.g. `services.check`) */
+  kind: string;
+  /** what it is, already translated (the request's code and service, the complaint's ticket and title) */
+  title: string;
+  /** the item's own page */
+  href: string;
+  /** when it must be done (its SLA or legal deadline); null when no deadline applies */
+  dueAt: Date | null;
+  /** when it reached the current desk (submission, filing, disposition) */
+  receivedAt: Date;
+  overdue: boolean;
+}
+
+/** One piece of work finished in a period (`/kelola/kerja/kinerja`), from the module's own history. */
+export interface WorkDoneRow {
+  /** stable name of the kind of work, `module.what` */
+  kind: string;
+  /** the staff account that finished it (null when the system or an unknown actor did) */
+  officerId: string | null;
+  officerName: string;
+  /** the desk that owns it: a village (region code) or an agency */
+  unit: { type: 'region' | 'agency'; code: string };
+  receivedAt: Date;
+  doneAt: Date;
+  /** finished within the module's target (the service's days, the SLA, the legal deadline) */
+  withinTarget: boolean;
+}
+
 export interface DemoLogin {
   role: string;
   login: string;
@@ -80,6 +113,13 @@ export interface SimpulModule {
    * decides (an empty list when nothing does, or when the actor may not do this work).
    */
   workQueue?: (ctx: Ctx) => Promise<WorkQueueItem[]>;
+  /**
+   * The items behind `workQueue`, one by one (`/kelola/kerja`), within the actor's scope as the
+   * module's policy decides; at most `limit`, most urgent first.
+   */
+  workItems?: (ctx: Ctx, options: { limit: number }) => Promise<WorkItem[]>;
+  /** work finished in `[from, to)` within the actor's scope, for the performance page */
+  workDone?: (ctx: Ctx, period: { from: Date; to: Date }) => Promise<WorkDoneRow[]>;
   /** parts of every village's website this module serves under `/desa/{code}/{path}` (platform/village-site) */
   villageSite?: VillageSiteSection[];
   /** steps of a new village operator's checklist that this module's pages complete (platform/village-site) */

@@ -7,6 +7,7 @@ import { adminRoutes } from './routes/admin.tsx';
 import { apiRoutes } from './routes/api.ts';
 import { publicRoutes } from './routes/public.tsx';
 import { staffRoutes } from './routes/staff.tsx';
+import { workRoutes } from './work/routes.tsx';
 
 export { sessionCookieOptions, startSession } from './routes/session.ts';
 
@@ -17,6 +18,19 @@ export const platformNavigation: NavItem[] = [
     href: '/kelola',
     label: 'nav.dashboard',
     for: ['admin_kabupaten', 'opd', 'camat', 'kepala_desa', 'sekretaris_desa', 'operator_desa'],
+  },
+  {
+    href: '/kelola/kerja',
+    label: 'nav.work',
+    for: [
+      'admin_kabupaten',
+      'opd',
+      'camat',
+      'kepala_desa',
+      'sekretaris_desa',
+      'operator_desa',
+      'kader_posyandu',
+    ],
   },
   { href: '/kelola/pengguna', label: 'nav.users', for: ['admin_kabupaten'] },
   { href: '/kelola/audit', label: 'nav.audit', for: ['admin_kabupaten'] },
@@ -42,6 +56,7 @@ export async function platformRoutes(app: FastifyInstance, options: PlatformRout
   await app.register(publicRoutes);
   await app.register(residentLoginRoutes);
   await app.register(staffRoutes, options);
+  await app.register(workRoutes, options);
   await app.register(adminRoutes);
   await app.register(apiRoutes);
 }

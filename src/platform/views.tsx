@@ -128,6 +128,9 @@ function WorkQueue(props: { items: WorkQueueItem[] }): SafeHtml {
           ))}
         </ul>
       )}
+      <p>
+        <a href="/kelola/kerja">{t('work.openQueue')}</a>
+      </p>
     </section>
   );
 }

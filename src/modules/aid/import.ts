@@ -43,6 +43,7 @@ export function templateCsv(): string {
 export const aidImport: ImportDefinition = {
   kind: IMPORT_KIND,
   label: 'aid.import.kind',
+  page: () => '/kelola/bansos/impor',
   async run(ctx, job, file, progress) {
     const villageCode = job.regionCode;
     const rejected: Array<{ row: number; column: string; message: string }> = [];

@@ -4,7 +4,7 @@ import { aidImport } from './import.ts';
 import { messages } from './messages.ts';
 import { aidMigrations } from './migrations.ts';
 import { aidPersonalData } from './personal-data.ts';
-import { aidWorkQueue } from './queue.ts';
+import { aidWorkItems, aidWorkQueue } from './queue.ts';
 import { aidRoutes } from './routes.tsx';
 import { seedDemoAid, seedProgrammes } from './seed.ts';
 
@@ -31,5 +31,6 @@ export const aidModule: SimpulModule = {
   figures: aidFigures,
   personalData: aidPersonalData,
   workQueue: aidWorkQueue,
+  workItems: aidWorkItems,
   villageSite: [{ path: 'blt-dd', label: 'aid.public.siteMenu', order: 45 }],
 };

@@ -457,3 +457,26 @@ export async function openApplications(db: Db, region: string | null): Promise<n
   ).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Applications in the given statuses within a region, most urgent first (the officer's work queue). */
+export function applicationsWaiting(
+  db: Db,
+  region: string | null,
+  statuses: ApplicationStatus[],
+  limit: number,
+) {
+  return whereInRegion(
+    db
+      .selectFrom('aid_applications as a')
+      .innerJoin('aid_programmes as p', 'p.id', 'a.programme_id')
+      .select(['a.id', 'a.code', 'a.status', 'a.status_at', 'a.due_at', 'p.name as programme'])
+      .where('a.status', 'in', statuses),
+    'a.village_code',
+    region,
+  )
+    .orderBy(sql`a.due_at IS NULL`)
+    .orderBy('a.due_at')
+    .orderBy('a.status_at')
+    .limit(limit)
+    .execute();
+}

@@ -10,7 +10,7 @@ import { createTestContext, type TestContext } from '../../testing.ts';
 import { figuresTable, tableCells } from './figures.ts';
 import { aidImport } from './import.ts';
 import { aidPersonalData } from './personal-data.ts';
-import { aidWorkQueue } from './queue.ts';
+import { aidWorkItems, aidWorkQueue } from './queue.ts';
 import {
   addBeneficiary,
   familyAid,
@@ -172,6 +172,12 @@ describe('scope', () => {
     expect((await aidWorkQueue(later)).map((i) => [i.kind, i.count, i.overdue])).toEqual([
       ['aid.decide', 1, 1],
     ]);
+    // the same proposal, one by one on "Kerja saya": Dinsos' to decide, no longer the village's
+    expect((await aidWorkItems(later, { limit: 10 })).map((i) => [i.kind, i.href, i.overdue])).toEqual([
+      ['aid.diteruskan', `/kelola/bansos/usulan/${first.id}`, true],
+    ]);
+    expect(await aidWorkItems(as(staff.operator), { limit: 10 })).toEqual([]);
+    expect(await aidWorkItems(as(staff.dpupr), { limit: 10 })).toEqual([]);
   });
 });
 

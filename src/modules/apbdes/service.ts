@@ -345,6 +345,7 @@ export async function checkBudgetFile(file: string, fileName: string): Promise<I
 export const apbdesImport: ImportDefinition = {
   kind: IMPORT_KIND,
   label: 'apbdes.importKind',
+  page: (id) => `/kelola/apbdes/impor/${id}`,
   async run(ctx, job, file, progress) {
     const year = Number(job.options.year);
     if (!Number.isInteger(year)) throw new Invalid({ year: t('apbdes.error.badYear') });

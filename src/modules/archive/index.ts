@@ -4,7 +4,7 @@ import type { SimpulModule } from '../../platform/module.ts';
 import { messages } from './messages.ts';
 import { archiveMigrations } from './migrations.ts';
 import { archiveRoutes } from './routes.tsx';
-import { openDispositions, seedClassificationCodes } from './service.ts';
+import { openDispositionItems, openDispositions, seedClassificationCodes } from './service.ts';
 
 export const archiveModule: SimpulModule = {
   name: 'archive',
@@ -39,4 +39,5 @@ export const archiveModule: SimpulModule = {
       },
     ];
   },
+  workItems: openDispositionItems,
 };

@@ -380,3 +380,19 @@ export function selectOutgoingOfYear(
   }
   return query.selectAll().execute();
 }
+
+/** One officer's open dispositions in live entries, with the letter each is about (their work queue). */
+export function selectOpenDispositionsOf(db: Db, assigneeId: string, limit: number) {
+  return db
+    .selectFrom('archive_dispositions as d')
+    .innerJoin('archive_incoming as e', 'e.id', 'd.incoming_id')
+    .select(['d.id', 'd.incoming_id', 'd.due_on', 'd.created_at', 'e.sender', 'e.subject', 'e.agenda_number'])
+    .where('d.assignee_id', '=', assigneeId)
+    .where('d.status', '<>', 'selesai')
+    .where('e.deleted_at', 'is', null)
+    .orderBy(sql`d.due_on IS NULL`)
+    .orderBy('d.due_on')
+    .orderBy('d.created_at')
+    .limit(limit)
+    .execute();
+}

@@ -7,8 +7,9 @@ import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
+import type { WorkItem } from '../../platform/module.ts';
 import { referencePath } from '../../platform/paths.ts';
-import { isCalendarDate, jakartaDate } from '../../platform/time.ts';
+import { endOfJakartaDay, isCalendarDate, jakartaDate } from '../../platform/time.ts';
 import { issuedLettersOfYear } from '../letters/service.ts';
 import {
   assertMayDeleteEntry,
@@ -598,4 +599,24 @@ export async function openDispositions(ctx: Ctx): Promise<{ open: number; overdu
   const id = actorId(ctx.actor);
   if (ctx.actor?.kind !== 'staff' || !id) return { open: 0, overdue: 0 };
   return repo.countOpenDispositions(ctx.db, id, today(ctx));
+}
+
+/**
+ * Each open disposition addressed to the acting officer (`/kelola/kerja`): due at the end of its
+ * due day in Serang, overdue from the day after.
+ */
+export async function openDispositionItems(ctx: Ctx, options: { limit: number }): Promise<WorkItem[]> {
+  const id = actorId(ctx.actor);
+  if (ctx.actor?.kind !== 'staff' || !id) return [];
+  const day = today(ctx);
+  const rows = await repo.selectOpenDispositionsOf(ctx.db, id, options.limit);
+  // ordered by due day, so the overdue ones lead and those without a due day come last
+  return rows.map((r) => ({
+    kind: 'archive.disposition',
+    title: t('archive.workItem.disposition', { sender: r.sender, subject: r.subject }),
+    href: `/kelola/arsip/surat-masuk/${r.incoming_id}`,
+    dueAt: r.due_on ? endOfJakartaDay(r.due_on) : null,
+    receivedAt: new Date(r.created_at),
+    overdue: r.due_on !== null && r.due_on < day,
+  }));
 }

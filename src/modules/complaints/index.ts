@@ -3,7 +3,7 @@ import { complaintFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { complaintMigrations } from './migrations.ts';
 import { complaintPersonalData } from './personal-data.ts';
-import { complaintsWorkQueue } from './queue.ts';
+import { complaintsWorkDone, complaintsWorkItems, complaintsWorkQueue } from './queue.ts';
 import { complaintRoutes } from './routes/index.ts';
 import { complaintSearch } from './search.ts';
 import { seedDemoComplaints } from './seed.ts';
@@ -28,6 +28,8 @@ export const complaintsModule: SimpulModule = {
   seed: seedComplaintReference,
   seedDemo: seedDemoComplaints,
   workQueue: complaintsWorkQueue,
+  workItems: complaintsWorkItems,
+  workDone: complaintsWorkDone,
   jobs: [
     {
       name: 'complaints-sla',

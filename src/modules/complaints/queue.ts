@@ -1,8 +1,9 @@
 import { isStaff } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { t } from '../../platform/i18n/index.ts';
-import type { WorkQueueItem } from '../../platform/module.ts';
-import { queueScopeFor } from './policy.ts';
+import type { WorkDoneRow, WorkItem, WorkQueueItem } from '../../platform/module.ts';
+import { byUrgency } from '../../platform/work/index.ts';
+import { complianceScopeFor, ownHandler, queueScopeFor } from './policy.ts';
 import * as repo from './repo.ts';
 
 /** Enough for any one desk; a longer queue is counted as this many. */
@@ -40,4 +41,49 @@ export async function complaintsWorkQueue(ctx: Ctx): Promise<WorkQueueItem[]> {
       label: t('complaints.workQueue.new', { n: fresh.rows.length }),
     });
   return items;
+}
+
+/**
+ * Each open report on this officer's desk with its SLA clock: their agency's or village office's
+ * own reports (or, for a camat or the regency, the queue their policy scope covers); the due time
+ * is the current stage's (verify, first response, resolve). Overdue first, then by due time.
+ */
+export async function complaintsWorkItems(ctx: Ctx, options: { limit: number }): Promise<WorkItem[]> {
+  const actor = ctx.actor;
+  if (!isStaff(actor)) return [];
+  const now = ctx.clock.now();
+  const own = ownHandler(actor);
+  const scope = own ? { handlerKind: own.kind, handlerCode: own.code } : queueScopeFor(actor);
+  const { rows } = await repo.selectQueue(ctx.db, scope, { status: 'open' }, COUNT_CAP, 0);
+  return rows
+    .map((r) => {
+      const dueAt = new Date(r.current_due);
+      return {
+        kind: 'complaints.open',
+        title: t('complaints.workItem', { ticket: r.ticket, title: r.title }),
+        href: `/kelola/pengaduan/${r.ticket}`,
+        dueAt,
+        receivedAt: new Date(r.created_at),
+        overdue: dueAt < now,
+      };
+    })
+    .sort(byUrgency)
+    .slice(0, options.limit);
+}
+
+/** Reports closed in the period within the officer's SLA scope; within target when resolved by the resolve deadline. */
+export async function complaintsWorkDone(ctx: Ctx, period: { from: Date; to: Date }): Promise<WorkDoneRow[]> {
+  const actor = ctx.actor;
+  if (!isStaff(actor)) return [];
+  const scope = complianceScopeFor(actor);
+  const rows = await repo.closedBetween(ctx.db, period, scope.handler, scope.regionPrefix);
+  return rows.map((r) => ({
+    kind: 'complaints.closed',
+    officerId: r.officer_id,
+    officerName: r.officer_name ?? t('complaints.workDone.unknownOfficer'),
+    unit: { type: r.handler_kind === 'agency' ? 'agency' : 'region', code: r.handler_code },
+    receivedAt: new Date(r.created_at),
+    doneAt: new Date(r.resolved_at as Date),
+    withinTarget: new Date(r.resolved_at as Date) <= new Date(r.resolve_due_at),
+  }));
 }

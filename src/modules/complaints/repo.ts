@@ -732,3 +732,48 @@ export async function countPublicReportsByVillage(db: Db, region: string) {
     finished: Number(r.finished),
   }));
 }
+
+// ---------- work done (the performance page) ----------
+
+/**
+ * Reports closed (resolved or refused) in [from, to) within a compliance scope, with the staff
+ * member who made the closing state change and the handler who owned them.
+ */
+export function closedBetween(
+  db: Db,
+  period: { from: Date; to: Date },
+  handler?: { kind: 'agency' | 'village'; code: string },
+  regionPrefix?: string,
+) {
+  let q = db
+    .selectFrom('complaints as c')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('complaint_updates as u')
+          .select(['u.actor_id', 'u.actor_label'])
+          .whereRef('u.complaint_id', '=', 'c.id')
+          .where('u.kind', '=', 'state')
+          .where('u.actor_kind', '=', 'staff')
+          .whereRef('u.to_state', '=', 'c.state')
+          .orderBy('u.at', 'desc')
+          .limit(1)
+          .as('closing'),
+      (join) => join.onTrue(),
+    )
+    .select([
+      'c.handler_kind',
+      'c.handler_code',
+      'c.created_at',
+      'c.resolved_at',
+      'c.resolve_due_at',
+      'closing.actor_id as officer_id',
+      'closing.actor_label as officer_name',
+    ])
+    .where('c.state', 'in', ['selesai', 'ditolak'])
+    .where('c.resolved_at', '>=', period.from)
+    .where('c.resolved_at', '<', period.to);
+  if (handler) q = q.where('c.handler_kind', '=', handler.kind).where('c.handler_code', '=', handler.code);
+  if (regionPrefix !== undefined) q = whereInRegion(q, 'c.village_code', regionPrefix);
+  return q.execute();
+}

@@ -144,6 +144,7 @@ async function findChild(ctx: Ctx, posyanduId: string, record: Record<string, st
 export const healthImport: ImportDefinition = {
   kind: IMPORT_KIND,
   label: 'health.importKind',
+  page: () => '/kelola/kesehatan/impor',
   async run(ctx, job, file, progress) {
     const posyanduId = String(job.options.posyanduId ?? '');
     const posyandu = isUuid(posyanduId) ? await repo.posyanduById(ctx.db, posyanduId) : undefined;

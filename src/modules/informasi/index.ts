@@ -2,7 +2,7 @@ import type { SimpulModule } from '../../platform/module.ts';
 import { messages } from './messages.ts';
 import { informasiMigrations } from './migrations.ts';
 import { informasiPersonalData } from './personal-data.ts';
-import { informasiWorkQueue } from './queue.ts';
+import { informasiWorkDone, informasiWorkItems, informasiWorkQueue } from './queue.ts';
 import { informasiRoutes } from './routes/index.ts';
 import { seedDemoInformasi } from './seed.ts';
 import { flagOverdue, informasiSitemap } from './service.ts';
@@ -23,6 +23,8 @@ export const informasiModule: SimpulModule = {
   ],
   seedDemo: seedDemoInformasi,
   workQueue: informasiWorkQueue,
+  workItems: informasiWorkItems,
+  workDone: informasiWorkDone,
   sitemap: informasiSitemap,
   villageSite: [{ path: 'informasi-publik', label: 'informasi.site.menu', order: 40 }],
   jobs: [

@@ -354,6 +354,12 @@ const texts: Record<string, [string, string]> = {
     '{n} keberatan informasi menunggu tanggapan',
     '{n} information objections waiting',
   ],
+  'informasi.workItem.request': [
+    'Permohonan informasi {number}: {information}',
+    'Information request {number}: {information}',
+  ],
+  'informasi.workItem.objection': ['Keberatan atas permohonan {number}', 'Objection to request {number}'],
+  'informasi.workDone.unknownOfficer': ['Petugas tidak diketahui', 'Unknown officer'],
   'informasi.notify.receivedSubject': [
     'Permohonan informasi {number} diterima',
     'Information request {number} received',

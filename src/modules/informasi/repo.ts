@@ -264,3 +264,48 @@ export function selectBodiesWithEntries(db: Db) {
     .orderBy('body_code')
     .execute();
 }
+
+/**
+ * Requests decided in [from, to) within a staff scope, with the deadline that held (extended or
+ * not) and the staff member who recorded the decision.
+ */
+export function selectDecidedBetween(db: Db, scope: RequestScope, period: { from: Date; to: Date }) {
+  let query = db
+    .selectFrom('informasi_requests as r')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('informasi_request_events as e')
+          .select('e.actor_id')
+          .whereRef('e.request_id', '=', 'r.id')
+          .where('e.actor_id', 'is not', null)
+          .where('e.at', '<=', eb.ref('r.decided_at'))
+          .orderBy('e.at', 'desc')
+          .limit(1)
+          .as('decision'),
+      (join) => join.onTrue(),
+    )
+    .leftJoin('staff_users as u', 'u.id', 'decision.actor_id')
+    .where('r.decided_at', '>=', period.from)
+    .where('r.decided_at', '<', period.to);
+  if ('body' in scope)
+    query = query.where('r.body_kind', '=', scope.body.kind).where('r.body_code', '=', scope.body.code);
+  else if ('regionPrefix' in scope)
+    query = query.where((eb) =>
+      eb.or([
+        eb('r.village_code', '=', scope.regionPrefix),
+        eb('r.village_code', 'like', `${likeEscape(scope.regionPrefix)}.%`),
+      ]),
+    );
+  return query
+    .select([
+      'r.body_kind',
+      'r.body_code',
+      'r.received_at',
+      'r.decided_at',
+      sql<Date>`coalesce(r.extended_due_at, r.due_at)`.as('deadline'),
+      'decision.actor_id as officer_id',
+      'u.name as officer_name',
+    ])
+    .execute();
+}

@@ -11,6 +11,7 @@ import {
   applyCorrection,
   type CorrectionInput,
   correctionPhoto,
+  correctionsWorkItems,
   correctionsWorkQueue,
   getCorrection,
   listCorrections,
@@ -86,6 +87,14 @@ describe('a resident asking the village office to correct their registry data', 
     const office = withActor(ctx, operator);
     expect(await correctionsWorkQueue(office)).toEqual([
       expect.objectContaining({ count: 1, overdue: 0, label: '1 perbaikan data penduduk menunggu Anda' }),
+    ]);
+    expect(await correctionsWorkItems(office, { limit: 10 })).toEqual([
+      expect.objectContaining({
+        kind: 'residents.correction',
+        href: `/kelola/penduduk/perbaikan/${asked.id}`,
+        title: 'Perbaikan data penduduk (2 isian)',
+        overdue: false,
+      }),
     ]);
     const view = await getCorrection(office, asked.id);
     expect(view.items.map((i) => [i.label, i.fromText, i.toText])).toEqual([
@@ -173,6 +182,7 @@ describe('a resident asking the village office to correct their registry data', 
     await expect(getCorrection(kibin, asked.id)).rejects.toBeInstanceOf(NotFound);
     await expect(applyCorrection(kibin, asked.id, {})).rejects.toBeInstanceOf(NotFound);
     expect(await correctionsWorkQueue(kibin)).toEqual([]);
+    expect(await correctionsWorkItems(kibin, { limit: 10 })).toEqual([]);
 
     const camat = withActor(ctx, await makeStaff(ctx, { role: 'camat', scope: '36.04.05' }));
     const seen = await getCorrection(camat, asked.id);

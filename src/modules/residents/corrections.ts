@@ -7,7 +7,7 @@ import { renamedFor, shrinkImage } from '../../platform/files/images.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
-import type { WorkQueueItem } from '../../platform/module.ts';
+import type { WorkItem, WorkQueueItem } from '../../platform/module.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
 import type { CodeList } from './codes.ts';
 import { fieldLabel, fieldValue } from './display.ts';
@@ -485,4 +485,32 @@ export async function correctionsWorkQueue(ctx: Ctx): Promise<WorkQueueItem[]> {
       label: t('residents.correction.workQueue', { n: rows.length }),
     },
   ];
+}
+
+/** The same open corrections one by one (`/kelola/kerja`), due five working days after they came in, oldest first. */
+export async function correctionsWorkItems(ctx: Ctx, options: { limit: number }): Promise<WorkItem[]> {
+  const actor = ctx.actor;
+  if (actor?.kind !== 'staff' || !mayDecideCorrectionsOf(actor)) return [];
+  const rows = await ctx.db
+    .selectFrom('resident_corrections')
+    .select(['id', 'items', 'created_at'])
+    .where('village_code', '=', actor.scope.code)
+    .where('state', '=', 'diajukan')
+    .orderBy('created_at')
+    .limit(options.limit)
+    .execute();
+  const holidays = await holidaySet(ctx);
+  const now = ctx.clock.now();
+  return rows.map((r) => {
+    const dueAt = addWorkingDays(r.created_at, DECIDE_WITHIN_WORKING_DAYS, holidays);
+    const items = (typeof r.items === 'string' ? JSON.parse(r.items) : r.items) as CorrectionItem[];
+    return {
+      kind: 'residents.correction',
+      title: t('residents.correction.workItem', { n: items.length }),
+      href: `/kelola/penduduk/perbaikan/${r.id}`,
+      dueAt,
+      receivedAt: r.created_at,
+      overdue: dueAt < now,
+    };
+  });
 }

@@ -1,6 +1,6 @@
 import type { SimpulModule } from '../../platform/module.ts';
 import { setResidentDirectory } from '../../platform/resident-directory.ts';
-import { correctionsWorkQueue } from './corrections.ts';
+import { correctionsWorkItems, correctionsWorkQueue } from './corrections.ts';
 import { residentFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { residentMigrations } from './migrations.ts';
@@ -65,6 +65,7 @@ export const residentsModule: SimpulModule = {
     await failInterruptedImportsAtStart(ctx);
   },
   workQueue: correctionsWorkQueue,
+  workItems: correctionsWorkItems,
   // run by the platform's `imports` job, which also recovers imports whose server died
   imports: [residentImport],
 };

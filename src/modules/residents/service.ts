@@ -630,6 +630,7 @@ function residentImportWith(
   return {
     kind: 'residents',
     label: 'residents.importKind',
+    page: (id) => `/kelola/penduduk/impor/${id}`,
     async run(ctx, job, file, progress) {
       const summary = await importResidents(ctx, {
         path: file,

@@ -4,7 +4,7 @@ import { serviceFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { serviceMigrations } from './migrations.ts';
 import { servicePersonalData } from './personal-data.ts';
-import { servicesWorkQueue } from './queue.ts';
+import { servicesWorkDone, servicesWorkItems, servicesWorkQueue } from './queue.ts';
 import { serviceRoutes } from './routes/index.ts';
 import { seedDemoRequests } from './seed.ts';
 import {
@@ -42,6 +42,8 @@ export const servicesModule: SimpulModule = {
   seed: seedCatalog,
   seedDemo: seedDemoRequests,
   workQueue: servicesWorkQueue,
+  workItems: servicesWorkItems,
+  workDone: servicesWorkDone,
   onboarding: [
     {
       key: 'services.offered',

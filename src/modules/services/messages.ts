@@ -254,6 +254,9 @@ const id: Messages = {
     'Kantor masih wajib menjawab permohonan ini; warga dapat membatalkannya, lalu datanya dihapus pada penghapusan berikutnya.',
   'services.workQueue.check': '{n} permohonan menunggu Anda',
   'services.workQueue.sign': '{n} surat menunggu tanda tangan Anda',
+  'services.workItem.diperiksa': 'Periksa permohonan {code}: {service} ({name})',
+  'services.workItem.menunggu_tanda_tangan': 'Tanda tangani surat {code}: {service} ({name})',
+  'services.workDone.unknownOfficer': 'Petugas tidak diketahui',
 };
 
 const en: Messages = {
@@ -506,6 +509,9 @@ const en: Messages = {
     'The office still owes an answer to these requests; the resident may withdraw one, and its data goes at the next erasure.',
   'services.workQueue.check': '{n} requests waiting for you',
   'services.workQueue.sign': '{n} letters waiting for your signature',
+  'services.workItem.diperiksa': 'Check request {code}: {service} ({name})',
+  'services.workItem.menunggu_tanda_tangan': 'Sign letter {code}: {service} ({name})',
+  'services.workDone.unknownOfficer': 'Unknown officer',
 };
 
 /** What services throw (Invalid, Forbidden, NotFound, Conflict), in the words the pages show. */

@@ -1,6 +1,10 @@
 import type { Ctx } from '../../platform/context.ts';
-import { t } from '../../platform/i18n/index.ts';
-import type { WorkQueueItem } from '../../platform/module.ts';
+import { currentLocale, t } from '../../platform/i18n/index.ts';
+import type { WorkDoneRow, WorkItem, WorkQueueItem } from '../../platform/module.ts';
+import { byUrgency } from '../../platform/work/index.ts';
+import { textOf } from './forms.ts';
+import { queueScope } from './policy.ts';
+import * as repo from './repo.ts';
 import { myTurns } from './requests.ts';
 import type { RequestState } from './schema.ts';
 import './messages.ts';
@@ -32,4 +36,54 @@ export async function servicesWorkQueue(ctx: Ctx): Promise<WorkQueueItem[]> {
     });
   }
   return items;
+}
+
+/**
+ * The same turns one by one (`/kelola/kerja`): each request at the actor's step, its due time the
+ * service's target from submission; overdue first, then by due time.
+ */
+export async function servicesWorkItems(ctx: Ctx, options: { limit: number }): Promise<WorkItem[]> {
+  if (ctx.actor?.kind !== 'staff') return [];
+  const now = ctx.clock.now();
+  const locale = currentLocale();
+  const items: WorkItem[] = [];
+  for (const waiting of WAITING) {
+    for (const r of await myTurns(ctx, { state: waiting.state })) {
+      items.push({
+        kind: waiting.kind,
+        title: t(`services.workItem.${waiting.state}`, {
+          code: r.code,
+          service: textOf(r.definition.name, locale),
+          name: r.applicant_name,
+        }),
+        href: `/kelola/layanan/permohonan/${r.id}`,
+        dueAt: r.due_at,
+        receivedAt: r.submitted_at ?? now,
+        overdue: r.due_at !== null && r.due_at < now,
+      });
+    }
+  }
+  return items.sort(byUrgency).slice(0, options.limit);
+}
+
+/**
+ * Requests decided in the period (issued or refused) within the actor's queue scope: received at
+ * submission, done when finished, by the staff member of the last step, within target when
+ * finished by the due time the service's working days set.
+ */
+export async function servicesWorkDone(ctx: Ctx, period: { from: Date; to: Date }): Promise<WorkDoneRow[]> {
+  if (ctx.actor?.kind !== 'staff') return [];
+  const rows = await repo.decidedBetween(ctx.db, queueScope(ctx.actor), period);
+  return rows.map((r) => ({
+    kind: 'services.request',
+    officerId: r.officer_id,
+    officerName: r.officer_name ?? t('services.workDone.unknownOfficer'),
+    unit:
+      r.owner_type === 'agency' && r.owner_code
+        ? { type: 'agency', code: r.owner_code }
+        : { type: 'region', code: r.village_code },
+    receivedAt: r.submitted_at,
+    doneAt: r.finished_at,
+    withinTarget: r.due_at === null || r.finished_at <= r.due_at,
+  }));
 }

@@ -92,6 +92,7 @@ interface Rejected {
 export const umkmImport: ImportDefinition = {
   kind: IMPORT_KIND,
   label: 'umkm.importKind',
+  page: () => '/kelola/umkm/impor',
   async run(ctx, job, file, progress) {
     const village = job.regionCode;
     const rejected: Rejected[] = [];

@@ -10,6 +10,8 @@ export interface RequestContext {
   csrfToken: string;
   path: string;
   flash: string | null;
+  /** counts shown beside menu entries, by the entry's href (the work queue's "Kerja saya") */
+  navBadges?: Record<string, { count: number; overdue: number }>;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -60,6 +60,8 @@ export interface ImportDefinition {
   kind: string;
   /** i18n key naming what is imported ("Penduduk") on the admin page */
   label: string;
+  /** the module's staff page showing one import of this kind (a failed import in `/kelola/kerja` links there) */
+  page?: (jobId: string) => string;
   run(ctx: Ctx, job: ImportJob, file: string, progress: ImportReporter): Promise<ImportOutcome>;
 }
 

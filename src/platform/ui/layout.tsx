@@ -1,8 +1,8 @@
 import { requestContext } from '../http/request-context.ts';
-import { t } from '../i18n/index.ts';
+import { formatNumber, t } from '../i18n/index.ts';
 import { asset } from './assets.ts';
 import { Flash } from './components.tsx';
-import type { Child, SafeHtml } from './jsx-runtime.ts';
+import { type Child, raw, type SafeHtml } from './jsx-runtime.ts';
 import { navigationFor } from './navigation.ts';
 
 /** Facts about this installation that every page shows; set once at start. */
@@ -82,6 +82,28 @@ function MetaTags(props: { title: string; meta: PageMeta }): SafeHtml {
   );
 }
 
+/** How many wait behind a menu entry, and how many of them are late; nothing when none wait. */
+function NavBadge(props: { badge: { count: number; overdue: number } | undefined }): SafeHtml {
+  const badge = props.badge;
+  if (!badge || badge.count === 0) return raw('');
+  return (
+    <>
+      {' '}
+      <span class="nav-badge" data-count={String(badge.count)}>
+        {formatNumber(badge.count)}
+        <span class="visually-hidden"> {t('ui.navBadgeWaiting')}</span>
+      </span>
+      {badge.overdue > 0 ? (
+        <span class="nav-badge nav-badge-overdue" data-overdue={String(badge.overdue)}>
+          {t('ui.navBadgeOverdue', { n: formatNumber(badge.overdue) })}
+        </span>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
 /** The one page frame: header with the regency's name, menu by role, DEMO banner, flash, footer. */
 export function Layout(props: {
   title: string;
@@ -140,6 +162,7 @@ export function Layout(props: {
                       }
                     >
                       {t(item.label)}
+                      <NavBadge badge={context.navBadges?.[item.href]} />
                     </a>
                   </li>
                 ))}
