@@ -7,9 +7,9 @@ import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
+import { issuedLetterRegister } from '../../platform/issued-letters.ts';
 import { referencePath } from '../../platform/paths.ts';
 import { isCalendarDate, jakartaDate } from '../../platform/time.ts';
-import { issuedLettersOfYear } from '../letters/service.ts';
 import {
   assertMayDeleteEntry,
   assertMayKeepClassification,
@@ -481,7 +481,8 @@ function matches(line: OutgoingLine, query: { classification?: string; q?: strin
 
 /**
  * The agenda of outgoing letters of one year: the entries the office recorded by hand together
- * with every letter issued through a service, read from the letters module as they are.
+ * with every letter issued through a service, read as they are through the platform's issued-letter
+ * register (which the letters module fills).
  */
 export async function listOutgoing(ctx: Ctx, query: RegisterQuery) {
   const region = registerRegion(ctx.actor);
@@ -491,7 +492,7 @@ export async function listOutgoing(ctx: Ctx, query: RegisterQuery) {
     q: query.q?.trim() || undefined,
   };
   const manual = await repo.selectOutgoingOfYear(ctx.db, { region, year, ...filter });
-  const issued = await issuedLettersOfYear(ctx, region, year);
+  const issued = await issuedLetterRegister().ofYear(ctx, region, year);
   const lines: OutgoingLine[] = [
     ...manual.map((r) => ({
       id: r.id,
