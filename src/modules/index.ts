@@ -2,7 +2,6 @@ import { registerMessages } from '../platform/i18n/index.ts';
 import type { SimpulModule } from '../platform/module.ts';
 import { aidModule } from './aid/index.ts';
 import { apbdesModule } from './apbdes/index.ts';
-import { archiveDocumentsModule } from './archive/documents/index.ts';
 import { archiveModule } from './archive/index.ts';
 import { complaintsModule } from './complaints/index.ts';
 import { healthModule } from './health/index.ts';
@@ -32,7 +31,6 @@ export const modules: SimpulModule[] = [
   healthModule,
   umkmModule,
   aidModule,
-  archiveDocumentsModule,
 ];
 
 // each module's texts are known as soon as the module is loaded, so its services speak them from a

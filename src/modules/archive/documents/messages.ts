@@ -1,5 +1,3 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
-
 const id = {
   'archiveDocuments.nav': 'Arsip dokumen',
   'archiveDocuments.title': 'Arsip dokumen',
@@ -259,4 +257,3 @@ const en: typeof id = {
 };
 
 export const messages = { id, en };
-registerMessages(messages);

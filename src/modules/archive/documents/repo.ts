@@ -1,7 +1,7 @@
 import { type Expression, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../../platform/db/index.ts';
 import { titleMatches } from '../../../platform/search/service.ts';
-import type { ArchiveReadScope } from './policy.ts';
+import type { ArchiveReadScope } from '../policy.ts';
 import type { AccessClass, ArchiveDocumentTable, Disposition } from './schema.ts';
 import './schema.ts';
 

@@ -8,7 +8,7 @@ import { pageNumber, queryText } from '../../../platform/http/input.ts';
 import { t } from '../../../platform/i18n/index.ts';
 import { codePath } from '../../../platform/paths.ts';
 import { registerAssetFolder } from '../../../platform/ui/assets.ts';
-import { mayFile, mayReviewRetention } from './policy.ts';
+import { mayFile, mayReviewRetention } from '../policy.ts';
 import {
   approveDestruction,
   deleteDocument,

@@ -16,25 +16,26 @@ import {
   withWordSimilarity,
 } from '../../../platform/search/service.ts';
 import { isCalendarDate, jakartaDate } from '../../../platform/time.ts';
-import { CATEGORIES, findCategory } from './categories.ts';
-import { extractText } from './extract.ts';
 import {
   archiveReadScope,
   assertMayApproveDestruction,
-  assertMayDelete,
+  assertMayDeleteDocument,
   assertMayReadDocument,
   filingVillage,
   mayApproveDestruction,
-  mayDelete,
+  mayDeleteDocument,
   mayReadClass,
   mayReviewRetention,
-} from './policy.ts';
+} from '../policy.ts';
+import { CATEGORIES, findCategory } from './categories.ts';
+import { extractText } from './extract.ts';
 import * as repo from './repo.ts';
 import { ACCESS_CLASSES, type AccessClass, DISPOSITIONS, type Disposition } from './schema.ts';
 
 export { CATEGORIES } from './categories.ts';
 export { ACCESS_CLASSES, DISPOSITIONS } from './schema.ts';
 
+/** the owner name of its rows in the platform's search index, kept from when documents were a module of their own */
 export const MODULE = 'archive-documents';
 export const SEARCH_KIND = 'archive.document';
 export const EXTRACT_JOB = 'archive-documents-extract';
@@ -375,7 +376,7 @@ export async function documentFor(ctx: Ctx, id: string) {
     retention: retentionOf({ ...doc, document_date: String(doc.document_date) }),
     preview: gone ? '' : (await repo.documentText(ctx.db, doc.id)).slice(0, 4000),
     destruction: doc.destruction_id ? await repo.findDestruction(ctx.db, doc.destruction_id) : null,
-    mayDelete: !gone && mayDelete(ctx.actor, ref),
+    mayDelete: !gone && mayDeleteDocument(ctx.actor, ref),
     mayDownload: doc.file_id !== null && !gone,
   };
 }
@@ -407,7 +408,7 @@ export async function deleteDocument(
 ): Promise<void> {
   if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => deleteDocument(tx, id, input));
   const doc = await readableDocument(ctx, id);
-  assertMayDelete(ctx.actor, { villageCode: doc.village_code, accessClass: doc.access_class });
+  assertMayDeleteDocument(ctx.actor, { villageCode: doc.village_code, accessClass: doc.access_class });
   const reason = text(input.reason, 2000);
   if (!reason || reason.length < 10) throw new Invalid({ reason: t('archiveDocuments.error.reason') });
   if (doc.deleted_at || doc.destroyed_at) throw new NotFound(t('archiveDocuments.error.notFound'));
