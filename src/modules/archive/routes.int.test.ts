@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StaffActor } from '../../platform/auth/roles.ts';
+import type { Role, StaffActor } from '../../platform/auth/roles.ts';
 import { fixedClock } from '../../platform/context.ts';
 import { allTests, buildTestApp, loginAs, makeStaff, type Visitor } from '../../testing.ts';
 import { seedClassificationCodes } from './service.ts';
@@ -14,7 +14,7 @@ let kadesVisitor: Visitor;
 
 beforeAll(async () => {
   await seedClassificationCodes(test.ctx);
-  const staff = (role: string, name: string) => makeStaff(test.ctx, { role, scope: KRAMATWATU, name });
+  const staff = (role: Role, name: string) => makeStaff(test.ctx, { role, scope: KRAMATWATU, name });
   operator = await loginAs(test.app, await staff('operator_desa', 'Operator Uji'));
   sekdes = await staff('sekretaris_desa', 'Sekretaris Uji');
   sekdesVisitor = await loginAs(test.app, sekdes);
