@@ -163,6 +163,22 @@ export function mayFile(actor: Actor | null): boolean {
   }
 }
 
+/** Changing a document's metadata: its village office, for a document of a class the editor reads. */
+export function mayEditDocument(
+  actor: Actor | null,
+  doc: { villageCode: string; accessClass: AccessClass },
+): boolean {
+  if (actor?.kind === 'system') return true;
+  return isVillageOffice(actor, doc.villageCode) && mayReadClass(actor, doc.villageCode, doc.accessClass);
+}
+
+export function assertMayEditDocument(
+  actor: Actor | null,
+  doc: { villageCode: string; accessClass: AccessClass },
+): void {
+  if (!mayEditDocument(actor, doc)) throw new Forbidden(t('archiveDocuments.error.notEditor'));
+}
+
 export function mayDeleteDocument(
   actor: Actor | null,
   doc: { villageCode: string; accessClass: AccessClass },

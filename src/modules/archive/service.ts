@@ -154,10 +154,20 @@ function dateProblem(value: string | undefined, field: string, problems: Record<
   if (!value || !isCalendarDate(value)) problems[field] = t('archive.error.date');
 }
 
+/**
+ * Why a classification code may not be filed under, or null: it must be an active code of the
+ * list (not merely look like one). Registers and documents check their codes with it.
+ */
+export async function classificationCodeProblem(ctx: Ctx, code: string): Promise<string | null> {
+  if (await activeClassificationName(ctx, code)) return null;
+  return t('archive.error.classificationUnknown', { code: code.trim() });
+}
+
 async function classificationProblem(ctx: Ctx, code: string | undefined, problems: Record<string, string>) {
-  if (!code?.trim()) problems.classificationCode = t('archive.error.classificationRequired');
-  else if (!(await activeClassificationName(ctx, code)))
-    problems.classificationCode = t('archive.error.classificationUnknown', { code: code.trim() });
+  const problem = code?.trim()
+    ? await classificationCodeProblem(ctx, code)
+    : t('archive.error.classificationRequired');
+  if (problem) problems.classificationCode = problem;
 }
 
 function required(value: string | undefined, field: string, problems: Record<string, string>) {

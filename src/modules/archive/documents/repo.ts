@@ -84,6 +84,25 @@ export function findDocument(db: Db, id: string): Promise<DocumentRow | undefine
   return db.selectFrom('archive_documents').select(COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
+/** The metadata an editor may change after the upload (never the file, its hash or its text). */
+export type EditableMetadata = Pick<
+  NewDocument,
+  | 'title'
+  | 'number'
+  | 'document_date'
+  | 'classification'
+  | 'category'
+  | 'active_years'
+  | 'inactive_years'
+  | 'disposition'
+  | 'access_class'
+  | 'location'
+>;
+
+export async function updateMetadata(db: Db, id: string, values: EditableMetadata & { updated_at: Date }) {
+  await db.updateTable('archive_documents').set(values).where('id', '=', id).execute();
+}
+
 export async function documentText(db: Db, id: string): Promise<string> {
   const row = await db.selectFrom('archive_documents').select('text').where('id', '=', id).executeTakeFirst();
   return row?.text ?? '';
