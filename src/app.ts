@@ -25,6 +25,7 @@ import { actorForApiToken, actorForSession, SESSION_COOKIE } from './platform/au
 import type { Clock, Ctx } from './platform/context.ts';
 import { systemClock } from './platform/context.ts';
 import type { Db } from './platform/db/index.ts';
+import { type Replica, replicaState } from './platform/db/replica.ts';
 import { installPublicPageCache } from './platform/http/cache.ts';
 import { installErrorHandlers } from './platform/http/error-handler.tsx';
 import { FLASH_COOKIE } from './platform/http/flash.ts';
@@ -35,7 +36,7 @@ import { platformMessages } from './platform/messages.ts';
 import { codePath } from './platform/paths.ts';
 import { platformNavigation, platformRoutes } from './platform/routes.tsx';
 import { searchNavigation, searchRoutes } from './platform/search/routes.tsx';
-import { registerSearchKinds } from './platform/search/service.ts';
+import { registerSearchKinds, registerSearchScope } from './platform/search/service.ts';
 import { registerAssetFolder } from './platform/ui/assets.ts';
 import type { SafeHtml } from './platform/ui/jsx-runtime.ts';
 import { setSiteInfo } from './platform/ui/layout.tsx';
@@ -70,6 +71,8 @@ export interface RouteEntry {
 export interface AppOptions {
   config: Config;
   db: Db;
+  /** DATABASE_REPLICA_URL's replica, for the reads `onReplica` sends there */
+  replica?: Replica;
   clock?: Clock;
   logger?: Logger | false;
   /** told of every route as it is registered (the hostile-input tests walk them all) */
@@ -167,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     const ctx: Ctx = {
       db,
+      ...(options.replica ? { replica: options.replica } : {}),
       actor: null,
       clock,
       config,
@@ -212,7 +216,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
     try {
       await sql`SELECT 1`.execute(db);
-      return { status: 'ok' };
+      // a replica that is down slows dashboards onto the primary, it does not make the app unready
+      const replica = await replicaState(options.replica);
+      return replica === 'absent' ? { status: 'ok' } : { status: 'ok', replica };
     } catch (error) {
       // the database's own words (host, user, database name) are for the log, not for whoever asks
       request.log.error({ err: error }, 'readiness check: the database does not answer');
@@ -227,6 +233,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (module.messages) registerMessages(module.messages);
     if (module.navigation) registerNavigation(module.navigation);
     if (module.search) registerSearchKinds(module.search.kinds);
+    if (module.search?.scope) registerSearchScope(module.search.scope);
   }
   registerNavigation(searchNavigation);
   registerVillageSiteSections(modules.flatMap((m) => m.villageSite ?? []));

@@ -5,6 +5,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /** a streaming replica of DATABASE_URL for dashboards and public reads (DATABASE_REPLICA_URL), or null */
+  databaseReplicaUrl: string | null;
   regencyCode: string;
   demo: boolean;
   logLevel: string;
@@ -92,6 +94,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL harus diawali postgres:// atau postgresql://');
   }
+  const databaseReplicaUrl = env.DATABASE_REPLICA_URL?.trim() || null;
+  if (databaseReplicaUrl && !/^postgres(ql)?:\/\//.test(databaseReplicaUrl))
+    problems.push('DATABASE_REPLICA_URL harus diawali postgres:// atau postgresql://');
+  if (databaseReplicaUrl && !databaseUrl)
+    problems.push(
+      'DATABASE_REPLICA_URL hanya dipakai bersama DATABASE_URL (replika dari server PostgreSQL itu)',
+    );
   const regencyCode = env.REGENCY_CODE ?? '36.04';
   if (!/^\d{2}\.\d{2}$/.test(regencyCode)) {
     problems.push(`REGENCY_CODE harus berbentuk NN.NN, misalnya 36.04 (sekarang "${regencyCode}")`);
@@ -134,6 +143,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl,
+    databaseReplicaUrl,
     regencyCode,
     demo: readBoolean(env, 'SIMPUL_DEMO', true, problems),
     logLevel,

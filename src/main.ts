@@ -5,9 +5,10 @@ import { SYSTEM } from './platform/auth/roles.ts';
 import type { Ctx } from './platform/context.ts';
 import { systemClock } from './platform/context.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/index.ts';
+import { openReplica } from './platform/db/replica.ts';
 import type { FileStore } from './platform/files/store.ts';
 import { Invalid } from './platform/http/errors.ts';
-import type { DemoLogin } from './platform/module.ts';
+import type { CliCommand, DemoLogin } from './platform/module.ts';
 
 // Only what opens the database is imported up front: the modules, the app and the CLI's helpers
 // load while PGlite compiles its WASM and starts PostgreSQL (work V8 and libuv do partly off the
@@ -80,7 +81,8 @@ async function serve(config: Config): Promise<void> {
   if (!seededReference) log.info('reference data unchanged since it was last seeded: seeds skipped');
   for (const module of modules) await module.onStart?.(ctx);
   await recoverImportsAtStart(ctx);
-  const app = await buildApp({ config, db: handle.db, logger: log });
+  const replica = config.databaseReplicaUrl ? openReplica(config.databaseReplicaUrl) : undefined;
+  const app = await buildApp({ config, db: handle.db, ...(replica ? { replica } : {}), logger: log });
   const jobs = startJobs(ctx, setup.allJobs());
   await app.listen({ port: config.port, host: config.host });
   log.info({ ms: Math.round(performance.now() - started), database: handle.kind }, 'ready');
@@ -93,6 +95,7 @@ async function serve(config: Config): Promise<void> {
     log.info({ signal }, 'shutting down');
     jobs.stop();
     await app.close();
+    await replica?.close();
     await handle.close();
     process.exit(0);
   };
@@ -174,6 +177,24 @@ async function tokenCreate(config: Config, args: string[]): Promise<void> {
 }
 
 class CliError extends Error {}
+
+/** The commands the modules add through their descriptor's `cli`. */
+async function moduleCommands(): Promise<CliCommand[]> {
+  const { modules } = await import('./modules/index.ts');
+  return modules.flatMap((m) => m.cli ?? []);
+}
+
+async function usage(): Promise<string> {
+  const lines = (await moduleCommands()).map((c) => `  ${c.words.join(' ')} ${c.usage}`);
+  return [USAGE, ...lines].join('\n');
+}
+
+/** A module's command, if one answers to these two words. */
+async function runModuleCommand(config: Config, command: string, sub: string | undefined, rest: string[]) {
+  const found = (await moduleCommands()).find((c) => c.words[0] === command && c.words[1] === sub);
+  if (!found) throw new CliError(await usage());
+  return withDatabase(config, (ctx) => found.run(ctx, rest, (line) => console.log(line)));
+}
 
 const BACKUP_USAGE = 'Pemakaian: npx simpul backup FILE [--offsite-dir DIR] [--offsite-s3]';
 const RESTORE_USAGE = 'Pemakaian: npx simpul restore FILE [--from-s3]';
@@ -323,10 +344,10 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'help':
     case '--help':
-      console.log(USAGE);
+      console.log(await usage());
       return;
     default:
-      throw new CliError(USAGE);
+      return runModuleCommand(config, command, sub, rest);
   }
 }
 

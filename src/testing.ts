@@ -26,7 +26,7 @@ import { allJobs, migrate } from './setup.ts';
 export * from './platform/testing.ts';
 
 /** Every migration of the platform and the modules, then the regions and agencies. */
-const prepareAppDatabase: PrepareDatabase = async (db, config) => {
+export const prepareAppDatabase: PrepareDatabase = async (db, config) => {
   await migrate(db);
   const ctx = { db, actor: SYSTEM, clock: systemClock, config, log: pino({ level: 'silent' }) };
   await seedRegions(ctx, config.regencyCode);

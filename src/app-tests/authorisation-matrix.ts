@@ -1145,6 +1145,25 @@ export const MATRIX: Record<string, Entry> = {
     url: (fx) => `/kelola/kesehatan/angka?wilayah=${A(fx)}`,
     allow: FIGURES_A,
   },
+  // ---- dashboards (#17): aggregates per region; an agency sees its own field only ----
+  'GET /kelola/statistik': { url: () => '/kelola/statistik', allow: STAFF },
+  'GET /kelola/statistik/adopsi': {
+    url: (fx) => `/kelola/statistik/adopsi?wilayah=${A(fx)}`,
+    allow: [...VILLAGE_A, 'camatA', 'admin'],
+  },
+  'GET /kelola/statistik/layanan': {
+    url: (fx) => `/kelola/statistik/layanan?wilayah=${A(fx)}`,
+    allow: FIGURES_A,
+  },
+  'GET /kelola/statistik/pengaduan': {
+    url: (fx) => `/kelola/statistik/pengaduan?wilayah=${A(fx)}&format=csv`,
+    allow: FIGURES_A,
+  },
+  'GET /kelola/statistik/sosial': {
+    url: (fx) => `/kelola/statistik/sosial?wilayah=${A(fx)}`,
+    allow: [...VILLAGE_A, 'camatA', 'opdDinsos', 'opdDinkes', 'admin'],
+  },
+  'GET /statistik': { url: () => '/statistik', allow: ALL },
   'GET /kelola/kesehatan/angka.csv': {
     url: (fx) => `/kelola/kesehatan/angka.csv?wilayah=${A(fx)}`,
     allow: FIGURES_A,

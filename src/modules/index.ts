@@ -4,6 +4,7 @@ import { aidModule } from './aid/index.ts';
 import { apbdesModule } from './apbdes/index.ts';
 import { archiveModule } from './archive/index.ts';
 import { complaintsModule } from './complaints/index.ts';
+import { dashboardsModule } from './dashboards/index.ts';
 import { healthModule } from './health/index.ts';
 import { informasiModule } from './informasi/index.ts';
 import { lettersModule } from './letters/index.ts';
@@ -31,6 +32,7 @@ export const modules: SimpulModule[] = [
   healthModule,
   umkmModule,
   aidModule,
+  dashboardsModule,
 ];
 
 // each module's texts are known as soon as the module is loaded, so its services speak them from a

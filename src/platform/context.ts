@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Actor } from './auth/roles.ts';
 import type { Db } from './db/index.ts';
+import type { Replica } from './db/replica.ts';
 
 export interface Clock {
   now(): Date;
@@ -33,6 +34,8 @@ export interface Ctx {
   log: Logger;
   /** client address, for the audit log */
   ip?: string | null;
+  /** the streaming replica for lagging reads (`onReplica`), when DATABASE_REPLICA_URL is set */
+  replica?: Replica;
 }
 
 export function withActor(ctx: Ctx, actor: Actor | null): Ctx {

@@ -38,6 +38,18 @@ export interface DemoLogin {
   scope: string;
 }
 
+/**
+ * A command a module adds to `npx simpul <words…>`: run as the system, on the migrated database.
+ * It prints what it did (at least a one-line summary); bad arguments throw `Invalid` (field → message).
+ */
+export interface CliCommand {
+  /** the two words that call it, e.g. ['health', 'rollup'] */
+  words: [string, string];
+  /** its options, for the usage text (e.g. `[--village CODE]`), and what it does */
+  usage: string;
+  run(ctx: Ctx, args: string[], print: (line: string) => void): Promise<void>;
+}
+
 /** What a domain module hands the platform: its tables, routes, texts, seed and menu entries. */
 export interface SimpulModule {
   name: string;
@@ -76,4 +88,6 @@ export interface SimpulModule {
   siteNews?: SiteNewsSource;
   /** its public pages for `/sitemap.xml` (platform/village-site) */
   sitemap?: SitemapSource;
+  /** commands it adds to `npx simpul` (src/main.ts) */
+  cli?: CliCommand[];
 }

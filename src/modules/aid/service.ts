@@ -24,6 +24,7 @@ import { addBeneficiaryEvent, decileOf, upsertFromDisbursement } from './registr
 import * as repo from './repo.ts';
 import type { ApplicationStatus } from './schema.ts';
 
+export { type FiguresTable as AidFiguresTable, figuresTable as aidFiguresTable } from './figures.ts';
 export type Form = Record<string, string | undefined>;
 
 export const PAGE_SIZE = 50;

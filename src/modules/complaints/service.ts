@@ -23,6 +23,12 @@ export {
 } from './categories.ts';
 export { stateLabel, trackingUrl } from './common.ts';
 export {
+  type ComplaintCounts,
+  type ComplaintStats,
+  type ComplaintStatsScope,
+  complaintStats,
+} from './dashboard-stats.ts';
+export {
   addAfterPhotos,
   addReply,
   changeState,

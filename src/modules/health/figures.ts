@@ -272,10 +272,22 @@ function figure(
   };
 }
 
+/** Children measured this Jakarta month in each of the villages, from the monthly rollup, in one query. */
+async function measuredByVillage(ctx: Ctx, villages: readonly string[]): Promise<Map<string, number>> {
+  const wanted = new Set(villages);
+  const rows = await repo.monthCountsBy(
+    ctx.db,
+    ctx.config.regencyCode,
+    firstDay(currentMonth(ctx)),
+    'village',
+  );
+  return new Map(rows.filter((r) => wanted.has(r.key)).map((r) => [r.key, r.measured]));
+}
+
 /** Published for `/kelola`, `/api/v1/figures` and the dashboards: this Jakarta month, with the count behind each %. */
 export const healthFigures: FigureDefinition[] = [
   figure('childrenUnderFive', 'child', (s) => s.registered),
-  figure('measuredThisMonth', 'child', (s) => s.measured),
+  { ...figure('measuredThisMonth', 'child', (s) => s.measured), computeMany: measuredByVillage },
   figure('coverage', 'percent', (s) => s.coverage),
   figure('stunted', 'child', (s) => s.stunting.count),
   figure('heightAssessed', 'child', (s) => s.stunting.assessed),

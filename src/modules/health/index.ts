@@ -1,4 +1,5 @@
 import type { SimpulModule } from '../../platform/module.ts';
+import { healthCli } from './cli.ts';
 import { healthFigures } from './figures.ts';
 import { healthImport } from './import.ts';
 import { messages } from './messages.ts';
@@ -8,6 +9,7 @@ import { healthWorkQueue } from './queue.ts';
 import { rollupMigrations } from './rollup.ts';
 import { healthRoutes } from './routes.tsx';
 import { scorecardMigrations } from './scorecard-migrations.ts';
+import { healthSearch } from './search.ts';
 import { seedDemoHealth } from './seed.ts';
 
 export const healthModule: SimpulModule = {
@@ -23,6 +25,8 @@ export const healthModule: SimpulModule = {
       for: ['kader_posyandu', 'operator_desa', 'sekretaris_desa', 'kepala_desa', 'opd', 'admin_kabupaten'],
     },
     { href: '/akun/anak', label: 'health.navParent', for: ['resident'] },
+    // the platform's search page: a kader finds their posyandu's children there (search.ts)
+    { href: '/kelola/cari', label: 'search.nav', for: ['kader_posyandu'] },
     {
       href: '/kelola/kesehatan/angka',
       label: 'health.figures.nav',
@@ -37,5 +41,7 @@ export const healthModule: SimpulModule = {
   figures: healthFigures,
   personalData: healthPersonalData,
   workQueue: healthWorkQueue,
+  search: healthSearch,
+  cli: healthCli,
   villageSite: [{ path: 'kesehatan', label: 'health.public.siteMenu', order: 40 }],
 };

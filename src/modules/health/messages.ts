@@ -172,6 +172,16 @@ const id: Messages = {
   'health.personal.mothers': '{count} catatan ibu disamarkan',
   'health.personal.whyFigures':
     'Angka tanpa identitas tetap dipakai untuk angka stunting desa (UU 27/2022 psl. 16: data anonim bukan data pribadi).',
+  'health.cli.usage': 'Pemakaian: npx simpul health rollup [--village KODE] [--month YYYY-MM]',
+  'health.cli.badVillage': 'Tidak ada desa dengan kode {code} di kabupaten ini (contoh: 36.04.05.2001).',
+  'health.cli.badMonth': 'Bulan {month} tidak valid: tulis YYYY-MM, misalnya 2026-11.',
+  'health.cli.allVillages': 'semua desa',
+  'health.cli.allMonths': 'semua bulan',
+  'health.cli.rollupDone':
+    'Rekap kesehatan dihitung ulang ({village}, {month}): {rows} baris posyandu-bulan, {measured} pengukuran terhitung, {seconds} detik.',
+  'health.search.kindChild': 'Anak (posyandu)',
+  'health.search.kindPosyandu': 'Posyandu',
+  'health.search.inactive': 'tidak aktif',
   'health.error.notFound': 'Data tidak ditemukan.',
   'health.error.notYourChild': 'Catatan anak ini di luar wewenang Anda.',
   'health.error.notYourPosyandu': 'Posyandu ini bukan posyandu Anda.',
@@ -214,6 +224,8 @@ const id: Messages = {
   'health.hint.active':
     'Posyandu yang tidak aktif tidak lagi ditawarkan saat memindahkan anak ke posyandu lain.',
   'health.field.unlink': 'Lepaskan tautan ke data kependudukan',
+  'health.hint.motherEdit':
+    'Pasangan ibu–anak (KIA). Dengan NIK ibu, anak dipasangkan dengan ibu ber-NIK itu (dari data penduduk bila terdaftar). Kosongkan keduanya untuk melepas pasangan.',
   'health.field.posyandu': 'Posyandu',
   'health.posyanduUpdated': 'Posyandu diperbarui.',
   'health.childUpdated': 'Data anak diperbarui.',
@@ -392,6 +404,16 @@ const en: Messages = {
   'health.personal.mothers': '{count} mother records anonymised',
   'health.personal.whyFigures':
     'Anonymous numbers still count in the village’s stunting figures (UU 27/2022 art. 16: anonymous data is not personal data).',
+  'health.cli.usage': 'Usage: npx simpul health rollup [--village CODE] [--month YYYY-MM]',
+  'health.cli.badVillage': 'No village with code {code} in this regency (e.g. 36.04.05.2001).',
+  'health.cli.badMonth': 'Month {month} is not valid: write YYYY-MM, e.g. 2026-11.',
+  'health.cli.allVillages': 'all villages',
+  'health.cli.allMonths': 'all months',
+  'health.cli.rollupDone':
+    'Health rollup recounted ({village}, {month}): {rows} posyandu-month rows, {measured} measurements counted, {seconds} s.',
+  'health.search.kindChild': 'Child (posyandu)',
+  'health.search.kindPosyandu': 'Posyandu',
+  'health.search.inactive': 'inactive',
   'health.error.notFound': 'Not found.',
   'health.error.notYourChild': 'This child’s record is outside your remit.',
   'health.error.notYourPosyandu': 'This is not your posyandu.',
@@ -434,6 +456,8 @@ const en: Messages = {
   'health.field.active': 'Posyandu active',
   'health.hint.active': 'An inactive posyandu is no longer offered when a child moves to another posyandu.',
   'health.field.unlink': 'Unlink from the population registry',
+  'health.hint.motherEdit':
+    'The mother–child pairing (KIA). With the mother’s NIK the child is paired with the mother of that NIK (from the registry when registered). Empty both to unpair.',
   'health.field.posyandu': 'Posyandu',
   'health.posyanduUpdated': 'Posyandu updated.',
   'health.childUpdated': 'Child updated.',

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/context.ts';
 import type { ErasureOutcome, PersonalDataProvider } from '../../platform/personal-data/index.ts';
 import * as repo from './repo.ts';
+import { indexChildren } from './search.ts';
 
 /**
  * A child's health record (the NIK is the child's) and a mother's pregnancies (the NIK is hers).
@@ -66,7 +67,13 @@ export const healthPersonalData: PersonalDataProvider = {
       measurements += (await repo.historyOf(ctx.db, c.id)).length;
       await repo.anonymiseChild(ctx.db, c.id, now);
     }
+    // the mothers' children lose her name in their search text; the erased children their document
+    const paired = await repo.childIdsOfMothers(
+      ctx.db,
+      mothers.map((m) => m.id),
+    );
     for (const m of mothers) await repo.anonymiseMother(ctx.db, m.id, now);
+    await indexChildren(ctx, [...children.map((c) => c.id), ...paired]);
     const anonymised = [];
     if (children.length > 0) anonymised.push({ what: 'health.personal.children', count: children.length });
     if (mothers.length > 0) anonymised.push({ what: 'health.personal.mothers', count: mothers.length });

@@ -95,13 +95,18 @@ export function recordScope(access: HealthAccess): RecordScope {
   if (actor?.kind === 'system') return { region: null };
   if (actor?.kind !== 'staff') throw new Forbidden(t('health.error.recordsOutOfScope'));
   if (actor.scope.type === 'agency') {
-    if (canOnItem(actor, 'view_personal', { handler: { kind: 'agency', code: HEALTH_AGENCY } }))
-      return { region: null };
+    if (readsDinkesRecords(actor)) return { region: null };
     throw new Forbidden(t('health.error.recordsOutOfScope'));
   }
   if (!canOnItem(actor, 'view_personal', { villageCode: actor.scope.code }))
     throw new Forbidden(t('health.error.recordsOutOfScope'));
   return { region: scopeLevel(actor.scope.code) === 'regency' ? null : actor.scope.code };
+}
+
+/** Dinkes officers (puskesmas staff among them): every health record of the regency, read only. */
+export function readsDinkesRecords(actor: Actor | null): boolean {
+  if (actor?.kind !== 'staff' || actor.scope.type !== 'agency') return false;
+  return canOnItem(actor, 'view_personal', { handler: { kind: 'agency', code: HEALTH_AGENCY } });
 }
 
 /** May the actor read lists of children at all (for menus and the work queue)? */

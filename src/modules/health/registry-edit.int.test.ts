@@ -224,4 +224,33 @@ describe('editing a child', () => {
     const stranger = await loginAs(test.app, await makeKader(test.ctx, other));
     expect((await stranger.get(url())).statusCode).toBe(403);
   });
+
+  it('pairs the child with a mother by NIK, keeps her on a plain save, and unpairs when both are emptied', async () => {
+    const mother = () =>
+      test.ctx.db
+        .selectFrom('health_children as c')
+        .leftJoin('health_mothers as m', 'm.id', 'c.mother_id')
+        .select(['c.mother_id', 'm.name', 'm.nik'])
+        .where('c.id', '=', child)
+        .executeTakeFirstOrThrow();
+    const base = { ...form, nama: 'Citra A.', tanggal_lahir: '2024-11-01', jenis_kelamin: '2' };
+    const bad = await office.post(url(), { ...base, nama_ibu: 'Sri', nik_ibu: '3604' }, { csrfFrom: url() });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('id="error-nik_ibu"');
+    expect(bad.body).toContain('value="Sri"');
+    expect((await mother()).mother_id).toBeNull();
+
+    const paired = { ...base, nama_ibu: 'Sri Wahyuni', nik_ibu: '3604054107950002' };
+    expect((await office.post(url(), paired, { csrfFrom: url() })).statusCode).toBe(303);
+    const first = await mother();
+    expect(first).toMatchObject({ name: 'Sri Wahyuni', nik: '3604054107950002' });
+    expect((await office.get(url())).body).toContain('value="3604054107950002"');
+    expect((await office.post(url(), paired, { csrfFrom: url() })).statusCode).toBe(303);
+    expect((await mother()).mother_id).toBe(first.mother_id);
+
+    expect(
+      (await office.post(url(), { ...base, nama_ibu: '', nik_ibu: '' }, { csrfFrom: url() })).statusCode,
+    ).toBe(303);
+    expect((await mother()).mother_id).toBeNull();
+  });
 });

@@ -14,7 +14,8 @@ import { ageInDays, type Sex } from './growth/index.ts';
 import { judge, type MeasurementInput, monthOf, needsConfirmation, type Previous } from './measure.ts';
 import { assertMayKeepPosyandu, assertMayRecordAt } from './policy.ts';
 import * as repo from './repo.ts';
-import { healthAccess, today } from './service.ts';
+import { indexChildren, indexPosyandu } from './search.ts';
+import { healthAccess, motherFor, today } from './service.ts';
 
 type Form = Record<string, string | undefined>;
 type Errors = Record<string, string>;
@@ -68,6 +69,7 @@ export async function editPosyandu(ctx: Ctx, id: string, form: Form): Promise<vo
     villageCode: row.village_code,
     detail: { fields: changed },
   });
+  await indexPosyandu(ctx, row.id);
 }
 
 /** A child's registry fields and the posyandu of the village it may move to (for the edit page). */
@@ -104,9 +106,12 @@ export async function editChild(ctx: Ctx, id: string, form: Form): Promise<{ rej
   const errors: Errors = {};
   const nik = field(form, 'nik');
   const familyNumber = field(form, 'no_kk');
+  const motherName = field(form, 'nama_ibu');
+  const motherNik = field(form, 'nik_ibu');
   for (const [key, value] of [
     ['nik', nik],
     ['no_kk', familyNumber],
+    ['nik_ibu', motherNik],
   ] as const)
     if (value && !/^\d{16}$/.test(value)) errors[key] = t('health.error.sixteenDigits');
   if (nik && !errors.nik) {
@@ -141,6 +146,7 @@ export async function editChild(ctx: Ctx, id: string, form: Form): Promise<{ rej
   if (Object.keys(errors).length > 0 || !sex) throw new Invalid(errors);
   const changes = {
     name,
+    mother_id: await pairedMother(ctx, child, motherName, motherNik),
     sex,
     birth_date: birthDate,
     nik: nik || null,
@@ -163,7 +169,29 @@ export async function editChild(ctx: Ctx, id: string, form: Form): Promise<{ rej
     villageCode: child.village_code,
     detail: { fields: changed, rejudged },
   });
+  await indexChildren(ctx, [child.id]);
   return { rejudged };
+}
+
+/**
+ * The KIA pairing after an edit: both fields empty unpair the child; the same name without a NIK
+ * keeps the mother; a NIK finds (or makes) the mother with it; another name makes a mother by name.
+ */
+async function pairedMother(
+  ctx: Ctx,
+  child: {
+    village_code: string;
+    mother_id: string | null;
+    mother_name: string | null;
+    mother_nik: string | null;
+  },
+  name: string,
+  nik: string,
+): Promise<string | null> {
+  if (!name && !nik) return null;
+  if (child.mother_id && nik === (child.mother_nik ?? '') && (nik || name === child.mother_name))
+    return child.mother_id;
+  return motherFor(ctx, child.village_code, name, nik);
 }
 
 /**
@@ -222,7 +250,7 @@ export async function rejudgeChildMeasurements(
       m.flags.join(',') === row.flags.join(',') &&
       m.confirmed_implausible === row.confirmed_implausible;
     if (!same) {
-      await repo.setJudgement(ctx.db, m.id, { ...row, updated_at: ctx.clock.now() });
+      await repo.setJudgement(ctx.db, m.id, row, ctx.clock.now());
       rewritten++;
     }
     previous = {

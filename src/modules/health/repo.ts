@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { RecordScope } from './policy.ts';
+import { withRollupClock } from './rollup.ts';
 import type {
   HealthChildTable,
   HealthMeasurementTable,
@@ -179,20 +180,26 @@ export async function measurementsAround(db: Db, childIds: string[], month: stri
   };
 }
 
+// every write to health_measurements goes through `withRollupClock`: its rollup refresh (the
+// triggers) stamps refreshed_at with the writer's clock
+
 export async function upsertMeasurement(db: Db, row: Insertable<HealthMeasurementTable>, now: Date) {
   const { child_id: _c, measured_month: _m, created_at: _a, ...update } = row;
-  return db
-    .insertInto('health_measurements')
-    .values(row)
-    .onConflict((oc) =>
-      oc.columns(['child_id', 'measured_month']).doUpdateSet({ ...update, updated_at: now }),
-    )
-    .returning(['id', sql<boolean>`xmax = 0`.as('inserted')])
-    .executeTakeFirstOrThrow();
+  return withRollupClock(db, now, (trx) =>
+    trx
+      .insertInto('health_measurements')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['child_id', 'measured_month']).doUpdateSet({ ...update, updated_at: now }),
+      )
+      .returning(['id', sql<boolean>`xmax = 0`.as('inserted')])
+      .executeTakeFirstOrThrow(),
+  );
 }
 
-export async function insertMeasurements(db: Db, rows: Array<Insertable<HealthMeasurementTable>>) {
-  if (rows.length > 0) await db.insertInto('health_measurements').values(rows).execute();
+export async function insertMeasurements(db: Db, rows: Array<Insertable<HealthMeasurementTable>>, now: Date) {
+  if (rows.length === 0) return;
+  await withRollupClock(db, now, (trx) => trx.insertInto('health_measurements').values(rows).execute());
 }
 
 export async function setWeightGain(
@@ -201,11 +208,13 @@ export async function setWeightGain(
   gain: { weightGain: string | null; twoT: boolean },
   now: Date,
 ) {
-  await db
-    .updateTable('health_measurements')
-    .set({ weight_gain: gain.weightGain, two_t: gain.twoT, updated_at: now })
-    .where('id', '=', id)
-    .execute();
+  await withRollupClock(db, now, (trx) =>
+    trx
+      .updateTable('health_measurements')
+      .set({ weight_gain: gain.weightGain, two_t: gain.twoT, updated_at: now })
+      .where('id', '=', id)
+      .execute(),
+  );
 }
 
 export async function historyOf(db: Db, childId: string): Promise<MeasurementRow[]> {
@@ -473,8 +482,90 @@ export async function setJudgement(
     | 'two_t'
     | 'flags'
     | 'confirmed_implausible'
-    | 'updated_at'
   >,
+  now: Date,
 ): Promise<void> {
-  await db.updateTable('health_measurements').set(row).where('id', '=', id).execute();
+  await withRollupClock(db, now, (trx) =>
+    trx
+      .updateTable('health_measurements')
+      .set({ ...row, updated_at: now })
+      .where('id', '=', id)
+      .execute(),
+  );
+}
+
+/** What a child's search document is written from (children not anonymised). */
+export interface ChildSearchRow {
+  id: string;
+  village_code: string;
+  name: string;
+  sex: number;
+  birth_date: string;
+  nik: string | null;
+  family_number: string | null;
+  posyandu_name: string;
+  mother_name: string | null;
+}
+
+export async function childrenForSearch(
+  db: Db,
+  where: {
+    ids?: string[];
+    villageCode?: string | undefined;
+    posyanduId?: string;
+    after?: string;
+    limit?: number;
+  },
+): Promise<ChildSearchRow[]> {
+  if (where.ids && where.ids.length === 0) return [];
+  let q = db
+    .selectFrom('health_children as c')
+    .innerJoin('health_posyandu as p', 'p.id', 'c.posyandu_id')
+    .leftJoin('health_mothers as m', 'm.id', 'c.mother_id')
+    .select([
+      'c.id',
+      'c.village_code',
+      'c.name',
+      'c.sex',
+      'c.birth_date',
+      'c.nik',
+      'c.family_number',
+      'p.name as posyandu_name',
+      'm.name as mother_name',
+    ])
+    .where('c.anonymised_at', 'is', null);
+  if (where.ids) q = q.where('c.id', 'in', where.ids);
+  if (where.villageCode) q = q.where('c.village_code', '=', where.villageCode);
+  if (where.posyanduId) q = q.where('c.posyandu_id', '=', where.posyanduId);
+  if (where.after) q = q.where('c.id', '>', where.after);
+  if (where.limit) q = q.orderBy('c.id').limit(where.limit);
+  return q.execute();
+}
+
+export type PosyanduSearchRow = Pick<
+  PosyanduRow,
+  'id' | 'village_code' | 'name' | 'dusun' | 'schedule_day' | 'address' | 'active'
+>;
+
+export async function posyanduForSearch(
+  db: Db,
+  where: { id?: string; villageCode?: string | undefined },
+): Promise<PosyanduSearchRow[]> {
+  let q = db
+    .selectFrom('health_posyandu')
+    .select(['id', 'village_code', 'name', 'dusun', 'schedule_day', 'address', 'active']);
+  if (where.id) q = q.where('id', '=', where.id);
+  if (where.villageCode) q = q.where('village_code', '=', where.villageCode);
+  return q.execute();
+}
+
+/** The children paired with these mothers (their search text names the mother). */
+export async function childIdsOfMothers(db: Db, motherIds: string[]): Promise<string[]> {
+  if (motherIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('health_children')
+    .select('id')
+    .where('mother_id', 'in', motherIds)
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -11,6 +11,7 @@ import { rebuildRollup } from './rollup.ts';
 import { registerChild, rowField, saveSession } from './service.ts';
 import { KIBIN, makeChild, makeOperator, makePosyandu } from './test-builders.ts';
 
+const clock = fixedClock('2026-11-23T02:00:00Z');
 let test: TestContext;
 let ctx: Ctx;
 let operator: StaffActor;
@@ -18,7 +19,7 @@ let posyandu: { id: string; villageCode: string };
 const children: Record<string, string> = {};
 
 beforeAll(async () => {
-  test = await createTestContext({ clock: fixedClock('2026-11-23T02:00:00Z') });
+  test = await createTestContext({ clock });
   ctx = test.ctx;
   operator = await makeOperator(ctx);
   posyandu = await makePosyandu(ctx, operator);
@@ -183,6 +184,34 @@ describe('the monthly rollup', () => {
     expect(await rebuildRollup(ctx.db)).toBe(kept.size);
     expect(await rollup()).toEqual(kept);
     await expectRollupExact();
+  });
+
+  it('stamps refreshed_at with the writer’s clock, and a scoped rebuild only the rows it recounts', async () => {
+    const { Budi } = children as Record<string, string>;
+    const stamps = async () => {
+      const { rows } = await sql<{ month: string; at: Date }>`
+        SELECT to_char(month, 'YYYY-MM') AS month, refreshed_at AS at FROM health_monthly_village
+        WHERE posyandu_id = ${posyandu.id} ORDER BY month`.execute(ctx.db);
+      return Object.fromEntries(rows.map((r) => [r.month, new Date(r.at).toISOString()]));
+    };
+    const before = await stamps();
+    clock.set('2026-11-23T03:15:00Z');
+    await saveSession(withActor(ctx, operator), posyandu.id, '2026-11-21', {
+      [rowField('berat', Budi as string)]: '8,7',
+      [rowField('tinggi', Budi as string)]: '72,0',
+    });
+    const afterSession = await stamps();
+    expect(afterSession['2026-11']).toBe('2026-11-23T03:15:00.000Z');
+    // October was not written: it keeps the time of its last write
+    expect(afterSession['2026-10']).toBe(before['2026-10']);
+
+    const at = new Date('2026-11-24T01:00:00Z');
+    expect(await rebuildRollup(ctx.db, { villageCode: posyandu.villageCode, month: '2026-11-01' }, at)).toBe(
+      1,
+    );
+    expect(await stamps()).toEqual({ ...afterSession, '2026-11': at.toISOString() });
+    await expectRollupExact();
+    clock.set('2026-11-23T02:00:00Z');
   });
 
   it('keeps each village apart', async () => {

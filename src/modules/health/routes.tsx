@@ -130,6 +130,8 @@ const ChildEditForm = formBody({
   lepas: textField({ maxLength: 4 }),
   no_kk: textField({ maxLength: 32 }),
   posyandu: textField({ maxLength: 64 }),
+  nama_ibu: textField({ maxLength: 200 }),
+  nik_ibu: textField({ maxLength: 32 }),
 });
 
 /** Editing a posyandu (office) and a child (office, the child's kader): registry-edit.ts. */

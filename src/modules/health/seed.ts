@@ -6,6 +6,7 @@ import { addDays } from '../../platform/time.ts';
 import { ageInDays, type Sex } from './growth/index.ts';
 import { type MeasurementInput, monthOf } from './measure.ts';
 import * as repo from './repo.ts';
+import { reindexHealth } from './search.ts';
 import { storeHistory, today } from './service.ts';
 
 /** The demo staff password (as src/setup.ts prints it for every demo login). */
@@ -149,6 +150,7 @@ export async function seedDemoHealth(ctx: Ctx, villageCode: string): Promise<Dem
     }
     await storeHistory(system, { childId: child.id, villageCode, posyanduId: site.id, sex }, history);
   }
+  await reindexHealth(system, villageCode);
   const first = posyandu[0];
   if (!first) return [];
   const kader =

@@ -40,7 +40,9 @@ import {
   recordScope,
 } from './policy.ts';
 import * as repo from './repo.ts';
+import { indexChildren, indexPosyandu } from './search.ts';
 
+export { type FiguresPage as HealthFiguresPage, figuresPage as healthFiguresPage } from './figures.ts';
 export { MAX_AGE_DAYS } from './growth/index.ts';
 
 type Form = Record<string, string | undefined>;
@@ -162,6 +164,7 @@ export async function createPosyandu(ctx: Ctx, villageCode: string, form: Form):
       throw error;
     });
   await audit(ctx, { action: 'create', entity: 'health_posyandu', entityId: row.id, villageCode });
+  await indexPosyandu(ctx, row.id);
   return { ...toPosyandu({ ...row, children: 0, measured: 0 }) };
 }
 
@@ -253,7 +256,13 @@ function parseSex(raw: string): Sex | null {
   return null;
 }
 
-async function motherFor(ctx: Ctx, villageCode: string, name: string, nik: string): Promise<string | null> {
+/** The mother by her NIK (found, or made and linked to the registry when she is a resident), or a new one by name. */
+export async function motherFor(
+  ctx: Ctx,
+  villageCode: string,
+  name: string,
+  nik: string,
+): Promise<string | null> {
   if (!name && !nik) return null;
   if (nik) {
     const known = await repo.motherByNik(ctx.db, nik);
@@ -321,6 +330,7 @@ export async function registerChild(ctx: Ctx, posyanduId: string, form: Form): P
     entityId: child.id,
     villageCode: posyandu.villageCode,
   });
+  await indexChildren(ctx, [child.id]);
   return { id: child.id };
 }
 
@@ -348,6 +358,7 @@ export async function linkChildToResident(ctx: Ctx, childId: string, form: Form)
     entityId: child.id,
     villageCode: child.village_code,
   });
+  await indexChildren(ctx, [child.id]);
 }
 
 export interface MeasurementView {
@@ -708,7 +719,7 @@ async function storeHistory(
     rows.push(judged.row);
     previous = judged.next;
   }
-  await repo.insertMeasurements(ctx.db, rows);
+  await repo.insertMeasurements(ctx.db, rows, ctx.clock.now());
 }
 
 /**

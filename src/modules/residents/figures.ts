@@ -52,9 +52,19 @@ function figure(name: keyof Totals, unit: 'person' | 'family'): FigureDefinition
   };
 }
 
+/** Living residents of each of the villages, from the statistics rollup, in one query. */
+async function populationByVillage(ctx: Ctx, villages: readonly string[]): Promise<Map<string, number>> {
+  if (villages.length === 0) return new Map();
+  const { rows } = await sql<{ village_code: string; n: number }>`
+    SELECT village_code, coalesce(sum(n), 0)::int AS n FROM resident_stats
+    WHERE dimension = 'lahir' AND village_code IN (${sql.join([...villages])})
+    GROUP BY village_code`.execute(ctx.db);
+  return new Map(rows.map((r) => [r.village_code, Number(r.n)]));
+}
+
 /** Living residents (all, men, women) and families with a living member. */
 export const residentFigures: FigureDefinition[] = [
-  figure('population', 'person'),
+  { ...figure('population', 'person'), computeMany: populationByVillage },
   figure('male', 'person'),
   figure('female', 'person'),
   figure('families', 'family'),

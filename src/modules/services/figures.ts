@@ -14,6 +14,28 @@ function startOfYear(ctx: Ctx): Date {
   return startOfJakartaDay(`${jakartaYearMonth(ctx.clock.now()).year}-01-01`);
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Done for the applicant: the letter or document is ready or collected. */
+const COMPLETED = ['siap_diambil', 'sudah_diambil'] as const;
+
+function completedLast30Days(ctx: Ctx) {
+  const since = new Date(ctx.clock.now().getTime() - 30 * DAY_MS);
+  return ctx.db
+    .selectFrom('service_requests')
+    .where('state', 'in', COMPLETED)
+    .where('finished_at', '>=', since);
+}
+
+async function completedByVillage(ctx: Ctx, villages: readonly string[]): Promise<Map<string, number>> {
+  if (villages.length === 0) return new Map();
+  const rows = await completedLast30Days(ctx)
+    .select(['village_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('village_code', 'in', [...villages])
+    .groupBy('village_code')
+    .execute();
+  return new Map(rows.map((r) => [r.village_code, Number(r.n)]));
+}
+
 export const serviceFigures: FigureDefinition[] = [
   {
     name: 'services.requestsOpen',
@@ -51,5 +73,16 @@ export const serviceFigures: FigureDefinition[] = [
       const median = row.median === null ? null : Math.round(Number(row.median) * 10) / 10;
       return { value: median, asOf: ctx.clock.now() };
     },
+  },
+  {
+    name: 'services.completedLast30Days',
+    label: 'services.figures.completedLast30Days',
+    unit: 'request',
+    async compute(ctx, region) {
+      const done = completedLast30Days(ctx).select((eb) => eb.fn.countAll<number>().as('n'));
+      const row = await whereInRegion(done, 'village_code', region).executeTakeFirstOrThrow();
+      return { value: Number(row.n), asOf: ctx.clock.now() };
+    },
+    computeMany: completedByVillage,
   },
 ];

@@ -1,4 +1,5 @@
 import type { SimpulModule } from '../../platform/module.ts';
+import { siteFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { siteMigrations } from './migrations.ts';
 import { siteRoutes } from './routes.tsx';
@@ -20,6 +21,7 @@ export const sitesModule: SimpulModule = {
   routes: siteRoutes,
   messages,
   seedDemo: seedDemoSites,
+  figures: siteFigures,
   navigation: [
     {
       href: '/kelola/situs',

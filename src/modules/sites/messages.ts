@@ -2,6 +2,8 @@ import { registerMessages } from '../../platform/i18n/index.ts';
 
 export const messages = {
   id: {
+    'sites.figures.profilesFilled': 'desa dengan profil situs terisi',
+    'sites.figures.publishedLast90Days': 'berita/pengumuman terbit 90 hari terakhir',
     'sites.villageName': 'Desa {name}',
     'sites.inKecamatan': 'Kecamatan {name}',
     'sites.menu': 'Menu situs desa',
@@ -224,6 +226,8 @@ export const messages = {
     'sites.error.altRequired': 'Tulis keterangan gambar untuk pembaca tunanetra.',
   },
   en: {
+    'sites.figures.profilesFilled': 'villages with a filled site profile',
+    'sites.figures.publishedLast90Days': 'news/announcements published in the last 90 days',
     'sites.villageName': 'Village of {name}',
     'sites.inKecamatan': '{name} district',
     'sites.menu': 'Village site menu',

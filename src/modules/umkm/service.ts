@@ -21,6 +21,7 @@ import {
 import * as repo from './repo.ts';
 import { indexEnterprise } from './search.ts';
 
+export { type FiguresPage as UmkmFiguresPage, figuresPage as umkmFiguresPage } from './figures.ts';
 export const PAGE_SIZE = 50;
 
 export interface Owner {

@@ -29,10 +29,15 @@ function writeLine(out: NodeJS.WritableStream, value: unknown): Promise<void> {
   });
 }
 
+/**
+ * Writes the dump to `FILE.partial` and renames it to FILE only once it is whole, so a backup cut
+ * short (a killed process, a full disk) never leaves a truncated file under the name of a good one.
+ */
 export async function backupDatabase(db: Db, file: string): Promise<{ tables: number; rows: number }> {
+  const partial = `${file}.partial`;
   const gzip = createGzip();
   const done = new Promise<void>((resolve, reject) => {
-    gzip.pipe(fs.createWriteStream(file)).on('finish', resolve).on('error', reject);
+    gzip.pipe(fs.createWriteStream(partial)).on('finish', resolve).on('error', reject);
   });
   const migrations = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(
     db,
@@ -60,11 +65,23 @@ export async function backupDatabase(db: Db, file: string): Promise<{ tables: nu
   }
   gzip.end();
   await done;
+  fs.renameSync(partial, file);
   return { tables: tables.length, rows };
 }
 
-async function loadBatch(db: Db, table: string, batch: unknown[]): Promise<void> {
-  await sql`INSERT INTO ${sql.table(table)} SELECT * FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(batch)}::jsonb)`.execute(
+/** The columns a restore writes: generated columns (a search document's tsvector) compute themselves. */
+async function storedColumns(db: Db, table: string): Promise<string[]> {
+  const result = await sql<{ column_name: string }>`
+    SELECT column_name FROM information_schema.columns
+    WHERE table_schema = 'public' AND table_name = ${table} AND is_generated = 'NEVER'
+    ORDER BY ordinal_position`.execute(db);
+  return result.rows.map((r) => r.column_name);
+}
+
+async function loadBatch(db: Db, table: string, columns: string[], batch: unknown[]): Promise<void> {
+  const list = sql.join(columns.map((c) => sql.ref(c)));
+  await sql`INSERT INTO ${sql.table(table)} (${list}) OVERRIDING SYSTEM VALUE
+    SELECT ${list} FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(batch)}::jsonb)`.execute(
     db,
   );
 }
@@ -80,8 +97,9 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: n
     // skip triggers (the audit log's append-only guard) and foreign-key order while loading
     await sql`SET LOCAL session_replication_role = replica`.execute(trx);
     const known = new Set(await userTables(trx));
+    let columns: string[] = [];
     const flush = async () => {
-      if (table && batch.length > 0) await loadBatch(trx, table, batch);
+      if (table && batch.length > 0) await loadBatch(trx, table, columns, batch);
       rows += batch.length;
       batch = [];
     };
@@ -107,6 +125,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: n
         await flush();
         table = value.table;
         if (!known.has(table)) throw new Error(`Tabel ${table} tidak ada di basis data ini`);
+        columns = await storedColumns(trx, table);
         await sql`DELETE FROM ${sql.table(table)}`.execute(trx);
         tables++;
         continue;

@@ -52,15 +52,21 @@ export async function openPGlite(
   }
 }
 
-export function postgresPool(connectionString: string, max = 10): pg.Pool {
-  return new pg.Pool({
+export function postgresPool(connectionString: string, max = 10, connectionTimeoutMillis = 0): pg.Pool {
+  const pool = new pg.Pool({
     connectionString,
     max,
+    connectionTimeoutMillis,
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection lost (the server restarted, a network cut) is an 'error' event on the pool,
+  // which would end the process if nobody listened. The pool drops that client and the next query
+  // connects afresh; the request that meets the outage gets its error and /readyz reports it.
+  pool.on('error', () => {});
+  return pool;
 }
 
 export async function openDatabase(options: {

@@ -16,7 +16,8 @@ export type FigureUnit =
   | 'day'
   | 'child'
   | 'percent'
-  | 'enterprise';
+  | 'enterprise'
+  | 'article';
 
 export interface FigureValue {
   /** null when there is nothing to measure yet (the median of no finished request) */
@@ -39,6 +40,11 @@ export interface FigureDefinition {
   /** a staff page that breaks the figure down (the dashboard links its label there) */
   details?: string;
   compute(ctx: Ctx, region: string): Promise<FigureValue>;
+  /**
+   * The same figure for many villages in one query (a dashboard's table of 326 villages), keyed by
+   * village code; a village missing from the map has 0. Without it, `compute` runs per village.
+   */
+  computeMany?(ctx: Ctx, villages: readonly string[]): Promise<Map<string, number | null>>;
 }
 
 /** A module as the figures service sees it (the app hands the module list in; the platform imports none). */
@@ -82,8 +88,34 @@ export const platformFigures: FigureSource = {
         return { value: Number(row.n), asOf: ctx.clock.now() };
       },
     },
+    {
+      name: 'platform.operatorsActive14Days',
+      label: 'dashboard.operatorsActive14Days',
+      unit: 'account',
+      async compute(ctx, region) {
+        return { value: (await operatorsActive(ctx, [region])).get(region) ?? 0, asOf: ctx.clock.now() };
+      },
+      computeMany: operatorsActive,
+    },
   ],
 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Staff accounts of a village scope that logged in within the last 14 days. */
+async function operatorsActive(ctx: Ctx, villages: readonly string[]): Promise<Map<string, number>> {
+  if (villages.length === 0) return new Map();
+  const since = new Date(ctx.clock.now().getTime() - 14 * DAY_MS);
+  const rows = await ctx.db
+    .selectFrom('staff_users')
+    .select(['scope_code', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('scope_type', '=', 'region')
+    .where('scope_code', 'in', [...villages])
+    .where('last_login_at', '>=', since)
+    .groupBy('scope_code')
+    .execute();
+  return new Map(rows.map((r) => [r.scope_code, Number(r.n)]));
+}
 
 /** Every figure published, as `{ module, definition }`, in module order, the platform's last. */
 export function figureCatalog(sources: readonly FigureSource[]) {
@@ -129,4 +161,40 @@ export async function readFigures(
 export function homeRegion(ctx: Ctx): string {
   const actor = ctx.actor;
   return actor?.kind === 'staff' && actor.scope.type === 'region' ? actor.scope.code : ctx.config.regencyCode;
+}
+
+/** Figures of every village in a region, one map per figure name, and when they were counted. */
+export interface VillageFigures {
+  values: Map<string, Map<string, number | null>>;
+  asOf: Date;
+}
+
+/**
+ * The named figures for each of `villages` (the caller has asked the policy about their region):
+ * one `computeMany` query per figure where the module offers it, `compute` per village otherwise.
+ */
+export async function readVillageFigures(
+  ctx: Ctx,
+  sources: readonly FigureSource[],
+  villages: readonly string[],
+  names: readonly string[],
+): Promise<VillageFigures> {
+  const wanted = new Set(names);
+  const values = new Map<string, Map<string, number | null>>();
+  for (const { definition } of figureCatalog(sources)) {
+    if (!wanted.has(definition.name)) continue;
+    values.set(definition.name, await computeForVillages(ctx, definition, villages));
+  }
+  return { values, asOf: ctx.clock.now() };
+}
+
+async function computeForVillages(
+  ctx: Ctx,
+  definition: FigureDefinition,
+  villages: readonly string[],
+): Promise<Map<string, number | null>> {
+  if (definition.computeMany) return definition.computeMany(ctx, villages);
+  const byVillage = new Map<string, number | null>();
+  for (const village of villages) byVillage.set(village, (await definition.compute(ctx, village)).value);
+  return byVillage;
 }

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { onReplica } from '../db/replica.ts';
 import { Unauthenticated } from '../http/errors.ts';
 import { ProblemSchema } from '../http/problem.ts';
 import { type FigureSource, homeRegion, readFigures } from './index.ts';
@@ -51,13 +52,9 @@ export async function figureRoutes(
         ?.split(',')
         .map((n) => n.trim())
         .filter(Boolean);
-      const result = await readFigures(
-        request.ctx,
-        options.sources,
-        query.region || homeRegion(request.ctx),
-        {
-          names,
-        },
+      const region = query.region || homeRegion(request.ctx);
+      const result = await onReplica(request.ctx, (reads) =>
+        readFigures(reads, options.sources, region, { names }),
       );
       return { ...result, figures: result.figures.map((f) => ({ ...f, asOf: f.asOf.toISOString() })) };
     },

@@ -31,13 +31,36 @@ export interface SearchProvider {
   kinds: Array<{ kind: string; label: string }>;
   /** rewrites the module's documents (of one village, or all); returns how many it wrote */
   reindex(ctx: Ctx, villageCode?: string): Promise<number>;
+  /**
+   * The module's documents this actor may find beyond the platform's rules (`searchScopeParts`),
+   * as SQL over `search_documents` that overlaps none of them, or null: for a reader the module's
+   * policy admits and the platform's roles do not (a kader: their posyandu's children).
+   */
+  scope?(ctx: Ctx): Promise<Expression<SqlBool> | null>;
 }
 
 const kindLabels = new Map<string, string>();
+const moduleScopes = new Set<NonNullable<SearchProvider['scope']>>();
 
 /** The app hands over each module's kinds (the platform imports no module). */
 export function registerSearchKinds(kinds: Array<{ kind: string; label: string }>): void {
   for (const k of kinds) kindLabels.set(k.kind, k.label);
+}
+
+/** The app hands over each module's own reading rules (`SearchProvider.scope`). */
+export function registerSearchScope(scope: NonNullable<SearchProvider['scope']>): void {
+  moduleScopes.add(scope);
+}
+
+/** The parts of the scope the modules add for this actor (none for the system, which reads all). */
+async function moduleScopeParts(ctx: Ctx): Promise<Array<Expression<SqlBool>>> {
+  if (ctx.actor?.kind === 'system') return [];
+  const parts: Array<Expression<SqlBool>> = [];
+  for (const scope of moduleScopes) {
+    const part = await scope(ctx);
+    if (part) parts.push(part);
+  }
+  return parts;
 }
 
 export function searchKinds(): Array<{ kind: string; label: string }> {
@@ -197,7 +220,7 @@ export async function search(
   if (term.length < 2) return empty;
   const kinds = input.kinds?.filter((k) => k.length > 0) ?? [];
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
-  const parts = searchScopeParts(ctx.actor);
+  const parts = [...searchScopeParts(ctx.actor), ...(await moduleScopeParts(ctx))];
   const kindFilter = kinds.length > 0 ? sql<SqlBool>`kind IN (${sql.join(kinds)})` : sql<SqlBool>`true`;
   const words = sql`websearch_to_tsquery('indonesian', ${term})`;
   const match = sql<SqlBool>`(document @@ ${words} OR ${term} <% title)`;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { onReplica } from '../../../platform/db/replica.ts';
 import { readFile } from '../../../platform/files/index.ts';
 import { Invalid, NotFound } from '../../../platform/http/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
@@ -98,17 +99,20 @@ async function homeProps(request: FastifyRequest, values: FormValues, errors?: R
     kecamatan: query.kecamatan || undefined,
     status: query.status || undefined,
   };
-  const [categories, villages, kecamatan, list] = await Promise.all([
-    listCategories(ctx),
-    villageOptions(ctx),
-    kecamatanOptions(ctx),
-    listPublicReports(ctx, {
-      category: filter.kategori,
-      kecamatan: filter.kecamatan,
-      state: filter.status,
-      page: parsePage(query.page),
-    }),
-  ]);
+  // the public list may lag the primary by a moment: it is read from the replica when there is one
+  const [categories, villages, kecamatan, list] = await onReplica(ctx, (reads) =>
+    Promise.all([
+      listCategories(reads),
+      villageOptions(reads),
+      kecamatanOptions(reads),
+      listPublicReports(reads, {
+        category: filter.kategori,
+        kecamatan: filter.kecamatan,
+        state: filter.status,
+        page: parsePage(query.page),
+      }),
+    ]),
+  );
   // the village comes from the link the resident followed (?desa=code or slug) or their own village
   const formValues = { ...values };
   if (!formValues.villageCode) {
@@ -210,7 +214,7 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/pengaduan/statistik', { schema: { hide: true } }, async (request, reply) => {
-    const rows = await complianceFigures(request.ctx, { days: 90 });
+    const rows = await onReplica(request.ctx, (reads) => complianceFigures(reads, { days: 90 }));
     return reply.page(<StatsPage rows={rows} days={90} />);
   });
 

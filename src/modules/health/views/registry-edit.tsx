@@ -77,6 +77,8 @@ export function EditChildPage(props: {
     family_number: string | null;
     posyandu_id: string;
     resident_id: string | null;
+    mother_name: string | null;
+    mother_nik: string | null;
   };
   posyandu: Array<{ id: string; name: string }>;
   values?: Values;
@@ -91,6 +93,8 @@ export function EditChildPage(props: {
     nik: c.nik ?? '',
     no_kk: c.family_number ?? '',
     posyandu: c.posyandu_id,
+    nama_ibu: c.mother_name ?? '',
+    nik_ibu: c.mother_nik ?? '',
   };
   const title = t('health.editChild', { name: c.name });
   return (
@@ -136,6 +140,16 @@ export function EditChildPage(props: {
         <TextField
           {...fieldFor(values, errors, 'no_kk')}
           label={t('health.field.familyNumber')}
+          inputmode="numeric"
+        />
+        <TextField
+          {...fieldFor(values, errors, 'nama_ibu')}
+          label={t('health.field.motherName')}
+          hint={t('health.hint.motherEdit')}
+        />
+        <TextField
+          {...fieldFor(values, errors, 'nik_ibu')}
+          label={t('health.field.motherNik')}
           inputmode="numeric"
         />
         <SelectField
