@@ -65,6 +65,31 @@ function moduleViolations(imports: Import[]): string[] {
     .map(show);
 }
 
+/** Which modules each module's code imports (tests left out: a test may reach wherever it must look). */
+function moduleGraph(imports: Import[]): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const i of imports) {
+    const from = moduleOf(i.file);
+    const to = moduleOf(i.target);
+    if (!from || !to || from === to || isTest(i.file)) continue;
+    graph.set(from, (graph.get(from) ?? new Set()).add(to));
+  }
+  return graph;
+}
+
+/** Every circle of modules that import each other (`a → b → a`), each named once from its smallest module. */
+function moduleCycles(graph: Map<string, Set<string>>): string[] {
+  const cycles = new Set<string>();
+  const walk = (start: string, at: string, trail: string[]) => {
+    for (const next of graph.get(at) ?? []) {
+      if (next === start) cycles.add([...trail, start].join(' → '));
+      else if (next > start && !trail.includes(next)) walk(start, next, [...trail, next]);
+    }
+  };
+  for (const start of [...graph.keys()].sort()) walk(start, start, [start]);
+  return [...cycles];
+}
+
 describe('the architecture', () => {
   const imports = relativeImports();
 
@@ -79,6 +104,26 @@ describe('the architecture', () => {
 
   it('lets a module reach another only through its service.ts or index.ts (test-builders.ts from tests)', () => {
     expect(moduleViolations(imports)).toEqual([]);
+  });
+
+  it('has no circle between modules: when one module imports another, that one never imports it back', () => {
+    expect(moduleCycles(moduleGraph(imports))).toEqual([]);
+  });
+
+  it('would catch modules importing each other, directly or round a longer circle', () => {
+    const graph = (edges: string[]) =>
+      moduleGraph(
+        edges.map((edge) => {
+          const [from, to] = edge.split('>') as [string, string];
+          const file = path.join(MODULES, from, 'service.ts');
+          return { file, specifier: `../${to}/service.ts`, target: path.join(MODULES, to, 'service.ts') };
+        }),
+      );
+    expect(moduleCycles(graph(['letters>archive', 'archive>letters']))).toEqual([
+      'archive → letters → archive',
+    ]);
+    expect(moduleCycles(graph(['a>b', 'b>c', 'c>a']))).toEqual(['a → b → c → a']);
+    expect(moduleCycles(graph(['services>letters', 'letters>archive', 'services>archive']))).toEqual([]);
   });
 
   it('would catch a platform file importing a module and a module importing another’s internals', () => {

@@ -1427,6 +1427,15 @@ export const MATRIX: Record<string, Entry> = {
     url: () => '/kelola/arsip/dokumen/00000000-0000-4000-8000-000000000000/berkas',
     allow: NOBODY,
   },
+  'GET /kelola/arsip/dokumen/:id/ubah': {
+    url: () => '/kelola/arsip/dokumen/00000000-0000-4000-8000-000000000000/ubah',
+    allow: NOBODY,
+  },
+  'POST /kelola/arsip/dokumen/:id/ubah': {
+    url: () => '/kelola/arsip/dokumen/00000000-0000-4000-8000-000000000000/ubah',
+    body: () => ({ title: 'Perdes irigasi', date: '2018-07-01', category: 'perdes', accessClass: 'biasa' }),
+    allow: NOBODY,
+  },
   'POST /kelola/arsip/dokumen/:id/hapus': {
     url: () => '/kelola/arsip/dokumen/00000000-0000-4000-8000-000000000000/hapus',
     body: () => ({ reason: 'Salah unggah berkas desa lain' }),

@@ -2,7 +2,6 @@ import { registerMessages } from '../platform/i18n/index.ts';
 import type { SimpulModule } from '../platform/module.ts';
 import { aidModule } from './aid/index.ts';
 import { apbdesModule } from './apbdes/index.ts';
-import { archiveDocumentsModule } from './archive/documents/index.ts';
 import { archiveModule } from './archive/index.ts';
 import { complaintsModule } from './complaints/index.ts';
 import { dashboardsModule } from './dashboards/index.ts';
@@ -33,7 +32,6 @@ export const modules: SimpulModule[] = [
   healthModule,
   umkmModule,
   aidModule,
-  archiveDocumentsModule,
   dashboardsModule,
 ];
 

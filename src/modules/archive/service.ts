@@ -7,10 +7,10 @@ import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
+import { issuedLetterRegister } from '../../platform/issued-letters.ts';
 import type { WorkItem } from '../../platform/module.ts';
 import { referencePath } from '../../platform/paths.ts';
 import { endOfJakartaDay, isCalendarDate, jakartaDate } from '../../platform/time.ts';
-import { issuedLettersOfYear } from '../letters/service.ts';
 import {
   assertMayDeleteEntry,
   assertMayKeepClassification,
@@ -155,10 +155,20 @@ function dateProblem(value: string | undefined, field: string, problems: Record<
   if (!value || !isCalendarDate(value)) problems[field] = t('archive.error.date');
 }
 
+/**
+ * Why a classification code may not be filed under, or null: it must be an active code of the
+ * list (not merely look like one). Registers and documents check their codes with it.
+ */
+export async function classificationCodeProblem(ctx: Ctx, code: string): Promise<string | null> {
+  if (await activeClassificationName(ctx, code)) return null;
+  return t('archive.error.classificationUnknown', { code: code.trim() });
+}
+
 async function classificationProblem(ctx: Ctx, code: string | undefined, problems: Record<string, string>) {
-  if (!code?.trim()) problems.classificationCode = t('archive.error.classificationRequired');
-  else if (!(await activeClassificationName(ctx, code)))
-    problems.classificationCode = t('archive.error.classificationUnknown', { code: code.trim() });
+  const problem = code?.trim()
+    ? await classificationCodeProblem(ctx, code)
+    : t('archive.error.classificationRequired');
+  if (problem) problems.classificationCode = problem;
 }
 
 function required(value: string | undefined, field: string, problems: Record<string, string>) {
@@ -482,7 +492,8 @@ function matches(line: OutgoingLine, query: { classification?: string; q?: strin
 
 /**
  * The agenda of outgoing letters of one year: the entries the office recorded by hand together
- * with every letter issued through a service, read from the letters module as they are.
+ * with every letter issued through a service, read as they are through the platform's issued-letter
+ * register (which the letters module fills).
  */
 export async function listOutgoing(ctx: Ctx, query: RegisterQuery) {
   const region = registerRegion(ctx.actor);
@@ -492,7 +503,7 @@ export async function listOutgoing(ctx: Ctx, query: RegisterQuery) {
     q: query.q?.trim() || undefined,
   };
   const manual = await repo.selectOutgoingOfYear(ctx.db, { region, year, ...filter });
-  const issued = await issuedLettersOfYear(ctx, region, year);
+  const issued = await issuedLetterRegister().ofYear(ctx, region, year);
   const lines: OutgoingLine[] = [
     ...manual.map((r) => ({
       id: r.id,

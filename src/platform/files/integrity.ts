@@ -16,6 +16,19 @@ export interface StoredContent {
   name: string;
 }
 
+/** The distinct contents after `after` in hash order, at most `limit` of them. */
+async function contentsAfter(db: Db, after: string, limit: number): Promise<StoredContent[]> {
+  const page = await db
+    .selectFrom('files')
+    .select((eb) => ['sha256', eb.fn.max('size').as('size'), eb.fn.min('name').as('name')])
+    .where('sha256', '>', after)
+    .groupBy('sha256')
+    .orderBy('sha256')
+    .limit(limit)
+    .execute();
+  return page.map((row) => ({ sha256: row.sha256, size: Number(row.size), name: String(row.name) }));
+}
+
 /**
  * Every distinct content the `files` table records, in pages of `batch` by hash (a keyset cursor:
  * memory stays the same however many files the regency keeps).
@@ -23,16 +36,9 @@ export interface StoredContent {
 export async function* storedContents(db: Db, batch = 500): AsyncGenerator<StoredContent[]> {
   let after = '';
   for (;;) {
-    const page = await db
-      .selectFrom('files')
-      .select((eb) => ['sha256', eb.fn.max('size').as('size'), eb.fn.min('name').as('name')])
-      .where('sha256', '>', after)
-      .groupBy('sha256')
-      .orderBy('sha256')
-      .limit(batch)
-      .execute();
+    const page = await contentsAfter(db, after, batch);
     if (page.length === 0) return;
-    yield page.map((row) => ({ sha256: row.sha256, size: Number(row.size), name: String(row.name) }));
+    yield page;
     if (page.length < batch) return;
     after = page[page.length - 1]!.sha256;
   }
@@ -48,35 +54,94 @@ async function check(ctx: Ctx, sha256: string): Promise<Finding | null> {
   return actual === sha256 ? null : { problem: 'changed', actual };
 }
 
+/** How many distinct files one run of the job re-hashes at most: a round spans runs when there are more. */
+export const FILES_PER_RUN = 2_000;
+/** A new round through every stored file starts at most this often (each file checked about daily). */
+export const ROUND_EVERY_MS = 24 * 3_600_000;
+const CURSOR = 'files';
+
+async function readCursor(db: Db): Promise<{ after: string; roundStartedAt: Date } | null> {
+  const row = await db
+    .selectFrom('file_integrity_cursor')
+    .select(['after_sha256', 'round_started_at'])
+    .where('name', '=', CURSOR)
+    .executeTakeFirst();
+  return row ? { after: row.after_sha256, roundStartedAt: new Date(row.round_started_at) } : null;
+}
+
+async function saveCursor(ctx: Ctx, after: string, roundStartedAt: Date): Promise<void> {
+  const values = { after_sha256: after, round_started_at: roundStartedAt, updated_at: ctx.clock.now() };
+  await ctx.db
+    .insertInto('file_integrity_cursor')
+    .values({ name: CURSOR, ...values })
+    .onConflict((oc) => oc.column('name').doUpdateSet(values))
+    .execute();
+}
+
+export interface IntegrityRun {
+  checked: number;
+  changed: number;
+  missing: number;
+  /** the run reached the last stored file: the round is over, the next run starts a new one */
+  complete: boolean;
+}
+
 /**
- * Re-hashes every stored file against the hash it was stored under, a page at a time, and keeps
- * what is wrong in `file_findings` (a finding goes when the bytes are right again, e.g. restored
- * from a backup), each with a log line.
+ * Re-hashes stored files against the hash they were stored under, in hash order from where the
+ * last run stopped, a page at a time, at most `maxFiles` of them; the cursor is saved after every
+ * page, so a run cut short (a crash, a restart) resumes there and re-hashes at most one page again.
+ * What is wrong is kept in `file_findings` (a finding goes when the bytes are right again, e.g.
+ * restored from a backup), each with a log line.
  */
 export async function checkStoredFiles(
   ctx: Ctx,
-  options: { batch?: number } = {},
-): Promise<{ checked: number; changed: number; missing: number }> {
-  const totals = { checked: 0, changed: 0, missing: 0 };
-  for await (const page of storedContents(ctx.db, options.batch)) {
-    const sound: string[] = [];
-    for (const content of page) {
-      const finding = await check(ctx, content.sha256);
-      totals.checked++;
-      if (!finding) {
-        sound.push(content.sha256);
-        continue;
-      }
-      totals[finding.problem]++;
-      ctx.log.warn(
-        { sha256: content.sha256, name: content.name, problem: finding.problem },
-        'stored file does not match its hash',
-      );
-      await recordFinding(ctx, content.sha256, finding);
+  options: { batch?: number; maxFiles?: number } = {},
+): Promise<IntegrityRun> {
+  const batch = options.batch ?? 500;
+  const maxFiles = options.maxFiles ?? FILES_PER_RUN;
+  const cursor = await readCursor(ctx.db);
+  let after = cursor?.after ?? '';
+  const roundStartedAt = cursor && after !== '' ? cursor.roundStartedAt : ctx.clock.now();
+  if (after === '') await saveCursor(ctx, '', roundStartedAt);
+  const run: IntegrityRun = { checked: 0, changed: 0, missing: 0, complete: false };
+  while (run.checked < maxFiles) {
+    const wanted = Math.min(batch, maxFiles - run.checked);
+    const page = await contentsAfter(ctx.db, after, wanted);
+    await checkPage(ctx, page, run);
+    if (page.length > 0) after = page[page.length - 1]!.sha256;
+    if (page.length < wanted) {
+      run.complete = true;
+      break;
     }
-    if (sound.length > 0) await ctx.db.deleteFrom('file_findings').where('sha256', 'in', sound).execute();
+    await saveCursor(ctx, after, roundStartedAt);
   }
-  // a finding about bytes no record points at any more is of no use
+  if (run.complete) await endRound(ctx, roundStartedAt);
+  ctx.log.info(run, 'stored files checked against their hashes');
+  return run;
+}
+
+async function checkPage(ctx: Ctx, page: StoredContent[], run: IntegrityRun): Promise<void> {
+  const sound: string[] = [];
+  for (const content of page) {
+    const finding = await check(ctx, content.sha256);
+    run.checked++;
+    if (!finding) {
+      sound.push(content.sha256);
+      continue;
+    }
+    run[finding.problem]++;
+    ctx.log.warn(
+      { sha256: content.sha256, name: content.name, problem: finding.problem },
+      'stored file does not match its hash',
+    );
+    await recordFinding(ctx, content.sha256, finding);
+  }
+  if (sound.length > 0) await ctx.db.deleteFrom('file_findings').where('sha256', 'in', sound).execute();
+}
+
+/** The round is over: the next starts from the first hash; findings about bytes no record points at go. */
+async function endRound(ctx: Ctx, roundStartedAt: Date): Promise<void> {
+  await saveCursor(ctx, '', roundStartedAt);
   await ctx.db
     .deleteFrom('file_findings')
     .where(({ not, exists, selectFrom }) =>
@@ -85,8 +150,18 @@ export async function checkStoredFiles(
       ),
     )
     .execute();
-  ctx.log.info(totals, 'stored files checked against their hashes');
-  return totals;
+}
+
+/**
+ * One run of the job: goes on with the round under way, or starts a new one once the last began
+ * a day ago or more; a round over a day's worth of files simply takes several runs.
+ */
+export async function runIntegrityCheck(ctx: Ctx): Promise<IntegrityRun | null> {
+  const cursor = await readCursor(ctx.db);
+  const roundOver = !cursor || cursor.after === '';
+  if (roundOver && cursor && ctx.clock.now().getTime() - cursor.roundStartedAt.getTime() < ROUND_EVERY_MS)
+    return null;
+  return checkStoredFiles(ctx);
 }
 
 async function recordFinding(ctx: Ctx, sha256: string, finding: Finding): Promise<void> {
@@ -162,8 +237,9 @@ export async function fileIntegrityWork(ctx: Ctx): Promise<WorkQueueItem[]> {
   return [{ kind: 'files.integrity', count, overdue: count, href: '/kelola/tugas', label }];
 }
 
+/** Hourly, a bounded batch each time; a new round a day after the last began (see runIntegrityCheck). */
 export const fileIntegrityJob = {
   name: 'file_integrity',
-  everyMs: 24 * 3_600_000,
-  run: (ctx: Ctx) => checkStoredFiles(ctx).then(() => undefined),
+  everyMs: 3_600_000,
+  run: (ctx: Ctx) => runIntegrityCheck(ctx).then(() => undefined),
 };

@@ -11,9 +11,19 @@ export interface FileFindingTable {
   last_checked_at: Date;
 }
 
+/** Where the integrity check's round through the stored files stands (one row, `name` 'files'). */
+export interface FileIntegrityCursorTable {
+  name: string;
+  /** the last hash checked in the current round; '' before the first of a round */
+  after_sha256: string;
+  round_started_at: Date;
+  updated_at: Date;
+}
+
 declare module '../db/database.ts' {
   interface Database {
     file_findings: FileFindingTable;
+    file_integrity_cursor: FileIntegrityCursorTable;
   }
 }
 
@@ -32,6 +42,19 @@ const fileFindings: Migration = {
   },
 };
 
+const integrityCursor: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      CREATE TABLE file_integrity_cursor (
+        name text PRIMARY KEY,
+        after_sha256 text NOT NULL,
+        round_started_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      )`.execute(db);
+  },
+};
+
 export const fileMigrations: Record<string, Migration> = {
   '0020_file_findings': fileFindings,
+  '0021_file_integrity_cursor': integrityCursor,
 };

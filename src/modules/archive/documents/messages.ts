@@ -1,5 +1,3 @@
-import { registerMessages } from '../../../platform/i18n/index.ts';
-
 const id = {
   'archiveDocuments.nav': 'Arsip dokumen',
   'archiveDocuments.title': 'Arsip dokumen',
@@ -106,6 +104,15 @@ const id = {
   'archiveDocuments.error.date': 'Isi tanggal dokumen dengan tanggal yang benar.',
   'archiveDocuments.error.futureDate': 'Tanggal dokumen tidak boleh setelah hari ini.',
   'archiveDocuments.error.classification': 'Kode klasifikasi berbentuk angka bertitik, misalnya 100.3.4.',
+  'archiveDocuments.error.titleRequired': 'Isi judul dokumen.',
+  'archiveDocuments.error.notEditor':
+    'Hanya kantor desa yang dapat membuka dokumen ini yang boleh mengubah keterangannya.',
+  'archiveDocuments.edit.title': 'Ubah keterangan dokumen',
+  'archiveDocuments.edit.link': 'Ubah keterangan',
+  'archiveDocuments.edit.lead':
+    'Berkasnya tetap; yang diubah hanya keterangannya, dan setiap perubahan tercatat.',
+  'archiveDocuments.edit.submit': 'Simpan perubahan',
+  'archiveDocuments.flash.edited': 'Keterangan dokumen diperbarui; perubahannya tercatat.',
   'archiveDocuments.error.disposition': 'Pilih keterangan akhir: musnah, permanen atau dinilai kembali.',
   'archiveDocuments.error.years': 'Isi jumlah tahun dengan angka 0 sampai 100.',
   'archiveDocuments.error.accessClassChoice': 'Pilih klasifikasi keamanan dan akses.',
@@ -235,6 +242,15 @@ const en: typeof id = {
   'archiveDocuments.error.date': 'Enter a real document date.',
   'archiveDocuments.error.futureDate': 'The document date cannot be after today.',
   'archiveDocuments.error.classification': 'A classification code is dotted numbers, e.g. 100.3.4.',
+  'archiveDocuments.error.titleRequired': 'Enter the document title.',
+  'archiveDocuments.error.notEditor':
+    'Only a village office that may open this document may change its details.',
+  'archiveDocuments.edit.title': 'Change the document details',
+  'archiveDocuments.edit.link': 'Change details',
+  'archiveDocuments.edit.lead':
+    'The file stays as it is; only its details change, and every change is recorded.',
+  'archiveDocuments.edit.submit': 'Save changes',
+  'archiveDocuments.flash.edited': 'Document details updated; the change is recorded.',
   'archiveDocuments.error.disposition': 'Choose a final disposition: destroy, keep permanently or review.',
   'archiveDocuments.error.years': 'Enter the years as a number from 0 to 100.',
   'archiveDocuments.error.accessClassChoice': 'Choose the security and access class.',
@@ -259,4 +275,3 @@ const en: typeof id = {
 };
 
 export const messages = { id, en };
-registerMessages(messages);

@@ -1,7 +1,7 @@
 import { type Expression, type Selectable, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../../platform/db/index.ts';
 import { titleMatches } from '../../../platform/search/service.ts';
-import type { ArchiveReadScope } from './policy.ts';
+import type { ArchiveReadScope } from '../policy.ts';
 import type { AccessClass, ArchiveDocumentTable, Disposition } from './schema.ts';
 import './schema.ts';
 
@@ -82,6 +82,25 @@ export function findBySha(db: Db, villageCode: string, sha256: string) {
 
 export function findDocument(db: Db, id: string): Promise<DocumentRow | undefined> {
   return db.selectFrom('archive_documents').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+/** The metadata an editor may change after the upload (never the file, its hash or its text). */
+export type EditableMetadata = Pick<
+  NewDocument,
+  | 'title'
+  | 'number'
+  | 'document_date'
+  | 'classification'
+  | 'category'
+  | 'active_years'
+  | 'inactive_years'
+  | 'disposition'
+  | 'access_class'
+  | 'location'
+>;
+
+export async function updateMetadata(db: Db, id: string, values: EditableMetadata & { updated_at: Date }) {
+  await db.updateTable('archive_documents').set(values).where('id', '=', id).execute();
 }
 
 export async function documentText(db: Db, id: string): Promise<string> {

@@ -117,4 +117,43 @@ describe('the archive pages', () => {
       .execute();
     expect(audit).toEqual([{ actor_id: kades.id }]);
   });
+
+  it('corrects a document’s details through its edit form: the stored values shown, field errors, then saved', async () => {
+    const filed = await operator.submitMultipart(
+      '/kelola/arsip/dokumen/unggah',
+      { ...fields, title: 'SK pengangkatan perangkat' },
+      [
+        {
+          name: 'files',
+          filename: 'sk.pdf',
+          type: 'application/pdf',
+          bytes: tinyPdf('Pengangkatan kepala dusun'),
+        },
+      ],
+    );
+    const id = /href="\/kelola\/arsip\/dokumen\/([0-9a-f-]{36})"/.exec(filed.body)?.[1];
+    const url = `/kelola/arsip/dokumen/${id}/ubah`;
+    expect((await operator.get(`/kelola/arsip/dokumen/${id}`)).body).toContain(`href="${url}"`);
+    const form = await operator.get(url);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="SK pengangkatan perangkat"');
+    expect(form.body).toContain('value="2018-07-01"');
+
+    const wrong = await operator.post(url, { ...fields, title: '', date: '2018-02-30' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain('Isi judul dokumen.');
+    expect(wrong.body).toContain('Isi tanggal dokumen dengan tanggal yang benar.');
+
+    const saved = await operator.post(url, {
+      ...fields,
+      title: 'SK pengangkatan kepala dusun',
+      location: 'Lemari 1, map 3',
+    });
+    expect(saved.statusCode).toBe(303);
+    const detail = await operator.get(`/kelola/arsip/dokumen/${id}`);
+    expect(detail.body).toContain('Keterangan dokumen diperbarui; perubahannya tercatat.');
+    expect(detail.body).toContain('SK pengangkatan kepala dusun');
+    expect(detail.body).toContain('Lemari 1, map 3');
+    expect((await (await loginAs(test.app, kades)).get(url)).statusCode).toBe(200);
+  });
 });

@@ -8,12 +8,14 @@ import { pageNumber, queryText } from '../../../platform/http/input.ts';
 import { t } from '../../../platform/i18n/index.ts';
 import { codePath } from '../../../platform/paths.ts';
 import { registerAssetFolder } from '../../../platform/ui/assets.ts';
-import { mayFile, mayReviewRetention } from './policy.ts';
+import { mayFile, mayReviewRetention } from '../policy.ts';
 import {
   approveDestruction,
   deleteDocument,
+  documentEditForm,
   documentFor,
   downloadDocument,
+  editDocument,
   listArchive,
   MAX_FILE_BYTES,
   MAX_FILES,
@@ -22,7 +24,15 @@ import {
   type UploadedFile,
   uploadDocuments,
 } from './service.ts';
-import { ArchivePage, BASE, DocumentPage, ReviewPage, UploadPage, UploadResultPage } from './views/pages.tsx';
+import {
+  ArchivePage,
+  BASE,
+  DocumentPage,
+  EditPage,
+  ReviewPage,
+  UploadPage,
+  UploadResultPage,
+} from './views/pages.tsx';
 
 const UploadForm = formBody({
   title: textField({ maxLength: 300 }),
@@ -171,6 +181,26 @@ export async function archiveDocumentsRoutes(app: FastifyInstance): Promise<void
   app.get(`${BASE}/:id/berkas`, { preHandler, schema: { hide: true } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     return sendPrivateFile(reply, await downloadDocument(request.ctx, id), 'attachment');
+  });
+
+  app.get(`${BASE}/:id/ubah`, { preHandler, schema: { hide: true } }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const form = await documentEditForm(request.ctx, id);
+    return reply.page(<EditPage id={form.id} title={form.title} values={form.values} />);
+  });
+
+  formRoute(app, `${BASE}/:id/ubah`, {
+    preHandler,
+    body: UploadForm,
+    page: async (request, { values, errors }) => {
+      const form = await documentEditForm(request.ctx, request.params.id);
+      return <EditPage id={form.id} title={form.title} values={values} errors={errors} />;
+    },
+    handle: async (request, reply, form) => {
+      await editDocument(request.ctx, request.params.id, form);
+      setFlash(reply, t('archiveDocuments.flash.edited'));
+      return reply.redirect(`${BASE}/${request.params.id}`, 303);
+    },
   });
 
   formRoute(app, `${BASE}/:id/hapus`, {

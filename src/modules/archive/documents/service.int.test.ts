@@ -3,12 +3,14 @@ import type { StaffActor } from '../../../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../../../platform/context.ts';
 import { search } from '../../../platform/search/service.ts';
 import { createTestContext, eachTest } from '../../../testing.ts';
+import { seedClassificationCodes } from '../service.ts';
 import { MARK_START } from './repo.ts';
 import {
   approveDestruction,
   deleteDocument,
   documentFor,
   downloadDocument,
+  editDocument,
   extractPending,
   listArchive,
   MAX_EXTRACTION_ATTEMPTS,
@@ -294,5 +296,121 @@ describe('retention and deletion', () => {
       .where('entity_id', '=', id)
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['archive_file', 'archive_delete']);
+  });
+});
+
+describe('correcting a document’s details after the upload', () => {
+  const corrected = {
+    title: 'Peraturan Kepala Desa tentang Irigasi',
+    number: '5 Tahun 2019',
+    date: '2019-05-02',
+    classification: '100.3.4',
+    category: 'perkades',
+    activeYears: '10',
+    inactiveYears: '0',
+    disposition: 'dinilai_kembali',
+    accessClass: 'terbatas',
+    location: 'Lemari 2, rak 3, map 14',
+  };
+
+  it('changes every field of the metadata and audits who changed what, old and new', async () => {
+    await seedClassificationCodes(test.ctx);
+    const id = await fileDocument(test.ctx, operator, { title: 'Perdes irigsi', date: '2019-05-01' });
+    clock.set('2026-11-24T03:00:00Z');
+    await editDocument(as(operator), id, corrected);
+    const { doc, retention } = await documentFor(as(operator), id);
+    expect(doc).toMatchObject({
+      title: 'Peraturan Kepala Desa tentang Irigasi',
+      category: 'perkades',
+      disposition: 'dinilai_kembali',
+      number: '5 Tahun 2019',
+      document_date: '2019-05-02',
+      classification: '100.3.4',
+      active_years: 10,
+      inactive_years: 0,
+      access_class: 'terbatas',
+      location: 'Lemari 2, rak 3, map 14',
+    });
+    expect(retention.activeUntil).toBe('2029-05-02');
+    const audit = await test.ctx.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'at', 'detail'])
+      .where('action', '=', 'archive_edit')
+      .where('entity_id', '=', id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actor_id).toBe(operator.id);
+    expect(new Date(audit[0]!.at).toISOString()).toBe('2026-11-24T03:00:00.000Z');
+    const changes = (audit[0]!.detail as { changes: Record<string, { from: unknown; to: unknown }> }).changes;
+    expect(Object.keys(changes).sort()).toEqual([
+      'access_class',
+      'active_years',
+      'category',
+      'classification',
+      'disposition',
+      'document_date',
+      'inactive_years',
+      'location',
+      'number',
+      'title',
+    ]);
+    expect(changes.title).toEqual({ from: 'Perdes irigsi', to: 'Peraturan Kepala Desa tentang Irigasi' });
+    expect(changes.access_class).toEqual({ from: 'biasa', to: 'terbatas' });
+    // saving the same details again changes nothing and writes nothing
+    await editDocument(as(operator), id, corrected);
+    const again = await test.ctx.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'archive_edit')
+      .execute();
+    expect(again).toHaveLength(1);
+  });
+
+  it('says field by field what is wrong, a code outside the classification list among them, and saves nothing', async () => {
+    await seedClassificationCodes(test.ctx);
+    const id = await fileDocument(test.ctx, operator, { title: 'Laporan musyawarah desa' });
+    const error = await editDocument(as(operator), id, {
+      ...corrected,
+      title: ' ',
+      classification: '100.3.99',
+      accessClass: 'rahasia',
+    }).catch((e) => e);
+    expect(error.fields).toEqual({
+      title: 'Isi judul dokumen.',
+      classification: expect.stringContaining('Kode 100.3.99 tidak ada atau tidak aktif'),
+      accessClass: expect.stringContaining('tidak dapat'),
+    });
+    expect((await documentFor(as(operator), id)).doc.title).toBe('Laporan musyawarah desa');
+  });
+
+  it('files a document only under a code of the active classification list, not one merely shaped like it', async () => {
+    await seedClassificationCodes(test.ctx);
+    await expect(
+      fileDocument(test.ctx, operator, { title: 'SK lama', classification: '470' }),
+    ).rejects.toMatchObject({ fields: { classification: expect.stringContaining('Kode 470 tidak ada') } });
+    const id = await fileDocument(test.ctx, operator, { title: 'SK baru', classification: '100.3.4' });
+    expect((await documentFor(as(operator), id)).doc.classification).toBe('100.3.4');
+  });
+
+  it('takes a document out of the shared search index when it becomes rahasia, and back when it is biasa again', async () => {
+    const id = await fileDocument(test.ctx, kades, { title: 'Peta batas tanah kas desa' });
+    const found = async () => (await search(as(kades), { term: 'batas tanah' })).hits.map((h) => h.url);
+    expect(await found()).toEqual([`/kelola/arsip/dokumen/${id}`]);
+    const fields = { title: 'Peta batas tanah kas desa', date: '2019-03-01', category: 'perdes' };
+    await editDocument(as(kades), id, { ...fields, accessClass: 'rahasia' });
+    expect(await found()).toEqual([]);
+    const rows = await test.ctx.db
+      .selectFrom('search_documents')
+      .select('ref_id')
+      .where('ref_id', '=', id)
+      .execute();
+    expect(rows).toEqual([]);
+    // the archive's own page still finds it for those who may read rahasia
+    expect(await titles(kades, 'batas')).toEqual(['Peta batas tanah kas desa']);
+    await expect(editDocument(as(operator), id, { ...fields, accessClass: 'biasa' })).rejects.toMatchObject({
+      status: 403,
+    });
+    await editDocument(as(kades), id, { ...fields, accessClass: 'biasa' });
+    expect(await found()).toEqual([`/kelola/arsip/dokumen/${id}`]);
   });
 });

@@ -16,25 +16,29 @@ import {
   withWordSimilarity,
 } from '../../../platform/search/service.ts';
 import { isCalendarDate, jakartaDate } from '../../../platform/time.ts';
-import { CATEGORIES, findCategory } from './categories.ts';
-import { extractText } from './extract.ts';
 import {
   archiveReadScope,
   assertMayApproveDestruction,
-  assertMayDelete,
+  assertMayDeleteDocument,
+  assertMayEditDocument,
   assertMayReadDocument,
   filingVillage,
   mayApproveDestruction,
-  mayDelete,
+  mayDeleteDocument,
+  mayEditDocument,
   mayReadClass,
   mayReviewRetention,
-} from './policy.ts';
+} from '../policy.ts';
+import { classificationCodeProblem } from '../service.ts';
+import { CATEGORIES, findCategory } from './categories.ts';
+import { extractText } from './extract.ts';
 import * as repo from './repo.ts';
 import { ACCESS_CLASSES, type AccessClass, DISPOSITIONS, type Disposition } from './schema.ts';
 
 export { CATEGORIES } from './categories.ts';
 export { ACCESS_CLASSES, DISPOSITIONS } from './schema.ts';
 
+/** the owner name of its rows in the platform's search index, kept from when documents were a module of their own */
 export const MODULE = 'archive-documents';
 export const SEARCH_KIND = 'archive.document';
 export const EXTRACT_JOB = 'archive-documents-extract';
@@ -111,8 +115,19 @@ function years(
   return Number(value);
 }
 
-function readMetadata(ctx: Ctx, villageCode: string, fields: UploadFields): Metadata {
+/**
+ * The metadata as typed, checked field by field: the classification must be an active code of the
+ * list, the access class one the filer (or editor) may read themselves.
+ */
+async function readMetadata(
+  ctx: Ctx,
+  villageCode: string,
+  fields: UploadFields,
+  options: { titleRequired?: boolean } = {},
+): Promise<Metadata> {
   const errors: Record<string, string> = {};
+  if (options.titleRequired && !text(fields.title, 300))
+    errors.title = t('archiveDocuments.error.titleRequired');
   const category = findCategory(fields.category);
   if (!category) errors.category = t('archiveDocuments.error.category');
   const date = fields.date?.trim() ?? '';
@@ -121,6 +136,10 @@ function readMetadata(ctx: Ctx, villageCode: string, fields: UploadFields): Meta
   const classification = text(fields.classification, 40);
   if (classification && !CLASSIFICATION_SHAPE.test(classification))
     errors.classification = t('archiveDocuments.error.classification');
+  else if (classification) {
+    const problem = await classificationCodeProblem(ctx, classification);
+    if (problem) errors.classification = problem;
+  }
   const disposition = (fields.disposition?.trim() || category?.disposition) as Disposition | undefined;
   if (!disposition || !DISPOSITIONS.includes(disposition))
     errors.disposition = t('archiveDocuments.error.disposition');
@@ -166,7 +185,7 @@ export async function uploadDocuments(
   input: { fields: UploadFields; files: UploadedFile[] },
 ): Promise<UploadResult[]> {
   const villageCode = filingVillage(ctx.actor);
-  const metadata = readMetadata(ctx, villageCode, input.fields);
+  const metadata = await readMetadata(ctx, villageCode, input.fields);
   const files = input.files.filter((f) => f.filename !== '' || (f.bytes && f.bytes.length > 0));
   if (files.length === 0) throw new Invalid({ files: t('archiveDocuments.error.noFile') });
   if (files.length > MAX_FILES)
@@ -375,9 +394,86 @@ export async function documentFor(ctx: Ctx, id: string) {
     retention: retentionOf({ ...doc, document_date: String(doc.document_date) }),
     preview: gone ? '' : (await repo.documentText(ctx.db, doc.id)).slice(0, 4000),
     destruction: doc.destruction_id ? await repo.findDestruction(ctx.db, doc.destruction_id) : null,
-    mayDelete: !gone && mayDelete(ctx.actor, ref),
+    mayDelete: !gone && mayDeleteDocument(ctx.actor, ref),
+    mayEdit: !gone && mayEditDocument(ctx.actor, ref),
     mayDownload: doc.file_id !== null && !gone,
   };
+}
+
+async function editableDocument(ctx: Ctx, id: string) {
+  const doc = await readableDocument(ctx, id);
+  assertMayEditDocument(ctx.actor, { villageCode: doc.village_code, accessClass: doc.access_class });
+  if (doc.deleted_at || doc.destroyed_at) throw new NotFound(t('archiveDocuments.error.notFound'));
+  return doc;
+}
+
+function storedMetadata(doc: repo.DocumentRow): repo.EditableMetadata {
+  return {
+    title: doc.title,
+    number: doc.number,
+    document_date: String(doc.document_date),
+    classification: doc.classification,
+    category: doc.category,
+    active_years: doc.active_years,
+    inactive_years: doc.inactive_years,
+    disposition: doc.disposition,
+    access_class: doc.access_class,
+    location: doc.location,
+  };
+}
+
+/** What the edit form starts from: the document's metadata as stored, as the form names it. */
+export async function documentEditForm(ctx: Ctx, id: string) {
+  const doc = await editableDocument(ctx, id);
+  const m = storedMetadata(doc);
+  const values: Record<keyof UploadFields, string> = {
+    title: m.title,
+    number: m.number ?? '',
+    date: m.document_date,
+    classification: m.classification ?? '',
+    category: m.category,
+    activeYears: String(m.active_years),
+    inactiveYears: String(m.inactive_years),
+    disposition: m.disposition,
+    accessClass: m.access_class,
+    location: m.location ?? '',
+  };
+  return { id: doc.id, title: doc.title, values };
+}
+
+/**
+ * Corrects a document's metadata after the upload, checked as at filing (and a title required).
+ * The audit log keeps each changed field, old and new; the platform's search index follows the
+ * new access class (rahasia and sangat rahasia leave it, biasa and terbatas come back).
+ */
+export async function editDocument(ctx: Ctx, id: string, fields: UploadFields): Promise<void> {
+  if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => editDocument(tx, id, fields));
+  const doc = await editableDocument(ctx, id);
+  const m = await readMetadata(ctx, doc.village_code, fields, { titleRequired: true });
+  const next: repo.EditableMetadata = {
+    title: m.title ?? doc.title,
+    number: m.number,
+    document_date: m.date,
+    classification: m.classification,
+    category: m.category,
+    active_years: m.activeYears,
+    inactive_years: m.inactiveYears,
+    disposition: m.disposition,
+    access_class: m.accessClass,
+    location: m.location,
+  };
+  const before = storedMetadata(doc);
+  const keys = (Object.keys(next) as Array<keyof repo.EditableMetadata>).filter((k) => before[k] !== next[k]);
+  if (keys.length === 0) return;
+  await repo.updateMetadata(ctx.db, doc.id, { ...next, updated_at: ctx.clock.now() });
+  await audit(ctx, {
+    action: 'archive_edit',
+    entity: 'archive_document',
+    entityId: doc.id,
+    villageCode: doc.village_code,
+    detail: { changes: Object.fromEntries(keys.map((k) => [k, { from: before[k], to: next[k] }])) },
+  });
+  await feedSearch(ctx, [doc.id]);
 }
 
 /** The stored file of a document, for whoever may read its class; every download is audited. */
@@ -407,7 +503,7 @@ export async function deleteDocument(
 ): Promise<void> {
   if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => deleteDocument(tx, id, input));
   const doc = await readableDocument(ctx, id);
-  assertMayDelete(ctx.actor, { villageCode: doc.village_code, accessClass: doc.access_class });
+  assertMayDeleteDocument(ctx.actor, { villageCode: doc.village_code, accessClass: doc.access_class });
   const reason = text(input.reason, 2000);
   if (!reason || reason.length < 10) throw new Invalid({ reason: t('archiveDocuments.error.reason') });
   if (doc.deleted_at || doc.destroyed_at) throw new NotFound(t('archiveDocuments.error.notFound'));

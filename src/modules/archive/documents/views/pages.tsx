@@ -171,8 +171,90 @@ export function ArchivePage(props: {
 
 export type UploadValues = UploadFields;
 
-export function UploadPage(props: { values: UploadValues; errors?: FieldErrors }): SafeHtml {
+/** The metadata fields of a document, as the upload and the edit forms ask them. */
+function MetadataFields(props: {
+  values: UploadValues;
+  errors?: FieldErrors | undefined;
+  upload: boolean;
+}): SafeHtml {
   const v = props.values;
+  const e = props.errors;
+  return (
+    <>
+      <TextField
+        {...fieldFor(v, e, 'title')}
+        label={t('archiveDocuments.field.title')}
+        hint={props.upload ? t('archiveDocuments.upload.titleHint') : undefined}
+        maxlength={300}
+        required={!props.upload}
+      />
+      <TextField
+        {...fieldFor(v, e, 'number')}
+        label={t('archiveDocuments.field.number')}
+        hint={t('archiveDocuments.upload.numberHint')}
+        maxlength={100}
+      />
+      <TextField
+        {...fieldFor(v, e, 'date')}
+        type="date"
+        width="medium"
+        label={t('archiveDocuments.field.date')}
+        required
+      />
+      <SelectField
+        {...fieldFor(v, e, 'category')}
+        label={t('archiveDocuments.field.category')}
+        options={categoryOptions()}
+        placeholder=""
+        required
+      />
+      <TextField
+        {...fieldFor(v, e, 'classification')}
+        label={t('archiveDocuments.field.classification')}
+        hint={t('archiveDocuments.upload.classificationHint')}
+        width="short"
+        maxlength={40}
+      />
+      <SelectField
+        {...fieldFor(v, e, 'accessClass')}
+        value={v.accessClass ?? 'biasa'}
+        label={t('archiveDocuments.field.accessClass')}
+        hint={t('archiveDocuments.upload.accessHint')}
+        options={accessOptions()}
+      />
+      <fieldset>
+        <legend>{t('archiveDocuments.upload.retention')}</legend>
+        <p class="hint">{t('archiveDocuments.upload.retentionHint')}</p>
+        <TextField
+          {...fieldFor(v, e, 'activeYears')}
+          label={t('archiveDocuments.field.activeYears')}
+          inputmode="numeric"
+          width="short"
+        />
+        <TextField
+          {...fieldFor(v, e, 'inactiveYears')}
+          label={t('archiveDocuments.field.inactiveYears')}
+          inputmode="numeric"
+          width="short"
+        />
+        <SelectField
+          {...fieldFor(v, e, 'disposition')}
+          label={t('archiveDocuments.field.disposition')}
+          options={DISPOSITIONS.map((d) => ({ value: d, label: t(`archiveDocuments.disposition.${d}`) }))}
+          placeholder={t('archiveDocuments.upload.byCategory')}
+        />
+      </fieldset>
+      <TextField
+        {...fieldFor(v, e, 'location')}
+        label={t('archiveDocuments.field.location')}
+        hint={t('archiveDocuments.upload.locationHint')}
+        maxlength={200}
+      />
+    </>
+  );
+}
+
+export function UploadPage(props: { values: UploadValues; errors?: FieldErrors }): SafeHtml {
   const e = props.errors;
   return (
     <Layout
@@ -185,74 +267,7 @@ export function UploadPage(props: { values: UploadValues; errors?: FieldErrors }
       <h1>{t('archiveDocuments.upload.title')}</h1>
       <ErrorSummary errors={e} />
       <Form action={`${BASE}/unggah`} multipart class="archive-upload">
-        <TextField
-          {...fieldFor(v, e, 'title')}
-          label={t('archiveDocuments.field.title')}
-          hint={t('archiveDocuments.upload.titleHint')}
-          maxlength={300}
-        />
-        <TextField
-          {...fieldFor(v, e, 'number')}
-          label={t('archiveDocuments.field.number')}
-          hint={t('archiveDocuments.upload.numberHint')}
-          maxlength={100}
-        />
-        <TextField
-          {...fieldFor(v, e, 'date')}
-          type="date"
-          width="medium"
-          label={t('archiveDocuments.field.date')}
-          required
-        />
-        <SelectField
-          {...fieldFor(v, e, 'category')}
-          label={t('archiveDocuments.field.category')}
-          options={categoryOptions()}
-          placeholder=""
-          required
-        />
-        <TextField
-          {...fieldFor(v, e, 'classification')}
-          label={t('archiveDocuments.field.classification')}
-          hint={t('archiveDocuments.upload.classificationHint')}
-          width="short"
-          maxlength={40}
-        />
-        <SelectField
-          {...fieldFor(v, e, 'accessClass')}
-          value={v.accessClass ?? 'biasa'}
-          label={t('archiveDocuments.field.accessClass')}
-          hint={t('archiveDocuments.upload.accessHint')}
-          options={accessOptions()}
-        />
-        <fieldset>
-          <legend>{t('archiveDocuments.upload.retention')}</legend>
-          <p class="hint">{t('archiveDocuments.upload.retentionHint')}</p>
-          <TextField
-            {...fieldFor(v, e, 'activeYears')}
-            label={t('archiveDocuments.field.activeYears')}
-            inputmode="numeric"
-            width="short"
-          />
-          <TextField
-            {...fieldFor(v, e, 'inactiveYears')}
-            label={t('archiveDocuments.field.inactiveYears')}
-            inputmode="numeric"
-            width="short"
-          />
-          <SelectField
-            {...fieldFor(v, e, 'disposition')}
-            label={t('archiveDocuments.field.disposition')}
-            options={DISPOSITIONS.map((d) => ({ value: d, label: t(`archiveDocuments.disposition.${d}`) }))}
-            placeholder={t('archiveDocuments.upload.byCategory')}
-          />
-        </fieldset>
-        <TextField
-          {...fieldFor(v, e, 'location')}
-          label={t('archiveDocuments.field.location')}
-          hint={t('archiveDocuments.upload.locationHint')}
-          maxlength={200}
-        />
+        <MetadataFields values={props.values} errors={e} upload />
         <FileField
           name="files"
           label={t('archiveDocuments.upload.files')}
@@ -267,6 +282,28 @@ export function UploadPage(props: { values: UploadValues; errors?: FieldErrors }
         />
         <ol class="upload-progress" id="upload-progress" aria-live="polite"></ol>
         <Button>{t('archiveDocuments.upload.submit')}</Button>
+      </Form>
+    </Layout>
+  );
+}
+
+export function EditPage(props: {
+  id: string;
+  title: string;
+  values: UploadValues;
+  errors?: FieldErrors | undefined;
+}): SafeHtml {
+  return (
+    <Layout title={t('archiveDocuments.edit.title')}>
+      <p>
+        <a href={`${BASE}/${props.id}`}>← {props.title}</a>
+      </p>
+      <h1>{t('archiveDocuments.edit.title')}</h1>
+      <p>{t('archiveDocuments.edit.lead')}</p>
+      <ErrorSummary errors={props.errors} />
+      <Form action={`${BASE}/${props.id}/ubah`} class="archive-edit">
+        <MetadataFields values={props.values} errors={props.errors} upload={false} />
+        <Button>{t('archiveDocuments.edit.submit')}</Button>
       </Form>
     </Layout>
   );
@@ -391,13 +428,20 @@ export function DocumentPage(props: {
           ],
         ]}
       />
-      {props.detail.mayDownload ? (
-        <p>
+      <p>
+        {props.detail.mayDownload ? (
           <ButtonLink href={`${BASE}/${doc.id}/berkas`}>{t('archiveDocuments.detail.download')}</ButtonLink>
-        </p>
-      ) : (
-        ''
-      )}
+        ) : (
+          ''
+        )}
+        {props.detail.mayEdit ? (
+          <ButtonLink href={`${BASE}/${doc.id}/ubah`} variant="secondary">
+            {t('archiveDocuments.edit.link')}
+          </ButtonLink>
+        ) : (
+          ''
+        )}
+      </p>
       {props.detail.preview ? (
         <details>
           <summary>{t('archiveDocuments.detail.preview')}</summary>
