@@ -16,7 +16,7 @@ import { storageKey } from '../platform/files/keys.ts';
 import { fileStore } from '../platform/files/store.ts';
 import { IMPORT_STALE_AFTER_MS, recoverStaleImports, runQueuedImports } from '../platform/imports/index.ts';
 import { cliTarget, closingAfterEach, simpulCli, testConfig } from '../testing.ts';
-import { posyanduSheetQueued } from './crash-scenarios.ts';
+import { decreeScan, fileDecrees, posyanduSheetQueued } from './crash-scenarios.ts';
 
 // kill -9 in the middle of work (#18 §1), on PGlite and on PostgreSQL: the process that dies is a
 // child of the test's (crash-child.ts, or the CLI itself); the test opens the database after it.
@@ -178,6 +178,47 @@ describe('a process killed in the middle of its work', () => {
     expect(await healthState(ctx)).toEqual(await healthState(clean));
   }, 240_000);
 });
+
+describe('an archive upload killed in the middle', () => {
+  it('leaves every filed document with its bytes, at most the one in flight unrecorded, and a retry files it once', async () => {
+    const total = 12;
+    const env = await cliTarget(closing, { dirPrefix: 'simpul-crash-archive-' });
+    const crash = await runThenKill(
+      ['--import', 'tsx', path.join('src', 'app-tests', 'crash-child.ts'), 'archive', String(total)],
+      env,
+      (output) => /^filed 4$/m.test(output),
+    );
+    expect(crash.killed, crash.output).toBe(true);
+    const { operator } = JSON.parse(/^ready (.+)$/m.exec(crash.output)![1]!) as { operator: StaffActor };
+    const ctx = await openAfterCrash(env);
+    const filed = await ctx.db.selectFrom('archive_documents').select(['file_id', 'file_name']).execute();
+    expect(filed.length).toBeGreaterThanOrEqual(4);
+    expect(filed.length).toBeLessThan(total);
+    for (const document of filed) expect(await storedBytesMatch(ctx, String(document.file_id))).toBe(true);
+    // bytes are stored before their row commits: the one upload the kill cut short may have left its bytes
+    expect((await unrecordedContent(ctx)).length).toBeLessThanOrEqual(1);
+
+    // the operator files what did not arrive again: each once, and nothing is left unrecorded
+    const arrived = new Set(filed.map((d) => d.file_name));
+    for (let i = 0; i < total; i++)
+      if (!arrived.has(decreeScan(i).filename)) await fileDecrees(ctx, operator, { from: i, to: i + 1 });
+    const after = await ctx.db.selectFrom('archive_documents').select('file_name').execute();
+    expect(after.map((d) => d.file_name).sort()).toEqual(
+      Array.from({ length: total }, (_, i) => decreeScan(i).filename).sort(),
+    );
+    expect(await unrecordedContent(ctx)).toEqual([]);
+  }, 240_000);
+});
+
+/** Stored contents no `files` row names. */
+async function unrecordedContent(ctx: Ctx): Promise<string[]> {
+  const recorded = new Set(
+    (await ctx.db.selectFrom('files').select('sha256').execute()).map((f) => storageKey(f.sha256)),
+  );
+  const keys: string[] = [];
+  for await (const key of fileStore(ctx.config).list('')) if (!recorded.has(key)) keys.push(key);
+  return keys;
+}
 
 /** The measurements by child and the monthly rollup, without the ids and times that differ between runs. */
 async function healthState(ctx: Ctx) {

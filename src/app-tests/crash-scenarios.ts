@@ -1,6 +1,7 @@
 // The work crash-child.ts does before it is killed, kept apart so a test can do the same work in a
 // clean database and compare.
 import fs from 'node:fs';
+import { fileDocument, makeVillageStaff, tinyPdf } from '../modules/archive/documents/test-builders.ts';
 import { createHealthImport, queueHealthImport } from '../modules/health/import.ts';
 import { makeChild, makeOperator, makePosyandu } from '../modules/health/test-builders.ts';
 import { approveStep, startRequest } from '../modules/services/service.ts';
@@ -56,4 +57,33 @@ export async function posyanduSheetQueued(ctx: Ctx, count: number): Promise<{ jo
   fs.writeFileSync(job.uploadPath, lines.join('\n'));
   await queueHealthImport(as, job.id);
   return { jobId: job.id };
+}
+
+/** The scan of the i-th old decree an operator files, the same bytes each time it is asked for. */
+export function decreeScan(i: number): { filename: string; bytes: Buffer } {
+  return {
+    filename: `sk-kepala-desa-${i}.pdf`,
+    bytes: tinyPdf(`Keputusan Kepala Desa nomor ${i} tahun 2019`),
+  };
+}
+
+/** Files the decrees `from`..`to` (exclusive) one after the other, telling `onFiled` after each. */
+export async function fileDecrees(
+  ctx: Ctx,
+  operator: StaffActor,
+  range: { from: number; to: number },
+  onFiled: (i: number) => void = () => {},
+): Promise<void> {
+  for (let i = range.from; i < range.to; i++) {
+    await fileDocument(ctx, operator, {
+      title: `SK Kepala Desa ${i}`,
+      category: 'sk_kades',
+      ...decreeScan(i),
+    });
+    onFiled(i);
+  }
+}
+
+export function archiveOperator(ctx: Ctx): Promise<StaffActor> {
+  return makeVillageStaff(ctx, 'operator_desa');
 }
