@@ -1,7 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
 /** numeric columns come back as strings (platform/db/parsers.ts); written as numbers or strings */
-type Numeric = ColumnType<string, number | string, number | string>;
 type NullableNumeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
 type Created = ColumnType<Date, Date | undefined, never>;
 type Updated = ColumnType<Date, Date | undefined, Date>;
