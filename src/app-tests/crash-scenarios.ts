@@ -4,12 +4,10 @@ import fs from 'node:fs';
 import { fileDocument, makeVillageStaff, tinyPdf } from '../modules/archive/documents/test-builders.ts';
 import { createHealthImport, queueHealthImport } from '../modules/health/import.ts';
 import { makeChild, makeOperator, makePosyandu } from '../modules/health/test-builders.ts';
-import { approveStep, startRequest } from '../modules/services/service.ts';
 import {
-  makeApplicant,
   makeVillageOffice,
   prepareServices,
-  requestInput,
+  requestsAwaitingSignature,
 } from '../modules/services/test-builders.ts';
 import type { StaffActor } from '../platform/auth/roles.ts';
 import { type Ctx, withActor } from '../platform/context.ts';
@@ -21,17 +19,7 @@ export async function lettersAwaitingSignature(
 ): Promise<{ kades: StaffActor; ids: string[] }> {
   await prepareServices(ctx);
   const office = await makeVillageOffice(ctx);
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const applicant = await makeApplicant(ctx, office.operator);
-    const outcome = await startRequest(
-      withActor(ctx, applicant),
-      'pengantar-skck',
-      await requestInput({ keperluan: `Melamar kerja ${i}` }, { attachments: ['foto_ktp'] }),
-    );
-    await approveStep(withActor(ctx, office.operator), outcome.id);
-    ids.push(outcome.id);
-  }
+  const ids = await requestsAwaitingSignature(ctx, office, count);
   return { kades: office.kades, ids };
 }
 

@@ -7,14 +7,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedComplaintReference } from '../modules/complaints/service.ts';
 import { jpegWithGps } from '../modules/complaints/test-photos.ts';
-import { approveStep, startRequest } from '../modules/services/service.ts';
 import {
-  makeApplicant,
   makeVillageOffice,
   prepareServices,
-  requestInput,
+  requestsAwaitingSignature,
 } from '../modules/services/test-builders.ts';
-import { withActor } from '../platform/context.ts';
 import { createTestContext, makeStaff, type TestContext, testDatabaseKind, Visitor } from '../testing.ts';
 
 // Two app servers on one PostgreSQL behind Debian's nginx, round-robin (#18 §2): what a visitor
@@ -219,17 +216,7 @@ describe.skipIf(unavailable !== null)('two app servers on one PostgreSQL behind 
 
   it('numbers letters signed at the same moment through both servers without a gap or a repeat', async () => {
     const office = await makeVillageOffice(test.ctx, '36.04.16.2001');
-    const ids: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      const applicant = await makeApplicant(test.ctx, office.operator);
-      const outcome = await startRequest(
-        withActor(test.ctx, applicant),
-        'pengantar-skck',
-        await requestInput({ keperluan: `Melamar kerja ${i}` }, { attachments: ['foto_ktp'] }),
-      );
-      await approveStep(withActor(test.ctx, office.operator), outcome.id);
-      ids.push(outcome.id);
-    }
+    const ids = await requestsAwaitingSignature(test.ctx, office, 6);
     const kades = new Visitor(throughHttp(base));
     await kades.login(office.kades.email);
     const token = await kades.csrfToken('/kelola');

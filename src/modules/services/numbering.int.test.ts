@@ -4,8 +4,8 @@ import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { postgresPool } from '../../platform/db/index.ts';
 import { createTestContext, type TestContext } from '../../testing.ts';
-import { approveStep, startRequest } from './service.ts';
-import { makeApplicant, makeVillageOffice, prepareServices, requestInput } from './test-builders.ts';
+import { approveStep } from './service.ts';
+import { makeVillageOffice, prepareServices, requestsAwaitingSignature } from './test-builders.ts';
 
 const REQUESTS = 12;
 const SERVERS = 3;
@@ -26,17 +26,7 @@ afterEach(async () => {
 describe('letter numbers under concurrent signing', () => {
   it('gives twelve letters signed at once on three app servers the numbers 001 to 012, none twice, none skipped', async () => {
     const office = await makeVillageOffice(ctx);
-    const ids: string[] = [];
-    for (let i = 0; i < REQUESTS; i++) {
-      const applicant = await makeApplicant(ctx, office.operator);
-      const outcome = await startRequest(
-        withActor(ctx, applicant),
-        'pengantar-skck',
-        await requestInput({ keperluan: `Melamar kerja ${i}` }, { attachments: ['foto_ktp'] }),
-      );
-      await approveStep(withActor(ctx, office.operator), outcome.id);
-      ids.push(outcome.id);
-    }
+    const ids = await requestsAwaitingSignature(ctx, office, REQUESTS);
     // each "server" has its own connection pool against the same PostgreSQL (PGlite has one connection)
     if (test.databaseUrl)
       for (let s = 0; s < SERVERS; s++)

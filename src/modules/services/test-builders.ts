@@ -10,7 +10,7 @@ import { makeStaff, type TestContext } from '../../platform/testing.ts';
 import { seedClassificationCodes } from '../archive/service.ts';
 import { findResidentByNik, makeNik } from '../residents/service.ts';
 import { KRAMATWATU, makeResident } from '../residents/test-builders.ts';
-import { type RequestInput, seedCatalog } from './service.ts';
+import { approveStep, type RequestInput, seedCatalog, startRequest } from './service.ts';
 
 export { KIBIN, KRAMATWATU } from '../residents/test-builders.ts';
 
@@ -98,4 +98,24 @@ export function pdfText(pdf: Buffer): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-letter-')), 'surat.pdf');
   fs.writeFileSync(file, pdf);
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+/** COUNT SKCK cover-letter requests of new applicants, passed by the operator: waiting for the signature. */
+export async function requestsAwaitingSignature(
+  ctx: Ctx,
+  office: VillageOffice,
+  count: number,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const applicant = await makeApplicant(ctx, office.operator);
+    const outcome = await startRequest(
+      withActor(ctx, applicant),
+      'pengantar-skck',
+      await requestInput({ keperluan: `Melamar kerja ${i}` }, { attachments: ['foto_ktp'] }),
+    );
+    await approveStep(withActor(ctx, office.operator), outcome.id);
+    ids.push(outcome.id);
+  }
+  return ids;
 }
