@@ -1,0 +1,228 @@
+// Load on the main pages (#18 §4): one and then two app servers (compiled, `bin/simpul.js serve`)
+// on one PostgreSQL database with the demo data, behind Debian's nginx (round-robin), driven by
+// Debian's wrk: throughput and latency percentiles of the portal, a village site, a letter check,
+// the complaint list, an officer's queue (/kelola/kerja, logged in) and the Open311 POST.
+// Run: node --import tsx bench/load.ts [--seconds 10] [--connections 16] [--servers 1,2]
+// Needs: apt-get install nginx wrk; BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test)
+// names the server on which a throwaway database is created and dropped.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '16' },
+    servers: { type: 'string', default: '1,2' },
+  },
+});
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-load-'));
+fs.chmodSync(root, 0o777);
+const children: ChildProcess[] = [];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const server = spawn(process.execPath, ['bin/simpul.js', 'serve'], {
+    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(server);
+  return new Promise((resolve, reject) => {
+    const ready = async () => {
+      for (let i = 0; i < 600; i++) {
+        const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (ok) return resolve(server);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      reject(new Error('server did not become ready'));
+    };
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    void ready();
+  });
+}
+
+function startNginx(port: number, upstreams: number[]): ChildProcess {
+  const dir = path.join(root, `nginx-${port}`);
+  fs.mkdirSync(dir, { mode: 0o777 });
+  fs.writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  upstream simpul { ${upstreams.map((p) => `server 127.0.0.1:${p};`).join(' ')} keepalive 32; }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://simpul;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host:$server_port;
+      proxy_set_header X-Forwarded-For $http_x_forwarded_for;
+    }
+  }
+}
+`,
+  );
+  const nginx = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
+    stdio: 'ignore',
+  });
+  children.push(nginx);
+  return nginx;
+}
+
+interface WrkFigures {
+  requestsPerSecond: number;
+  p50: string;
+  p99: string;
+  errors: number;
+}
+
+function wrk(url: string, headers: string[], script?: string): WrkFigures {
+  const args = ['-t', '2', '-c', values.connections!, '-d', `${values.seconds}s`, '--latency'];
+  for (const h of headers) args.push('-H', h);
+  if (script) args.push('-s', script);
+  const out = execFileSync('wrk', [...args, url], { encoding: 'utf8' });
+  const pick = (pattern: RegExp) => pattern.exec(out)?.[1] ?? '?';
+  return {
+    requestsPerSecond: Number(pick(/Requests\/sec:\s+([\d.]+)/)),
+    p50: pick(/\s50%\s+(\S+)/),
+    p99: pick(/\s99%\s+(\S+)/),
+    errors: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+  };
+}
+
+async function login(base: string, email: string, password: string): Promise<string> {
+  const page = await fetch(`${base}/masuk`);
+  const cookies = page.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const answer = await fetch(`${base}/masuk`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; ') },
+    body: new URLSearchParams({ email, password, _csrf: token }).toString(),
+  });
+  if (answer.status !== 303) throw new Error(`login failed: ${answer.status}`);
+  return [...cookies, ...answer.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
+}
+
+const name = `simpul_load_${randomBytes(4).toString('hex')}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+const url = new URL(adminUrl);
+url.pathname = `/${name}`;
+const env = {
+  DATABASE_URL: url.toString(),
+  DATA_DIR: path.join(root, 'data'),
+  SIMPUL_DEMO: '1',
+  TRUST_PROXY: '1',
+};
+
+try {
+  const ports = [await freePort(), await freePort()];
+  const started = performance.now();
+  await startServer(env, ports[0]!);
+  console.log(
+    `first server ready with the demo data in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  await startServer(env, ports[1]!);
+
+  const db = new pg.Client({ connectionString: url.toString() });
+  await db.connect();
+  const code = (await db.query('SELECT verification_code FROM letters LIMIT 1')).rows[0]?.verification_code;
+  await db.end();
+  const { createOpen311Client } = await import('../src/modules/complaints/open311-clients.ts');
+  const { openDatabase } = await import('../src/platform/db/index.ts');
+  const { loadConfig } = await import('../src/config.ts');
+  const pino = (await import('pino')).default;
+  const { SYSTEM } = await import('../src/platform/auth/roles.ts');
+  const { systemClock, withActor } = await import('../src/platform/context.ts');
+  const { makeStaff } = await import('../src/platform/testing.ts');
+  await import('../src/modules/index.ts'); // the regions module sets the region directory staff scopes are checked against
+  const handle = await openDatabase({ databaseUrl: url.toString(), dataDir: null });
+  const ctx = {
+    db: handle.db,
+    actor: SYSTEM,
+    clock: systemClock,
+    config: loadConfig(env),
+    log: pino({ level: 'silent' }),
+  };
+  const regencyAdmin = await makeStaff(ctx, { role: 'admin_kabupaten', scope: '36.04' });
+  // an Open311 client may file 300 reports in 10 minutes (complaints' LIMITS): the load spreads
+  // over 100 clients, so what is measured is accepted intake, not the refusal
+  const apiKeys: string[] = [];
+  for (let i = 0; i < 100; i++)
+    apiKeys.push(await createOpen311Client(withActor(ctx, regencyAdmin), `uji beban ${i}`));
+  await handle.close();
+  const script = path.join(root, 'open311.lua');
+  fs.writeFileSync(
+    script,
+    `local n = 0
+local keys = { ${apiKeys.map((k) => `"${k}"`).join(', ')} }
+request = function()
+  n = n + 1
+  local body = "service_code=JALAN_RUSAK&lat=-6.0581&long=106.1106&address_id=36.04.05.2001" ..
+    "&description=Jalan+berlubang+di+depan+balai+desa+nomor+" .. n ..
+    "&attribute%5Bpanjang_km%5D=0.5&attribute%5Bstatus_jalan%5D=kabupaten&api_key=" .. keys[n % #keys + 1]
+  local address = "10." .. math.random(0, 250) .. "." .. math.random(0, 250) .. "." .. math.random(1, 250)
+  return wrk.format("POST", "/open311/v2/requests.json",
+    { ["Content-Type"] = "application/x-www-form-urlencoded", ["X-Forwarded-For"] = address }, body)
+end
+`,
+  );
+
+  for (const count of values.servers!.split(',').map(Number)) {
+    const port = await freePort();
+    const nginx = startNginx(port, ports.slice(0, count));
+    await new Promise((r) => setTimeout(r, 500));
+    const base = `http://127.0.0.1:${port}`;
+    const cookie = await login(base, 'operator.kramatwatu@demo.simpul.id', 'simpul-demo-2026');
+    console.log(
+      `\n${count} app server(s) behind nginx, wrk -t2 -c${values.connections} -d${values.seconds}s, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`,
+    );
+    const pages: Array<[string, string, string[], string?]> = [
+      ['portal /', '/', []],
+      ['village site /desa/36.04.05.2001', '/desa/36.04.05.2001', []],
+      ['letter check /verifikasi/{code}', `/verifikasi/${code}`, []],
+      ['complaint list /pengaduan', '/pengaduan', []],
+      ["officer's queue /kelola/kerja", '/kelola/kerja', [`Cookie: ${cookie}`]],
+      ['Open311 POST requests.json', '/open311/v2/requests.json', [], script],
+    ];
+    for (const [label, pagePath, headers, lua] of pages) {
+      const f = wrk(base + pagePath, headers, lua);
+      console.log(
+        `${label.padEnd(36)} ${f.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${f.p50.padStart(8)}  p99 ${f.p99.padStart(8)}${f.errors ? `  non-2xx/3xx ${f.errors}` : ''}`,
+      );
+    }
+    nginx.kill('SIGTERM');
+    await new Promise((r) => nginx.once('exit', r));
+  }
+} finally {
+  for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 1000));
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+  fs.rmSync(root, { recursive: true, force: true });
+}
