@@ -2,7 +2,9 @@
 // on one PostgreSQL database with the demo data, behind Debian's nginx (round-robin), driven by
 // Debian's wrk: throughput and latency percentiles of the portal, a village site, a letter check,
 // the complaint list, an officer's queue (/kelola/kerja, logged in) and the Open311 POST.
-// Run: node --import tsx bench/load.ts [--seconds 10] [--connections 16] [--servers 1,2]
+// Run: node --import tsx bench/load.ts [--seconds 10] [--connections 16] [--servers 1,2] [--soak 600]
+//   --soak N: afterwards N seconds of mixed load on both servers, sampling every 10 s each server's
+//   resident memory and open file descriptors and the database's connections, with their trend.
 // Needs: apt-get install nginx wrk; BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test)
 // names the server on which a throwaway database is created and dropped.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '16' },
     servers: { type: 'string', default: '1,2' },
+    soak: { type: 'string', default: '0' },
   },
 });
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -143,11 +146,11 @@ const env = {
 try {
   const ports = [await freePort(), await freePort()];
   const started = performance.now();
-  await startServer(env, ports[0]!);
+  const servers = [await startServer(env, ports[0]!)];
   console.log(
     `first server ready with the demo data in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  await startServer(env, ports[1]!);
+  servers.push(await startServer(env, ports[1]!));
 
   const db = new pg.Client({ connectionString: url.toString() });
   await db.connect();
@@ -219,10 +222,96 @@ end
     nginx.kill('SIGTERM');
     await new Promise((r) => nginx.once('exit', r));
   }
+  if (Number(values.soak) > 0) await soak(Number(values.soak), ports, servers, code, url.toString());
 } finally {
   for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1000));
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
   fs.rmSync(root, { recursive: true, force: true });
+}
+
+/** Least-squares slope of `values` per sample. */
+function slope(values: number[]): number {
+  const n = values.length;
+  const meanX = (n - 1) / 2;
+  const meanY = values.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  values.forEach((y, x) => {
+    num += (x - meanX) * (y - meanY);
+    den += (x - meanX) ** 2;
+  });
+  return den === 0 ? 0 : num / den;
+}
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function soak(seconds: number, ports: number[], servers: ChildProcess[], code: string, dbUrl: string) {
+  const port = await freePort();
+  startNginx(port, ports);
+  await new Promise((r) => setTimeout(r, 500));
+  const mix = path.join(root, 'mix.lua');
+  fs.writeFileSync(
+    mix,
+    `local paths = { "/", "/desa/36.04.05.2001", "/verifikasi/${code}", "/pengaduan", "/layanan", "/informasi-publik" }
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", paths[n % #paths + 1])
+end
+`,
+  );
+  const load = spawn(
+    'wrk',
+    ['-t', '2', '-c', values.connections!, '-d', `${seconds}s`, '-s', mix, `http://127.0.0.1:${port}/`],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  let report = '';
+  load.stdout.on('data', (chunk: Buffer) => {
+    report += chunk.toString();
+  });
+  const done = new Promise((r) => load.once('exit', r));
+  const db = new pg.Client({ connectionString: dbUrl });
+  await db.connect();
+  const samples: Array<{ t: number; rss: number[]; fds: number[]; connections: number }> = [];
+  console.log(`\nsoak: ${seconds} s of mixed GETs on 2 servers behind nginx, a sample every 10 s`);
+  console.log('   t   rss A MB  rss B MB  fds A  fds B  db connections');
+  const t0 = performance.now();
+  while (load.exitCode === null && performance.now() - t0 < (seconds + 5) * 1000) {
+    const rss = servers.map((s) => rssMb(s.pid!));
+    const fds = servers.map((s) => fs.readdirSync(`/proc/${s.pid}/fd`).length);
+    const row = await db.query(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()',
+    );
+    const sample = {
+      t: Math.round((performance.now() - t0) / 1000),
+      rss,
+      fds,
+      connections: row.rows[0].n as number,
+    };
+    samples.push(sample);
+    console.log(
+      `${String(sample.t).padStart(4)}  ${rss.map((r) => r.toFixed(0).padStart(8)).join('  ')}  ${fds.map((f) => String(f).padStart(5)).join('  ')}  ${String(sample.connections).padStart(14)}`,
+    );
+    await Promise.race([new Promise((r) => setTimeout(r, 10_000)), done]);
+  }
+  await done;
+  await db.end();
+  // the first minute is warm-up (caches, JIT, pools filling); the trend is read after it
+  const steady = samples.filter((s) => s.t >= 60);
+  const perMinute = (values: number[]) => slope(values) * 6;
+  for (const [i, name] of ['A', 'B'].entries())
+    console.log(
+      `server ${name}: rss ${steady[0]?.rss[i]?.toFixed(0)} → ${steady.at(-1)?.rss[i]?.toFixed(0)} MB, trend ${perMinute(steady.map((s) => s.rss[i]!)).toFixed(2)} MB/min; fds trend ${perMinute(steady.map((s) => s.fds[i]!)).toFixed(2)}/min`,
+    );
+  console.log(`db connections trend ${perMinute(steady.map((s) => s.connections)).toFixed(2)}/min`);
+  console.log(
+    `wrk: ${/Requests\/sec:\s+([\d.]+)/.exec(report)?.[1]} req/s over the soak, ${/Non-2xx or 3xx responses: (\d+)/.exec(report)?.[1] ?? 0} non-2xx/3xx`,
+  );
 }
