@@ -10,11 +10,11 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { cookieHeader, overHttp, startNginx, startSimpulServer, Visitor } from '../src/testing.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,72 +28,6 @@ const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-load-'));
 fs.chmodSync(root, 0o777);
 const children: ChildProcess[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['bin/simpul.js', 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(server);
-  return new Promise((resolve, reject) => {
-    const ready = async () => {
-      for (let i = 0; i < 600; i++) {
-        const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (ok) return resolve(server);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      reject(new Error('server did not become ready'));
-    };
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    void ready();
-  });
-}
-
-function startNginx(port: number, upstreams: number[]): ChildProcess {
-  const dir = path.join(root, `nginx-${port}`);
-  fs.mkdirSync(dir, { mode: 0o777 });
-  fs.writeFileSync(
-    path.join(dir, 'nginx.conf'),
-    `worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  upstream simpul { ${upstreams.map((p) => `server 127.0.0.1:${p};`).join(' ')} keepalive 32; }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://simpul;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $host:$server_port;
-      proxy_set_header X-Forwarded-For $http_x_forwarded_for;
-    }
-  }
-}
-`,
-  );
-  const nginx = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
-    stdio: 'ignore',
-  });
-  children.push(nginx);
-  return nginx;
-}
 
 interface WrkFigures {
   requestsPerSecond: number;
@@ -116,20 +50,6 @@ function wrk(url: string, headers: string[], script?: string): WrkFigures {
   };
 }
 
-async function login(base: string, email: string, password: string): Promise<string> {
-  const page = await fetch(`${base}/masuk`);
-  const cookies = page.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-  const answer = await fetch(`${base}/masuk`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; ') },
-    body: new URLSearchParams({ email, password, _csrf: token }).toString(),
-  });
-  if (answer.status !== 303) throw new Error(`login failed: ${answer.status}`);
-  return [...cookies, ...answer.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
-}
-
 const name = `simpul_load_${randomBytes(4).toString('hex')}`;
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
@@ -144,13 +64,16 @@ const env = {
 };
 
 try {
-  const ports = [await freePort(), await freePort()];
   const started = performance.now();
-  const servers = [await startServer(env, ports[0]!)];
+  const first = await startSimpulServer(env);
+  children.push(first.server);
   console.log(
     `first server ready with the demo data in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  servers.push(await startServer(env, ports[1]!));
+  const second = await startSimpulServer(env);
+  children.push(second.server);
+  const servers = [first.server, second.server];
+  const ports = [first.port, second.port];
 
   const db = new pg.Client({ connectionString: url.toString() });
   await db.connect();
@@ -197,11 +120,11 @@ end
   );
 
   for (const count of values.servers!.split(',').map(Number)) {
-    const port = await freePort();
-    const nginx = startNginx(port, ports.slice(0, count));
-    await new Promise((r) => setTimeout(r, 500));
-    const base = `http://127.0.0.1:${port}`;
-    const cookie = await login(base, 'operator.kramatwatu@demo.simpul.id', 'simpul-demo-2026');
+    const nginx = await startNginx(ports.slice(0, count));
+    const base = nginx.base;
+    const operator = new Visitor(overHttp(base));
+    await operator.login('operator.kramatwatu@demo.simpul.id', 'simpul-demo-2026');
+    const cookie = cookieHeader(operator.cookies);
     console.log(
       `\n${count} app server(s) behind nginx, wrk -t2 -c${values.connections} -d${values.seconds}s, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`,
     );
@@ -219,8 +142,7 @@ end
         `${label.padEnd(36)} ${f.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${f.p50.padStart(8)}  p99 ${f.p99.padStart(8)}${f.errors ? `  non-2xx/3xx ${f.errors}` : ''}`,
       );
     }
-    nginx.kill('SIGTERM');
-    await new Promise((r) => nginx.once('exit', r));
+    await nginx.stop();
   }
   if (Number(values.soak) > 0) await soak(Number(values.soak), ports, servers, code, url.toString());
 } finally {
@@ -251,9 +173,7 @@ function rssMb(pid: number): number {
 }
 
 async function soak(seconds: number, ports: number[], servers: ChildProcess[], code: string, dbUrl: string) {
-  const port = await freePort();
-  startNginx(port, ports);
-  await new Promise((r) => setTimeout(r, 500));
+  const nginx = await startNginx(ports);
   const mix = path.join(root, 'mix.lua');
   fs.writeFileSync(
     mix,
@@ -267,7 +187,7 @@ end
   );
   const load = spawn(
     'wrk',
-    ['-t', '2', '-c', values.connections!, '-d', `${seconds}s`, '-s', mix, `http://127.0.0.1:${port}/`],
+    ['-t', '2', '-c', values.connections!, '-d', `${seconds}s`, '-s', mix, `${nginx.base}/`],
     {
       stdio: ['ignore', 'pipe', 'ignore'],
     },
@@ -303,6 +223,7 @@ end
   }
   await done;
   await db.end();
+  await nginx.stop();
   // the first minute is warm-up (caches, JIT, pools filling); the trend is read after it
   const steady = samples.filter((s) => s.t >= 60);
   const perMinute = (values: number[]) => slope(values) * 6;

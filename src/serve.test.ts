@@ -1,24 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from './platform/testing.ts';
 
 const servers: ChildProcess[] = [];
 
 afterEach(() => {
   for (const server of servers.splice(0)) if (server.exitCode === null) server.kill('SIGKILL');
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `simpul serve` on a fresh embedded database and resolves once it logs "ready". */
 async function startServer(): Promise<{ base: string; server: ChildProcess }> {

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { type Clock, systemClock } from './platform/context.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import {
   createTestDatabase,
+  freePort,
   type PrepareDatabase,
   type TestContext,
   testDatabaseKind,
@@ -120,4 +121,143 @@ export async function cliTarget(
     return { DATA_DIR: dataDir, DATABASE_URL: context.databaseUrl! };
   }
   return { DATA_DIR: dataDir, DATABASE_URL: '' };
+}
+
+/**
+ * Starts `simpul serve` (bin/simpul.js: the compiled build when it is fresh) on a free port with
+ * this environment, and resolves once it logs "ready"; the server's output is in the error if it
+ * exits first. The caller stops it.
+ */
+export async function startSimpulServer(
+  env: Record<string, string>,
+): Promise<{ server: ChildProcess; port: number; base: string }> {
+  const port = await freePort();
+  const server = spawn(process.execPath, ['bin/simpul.js', 'serve'], {
+    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    server.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('"msg":"ready"')) resolve();
+    });
+    server.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output.slice(-2000)}`)));
+  });
+  return { server, port, base: `http://127.0.0.1:${port}` };
+}
+
+/** Whether Debian's nginx is installed (`apt-get install nginx`). */
+export function nginxInstalled(): boolean {
+  return !spawnSync('nginx', ['-v']).error;
+}
+
+/**
+ * Debian's nginx on a free port in front of the app servers on `upstreams`, round-robin with
+ * keep-alive, as a deployment puts it: it passes the client's address on (X-Forwarded-For) and
+ * names the server that answered in `X-Upstream`. `stop` asks it to quit and waits.
+ */
+export async function startNginx(upstreams: number[]): Promise<{ base: string; stop(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-nginx-'));
+  fs.chmodSync(dir, 0o777); // its worker runs as nobody and writes its temporary files here
+  const port = await freePort();
+  fs.writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  client_max_body_size 20m;
+  upstream simpul { ${upstreams.map((p) => `server 127.0.0.1:${p};`).join(' ')} keepalive 32; }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://simpul;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host:$server_port;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      add_header X-Upstream $upstream_addr always;
+    }
+  }
+}
+`,
+  );
+  // SIGTERM to the master (never SIGKILL): it takes its worker along
+  const nginx = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    const up = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    async stop() {
+      if (nginx.exitCode === null) {
+        const exited = new Promise((resolve) => nginx.once('exit', resolve));
+        nginx.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+interface HttpResponse {
+  statusCode: number;
+  body: string;
+  rawPayload: Buffer;
+  headers: Record<string, string>;
+  cookies: Array<{ name: string; value: string }>;
+  json(): unknown;
+}
+
+/**
+ * What the tests' `Visitor` needs of an app (`inject`), answered by real HTTP to `base` (a server,
+ * or nginx in front of several): the same visitor code (cookies, CSRF tokens, forms) then browses it.
+ */
+export function overHttp(base: string): FastifyInstance {
+  const inject = async (options: {
+    method: string;
+    url: string;
+    headers?: Record<string, string>;
+    payload?: string | Buffer;
+  }): Promise<HttpResponse> => {
+    const response = await fetch(base + options.url, {
+      method: options.method,
+      headers: options.headers ?? {},
+      ...(options.payload !== undefined ? { body: new Uint8Array(Buffer.from(options.payload)) } : {}),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(30_000),
+    });
+    const rawPayload = Buffer.from(await response.arrayBuffer());
+    const body = rawPayload.toString('utf8');
+    const cookies = response.headers.getSetCookie().map((line) => {
+      const [pair = ''] = line.split(';');
+      const at = pair.indexOf('=');
+      return { name: pair.slice(0, at).trim(), value: pair.slice(at + 1).trim() };
+    });
+    return {
+      statusCode: response.status,
+      body,
+      rawPayload,
+      headers: Object.fromEntries(response.headers.entries()),
+      cookies,
+      json: () => JSON.parse(body),
+    };
+  };
+  return { inject } as unknown as FastifyInstance;
 }
