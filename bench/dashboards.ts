@@ -10,7 +10,7 @@ import { seedComplaintReference } from '../src/modules/complaints/service.ts';
 import { makeApplicant, makeVillageOffice, prepareServices } from '../src/modules/services/test-builders.ts';
 import { fixedClock } from '../src/platform/context.ts';
 import { buildTestApp, loginAs, makeStaff } from '../src/testing.ts';
-import { median, p95 } from './figures.ts';
+import { timePage } from './figures.ts';
 
 const REQUESTS = Number(process.env.REQUESTS ?? 300_000);
 const COMPLAINTS = Number(process.env.COMPLAINTS ?? 200_000);
@@ -67,17 +67,7 @@ console.log(`data generated in ${((performance.now() - started) / 1000).toFixed(
 const camat = await loginAs(app, await makeStaff(ctx, { role: 'camat', scope: `${regency}.05` }));
 const admin = await loginAs(app, await makeStaff(ctx, { role: 'admin_kabupaten', scope: regency }));
 
-async function time(label: string, visit: () => Promise<{ statusCode: number }>) {
-  const first = await visit();
-  if (first.statusCode !== 200) throw new Error(`${label}: ${first.statusCode}`);
-  const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await visit();
-    ms.push(performance.now() - t0);
-  }
-  console.log(`${label}: median ${median(ms).toFixed(0)} ms, p95 ${p95(ms).toFixed(0)} ms (${RUNS} runs)`);
-}
+const time = (label: string, visit: () => Promise<{ statusCode: number }>) => timePage(label, RUNS, visit);
 
 const period = 'dari=2026-09-02&sampai=2026-12-01';
 for (const [who, visitor] of [

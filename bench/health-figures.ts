@@ -11,7 +11,7 @@ import { regionSummary, trend } from '../src/modules/health/figures.ts';
 import * as repo from '../src/modules/health/figures-repo.ts';
 import { rebuildRollup } from '../src/modules/health/rollup.ts';
 import { buildTestApp, loginAs, makeStaff } from '../src/testing.ts';
-import { median, p95 } from './figures.ts';
+import { timePage } from './figures.ts';
 
 const CHILDREN = Number(process.env.CHILDREN ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 20);
@@ -64,17 +64,7 @@ await sql`VACUUM (ANALYZE) health_monthly_village`.execute(ctx.db);
 const camat = await loginAs(app, await makeStaff(ctx, { role: 'camat', scope: `${regency}.05` }));
 const admin = await loginAs(app, await makeStaff(ctx, { role: 'admin_kabupaten', scope: regency }));
 
-async function time(label: string, visit: () => Promise<{ statusCode: number }>) {
-  const first = await visit();
-  if (first.statusCode !== 200) throw new Error(`${label}: ${first.statusCode}`);
-  const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await visit();
-    ms.push(performance.now() - t0);
-  }
-  console.log(`${label}: median ${median(ms).toFixed(0)} ms, p95 ${p95(ms).toFixed(0)} ms (${RUNS} runs)`);
-}
+const time = (label: string, visit: () => Promise<{ statusCode: number }>) => timePage(label, RUNS, visit);
 
 await time('kecamatan page (camat)', () =>
   camat.get(`/kelola/kesehatan/angka?wilayah=${regency}.05&bulan=${MONTH}`),
