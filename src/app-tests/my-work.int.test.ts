@@ -16,8 +16,8 @@ import {
 } from '../modules/services/test-builders.ts';
 import type { ResidentActor, StaffActor } from '../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../platform/context.ts';
+import { median } from '../platform/figures/index.ts';
 import { formatDateTime } from '../platform/i18n/index.ts';
-import { median } from '../platform/work/index.ts';
 import { buildTestApp, eachTest, loginAs, makeStaff, sql } from '../testing.ts';
 import { prepareWorld } from './world.ts';
 

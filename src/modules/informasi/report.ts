@@ -1,6 +1,7 @@
 import { holidaySet, workingDaysBetween } from '../../platform/calendar.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { csvLine } from '../../platform/csv.ts';
+import { median } from '../../platform/figures/index.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { startOfJakartaDay } from '../../platform/time.ts';
@@ -8,13 +9,6 @@ import { getBody } from './bodies.ts';
 import { mayReadRequests } from './policy.ts';
 import * as repo from './repo.ts';
 import { REFUSAL_GROUNDS } from './requests.ts';
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 /**
  * A body's yearly public information service report (UU 14/2008 pasal 7 ayat 3 huruf d; Perki

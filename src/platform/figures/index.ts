@@ -70,6 +70,14 @@ export interface RegionFigures {
   figures: Figure[];
 }
 
+/** The middle value of a list (the mean of the two middle ones for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 /** Figures the platform itself owns (its own tables). */
 export const platformFigures: FigureSource = {
   name: 'platform',

@@ -1,5 +1,6 @@
 import { isStaff } from '../auth/roles.ts';
 import type { Ctx } from '../context.ts';
+import { median } from '../figures/index.ts';
 import { fileIntegrityWork } from '../files/integrity.ts';
 import { Invalid } from '../http/errors.ts';
 import { t } from '../i18n/index.ts';
@@ -130,15 +131,6 @@ export function monthPeriod(month: string): { from: Date; to: Date } {
   const [year, m] = month.split('-').map(Number) as [number, number];
   const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
   return { from: startOfJakartaDay(`${month}-01`), to: startOfJakartaDay(`${next}-01`) };
-}
-
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function lineOf(key: string, name: string, rows: WorkDoneRow[]): PerformanceLine {
