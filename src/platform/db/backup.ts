@@ -11,7 +11,9 @@ import type { Db } from './index.ts';
  * data, a backup of the embedded database restores onto a server and back.
  */
 
-const FORMAT = 'simpul-backup/1';
+/** /2 ends with the row count of every table, which a restore checks; /1 (without) still restores. */
+const FORMAT = 'simpul-backup/2';
+const FORMATS = new Set(['simpul-backup/1', FORMAT]);
 const PAGE = 5000;
 
 async function userTables(db: Db): Promise<string[]> {
@@ -30,43 +32,69 @@ function writeLine(out: NodeJS.WritableStream, value: unknown): Promise<void> {
 }
 
 /**
+ * Runs `work` in one read-only REPEATABLE READ transaction: every query in it sees the database as
+ * it was at the first, so a backup taken while people work is one moment of it (a letter with its
+ * file and its number, not a letter whose file row came after the files table was read).
+ */
+export function inSnapshot<T>(db: Db, work: (snapshot: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db);
+  return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work);
+}
+
+export interface DumpSummary {
+  tables: number;
+  rows: number;
+  /** the rows of each table as written */
+  counts: Record<string, number>;
+}
+
+/**
  * Writes the dump to `FILE.partial` and renames it to FILE only once it is whole, so a backup cut
  * short (a killed process, a full disk) never leaves a truncated file under the name of a good one.
  */
-export async function backupDatabase(db: Db, file: string): Promise<{ tables: number; rows: number }> {
-  const partial = `${file}.partial`;
-  const gzip = createGzip();
-  const done = new Promise<void>((resolve, reject) => {
-    gzip.pipe(fs.createWriteStream(partial)).on('finish', resolve).on('error', reject);
-  });
-  const migrations = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(
-    db,
-  );
-  await writeLine(gzip, {
-    format: FORMAT,
-    migrations: migrations.rows.map((r) => r.name),
-    at: new Date().toISOString(),
-  });
-  const tables = await userTables(db);
-  let rows = 0;
-  for (const table of tables) {
-    await writeLine(gzip, { table });
-    // keyset pages over the physical row id: no cursor needed, and it works on PGlite too
-    let last = '(0,0)';
-    for (;;) {
-      const page = await sql<{ ctid: string; row: Record<string, unknown> }>`
-        SELECT t.ctid::text AS ctid, to_jsonb(t) AS row FROM ${sql.table(table)} t
-        WHERE t.ctid > ${last}::tid ORDER BY t.ctid LIMIT ${PAGE}`.execute(db);
-      for (const r of page.rows) await writeLine(gzip, r.row);
-      rows += page.rows.length;
-      if (page.rows.length < PAGE) break;
-      last = page.rows[page.rows.length - 1]!.ctid;
+export function backupDatabase(db: Db, file: string): Promise<DumpSummary> {
+  return inSnapshot(db, async (snapshot) => {
+    const partial = `${file}.partial`;
+    const gzip = createGzip();
+    const done = new Promise<void>((resolve, reject) => {
+      gzip.pipe(fs.createWriteStream(partial)).on('finish', resolve).on('error', reject);
+    });
+    const migrations = await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(
+      snapshot,
+    );
+    await writeLine(gzip, {
+      format: FORMAT,
+      migrations: migrations.rows.map((r) => r.name),
+      at: new Date().toISOString(),
+    });
+    const tables = await userTables(snapshot);
+    const counts: Record<string, number> = {};
+    for (const table of tables) {
+      await writeLine(gzip, { table });
+      counts[table] = await dumpTable(snapshot, table, gzip);
     }
+    await writeLine(gzip, { end: { counts } });
+    gzip.end();
+    await done;
+    fs.renameSync(partial, file);
+    const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    return { tables: tables.length, rows, counts };
+  });
+}
+
+async function dumpTable(db: Db, table: string, out: NodeJS.WritableStream): Promise<number> {
+  let rows = 0;
+  // keyset pages over the physical row id: no cursor needed, and it works on PGlite too
+  let last = '(0,0)';
+  for (;;) {
+    const page = await sql<{ ctid: string; row: Record<string, unknown> }>`
+      SELECT t.ctid::text AS ctid, to_jsonb(t) AS row FROM ${sql.table(table)} t
+      WHERE t.ctid > ${last}::tid ORDER BY t.ctid LIMIT ${PAGE}`.execute(db);
+    for (const r of page.rows) await writeLine(out, r.row);
+    rows += page.rows.length;
+    if (page.rows.length < PAGE) return rows;
+    last = page.rows[page.rows.length - 1]!.ctid;
   }
-  gzip.end();
-  await done;
-  fs.renameSync(partial, file);
-  return { tables: tables.length, rows };
 }
 
 /** The columns a restore writes: generated columns (a search document's tsvector) compute themselves. */
@@ -86,6 +114,20 @@ async function loadBatch(db: Db, table: string, columns: string[], batch: unknow
   );
 }
 
+/** A dump that stops early, or lost rows on the way, is refused whole rather than restored in part. */
+function checkCounts(
+  file: string,
+  written: Record<string, number> | null,
+  loaded: Record<string, number>,
+): void {
+  if (!written) throw new Error(`${file} terpotong: akhir cadangan tidak ada`);
+  for (const [table, count] of Object.entries(written))
+    if (loaded[table] !== count)
+      throw new Error(
+        `${file}: tabel ${table} berisi ${loaded[table] ?? 0} baris, cadangan mencatat ${count}`,
+      );
+}
+
 /** Replaces the content of every table the backup holds; run on a migrated database (normally an empty one). */
 export async function restoreDatabase(db: Db, file: string): Promise<{ tables: number; rows: number }> {
   let header: { format?: string; migrations?: string[] } | undefined;
@@ -93,6 +135,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: n
   let batch: unknown[] = [];
   let rows = 0;
   let tables = 0;
+  const loaded: Record<string, number> = {};
+  let ended: Record<string, number> | null = null;
   await db.transaction().execute(async (trx) => {
     // skip triggers (the audit log's append-only guard) and foreign-key order while loading
     await sql`SET LOCAL session_replication_role = replica`.execute(trx);
@@ -101,6 +145,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: n
     const flush = async () => {
       if (table && batch.length > 0) await loadBatch(trx, table, columns, batch);
       rows += batch.length;
+      if (table) loaded[table] = (loaded[table] ?? 0) + batch.length;
       batch = [];
     };
     // opened only now: readline drops lines emitted before the loop starts reading
@@ -113,7 +158,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: n
       const value = JSON.parse(line) as Record<string, unknown>;
       if (!header) {
         header = value as { format?: string; migrations?: string[] };
-        if (header.format !== FORMAT) throw new Error(`${file} bukan berkas cadangan Simpul`);
+        if (!FORMATS.has(header.format ?? '')) throw new Error(`${file} bukan berkas cadangan Simpul`);
         const applied = await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(trx);
         const have = new Set(applied.rows.map((r) => r.name));
         const missing = (header.migrations ?? []).filter((m) => !have.has(m));
@@ -121,8 +166,14 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: n
           throw new Error(`Cadangan memerlukan migrasi yang tidak dikenal versi ini: ${missing.join(', ')}`);
         continue;
       }
+      if (value.end && Object.keys(value).length === 1) {
+        await flush();
+        ended = (value.end as { counts: Record<string, number> }).counts;
+        continue;
+      }
       if (typeof value.table === 'string' && Object.keys(value).length === 1) {
         await flush();
+        loaded[value.table] = 0;
         table = value.table;
         if (!known.has(table)) throw new Error(`Tabel ${table} tidak ada di basis data ini`);
         columns = await storedColumns(trx, table);
@@ -134,6 +185,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<{ tables: n
       if (batch.length >= 2000) await flush();
     }
     await flush();
+    if (header?.format === FORMAT) checkCounts(file, ended, loaded);
     await resetSequences(trx);
   });
   return { tables, rows };

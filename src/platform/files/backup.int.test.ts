@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../context.ts';
 import { createTestDatabase, startS3Server, type TestContext } from '../testing.ts';
@@ -186,5 +187,24 @@ describe('backup and restore with the stored files', () => {
     expect(fs.existsSync(path.join(path.dirname(file), 'simpul-files', letter.slice(0, 2), letter))).toBe(
       false,
     );
+  });
+
+  it('refuses, whole, a dump that lost a row on the way: the database stays as it was', async () => {
+    const source = await database();
+    await uploads(source.ctx);
+    const file = path.join(folder('simpul-cadangan-'), 'cadangan.jsonl.gz');
+    const summary = await backupWithFiles(source.ctx, file, []);
+    expect(summary.counts.files).toBe(4);
+    // the third file's row cut out, the rest of the dump intact and still valid gzip
+    const lines = gunzipSync(fs.readFileSync(file)).toString().split('\n');
+    const filesAt = lines.indexOf(JSON.stringify({ table: 'files' }));
+    lines.splice(filesAt + 3, 1);
+    fs.writeFileSync(file, gzipSync(lines.join('\n')));
+
+    const target = await database();
+    await expect(restoreWithFiles(target.ctx, file)).rejects.toThrow(
+      'tabel files berisi 3 baris, cadangan mencatat 4',
+    );
+    expect(await target.ctx.db.selectFrom('files').select('id').execute()).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Ctx } from '../context.ts';
-import { backupDatabase, restoreDatabase } from '../db/backup.ts';
+import { backupDatabase, type DumpSummary, inSnapshot, restoreDatabase } from '../db/backup.ts';
 import { type CopyOutcome, copyVerified, eachLimited } from './hashing.ts';
 import { storedContents } from './integrity.ts';
 import { checkedKey, storageKey } from './keys.ts';
@@ -165,9 +165,7 @@ export async function restoreFiles(ctx: Ctx, source: FileStore): Promise<FilesCo
   return result;
 }
 
-export interface BackupSummary {
-  tables: number;
-  rows: number;
+export interface BackupSummary extends DumpSummary {
   files: FilesCopied;
   offsite: Array<{ where: string; files: FilesCopied }>;
 }
@@ -183,12 +181,16 @@ export async function backupWithFiles(
 ): Promise<BackupSummary> {
   const dump = dumpName(file);
   const local = localDiskStore(path.dirname(path.resolve(file)));
-  const { tables, rows } = await backupDatabase(ctx.db, file);
-  const files = await backupFiles(ctx, local, dump);
+  // the rows and the list of files from one snapshot: the files of a letter signed meanwhile are
+  // not listed without its row, nor its row dumped without its file
+  const { files, ...database } = await inSnapshot(ctx.db, async (snapshot) => {
+    const summary = await backupDatabase(snapshot, file);
+    return { ...summary, files: await backupFiles({ ...ctx, db: snapshot }, local, dump) };
+  });
   const copies: BackupSummary['offsite'] = [];
   for (const target of offsite)
     copies.push({ where: target.where, files: await copyBackup(local, target.store, dump) });
-  return { tables, rows, files, offsite: copies };
+  return { ...database, files, offsite: copies };
 }
 
 /**
