@@ -10,7 +10,14 @@ import { systemClock } from './platform/context.ts';
 import type { Database } from './platform/db/database.ts';
 import { openDatabase, postgresPool } from './platform/db/index.ts';
 import { saveFile } from './platform/files/index.ts';
-import { cliTarget, closingAfterEach, simpulCli, startS3Server } from './testing.ts';
+import {
+  cliTarget,
+  closingAfterEach,
+  simpulCli,
+  startS3Server,
+  startSimpulServer,
+  testDatabaseKind,
+} from './testing.ts';
 
 const closing = closingAfterEach();
 /** Where the CLI should keep its data: a fresh embedded database, or a fresh database on the server. */
@@ -136,6 +143,29 @@ describe('npx simpul', () => {
     if (copy.DATABASE_URL) expect(await countStaff(copy)).toBe(1);
     // six CLI processes, each opening the database and seeding reference data: slow on a busy machine
   }, 180_000);
+
+  it.skipIf(testDatabaseKind() === 'postgres')(
+    'refuses a command on the embedded database while the server has it open, and runs once the server is killed',
+    async () => {
+      const env = await target();
+      const { server } = await startSimpulServer(env);
+      closing.onEnd(() => void server.kill('SIGKILL'));
+      const refused = await simpul(env, ...CREATE_CAMAT, '--password', 'rahasia-camat-1').catch(
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(refused).toMatchObject({ code: 1 });
+      expect((refused as { stderr: string }).stderr).toContain(
+        `sedang dipakai proses lain (pid ${server.pid})`,
+      );
+      // killed, it cannot give the lock back: the next opener sees its process gone and takes it
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGKILL');
+      await exited;
+      const created = await simpul(env, ...CREATE_CAMAT, '--password', 'rahasia-camat-1');
+      expect(created.stdout).toContain('camat.ciruas@serangkab.go.id');
+    },
+    120_000,
+  );
 
   it('names the bad field when a user cannot be created, and exits non-zero', async () => {
     const env = await target();

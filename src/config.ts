@@ -20,6 +20,10 @@ export interface Config {
   filesS3: S3Settings | null;
   /** where `simpul backup --offsite-s3` sends its copy and `restore --from-s3` reads (BACKUP_S3_*) */
   backupS3: S3Settings | null;
+  /** where the server writes its own daily backup (BACKUP_DIR), or null: no scheduled backup */
+  backupDir: string | null;
+  /** how many daily backups BACKUP_DIR keeps (BACKUP_KEEP) */
+  backupKeep: number;
   mapTileUrl: string;
   trustProxy: boolean;
   /** how long the app keeps a public page rendered for anonymous visitors (platform/http/cache.ts); 0: not at all */
@@ -137,6 +141,10 @@ export function loadConfig(env: Env = process.env): Config {
   ) {
     problems.push('PUBLIC_PAGE_CACHE_SECONDS harus bilangan bulat 0–600 (0: halaman publik tidak disimpan)');
   }
+  const backupKeep = Number(env.BACKUP_KEEP ?? '14');
+  if (!Number.isInteger(backupKeep) || backupKeep < 1 || backupKeep > 365) {
+    problems.push('BACKUP_KEEP harus bilangan bulat 1–365 (berapa cadangan harian disimpan)');
+  }
   const host = env.HOST ?? '127.0.0.1';
   const config: Config = {
     port,
@@ -154,6 +162,8 @@ export function loadConfig(env: Env = process.env): Config {
     fileStore: fileStore === 's3' ? 's3' : 'local',
     filesS3,
     backupS3: readS3(env, 'BACKUP_S3', problems),
+    backupDir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : null,
+    backupKeep,
     mapTileUrl: env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     trustProxy: readBoolean(env, 'TRUST_PROXY', false, problems),
     publicPageCacheSeconds,

@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { SYSTEM } from './platform/auth/roles.ts';
 import type { Ctx } from './platform/context.ts';
 import { systemClock } from './platform/context.ts';
+import { DataDirInUse } from './platform/db/data-dir-lock.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/index.ts';
 import { openReplica } from './platform/db/replica.ts';
 import type { FileStore } from './platform/files/store.ts';
@@ -352,7 +353,8 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof CliError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof CliError || error instanceof DataDirInUse)
+    console.error(error.message);
   else if (error instanceof Error && 'fields' in error) {
     console.error(
       `${error.message}\n${Object.entries(error.fields as Record<string, string>)

@@ -8,6 +8,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { Database } from './database.ts';
 import { valueParsers as parsers } from './parsers.ts';
 import { PGlitePool } from './pglite-pool.ts';
@@ -79,12 +80,22 @@ export async function openDatabase(options: {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pglite: null, close: () => db.destroy() };
   }
-  const pglite = await openPGlite(
-    options.dataDir ? path.join(options.dataDir, 'pg') : null,
-    undefined,
-    options.regencyCode,
-  );
-  return fromPGlite(pglite);
+  const dir = options.dataDir ? path.join(options.dataDir, 'pg') : null;
+  const unlock = dir ? lockDataDir(dir) : () => {};
+  try {
+    const handle = fromPGlite(await openPGlite(dir, undefined, options.regencyCode));
+    const close = handle.close;
+    return {
+      ...handle,
+      async close() {
+        await close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 export function fromPGlite(pglite: PGlite): DatabaseHandle {

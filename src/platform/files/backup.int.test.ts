@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Ctx } from '../context.ts';
+import { type Ctx, fixedClock } from '../context.ts';
+import { runJobOnce } from '../jobs/index.ts';
 import { createTestDatabase, startS3Server, type TestContext } from '../testing.ts';
-import { backupWithFiles, restoreWithFiles } from './backup.ts';
+import { backupJob, backupWithFiles, restoreWithFiles } from './backup.ts';
 import { readFile, saveFile } from './index.ts';
 import { s3Store } from './s3.ts';
 import { localDiskStore } from './store.ts';
@@ -206,5 +207,43 @@ describe('backup and restore with the stored files', () => {
       'tabel files berisi 3 baris, cadangan mencatat 4',
     );
     expect(await target.ctx.db.selectFrom('files').select('id').execute()).toEqual([]);
+  });
+
+  it("writes the server's daily backup into BACKUP_DIR through the job runner, restorable, keeping the newest BACKUP_KEEP", async () => {
+    const source = await database();
+    await uploads(source.ctx);
+    const dir = folder('simpul-harian-');
+    const days = ['2026-11-28', '2026-11-29', '2026-11-30'];
+    for (const day of days) {
+      const ctx = {
+        ...source.ctx,
+        clock: fixedClock(new Date(`${day}T19:30:00Z`)),
+        config: { ...source.config, backupDir: dir, backupKeep: 2 },
+      };
+      expect(await runJobOnce(ctx, backupJob)).toBe(true);
+    }
+    // 19:30 UTC is 02:30 the next day in Jakarta; the oldest of the three is gone with its manifest
+    expect(
+      fs
+        .readdirSync(dir)
+        .filter((name) => name !== 'simpul-files')
+        .sort(),
+    ).toEqual([
+      'simpul-2026-11-30.jsonl.gz',
+      'simpul-2026-11-30.jsonl.gz.files.jsonl',
+      'simpul-2026-12-01.jsonl.gz',
+      'simpul-2026-12-01.jsonl.gz.files.jsonl',
+    ]);
+    const job = await source.ctx.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('name', '=', 'backup')
+      .executeTakeFirst();
+    expect(job).toMatchObject({ last_outcome: 'ok', attempts: 0 });
+
+    const target = await database();
+    const restored = await restoreWithFiles(target.ctx, path.join(dir, 'simpul-2026-12-01.jsonl.gz'));
+    expect(restored.files).toMatchObject({ files: 3, copied: 3, problems: [] });
+    expect(await everyFile(target.ctx)).toEqual(await everyFile(source.ctx));
   });
 });

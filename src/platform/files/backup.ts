@@ -5,9 +5,11 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Ctx } from '../context.ts';
 import { backupDatabase, type DumpSummary, inSnapshot, restoreDatabase } from '../db/backup.ts';
+import { jakartaDate } from '../time.ts';
 import { type CopyOutcome, copyVerified, eachLimited } from './hashing.ts';
 import { storedContents } from './integrity.ts';
 import { checkedKey, storageKey } from './keys.ts';
+import { s3Store } from './s3.ts';
 import { type FileStore, fileStore, localDiskStore } from './store.ts';
 
 /*
@@ -220,3 +222,40 @@ export async function restoreWithFiles(
     await fsp.rm(folder, { recursive: true, force: true });
   }
 }
+
+const DAILY_DUMP = /^simpul-\d{4}-\d{2}-\d{2}\.jsonl\.gz$/;
+
+/**
+ * The server's own daily backup when BACKUP_DIR is set: `simpul-YYYY-MM-DD.jsonl.gz` (the Jakarta
+ * date) with its files, copied to the BACKUP_S3_* bucket when one is configured, the BACKUP_KEEP
+ * newest dumps kept. On the embedded database it is the way to back up without stopping the server
+ * (no other process may open its directory); its snapshot holds the one connection while it runs.
+ */
+export async function scheduledBackup(ctx: Ctx): Promise<BackupSummary | null> {
+  const dir = ctx.config.backupDir;
+  if (!dir) return null;
+  await fsp.mkdir(dir, { recursive: true });
+  const file = path.join(dir, `simpul-${jakartaDate(ctx.clock.now())}.jsonl.gz`);
+  const s3 = ctx.config.backupS3;
+  const offsite = s3 ? [{ where: `${s3.endpoint}/${s3.bucket}`, store: s3Store(s3) }] : [];
+  const summary = await backupWithFiles(ctx, file, offsite);
+  const problems = [...summary.files.problems, ...summary.offsite.flatMap((copy) => copy.files.problems)];
+  if (problems.length > 0) ctx.log.error({ problems, file }, 'backup: files not copied');
+  await pruneDailyDumps(dir, ctx.config.backupKeep);
+  return summary;
+}
+
+/** The dumps beyond the newest `keep` go, with their manifests; the shared bytes in simpul-files/ stay. */
+async function pruneDailyDumps(dir: string, keep: number): Promise<void> {
+  const dumps = (await fsp.readdir(dir)).filter((name) => DAILY_DUMP.test(name)).sort();
+  for (const name of dumps.slice(0, Math.max(0, dumps.length - keep))) {
+    await fsp.rm(path.join(dir, name), { force: true });
+    await fsp.rm(path.join(dir, manifestKey(name)), { force: true });
+  }
+}
+
+export const backupJob = {
+  name: 'backup',
+  everyMs: 24 * 3_600_000,
+  run: (ctx: Ctx) => scheduledBackup(ctx).then(() => undefined),
+};

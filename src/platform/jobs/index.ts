@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { forgetStaleThrottles } from '../auth/throttle.ts';
 import type { Ctx } from '../context.ts';
+import { backupJob } from '../files/backup.ts';
 import { fileIntegrityJob } from '../files/integrity.ts';
 import './schema.ts';
 import { deliverPendingNotifications } from '../outbox/index.ts';
@@ -26,6 +27,7 @@ export const platformJobs: Job[] = [
   { name: 'outbox', everyMs: 15_000, run: (ctx) => deliverPendingNotifications(ctx).then(() => undefined) },
   { name: 'sessions', everyMs: 3_600_000, run: removeExpiredSessions },
   fileIntegrityJob,
+  backupJob,
 ];
 
 /** A server that dies mid-run holds the job no longer than this; a live run renews it every third of it. */
