@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +11,10 @@ import {
   prepareServices,
   requestsAwaitingSignature,
 } from '../modules/services/test-builders.ts';
+import { enqueueNotification } from '../platform/outbox/index.ts';
 import {
   createTestContext,
+  freePort,
   makeStaff,
   nginxInstalled,
   overHttp,
@@ -22,13 +25,40 @@ import {
   Visitor,
 } from '../testing.ts';
 
-// Two app servers on one PostgreSQL behind Debian's nginx, round-robin (#18 §2): what a visitor
-// does through nginx lands on either server, and must behave as on one. PostgreSQL pass only.
+// Three app servers on one PostgreSQL behind Debian's nginx, round-robin (#18 §2): what a visitor
+// does through nginx lands on any server, and must behave as on one; the scheduled jobs run on all
+// three and each piece of their work is done once. PostgreSQL pass only.
 const nginxMissing = nginxInstalled() ? null : 'nginx is not installed (apt-get install nginx)';
 const unavailable = testDatabaseKind() !== 'postgres' ? 'runs in the PostgreSQL pass' : nginxMissing;
 
-describe.skipIf(unavailable !== null)('two app servers on one PostgreSQL behind nginx', () => {
+const SERVERS = 3;
+
+/** The SMS/WhatsApp gateway the servers post notifications to: it records each one it is sent, slowly. */
+async function startGateway(): Promise<{ url: string; received: string[]; close(): Promise<void> }> {
+  const received: string[] = [];
+  const server = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => {
+      body += chunk.toString();
+    });
+    request.on('end', () => {
+      received.push((JSON.parse(body) as { id: string }).id);
+      // a slow gateway keeps one server's delivery run going while the others' timers fire
+      setTimeout(() => response.writeHead(200).end('{}'), 200);
+    });
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}/kirim`,
+    received,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe.skipIf(unavailable !== null)('three app servers on one PostgreSQL behind nginx', () => {
   let test: TestContext;
+  let gateway: Awaited<ReturnType<typeof startGateway>>;
   let root: string;
   let base: string;
   const servers: ChildProcess[] = [];
@@ -39,16 +69,19 @@ describe.skipIf(unavailable !== null)('two app servers on one PostgreSQL behind 
     await seedComplaintReference(test.ctx);
     await prepareServices(test.ctx);
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-servers-'));
+    gateway = await startGateway();
     const env = {
       DATABASE_URL: test.databaseUrl!,
       DATA_DIR: path.join(root, 'data'),
       SIMPUL_DEMO: '0',
       TRUST_PROXY: '1',
       PUBLIC_PAGE_CACHE_SECONDS: '0',
+      NOTIFY_SENDER: 'webhook',
+      NOTIFY_WEBHOOK_URL: gateway.url,
     };
-    // one after the other, as a rolling start does: the first applies what the second then finds done
+    // one after the other, as a rolling start does: the first applies what the others then find done
     const ports: number[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < SERVERS; i++) {
       const started = await startSimpulServer(env);
       servers.push(started.server);
       ports.push(started.port);
@@ -60,16 +93,54 @@ describe.skipIf(unavailable !== null)('two app servers on one PostgreSQL behind 
   afterAll(async () => {
     await nginx?.stop();
     for (const server of servers) if (server.exitCode === null) server.kill('SIGKILL');
+    await gateway?.close();
     await test?.close();
     if (root) fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it('spreads requests over both servers', async () => {
+  it('spreads requests over every server', async () => {
     const upstreams = new Set<string>();
-    for (let i = 0; i < 6; i++)
+    for (let i = 0; i < 3 * SERVERS; i++)
       upstreams.add((await fetch(`${base}/healthz`)).headers.get('x-upstream') ?? '');
-    expect(upstreams.size).toBe(2);
+    expect(upstreams.size).toBe(SERVERS);
   });
+
+  it('sends each queued notification once, though the outbox job runs on every server', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++)
+      ids.push(
+        await enqueueNotification(test.ctx, {
+          channel: 'sms',
+          recipient: `0812000000${String(i).padStart(2, '0')}`,
+          body: `Surat Anda nomor ${i} sudah siap diambil.`,
+        }),
+      );
+    const statuses = async () =>
+      (
+        await test.ctx.db
+          .selectFrom('outbox')
+          .select('status')
+          .where('id', 'in', ids)
+          .groupBy('status')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .execute()
+      ).map((s) => [s.status, Number(s.n)]);
+    // every server's timer looks at the outbox every 15 s; give them three looks each
+    const deadline = Date.now() + 60_000;
+    while (
+      Date.now() < deadline &&
+      JSON.stringify(await statuses()) !== JSON.stringify([['sent', ids.length]])
+    )
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await statuses()).toEqual([['sent', ids.length]]);
+    expect([...gateway.received].sort()).toEqual([...ids].sort());
+    const job = await test.ctx.db
+      .selectFrom('jobs')
+      .select(['last_outcome', 'locked_by'])
+      .where('name', '=', 'outbox')
+      .executeTakeFirstOrThrow();
+    expect(job.last_outcome).toBe('ok');
+  }, 90_000);
 
   it('keeps a login, its session and its CSRF token good on whichever server answers', async () => {
     const office = await makeVillageOffice(test.ctx);
@@ -77,12 +148,12 @@ describe.skipIf(unavailable !== null)('two app servers on one PostgreSQL behind 
     // the login page comes from one server and the form is posted to the other
     await visitor.login(office.operator.email);
     const served = new Set<string>();
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 2 * SERVERS; i++) {
       const page = await visitor.get('/kelola');
       expect(page.statusCode).toBe(200);
       served.add(String(page.headers['x-upstream']));
     }
-    expect(served.size).toBe(2);
+    expect(served.size).toBe(SERVERS);
     // a form token from one server is accepted by the other; a forged one by neither
     const token = await visitor.csrfToken('/kelola/akun');
     const forged = await visitor.postWithToken('/keluar', {}, `${token.slice(0, -2)}xx`);
@@ -92,7 +163,7 @@ describe.skipIf(unavailable !== null)('two app servers on one PostgreSQL behind 
     expect((await visitor.get('/kelola')).statusCode).not.toBe(200);
   });
 
-  it('counts failed logins across both servers, so alternating servers does not escape the lock-out', async () => {
+  it('counts failed logins across the servers, so alternating servers does not escape the lock-out', async () => {
     const office = await makeVillageOffice(test.ctx, '36.04.05.2002');
     const visitor = new Visitor(overHttp(base));
     const statuses: number[] = [];
@@ -105,7 +176,7 @@ describe.skipIf(unavailable !== null)('two app servers on one PostgreSQL behind 
     expect(statuses.slice(5)).toEqual([429, 429]);
   });
 
-  it('numbers letters signed at the same moment through both servers without a gap or a repeat', async () => {
+  it('numbers letters signed at the same moment through every server without a gap or a repeat', async () => {
     const office = await makeVillageOffice(test.ctx, '36.04.16.2001');
     const ids = await requestsAwaitingSignature(test.ctx, office, 6);
     const kades = new Visitor(overHttp(base));
