@@ -144,7 +144,8 @@ end
     }
     await nginx.stop();
   }
-  if (Number(values.soak) > 0) await soak(Number(values.soak), ports, servers, code, url.toString());
+  if (Number(values.soak) > 0)
+    await soak(Number(values.soak), { ports, servers, code, dbUrl: url.toString(), writes: script });
 } finally {
   for (const child of children.reverse()) if (child.exitCode === null) child.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1000));
@@ -172,7 +173,28 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-async function soak(seconds: number, ports: number[], servers: ChildProcess[], code: string, dbUrl: string) {
+function startWrk(args: string[]): { report: () => string; done: Promise<unknown>; process: ChildProcess } {
+  const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+  let report = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    report += chunk.toString();
+  });
+  return { report: () => report, done: new Promise((r) => child.once('exit', r)), process: child };
+}
+
+function wrkSummary(label: string, report: string): string {
+  return `${label}: ${/Requests\/sec:\s+([\d.]+)/.exec(report)?.[1]} req/s, ${/Non-2xx or 3xx responses: (\d+)/.exec(report)?.[1] ?? 0} non-2xx/3xx`;
+}
+
+/**
+ * N seconds of mixed GETs (16 connections) and, beside them, one connection filing Open311 reports
+ * without pause (each a complaint, its search document, audit row and routing), on both servers.
+ */
+async function soak(
+  seconds: number,
+  run: { ports: number[]; servers: ChildProcess[]; code: string; dbUrl: string; writes: string },
+) {
+  const { ports, servers, code, dbUrl } = run;
   const nginx = await startNginx(ports);
   const mix = path.join(root, 'mix.lua');
   fs.writeFileSync(
@@ -185,22 +207,29 @@ request = function()
 end
 `,
   );
-  const load = spawn(
-    'wrk',
-    ['-t', '2', '-c', values.connections!, '-d', `${seconds}s`, '-s', mix, `${nginx.base}/`],
-    {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    },
-  );
-  let report = '';
-  load.stdout.on('data', (chunk: Buffer) => {
-    report += chunk.toString();
-  });
-  const done = new Promise((r) => load.once('exit', r));
   const db = new pg.Client({ connectionString: dbUrl });
   await db.connect();
+  const complaints = async () =>
+    Number((await db.query('SELECT count(*)::int AS n FROM complaints')).rows[0].n);
+  const complaintsBefore = await complaints();
+  const reads = startWrk([
+    '-t',
+    '2',
+    '-c',
+    values.connections!,
+    '-d',
+    `${seconds}s`,
+    '-s',
+    mix,
+    `${nginx.base}/`,
+  ]);
+  const writes = startWrk(['-t', '1', '-c', '1', '-d', `${seconds}s`, '-s', run.writes, `${nginx.base}/`]);
+  const load = reads.process;
+  const done = Promise.all([reads.done, writes.done]);
   const samples: Array<{ t: number; rss: number[]; fds: number[]; connections: number }> = [];
-  console.log(`\nsoak: ${seconds} s of mixed GETs on 2 servers behind nginx, a sample every 10 s`);
+  console.log(
+    `\nsoak: ${seconds} s of mixed GETs and Open311 POSTs on 2 servers behind nginx, a sample every 10 s`,
+  );
   console.log('   t   rss A MB  rss B MB  fds A  fds B  db connections');
   const t0 = performance.now();
   while (load.exitCode === null && performance.now() - t0 < (seconds + 5) * 1000) {
@@ -222,6 +251,7 @@ end
     await Promise.race([new Promise((r) => setTimeout(r, 10_000)), done]);
   }
   await done;
+  const filed = (await complaints()) - complaintsBefore;
   await db.end();
   await nginx.stop();
   // the first minute is warm-up (caches, JIT, pools filling); the trend is read after it
@@ -232,7 +262,7 @@ end
       `server ${name}: rss ${steady[0]?.rss[i]?.toFixed(0)} → ${steady.at(-1)?.rss[i]?.toFixed(0)} MB, trend ${perMinute(steady.map((s) => s.rss[i]!)).toFixed(2)} MB/min; fds trend ${perMinute(steady.map((s) => s.fds[i]!)).toFixed(2)}/min`,
     );
   console.log(`db connections trend ${perMinute(steady.map((s) => s.connections)).toFixed(2)}/min`);
-  console.log(
-    `wrk: ${/Requests\/sec:\s+([\d.]+)/.exec(report)?.[1]} req/s over the soak, ${/Non-2xx or 3xx responses: (\d+)/.exec(report)?.[1] ?? 0} non-2xx/3xx`,
-  );
+  console.log(wrkSummary('reads (wrk)', reads.report()));
+  console.log(wrkSummary('writes (wrk)', writes.report()));
+  console.log(`complaints filed during the soak: ${filed}`);
 }
