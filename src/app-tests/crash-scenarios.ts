@@ -23,10 +23,14 @@ export async function lettersAwaitingSignature(
   return { kades: office.kades, ids };
 }
 
-/** A posyandu with COUNT children and a queued import of their November sheet. */
-export async function posyanduSheetQueued(ctx: Ctx, count: number): Promise<{ jobId: string }> {
+/** A posyandu (named NAME) with COUNT children and a queued import of their November sheet. */
+export async function posyanduSheetQueued(
+  ctx: Ctx,
+  count: number,
+  name = 'Melati',
+): Promise<{ jobId: string }> {
   const operator = await makeOperator(ctx);
-  const posyandu = await makePosyandu(ctx, operator);
+  const posyandu = await makePosyandu(ctx, operator, name);
   const lines = ['NIK;Nama;Tanggal Lahir;Tanggal Ukur;Berat KG;Tinggi CM;Cara Ukur'];
   for (let i = 0; i < count; i++) {
     const born = `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`;
