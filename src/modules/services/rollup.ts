@@ -1,7 +1,15 @@
 import { type Kysely, type Migration, sql } from 'kysely';
 import type { Ctx } from '../../platform/context.ts';
+import {
+  allDaysSql,
+  createDayMarks,
+  dayRangesSql,
+  markDaysSql,
+  type RollupRefresh,
+  refreshMarkedDays,
+  rollupState,
+} from '../../platform/day-rollup.ts';
 import type { Db } from '../../platform/db/index.ts';
-import { dayRangesSql, jakartaDaySql } from '../../platform/rollup-period.ts';
 import './schema.ts';
 
 /**
@@ -28,12 +36,8 @@ export const WITHIN_TARGET = sql<boolean>`r.due_at IS NOT NULL AND r.finished_at
 export const RETURNED = sql<boolean>`EXISTS (SELECT 1 FROM service_request_events e
   WHERE e.request_id = r.id AND e.kind = 'dikembalikan')`;
 
-const markDays = (rows: string) => `
-  INSERT INTO service_speed_dirty (day)
-    SELECT DISTINCT d FROM ${rows} x,
-      LATERAL (VALUES (${jakartaDaySql('x.submitted_at')}), (${jakartaDaySql('x.finished_at')})) v(d)
-    WHERE d IS NOT NULL
-  ON CONFLICT (day) DO UPDATE SET marks = service_speed_dirty.marks + 1;`;
+const NAME = 'service_speed';
+const DAY_COLUMNS = ['submitted_at', 'finished_at'] as const;
 
 async function up(db: AnyDb) {
   await sql`
@@ -56,65 +60,26 @@ async function up(db: AnyDb) {
       issued integer NOT NULL,
       PRIMARY KEY (day, village_code, service_id, days)
     )`.execute(db);
-  // a writer's mark takes the day's row lock (DO UPDATE), so a refresh that deletes the mark waits
-  // for the writer's commit and then counts its rows
-  await sql`CREATE TABLE service_speed_dirty (day date PRIMARY KEY, marks integer NOT NULL DEFAULT 1)`.execute(
-    db,
-  );
-  await sql`
-    CREATE TABLE service_speed_clock (
-      id boolean PRIMARY KEY DEFAULT true CHECK (id),
-      refreshed_at timestamptz NOT NULL,
-      days_refreshed integer NOT NULL
-    )`.execute(db);
   await sql`CREATE INDEX service_requests_submitted_at ON service_requests (submitted_at) WHERE submitted_at IS NOT NULL`.execute(
     db,
   );
   await sql`CREATE INDEX service_requests_finished_at ON service_requests (finished_at) WHERE finished_at IS NOT NULL`.execute(
     db,
   );
-  await sql
-    .raw(`
-    CREATE FUNCTION service_speed_mark() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF TG_OP IN ('INSERT', 'UPDATE') THEN ${markDays('new_rows')} END IF;
-      IF TG_OP IN ('DELETE', 'UPDATE') THEN ${markDays('old_rows')} END IF;
-      RETURN NULL;
-    END $$`)
-    .execute(db);
-  await sql`
-    CREATE TRIGGER service_speed_insert AFTER INSERT ON service_requests
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION service_speed_mark()`.execute(db);
-  await sql`
-    CREATE TRIGGER service_speed_update AFTER UPDATE ON service_requests
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION service_speed_mark()`.execute(
-    db,
-  );
-  await sql`
-    CREATE TRIGGER service_speed_delete AFTER DELETE ON service_requests
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION service_speed_mark()`.execute(db);
+  await createDayMarks(db, { name: NAME, table: 'service_requests', columns: DAY_COLUMNS });
   // a return changes the "returned" count of the day the request was filed
+  const returns = `(SELECT r.submitted_at, NULL::timestamptz AS finished_at FROM new_rows n
+    JOIN service_requests r ON r.id = n.request_id WHERE n.kind = 'dikembalikan')`;
   await sql
     .raw(`
     CREATE FUNCTION service_speed_mark_return() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      ${markDays("(SELECT r.submitted_at, NULL::timestamptz AS finished_at FROM new_rows n JOIN service_requests r ON r.id = n.request_id WHERE n.kind = 'dikembalikan')")}
-      RETURN NULL;
-    END $$`)
+    BEGIN ${markDaysSql(NAME, returns, DAY_COLUMNS)} RETURN NULL; END $$`)
     .execute(db);
   await sql`
     CREATE TRIGGER service_speed_return AFTER INSERT ON service_request_events
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION service_speed_mark_return()`.execute(
     db,
   );
-  // what is there already is counted by the first refresh (the job's first run at start-up)
-  await sql
-    .raw(`
-    INSERT INTO service_speed_dirty (day)
-      SELECT DISTINCT d FROM service_requests x,
-        LATERAL (VALUES (${jakartaDaySql('x.submitted_at')}), (${jakartaDaySql('x.finished_at')})) v(d)
-      WHERE d IS NOT NULL ON CONFLICT DO NOTHING`)
-    .execute(db);
 }
 
 export const speedRollupMigrations: Record<string, Migration> = {
@@ -123,7 +88,6 @@ export const speedRollupMigrations: Record<string, Migration> = {
 
 /** Recounts the given Jakarta days from the requests (all villages and services of each day). */
 async function recountDays(db: Db, days: string[]): Promise<void> {
-  if (days.length === 0) return;
   await sql`DELETE FROM service_speed_daily WHERE day = ANY (${days}::date[])`.execute(db);
   await sql`DELETE FROM service_speed_durations WHERE day = ANY (${days}::date[])`.execute(db);
   await sql`
@@ -152,52 +116,20 @@ async function recountDays(db: Db, days: string[]): Promise<void> {
     GROUP BY 1, 2, 3`.execute(db);
 }
 
-export interface RollupRefresh {
-  days: number;
-  refreshedAt: Date;
+/** Recounts the days written since the last refresh (with `full`, every day that has a request). */
+export function refreshSpeedRollup(ctx: Ctx, options: { full?: boolean } = {}): Promise<RollupRefresh> {
+  const spec = {
+    name: NAME,
+    at: ctx.clock.now(),
+    full: options.full,
+    allDays: allDaysSql('service_requests', DAY_COLUMNS),
+  };
+  return refreshMarkedDays(ctx.db, spec, recountDays);
 }
 
-/**
- * Recounts the days marked since the last refresh (or, `full`, every day that has a request or a
- * rollup row), in one transaction, and sets the clock the dashboards show.
- */
-export async function refreshSpeedRollup(ctx: Ctx, options: { full?: boolean } = {}): Promise<RollupRefresh> {
-  const refreshedAt = ctx.clock.now();
-  const days = await ctx.db.transaction().execute(async (trx) => {
-    const marked = await sql<{ day: string }>`DELETE FROM service_speed_dirty RETURNING day::text`.execute(
-      trx,
-    );
-    const all = options.full
-      ? await sql<{ day: string }>`
-          SELECT DISTINCT d::text AS day FROM service_requests x,
-            LATERAL (VALUES (${sql.raw(jakartaDaySql('x.submitted_at'))}), (${sql.raw(jakartaDaySql('x.finished_at'))})) v(d)
-          WHERE d IS NOT NULL
-          UNION SELECT day::text FROM service_speed_daily`.execute(trx)
-      : { rows: [] };
-    const days = [...new Set([...marked.rows, ...all.rows].map((r) => r.day))].sort();
-    await recountDays(trx, days);
-    await sql`
-      INSERT INTO service_speed_clock (id, refreshed_at, days_refreshed) VALUES (true, ${refreshedAt}, ${days.length})
-      ON CONFLICT (id) DO UPDATE SET refreshed_at = excluded.refreshed_at, days_refreshed = excluded.days_refreshed`.execute(
-      trx,
-    );
-    return days.length;
-  });
-  return { days, refreshedAt };
-}
-
-/** The marked days (counted live by a read) and when the rollup was last refreshed (null: never). */
-export async function speedRollupState(
-  db: Db,
-  period: { from: Date; to: Date },
-): Promise<{ dirty: string[]; refreshedAt: Date | null }> {
-  const [dirty, clock] = await Promise.all([
-    sql<{ day: string }>`
-      SELECT day::text FROM service_speed_dirty
-      WHERE day >= ${period.from}::date - 1 AND day <= ${period.to}::date + 1`.execute(db),
-    sql<{ refreshed_at: Date }>`SELECT refreshed_at FROM service_speed_clock`.execute(db),
-  ]);
-  return { dirty: dirty.rows.map((r) => r.day), refreshedAt: clock.rows[0]?.refreshed_at ?? null };
+/** The days counted live by a read, and the last refresh. */
+export function speedRollupState(db: Db, period: { from: Date; to: Date }) {
+  return rollupState(db, NAME, period);
 }
 
 export const speedRollupJob = {

@@ -1,8 +1,8 @@
 import { type RawBuilder, sql } from 'kysely';
 import { regionContains } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { inRegionSql, rangesSql, splitPeriod } from '../../platform/day-rollup.ts';
 import { Forbidden } from '../../platform/http/errors.ts';
-import { inRegionSql, rangesSql, splitPeriod } from '../../platform/rollup-period.ts';
 import { queueScope } from './policy.ts';
 import { ISSUED, RETURNED, speedRollupState, WHOLE_DAYS, WITHIN_TARGET } from './rollup.ts';
 import './schema.ts';
