@@ -28,6 +28,7 @@ export {
   type ComplaintStatsScope,
   complaintStats,
 } from './dashboard-stats.ts';
+export { refreshComplaintRollup } from './rollup.ts';
 export {
   addAfterPhotos,
   addReply,
