@@ -99,14 +99,7 @@ export async function speedReportWithClock(ctx: Ctx, input: SpeedInput): Promise
   const issuedIn = sql`r.finished_at >= k.start AND r.finished_at < k.finish AND ${ISSUED}`;
   const ranges = rangesSql(split.liveRanges);
   const [totals, percentiles] = await Promise.all([
-    sql<{
-      v: string | null;
-      s: string | null;
-      submitted: number;
-      issued: number;
-      within: number;
-      returned: number;
-    }>`
+    sql<Omit<CountedRow, 'median' | 'p90'>>`
       WITH src AS (
         SELECT ${keysSql(grouping, 'd')}, d.submitted, d.issued, d.within_target, d.returned
           FROM service_speed_daily d WHERE ${rolled}
