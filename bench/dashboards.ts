@@ -89,7 +89,7 @@ console.log(
 await sql`UPDATE service_requests SET state = 'siap_diambil', finished_at = submitted_at + interval '4 days'
   WHERE state = 'diperiksa' AND substr(code, 2)::int % 50 = 3`.execute(ctx.db);
 await sql`UPDATE complaints SET state = 'selesai', resolved_at = created_at + interval '6 days'
-  WHERE state = 'baru' AND substr(ticket, 7)::int % 33 = 1`.execute(ctx.db);
+  WHERE state = 'baru' AND substr(ticket, 7)::int % 35 = 6`.execute(ctx.db);
 const incremental = await timed(async () => [
   await refreshSpeedRollup(ctx),
   await refreshComplaintRollup(ctx),

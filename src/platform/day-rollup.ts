@@ -39,6 +39,16 @@ export function rangesSql(ranges: readonly { from: Date; to: Date }[]): RawBuild
   )}::timestamptz[]) AS k(start, finish)`;
 }
 
+/**
+ * The rows of `table` whose `column` falls in the range of each `k` row (after `FROM ranges`):
+ * a lateral subquery, so each range is an index range scan, never a scan of the whole table.
+ */
+export function rowsInRanges(table: string, alias: string, column: string): RawBuilder<unknown> {
+  return sql.raw(
+    `CROSS JOIN LATERAL (SELECT * FROM ${table} WHERE ${column} >= k.start AND ${column} < k.finish) ${alias}`,
+  );
+}
+
 /** The ranges of whole Jakarta days, labelled with the day. */
 export function dayRangesSql(days: readonly string[]): RawBuilder<unknown> {
   return sql`(SELECT d AS day, (d::timestamp - interval '7 hours') AT TIME ZONE 'UTC' AS start,

@@ -1,7 +1,7 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { inRegionSql, rangesSql, splitPeriod } from '../../platform/day-rollup.ts';
+import { inRegionSql, rangesSql, rowsInRanges, splitPeriod } from '../../platform/day-rollup.ts';
 import { CURRENT_DUE } from './repo.ts';
 import { complaintRollupState, RESOLVED_ON_TIME } from './rollup.ts';
 import { OPEN_STATES } from './states.ts';
@@ -88,10 +88,10 @@ async function countCells(
         FROM complaint_daily d WHERE ${rolled}
       UNION ALL
       SELECT ${cKeys}, 1, 0, 0, 0, 0, coalesce(c.lat, 0), (c.lat IS NOT NULL)::int, coalesce(c.lng, 0), (c.lng IS NOT NULL)::int
-        FROM ${ranges} JOIN complaints c ON c.created_at >= k.start AND c.created_at < k.finish WHERE ${scopeSql(scope, 'c')}
+        FROM ${ranges} ${rowsInRanges('complaints', 'c', 'created_at')} WHERE ${scopeSql(scope, 'c')}
       UNION ALL
       SELECT ${cKeys}, 0, 0, 0, 1, (${RESOLVED_ON_TIME})::int, 0, 0, 0, 0
-        FROM ${ranges} JOIN complaints c ON c.resolved_at >= k.start AND c.resolved_at < k.finish WHERE ${scopeSql(scope, 'c')}
+        FROM ${ranges} ${rowsInRanges('complaints', 'c', 'resolved_at')} WHERE ${scopeSql(scope, 'c')}
       UNION ALL
       SELECT ${cKeys}, 0, 1, (${CURRENT_DUE} < ${ctx.clock.now()})::int, 0, 0, 0, 0, 0, 0
         FROM complaints c WHERE ${OPEN} AND ${scopeSql(scope, 'c')})

@@ -7,6 +7,7 @@ import {
   type RollupRefresh,
   refreshMarkedDays,
   rollupState,
+  rowsInRanges,
 } from '../../platform/day-rollup.ts';
 import type { Db } from '../../platform/db/index.ts';
 import './schema.ts';
@@ -75,11 +76,11 @@ async function recountDays(db: Db, days: string[]): Promise<void> {
     FROM (
       SELECT k.day, c.village_code, c.kecamatan_code, c.handler_kind, c.handler_code, c.category_code,
         1 AS received, 0 AS resolved, 0 AS on_time, c.lat, c.lng
-      FROM ${dayRangesSql(days)} JOIN complaints c ON c.created_at >= k.start AND c.created_at < k.finish
+      FROM ${dayRangesSql(days)} ${rowsInRanges('complaints', 'c', 'created_at')}
       UNION ALL
       SELECT k.day, c.village_code, c.kecamatan_code, c.handler_kind, c.handler_code, c.category_code,
         0, 1, (${RESOLVED_ON_TIME})::int, NULL, NULL
-      FROM ${dayRangesSql(days)} JOIN complaints c ON c.resolved_at >= k.start AND c.resolved_at < k.finish
+      FROM ${dayRangesSql(days)} ${rowsInRanges('complaints', 'c', 'resolved_at')}
     ) x
     GROUP BY 1, 2, 3, 4, 5, 6`.execute(db);
 }

@@ -28,7 +28,6 @@ export {
   type ComplaintStatsScope,
   complaintStats,
 } from './dashboard-stats.ts';
-export { refreshComplaintRollup } from './rollup.ts';
 export {
   addAfterPhotos,
   addReply,
@@ -62,6 +61,7 @@ export {
   reopenReport,
   supportReport,
 } from './reading.ts';
+export { refreshComplaintRollup } from './rollup.ts';
 export {
   addHoliday,
   type ComplianceRow,

@@ -8,6 +8,7 @@ import {
   type RollupRefresh,
   refreshMarkedDays,
   rollupState,
+  rowsInRanges,
 } from '../../platform/day-rollup.ts';
 import type { Db } from '../../platform/db/index.ts';
 import './schema.ts';
@@ -94,15 +95,13 @@ async function recountDays(db: Db, days: string[]): Promise<void> {
     WITH sub AS (
       SELECT k.day, r.village_code, r.service_id, count(*)::int AS submitted,
         count(*) FILTER (WHERE ${RETURNED})::int AS returned
-      FROM ${dayRangesSql(days)}
-      JOIN service_requests r ON r.submitted_at >= k.start AND r.submitted_at < k.finish
+      FROM ${dayRangesSql(days)} ${rowsInRanges('service_requests', 'r', 'submitted_at')}
       WHERE r.state <> 'draf'
       GROUP BY 1, 2, 3),
     iss AS (
       SELECT k.day, r.village_code, r.service_id, ${WHOLE_DAYS} AS days, count(*)::int AS issued,
         count(*) FILTER (WHERE ${WITHIN_TARGET})::int AS within_target
-      FROM ${dayRangesSql(days)}
-      JOIN service_requests r ON r.finished_at >= k.start AND r.finished_at < k.finish
+      FROM ${dayRangesSql(days)} ${rowsInRanges('service_requests', 'r', 'finished_at')}
       WHERE ${ISSUED}
       GROUP BY 1, 2, 3, 4),
     histogram AS (

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { regionContains } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { inRegionSql, rangesSql, splitPeriod } from '../../platform/day-rollup.ts';
+import { inRegionSql, rangesSql, rowsInRanges, splitPeriod } from '../../platform/day-rollup.ts';
 import { Forbidden } from '../../platform/http/errors.ts';
 import { queueScope } from './policy.ts';
 import { ISSUED, RETURNED, speedRollupState, WHOLE_DAYS, WITHIN_TARGET } from './rollup.ts';
@@ -95,8 +95,8 @@ export async function speedReportWithClock(ctx: Ctx, input: SpeedInput): Promise
     ? sql`d.day >= ${split.firstDay}::date AND d.day < ${split.endDay}::date AND d.day <> ALL (${split.dirtyDays}::date[]) AND ${scopeSql(ctx, input, 'd')}`
     : sql`false`;
   const live = scopeSql(ctx, input, 'r');
-  const submittedIn = sql`r.submitted_at >= k.start AND r.submitted_at < k.finish AND r.state <> 'draf'`;
-  const issuedIn = sql`r.finished_at >= k.start AND r.finished_at < k.finish AND ${ISSUED}`;
+  const filedIn = rowsInRanges('service_requests', 'r', 'submitted_at');
+  const issuedIn = rowsInRanges('service_requests', 'r', 'finished_at');
   const ranges = rangesSql(split.liveRanges);
   const [totals, percentiles] = await Promise.all([
     sql<Omit<CountedRow, 'median' | 'p90'>>`
@@ -105,10 +105,10 @@ export async function speedReportWithClock(ctx: Ctx, input: SpeedInput): Promise
           FROM service_speed_daily d WHERE ${rolled}
         UNION ALL
         SELECT ${keysSql(grouping, 'r')}, 1, 0, 0, (${RETURNED})::int
-          FROM ${ranges} JOIN service_requests r ON ${submittedIn} WHERE ${live}
+          FROM ${ranges} ${filedIn} WHERE r.state <> 'draf' AND ${live}
         UNION ALL
         SELECT ${keysSql(grouping, 'r')}, 0, 1, (${WITHIN_TARGET})::int, 0
-          FROM ${ranges} JOIN service_requests r ON ${issuedIn} WHERE ${live})
+          FROM ${ranges} ${issuedIn} WHERE ${ISSUED} AND ${live})
       SELECT v, s, sum(submitted)::int AS submitted, sum(issued)::int AS issued,
         sum(within_target)::int AS within, sum(returned)::int AS returned
       FROM src GROUP BY ${groupingSql(grouping)}`.execute(ctx.db),
@@ -117,7 +117,7 @@ export async function speedReportWithClock(ctx: Ctx, input: SpeedInput): Promise
         SELECT ${keysSql(grouping, 'd')}, d.days, d.issued AS n FROM service_speed_durations d WHERE ${rolled}
         UNION ALL
         SELECT ${keysSql(grouping, 'r')}, ${WHOLE_DAYS}, 1
-          FROM ${ranges} JOIN service_requests r ON ${issuedIn} WHERE ${live}),
+          FROM ${ranges} ${issuedIn} WHERE ${ISSUED} AND ${live}),
       h AS (SELECT v, s, days, sum(n) AS n FROM src GROUP BY ${groupingSql(grouping, ['days'])}),
       c AS (SELECT v, s, days, sum(n) OVER (PARTITION BY v, s ORDER BY days) AS cum,
               sum(n) OVER (PARTITION BY v, s) AS total FROM h)
