@@ -76,7 +76,6 @@ await sql`
   ctx.db,
 );
 console.log(`data generated in ${seconds(started)} s`);
-if (values.full) await loadResidentsAndHealth();
 
 const full = await timed(async () => [
   await refreshSpeedRollup(ctx, { full: true }),
@@ -106,6 +105,7 @@ for (const table of [
 ])
   await sql`VACUUM (ANALYZE) ${sql.table(table)}`.execute(ctx.db);
 await compareWithLive();
+if (values.full) await loadResidentsAndHealth();
 
 async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const t0 = performance.now();

@@ -61,10 +61,10 @@ async function up(db: AnyDb) {
       issued integer NOT NULL,
       PRIMARY KEY (day, village_code, service_id, days)
     )`.execute(db);
-  await sql`CREATE INDEX service_requests_submitted_at ON service_requests (submitted_at) WHERE submitted_at IS NOT NULL`.execute(
+  await sql`CREATE INDEX service_requests_submitted_at ON service_requests (submitted_at)`.execute(
     db,
   );
-  await sql`CREATE INDEX service_requests_finished_at ON service_requests (finished_at) WHERE finished_at IS NOT NULL`.execute(
+  await sql`CREATE INDEX service_requests_finished_at ON service_requests (finished_at)`.execute(
     db,
   );
   await createDayMarks(db, { name: NAME, table: 'service_requests', columns: DAY_COLUMNS });
