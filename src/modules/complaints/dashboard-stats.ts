@@ -1,7 +1,7 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { inRegionSql, rangesSql, rowsInRanges, splitPeriod } from '../../platform/day-rollup.ts';
+import { inRegionSql, rangesSql, rowsInRanges, splitPeriod, withoutJit } from '../../platform/day-rollup.ts';
 import { CURRENT_DUE } from './repo.ts';
 import { complaintRollupState, RESOLVED_ON_TIME } from './rollup.ts';
 import { OPEN_STATES } from './states.ts';
@@ -87,7 +87,8 @@ async function countCells(
       .map((k) => `c.${k}`)
       .join(', '),
   );
-  const { rows } = await sql<Cell>`
+  const { rows } = await withoutJit(ctx.db, (db) =>
+    sql<Cell>`
     WITH src AS (
       SELECT ${keys}, received, 0 AS open, 0 AS overdue, resolved, resolved_on_time AS on_time,
           lat_sum, lat_n, lng_sum, lng_n
@@ -104,7 +105,8 @@ async function countCells(
     SELECT ${keys}, sum(received)::int AS received, sum(open)::int AS open, sum(overdue)::int AS overdue,
       sum(resolved)::int AS resolved, sum(on_time)::int AS on_time,
       sum(lat_sum)::float8 AS lat_sum, sum(lat_n)::int AS lat_n, sum(lng_sum)::float8 AS lng_sum, sum(lng_n)::int AS lng_n
-    FROM src GROUP BY ${keys}`.execute(ctx.db);
+    FROM src GROUP BY ${keys}`.execute(db),
+  );
   return { cells: rows, refreshedAt: state.refreshedAt };
 }
 

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { regionContains } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { inRegionSql, rangesSql, rowsInRanges, splitPeriod } from '../../platform/day-rollup.ts';
+import { inRegionSql, rangesSql, rowsInRanges, splitPeriod, withoutJit } from '../../platform/day-rollup.ts';
 import { Forbidden } from '../../platform/http/errors.ts';
 import { queueScope } from './policy.ts';
 import { ISSUED, RETURNED, speedRollupState, WHOLE_DAYS, WITHIN_TARGET } from './rollup.ts';
@@ -98,8 +98,9 @@ export async function speedReportWithClock(ctx: Ctx, input: SpeedInput): Promise
   const filedIn = rowsInRanges('service_requests', 'r', 'submitted_at');
   const issuedIn = rowsInRanges('service_requests', 'r', 'finished_at');
   const ranges = rangesSql(split.liveRanges);
-  const [totals, percentiles] = await Promise.all([
-    sql<Omit<CountedRow, 'median' | 'p90'>>`
+  const [totals, percentiles] = await withoutJit(ctx.db, (db) =>
+    Promise.all([
+      sql<Omit<CountedRow, 'median' | 'p90'>>`
       WITH src AS (
         SELECT ${keysSql(grouping, 'd')}, d.submitted, d.issued, d.within_target, d.returned
           FROM service_speed_daily d WHERE ${rolled}
@@ -111,8 +112,8 @@ export async function speedReportWithClock(ctx: Ctx, input: SpeedInput): Promise
           FROM ${ranges} ${issuedIn} WHERE ${ISSUED} AND ${live})
       SELECT v, s, sum(submitted)::int AS submitted, sum(issued)::int AS issued,
         sum(within_target)::int AS within, sum(returned)::int AS returned
-      FROM src GROUP BY ${groupingSql(grouping)}`.execute(ctx.db),
-    sql<{ v: string | null; s: string | null; median: number | null; p90: number | null }>`
+      FROM src GROUP BY ${groupingSql(grouping)}`.execute(db),
+      sql<{ v: string | null; s: string | null; median: number | null; p90: number | null }>`
       WITH src AS (
         SELECT ${keysSql(grouping, 'd')}, d.days, d.issued AS n FROM service_speed_durations d WHERE ${rolled}
         UNION ALL
@@ -122,8 +123,9 @@ export async function speedReportWithClock(ctx: Ctx, input: SpeedInput): Promise
       c AS (SELECT v, s, days, sum(n) OVER (PARTITION BY v, s ORDER BY days) AS cum,
               sum(n) OVER (PARTITION BY v, s) AS total FROM h)
       SELECT v, s, ${percentileSql(0.5)} AS median, ${percentileSql(0.9)} AS p90
-      FROM c GROUP BY v, s`.execute(ctx.db),
-  ]);
+      FROM c GROUP BY v, s`.execute(db),
+    ]),
+  );
   const key = (r: { v: string | null; s: string | null }) => `${r.v ?? ''}|${r.s ?? ''}`;
   const byKey = new Map(percentiles.rows.map((r) => [key(r), r]));
   const rows = await speedRows(
