@@ -12,6 +12,7 @@ import * as repo from '../src/modules/health/figures-repo.ts';
 import { rebuildRollup } from '../src/modules/health/rollup.ts';
 import { buildTestApp, loginAs, makeStaff } from '../src/testing.ts';
 import { timePage } from './figures.ts';
+import { generateHealthData } from './health-data.ts';
 
 const CHILDREN = Number(process.env.CHILDREN ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 20);
@@ -22,30 +23,7 @@ const { ctx, app } = test;
 console.log(`database: ${test.kind}, ${CHILDREN.toLocaleString('en')} children × 12 months`);
 const regency = ctx.config.regencyCode;
 const started = performance.now();
-await sql`
-  INSERT INTO health_posyandu (village_code, name, dusun)
-  SELECT code, 'Posyandu ' || name, 'Dusun I' FROM villages WHERE code LIKE ${`${regency}.%`}`.execute(
-  ctx.db,
-);
-// children born over the five years before December 2026, round-robin over the posyandu
-await sql`
-  INSERT INTO health_children (village_code, posyandu_id, name, sex, birth_date)
-  SELECT p.village_code, p.id, 'Anak ' || g, 1 + g % 2, DATE '2026-11-30' - (60 + (g * 7919) % 1700)
-  FROM generate_series(1, ${CHILDREN}) g
-  JOIN (SELECT id, village_code, row_number() OVER (ORDER BY village_code) - 1 AS n,
-               count(*) OVER () AS total FROM health_posyandu) p ON p.n = g % p.total`.execute(ctx.db);
-await sql`
-  INSERT INTO health_measurements (child_id, village_code, posyandu_id, measured_on, measured_month, age_days,
-    weight_kg, height_cm, position, haz, waz, whz, flags)
-  SELECT c.id, c.village_code, c.posyandu_id, m.month + 9, m.month, (m.month + 9) - c.birth_date,
-    8 + (h % 80) / 10.0, 60 + (h % 500) / 10.0, 'standing',
-    ((h % 800) - 500) / 100.0, (((h / 7) % 800) - 500) / 100.0, (((h / 13) % 800) - 500) / 100.0,
-    CASE WHEN h % 97 = 0 THEN ARRAY['haz_implausible'] ELSE '{}' END
-  FROM health_children c
-  CROSS JOIN LATERAL (SELECT (DATE '2025-12-01' + make_interval(months => k))::date AS month
-                      FROM generate_series(0, 11) k) m
-  CROSS JOIN LATERAL (SELECT abs(hashtext(c.id::text || m.month::text)) AS h) z
-  WHERE m.month + 9 > c.birth_date`.execute(ctx.db);
+await generateHealthData(ctx, CHILDREN);
 const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM health_measurements`.execute(ctx.db);
 console.log(
   `data: ${rows.rows[0]!.n.toLocaleString('en')} measurements in ${((performance.now() - started) / 1000).toFixed(1)} s (rollup kept by the insert's trigger)`,

@@ -4,6 +4,7 @@ import { messages } from './messages.ts';
 import { complaintMigrations } from './migrations.ts';
 import { complaintPersonalData } from './personal-data.ts';
 import { complaintsWorkDone, complaintsWorkItems, complaintsWorkQueue } from './queue.ts';
+import { complaintRollupJob, complaintRollupMigrations } from './rollup.ts';
 import { complaintRoutes } from './routes/index.ts';
 import { complaintSearch } from './search.ts';
 import { seedDemoComplaints } from './seed.ts';
@@ -11,7 +12,7 @@ import { escalateOverdue, seedComplaintReference } from './service.ts';
 
 export const complaintsModule: SimpulModule = {
   name: 'complaints',
-  migrations: complaintMigrations,
+  migrations: { ...complaintMigrations, ...complaintRollupMigrations },
   routes: complaintRoutes,
   messages,
   figures: complaintFigures,
@@ -36,5 +37,6 @@ export const complaintsModule: SimpulModule = {
       everyMs: 10 * 60_000,
       run: (ctx) => escalateOverdue(ctx).then(() => undefined),
     },
+    complaintRollupJob,
   ],
 };

@@ -61,6 +61,7 @@ export {
   reopenReport,
   supportReport,
 } from './reading.ts';
+export { refreshComplaintRollup } from './rollup.ts';
 export {
   addHoliday,
   type ComplianceRow,

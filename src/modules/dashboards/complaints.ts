@@ -63,6 +63,7 @@ export async function complaintsPage(
     region,
     regionName: name,
     asOf: ctx.clock.now(),
+    rollup: { refreshedAt: stats.refreshedAt },
     query: { wilayah: region, dari: period.dari, sampai: period.sampai },
     period: { dari: period.dari, sampai: period.sampai },
     headline: [

@@ -21,6 +21,10 @@ const id: Messages = {
   'dashboards.noData': 'belum ada data',
   'dashboards.noRows': 'Belum ada angka untuk wilayah dan periode ini.',
   'dashboards.asOf': 'Dihitung langsung dari catatan pada {at}.',
+  'dashboards.rollupAt':
+    'Rekap harian dihitung {at}; hari yang berubah sesudahnya, termasuk hari ini, dihitung langsung dari catatan pada {now}, jadi angka sama dengan catatan.',
+  'dashboards.rollupNever':
+    'Rekap harian belum dihitung: semua angka dihitung langsung dari catatan pada {now}.',
   'dashboards.ofVillages': '{n} dari {total} desa',
   'dashboards.definitions': 'Cara menghitung',
   'dashboards.downloadCsv': 'Unduh CSV',
@@ -150,6 +154,10 @@ const en: Messages = {
   'dashboards.noData': 'no data yet',
   'dashboards.noRows': 'No figures for this region and period yet.',
   'dashboards.asOf': 'Counted live from the records at {at}.',
+  'dashboards.rollupAt':
+    'Daily rollup computed at {at}; the days changed since, today among them, are counted live from the records at {now}, so the figures match the records.',
+  'dashboards.rollupNever':
+    'The daily rollup has not been computed yet: every figure is counted live from the records at {now}.',
   'dashboards.ofVillages': '{n} of {total} villages',
   'dashboards.definitions': 'How it is counted',
   'dashboards.downloadCsv': 'Download CSV',

@@ -26,6 +26,11 @@ export interface DashboardPage {
   regionName: string;
   /** when the numbers were counted (live pages: the moment of the request) */
   asOf: Date;
+  /**
+   * set on pages read from a daily rollup: its last refresh (null: never refreshed); the days
+   * written since (today among them) are counted live at `asOf`
+   */
+  rollup?: { refreshedAt: Date | null };
   /** the query the page was asked with (kept by filters and export links) */
   query: Record<string, string>;
   /** label → value lines above the tables (the regent's counts) */

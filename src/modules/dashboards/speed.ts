@@ -2,7 +2,7 @@ import { regionContains } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { listVillages, regionName } from '../regions/service.ts';
-import { type SpeedRow, speedReport } from '../services/service.ts';
+import { type SpeedRow, speedReportWithClock } from '../services/service.ts';
 import { type DashboardPage, type DataTable, tableBars } from './model.ts';
 import { parsePeriod } from './period.ts';
 import { agencyOf, assertMaySeeAny, pageRegion } from './policy.ts';
@@ -32,8 +32,8 @@ export async function speedPage(
   const region = pageRegion(ctx, query.wilayah);
   const period = parsePeriod(ctx, query);
   const input = { from: period.from, to: period.to, region: agencyOf(ctx.actor) ? null : region };
-  const [rows, villages, name] = await Promise.all([
-    speedReport(ctx, { ...input, grouping: 'both' }),
+  const [{ rows, refreshedAt }, villages, name] = await Promise.all([
+    speedReportWithClock(ctx, { ...input, grouping: 'both' }),
     listVillages(ctx),
     regionName(ctx, region),
   ]);
@@ -60,6 +60,7 @@ export async function speedPage(
     region,
     regionName: name,
     asOf: ctx.clock.now(),
+    rollup: { refreshedAt },
     query: { wilayah: region, dari: period.dari, sampai: period.sampai },
     period: { dari: period.dari, sampai: period.sampai },
     headline: [],

@@ -5,6 +5,7 @@ import { messages } from './messages.ts';
 import { serviceMigrations } from './migrations.ts';
 import { servicePersonalData } from './personal-data.ts';
 import { servicesWorkDone, servicesWorkItems, servicesWorkQueue } from './queue.ts';
+import { speedRollupJob, speedRollupMigrations } from './rollup.ts';
 import { serviceRoutes } from './routes/index.ts';
 import { seedDemoRequests } from './seed.ts';
 import {
@@ -24,7 +25,8 @@ extendVillageSettings({
 
 export const servicesModule: SimpulModule = {
   name: 'services',
-  migrations: serviceMigrations,
+  migrations: { ...serviceMigrations, ...speedRollupMigrations },
+  jobs: [speedRollupJob],
   routes: serviceRoutes,
   messages,
   figures: serviceFigures,

@@ -13,7 +13,8 @@ import './messages.ts';
 export type { ServiceDefinition } from './definition.ts';
 export type { ServiceRecord } from './repo.ts';
 export * from './requests.ts';
-export { type SpeedRow, speedReport } from './speed-report.ts';
+export { refreshSpeedRollup } from './rollup.ts';
+export { type SpeedReport, type SpeedRow, speedReport, speedReportWithClock } from './speed-report.ts';
 
 /** Adds the default services that are missing; never overwrites what admin has changed. */
 export async function seedCatalog(ctx: Ctx): Promise<void> {

@@ -1,8 +1,10 @@
-import { type SqlBool, sql } from 'kysely';
-import { regionContains, whereInRegion } from '../../platform/auth/policy.ts';
+import { type RawBuilder, sql } from 'kysely';
+import { regionContains } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { inRegionSql, rangesSql, rowsInRanges, splitPeriod, withoutJit } from '../../platform/day-rollup.ts';
 import { Forbidden } from '../../platform/http/errors.ts';
 import { queueScope } from './policy.ts';
+import { ISSUED, RETURNED, speedRollupState, WHOLE_DAYS, WITHIN_TARGET } from './rollup.ts';
 import './schema.ts';
 
 /** One service in one village over a period: how many came in, how fast the office answered. */
@@ -17,7 +19,10 @@ export interface SpeedRow {
   submitted: number;
   /** issued within the period (ready or collected) */
   issued: number;
-  /** days from filing to issue, one decimal; null when nothing was issued */
+  /**
+   * median and 90th percentile of the whole days from filing to issue (`percentile_cont`: linear
+   * between the two nearest requests), one decimal; null when nothing was issued
+   */
   medianDays: number | null;
   p90Days: number | null;
   /** of those issued, finished by their due time, in percent */
@@ -26,7 +31,11 @@ export interface SpeedRow {
   returnedPercent: number | null;
 }
 
-const ISSUED = sql<boolean>`r.state IN ('siap_diambil', 'sudah_diambil') AND r.submitted_at IS NOT NULL`;
+export interface SpeedReport {
+  rows: SpeedRow[];
+  /** when the rollup was last refreshed (null: never); what was written since is counted live */
+  refreshedAt: Date | null;
+}
 
 function share(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
@@ -39,79 +48,154 @@ function days(value: unknown): number | null {
 /** `both`: the per-service rows (villageCode '') and the per-village-and-service rows, in one scan. */
 export type SpeedGrouping = 'village_service' | 'service' | 'village' | 'both';
 
+type SpeedInput = { from: Date; to: Date; region?: string | null; grouping?: SpeedGrouping };
+
+/** Which requests (or rollup rows) a report counts, as a condition on a table alias with village_code and service_id. */
+function scopeSql(ctx: Ctx, input: SpeedInput, alias: string): RawBuilder<unknown> {
+  const scope = queueScope(ctx.actor);
+  if (input.region && 'region' in scope && scope.region && !regionContains(scope.region, input.region))
+    throw new Forbidden();
+  const own =
+    'agency' in scope
+      ? sql`${sql.ref(`${alias}.service_id`)} IN (SELECT id FROM services WHERE owner_code = ${scope.agency})`
+      : inRegionSql(`${alias}.village_code`, scope.region);
+  return sql`${own} AND ${inRegionSql(`${alias}.village_code`, input.region)}`;
+}
+
+function groupingSql(grouping: SpeedGrouping, extra: string[] = []) {
+  const tail = extra.map((c) => `, ${c}`).join('');
+  return sql.raw(grouping === 'both' ? `GROUPING SETS ((v, s${tail}), (s${tail}))` : `v, s${tail}`);
+}
+
+function keysSql(grouping: SpeedGrouping, alias: string) {
+  const v = grouping === 'service' ? `''` : `${alias}.village_code`;
+  const s = grouping === 'village' ? 'NULL::uuid' : `${alias}.service_id`;
+  return sql.raw(`${v} AS v, ${s} AS s`);
+}
+
+/** A percentile of the histogram h (days, n, cum, total), as percentile_cont computes it from the requests. */
+function percentileSql(p: number) {
+  const pos = sql.raw(`(${p} * (total - 1))`);
+  const at = (index: RawBuilder<unknown>) => sql`min(days) FILTER (WHERE cum > ${index})`;
+  return sql`(${at(sql`floor(${pos})`)} + (max(${pos}) - floor(max(${pos}))) * (${at(sql`ceil(${pos})`)} - ${at(sql`floor(${pos})`)}))`;
+}
+
 /**
  * Service speed per service and village (or per service, or per village) for requests in the
  * actor's scope (a region's villages, or an agency's own services), narrowed to `region` when
- * given, filed or issued in [from, to). Aggregates only: no applicant is in a row.
+ * given, filed or issued in [from, to). Whole days untouched since the last refresh are read from
+ * the rollup; the rest (partial edge days, days written since) is counted live from the requests,
+ * so the figures equal `speedReportLive`'s. Aggregates only: no applicant is in a row.
  */
-export async function speedReport(
-  ctx: Ctx,
-  input: { from: Date; to: Date; region?: string | null; grouping?: SpeedGrouping },
-): Promise<SpeedRow[]> {
-  const scope = queueScope(ctx.actor);
-  const period = input;
+export async function speedReportWithClock(ctx: Ctx, input: SpeedInput): Promise<SpeedReport> {
   const grouping = input.grouping ?? 'village_service';
-  if (input.region && 'region' in scope && scope.region && !regionContains(scope.region, input.region))
-    throw new Forbidden();
-  const inPeriod = (column: 'r.submitted_at' | 'r.finished_at') =>
-    sql<boolean>`${sql.ref(column)} >= ${period.from} AND ${sql.ref(column)} < ${period.to}`;
-  const issued = sql<boolean>`${ISSUED} AND ${inPeriod('r.finished_at')}`;
-  const returned = sql<boolean>`EXISTS (SELECT 1 FROM service_request_events e
-    WHERE e.request_id = r.id AND e.kind = 'dikembalikan')`;
-  const hours = sql`extract(epoch FROM r.finished_at - r.submitted_at) / 86400`;
-  let query = ctx.db
-    .selectFrom('service_requests as r')
-    .innerJoin('services as s', 's.id', 'r.service_id')
-    .where('r.state', '<>', 'draf')
-    .where(sql<SqlBool>`((${inPeriod('r.submitted_at')}) OR (${inPeriod('r.finished_at')}))`);
-  query =
-    'agency' in scope
-      ? query.where('s.owner_code', '=', scope.agency)
-      : whereInRegion(query, 'r.village_code', scope.region);
-  if (input.region) query = whereInRegion(query, 'r.village_code', input.region);
-  const village = grouping === 'service' ? sql<string | null>`''` : sql<string | null>`r.village_code`;
-  // grouped by the service's id; its name is read once per service below, not per request (the
-  // definition is a large JSON document)
-  const service = grouping === 'village' ? sql<string | null>`NULL::uuid` : sql<string | null>`r.service_id`;
-  const rows = await query
-    .select([
-      village.as('village_code'),
-      service.as('service_id'),
-      sql<number>`count(*) FILTER (WHERE ${inPeriod('r.submitted_at')})`.as('submitted'),
-      sql<number>`count(*) FILTER (WHERE ${issued})`.as('issued'),
-      sql<number | null>`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours}) FILTER (WHERE ${issued})`.as(
-        'median',
-      ),
-      sql<number | null>`percentile_cont(0.9) WITHIN GROUP (ORDER BY ${hours}) FILTER (WHERE ${issued})`.as(
-        'p90',
-      ),
-      sql<number>`count(*) FILTER (WHERE ${issued} AND r.due_at IS NOT NULL AND r.finished_at <= r.due_at)`.as(
-        'within_target',
-      ),
-      sql<number>`count(*) FILTER (WHERE ${inPeriod('r.submitted_at')} AND ${returned})`.as('returned'),
-    ])
-    .groupBy(
-      grouping === 'both' ? sql`GROUPING SETS ((r.village_code, r.service_id), (r.service_id))` : sql`1, 2`,
-    )
-    .execute();
+  const state = await speedRollupState(ctx.db, input);
+  const split = splitPeriod(input, state.dirty);
+  const rolled = split.firstDay
+    ? sql`d.day >= ${split.firstDay}::date AND d.day < ${split.endDay}::date AND d.day <> ALL (${split.dirtyDays}::date[]) AND ${scopeSql(ctx, input, 'd')}`
+    : sql`false`;
+  const live = scopeSql(ctx, input, 'r');
+  const filedIn = rowsInRanges('service_requests', 'r', 'submitted_at');
+  const issuedIn = rowsInRanges('service_requests', 'r', 'finished_at');
+  const ranges = rangesSql(split.liveRanges);
+  const [totals, percentiles] = await withoutJit(ctx.db, (db) =>
+    Promise.all([
+      sql<Omit<CountedRow, 'median' | 'p90'>>`
+      WITH src AS (
+        SELECT ${keysSql(grouping, 'd')}, d.submitted, d.issued, d.within_target, d.returned
+          FROM service_speed_daily d WHERE ${rolled}
+        UNION ALL
+        SELECT ${keysSql(grouping, 'r')}, 1, 0, 0, (${RETURNED})::int
+          FROM ${ranges} ${filedIn} WHERE r.state <> 'draf' AND ${live}
+        UNION ALL
+        SELECT ${keysSql(grouping, 'r')}, 0, 1, (${WITHIN_TARGET})::int, 0
+          FROM ${ranges} ${issuedIn} WHERE ${ISSUED} AND ${live})
+      SELECT v, s, sum(submitted)::int AS submitted, sum(issued)::int AS issued,
+        sum(within_target)::int AS within, sum(returned)::int AS returned
+      FROM src GROUP BY ${groupingSql(grouping)}`.execute(db),
+      sql<{ v: string | null; s: string | null; median: number | null; p90: number | null }>`
+      WITH src AS (
+        SELECT ${keysSql(grouping, 'd')}, d.days, d.issued AS n FROM service_speed_durations d WHERE ${rolled}
+        UNION ALL
+        SELECT ${keysSql(grouping, 'r')}, ${WHOLE_DAYS}, 1
+          FROM ${ranges} ${issuedIn} WHERE ${ISSUED} AND ${live}),
+      h AS (SELECT v, s, days, sum(n) AS n FROM src GROUP BY ${groupingSql(grouping, ['days'])}),
+      c AS (SELECT v, s, days, sum(n) OVER (PARTITION BY v, s ORDER BY days) AS cum,
+              sum(n) OVER (PARTITION BY v, s) AS total FROM h)
+      SELECT v, s, ${percentileSql(0.5)} AS median, ${percentileSql(0.9)} AS p90
+      FROM c GROUP BY v, s`.execute(db),
+    ]),
+  );
+  const key = (r: { v: string | null; s: string | null }) => `${r.v ?? ''}|${r.s ?? ''}`;
+  const byKey = new Map(percentiles.rows.map((r) => [key(r), r]));
+  const rows = await speedRows(
+    ctx,
+    totals.rows
+      .filter((r) => r.submitted > 0 || r.issued > 0)
+      .map((r) => ({ ...r, median: byKey.get(key(r))?.median ?? null, p90: byKey.get(key(r))?.p90 ?? null })),
+  );
+  return { rows, refreshedAt: state.refreshedAt };
+}
+
+/** `speedReportWithClock`'s rows. */
+export async function speedReport(ctx: Ctx, input: SpeedInput): Promise<SpeedRow[]> {
+  return (await speedReportWithClock(ctx, input)).rows;
+}
+
+interface CountedRow {
+  v: string | null;
+  s: string | null;
+  submitted: number;
+  issued: number;
+  within: number;
+  returned: number;
+  median: number | null;
+  p90: number | null;
+}
+
+async function speedRows(ctx: Ctx, counted: CountedRow[]): Promise<SpeedRow[]> {
   const names = await serviceNames(
     ctx,
-    rows.flatMap((r) => (r.service_id ? [r.service_id] : [])),
+    counted.flatMap((r) => (r.s ? [r.s] : [])),
   );
-  const result = rows.map((r) => ({
-    villageCode: r.village_code ?? '',
-    serviceSlug: r.service_id ? (names.get(r.service_id)?.slug ?? '') : '',
-    serviceName: r.service_id ? (names.get(r.service_id)?.name ?? '') : '',
+  const result = counted.map((r) => ({
+    villageCode: r.v ?? '',
+    serviceSlug: r.s ? (names.get(r.s)?.slug ?? '') : '',
+    serviceName: r.s ? (names.get(r.s)?.name ?? '') : '',
     submitted: Number(r.submitted),
     issued: Number(r.issued),
     medianDays: days(r.median),
     p90Days: days(r.p90),
-    withinTargetPercent: share(Number(r.within_target), Number(r.issued)),
+    withinTargetPercent: share(Number(r.within), Number(r.issued)),
     returnedPercent: share(Number(r.returned), Number(r.submitted)),
   }));
   return result.sort(
     (a, b) => a.villageCode.localeCompare(b.villageCode) || a.serviceSlug.localeCompare(b.serviceSlug),
   );
+}
+
+/**
+ * The same report counted from the requests alone, with `percentile_cont` (the definition the
+ * rollup reproduces; the tests and the bench compare the two).
+ */
+export async function speedReportLive(ctx: Ctx, input: SpeedInput): Promise<SpeedRow[]> {
+  const grouping = input.grouping ?? 'village_service';
+  const inPeriod = (column: string) =>
+    sql`${sql.ref(column)} >= ${input.from} AND ${sql.ref(column)} < ${input.to}`;
+  const issued = sql`${ISSUED} AND ${inPeriod('r.finished_at')}`;
+  const { rows } = await sql<CountedRow>`
+    SELECT v, s,
+      count(*) FILTER (WHERE ${inPeriod('r.submitted_at')})::int AS submitted,
+      count(*) FILTER (WHERE ${issued})::int AS issued,
+      count(*) FILTER (WHERE ${issued} AND ${WITHIN_TARGET})::int AS within,
+      count(*) FILTER (WHERE ${inPeriod('r.submitted_at')} AND ${RETURNED})::int AS returned,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${WHOLE_DAYS}) FILTER (WHERE ${issued}) AS median,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${WHOLE_DAYS}) FILTER (WHERE ${issued}) AS p90
+    FROM (SELECT ${keysSql(grouping, 'r')}, r.* FROM service_requests r
+      WHERE r.state <> 'draf' AND ${scopeSql(ctx, input, 'r')}
+        AND ((${inPeriod('r.submitted_at')}) OR (${inPeriod('r.finished_at')}))) r
+    GROUP BY ${groupingSql(grouping)}`.execute(ctx.db);
+  return speedRows(ctx, rows);
 }
 
 /** Slug and Indonesian name of each service, from its current version. */

@@ -12,6 +12,16 @@ export const STAFF_PAGES = [
 ] as const;
 
 /** The page's URL with its query, plus more parameters (an export's format and table). */
+/** How fresh the numbers are: counted live, or from a rollup refreshed at a time plus the days since, live. */
+function freshness(page: DashboardPage): string {
+  const now = formatDateTime(page.asOf);
+  if (!page.rollup) return t('dashboards.asOf', { at: now });
+  const at = page.rollup.refreshedAt;
+  return at
+    ? t('dashboards.rollupAt', { at: formatDateTime(at), now })
+    : t('dashboards.rollupNever', { now });
+}
+
 export function pageUrl(page: DashboardPage, extra: Record<string, string> = {}): string {
   const query = new URLSearchParams({ ...page.query, ...extra }).toString();
   return query ? `${page.path}?${query}` : page.path;
@@ -135,7 +145,7 @@ export function DashboardView(props: {
       <h1>{page.title}</h1>
       {props.staff ? <PageNav page={page} /> : ''}
       {props.staff ? <Filters page={page} /> : ''}
-      <p class="hint">{t('dashboards.asOf', { at: formatDateTime(page.asOf) })}</p>
+      <p class="hint">{freshness(page)}</p>
       {page.headline.length > 0 ? <SummaryList rows={page.headline} /> : ''}
       {page.notes.map((note) => (
         <p class="hint">{note}</p>
