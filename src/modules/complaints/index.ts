@@ -3,7 +3,12 @@ import { complaintFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { complaintMigrations } from './migrations.ts';
 import { complaintPersonalData } from './personal-data.ts';
-import { complaintsWorkDone, complaintsWorkItems, complaintsWorkQueue } from './queue.ts';
+import {
+  complaintsWorkCount,
+  complaintsWorkDone,
+  complaintsWorkItems,
+  complaintsWorkQueue,
+} from './queue.ts';
 import { complaintRoutes } from './routes/index.ts';
 import { complaintSearch } from './search.ts';
 import { seedDemoComplaints } from './seed.ts';
@@ -29,6 +34,7 @@ export const complaintsModule: SimpulModule = {
   seedDemo: seedDemoComplaints,
   workQueue: complaintsWorkQueue,
   workItems: complaintsWorkItems,
+  workCount: complaintsWorkCount,
   workDone: complaintsWorkDone,
   jobs: [
     {
