@@ -61,6 +61,20 @@ export async function selectEntries(db: Db, filter: EntryFilter, limit: number, 
   return { rows, total: Number(count.n) };
 }
 
+/** Public (not excluded) DIP entries of village bodies created at or after `since`, per village. */
+export async function publicEntriesSince(db: Db, villages: readonly string[], since: Date) {
+  if (villages.length === 0) return [];
+  return db
+    .selectFrom('informasi_entries')
+    .select(['village_code', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('body_kind', '=', 'village')
+    .where('category', '<>', 'dikecualikan')
+    .where('village_code', 'in', [...villages])
+    .where('created_at', '>=', since)
+    .groupBy('village_code')
+    .execute();
+}
+
 // ---- requests ----
 
 /** The next registration number of a body in a year: one atomic upsert, so two requests never share one. */
