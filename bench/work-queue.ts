@@ -1,8 +1,9 @@
 // "Kerja saya" (issue #17): what the officer's own queue and the menu's count cost per page.
 // One village office with REQUESTS letter requests at the operator's check and REPORTS road
-// reports routed to DPUPR, then the median and p95 of: the operator's /kelola/kerja, a plain staff
-// page (/kelola/akun, where the menu's count is the only work), DPUPR's /kelola/kerja, and the
-// admin's /kelola/kerja/kinerja once half the requests are issued.
+// reports routed to DPUPR, then the median and p95 of: the operator's work list and work count read
+// in-process (what the menu's count cost before and costs now), the operator's /kelola/kerja, a
+// plain staff page (/kelola/akun, where the menu's count is the only work), DPUPR's /kelola/kerja,
+// and the admin's /kelola/kerja/kinerja once half the requests are issued.
 // Run: node --import tsx bench/work-queue.ts
 //   BENCH_DB (pglite) pglite or postgres; BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres)
 //   REQUESTS (300), REPORTS (100), RUNS (21)
@@ -22,6 +23,8 @@ const { makeApplicant, makeVillageOffice, prepareServices, requestInput } = awai
 );
 const { seedComplaintReference } = await import('../src/modules/complaints/service.ts');
 const { fileRoadReport } = await import('../src/modules/complaints/test-builders.ts');
+const { modules } = await import('../src/modules/index.ts');
+const { readWorkCount, readWorkList } = await import('../src/platform/work/index.ts');
 
 const REQUESTS = Number(process.env.REQUESTS ?? 300);
 const REPORTS = Number(process.env.REPORTS ?? 100);
@@ -53,6 +56,29 @@ async function timed(label: string, visitor: Awaited<ReturnType<typeof loginAs>>
   }
   console.log(`${label}: median ${median(times).toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms`);
 }
+
+/**
+ * The same in-process, without HTTP: what the menu's count costs, by the whole list (as before
+ * workCount) and by the counts, the two calls alternated so that a busy machine slows both alike.
+ */
+const asOperator = withActor(test.ctx, office.operator);
+const byList: number[] = [];
+const byCount: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  for (const [times, call] of [
+    [byList, () => readWorkList(asOperator, modules)],
+    [byCount, () => readWorkCount(asOperator, modules)],
+  ] as const) {
+    const start = performance.now();
+    await call();
+    times.push(performance.now() - start);
+  }
+}
+for (const [label, times] of [
+  ["operator's menu count by readWorkList (the whole list, as before)", byList],
+  ["operator's menu count by readWorkCount (the workCount queries)", byCount],
+] as const)
+  console.log(`${label}: median ${median(times).toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms`);
 
 const operator = await loginAs(test.app, office.operator);
 const dpupr = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));

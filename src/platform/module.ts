@@ -64,6 +64,12 @@ export interface WorkDoneRow {
   withinTarget: boolean;
 }
 
+/** How much waits for the acting staff member in one module, and how much of it is late (the menu's count). */
+export interface WorkCount {
+  waiting: number;
+  late: number;
+}
+
 export interface DemoLogin {
   role: string;
   login: string;
@@ -118,6 +124,11 @@ export interface SimpulModule {
    * module's policy decides; at most `limit`, most urgent first.
    */
   workItems?: (ctx: Ctx, options: { limit: number }) => Promise<WorkItem[]>;
+  /**
+   * How many `workItems` there are (uncapped) and how many are overdue, by a count query: what the
+   * menu's "Kerja saya" count asks on every staff page. Without it the platform counts `workItems`.
+   */
+  workCount?: (ctx: Ctx) => Promise<WorkCount>;
   /** work finished in `[from, to)` within the actor's scope, for the performance page */
   workDone?: (ctx: Ctx, period: { from: Date; to: Date }) => Promise<WorkDoneRow[]>;
   /** parts of every village's website this module serves under `/desa/{code}/{path}` (platform/village-site) */

@@ -4,7 +4,7 @@ import { aidImport } from './import.ts';
 import { messages } from './messages.ts';
 import { aidMigrations } from './migrations.ts';
 import { aidPersonalData } from './personal-data.ts';
-import { aidWorkItems, aidWorkQueue } from './queue.ts';
+import { aidWorkCount, aidWorkDone, aidWorkItems, aidWorkQueue } from './queue.ts';
 import { aidRoutes } from './routes.tsx';
 import { seedDemoAid, seedProgrammes } from './seed.ts';
 
@@ -32,5 +32,7 @@ export const aidModule: SimpulModule = {
   personalData: aidPersonalData,
   workQueue: aidWorkQueue,
   workItems: aidWorkItems,
+  workCount: aidWorkCount,
+  workDone: aidWorkDone,
   villageSite: [{ path: 'blt-dd', label: 'aid.public.siteMenu', order: 45 }],
 };

@@ -458,6 +458,42 @@ export async function openApplications(db: Db, region: string | null): Promise<n
   return Number(row.n);
 }
 
+/**
+ * The steps an office finished in `[from, to)` within a region: each history line moving an
+ * application to one of `statuses`, with the status and time it left (the line before it).
+ */
+export function stepsFinishedBetween(
+  db: Db,
+  region: string | null,
+  statuses: ApplicationStatus[],
+  period: { from: Date; to: Date },
+) {
+  const lines = db
+    .selectFrom('aid_application_events as e')
+    .select([
+      'e.village_code',
+      'e.status',
+      'e.actor_kind',
+      'e.actor_id',
+      'e.actor_name',
+      'e.at',
+      sql<ApplicationStatus | null>`lag(e.status) OVER (PARTITION BY e.application_id ORDER BY e.seq)`.as(
+        'from_status',
+      ),
+      sql<Date | null>`lag(e.at) OVER (PARTITION BY e.application_id ORDER BY e.seq)`.as('from_at'),
+    ]);
+  // an application's lines all carry its village, so the region narrows before the window
+  return db
+    .selectFrom(whereInRegion(lines, 'e.village_code', region).as('l'))
+    .selectAll()
+    .where('l.status', 'in', statuses)
+    .where('l.at', '>=', period.from)
+    .where('l.at', '<', period.to)
+    .where('l.from_at', 'is not', null)
+    .orderBy('l.at')
+    .execute();
+}
+
 /** Applications in the given statuses within a region, most urgent first (the officer's work queue). */
 export function applicationsWaiting(
   db: Db,

@@ -84,8 +84,13 @@ function actorName(ctx: Ctx): { kind: 'resident' | 'staff' | 'system'; id: strin
 }
 
 async function dueAt(ctx: Ctx, status: ApplicationStatus): Promise<Date | null> {
+  return stepDueAt(status, ctx.clock.now(), await holidaySet(ctx));
+}
+
+/** When a step that began at `from` in `status` is due (null where nobody in an office waits). */
+export function stepDueAt(status: ApplicationStatus, from: Date, holidays: ReadonlySet<string>): Date | null {
   const days = STEP_DAYS[status];
-  return days === null ? null : addWorkingDays(ctx.clock.now(), days, await holidaySet(ctx));
+  return days === null ? null : addWorkingDays(from, days, holidays);
 }
 
 export function normalisePhone(raw: string): string | null {

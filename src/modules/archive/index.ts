@@ -17,7 +17,13 @@ import {
 import { messages as registerMessages } from './messages.ts';
 import { archiveMigrations } from './migrations.ts';
 import { archiveRoutes } from './routes.tsx';
-import { openDispositionItems, openDispositions, seedClassificationCodes } from './service.ts';
+import {
+  dispositionsDone,
+  openDispositionCount,
+  openDispositionItems,
+  openDispositions,
+  seedClassificationCodes,
+} from './service.ts';
 
 /** The dispositions waiting for the acting officer, as one line of their work queue. */
 async function dispositionQueue(ctx: Ctx): Promise<WorkQueueItem[]> {
@@ -79,4 +85,6 @@ export const archiveModule: SimpulModule = {
     return [...(await dispositionQueue(ctx)), ...(await archiveWorkQueue(ctx))];
   },
   workItems: openDispositionItems,
+  workCount: openDispositionCount,
+  workDone: dispositionsDone,
 };

@@ -54,6 +54,16 @@ export function registerRegion(actor: Actor | null): string {
   throw new Forbidden(t('archive.error.noRegister'));
 }
 
+/** Whether the officer has registers to read at all (`registerRegion` answers). */
+export function readsRegister(actor: Actor | null): boolean {
+  try {
+    registerRegion(actor);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function mayDeleteEntry(actor: Actor | null, villageCode: string): boolean {
   return (
     isVillageOffice(actor, villageCode) &&

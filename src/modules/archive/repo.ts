@@ -396,3 +396,27 @@ export function selectOpenDispositionsOf(db: Db, assigneeId: string, limit: numb
     .limit(limit)
     .execute();
 }
+
+/** Dispositions in live entries of a region finished (`selesai`) in `[from, to)`, with their officer. */
+export function selectDispositionsFinished(db: Db, region: string, period: { from: Date; to: Date }) {
+  return whereInRegion(
+    db
+      .selectFrom('archive_dispositions as d')
+      .innerJoin('archive_incoming as e', 'e.id', 'd.incoming_id')
+      .leftJoin('staff_users as u', 'u.id', 'd.assignee_id')
+      .select([
+        'd.assignee_id',
+        'u.name as officer_name',
+        'd.village_code',
+        'd.due_on',
+        'd.created_at',
+        'd.updated_at',
+      ])
+      .where('d.status', '=', 'selesai')
+      .where('d.updated_at', '>=', period.from)
+      .where('d.updated_at', '<', period.to)
+      .where('e.deleted_at', 'is', null),
+    'd.village_code',
+    region,
+  ).execute();
+}

@@ -8,7 +8,7 @@ import { readFile, saveFile, sniffContentType } from '../../platform/files/index
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { issuedLetterRegister } from '../../platform/issued-letters.ts';
-import type { WorkItem } from '../../platform/module.ts';
+import type { WorkCount, WorkDoneRow, WorkItem } from '../../platform/module.ts';
 import { referencePath } from '../../platform/paths.ts';
 import { endOfJakartaDay, isCalendarDate, jakartaDate } from '../../platform/time.ts';
 import {
@@ -18,6 +18,7 @@ import {
   assertMayReadRegister,
   mayDeleteEntry,
   mayKeepRegister,
+  readsRegister,
   registerRegion,
 } from './policy.ts';
 import * as repo from './repo.ts';
@@ -629,5 +630,30 @@ export async function openDispositionItems(ctx: Ctx, options: { limit: number })
     dueAt: r.due_on ? endOfJakartaDay(r.due_on) : null,
     receivedAt: new Date(r.created_at),
     overdue: r.due_on !== null && r.due_on < day,
+  }));
+}
+
+/** How many dispositions `openDispositionItems` lists (uncapped) and how many are overdue: the menu's count. */
+export async function openDispositionCount(ctx: Ctx): Promise<WorkCount> {
+  const { open, overdue } = await openDispositions(ctx);
+  return { waiting: open, late: overdue };
+}
+
+/**
+ * Dispositions followed up to the end (`selesai`) in the period in the officer's registers (their
+ * village's, a camat's kecamatan's): by the officer they were addressed to, received when disposed,
+ * within target when finished by their due day (or when they had none).
+ */
+export async function dispositionsDone(ctx: Ctx, period: { from: Date; to: Date }): Promise<WorkDoneRow[]> {
+  if (ctx.actor?.kind !== 'staff' || !readsRegister(ctx.actor)) return [];
+  const rows = await repo.selectDispositionsFinished(ctx.db, registerRegion(ctx.actor), period);
+  return rows.map((r) => ({
+    kind: 'archive.disposition',
+    officerId: r.assignee_id,
+    officerName: r.officer_name ?? t('archive.workDone.unknownOfficer'),
+    unit: { type: 'region', code: r.village_code },
+    receivedAt: new Date(r.created_at),
+    doneAt: new Date(r.updated_at),
+    withinTarget: r.due_on === null || jakartaDate(new Date(r.updated_at)) <= r.due_on,
   }));
 }

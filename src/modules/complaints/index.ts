@@ -3,7 +3,12 @@ import { complaintFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { complaintMigrations } from './migrations.ts';
 import { complaintPersonalData } from './personal-data.ts';
-import { complaintsWorkDone, complaintsWorkItems, complaintsWorkQueue } from './queue.ts';
+import {
+  complaintsWorkCount,
+  complaintsWorkDone,
+  complaintsWorkItems,
+  complaintsWorkQueue,
+} from './queue.ts';
 import { complaintRollupJob, complaintRollupMigrations } from './rollup.ts';
 import { complaintRoutes } from './routes/index.ts';
 import { complaintSearch } from './search.ts';
@@ -30,6 +35,7 @@ export const complaintsModule: SimpulModule = {
   seedDemo: seedDemoComplaints,
   workQueue: complaintsWorkQueue,
   workItems: complaintsWorkItems,
+  workCount: complaintsWorkCount,
   workDone: complaintsWorkDone,
   jobs: [
     {

@@ -1,7 +1,7 @@
-import { isStaff } from '../../platform/auth/roles.ts';
+import { isStaff, type StaffActor } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { t } from '../../platform/i18n/index.ts';
-import type { WorkDoneRow, WorkItem, WorkQueueItem } from '../../platform/module.ts';
+import type { WorkCount, WorkDoneRow, WorkItem, WorkQueueItem } from '../../platform/module.ts';
 import { byUrgency } from '../../platform/work/index.ts';
 import { complianceScopeFor, ownHandler, queueScopeFor } from './policy.ts';
 import * as repo from './repo.ts';
@@ -43,6 +43,20 @@ export async function complaintsWorkQueue(ctx: Ctx): Promise<WorkQueueItem[]> {
   return items;
 }
 
+/** The officer's desk: their agency's or village office's own reports, else their policy's queue scope. */
+function deskScope(actor: StaffActor): repo.QueueScope {
+  const own = ownHandler(actor);
+  return own ? { handlerKind: own.kind, handlerCode: own.code } : queueScopeFor(actor);
+}
+
+/** How many open reports `complaintsWorkItems` lists (uncapped) and how many are overdue: the menu's count. */
+export async function complaintsWorkCount(ctx: Ctx): Promise<WorkCount> {
+  const actor = ctx.actor;
+  if (!isStaff(actor)) return { waiting: 0, late: 0 };
+  const { open, late } = await repo.countOpenInQueue(ctx.db, deskScope(actor), ctx.clock.now());
+  return { waiting: open, late };
+}
+
 /**
  * Each open report on this officer's desk with its SLA clock: their agency's or village office's
  * own reports (or, for a camat or the regency, the queue their policy scope covers); the due time
@@ -52,9 +66,7 @@ export async function complaintsWorkItems(ctx: Ctx, options: { limit: number }):
   const actor = ctx.actor;
   if (!isStaff(actor)) return [];
   const now = ctx.clock.now();
-  const own = ownHandler(actor);
-  const scope = own ? { handlerKind: own.kind, handlerCode: own.code } : queueScopeFor(actor);
-  const { rows } = await repo.selectQueue(ctx.db, scope, { status: 'open' }, COUNT_CAP, 0);
+  const { rows } = await repo.selectQueue(ctx.db, deskScope(actor), { status: 'open' }, COUNT_CAP, 0);
   return rows
     .map((r) => {
       const dueAt = new Date(r.current_due);

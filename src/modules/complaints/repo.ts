@@ -396,6 +396,47 @@ export interface QueueScope {
 
 export const CURRENT_DUE = sql<Date>`CASE WHEN c.verified_at IS NULL THEN c.verify_due_at WHEN c.first_response_at IS NULL THEN c.response_due_at ELSE c.resolve_due_at END`;
 
+/** The reports a queue scope holds: a handler's, a region's, without others' confidential ones. */
+function inQueueScope<Q extends { where: (...args: never[]) => Q }>(query: Q, scope: QueueScope): Q {
+  // biome-ignore lint/suspicious/noExplicitAny: one scope for several select shapes over the same table
+  let q = query as any;
+  if (scope.handlerKind) q = q.where('c.handler_kind', '=', scope.handlerKind);
+  if (scope.handlerCode) q = q.where('c.handler_code', '=', scope.handlerCode);
+  if (scope.regionPrefix) {
+    const prefix = scope.regionPrefix;
+    // biome-ignore lint/suspicious/noExplicitAny: see above
+    q = q.where((eb: any) =>
+      eb.or([eb('c.village_code', '=', prefix), eb('c.village_code', 'like', `${prefix}.%`)]),
+    );
+  }
+  if (scope.confidentialHandledBy !== undefined) {
+    const village = scope.confidentialHandledBy;
+    // biome-ignore lint/suspicious/noExplicitAny: see above
+    q = q.where((eb: any) =>
+      eb.or([
+        eb('c.confidential', '=', false),
+        eb.and([eb('c.handler_kind', '=', 'village'), eb('c.handler_code', '=', village)]),
+      ]),
+    );
+  }
+  return q as Q;
+}
+
+/** The open reports of a queue scope, and how many are past their current stage's deadline. */
+export async function countOpenInQueue(db: Db, scope: QueueScope, now: Date) {
+  const row = await inQueueScope(
+    db
+      .selectFrom('complaints as c')
+      .select([
+        sql<number>`count(*)::int`.as('open'),
+        sql<number>`count(*) FILTER (WHERE ${CURRENT_DUE} < ${now})::int`.as('late'),
+      ])
+      .where('c.state', 'in', OPEN_LIST),
+    scope,
+  ).executeTakeFirstOrThrow();
+  return { open: Number(row.open), late: Number(row.late) };
+}
+
 export async function selectQueue(
   db: Db,
   scope: QueueScope,
@@ -416,24 +457,7 @@ export async function selectQueue(
     'c.anonymous',
     CURRENT_DUE.as('current_due'),
   ]);
-  if (scope.handlerKind) q = q.where('c.handler_kind', '=', scope.handlerKind);
-  if (scope.handlerCode) q = q.where('c.handler_code', '=', scope.handlerCode);
-  if (scope.regionPrefix) {
-    const prefix = scope.regionPrefix;
-    q = q.where((eb) =>
-      eb.or([eb('c.village_code', '=', prefix), eb('c.village_code', 'like', `${prefix}.%`)]),
-    );
-  }
-  if (scope.confidentialHandledBy !== undefined) {
-    const village = scope.confidentialHandledBy;
-    q = q.where((eb) =>
-      eb.or([
-        eb('c.confidential', '=', false),
-        eb.and([eb('c.handler_kind', '=', 'village'), eb('c.handler_code', '=', village)]),
-      ]),
-    );
-  }
-  q = applyFilter(q, filter);
+  q = applyFilter(inQueueScope(q, scope), filter);
   if (filter.flaggedOnly) q = q.where('c.flagged', '=', true);
   if (filter.overdueAt) {
     const now = filter.overdueAt;

@@ -2,6 +2,7 @@ import { regionContains, scopeLevel } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { readVillageFigures } from '../../platform/figures/index.ts';
 import { formatNumber, t } from '../../platform/i18n/index.ts';
+import { documentsPublishedByVillage } from '../informasi/service.ts';
 import { listVillages, regionName, type Village } from '../regions/service.ts';
 import { type DashboardPage, type DataTable, percent, tableBars } from './model.ts';
 import { assertMaySeeAny, pageRegion } from './policy.ts';
@@ -33,6 +34,8 @@ export interface VillageAdoption {
   /** how many of the four criteria hold (site, services, registries, operators) */
   score: number;
   published90: number;
+  /** public information documents (PPID) the village published in the last 90 days */
+  documents90: number;
   completed30: number;
 }
 
@@ -50,20 +53,26 @@ export async function villageAdoption(
   region: string,
 ): Promise<{ villages: VillageAdoption[]; asOf: Date }> {
   const villages = (await listVillages(ctx)).filter((v) => regionContains(region, v.code));
-  const { values, asOf } = await readVillageFigures(
-    ctx,
-    await figureSources(),
-    villages.map((v) => v.code),
-    ADOPTION_FIGURES,
-  );
+  const codes = villages.map((v) => v.code);
+  const [{ values, asOf }, documents] = await Promise.all([
+    readVillageFigures(ctx, await figureSources(), codes, ADOPTION_FIGURES),
+    documentsPublishedByVillage(ctx, codes, 90),
+  ]);
   const value = (name: string, code: string) => values.get(name)?.get(code) ?? 0;
-  return { villages: villages.map((v) => adoptionOf(v, (name) => value(name, v.code))), asOf };
+  return {
+    villages: villages.map((v) => adoptionOf(v, (name) => value(name, v.code), documents.get(v.code) ?? 0)),
+    asOf,
+  };
 }
 
-function adoptionOf(v: Village, value: (name: (typeof ADOPTION_FIGURES)[number]) => number): VillageAdoption {
+function adoptionOf(
+  v: Village,
+  value: (name: (typeof ADOPTION_FIGURES)[number]) => number,
+  documents90: number,
+): VillageAdoption {
   const published90 = value('sites.publishedLast90Days');
   const completed30 = value('services.completedLast30Days');
-  const siteLive = value('sites.profilesFilled') > 0 && published90 > 0;
+  const siteLive = value('sites.profilesFilled') > 0 && published90 + documents90 > 0;
   const servicesEffective = completed30 > 0;
   const residentsImported = value('residents.population') > 0;
   const posyanduMeasured = value('health.measuredThisMonth') > 0;
@@ -85,6 +94,7 @@ function adoptionOf(v: Village, value: (name: (typeof ADOPTION_FIGURES)[number])
     operatorsActive,
     score,
     published90,
+    documents90,
     completed30,
   };
 }
@@ -121,6 +131,7 @@ function villageTable(villages: readonly VillageAdoption[]): DataTable {
       t('dashboards.adoption.umkmEntered'),
       t('dashboards.adoption.operatorsActive'),
       t('dashboards.adoption.published90'),
+      t('dashboards.adoption.documents90'),
       t('dashboards.adoption.completed30'),
     ],
     rows: visitOrder(villages).map((v) => [
@@ -134,6 +145,7 @@ function villageTable(villages: readonly VillageAdoption[]): DataTable {
       yes(v.umkmEntered),
       yes(v.operatorsActive),
       v.published90,
+      v.documents90,
       v.completed30,
     ]),
   };

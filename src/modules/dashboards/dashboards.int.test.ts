@@ -5,6 +5,7 @@ import { figureCatalog, readVillageFigures } from '../../platform/figures/index.
 import { buildTestApp, loginAs, makeStaff, type TestApp, type Visitor } from '../../testing.ts';
 import { seedComplaintReference } from '../complaints/service.ts';
 import { fileRoadReport } from '../complaints/test-builders.ts';
+import { createEntry } from '../informasi/service.ts';
 import { listVillages } from '../regions/service.ts';
 import { KIBIN, KRAMATWATU, MARGASANA } from '../residents/test-builders.ts';
 import { approveStep, returnForCorrection, speedReport, startRequest } from '../services/service.ts';
@@ -303,5 +304,55 @@ describe('public statistics', () => {
     const rows = htmlTable(page.body, 'kecamatan').slice(1);
     expect(rows.length).toBeGreaterThan(1);
     expect(page.body).not.toContain('format=csv');
+  });
+});
+
+describe('a site live through its PPID documents alone', () => {
+  it('counts a village whose only publication in 90 days is a public information document, not an excluded or older one', async () => {
+    const village = (await listVillages(test.ctx)).find(
+      (v) => v.code.startsWith(`${KEC_KRAMATWATU}.`) && v.code !== KRAMATWATU && v.code !== MARGASANA,
+    )!.code;
+    const operator = as(await makeStaff(test.ctx, { role: 'operator_desa', scope: village }));
+    await saveProfile(operator, village, { about: 'Desa petani melinjo.' });
+    const document = {
+      category: 'berkala',
+      title: 'Laporan realisasi APBDes semester I',
+      summary: 'Ringkasan realisasi anggaran desa',
+      official: 'Sekretaris Desa',
+      period: '2026',
+      format: 'softcopy',
+      retention: '5 tahun',
+      link: 'https://example.org/apbdes.pdf',
+    };
+    const admin = await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' });
+    const adoptionOf = async () =>
+      (await villageAdoption(as(admin), KEC_KRAMATWATU)).villages.find((v) => v.code === village);
+
+    const now = test.ctx.clock.now().toISOString();
+    clock.set('2026-08-01T02:00:00Z'); // four months ago: too old to count
+    await createEntry(operator, village, document, null);
+    clock.set(now);
+    await createEntry(
+      operator,
+      village,
+      {
+        ...document,
+        link: '',
+        category: 'dikecualikan',
+        title: 'Data pribadi penerima bantuan',
+        legalBasis: 'Pasal 17 huruf h UU 14/2008',
+        consequence: 'Membuka data pribadi',
+        publicInterest: 'Perlindungan data lebih besar',
+      },
+      null,
+    );
+    expect(await adoptionOf()).toMatchObject({ siteLive: false, published90: 0, documents90: 0 });
+
+    await createEntry(operator, village, document, null);
+    expect(await adoptionOf()).toMatchObject({ siteLive: true, published90: 0, documents90: 1 });
+    const page = (await (await visitor('camat', KEC_KRAMATWATU)).get('/kelola/statistik/adopsi')).body;
+    expect(page).toContain('dokumen informasi publik (PPID, selain yang dikecualikan)');
+    const row = htmlTable(page, 'desa').find((r) => r[0] === names.get(village));
+    expect(row?.[3]).toBe('ya');
   });
 });

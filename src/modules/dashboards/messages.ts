@@ -53,9 +53,10 @@ const id: Messages = {
   'dashboards.adoption.umkmEntered': 'UMKM terdata',
   'dashboards.adoption.operatorsActive': 'Operator aktif',
   'dashboards.adoption.published90': 'Terbit 90 hari',
+  'dashboards.adoption.documents90': 'Dokumen PPID 90 hari',
   'dashboards.adoption.completed30': 'Selesai 30 hari',
   'dashboards.adoption.siteLiveDef':
-    'Profil desa di situs terisi (sejarah, visi atau tentang desa) dan ada berita atau pengumuman yang terbit dalam 90 hari terakhir.',
+    'Profil desa di situs terisi (sejarah, visi atau tentang desa) dan ada berita, pengumuman atau dokumen informasi publik (PPID, selain yang dikecualikan) yang terbit dalam 90 hari terakhir.',
   'dashboards.adoption.servicesEffectiveDef':
     'Ada permohonan layanan yang selesai (siap diambil atau sudah diambil) dalam 30 hari terakhir.',
   'dashboards.adoption.registriesInUseDef':
@@ -186,9 +187,10 @@ const en: Messages = {
   'dashboards.adoption.umkmEntered': 'UMKM entered',
   'dashboards.adoption.operatorsActive': 'Operators active',
   'dashboards.adoption.published90': 'Published in 90 days',
+  'dashboards.adoption.documents90': 'PPID documents in 90 days',
   'dashboards.adoption.completed30': 'Completed in 30 days',
   'dashboards.adoption.siteLiveDef':
-    'The village profile on the site is filled (history, vision or about) and a news item or announcement was published in the last 90 days.',
+    'The village profile on the site is filled (history, vision or about) and a news item, an announcement or a public information document (PPID, other than an excluded one) was published in the last 90 days.',
   'dashboards.adoption.servicesEffectiveDef':
     'A service request was completed (ready or collected) in the last 30 days.',
   'dashboards.adoption.registriesInUseDef':

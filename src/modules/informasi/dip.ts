@@ -286,3 +286,19 @@ export async function informasiSitemap(ctx: Ctx) {
     ...rows.map((r) => ({ path: `/informasi-publik/${r.body_code}`, lastModified: new Date(r.updated_at) })),
   ];
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * How many public information documents (any category but `dikecualikan`) each village's PPID put
+ * in its DIP in the last `days` days: "something published" for the adoption dashboard.
+ */
+export async function documentsPublishedByVillage(
+  ctx: Ctx,
+  villages: readonly string[],
+  days: number,
+): Promise<Map<string, number>> {
+  const since = new Date(ctx.clock.now().getTime() - days * DAY_MS);
+  const rows = await repo.publicEntriesSince(ctx.db, villages, since);
+  return new Map(rows.flatMap((r) => (r.village_code ? [[r.village_code, Number(r.n)] as const] : [])));
+}

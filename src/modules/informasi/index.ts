@@ -2,7 +2,7 @@ import type { SimpulModule } from '../../platform/module.ts';
 import { messages } from './messages.ts';
 import { informasiMigrations } from './migrations.ts';
 import { informasiPersonalData } from './personal-data.ts';
-import { informasiWorkDone, informasiWorkItems, informasiWorkQueue } from './queue.ts';
+import { informasiWorkCount, informasiWorkDone, informasiWorkItems, informasiWorkQueue } from './queue.ts';
 import { informasiRoutes } from './routes/index.ts';
 import { seedDemoInformasi } from './seed.ts';
 import { flagOverdue, informasiSitemap } from './service.ts';
@@ -24,6 +24,7 @@ export const informasiModule: SimpulModule = {
   seedDemo: seedDemoInformasi,
   workQueue: informasiWorkQueue,
   workItems: informasiWorkItems,
+  workCount: informasiWorkCount,
   workDone: informasiWorkDone,
   sitemap: informasiSitemap,
   villageSite: [{ path: 'informasi-publik', label: 'informasi.site.menu', order: 40 }],

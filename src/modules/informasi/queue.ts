@@ -1,7 +1,7 @@
 import { isStaff } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { t } from '../../platform/i18n/index.ts';
-import type { WorkDoneRow, WorkItem, WorkQueueItem } from '../../platform/module.ts';
+import type { WorkCount, WorkDoneRow, WorkItem, WorkQueueItem } from '../../platform/module.ts';
 import { byUrgency } from '../../platform/work/index.ts';
 import { requestScopeFor } from './policy.ts';
 import * as repo from './repo.ts';
@@ -79,6 +79,13 @@ export async function informasiWorkItems(ctx: Ctx, options: { limit: number }): 
     })),
   ];
   return items.sort(byUrgency).slice(0, options.limit);
+}
+
+/** How many requests and objections `informasiWorkItems` lists (uncapped), and how many are late. */
+export async function informasiWorkCount(ctx: Ctx): Promise<WorkCount> {
+  const actor = ctx.actor;
+  if (!isStaff(actor)) return { waiting: 0, late: 0 };
+  return repo.countOpenWork(ctx.db, requestScopeFor(actor), ctx.clock.now());
 }
 
 function shorten(text: string): string {

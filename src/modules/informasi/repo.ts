@@ -61,6 +61,20 @@ export async function selectEntries(db: Db, filter: EntryFilter, limit: number, 
   return { rows, total: Number(count.n) };
 }
 
+/** Public (not excluded) DIP entries of village bodies created at or after `since`, per village. */
+export async function publicEntriesSince(db: Db, villages: readonly string[], since: Date) {
+  if (villages.length === 0) return [];
+  return db
+    .selectFrom('informasi_entries')
+    .select(['village_code', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('body_kind', '=', 'village')
+    .where('category', '<>', 'dikecualikan')
+    .where('village_code', 'in', [...villages])
+    .where('created_at', '>=', since)
+    .groupBy('village_code')
+    .execute();
+}
+
 // ---- requests ----
 
 /** The next registration number of a body in a year: one atomic upsert, so two requests never share one. */
@@ -115,20 +129,64 @@ export interface RequestListFilter {
   open?: boolean;
 }
 
-/** A staff list: open requests first, the earliest deadline first, then decided ones, newest first. */
-export function selectRequests(db: Db, scope: RequestScope, filter: RequestListFilter, limit: number) {
-  let query = db
-    .selectFrom('informasi_requests as r')
-    .leftJoin('informasi_objections as o', 'o.request_id', 'r.id');
+/** Requests (`r`) of a body's desk, or of a region's villages. */
+function requestsInScope<Q extends { where: (...args: never[]) => Q }>(query: Q, scope: RequestScope): Q {
+  // biome-ignore lint/suspicious/noExplicitAny: one scope for the list and the count over the same table
+  const q = query as any;
   if ('body' in scope)
-    query = query.where('r.body_kind', '=', scope.body.kind).where('r.body_code', '=', scope.body.code);
-  else if ('regionPrefix' in scope)
-    query = query.where((eb) =>
+    return q.where('r.body_kind', '=', scope.body.kind).where('r.body_code', '=', scope.body.code);
+  if ('regionPrefix' in scope)
+    // biome-ignore lint/suspicious/noExplicitAny: see above
+    return q.where((eb: any) =>
       eb.or([
         eb('r.village_code', '=', scope.regionPrefix),
         eb('r.village_code', 'like', `${likeEscape(scope.regionPrefix)}.%`),
       ]),
     );
+  return q;
+}
+
+function openObjectionsInScope(db: Db, scope: RequestScope) {
+  const query = db
+    .selectFrom('informasi_objections as o')
+    .innerJoin('informasi_requests as r', 'r.id', 'o.request_id')
+    .where('o.state', '=', 'diproses');
+  if ('body' in scope)
+    return query.where('r.body_kind', '=', scope.body.kind).where('r.body_code', '=', scope.body.code);
+  if ('regionPrefix' in scope)
+    return query.where('r.village_code', 'like', `${likeEscape(scope.regionPrefix)}.%`);
+  return query;
+}
+
+/** What waits on a desk, counted: open requests and open objections, each with how many are past due. */
+export async function countOpenWork(db: Db, scope: RequestScope, now: Date) {
+  const [requests, objections] = await Promise.all([
+    requestsInScope(db.selectFrom('informasi_requests as r'), scope)
+      .where('r.state', 'in', OPEN_STATES)
+      .select([
+        sql<number>`count(*)::int`.as('n'),
+        sql<number>`count(*) FILTER (WHERE coalesce(r.extended_due_at, r.due_at) < ${now})::int`.as('late'),
+      ])
+      .executeTakeFirstOrThrow(),
+    openObjectionsInScope(db, scope)
+      .select([
+        sql<number>`count(*)::int`.as('n'),
+        sql<number>`count(*) FILTER (WHERE o.due_at < ${now})::int`.as('late'),
+      ])
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    waiting: Number(requests.n) + Number(objections.n),
+    late: Number(requests.late) + Number(objections.late),
+  };
+}
+
+/** A staff list: open requests first, the earliest deadline first, then decided ones, newest first. */
+export function selectRequests(db: Db, scope: RequestScope, filter: RequestListFilter, limit: number) {
+  let query = requestsInScope(
+    db.selectFrom('informasi_requests as r').leftJoin('informasi_objections as o', 'o.request_id', 'r.id'),
+    scope,
+  );
   if (filter.open || filter.overdueAt) query = query.where('r.state', 'in', OPEN_STATES);
   if (filter.overdueAt)
     query = query.where(sql<boolean>`coalesce(r.extended_due_at, r.due_at) < ${filter.overdueAt}`);
@@ -160,15 +218,11 @@ export function selectRequests(db: Db, scope: RequestScope, filter: RequestListF
 
 /** Objections waiting for the superior, in scope. */
 export function selectOpenObjections(db: Db, scope: RequestScope, limit: number) {
-  let query = db
-    .selectFrom('informasi_objections as o')
-    .innerJoin('informasi_requests as r', 'r.id', 'o.request_id')
-    .where('o.state', '=', 'diproses');
-  if ('body' in scope)
-    query = query.where('r.body_kind', '=', scope.body.kind).where('r.body_code', '=', scope.body.code);
-  else if ('regionPrefix' in scope)
-    query = query.where('r.village_code', 'like', `${likeEscape(scope.regionPrefix)}.%`);
-  return query.select(['r.id', 'r.number', 'o.due_at']).orderBy('o.due_at').limit(limit).execute();
+  return openObjectionsInScope(db, scope)
+    .select(['r.id', 'r.number', 'o.due_at'])
+    .orderBy('o.due_at')
+    .limit(limit)
+    .execute();
 }
 
 /** Open requests past their deadline whose requester has not been told yet. */

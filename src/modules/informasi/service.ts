@@ -5,6 +5,7 @@ export {
   CATEGORIES,
   createEntry,
   deleteEntry,
+  documentsPublishedByVillage,
   ENTRY_PAGE_SIZE,
   type EntryInput,
   entryDocument,

@@ -7,7 +7,7 @@ import { renamedFor, shrinkImage } from '../../platform/files/images.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
-import type { WorkItem, WorkQueueItem } from '../../platform/module.ts';
+import type { WorkCount, WorkItem, WorkQueueItem } from '../../platform/module.ts';
 import { enqueueNotification } from '../../platform/outbox/index.ts';
 import type { CodeList } from './codes.ts';
 import { fieldLabel, fieldValue } from './display.ts';
@@ -485,6 +485,12 @@ export async function correctionsWorkQueue(ctx: Ctx): Promise<WorkQueueItem[]> {
       label: t('residents.correction.workQueue', { n: rows.length }),
     },
   ];
+}
+
+/** How many open corrections `correctionsWorkItems` lists (uncapped) and how many are late: the menu's count. */
+export async function correctionsWorkCount(ctx: Ctx): Promise<WorkCount> {
+  const [line] = await correctionsWorkQueue(ctx);
+  return { waiting: line?.count ?? 0, late: line?.overdue ?? 0 };
 }
 
 /** The same open corrections one by one (`/kelola/kerja`), due five working days after they came in, oldest first. */

@@ -1,6 +1,6 @@
 import type { SimpulModule } from '../../platform/module.ts';
 import { setResidentDirectory } from '../../platform/resident-directory.ts';
-import { correctionsWorkItems, correctionsWorkQueue } from './corrections.ts';
+import { correctionsWorkCount, correctionsWorkItems, correctionsWorkQueue } from './corrections.ts';
 import { residentFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { residentMigrations } from './migrations.ts';
@@ -66,6 +66,7 @@ export const residentsModule: SimpulModule = {
   },
   workQueue: correctionsWorkQueue,
   workItems: correctionsWorkItems,
+  workCount: correctionsWorkCount,
   // run by the platform's `imports` job, which also recovers imports whose server died
   imports: [residentImport],
 };

@@ -53,6 +53,7 @@ import {
   ListPage,
   ResidentFormPage,
   StatsPage,
+  statsCharts,
   statsCsvRows,
   type VillageChoice,
 } from './views/pages.tsx';
@@ -352,7 +353,12 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
     const stats = await getStatistics(request.ctx, region);
     const { choices } = await figureRegions(request.ctx);
     return reply.page(
-      <StatsPage stats={stats} regionName={await regionName(request.ctx, region)} choices={choices} />,
+      <StatsPage
+        stats={stats}
+        charts={await statsCharts(stats)}
+        regionName={await regionName(request.ctx, region)}
+        choices={choices}
+      />,
     );
   });
 

@@ -4,7 +4,7 @@ import { serviceFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { serviceMigrations } from './migrations.ts';
 import { servicePersonalData } from './personal-data.ts';
-import { servicesWorkDone, servicesWorkItems, servicesWorkQueue } from './queue.ts';
+import { servicesWorkCount, servicesWorkDone, servicesWorkItems, servicesWorkQueue } from './queue.ts';
 import { speedRollupJob, speedRollupMigrations } from './rollup.ts';
 import { serviceRoutes } from './routes/index.ts';
 import { seedDemoRequests } from './seed.ts';
@@ -45,6 +45,7 @@ export const servicesModule: SimpulModule = {
   seedDemo: seedDemoRequests,
   workQueue: servicesWorkQueue,
   workItems: servicesWorkItems,
+  workCount: servicesWorkCount,
   workDone: servicesWorkDone,
   onboarding: [
     {

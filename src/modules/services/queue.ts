@@ -1,11 +1,11 @@
 import type { Ctx } from '../../platform/context.ts';
 import { currentLocale, t } from '../../platform/i18n/index.ts';
-import type { WorkDoneRow, WorkItem, WorkQueueItem } from '../../platform/module.ts';
+import type { WorkCount, WorkDoneRow, WorkItem, WorkQueueItem } from '../../platform/module.ts';
 import { byUrgency } from '../../platform/work/index.ts';
 import { textOf } from './forms.ts';
 import { queueScope } from './policy.ts';
 import * as repo from './repo.ts';
-import { myTurns } from './requests.ts';
+import { myTurnCount, myTurns } from './requests.ts';
 import type { RequestState } from './schema.ts';
 import './messages.ts';
 
@@ -64,6 +64,12 @@ export async function servicesWorkItems(ctx: Ctx, options: { limit: number }): P
     }
   }
   return items.sort(byUrgency).slice(0, options.limit);
+}
+
+/** How many requests `servicesWorkItems` lists and how many are overdue, counted (the menu's count). */
+export async function servicesWorkCount(ctx: Ctx): Promise<WorkCount> {
+  if (ctx.actor?.kind !== 'staff') return { waiting: 0, late: 0 };
+  return myTurnCount(ctx);
 }
 
 /**

@@ -159,6 +159,49 @@ export interface QueueFilter {
   pageSize: number;
 }
 
+/** The filed requests a queue scope holds: an agency's own services, or a region's villages. */
+function requestsInScope(db: Db, scope: { agency: string } | { region: string | null }) {
+  const query = db
+    .selectFrom('service_requests as r')
+    .innerJoin('services as s', 's.id', 'r.service_id')
+    .where('r.state', '<>', 'draf');
+  return 'agency' in scope
+    ? query.where('s.owner_code', '=', scope.agency)
+    : whereInRegion(query, 'r.village_code', scope.region);
+}
+
+/**
+ * The waiting requests of a queue scope counted per service version, step and village (what the
+ * "your turn" policy reads), with how many are past their due time: the menu's count.
+ */
+export async function waitingGroups(
+  db: Db,
+  scope: { agency: string } | { region: string | null },
+  states: readonly RequestState[],
+  now: Date,
+) {
+  const groups = await requestsInScope(db, scope)
+    .where('r.state', 'in', states)
+    .select([
+      'r.service_id',
+      'r.service_version',
+      'r.state',
+      'r.step_index',
+      'r.village_code',
+      sql<number>`count(*)::int`.as('n'),
+      sql<number>`count(*) FILTER (WHERE r.due_at < ${now})::int`.as('late'),
+    ])
+    .groupBy(['r.service_id', 'r.service_version', 'r.state', 'r.step_index', 'r.village_code'])
+    .execute();
+  const definitions = await definitionsOf(db, groups);
+  return groups.map(({ service_id, service_version, ...group }) => ({
+    ...group,
+    n: Number(group.n),
+    late: Number(group.late),
+    definition: definitions.get(`${service_id}/${service_version}`) as ServiceDefinition,
+  }));
+}
+
 /**
  * Requests the actor may see, narrowed by the filter: a village's office, an agency's services, or a region.
  * Each row carries its service version's definition, read once per version (not once per row: the
@@ -169,14 +212,7 @@ export async function queueRows(
   scope: { agency: string } | { region: string | null },
   filter: QueueFilter,
 ) {
-  let query = db
-    .selectFrom('service_requests as r')
-    .innerJoin('services as s', 's.id', 'r.service_id')
-    .where('r.state', '<>', 'draf');
-  query =
-    'agency' in scope
-      ? query.where('s.owner_code', '=', scope.agency)
-      : whereInRegion(query, 'r.village_code', scope.region);
+  let query = requestsInScope(db, scope);
   if (filter.state === 'aktif')
     query = query.where('r.state', 'in', [
       'diperiksa',

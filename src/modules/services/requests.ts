@@ -869,13 +869,25 @@ const TURN_CAP = 1000;
 
 type QueueRowOf = Awaited<ReturnType<typeof repo.queueRows>>['rows'][number];
 
+type WaitingRef = Pick<QueueRowOf, 'state' | 'step_index' | 'village_code' | 'definition'>;
+
+function waitingStep(r: WaitingRef) {
+  return WAITING_STATES.includes(r.state) ? r.definition.steps[r.step_index] : undefined;
+}
+
+/** The current step is this officer's own duty (the "Giliran Anda" column, the work queue). */
+function isYourTurn(actor: StaffActor, r: WaitingRef): boolean {
+  const step = waitingStep(r);
+  return step !== undefined && isTurnOf(actor, step, r, r.definition);
+}
+
 function queueRowFor(actor: StaffActor, r: QueueRowOf) {
-  const step = WAITING_STATES.includes(r.state) ? r.definition.steps[r.step_index] : undefined;
+  const step = waitingStep(r);
   return {
     ...r,
     applicant_nik: seesInFull(actor, r, r.definition) ? r.applicant_nik : mask(r.applicant_nik),
     mayAct: step !== undefined && mayActOnStep(actor, step, r, r.definition),
-    yourTurn: step !== undefined && isTurnOf(actor, step, r, r.definition),
+    yourTurn: isYourTurn(actor, r),
   };
 }
 
@@ -901,6 +913,21 @@ export async function myTurns(ctx: Ctx, filter: Omit<repo.QueueFilter, 'pageSize
     turns.push(...rows.map((r) => queueRowFor(actor, r)).filter((r) => r.yourTurn));
   }
   return turns.sort((a, b) => (a.submitted_at?.getTime() ?? 0) - (b.submitted_at?.getTime() ?? 0));
+}
+
+/**
+ * How many requests `myTurns` holds (uncapped) and how many of them are past their due time, from
+ * counts per service version, step and village, on which the same policy decides.
+ */
+export async function myTurnCount(ctx: Ctx): Promise<{ waiting: number; late: number }> {
+  const actor = ctx.actor;
+  if (actor?.kind !== 'staff') throw new Forbidden();
+  const groups = await repo.waitingGroups(ctx.db, queueScope(actor), WAITING_STATES, ctx.clock.now());
+  const mine = groups.filter((g) => isYourTurn(actor, g));
+  return {
+    waiting: mine.reduce((n, g) => n + g.n, 0),
+    late: mine.reduce((n, g) => n + g.late, 0),
+  };
 }
 
 /** The staff queue; `mine` keeps only the viewer's turns (`?giliran=saya`). */

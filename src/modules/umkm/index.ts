@@ -4,7 +4,7 @@ import { umkmImport } from './import.ts';
 import { messages } from './messages.ts';
 import { umkmMigrations } from './migrations.ts';
 import { umkmPersonalData } from './personal-data.ts';
-import { umkmWorkQueue } from './queue.ts';
+import { umkmWorkCount, umkmWorkItems, umkmWorkQueue } from './queue.ts';
 import { umkmRoutes } from './routes.tsx';
 import { umkmSearch } from './search.ts';
 import { seedDemoUmkm } from './seed.ts';
@@ -32,5 +32,7 @@ export const umkmModule: SimpulModule = {
   personalData: umkmPersonalData,
   search: umkmSearch,
   workQueue: umkmWorkQueue,
+  workItems: umkmWorkItems,
+  workCount: umkmWorkCount,
   villageSite: [{ path: 'umkm', label: 'umkm.showcase.siteMenu', order: 50 }],
 };

@@ -128,6 +128,19 @@ export async function pendingCount(db: Db, village: string): Promise<number> {
   return Number(row.n);
 }
 
+/** The village's enterprises waiting for its check, the longest waiting first (the work queue). */
+export function pendingOldestFirst(db: Db, village: string, limit: number) {
+  return db
+    .selectFrom('umkm_enterprises')
+    .select(['id', 'name', 'owner_name', 'updated_at'])
+    .where('village_code', '=', village)
+    .where('status', '=', 'menunggu')
+    .orderBy('updated_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
 /** The columns the showcase may read: never the NIK, never the owner's name. */
 const PUBLIC_COLUMNS = [
   'id',

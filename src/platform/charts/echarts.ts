@@ -27,7 +27,12 @@ function echarts(): Promise<EchartsModule> {
  * The chart as an SVG string, sized by its viewBox so the browser scales it to the column. The
  * title becomes the SVG's accessible name; animation is off (a server picture has no time).
  */
-export async function renderChartSvg(option: ChartOption, size: ChartSize, title: string): Promise<string> {
+export async function renderChartSvg(
+  option: ChartOption,
+  size: ChartSize,
+  title: string,
+  options: { phone?: boolean } = {},
+): Promise<string> {
   const lib = await echarts();
   const chart = lib.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
@@ -35,7 +40,7 @@ export async function renderChartSvg(option: ChartOption, size: ChartSize, title
     const svg = chart.renderToSVGString();
     return svg.replace(
       /^<svg width="\d+" height="\d+"/,
-      `<svg width="100%" role="img" aria-label="${escapeHtml(title)}" class="chart"`,
+      `<svg width="100%" role="img" aria-label="${escapeHtml(title)}" class="${options.phone ? 'chart chart-phone' : 'chart'}"`,
     );
   } finally {
     chart.dispose();
@@ -45,6 +50,84 @@ export async function renderChartSvg(option: ChartOption, size: ChartSize, title
 export interface BarSeries {
   label: string;
   values: Array<number | null>;
+}
+
+// ---- charts drawn for a phone's column ----
+
+/**
+ * Width of a phone chart's viewBox: about a 360 px phone's content column inside a panel (296 px),
+ * so its text is drawn on the phone at about its own size; CSS (`svg.chart-phone`) caps it on a desk.
+ */
+export const PHONE_WIDTH = 300;
+/** Every label of a phone chart, in viewBox units: ≥ 12 px on screen at 296 px wide. */
+export const PHONE_FONT = 13;
+
+export interface SexCount {
+  label: string;
+  male: number;
+  female: number;
+}
+
+const count = (n: number) => Math.abs(n).toLocaleString('id-ID');
+const phoneText = { fontSize: PHONE_FONT };
+
+function shortLabel(label: string): string {
+  return label.length > 16 ? `${label.slice(0, 15)}…` : label;
+}
+
+/**
+ * A population pyramid: one row per age band, the youngest at the bottom; men to the left (drawn
+ * as negative values, labelled without the sign), women to the right.
+ */
+export function pyramidOption(bands: readonly SexCount[], names: { male: string; female: string }) {
+  return {
+    textStyle: phoneText,
+    grid: { left: 4, right: 16, top: 28, bottom: 4, containLabel: true },
+    legend: { top: 0, textStyle: phoneText, itemWidth: 14 },
+    xAxis: { type: 'value', axisLabel: { ...phoneText, formatter: count }, splitNumber: 2 },
+    yAxis: {
+      type: 'category',
+      data: bands.map((b) => b.label),
+      axisTick: { show: false },
+      axisLabel: phoneText,
+    },
+    series: [
+      { type: 'bar', name: names.male, stack: 'sex', data: bands.map((b) => -b.male), barCategoryGap: '15%' },
+      {
+        type: 'bar',
+        name: names.female,
+        stack: 'sex',
+        data: bands.map((b) => b.female),
+        barCategoryGap: '15%',
+      },
+    ],
+  } satisfies ChartOption;
+}
+
+/** Horizontal bars, one per category (long names shortened: the table beside has them whole), split by sex. */
+export function sexBarsOption(items: readonly SexCount[], names: { male: string; female: string }) {
+  return {
+    textStyle: phoneText,
+    grid: { left: 4, right: 16, top: 28, bottom: 4, containLabel: true },
+    legend: { top: 0, textStyle: phoneText, itemWidth: 14 },
+    xAxis: { type: 'value', axisLabel: { ...phoneText, formatter: count }, splitNumber: 2, minInterval: 1 },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: items.map((i) => shortLabel(i.label)),
+      axisTick: { show: false },
+      axisLabel: phoneText,
+    },
+    series: [
+      { type: 'bar', name: names.male, stack: 'sex', data: items.map((i) => i.male) },
+      { type: 'bar', name: names.female, stack: 'sex', data: items.map((i) => i.female) },
+    ],
+  } satisfies ChartOption;
+}
+
+/** How tall a phone chart of `rows` bars is, with room for its legend and axis. */
+export function phoneChartSize(rows: number): ChartSize {
+  return { width: PHONE_WIDTH, height: 56 + Math.max(1, rows) * 22 };
 }
 
 /** Vertical bars per category, one colour per series (a bar chart of a table's columns). */

@@ -5,11 +5,11 @@ import { fileIntegrityWork } from '../files/integrity.ts';
 import { Invalid } from '../http/errors.ts';
 import { t } from '../i18n/index.ts';
 import { importKindLabel } from '../imports/index.ts';
-import type { SimpulModule, WorkDoneRow, WorkItem, WorkQueueItem } from '../module.ts';
+import type { SimpulModule, WorkCount, WorkDoneRow, WorkItem, WorkQueueItem } from '../module.ts';
 import { regionDirectory } from '../region-directory.ts';
 import { jakartaYearMonth, startOfJakartaDay } from '../time.ts';
 
-/** How many items one module may put on the page; the badge counts the same items. */
+/** How many items one module may put on the page (the menu counts them all, through `workCount`). */
 export const WORK_ITEM_LIMIT = 200;
 
 /** A failed import stays on its starter's queue this long, then the import page alone keeps it. */
@@ -211,6 +211,38 @@ export function workListOf(request: { ctx: Ctx }, modules: readonly SimpulModule
   return list;
 }
 
+const NOTHING: WorkCount = { waiting: 0, late: 0 };
+
+function countOfItems(items: readonly WorkItem[]): WorkCount {
+  return { waiting: items.length, late: items.filter((i) => i.overdue).length };
+}
+
+function countOfLines(lines: readonly WorkQueueItem[]): WorkCount {
+  return lines.reduce((n, l) => ({ waiting: n.waiting + l.count, late: n.late + l.overdue }), NOTHING);
+}
+
+/** One module's share of the count: its count query, else its items counted, else its queue lines. */
+export function moduleWorkCount(ctx: Ctx, module: SimpulModule): Promise<WorkCount> {
+  if (module.workCount) return module.workCount(ctx);
+  if (module.workItems) return module.workItems(ctx, { limit: WORK_ITEM_LIMIT }).then(countOfItems);
+  if (module.workQueue) return module.workQueue(ctx).then(countOfLines);
+  return Promise.resolve(NOTHING);
+}
+
+/**
+ * What waits for the acting officer and how much of it is late, without building the list: each
+ * module's `workCount` (see `moduleWorkCount`), the failed imports and the changed stored files.
+ */
+export async function readWorkCount(ctx: Ctx, modules: readonly SimpulModule[]): Promise<WorkCount> {
+  if (!isStaff(ctx.actor)) return NOTHING;
+  const parts = await Promise.all([
+    failedImportItems(ctx, modules).then(countOfItems),
+    fileIntegrityWork(ctx).then(countOfLines),
+    ...modules.map((module) => moduleWorkCount(ctx, module)),
+  ]);
+  return parts.reduce((n, p) => ({ waiting: n.waiting + p.waiting, late: n.late + p.late }), NOTHING);
+}
+
 /** Staff pages (not their downloads) carry the "Kerja saya" count in the menu. */
 function showsBadge(request: { method: string; ctx: Ctx; view: { path: string } }): boolean {
   const path = request.view.path;
@@ -220,6 +252,16 @@ function showsBadge(request: { method: string; ctx: Ctx; view: { path: string } 
     (path === '/kelola' || path.startsWith('/kelola/')) &&
     !/\.[a-z0-9]+$/i.test(path)
   );
+}
+
+/** The queue page reads its list anyway, so its menu counts that list; every other page asks the counts. */
+async function badgeCount(
+  request: { ctx: Ctx; view: { path: string } },
+  modules: readonly SimpulModule[],
+): Promise<WorkCount> {
+  if (request.view.path !== WORK_PATH) return readWorkCount(request.ctx, modules);
+  const list = await workListOf(request, modules);
+  return { waiting: list.total, late: list.overdue };
 }
 
 /**
@@ -233,10 +275,7 @@ export function workBadgeHook(modules: readonly SimpulModule[]) {
     view: { path: string; navBadges?: Record<string, { count: number; overdue: number }> };
   }) => {
     if (!showsBadge(request)) return;
-    const list = await workListOf(request, modules);
-    request.view.navBadges = {
-      ...request.view.navBadges,
-      [WORK_PATH]: { count: list.total, overdue: list.overdue },
-    };
+    const { waiting, late } = await badgeCount(request, modules);
+    request.view.navBadges = { ...request.view.navBadges, [WORK_PATH]: { count: waiting, overdue: late } };
   };
 }

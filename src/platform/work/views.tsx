@@ -26,11 +26,14 @@ function spanText(ms: number): string {
 
 function SlaClock(props: { item: WorkItem; now: Date }): SafeHtml {
   const { item, now } = props;
+  // without a deadline, how long it has waited is what tells the officer which to take first
   if (!item.dueAt)
     return item.overdue ? (
       <StatusTag tone="bad">{t('work.noDue')}</StatusTag>
     ) : (
-      <span>{t('work.noDue')}</span>
+      <span data-waiting-ms={String(now.getTime() - item.receivedAt.getTime())}>
+        {t('work.waitingFor', { time: spanText(now.getTime() - item.receivedAt.getTime()) })}
+      </span>
     );
   const left = item.dueAt.getTime() - now.getTime();
   return item.overdue ? (

@@ -1,4 +1,10 @@
-import { barsSvg, pyramidSvg } from '../../../platform/charts/index.ts';
+import {
+  phoneChartSize,
+  pyramidOption,
+  renderChartSvg,
+  type SexCount,
+  sexBarsOption,
+} from '../../../platform/charts/echarts.ts';
 import { formatNumber, t } from '../../../platform/i18n/index.ts';
 import {
   Button,
@@ -805,13 +811,48 @@ export function ImportStatusPage(p: {
   );
 }
 
-function CategoryTable(props: { title: string; rows: CategoryCount[]; slug: string }): SafeHtml {
+/** The statistics page's charts, drawn by ECharts on the server (the page itself renders synchronously). */
+export interface StatsCharts {
+  pyramid: string;
+  religion: string;
+  education: string;
+  occupation: string;
+  marital: string;
+}
+
+function sexNames() {
+  return { male: t('residents.male'), female: t('residents.female') };
+}
+
+function categoryChart(title: string, rows: readonly SexCount[]): Promise<string> {
+  return renderChartSvg(sexBarsOption(rows, sexNames()), phoneChartSize(rows.length), title, { phone: true });
+}
+
+/** Every chart of the statistics page, each of the same numbers as the table beside it. */
+export async function statsCharts(s: PopulationStats): Promise<StatsCharts> {
+  const bands = s.pyramid.map((b) => ({ label: b.band, male: b.male, female: b.female }));
+  const [pyramid, religion, education, occupation, marital] = await Promise.all([
+    renderChartSvg(pyramidOption(bands, sexNames()), phoneChartSize(bands.length), t('residents.pyramid'), {
+      phone: true,
+    }),
+    categoryChart(t('residents.field.religionCode'), s.religion),
+    categoryChart(t('residents.field.educationCode'), s.education),
+    categoryChart(t('residents.field.occupationCode'), s.occupation),
+    categoryChart(t('residents.field.maritalStatusCode'), s.marital),
+  ]);
+  return { pyramid, religion, education, occupation, marital };
+}
+
+function CategoryTable(props: {
+  title: string;
+  rows: CategoryCount[];
+  slug: string;
+  chart: string;
+}): SafeHtml {
   return (
     <section class="panel">
       <h2 id={props.slug}>{props.title}</h2>
-      {raw(
-        barsSvg(props.rows, { title: props.title, male: t('residents.male'), female: t('residents.female') }),
-      )}
+      {raw(props.chart)}
       <Table
         rows={props.rows}
         columns={[
@@ -827,6 +868,7 @@ function CategoryTable(props: { title: string; rows: CategoryCount[]; slug: stri
 
 export function StatsPage(p: {
   stats: PopulationStats;
+  charts: StatsCharts;
   regionName: string;
   choices: VillageChoice[];
 }): SafeHtml {
@@ -882,13 +924,7 @@ export function StatsPage(p: {
       )}
       <section class="panel">
         <h2>{t('residents.pyramid')}</h2>
-        {raw(
-          pyramidSvg(s.pyramid, {
-            title: t('residents.pyramid'),
-            male: t('residents.male'),
-            female: t('residents.female'),
-          }),
-        )}
+        {raw(p.charts.pyramid)}
         <Table
           rows={s.pyramid}
           columns={[
@@ -898,10 +934,30 @@ export function StatsPage(p: {
           ]}
         />
       </section>
-      <CategoryTable title={t('residents.field.religionCode')} rows={s.religion} slug="agama" />
-      <CategoryTable title={t('residents.field.educationCode')} rows={s.education} slug="pendidikan" />
-      <CategoryTable title={t('residents.field.occupationCode')} rows={s.occupation} slug="pekerjaan" />
-      <CategoryTable title={t('residents.field.maritalStatusCode')} rows={s.marital} slug="status-kawin" />
+      <CategoryTable
+        title={t('residents.field.religionCode')}
+        rows={s.religion}
+        slug="agama"
+        chart={p.charts.religion}
+      />
+      <CategoryTable
+        title={t('residents.field.educationCode')}
+        rows={s.education}
+        slug="pendidikan"
+        chart={p.charts.education}
+      />
+      <CategoryTable
+        title={t('residents.field.occupationCode')}
+        rows={s.occupation}
+        slug="pekerjaan"
+        chart={p.charts.occupation}
+      />
+      <CategoryTable
+        title={t('residents.field.maritalStatusCode')}
+        rows={s.marital}
+        slug="status-kawin"
+        chart={p.charts.marital}
+      />
     </Layout>
   );
 }
