@@ -13,6 +13,7 @@ import { healthRoutes } from './routes.tsx';
 import { scorecardMigrations } from './scorecard-migrations.ts';
 import { healthSearch } from './search.ts';
 import { seedDemoHealth } from './seed.ts';
+import { healthWorkItems } from './work-items.ts';
 
 export const healthModule: SimpulModule = {
   name: 'health',
@@ -47,6 +48,8 @@ export const healthModule: SimpulModule = {
   figures: healthFigures,
   personalData: healthPersonalData,
   workQueue: healthWorkQueue,
+  // no `workDone`: the module records no per-child "handled" event (home visits are quarterly counts)
+  workItems: healthWorkItems,
   search: healthSearch,
   cli: healthCli,
   villageSite: [{ path: 'kesehatan', label: 'health.public.siteMenu', order: 40 }],

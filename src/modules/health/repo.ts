@@ -19,7 +19,7 @@ export type MeasurementRow = Selectable<HealthMeasurementTable>;
 export type MotherRow = Selectable<HealthMotherTable>;
 
 /** Rows within a record scope: one posyandu, a region, or the villages of a puskesmas area. */
-function whereInScope<DB, TB extends keyof DB, O>(
+export function whereInScope<DB, TB extends keyof DB, O>(
   query: SelectQueryBuilder<DB, TB, O>,
   columns: { posyandu: string; village: string },
   scope: RecordScope,

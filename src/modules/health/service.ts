@@ -865,7 +865,19 @@ export interface AtRiskChild {
   reasons: RiskReason[];
 }
 
-function reasonsOf(r: Awaited<ReturnType<typeof repo.atRiskRows>>[number]): RiskReason[] {
+/** A child's latest measurement of the month, as the at-risk list and the work items read it. */
+export interface RiskMeasurement {
+  measured_on: string | null;
+  haz: string | null;
+  waz: string | null;
+  whz: string | null;
+  weight_gain: string | null;
+  two_t: boolean | null;
+  flags: string[] | null;
+  confirmed_implausible: boolean | null;
+}
+
+export function reasonsOf(r: RiskMeasurement): RiskReason[] {
   if (!r.measured_on) return ['not_measured'];
   const reasons: RiskReason[] = [];
   const unconfirmed = (r.flags ?? []).length > 0 && !r.confirmed_implausible;
