@@ -242,6 +242,18 @@ export async function historyOf(db: Db, childId: string): Promise<MeasurementRow
     .execute();
 }
 
+/** What a measurement says about risk (`service.reasonsOf`), as the at-risk list and work items select it. */
+export const RISK_COLUMNS = [
+  'm.measured_on',
+  'm.haz',
+  'm.waz',
+  'm.whz',
+  'm.weight_gain',
+  'm.two_t',
+  'm.flags',
+  'm.confirmed_implausible',
+] as const;
+
 /** Children in scope whose latest measurement in the month puts them at risk, or who were not measured. */
 export async function atRiskRows(db: Db, scope: RecordScope, month: string, day: string, maxAgeDays: number) {
   let query = db
@@ -258,14 +270,7 @@ export async function atRiskRows(db: Db, scope: RecordScope, month: string, day:
       'c.village_code',
       'p.name as posyandu_name',
       'p.id as posyandu_id',
-      'm.measured_on',
-      'm.haz',
-      'm.waz',
-      'm.whz',
-      'm.weight_gain',
-      'm.two_t',
-      'm.flags',
-      'm.confirmed_implausible',
+      ...RISK_COLUMNS,
     ])
     .where('c.active', '=', true)
     .where('c.anonymised_at', 'is', null)

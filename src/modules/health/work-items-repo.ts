@@ -1,7 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import type { RecordScope } from './policy.ts';
-import { whereInScope } from './repo.ts';
+import { RISK_COLUMNS, whereInScope } from './repo.ts';
 import './schema.ts';
 
 const CHILD = { posyandu: 'c.posyandu_id', village: 'c.village_code' };
@@ -43,20 +43,7 @@ export async function latestAtRisk(
         sql<SqlBool>`(cardinality(m.flags) > 0 AND NOT m.confirmed_implausible)`,
       ]),
     )
-    .select([
-      'c.id',
-      'c.name',
-      'c.posyandu_id',
-      'p.name as posyandu_name',
-      'm.measured_on',
-      'm.haz',
-      'm.waz',
-      'm.whz',
-      'm.weight_gain',
-      'm.two_t',
-      'm.flags',
-      'm.confirmed_implausible',
-    ])
+    .select(['c.id', 'c.name', 'c.posyandu_id', 'p.name as posyandu_name', ...RISK_COLUMNS])
     .orderBy('m.measured_on')
     .orderBy('c.name')
     .execute();
