@@ -133,12 +133,20 @@ export interface PreparedExport {
   rows: Cell[][];
 }
 
-type ExportInput = { region?: string; puskesmas?: string; month?: string };
+export type ExportInput = { region?: string; puskesmas?: string; month?: string };
 
 /** What the sheet covers: the puskesmas area when one is named, else the region (default: the actor's). */
+/** The puskesmas a request names; with no area named, an assigned officer's own puskesmas. */
+export async function chosenPuskesmas(ctx: Ctx, input: ExportInput): Promise<string | null> {
+  if (input.puskesmas) return input.puskesmas;
+  if (input.region) return null;
+  return (await healthAccess(ctx)).area?.code ?? null;
+}
+
 async function exportArea(ctx: Ctx, input: ExportInput) {
-  if (input.puskesmas) {
-    const area = await puskesmasArea(ctx, input.puskesmas);
+  const code = await chosenPuskesmas(ctx, input);
+  if (code) {
+    const area = await puskesmasArea(ctx, code);
     return { area: { puskesmas: area } as RecordArea, key: area.code, villages: area.villages, level: null };
   }
   const region = input.region || defaultRegion(ctx);

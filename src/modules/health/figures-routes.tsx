@@ -8,7 +8,13 @@ import { formBody, formRoute, textField } from '../../platform/http/form-route.t
 import { queryText } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { findVillage } from '../regions/service.ts';
-import { type ExportFormat, mayExportMeasurements, prepareExport, writeExport } from './export-ppgbm.ts';
+import {
+  chosenPuskesmas,
+  type ExportFormat,
+  mayExportMeasurements,
+  prepareExport,
+  writeExport,
+} from './export-ppgbm.ts';
 import { defaultRegion, figuresPage, parseMonth, publicVillageFigures } from './figures.ts';
 import { puskesmasArea, puskesmasChoices } from './puskesmas.ts';
 import { ENTERED, fieldOf, PAUD_TARGET_FIELD, quarterKey, saveScorecard, scorecard } from './scorecard.ts';
@@ -102,7 +108,8 @@ export async function figuresRoutes(app: FastifyInstance): Promise<void> {
     const query = queryText(request);
     const region = query.wilayah || defaultRegion(request.ctx);
     const month = parseMonth(request.ctx, query.bulan);
-    const puskesmas = query.puskesmas ? await puskesmasArea(request.ctx, query.puskesmas) : null;
+    const code = await chosenPuskesmas(request.ctx, { region: query.wilayah, puskesmas: query.puskesmas });
+    const puskesmas = code ? await puskesmasArea(request.ctx, code) : null;
     // the same refusal (and wording) as the download itself
     const area = puskesmas ? { puskesmas } : { region };
     if (!(await mayExportMeasurements(request.ctx, area))) throw new Forbidden(t('health.export.notAllowed'));

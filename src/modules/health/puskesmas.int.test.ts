@@ -101,6 +101,10 @@ describe('an officer assigned to a puskesmas', () => {
       200,
     );
     expect((await visitor.get('/kelola/kesehatan/ekspor.csv?puskesmas=PTIDAKADA')).statusCode).toBe(404);
+    // with no area named, the officer's own puskesmas is the sheet's
+    const own = await visitor.get('/kelola/kesehatan/ekspor');
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain(`puskesmas=${AREA}`);
     const audit = await test.ctx.db
       .selectFrom('audit_log')
       .select(['actor_id', 'entity_id'])
