@@ -148,6 +148,9 @@ const PPID_DESKS = [
 ] as const satisfies readonly Who[];
 
 const A = (fx: Fixtures) => fx.villageA;
+/** the health module's puskesmas keepers: admin kabupaten and a Dinkes officer assigned to no puskesmas */
+const PUSKESMAS_KEEPERS = ['opdDinkes', 'admin'] as const satisfies readonly Who[];
+const puskesmasOf = (who: Who) => `PMATRIX${who.toUpperCase()}`;
 
 function maskOf(value: string): string {
   return `${value.slice(0, 4)}${'•'.repeat(value.length - 8)}${value.slice(-4)}`;
@@ -1271,6 +1274,46 @@ export const MATRIX: Record<string, Entry> = {
     allow: NOBODY,
   },
   'GET /kesehatan/templat-impor.csv': { url: () => '/kesehatan/templat-impor.csv', allow: ALL },
+  // ---- health: puskesmas areas, kept by admin and Dinkes' regency desk (opdDinkes is unassigned).
+  // Each keeper's add makes `PMATRIX<WHO>`, which that keeper's later writes edit; the page of one
+  // is read before any exists, so it is asked for an unknown one.
+  'GET /kelola/kesehatan/puskesmas': { url: () => '/kelola/kesehatan/puskesmas', allow: PUSKESMAS_KEEPERS },
+  'POST /kelola/kesehatan/puskesmas': {
+    url: () => '/kelola/kesehatan/puskesmas',
+    allow: PUSKESMAS_KEEPERS,
+    body: (fx, who) => ({
+      kode: puskesmasOf(who),
+      nama: `Puskesmas ${who}`,
+      kecamatan: fx.kecamatanA,
+      aktif: 'ya',
+    }),
+  },
+  'GET /kelola/kesehatan/puskesmas/:code': {
+    label: 'no such puskesmas yet',
+    url: () => '/kelola/kesehatan/puskesmas/PTIDAKADA',
+    allow: NOBODY,
+  },
+  'POST /kelola/kesehatan/puskesmas/:code/ubah': {
+    url: (_fx, who) => `/kelola/kesehatan/puskesmas/${puskesmasOf(who)}/ubah`,
+    allow: PUSKESMAS_KEEPERS,
+    body: (fx, who) => ({ nama: `Puskesmas ${who} (ubah)`, kecamatan: fx.kecamatanA, aktif: 'ya' }),
+  },
+  'POST /kelola/kesehatan/puskesmas/:code/desa': {
+    url: (_fx, who) => `/kelola/kesehatan/puskesmas/${puskesmasOf(who)}/desa`,
+    allow: PUSKESMAS_KEEPERS,
+    body: (fx) => ({ desa: fx.villageB }),
+  },
+  'POST /kelola/kesehatan/puskesmas/:code/petugas': {
+    url: (_fx, who) => `/kelola/kesehatan/puskesmas/${puskesmasOf(who)}/petugas`,
+    allow: PUSKESMAS_KEEPERS,
+    body: () => ({ email: 'bukan.petugas@example.invalid' }),
+  },
+  'POST /kelola/kesehatan/puskesmas/:code/petugas/lepas': {
+    url: (_fx, who) => `/kelola/kesehatan/puskesmas/${puskesmasOf(who)}/petugas/lepas`,
+    allow: PUSKESMAS_KEEPERS,
+    body: () => ({ petugas: '00000000-0000-4000-8000-000000000000' }),
+  },
+
   'GET /akun/anak': { url: () => '/akun/anak', allow: RESIDENTS },
   'GET /akun/anak/:id': { url: (fx) => `/akun/anak/${fx.health.childId}`, allow: ['residentA'] },
   // ---- residents: what an import changed, and residents' correction requests (#12 items 21, 3).

@@ -13,6 +13,7 @@ export interface ExportRow {
   village_code: string;
   posyandu: string;
   dusun: string;
+  puskesmas: string | null;
   measured_on: string;
   age_days: number;
   weight_kg: string | null;
@@ -34,13 +35,23 @@ export interface ExportRow {
   confirmed_implausible: boolean;
 }
 
-/** Every measurement of the month in the region, with the child, mother and posyandu beside it. */
-export async function exportRows(db: Db, region: string, month: string): Promise<ExportRow[]> {
+/** Which villages a sheet covers: a region (village, kecamatan) or a puskesmas area's villages. */
+export type ExportFilter = { region: string } | { villages: string[] };
+
+function villagesOf(filter: ExportFilter) {
+  if ('region' in filter)
+    return sql`(m.village_code = ${filter.region} OR m.village_code LIKE ${`${filter.region}.%`})`;
+  // an area without villages holds no measurement
+  return filter.villages.length === 0 ? sql`false` : sql`m.village_code IN (${sql.join(filter.villages)})`;
+}
+
+/** Every measurement of the month in the area, with the child, mother, posyandu and puskesmas beside it. */
+export async function exportRows(db: Db, filter: ExportFilter, month: string): Promise<ExportRow[]> {
   const { rows } = await sql<ExportRow>`
     SELECT c.nik, c.family_number, c.name, c.sex, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date,
       mo.name AS mother_name, mo.nik AS mother_nik,
       m.village_code,
-      p.name AS posyandu, p.dusun,
+      p.name AS posyandu, p.dusun, pk.name AS puskesmas,
       to_char(m.measured_on, 'YYYY-MM-DD') AS measured_on, m.age_days,
       m.weight_kg, m.height_cm, m.position, m.arm_cm, m.head_cm, m.haz, m.waz, m.whz,
       m.height_for_age, m.weight_for_age, m.weight_for_height, m.weight_gain,
@@ -49,8 +60,9 @@ export async function exportRows(db: Db, region: string, month: string): Promise
     JOIN health_children c ON c.id = m.child_id
     JOIN health_posyandu p ON p.id = m.posyandu_id
     LEFT JOIN health_mothers mo ON mo.id = c.mother_id
-    WHERE m.measured_month = ${month}::date
-      AND (m.village_code = ${region} OR m.village_code LIKE ${`${region}.%`})
+    LEFT JOIN health_puskesmas_villages pv ON pv.village_code = m.village_code
+    LEFT JOIN health_puskesmas pk ON pk.code = pv.puskesmas_code
+    WHERE m.measured_month = ${month}::date AND ${villagesOf(filter)}
     ORDER BY m.village_code, p.name, c.name, m.measured_on, c.id`.execute(db);
   return rows;
 }

@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
 import { audit } from '../../platform/audit/service.ts';
-import { regionContains, scopeLevel } from '../../platform/auth/policy.ts';
-import type { Actor } from '../../platform/auth/roles.ts';
+import { scopeLevel } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { csvLine } from '../../platform/csv.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
@@ -10,7 +9,9 @@ import { type Cell, xlsxWriter } from '../../platform/tabular/write.ts';
 import { listKecamatan, listVillages, regionExists } from '../regions/service.ts';
 import { type ExportRow, exportRows } from './export-ppgbm-repo.ts';
 import { defaultRegion, firstDay, parseMonth } from './figures.ts';
-import { recordScope } from './policy.ts';
+import { mayReadRecordsOf, type RecordArea } from './policy.ts';
+import { puskesmasArea } from './puskesmas.ts';
+import { healthAccess } from './service.ts';
 import './messages.ts';
 
 /**
@@ -19,8 +20,8 @@ import './messages.ts';
  * the documented sheet of the issue — the child's identity (NIK, name, sex, birth date, KK),
  * the parent, the address (village, dusun, posyandu) and the measurement (date, weight,
  * length/height and how it was measured, LiLA, head), with the z-scores and their Permenkes
- * 2/2020 categories beside it. The kecamatan stands for the puskesmas area (Kabupaten Serang has
- * about one puskesmas per kecamatan; no public list maps villages to puskesmas).
+ * 2/2020 categories beside it. A sheet covers a puskesmas area (`health_puskesmas_villages`), a
+ * kecamatan or a village; the puskesmas column names the puskesmas whose area holds the village.
  */
 export const EXPORT_COLUMNS = [
   'No',
@@ -31,7 +32,8 @@ export const EXPORT_COLUMNS = [
   'Tanggal Lahir',
   'Nama Orang Tua',
   'NIK Orang Tua',
-  'Kecamatan (Puskesmas)',
+  'Kecamatan',
+  'Puskesmas',
   'Kode Desa',
   'Desa',
   'Dusun',
@@ -86,6 +88,7 @@ function toCells(row: ExportRow, n: number, names: Map<string, string>): Cell[] 
     row.mother_name,
     row.mother_nik,
     names.get(row.village_code.slice(0, 8)) ?? row.village_code.slice(0, 8),
+    row.puskesmas ?? '',
     row.village_code,
     names.get(row.village_code) ?? row.village_code,
     row.dusun,
@@ -114,19 +117,13 @@ function toCells(row: ExportRow, n: number, names: Map<string, string>): Cell[] 
 }
 
 /**
- * The sheet is the region's children in full, so it is for whoever reads that region's records
- * (the module's `recordScope`): the village office its village, Dinkes and admin the regency.
- * A kader (one posyandu) and the camat (aggregates only) are refused.
+ * The sheet is the area's children in full, so it is for whoever reads that area's records
+ * (the module's `mayReadRecordsOf`): the village office its village, an assigned Dinkes officer
+ * their puskesmas area or one of its villages, other Dinkes officers and admin anything. A kader
+ * (one posyandu) and the camat (aggregates only) are refused.
  */
-export function mayExportMeasurements(actor: Actor | null, region: string): boolean {
-  try {
-    const scope = recordScope({ actor, kaderPosyanduId: null });
-    if ('posyanduId' in scope) return false;
-    return scope.region === null || regionContains(scope.region, region);
-  } catch (error) {
-    if (error instanceof Forbidden) return false;
-    throw error;
-  }
+export async function mayExportMeasurements(ctx: Ctx, area: RecordArea): Promise<boolean> {
+  return mayReadRecordsOf(await healthAccess(ctx), area);
 }
 
 export interface PreparedExport {
@@ -136,25 +133,48 @@ export interface PreparedExport {
   rows: Cell[][];
 }
 
-/**
- * The sheet's rows for a region (a kecamatan as puskesmas area, or one village) and month. It holds
- * NIK and health data, so it needs the right to see the region's records in full, and every
- * export is written to the audit log as a personal-data read.
- */
-export async function prepareExport(
-  ctx: Ctx,
-  input: { region?: string; month?: string },
-): Promise<PreparedExport> {
+export type ExportInput = { region?: string; puskesmas?: string; month?: string };
+
+/** What the sheet covers: the puskesmas area when one is named, else the region (default: the actor's). */
+/** The puskesmas a request names; with no area named, an assigned officer's own puskesmas. */
+export async function chosenPuskesmas(ctx: Ctx, input: ExportInput): Promise<string | null> {
+  if (input.puskesmas) return input.puskesmas;
+  if (input.region) return null;
+  return (await healthAccess(ctx)).area?.code ?? null;
+}
+
+async function exportArea(ctx: Ctx, input: ExportInput) {
+  const code = await chosenPuskesmas(ctx, input);
+  if (code) {
+    const area = await puskesmasArea(ctx, code);
+    return { area: { puskesmas: area } as RecordArea, key: area.code, villages: area.villages, level: null };
+  }
   const region = input.region || defaultRegion(ctx);
   const level = scopeLevel(region);
   if (!level) throw new Invalid({ wilayah: t('figures.badRegion') }, t('figures.badRegion'));
   if (!(await regionExists(ctx, region))) throw new NotFound(t('figures.unknownRegion'));
-  if (!mayExportMeasurements(ctx.actor, region)) throw new Forbidden(t('health.export.notAllowed'));
+  return { area: { region } as RecordArea, key: region, villages: null, level };
+}
+
+/**
+ * The sheet's rows for a puskesmas area, a kecamatan or a village, and a month. It holds NIK and
+ * health data, so it needs the right to see the area's records in full, and every export is
+ * written to the audit log as a personal-data read.
+ */
+export async function prepareExport(ctx: Ctx, input: ExportInput): Promise<PreparedExport> {
+  const target = await exportArea(ctx, input);
+  if (!(await mayExportMeasurements(ctx, target.area))) throw new Forbidden(t('health.export.notAllowed'));
   const month = parseMonth(ctx, input.month);
+  const filter = target.villages ? { villages: target.villages } : { region: target.key };
   const [found, kecamatan, villages] = await Promise.all([
-    exportRows(ctx.db, region, firstDay(month)),
+    exportRows(ctx.db, filter, firstDay(month)),
     listKecamatan(ctx),
-    listVillages(ctx, level === 'regency' ? {} : { kecamatanCode: region.slice(0, 8) }),
+    listVillages(
+      ctx,
+      target.level === 'village' || target.level === 'kecamatan'
+        ? { kecamatanCode: target.key.slice(0, 8) }
+        : {},
+    ),
   ]);
   const names = new Map<string, string>([
     ...kecamatan.map((k): [string, string] => [k.code, k.name]),
@@ -163,14 +183,18 @@ export async function prepareExport(
   await audit(ctx, {
     action: 'read_personal',
     entity: 'health_ppgbm_export',
-    entityId: `${region} ${month}`,
-    villageCode: level === 'village' ? region : null,
-    detail: { region, month, rows: found.length },
+    entityId: `${target.key} ${month}`,
+    villageCode: target.level === 'village' ? target.key : null,
+    detail: {
+      ...('puskesmas' in target.area ? { puskesmas: target.key } : { region: target.key }),
+      month,
+      rows: found.length,
+    },
   });
   return {
-    region,
+    region: target.key,
     month,
-    fileName: (format) => `e-ppgbm-${region.replaceAll('.', '')}-${month}.${format}`,
+    fileName: (format) => `e-ppgbm-${target.key.replaceAll('.', '')}-${month}.${format}`,
     rows: found.map((row, i) => toCells(row, i + 1, names)),
   };
 }

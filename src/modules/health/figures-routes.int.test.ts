@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/context.ts';
 import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
 import { EXPORT_COLUMNS } from './export-ppgbm.ts';
-import { A1, B1, insertKnown, KEC_A, KEC_B, KNOWN } from './figures-test-data.ts';
+import { A1, B1, csvRows, insertKnown, KEC_A, KEC_B, KNOWN } from './figures-test-data.ts';
 
 let test: TestApp;
 
@@ -15,14 +15,6 @@ afterAll(() => test.close());
 
 async function visitor(role: Parameters<typeof makeStaff>[1]['role'], scope: string): Promise<Visitor> {
   return loginAs(test.app, await makeStaff(test.ctx, { role, scope }));
-}
-
-function csvRows(body: string): string[][] {
-  return body
-    .replace(/^\ufeff/, '')
-    .trim()
-    .split('\n')
-    .map((line) => line.split(','));
 }
 
 describe('health figures pages', () => {
@@ -75,8 +67,9 @@ describe('health figures pages', () => {
     expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
     // the unconfirmed row is in the sheet (the officer sees it), marked, though the figures leave it out
     expect(rows).toHaveLength(3);
-    expect(rows.map((r) => r[21])).toContain('-3');
-    expect(rows.find((r) => r[21] === '-3.5')?.at(-1)).toContain('belum dikonfirmasi');
+    const haz = rows[0]!.indexOf('ZS TB/U');
+    expect(rows.map((r) => r[haz])).toContain('-3');
+    expect(rows.find((r) => r[haz] === '-3.5')?.at(-1)).toContain('belum dikonfirmasi');
     const audits = await test.ctx.db
       .selectFrom('audit_log')
       .select(['action', 'entity', 'detail'])

@@ -8,8 +8,15 @@ import { formBody, formRoute, textField } from '../../platform/http/form-route.t
 import { queryText } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { findVillage } from '../regions/service.ts';
-import { type ExportFormat, mayExportMeasurements, prepareExport, writeExport } from './export-ppgbm.ts';
+import {
+  chosenPuskesmas,
+  type ExportFormat,
+  mayExportMeasurements,
+  prepareExport,
+  writeExport,
+} from './export-ppgbm.ts';
 import { defaultRegion, figuresPage, parseMonth, publicVillageFigures } from './figures.ts';
+import { puskesmasArea, puskesmasChoices } from './puskesmas.ts';
 import { ENTERED, fieldOf, PAUD_TARGET_FIELD, quarterKey, saveScorecard, scorecard } from './scorecard.ts';
 import {
   EXPORT_URL,
@@ -65,7 +72,7 @@ export async function figuresRoutes(app: FastifyInstance): Promise<void> {
       <FiguresStaffPage
         page={page}
         month={page.month}
-        mayExport={mayExportMeasurements(request.ctx.actor, page.region)}
+        mayExport={await mayExportMeasurements(request.ctx, { region: page.region })}
       />,
     );
   });
@@ -101,15 +108,29 @@ export async function figuresRoutes(app: FastifyInstance): Promise<void> {
     const query = queryText(request);
     const region = query.wilayah || defaultRegion(request.ctx);
     const month = parseMonth(request.ctx, query.bulan);
+    const code = await chosenPuskesmas(request.ctx, { region: query.wilayah, puskesmas: query.puskesmas });
+    const puskesmas = code ? await puskesmasArea(request.ctx, code) : null;
     // the same refusal (and wording) as the download itself
-    if (!mayExportMeasurements(request.ctx.actor, region)) throw new Forbidden(t('health.export.notAllowed'));
-    return reply.page(<ExportPage region={region} month={month} />);
+    const area = puskesmas ? { puskesmas } : { region };
+    if (!(await mayExportMeasurements(request.ctx, area))) throw new Forbidden(t('health.export.notAllowed'));
+    return reply.page(
+      <ExportPage
+        region={region}
+        month={month}
+        puskesmas={puskesmas?.code ?? ''}
+        choices={await puskesmasChoices(request.ctx)}
+      />,
+    );
   });
 
   for (const format of ['xlsx', 'csv'] as const satisfies readonly ExportFormat[]) {
     app.get(`${EXPORT_URL}.${format}`, staff, async (request, reply) => {
       const query = queryText(request);
-      const prepared = await prepareExport(request.ctx, { region: query.wilayah, month: query.bulan });
+      const prepared = await prepareExport(request.ctx, {
+        region: query.wilayah,
+        puskesmas: query.puskesmas,
+        month: query.bulan,
+      });
       const stream = new PassThrough();
       void writeExport(prepared, format, stream).catch((error: unknown) => stream.destroy(error as Error));
       return attachment(

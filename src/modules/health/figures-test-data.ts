@@ -181,3 +181,12 @@ export async function insertKnown(ctx: Ctx): Promise<Record<string, string>> {
   }
   return posyandu;
 }
+
+/** A CSV answer (BOM first, no quoted commas in these sheets) as rows of cells. */
+export function csvRows(body: string): string[][] {
+  return body
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
+}

@@ -2,6 +2,7 @@ import type { Messages } from '../../platform/i18n/index.ts';
 import { registerMessages } from '../../platform/i18n/index.ts';
 import { figuresMessages } from './figures-messages.ts';
 import { growthMessages } from './growth/messages.ts';
+import { puskesmasMessages } from './puskesmas-messages.ts';
 
 const id: Messages = {
   'health.nav': 'Kesehatan & posyandu',
@@ -468,7 +469,7 @@ const en: Messages = {
 };
 
 export const messages = {
-  id: { ...growthMessages.id, ...figuresMessages.id, ...id },
-  en: { ...growthMessages.en, ...figuresMessages.en, ...en },
+  id: { ...growthMessages.id, ...figuresMessages.id, ...puskesmasMessages.id, ...id },
+  en: { ...growthMessages.en, ...figuresMessages.en, ...puskesmasMessages.en, ...en },
 };
 registerMessages(messages);

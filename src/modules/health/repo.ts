@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
@@ -17,6 +17,22 @@ export type PosyanduRow = Selectable<HealthPosyanduTable>;
 export type ChildRow = Selectable<HealthChildTable>;
 export type MeasurementRow = Selectable<HealthMeasurementTable>;
 export type MotherRow = Selectable<HealthMotherTable>;
+
+/** Rows within a record scope: one posyandu, a region, or the villages of a puskesmas area. */
+export function whereInScope<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  columns: { posyandu: string; village: string },
+  scope: RecordScope,
+): SelectQueryBuilder<DB, TB, O> {
+  // biome-ignore lint/suspicious/noExplicitAny: column names are checked by the caller's table types
+  const ref = (column: string) => column as any;
+  if ('posyanduId' in scope) return query.where(ref(columns.posyandu), '=', scope.posyanduId);
+  if ('villages' in scope)
+    return scope.villages.length === 0
+      ? query.where(sql<boolean>`false`)
+      : query.where(ref(columns.village), 'in', scope.villages);
+  return whereInRegion(query, columns.village, scope.region);
+}
 
 export async function kaderPosyanduId(db: Db, userId: string): Promise<string | null> {
   const row = await db
@@ -226,6 +242,18 @@ export async function historyOf(db: Db, childId: string): Promise<MeasurementRow
     .execute();
 }
 
+/** What a measurement says about risk (`service.reasonsOf`), as the at-risk list and work items select it. */
+export const RISK_COLUMNS = [
+  'm.measured_on',
+  'm.haz',
+  'm.waz',
+  'm.whz',
+  'm.weight_gain',
+  'm.two_t',
+  'm.flags',
+  'm.confirmed_implausible',
+] as const;
+
 /** Children in scope whose latest measurement in the month puts them at risk, or who were not measured. */
 export async function atRiskRows(db: Db, scope: RecordScope, month: string, day: string, maxAgeDays: number) {
   let query = db
@@ -242,14 +270,7 @@ export async function atRiskRows(db: Db, scope: RecordScope, month: string, day:
       'c.village_code',
       'p.name as posyandu_name',
       'p.id as posyandu_id',
-      'm.measured_on',
-      'm.haz',
-      'm.waz',
-      'm.whz',
-      'm.weight_gain',
-      'm.two_t',
-      'm.flags',
-      'm.confirmed_implausible',
+      ...RISK_COLUMNS,
     ])
     .where('c.active', '=', true)
     .where('c.anonymised_at', 'is', null)
@@ -266,10 +287,7 @@ export async function atRiskRows(db: Db, scope: RecordScope, month: string, day:
     )
     .orderBy('p.name')
     .orderBy('c.name');
-  query =
-    'posyanduId' in scope
-      ? query.where('c.posyandu_id', '=', scope.posyanduId)
-      : whereInRegion(query, 'c.village_code', scope.region);
+  query = whereInScope(query, { posyandu: 'c.posyandu_id', village: 'c.village_code' }, scope);
   return query.execute();
 }
 
@@ -306,10 +324,7 @@ export async function queueCounts(
     .where('c.anonymised_at', 'is', null)
     .where('c.birth_date', '<=', day)
     .where(sql<boolean>`${day}::date - c.birth_date <= ${maxAgeDays}`);
-  const scoped =
-    'posyanduId' in scope
-      ? children.where('c.posyandu_id', '=', scope.posyanduId)
-      : whereInRegion(children, 'c.village_code', scope.region);
+  const scoped = whereInScope(children, { posyandu: 'c.posyandu_id', village: 'c.village_code' }, scope);
   const unmeasured = await scoped
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -328,10 +343,7 @@ export async function queueCounts(
     .where('m.confirmed_implausible', '=', false)
     .where(sql<boolean>`cardinality(m.flags) > 0`)
     .select((eb) => eb.fn.countAll<number>().as('n'));
-  pending =
-    'posyanduId' in scope
-      ? pending.where('m.posyandu_id', '=', scope.posyanduId)
-      : whereInRegion(pending, 'm.village_code', scope.region);
+  pending = whereInScope(pending, { posyandu: 'm.posyandu_id', village: 'm.village_code' }, scope);
   const waiting = await pending.executeTakeFirstOrThrow();
   return { unmeasured: Number(unmeasured.n), pending: Number(waiting.n) };
 }
@@ -393,10 +405,7 @@ export async function pregnanciesIn(db: Db, scope: RecordScope) {
     ])
     .where('g.ended_on', 'is', null)
     .orderBy('g.expected_date');
-  query =
-    'posyanduId' in scope
-      ? query.where('g.posyandu_id', '=', scope.posyanduId)
-      : whereInRegion(query, 'g.village_code', scope.region);
+  query = whereInScope(query, { posyandu: 'g.posyandu_id', village: 'g.village_code' }, scope);
   return query.execute();
 }
 

@@ -16,8 +16,9 @@ import {
   refuseNoFile,
   templateCsv,
 } from './import.ts';
-import { mayRecordAt } from './policy.ts';
+import { mayKeepPuskesmas, mayRecordAt } from './policy.ts';
 import { addPregnancyCheck, getPregnancy, listPregnancies, registerPregnancy } from './pregnancy.ts';
+import { puskesmasRoutes } from './puskesmas-routes.tsx';
 import { childForEdit, editChild, editPosyandu, posyanduForEdit } from './registry-edit.ts';
 import {
   atRisk,
@@ -67,6 +68,7 @@ async function listPage(
     <PosyanduListPage
       rows={await listPosyandu(request.ctx)}
       openIn={mayOpenPosyandu(request.ctx)}
+      keepsPuskesmas={mayKeepPuskesmas(await healthAccess(request.ctx))}
       {...state}
     />
   );
@@ -185,6 +187,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
   const staff = { preHandler: requireStaff(), schema: { hide: true } };
   await app.register(figuresRoutes);
   await app.register(zscoreApi);
+  await app.register(puskesmasRoutes);
   registryEditRoutes(app);
 
   app.get(BASE, staff, async (_request, reply) => reply.redirect(`${BASE}/posyandu`, 303));

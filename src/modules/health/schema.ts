@@ -128,6 +128,30 @@ export interface HealthMeasurementTable {
   updated_at: Updated;
 }
 
+/** A puskesmas; its area is the villages `health_puskesmas_villages` gives it. */
+export interface HealthPuskesmasTable {
+  code: string;
+  name: string;
+  /** where the puskesmas stands; its area may reach into a neighbouring kecamatan */
+  kecamatan_code: string;
+  active: Generated<boolean>;
+  created_at: Created;
+  updated_at: Updated;
+}
+
+export interface HealthPuskesmasVillageTable {
+  village_code: string;
+  puskesmas_code: string;
+  assigned_at: Created;
+}
+
+/** A Dinkes officer assigned to one puskesmas (no row: regency-wide reading). */
+export interface HealthPuskesmasOfficerTable {
+  user_id: string;
+  puskesmas_code: string;
+  assigned_at: Updated;
+}
+
 declare module '../../platform/db/database.ts' {
   interface Database {
     health_posyandu: HealthPosyanduTable;
@@ -137,5 +161,8 @@ declare module '../../platform/db/database.ts' {
     health_pregnancies: HealthPregnancyTable;
     health_pregnancy_checks: HealthPregnancyCheckTable;
     health_measurements: HealthMeasurementTable;
+    health_puskesmas: HealthPuskesmasTable;
+    health_puskesmas_villages: HealthPuskesmasVillageTable;
+    health_puskesmas_officers: HealthPuskesmasOfficerTable;
   }
 }

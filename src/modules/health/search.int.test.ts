@@ -4,6 +4,7 @@ import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { search } from '../../platform/search/service.ts';
 import { buildTestApp, loginAs, makeStaff, type TestApp } from '../../testing.ts';
 import { healthPersonalData } from './personal-data.ts';
+import { addPuskesmas, assignPuskesmasOfficer, assignVillages } from './puskesmas.ts';
 import { editChild } from './registry-edit.ts';
 import { healthSearch } from './search.ts';
 import { registerChild } from './service.ts';
@@ -46,6 +47,31 @@ describe('children in the search index', () => {
     expect(await found(camat, 'nurul hidayat')).toEqual([]);
     expect(await found(dinsos, 'nurul hidayat')).toEqual([]);
     expect(await found(null, 'nurul hidayat')).toEqual([]);
+  });
+
+  it('finds for a Dinkes officer assigned to a puskesmas the children of its area only', async () => {
+    await register(melati.id, { nama: 'Bagas Wicaksono' });
+    const admin = await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' });
+    const inArea = await makeStaff(test.ctx, { role: 'opd', scope: 'DINKES' });
+    const elsewhere = await makeStaff(test.ctx, { role: 'opd', scope: 'DINKES' });
+    await addPuskesmas(as(admin), {
+      kode: 'PSEARCH1',
+      nama: 'Puskesmas Cari',
+      kecamatan: '36.04.05',
+      aktif: 'ya',
+    });
+    await addPuskesmas(as(admin), {
+      kode: 'PSEARCH2',
+      nama: 'Puskesmas Lain',
+      kecamatan: '36.04.16',
+      aktif: 'ya',
+    });
+    await assignVillages(as(admin), 'PSEARCH1', { desa: [KRAMATWATU] });
+    await assignVillages(as(admin), 'PSEARCH2', { desa: [KIBIN] });
+    await assignPuskesmasOfficer(as(admin), 'PSEARCH1', { email: inArea.email });
+    await assignPuskesmasOfficer(as(admin), 'PSEARCH2', { email: elsewhere.email });
+    expect(await found(inArea, 'bagas wicaksono')).toEqual(['Bagas Wicaksono']);
+    expect(await found(elsewhere, 'bagas wicaksono')).toEqual([]);
   });
 
   it('shows the NIK in full to the village office only, and audits the kader’s read', async () => {

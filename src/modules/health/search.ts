@@ -10,6 +10,7 @@ import {
   upsertSearchDocuments,
 } from '../../platform/search/service.ts';
 import { HEALTH_AGENCY, isKader, readsDinkesRecords } from './policy.ts';
+import { officerArea } from './puskesmas-repo.ts';
 import * as repo from './repo.ts';
 
 /**
@@ -118,7 +119,8 @@ export async function reindexHealth(ctx: Ctx, villageCode?: string): Promise<num
 
 /**
  * What the health policy lets a reader find that the platform's rules do not: a kader their
- * posyandu and its children; Dinkes every child of the regency (the posyandu, handled by Dinkes,
+ * posyandu and its children; Dinkes every child of the regency, or of its puskesmas area when the
+ * officer is assigned to one (the posyandu, handled by Dinkes,
  * the platform's rules already give them).
  */
 export async function healthSearchScope(ctx: Ctx): Promise<Expression<SqlBool> | null> {
@@ -131,8 +133,16 @@ export async function healthSearchScope(ctx: Ctx): Promise<Expression<SqlBool> |
       (kind = ${POSYANDU} AND ref_id = ${kaderPosyanduId}) OR
       (kind = ${CHILD} AND ref_id IN (SELECT id::text FROM health_children WHERE posyandu_id = ${kaderPosyanduId}))))`;
   }
-  if (readsDinkesRecords(actor))
-    return sql<SqlBool>`(module = ${MODULE} AND kind = ${CHILD} AND visibility = 'personal')`;
+  if (actor?.kind === 'staff' && readsDinkesRecords(actor)) {
+    // an officer assigned to a puskesmas finds the children of its area's villages only
+    const area = await officerArea(ctx.db, actor.id);
+    const inArea = !area
+      ? sql<SqlBool>`true`
+      : area.villages.length === 0
+        ? sql<SqlBool>`false`
+        : sql<SqlBool>`village_code IN (${sql.join(area.villages)})`;
+    return sql<SqlBool>`(module = ${MODULE} AND kind = ${CHILD} AND visibility = 'personal' AND ${inArea})`;
+  }
   return null;
 }
 

@@ -187,17 +187,24 @@ describe('who sees a child', () => {
     expect(await caught(myChild(as(parentActor('3604059999990001')), budi))).toBeInstanceOf(Forbidden);
   });
 
-  it('writes a read_personal audit line for every staff read of a child', async () => {
+  it('writes a read_personal audit line for every read of a child, a parent’s in their account too', async () => {
     const dinkes = await makeStaff(ctx, { role: 'opd', scope: 'DINKES' });
+    const parent = parentActor(FAMILY);
     await getChild(as(dinkes), budi);
-    await myChild(as(parentActor(FAMILY)), budi);
+    await myChild(as(parent), budi);
+    await caught(myChild(as(parent), siti));
     const rows = await ctx.db
       .selectFrom('audit_log')
-      .select(['actor_id', 'entity_id'])
+      .select(['actor_kind', 'actor_id', 'entity_id', 'village_code', 'detail'])
       .where('action', '=', 'read_personal')
       .where('entity', '=', 'health_child')
+      .orderBy('id')
       .execute();
-    expect(rows).toEqual([{ actor_id: dinkes.id, entity_id: budi }]);
+    expect(rows.map((r) => [r.actor_kind, r.actor_id, r.entity_id, r.village_code])).toEqual([
+      ['staff', dinkes.id, budi, posyandu.villageCode],
+      ['resident', parent.id, budi, posyandu.villageCode],
+    ]);
+    expect(rows[1]?.detail).toMatchObject({ via: 'parent' });
   });
 });
 

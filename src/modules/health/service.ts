@@ -37,8 +37,11 @@ import {
   mayKeepPosyandu,
   mayReadPosyanduOf,
   mayRecordAt,
+  readsDinkesRecords,
   recordScope,
+  scopeHoldsVillage,
 } from './policy.ts';
+import { officerArea } from './puskesmas-repo.ts';
 import * as repo from './repo.ts';
 import { indexChildren, indexPosyandu } from './search.ts';
 
@@ -55,7 +58,9 @@ export async function healthAccess(ctx: Ctx): Promise<HealthAccess> {
   const actor = ctx.actor;
   const kaderPosyanduId =
     actor?.kind === 'staff' && isKader(actor) ? await repo.kaderPosyanduId(ctx.db, actor.id) : null;
-  return { actor, kaderPosyanduId };
+  const area =
+    actor?.kind === 'staff' && readsDinkesRecords(actor) ? await officerArea(ctx.db, actor.id) : null;
+  return { actor, kaderPosyanduId, area };
 }
 
 function idOrNotFound(id: string): string {
@@ -471,12 +476,14 @@ export async function getChild(ctx: Ctx, id: string): Promise<ChildRecord> {
     motherResidentId: child.mother_resident_id,
   };
   assertMayReadChild(await healthAccess(ctx), ref);
-  if (ctx.actor?.kind === 'staff')
+  // a parent's read is audited as a staff member's is: the record and its chart are health data
+  if (ctx.actor?.kind === 'staff' || ctx.actor?.kind === 'resident')
     await audit(ctx, {
       action: 'read_personal',
       entity: 'health_child',
       entityId: child.id,
       villageCode: child.village_code,
+      detail: ctx.actor.kind === 'resident' ? { via: 'parent' } : undefined,
     });
   const measurements = (await repo.historyOf(ctx.db, child.id)).map(toMeasurement);
   const sex = child.sex as Sex;
@@ -858,7 +865,19 @@ export interface AtRiskChild {
   reasons: RiskReason[];
 }
 
-function reasonsOf(r: Awaited<ReturnType<typeof repo.atRiskRows>>[number]): RiskReason[] {
+/** A child's latest measurement of the month, as the at-risk list and the work items read it. */
+export interface RiskMeasurement {
+  measured_on: string | null;
+  haz: string | null;
+  waz: string | null;
+  whz: string | null;
+  weight_gain: string | null;
+  two_t: boolean | null;
+  flags: string[] | null;
+  confirmed_implausible: boolean | null;
+}
+
+export function reasonsOf(r: RiskMeasurement): RiskReason[] {
   if (!r.measured_on) return ['not_measured'];
   const reasons: RiskReason[] = [];
   const unconfirmed = (r.flags ?? []).length > 0 && !r.confirmed_implausible;
@@ -881,7 +900,7 @@ export async function atRisk(ctx: Ctx, options: { posyanduId?: string; month?: s
     if (
       'posyanduId' in scope
         ? scope.posyanduId !== posyandu.id
-        : scope.region !== null && !posyandu.village_code.startsWith(scope.region)
+        : !scopeHoldsVillage(scope, posyandu.village_code)
     )
       throw new Forbidden(t('health.error.notYourPosyandu'));
     scope = { posyanduId: posyandu.id };

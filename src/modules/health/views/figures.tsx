@@ -1,6 +1,14 @@
 import { linesSvg } from '../../../platform/charts/index.ts';
 import { currentLocale, formatDateTime, formatNumber, t } from '../../../platform/i18n/index.ts';
-import { ButtonLink, Form, Panel, SummaryList, Table, TextField } from '../../../platform/ui/components.tsx';
+import {
+  ButtonLink,
+  Form,
+  Panel,
+  SelectField,
+  SummaryList,
+  Table,
+  TextField,
+} from '../../../platform/ui/components.tsx';
 import { raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { FigureRow, FiguresPage, Prevalence, RegionSummary, TrendPoint } from '../figures.ts';
@@ -237,14 +245,29 @@ export function FiguresStaffPage(props: { page: FiguresPage; mayExport: boolean;
   );
 }
 
-export function ExportPage(props: { region: string; month: string }): SafeHtml {
-  const query = `wilayah=${encodeURIComponent(props.region)}&bulan=${encodeURIComponent(props.month)}`;
+export function ExportPage(props: {
+  region: string;
+  month: string;
+  puskesmas: string;
+  choices: Array<{ code: string; name: string }>;
+}): SafeHtml {
+  const area = props.puskesmas
+    ? `puskesmas=${encodeURIComponent(props.puskesmas)}`
+    : `wilayah=${encodeURIComponent(props.region)}`;
+  const query = `${area}&bulan=${encodeURIComponent(props.month)}`;
   return (
     <Layout title={t('health.export.title')}>
       <h1>{t('health.export.title')}</h1>
       <p>{t('health.export.intro')}</p>
       <Form action={EXPORT_URL} method="get" class="filters">
         <TextField name="wilayah" label={t('health.figures.region')} value={props.region} width="medium" />
+        <SelectField
+          name="puskesmas"
+          label={t('health.export.puskesmas')}
+          value={props.puskesmas}
+          placeholder={t('health.export.anyPuskesmas')}
+          options={props.choices.map((c) => ({ value: c.code, label: c.name }))}
+        />
         <TextField name="bulan" label={t('health.figures.month')} value={props.month} width="short" />
         <button type="submit" class="button button-secondary">
           {t('health.figures.show')}

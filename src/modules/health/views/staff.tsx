@@ -25,6 +25,8 @@ type Errors = Record<string, string>;
 export function PosyanduListPage(props: {
   rows: Posyandu[];
   openIn: string | null;
+  /** the reader keeps the puskesmas list (admin, Dinkes' regency desk) */
+  keepsPuskesmas?: boolean;
   values?: Values;
   errors?: Errors;
 }): SafeHtml {
@@ -36,6 +38,14 @@ export function PosyanduListPage(props: {
       <p>
         <a href={`${BASE}/perlu-kunjungan`}>{t('health.atRiskTitle')}</a> ·{' '}
         <a href={`${BASE}/ibu-hamil`}>{t('health.pregnantTitle')}</a>
+        {props.keepsPuskesmas ? (
+          <>
+            {' '}
+            · <a href={`${BASE}/puskesmas`}>{t('health.puskesmas.title')}</a>
+          </>
+        ) : (
+          ''
+        )}
       </p>
       <Table
         caption={t('health.posyanduList')}
