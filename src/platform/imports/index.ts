@@ -22,6 +22,14 @@ import type { ImportJobTable } from './schema.ts';
 import './schema.ts';
 
 export type { ImportState } from './schema.ts';
+export {
+  importSheet,
+  type RejectedRow,
+  type RowOutcome,
+  type SheetFormat,
+  type SheetRow,
+  writeRejectedRows,
+} from './sheet.ts';
 
 export interface ImportProgress {
   rowsDone: number;
@@ -181,6 +189,26 @@ export async function listRecentImports(ctx: Ctx, limit = 20): Promise<ImportRec
 export async function importErrorFileOf(ctx: Ctx, record: ImportRecord) {
   if (!record.error_file_id) throw new NotFound(t('imports.noRejectedRows'));
   return readFile(ctx, record.error_file_id);
+}
+
+/**
+ * What a module's import page does with one of its imports once the upload has ended, each after
+ * the module's own check that the import is the caller's (`own` throws NotFound or Forbidden).
+ */
+export function ownImportActions(own: (ctx: Ctx, id: string) => Promise<ImportRecord>) {
+  return {
+    async queue(ctx: Ctx, id: string): Promise<void> {
+      await own(ctx, id);
+      await queueImport(ctx, id);
+    },
+    async refuse(ctx: Ctx, id: string, message: string): Promise<void> {
+      await own(ctx, id);
+      await abandonImport(ctx, id, message);
+    },
+    async errorFile(ctx: Ctx, id: string) {
+      return importErrorFileOf(ctx, await own(ctx, id));
+    },
+  };
 }
 
 /** Percent of the file done for a progress bar: 100 once finished. */
