@@ -119,11 +119,13 @@ async function ownImport(ctx: Ctx, id: string): Promise<ImportRecord> {
 }
 
 const actions = ownImportActions(ownImport);
-export const queueAidImport = actions.queue;
-export const refuseAidImport = actions.refuse;
 export const aidImportErrors = actions.errorFile;
 
-export function refuseNoFile(ctx: Ctx, message: string): never {
-  villageOf(ctx);
-  throw new Invalid({ file: message });
+/** The upload form's file queued, or the form refused (the operator's mistake, or Forbidden to anyone else). */
+export function takeAidUpload(ctx: Ctx, upload: { job: { id: string } | null; problem: string | null }) {
+  const refuseNoFile = (message: string): never => {
+    villageOf(ctx);
+    throw new Invalid({ file: message });
+  };
+  return actions.takeUpload(ctx, upload, refuseNoFile, t('aid.import.noFile'));
 }

@@ -125,12 +125,13 @@ async function ownImport(ctx: Ctx, id: string): Promise<ImportRecord> {
 }
 
 const actions = ownImportActions(ownImport);
-export const queueUmkmImport = actions.queue;
-export const refuseUmkmImport = actions.refuse;
 export const umkmImportErrors = actions.errorFile;
 
-/** A form sent without a usable file: the operator's mistake, or Forbidden to anyone else. */
-export function refuseNoFile(ctx: Ctx, message: string): never {
-  importVillage(ctx);
-  throw new Invalid({ file: message });
+/** The upload form's file queued, or the form refused (the operator's mistake, or Forbidden to anyone else). */
+export function takeUmkmUpload(ctx: Ctx, upload: { job: { id: string } | null; problem: string | null }) {
+  const refuseNoFile = (message: string): never => {
+    importVillage(ctx);
+    throw new Invalid({ file: message });
+  };
+  return actions.takeUpload(ctx, upload, refuseNoFile, t('umkm.error.noFile'));
 }

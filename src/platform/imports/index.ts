@@ -196,17 +196,35 @@ export async function importErrorFileOf(ctx: Ctx, record: ImportRecord) {
  * the module's own check that the import is the caller's (`own` throws NotFound or Forbidden).
  */
 export function ownImportActions(own: (ctx: Ctx, id: string) => Promise<ImportRecord>) {
+  async function queue(ctx: Ctx, id: string): Promise<void> {
+    await own(ctx, id);
+    await queueImport(ctx, id);
+  }
+  async function refuse(ctx: Ctx, id: string, message: string): Promise<void> {
+    await own(ctx, id);
+    await abandonImport(ctx, id, message);
+  }
   return {
-    async queue(ctx: Ctx, id: string): Promise<void> {
-      await own(ctx, id);
-      await queueImport(ctx, id);
-    },
-    async refuse(ctx: Ctx, id: string, message: string): Promise<void> {
-      await own(ctx, id);
-      await abandonImport(ctx, id, message);
-    },
+    queue,
+    refuse,
     async errorFile(ctx: Ctx, id: string) {
       return importErrorFileOf(ctx, await own(ctx, id));
+    },
+    /**
+     * The file an upload form sent: queued when it arrived whole, otherwise its import is failed
+     * and the form refused through `refuseNoFile` (the module's 422, or Forbidden to a stranger).
+     */
+    async takeUpload(
+      ctx: Ctx,
+      upload: { job: { id: string } | null; problem: string | null },
+      refuseNoFile: (problem: string) => never,
+      noFile: string,
+    ): Promise<void> {
+      if (upload.problem || !upload.job) {
+        if (upload.job) await refuse(ctx, upload.job.id, upload.problem ?? '');
+        refuseNoFile(upload.problem ?? noFile);
+      }
+      await queue(ctx, upload.job.id);
     },
   };
 }
