@@ -3,16 +3,17 @@ import { csvLine } from '../../platform/csv.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
-  abandonImport,
   createImport,
   findImport,
   type ImportDefinition,
   type ImportRecord,
-  importErrorFileOf,
+  importSheet,
   listImportsOf,
-  queueImport,
+  ownImportActions,
+  type RowOutcome,
+  type SheetFormat,
 } from '../../platform/imports/index.ts';
-import { csvFileWriter, fileKind, readRecords } from '../../platform/tabular/index.ts';
+import { fileKind } from '../../platform/tabular/index.ts';
 import { isCalendarDate } from '../../platform/time.ts';
 import { assertMayKeepVillageAid } from './policy.ts';
 import { checkNewBeneficiary, insertEntry } from './registry.ts';
@@ -44,63 +45,50 @@ export const aidImport: ImportDefinition = {
   kind: IMPORT_KIND,
   label: 'aid.import.kind',
   page: () => '/kelola/bansos/impor',
-  async run(ctx, job, file, progress) {
-    const villageCode = job.regionCode;
-    const rejected: Array<{ row: number; column: string; message: string }> = [];
-    let inserted = 0;
-    let unchanged = 0;
-    let rowsTotal = 0;
-    for await (const { rowNumber, record } of readRecords(file, {
-      fileName: job.fileName,
-      aliases: ALIASES,
-    })) {
-      if (rowsTotal === 0 && !('program' in record && 'periode' in record))
-        throw new Invalid({ file: t('aid.import.columns', { columns: TEMPLATE_COLUMNS.join(', ') }) });
-      rowsTotal++;
-      const field = (k: string) => (record[k] ?? '').trim();
-      const checked = await checkNewBeneficiary(ctx, {
-        program: field('program'),
-        periode: field('periode'),
-        nik: field('nik'),
-        no_kk: field('no_kk'),
-        villageCode,
-      });
-      const decileText = field('desil');
-      const decile = Number(decileText);
-      if (decileText && !(Number.isInteger(decile) && decile >= 1 && decile <= 10))
-        checked.errors.desil = t('aid.error.decile');
-      if (decileText && !isCalendarDate(field('tanggal_desil')))
-        checked.errors.tanggal_desil = t('aid.error.decileDate');
-      const problems = Object.entries(checked.errors);
-      if (problems.length > 0) {
-        for (const [column, message] of problems) rejected.push({ row: rowNumber, column, message });
-        continue;
-      }
-      const id = await insertEntry(ctx, villageCode, checked, field('periode'));
-      if (id) inserted++;
-      else unchanged++;
-      if (decileText && checked.familyNumber)
-        await repo.saveDecile(ctx.db, {
-          familyNumber: checked.familyNumber,
-          villageCode,
-          decile,
-          asOf: field('tanggal_desil'),
-          source: 'DTSEN',
-          by: null,
-          at: ctx.clock.now(),
-        });
-      progress.report({ rowsDone: rowsTotal });
-    }
-    if (rowsTotal === 0) throw new Invalid({ file: t('aid.import.empty') });
-    if (rejected.length > 0) {
-      const writer = csvFileWriter(job.errorFile);
-      await writer.row(['baris', 'kolom', 'pesan']);
-      for (const r of rejected) await writer.row([r.row, r.column, r.message]);
-      await writer.close();
-    }
-    return { inserted, updated: 0, unchanged, rejected: new Set(rejected.map((r) => r.row)).size, rowsTotal };
-  },
+  run: (ctx, job, file, progress) =>
+    importSheet(job, file, progress, SHEET, ({ record }) => saveBeneficiaryRow(ctx, job.regionCode, record)),
 };
+
+const SHEET: SheetFormat = {
+  columns: TEMPLATE_COLUMNS,
+  required: ['program', 'periode'],
+  aliases: ALIASES,
+  messages: { columns: 'aid.import.columns', empty: 'aid.import.empty' },
+};
+
+async function saveBeneficiaryRow(
+  ctx: Ctx,
+  villageCode: string,
+  record: Record<string, string>,
+): Promise<RowOutcome> {
+  const field = (k: string) => (record[k] ?? '').trim();
+  const checked = await checkNewBeneficiary(ctx, {
+    program: field('program'),
+    periode: field('periode'),
+    nik: field('nik'),
+    no_kk: field('no_kk'),
+    villageCode,
+  });
+  const decileText = field('desil');
+  const decile = Number(decileText);
+  if (decileText && !(Number.isInteger(decile) && decile >= 1 && decile <= 10))
+    checked.errors.desil = t('aid.error.decile');
+  if (decileText && !isCalendarDate(field('tanggal_desil')))
+    checked.errors.tanggal_desil = t('aid.error.decileDate');
+  if (Object.keys(checked.errors).length > 0) throw new Invalid(checked.errors);
+  const id = await insertEntry(ctx, villageCode, checked, field('periode'));
+  if (decileText && checked.familyNumber)
+    await repo.saveDecile(ctx.db, {
+      familyNumber: checked.familyNumber,
+      villageCode,
+      decile,
+      asOf: field('tanggal_desil'),
+      source: 'DTSEN',
+      by: null,
+      at: ctx.clock.now(),
+    });
+  return id ? 'inserted' : 'unchanged';
+}
 
 function villageOf(ctx: Ctx): string {
   const actor = ctx.actor;
@@ -130,21 +118,14 @@ async function ownImport(ctx: Ctx, id: string): Promise<ImportRecord> {
   return record;
 }
 
-export async function queueAidImport(ctx: Ctx, id: string): Promise<void> {
-  await ownImport(ctx, id);
-  await queueImport(ctx, id);
-}
+const actions = ownImportActions(ownImport);
+export const aidImportErrors = actions.errorFile;
 
-export async function refuseAidImport(ctx: Ctx, id: string, message: string): Promise<void> {
-  await ownImport(ctx, id);
-  await abandonImport(ctx, id, message);
-}
-
-export function refuseNoFile(ctx: Ctx, message: string): never {
-  villageOf(ctx);
-  throw new Invalid({ file: message });
-}
-
-export async function aidImportErrors(ctx: Ctx, id: string) {
-  return importErrorFileOf(ctx, await ownImport(ctx, id));
+/** The upload form's file queued, or the form refused (the operator's mistake, or Forbidden to anyone else). */
+export function takeAidUpload(ctx: Ctx, upload: { job: { id: string } | null; problem: string | null }) {
+  const refuseNoFile = (message: string): never => {
+    villageOf(ctx);
+    throw new Invalid({ file: message });
+  };
+  return actions.takeUpload(ctx, upload, refuseNoFile, t('aid.import.noFile'));
 }

@@ -13,15 +13,7 @@ import { t } from '../../platform/i18n/index.ts';
 import { xlsxWriter } from '../../platform/tabular/index.ts';
 import { findVillage } from '../regions/service.ts';
 import { figuresTable, tableCells, tableHeader } from './figures.ts';
-import {
-  aidImportErrors,
-  createAidImport,
-  importPageData,
-  queueAidImport,
-  refuseAidImport,
-  refuseNoFile,
-  templateCsv,
-} from './import.ts';
+import { aidImportErrors, createAidImport, importPageData, takeAidUpload, templateCsv } from './import.ts';
 import { mayKeepProgramme, mayKeepVillageAid, readsAidRecords } from './policy.ts';
 import {
   addBeneficiary,
@@ -389,11 +381,7 @@ async function importRoutes(app: FastifyInstance) {
       />
     ),
     handle: async (request, reply, _form, upload) => {
-      if (upload.problem || !upload.job) {
-        if (upload.job) await refuseAidImport(request.ctx, upload.job.id, upload.problem ?? '');
-        return refuseNoFile(request.ctx, upload.problem ?? t('aid.import.noFile'));
-      }
-      await queueAidImport(request.ctx, upload.job.id);
+      await takeAidUpload(request.ctx, upload);
       setFlash(reply, t('aid.import.queued'));
       return reply.redirect(`${BASE}/impor`, 303);
     },

@@ -12,9 +12,10 @@ import {
   importErrorFileOf,
   listImportsOf,
   queueImport,
+  type RejectedRow,
+  writeRejectedRows,
 } from '../../platform/imports/index.ts';
 import { fileKind } from '../../platform/tabular/read.ts';
-import { csvFileWriter } from '../../platform/tabular/write.ts';
 import { jakartaYearMonth } from '../../platform/time.ts';
 import { getVillage, listKecamatan, listVillages } from '../regions/service.ts';
 import { readBudgetFile } from './file.ts';
@@ -283,7 +284,7 @@ export function templateRows(): string[][] {
 
 export interface ImportCheck {
   lines: repo.NewLine[];
-  rejected: Array<{ row: number; column: string; message: string }>;
+  rejected: RejectedRow[];
   skipped: number;
   rowsTotal: number;
 }
@@ -353,11 +354,7 @@ export const apbdesImport: ImportDefinition = {
     progress.report({ rowsDone: checked.rowsTotal, fraction: 1 });
     if (checked.rowsTotal === 0) throw new Invalid({ file: t('apbdes.error.emptyFile') });
     if (checked.rejected.length > 0) {
-      const writer = csvFileWriter(job.errorFile);
-      await writer.row(['baris', 'kolom', 'pesan']);
-      for (const r of checked.rejected) await writer.row([r.row, r.column, r.message]);
-      await writer.close();
-      const rows = new Set(checked.rejected.map((r) => r.row)).size;
+      const rows = await writeRejectedRows(job.errorFile, checked.rejected);
       return {
         inserted: 0,
         updated: 0,

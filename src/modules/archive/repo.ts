@@ -210,47 +210,39 @@ export async function markDeleted(
 }
 
 export async function selectDeleted(db: Db, region: string) {
-  const incoming = whereInRegion(
-    db
-      .selectFrom('archive_incoming as e')
-      .leftJoin('staff_users as u', 'u.id', 'e.deleted_by')
-      .select([
-        'e.id',
-        'e.village_code',
-        'e.year',
-        'e.agenda_number',
-        'e.letter_number',
-        'e.subject',
-        'e.deleted_at',
-        'e.deleted_reason',
-        'u.name as deleted_by_name',
-        sql<string>`'masuk'`.as('register'),
-      ])
-      .where('e.deleted_at', 'is not', null),
-    'e.village_code',
-    region,
-  );
-  const outgoing = whereInRegion(
-    db
-      .selectFrom('archive_outgoing as e')
-      .leftJoin('staff_users as u', 'u.id', 'e.deleted_by')
-      .select([
-        'e.id',
-        'e.village_code',
-        'e.year',
-        'e.agenda_number',
-        'e.letter_number',
-        'e.subject',
-        'e.deleted_at',
-        'e.deleted_reason',
-        'u.name as deleted_by_name',
-        sql<string>`'keluar'`.as('register'),
-      ])
-      .where('e.deleted_at', 'is not', null),
-    'e.village_code',
-    region,
-  );
+  const incoming = deletedEntries(db, 'archive_incoming', 'masuk', region);
+  const outgoing = deletedEntries(db, 'archive_outgoing', 'keluar', region);
   return incoming.unionAll(outgoing).orderBy('deleted_at', 'desc').limit(500).execute();
+}
+
+function deletedEntries(
+  db: Db,
+  table: 'archive_incoming' | 'archive_outgoing',
+  register: 'masuk' | 'keluar',
+  region: string,
+) {
+  // both registers have these columns; typed as the incoming one, as Kysely cannot join on a union of tables
+  const from = `${table} as e` as 'archive_incoming as e';
+  return whereInRegion(
+    db
+      .selectFrom(from)
+      .leftJoin('staff_users as u', 'u.id', 'e.deleted_by')
+      .select([
+        'e.id',
+        'e.village_code',
+        'e.year',
+        'e.agenda_number',
+        'e.letter_number',
+        'e.subject',
+        'e.deleted_at',
+        'e.deleted_reason',
+        'u.name as deleted_by_name',
+        sql<string>`${sql.lit(register)}`.as('register'),
+      ])
+      .where('e.deleted_at', 'is not', null),
+    'e.village_code',
+    region,
+  );
 }
 
 // ---- dispositions

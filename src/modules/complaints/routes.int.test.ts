@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/context.ts';
-import { buildTestApp, eachTest, loginAs, makeStaff, Visitor } from '../../testing.ts';
+import { buildTestApp, eachTest, loginAs, makeStaff, phonePhoto, Visitor } from '../../testing.ts';
 import { seedComplaintReference } from './service.ts';
 import { KRAMATWATU } from './test-builders.ts';
 import { jpegWithGps } from './test-photos.ts';
@@ -109,17 +109,7 @@ describe('public pages', () => {
   });
 
   it('accepts two full-size phone photos of several megabytes each', async () => {
-    const photo = await sharp({
-      create: {
-        width: 3000,
-        height: 2000,
-        channels: 3,
-        background: '#808080',
-        noise: { type: 'gaussian', mean: 128, sigma: 40 },
-      },
-    })
-      .jpeg({ quality: 90 })
-      .toBuffer();
+    const photo = await phonePhoto({ quality: 90 });
     expect(photo.length).toBeGreaterThan(2 * 1024 * 1024);
     const response = await fileThroughForm(new Visitor(test.app), roadFields, [photo, photo]);
     expect(response.statusCode).toBe(303);

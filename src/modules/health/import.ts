@@ -4,16 +4,18 @@ import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
-  abandonImport,
   createImport,
   findImport,
   type ImportDefinition,
   type ImportRecord,
-  importErrorFileOf,
+  importSheet,
   listImportsOf,
-  queueImport,
+  ownImportActions,
+  type RowOutcome,
+  type SheetFormat,
+  type SheetRow,
 } from '../../platform/imports/index.ts';
-import { csvFileWriter, fileKind, readRecords } from '../../platform/tabular/index.ts';
+import { fileKind } from '../../platform/tabular/index.ts';
 import { isCalendarDate } from '../../platform/time.ts';
 import { ageInDays, MAX_AGE_DAYS, type Sex } from './growth/index.ts';
 import { decimalProblem, defaultPosition, type MeasurementInput, monthOf, parseDecimal } from './measure.ts';
@@ -72,12 +74,6 @@ export function templateCsv(): string {
       'DPT3',
     ]),
   ].join('');
-}
-
-interface Rejected {
-  row: number;
-  column: string;
-  message: string;
 }
 
 const yes = (v: string) => ['ya', 'y', '1', 'true'].includes(v.trim().toLowerCase());
@@ -149,65 +145,61 @@ export const healthImport: ImportDefinition = {
     const posyanduId = String(job.options.posyanduId ?? '');
     const posyandu = isUuid(posyanduId) ? await repo.posyanduById(ctx.db, posyanduId) : undefined;
     if (!posyandu) throw new Invalid({ file: t('health.error.notFound') });
-    const rejected: Rejected[] = [];
-    let inserted = 0;
-    let updated = 0;
-    let rowsTotal = 0;
     const now = today(ctx);
-    for await (const { rowNumber, record } of readRecords(file, {
-      fileName: job.fileName,
-      aliases: ALIASES,
-    })) {
-      if (rowsTotal === 0 && !('tanggal_ukur' in record && 'berat_kg' in record))
-        throw new Invalid({ file: t('health.error.columns', { columns: TEMPLATE_COLUMNS.join(', ') }) });
-      rowsTotal++;
-      const before = rejected.length;
-      const problem = (column: string, message: string) => rejected.push({ row: rowNumber, column, message });
-      const day = (record.tanggal_ukur ?? '').trim();
-      if (!isCalendarDate(day) || day > now) problem('tanggal_ukur', t('health.error.date'));
-      const child = await findChild(ctx, posyandu.id, record);
-      if (!child) problem('nik', t('health.error.childNotFound'));
-      if (rejected.length > before || !child) continue;
-      const ageDays = ageInDays(child.birth_date, day);
-      if (ageDays < 0 || ageDays > MAX_AGE_DAYS) {
-        problem('tanggal_ukur', t('health.error.ageOutOfRange'));
-        continue;
-      }
-      const input = readMeasurement(record, ageDays, problem);
-      if (rejected.length > before) continue;
-      const result = await inTransaction(ctx, async (tx) => {
-        const around = await repo.measurementsAround(tx.db, [child.id], monthOf(day));
-        const previous = around.previous.get(child.id);
-        return storeMeasurement(
-          tx,
-          {
-            childId: child.id,
-            villageCode: child.village_code,
-            posyanduId: posyandu.id,
-            sex: child.sex as Sex,
-            ageDays,
-            day,
-          },
-          input,
-          previousOf(previous ? toMeasurement(previous) : null),
-          false,
-        );
-      });
-      if (result.inserted) inserted++;
-      else updated++;
-      progress.report({ rowsDone: rowsTotal });
-    }
-    if (rowsTotal === 0) throw new Invalid({ file: t('health.error.emptyFile') });
-    const rows = new Set(rejected.map((r) => r.row)).size;
-    if (rejected.length > 0) {
-      const writer = csvFileWriter(job.errorFile);
-      await writer.row(['baris', 'kolom', 'pesan']);
-      for (const r of rejected) await writer.row([r.row, r.column, r.message]);
-      await writer.close();
-    }
-    return { inserted, updated, unchanged: 0, rejected: rows, rowsTotal };
+    return importSheet(job, file, progress, SHEET, (row) => saveMeasurementRow(ctx, posyandu.id, now, row));
   },
 };
+
+const SHEET: SheetFormat = {
+  columns: TEMPLATE_COLUMNS,
+  required: ['tanggal_ukur', 'berat_kg'],
+  aliases: ALIASES,
+  messages: { columns: 'health.error.columns', empty: 'health.error.emptyFile' },
+};
+
+async function saveMeasurementRow(
+  ctx: Ctx,
+  posyanduId: string,
+  now: string,
+  { record, reject }: SheetRow,
+): Promise<RowOutcome | undefined> {
+  let rejected = false;
+  const problem = (column: string, message: string) => {
+    rejected = true;
+    reject(column, message);
+  };
+  const day = (record.tanggal_ukur ?? '').trim();
+  if (!isCalendarDate(day) || day > now) problem('tanggal_ukur', t('health.error.date'));
+  const child = await findChild(ctx, posyanduId, record);
+  if (!child) problem('nik', t('health.error.childNotFound'));
+  if (rejected || !child) return undefined;
+  const ageDays = ageInDays(child.birth_date, day);
+  if (ageDays < 0 || ageDays > MAX_AGE_DAYS) {
+    problem('tanggal_ukur', t('health.error.ageOutOfRange'));
+    return undefined;
+  }
+  const input = readMeasurement(record, ageDays, problem);
+  if (rejected) return undefined;
+  const result = await inTransaction(ctx, async (tx) => {
+    const around = await repo.measurementsAround(tx.db, [child.id], monthOf(day));
+    const previous = around.previous.get(child.id);
+    return storeMeasurement(
+      tx,
+      {
+        childId: child.id,
+        villageCode: child.village_code,
+        posyanduId,
+        sex: child.sex as Sex,
+        ageDays,
+        day,
+      },
+      input,
+      previousOf(previous ? toMeasurement(previous) : null),
+      false,
+    );
+  });
+  return result.inserted ? 'inserted' : 'updated';
+}
 
 async function posyanduForImport(ctx: Ctx, posyanduId: string) {
   const row = isUuid(posyanduId) ? await repo.posyanduById(ctx.db, posyanduId) : undefined;
@@ -243,22 +235,13 @@ async function ownImport(ctx: Ctx, id: string): Promise<ImportRecord> {
   return record;
 }
 
-export async function queueHealthImport(ctx: Ctx, id: string): Promise<void> {
-  await ownImport(ctx, id);
-  await queueImport(ctx, id);
-}
-
-export async function refuseHealthImport(ctx: Ctx, id: string, message: string): Promise<void> {
-  await ownImport(ctx, id);
-  await abandonImport(ctx, id, message);
-}
+const actions = ownImportActions(ownImport);
+export const queueHealthImport = actions.queue;
+export const refuseHealthImport = actions.refuse;
+export const healthImportErrors = actions.errorFile;
 
 /** A form sent without a usable file: the recorder's mistake, or Forbidden to anyone else. */
 export async function refuseNoFile(ctx: Ctx, posyanduId: string, message: string): Promise<never> {
   await posyanduForImport(ctx, posyanduId);
   throw new Invalid({ file: message });
-}
-
-export async function healthImportErrors(ctx: Ctx, id: string) {
-  return importErrorFileOf(ctx, await ownImport(ctx, id));
 }

@@ -5,7 +5,7 @@ import type { ResidentActor, StaffActor } from '../../platform/auth/roles.ts';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { readFile } from '../../platform/files/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
+import { buildTestApp, loginAs, makeStaff, phonePhoto, type TestApp, Visitor } from '../../testing.ts';
 import { seedCatalog } from '../services/service.ts';
 import {
   applyCorrection,
@@ -198,18 +198,7 @@ describe('a resident asking the village office to correct their registry data', 
   });
 
   it('shrinks a phone photo of the KK, drops its EXIF, and shows it to the office only', async () => {
-    const photo = await sharp({
-      create: {
-        width: 3000,
-        height: 2000,
-        channels: 3,
-        background: '#808080',
-        noise: { type: 'gaussian', mean: 128, sigma: 40 },
-      },
-    })
-      .withExif({ IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '6/1 7/1 0/1' } })
-      .jpeg({ quality: 85 })
-      .toBuffer();
+    const photo = await phonePhoto({ quality: 85, gps: true });
     expect(photo.length).toBeGreaterThan(2 * 1024 * 1024);
     const asked = await requestCorrection(
       withActor(ctx, me),

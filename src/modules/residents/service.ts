@@ -7,15 +7,13 @@ import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
-  abandonImport,
   createImport,
   findImport,
   type ImportDefinition,
   type ImportRecord,
-  importErrorFileOf,
   importFileNow,
   listImportsOf,
-  queueImport,
+  ownImportActions,
   recoverImportsAtStart,
   recoverStaleImports,
   runImportNow,
@@ -679,17 +677,11 @@ export async function createImportJob(
   });
 }
 
+const importActions = ownImportActions(getImport);
 /** The upload is complete: the import job runner takes it from here (the request returns at once). */
-export async function queueImportJob(ctx: Ctx, jobId: string): Promise<void> {
-  await getImport(ctx, jobId);
-  await queueImport(ctx, jobId);
-}
-
+export const queueImportJob = importActions.queue;
 /** The upload was refused: the row says why and the partial file is removed. */
-export async function refuseImportJob(ctx: Ctx, jobId: string, message: string): Promise<void> {
-  await getImport(ctx, jobId);
-  await abandonImport(ctx, jobId, message);
-}
+export const refuseImportJob = importActions.refuse;
 
 /** Runs a recorded import at once and awaits it (tests); never throws (the row says what happened). */
 export async function runImportJob(
@@ -766,11 +758,7 @@ export async function getImport(ctx: Ctx, id: string) {
   return importRow(record);
 }
 
-export async function importErrorFile(ctx: Ctx, id: string) {
-  const record = await findImport(ctx, id);
-  await getImport(ctx, id);
-  return importErrorFileOf(ctx, record);
-}
+export const importErrorFile = importActions.errorFile;
 
 export interface ImportChangeRow {
   rowNumber: number;

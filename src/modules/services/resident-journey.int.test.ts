@@ -4,7 +4,7 @@ import type { ResidentActor } from '../../platform/auth/roles.ts';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { readFile } from '../../platform/files/index.ts';
 import { Invalid } from '../../platform/http/errors.ts';
-import { createTestContext, type TestContext } from '../../testing.ts';
+import { createTestContext, phonePhoto, type TestContext } from '../../testing.ts';
 import { deleteDraft, getRequest, myRequests, startRequest } from './service.ts';
 import { makeApplicant, makeVillageOffice, prepareServices, requestInput } from './test-builders.ts';
 
@@ -50,18 +50,7 @@ describe('a resident filing a letter from a phone (#12)', () => {
   });
 
   it('accepts a 3000×2000 phone photo of several megabytes and stores it shrunk, without its GPS position', async () => {
-    const photo = await sharp({
-      create: {
-        width: 3000,
-        height: 2000,
-        channels: 3,
-        background: '#808080',
-        noise: { type: 'gaussian', mean: 128, sigma: 40 },
-      },
-    })
-      .withExif({ IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '6/1 7/1 0/1' } })
-      .jpeg({ quality: 85 })
-      .toBuffer();
+    const photo = await phonePhoto({ quality: 85, gps: true });
     expect(photo.length).toBeGreaterThan(2 * 1024 * 1024);
     const input = await requestInput({ keperluan: 'Biaya sekolah' }, { submit: false });
     input.files = [{ field: 'foto_ktp', filename: 'IMG_2031.JPG', bytes: photo }];

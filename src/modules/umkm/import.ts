@@ -3,16 +3,16 @@ import { csvLine } from '../../platform/csv.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
-  abandonImport,
   createImport,
   findImport,
   type ImportDefinition,
   type ImportRecord,
-  importErrorFileOf,
+  importSheet,
   listImportsOf,
-  queueImport,
+  ownImportActions,
+  type SheetFormat,
 } from '../../platform/imports/index.ts';
-import { csvFileWriter, fileKind, readRecords } from '../../platform/tabular/index.ts';
+import { fileKind } from '../../platform/tabular/index.ts';
 import { FIELD_NAMES } from './form.ts';
 import { assertMayKeep, keptVillage } from './policy.ts';
 import { saveImportedRow } from './service.ts';
@@ -79,12 +79,6 @@ export function templateCsv(): string {
   ].join('');
 }
 
-interface Rejected {
-  row: number;
-  column: string;
-  message: string;
-}
-
 /**
  * A village's enterprises from CSV or XLSX. Each row is saved in its own transaction; a bad row is
  * rejected with one line per problem (errors file: baris, kolom, pesan) and the others are kept.
@@ -93,40 +87,17 @@ export const umkmImport: ImportDefinition = {
   kind: IMPORT_KIND,
   label: 'umkm.importKind',
   page: () => '/kelola/umkm/impor',
-  async run(ctx, job, file, progress) {
-    const village = job.regionCode;
-    const rejected: Rejected[] = [];
-    let inserted = 0;
-    let updated = 0;
-    let rowsTotal = 0;
-    for await (const { rowNumber, record } of readRecords(file, {
-      fileName: job.fileName,
-      aliases: ALIASES,
-    })) {
-      if (rowsTotal === 0 && !('nama' in record && 'sektor' in record && 'omzet' in record))
-        throw new Invalid({ file: t('umkm.error.columns', { columns: TEMPLATE_COLUMNS.join(', ') }) });
-      rowsTotal++;
-      try {
-        const outcome = await inTransaction(ctx, (tx) => saveImportedRow(tx, village, record));
-        if (outcome === 'inserted') inserted++;
-        else updated++;
-      } catch (error) {
-        if (!(error instanceof Invalid)) throw error;
-        for (const [column, message] of Object.entries(error.fields))
-          rejected.push({ row: rowNumber, column, message });
-      }
-      progress.report({ rowsDone: rowsTotal });
-    }
-    if (rowsTotal === 0) throw new Invalid({ file: t('umkm.error.emptyFile') });
-    if (rejected.length > 0) {
-      const writer = csvFileWriter(job.errorFile);
-      await writer.row(['baris', 'kolom', 'pesan']);
-      for (const r of rejected) await writer.row([r.row, r.column, r.message]);
-      await writer.close();
-    }
-    const rejectedRows = new Set(rejected.map((r) => r.row)).size;
-    return { inserted, updated, unchanged: 0, rejected: rejectedRows, rowsTotal };
-  },
+  run: (ctx, job, file, progress) =>
+    importSheet(job, file, progress, SHEET, ({ record }) =>
+      inTransaction(ctx, (tx) => saveImportedRow(tx, job.regionCode, record)),
+    ),
+};
+
+const SHEET: SheetFormat = {
+  columns: TEMPLATE_COLUMNS,
+  required: ['nama', 'sektor', 'omzet'],
+  aliases: ALIASES,
+  messages: { columns: 'umkm.error.columns', empty: 'umkm.error.emptyFile' },
 };
 
 function importVillage(ctx: Ctx): string {
@@ -153,22 +124,14 @@ async function ownImport(ctx: Ctx, id: string): Promise<ImportRecord> {
   return record;
 }
 
-export async function queueUmkmImport(ctx: Ctx, id: string): Promise<void> {
-  await ownImport(ctx, id);
-  await queueImport(ctx, id);
-}
+const actions = ownImportActions(ownImport);
+export const umkmImportErrors = actions.errorFile;
 
-export async function refuseUmkmImport(ctx: Ctx, id: string, message: string): Promise<void> {
-  await ownImport(ctx, id);
-  await abandonImport(ctx, id, message);
-}
-
-/** A form sent without a usable file: the operator's mistake, or Forbidden to anyone else. */
-export function refuseNoFile(ctx: Ctx, message: string): never {
-  importVillage(ctx);
-  throw new Invalid({ file: message });
-}
-
-export async function umkmImportErrors(ctx: Ctx, id: string) {
-  return importErrorFileOf(ctx, await ownImport(ctx, id));
+/** The upload form's file queued, or the form refused (the operator's mistake, or Forbidden to anyone else). */
+export function takeUmkmUpload(ctx: Ctx, upload: { job: { id: string } | null; problem: string | null }) {
+  const refuseNoFile = (message: string): never => {
+    importVillage(ctx);
+    throw new Invalid({ file: message });
+  };
+  return actions.takeUpload(ctx, upload, refuseNoFile, t('umkm.error.noFile'));
 }

@@ -13,15 +13,7 @@ import { findVillage, listVillages } from '../regions/service.ts';
 import { type ExportFormat, prepareExport, writeExport } from './export.ts';
 import { figureSheet, figuresPage } from './figures.ts';
 import { FIELD_NAMES } from './form.ts';
-import {
-  createUmkmImport,
-  importPageData,
-  queueUmkmImport,
-  refuseNoFile,
-  refuseUmkmImport,
-  templateCsv,
-  umkmImportErrors,
-} from './import.ts';
+import { createUmkmImport, importPageData, takeUmkmUpload, templateCsv, umkmImportErrors } from './import.ts';
 import { photoRoutes } from './photo-routes.tsx';
 import { keptVillage } from './policy.ts';
 import {
@@ -208,11 +200,7 @@ function staffRoutes(app: FastifyInstance): void {
       return <ImportPage imports={data.imports} error={errors.file ?? Object.values(errors).join(' ')} />;
     },
     handle: async (request, reply, _form, upload) => {
-      if (upload.problem || !upload.job) {
-        if (upload.job) await refuseUmkmImport(request.ctx, upload.job.id, upload.problem ?? '');
-        return refuseNoFile(request.ctx, upload.problem ?? t('umkm.error.noFile'));
-      }
-      await queueUmkmImport(request.ctx, upload.job.id);
+      await takeUmkmUpload(request.ctx, upload);
       setFlash(reply, t('umkm.import.queued'));
       return reply.redirect(`${BASE}/impor`, 303);
     },

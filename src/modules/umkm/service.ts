@@ -178,6 +178,16 @@ export async function createEnterprise(ctx: Ctx, villageCode: string, form: Form
   return { id };
 }
 
+/** The audit line of a change to one enterprise, and its search entry brought up to date. */
+async function recordChange(
+  ctx: Ctx,
+  action: string,
+  row: { id: string; village_code: string },
+): Promise<void> {
+  await audit(ctx, { action, entity: 'umkm_enterprise', entityId: row.id, villageCode: row.village_code });
+  await indexEnterprise(ctx, row.id);
+}
+
 export async function updateEnterprise(ctx: Ctx, id: string, form: Form): Promise<void> {
   if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => updateEnterprise(tx, id, form));
   const row = await rowOrNotFound(ctx, id);
@@ -190,13 +200,7 @@ export async function updateEnterprise(ctx: Ctx, id: string, form: Form): Promis
     ...fieldColumns(fields),
     updated_at: ctx.clock.now(),
   });
-  await audit(ctx, {
-    action: 'update',
-    entity: 'umkm_enterprise',
-    entityId: row.id,
-    villageCode: row.village_code,
-  });
-  await indexEnterprise(ctx, row.id);
+  await recordChange(ctx, 'update', row);
 }
 
 export async function deleteEnterprise(ctx: Ctx, id: string): Promise<void> {
@@ -204,13 +208,7 @@ export async function deleteEnterprise(ctx: Ctx, id: string): Promise<void> {
   const row = await rowOrNotFound(ctx, id);
   assertMayKeep(ctx.actor, row.village_code);
   await repo.deleteEnterprise(ctx.db, row.id);
-  await audit(ctx, {
-    action: 'delete',
-    entity: 'umkm_enterprise',
-    entityId: row.id,
-    villageCode: row.village_code,
-  });
-  await indexEnterprise(ctx, row.id);
+  await recordChange(ctx, 'delete', row);
 }
 
 /** One enterprise for staff (a staff read in full is audited) or its owner. */
@@ -320,13 +318,7 @@ export async function resubmitOwnEnterprise(ctx: Ctx, id: string, form: Form): P
         }
       : { ...fieldColumns(fields), status: 'menunggu', return_reason: null };
   await repo.updateEnterprise(ctx.db, row.id, { ...change, updated_at: ctx.clock.now() });
-  await audit(ctx, {
-    action: 'update',
-    entity: 'umkm_enterprise',
-    entityId: row.id,
-    villageCode: row.village_code,
-  });
-  await indexEnterprise(ctx, row.id);
+  await recordChange(ctx, 'update', row);
 }
 
 export async function myEnterprises(ctx: Ctx): Promise<Enterprise[]> {
@@ -355,13 +347,7 @@ export async function confirmEnterprise(ctx: Ctx, id: string): Promise<void> {
     confirmed_at: now,
     updated_at: now,
   });
-  await audit(ctx, {
-    action: 'confirm',
-    entity: 'umkm_enterprise',
-    entityId: row.id,
-    villageCode: row.village_code,
-  });
-  await indexEnterprise(ctx, row.id);
+  await recordChange(ctx, 'confirm', row);
 }
 
 export async function returnEnterprise(ctx: Ctx, id: string, form: Form): Promise<void> {

@@ -22,6 +22,14 @@ import type { ImportJobTable } from './schema.ts';
 import './schema.ts';
 
 export type { ImportState } from './schema.ts';
+export {
+  importSheet,
+  type RejectedRow,
+  type RowOutcome,
+  type SheetFormat,
+  type SheetRow,
+  writeRejectedRows,
+} from './sheet.ts';
 
 export interface ImportProgress {
   rowsDone: number;
@@ -181,6 +189,44 @@ export async function listRecentImports(ctx: Ctx, limit = 20): Promise<ImportRec
 export async function importErrorFileOf(ctx: Ctx, record: ImportRecord) {
   if (!record.error_file_id) throw new NotFound(t('imports.noRejectedRows'));
   return readFile(ctx, record.error_file_id);
+}
+
+/**
+ * What a module's import page does with one of its imports once the upload has ended, each after
+ * the module's own check that the import is the caller's (`own` throws NotFound or Forbidden).
+ */
+export function ownImportActions(own: (ctx: Ctx, id: string) => Promise<ImportRecord>) {
+  async function queue(ctx: Ctx, id: string): Promise<void> {
+    await own(ctx, id);
+    await queueImport(ctx, id);
+  }
+  async function refuse(ctx: Ctx, id: string, message: string): Promise<void> {
+    await own(ctx, id);
+    await abandonImport(ctx, id, message);
+  }
+  return {
+    queue,
+    refuse,
+    async errorFile(ctx: Ctx, id: string) {
+      return importErrorFileOf(ctx, await own(ctx, id));
+    },
+    /**
+     * The file an upload form sent: queued when it arrived whole, otherwise its import is failed
+     * and the form refused through `refuseNoFile` (the module's 422, or Forbidden to a stranger).
+     */
+    async takeUpload(
+      ctx: Ctx,
+      upload: { job: { id: string } | null; problem: string | null },
+      refuseNoFile: (problem: string) => never,
+      noFile: string,
+    ): Promise<void> {
+      if (upload.problem || !upload.job) {
+        if (upload.job) await refuse(ctx, upload.job.id, upload.problem ?? '');
+        refuseNoFile(upload.problem ?? noFile);
+      }
+      await queue(ctx, upload.job.id);
+    },
+  };
 }
 
 /** Percent of the file done for a progress bar: 100 once finished. */

@@ -17,6 +17,7 @@ import {
   TextArea,
   TextField,
 } from '../../../platform/ui/components.tsx';
+import { ImportsTable, SheetUploadForm } from '../../../platform/ui/imports.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import type { FiguresTable } from '../figures.ts';
@@ -677,39 +678,30 @@ export function ImportPage(props: { imports: ImportRecord[]; error?: string }): 
       <p>
         <a href={`${BASE}/templat-impor.csv`}>{t('aid.import.template')}</a>
       </p>
-      <ErrorSummary errors={props.error ? { file: props.error } : {}} />
-      <Form action={`${BASE}/impor`} multipart>
-        <FileField name="file" label={t('aid.import.file')} accept=".csv,.xlsx" error={props.error} />
-        <Button>{t('aid.import.send')}</Button>
-      </Form>
-      <Table
-        rows={props.imports}
+      <SheetUploadForm
+        action={`${BASE}/impor`}
+        label={t('aid.import.file')}
+        send={t('aid.import.send')}
+        error={props.error}
+      />
+      <ImportsTable
+        imports={props.imports}
         empty={t('aid.import.none')}
-        columns={[
-          { header: t('aid.col.date'), cell: (r) => formatDate(r.created_at) },
-          { header: t('aid.import.fileCol'), cell: (r) => r.file_name },
-          { header: t('aid.col.status'), cell: (r) => t(`jobs.importState.${r.state}`) },
-          {
-            header: t('aid.import.result'),
-            cell: (r) =>
-              r.state === 'selesai'
-                ? t('aid.import.counts', {
-                    inserted: r.inserted ?? 0,
-                    unchanged: r.unchanged ?? 0,
-                    rejected: r.rejected ?? 0,
-                  })
-                : (r.message ?? ''),
-          },
-          {
-            header: t('aid.import.errors'),
-            cell: (r) =>
-              (r.rejected ?? 0) > 0 ? (
-                <a href={`${BASE}/impor/${r.id}/galat.csv`}>{t('aid.import.errorFile')}</a>
-              ) : (
-                ''
-              ),
-          },
-        ]}
+        headers={{
+          date: t('aid.col.date'),
+          file: t('aid.import.fileCol'),
+          state: t('aid.col.status'),
+          result: t('aid.import.result'),
+          errors: t('aid.import.errors'),
+        }}
+        result={(r) =>
+          t('aid.import.counts', {
+            inserted: r.inserted ?? 0,
+            unchanged: r.unchanged ?? 0,
+            rejected: r.rejected ?? 0,
+          })
+        }
+        errorFile={{ label: t('aid.import.errorFile'), href: (id) => `${BASE}/impor/${id}/galat.csv` }}
       />
     </Layout>
   );

@@ -4,7 +4,6 @@ import {
   Button,
   ButtonLink,
   ErrorSummary,
-  FileField,
   Form,
   fieldFor,
   Panel,
@@ -14,6 +13,7 @@ import {
   Table,
   TextField,
 } from '../../../platform/ui/components.tsx';
+import { ImportsTable, SheetUploadForm } from '../../../platform/ui/imports.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import { type AtRiskChild, actionsFor, type ChildRecord, maskedNik, type Posyandu } from '../service.ts';
@@ -518,40 +518,31 @@ export function ImportPage(props: {
       <p>
         <a href="/kesehatan/templat-impor.csv">{t('health.template')}</a>
       </p>
-      <ErrorSummary errors={props.error ? { file: props.error } : {}} />
-      <Form action={`${BASE}/impor?posyandu=${props.posyandu.id}`} multipart>
-        <FileField name="file" label={t('health.importFile')} accept=".csv,.xlsx" error={props.error} />
-        <Button>{t('health.importSend')}</Button>
-      </Form>
-      <Table
+      <SheetUploadForm
+        action={`${BASE}/impor?posyandu=${props.posyandu.id}`}
+        label={t('health.importFile')}
+        send={t('health.importSend')}
+        error={props.error}
+      />
+      <ImportsTable
         caption={t('health.importsDone')}
-        rows={props.imports}
+        imports={props.imports}
         empty={t('health.noImports')}
-        columns={[
-          { header: t('health.col.date'), cell: (r) => formatDate(r.created_at) },
-          { header: t('health.col.file'), cell: (r) => r.file_name },
-          { header: t('health.col.state'), cell: (r) => t(`jobs.importState.${r.state}`) },
-          {
-            header: t('health.col.result'),
-            cell: (r) =>
-              r.state === 'selesai'
-                ? t('health.importResult', {
-                    inserted: r.inserted ?? 0,
-                    updated: r.updated ?? 0,
-                    rejected: r.rejected ?? 0,
-                  })
-                : (r.message ?? ''),
-          },
-          {
-            header: t('health.col.errors'),
-            cell: (r) =>
-              (r.rejected ?? 0) > 0 ? (
-                <a href={`${BASE}/impor/${r.id}/galat.csv`}>{t('health.errorFile')}</a>
-              ) : (
-                ''
-              ),
-          },
-        ]}
+        headers={{
+          date: t('health.col.date'),
+          file: t('health.col.file'),
+          state: t('health.col.state'),
+          result: t('health.col.result'),
+          errors: t('health.col.errors'),
+        }}
+        result={(r) =>
+          t('health.importResult', {
+            inserted: r.inserted ?? 0,
+            updated: r.updated ?? 0,
+            rejected: r.rejected ?? 0,
+          })
+        }
+        errorFile={{ label: t('health.errorFile'), href: (id) => `${BASE}/impor/${id}/galat.csv` }}
       />
     </Layout>
   );

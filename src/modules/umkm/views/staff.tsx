@@ -16,6 +16,7 @@ import {
   TextArea,
   TextField,
 } from '../../../platform/ui/components.tsx';
+import { SheetUploadForm } from '../../../platform/ui/imports.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout } from '../../../platform/ui/layout.tsx';
 import { whatsappLink } from '../domain.ts';
@@ -264,11 +265,12 @@ export function ImportPage(props: { imports: ImportRecord[]; error?: string }): 
       <p>
         {t('umkm.import.intro')} <a href="/umkm/templat-impor.csv">{t('umkm.import.template')}</a>
       </p>
-      <ErrorSummary errors={props.error ? { file: props.error } : undefined} />
-      <Form action={`${BASE}/impor`} multipart>
-        <FileField name="file" label={t('umkm.import.file')} accept=".csv,.xlsx" error={props.error} />
-        <Button>{t('umkm.import.send')}</Button>
-      </Form>
+      <SheetUploadForm
+        action={`${BASE}/impor`}
+        label={t('umkm.import.file')}
+        send={t('umkm.import.send')}
+        error={props.error}
+      />
       <Table
         caption={t('umkm.import.recent')}
         rows={props.imports}
