@@ -49,9 +49,7 @@ async function up(db: AnyDb) {
       PRIMARY KEY (day, village_code, kecamatan_code, handler_kind, handler_code, category_code)
     )`.execute(db);
   await sql`CREATE INDEX complaints_created_at ON complaints (created_at)`.execute(db);
-  await sql`CREATE INDEX complaints_resolved_at ON complaints (resolved_at)`.execute(
-    db,
-  );
+  await sql`CREATE INDEX complaints_resolved_at ON complaints (resolved_at)`.execute(db);
   // the open states (states.ts OPEN_STATES), as the existing complaints_open_due index names them
   await sql`
     CREATE INDEX complaints_open_now ON complaints (village_code)

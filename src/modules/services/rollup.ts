@@ -61,12 +61,8 @@ async function up(db: AnyDb) {
       issued integer NOT NULL,
       PRIMARY KEY (day, village_code, service_id, days)
     )`.execute(db);
-  await sql`CREATE INDEX service_requests_submitted_at ON service_requests (submitted_at)`.execute(
-    db,
-  );
-  await sql`CREATE INDEX service_requests_finished_at ON service_requests (finished_at)`.execute(
-    db,
-  );
+  await sql`CREATE INDEX service_requests_submitted_at ON service_requests (submitted_at)`.execute(db);
+  await sql`CREATE INDEX service_requests_finished_at ON service_requests (finished_at)`.execute(db);
   await createDayMarks(db, { name: NAME, table: 'service_requests', columns: DAY_COLUMNS });
   // a return changes the "returned" count of the day the request was filed
   const returns = `(SELECT r.submitted_at, NULL::timestamptz AS finished_at FROM new_rows n
