@@ -24,6 +24,7 @@ import { allJobs, migrate } from './setup.ts';
 
 // The app-level harness: every module's tables, the regions, the whole app. The database-only
 // helpers (test databases, staff, the browser-like Visitor) are the platform's and are re-exported.
+export * from './platform/files/test-photos.ts';
 export * from './platform/testing.ts';
 
 /** Every migration of the platform and the modules, then the regions and agencies. */
@@ -260,25 +261,4 @@ export function overHttp(base: string): FastifyInstance {
     };
   };
   return { inject } as unknown as FastifyInstance;
-}
-
-/**
- * A photo as a phone camera takes it: 3000×2000 and grainy, so its JPEG is several megabytes;
- * with `gps`, its EXIF carries a position (which a stored copy must not keep).
- */
-export async function phonePhoto(options: { quality: number; gps?: boolean }): Promise<Buffer> {
-  const { default: sharp } = await import('sharp');
-  const image = sharp({
-    create: {
-      width: 3000,
-      height: 2000,
-      channels: 3,
-      background: '#808080',
-      noise: { type: 'gaussian', mean: 128, sigma: 40 },
-    },
-  });
-  const tagged = options.gps
-    ? image.withExif({ IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '6/1 7/1 0/1' } })
-    : image;
-  return tagged.jpeg({ quality: options.quality }).toBuffer();
 }

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { phonePhoto } from '../../src/platform/files/test-photos.ts';
 import { launchBrowser, phone, type RunningServer, startServer } from './harness.ts';
-import { phonePhoto } from './phone-photo.ts';
 
 // Issue #12 item 5: where JavaScript runs, a phone photo is shrunk in the browser before it is
 // sent (static/shrink-photos.js), so a resident on a slow link sends far fewer bytes.
@@ -34,7 +34,7 @@ describe('a resident with JavaScript on attaches phone photos', () => {
     await page.click('main button[type=submit]');
     await page.goto(`${server.url}/layanan/keterangan-domisili/ajukan`);
 
-    const photo = await phonePhoto();
+    const photo = await phonePhoto({ quality: 85 });
     expect(photo.length).toBeGreaterThan(2 * 1024 * 1024);
     await page.fill('#field-keperluan', 'Membuka rekening bank');
     for (const name of ['foto_ktp', 'pengantar_rt']) {

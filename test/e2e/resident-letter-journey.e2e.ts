@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { phonePhoto } from '../../src/platform/files/test-photos.ts';
 import { seriousAccessibilityViolations } from './axe.ts';
 import { launchBrowser, phone, type RunningServer, signInAsStaff, startServer } from './harness.ts';
-import { phonePhoto } from './phone-photo.ts';
 
 // Issue #12: a resident on a 360 px phone with JavaScript off requests a letter without guessing.
 
@@ -114,7 +114,7 @@ describe('the resident letter journey on a cheap phone without JavaScript', () =
     await page.fill('#field-keperluan', 'Keringanan biaya sekolah anak');
     await page.fill('#field-penghasilan_keluarga', '1500000');
     await page.fill('#field-jumlah_tanggungan', 'dua');
-    const photo = await phonePhoto();
+    const photo = await phonePhoto({ quality: 85 });
     expect(photo.length).toBeGreaterThan(2 * 1024 * 1024);
     expect(photo.length).toBeLessThan(6 * 1024 * 1024);
     for (const name of ['foto_ktp', 'foto_kk', 'pengantar_rt'])
