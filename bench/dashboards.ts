@@ -31,19 +31,33 @@ const REQUESTS = Number(process.env.REQUESTS ?? 300_000);
 const COMPLAINTS = Number(process.env.COMPLAINTS ?? 200_000);
 const RUNS = Number(process.env.RUNS ?? 10);
 
-const test = await buildTestApp({ clock: fixedClock('2026-12-01T02:00:00Z') });
+// KEEP_DB=name: the data set goes into that database on the test server and stays there; a later
+// run with the same name finds it loaded and only migrates, refreshes and measures
+const keptDatabase = process.env.KEEP_DB;
+const test = await buildTestApp({
+  clock: fixedClock('2026-12-01T02:00:00Z'),
+  ...(keptDatabase ? { keptDatabase } : {}),
+});
 const { ctx, app } = test;
 const regency = ctx.config.regencyCode;
 console.log(
-  `database: ${test.kind}, ${REQUESTS.toLocaleString('en')} requests, ${COMPLAINTS.toLocaleString('en')} reports`,
+  `database: ${test.kind}${keptDatabase ? ` (kept: ${keptDatabase})` : ''}, ${REQUESTS.toLocaleString('en')} requests, ${COMPLAINTS.toLocaleString('en')} reports`,
 );
-await prepareServices(ctx);
-await seedComplaintReference(ctx);
-const office = await makeVillageOffice(ctx);
-const applicant = await makeApplicant(ctx, office.operator);
-const started = performance.now();
-// every request by the same resident (the pages count requests, not people), finished ones 0–20 days after filing
-await sql`
+const countOf = async (table: 'service_requests' | 'residents' | 'health_measurements') =>
+  Number(
+    (await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(ctx.db)).rows[0]?.n,
+  );
+if ((await countOf('service_requests')) < REQUESTS) await generateRequestsAndComplaints();
+else console.log('requests and reports: already in the kept database');
+
+async function generateRequestsAndComplaints() {
+  await prepareServices(ctx);
+  await seedComplaintReference(ctx);
+  const office = await makeVillageOffice(ctx);
+  const applicant = await makeApplicant(ctx, office.operator);
+  const started = performance.now();
+  // every request by the same resident (the pages count requests, not people), finished ones 0–20 days after filing
+  await sql`
   INSERT INTO service_requests (code, village_code, service_id, service_version, resident_id, applicant, state,
     submitted_at, due_at, finished_at, created_at, updated_at)
   SELECT 'B' || g, v.code, s.id, s.current_version, ${applicant.id}, '{}',
@@ -56,9 +70,9 @@ await sql`
   JOIN (SELECT id, current_version, row_number() OVER (ORDER BY slug) - 1 AS n, count(*) OVER () AS total
         FROM services) s ON s.n = (g / 7) % s.total
   CROSS JOIN LATERAL (SELECT TIMESTAMPTZ '2026-12-01 00:00+07' - make_interval(mins => (g::bigint * 7919 % 525600)::int) AS at) t`.execute(
-  ctx.db,
-);
-await sql`
+    ctx.db,
+  );
+  await sql`
   INSERT INTO complaints (ticket, village_code, kecamatan_code, category_code, title, description, lat, lng, state,
     handler_kind, handler_code, reporter_key_hash, source, verify_due_at, response_due_at, resolve_due_at,
     resolved_at, created_at, updated_at)
@@ -73,9 +87,10 @@ await sql`
   JOIN (SELECT code, row_number() OVER (ORDER BY code) - 1 AS n, count(*) OVER () AS total
         FROM complaint_categories) c ON c.n = g % c.total
   CROSS JOIN LATERAL (SELECT TIMESTAMPTZ '2026-12-01 00:00+07' - make_interval(mins => (g::bigint * 104729 % 525600)::int) AS at) t`.execute(
-  ctx.db,
-);
-console.log(`data generated in ${seconds(started)} s`);
+    ctx.db,
+  );
+  console.log(`data generated in ${seconds(started)} s`);
+}
 
 const full = await timed(async () => [
   await refreshSpeedRollup(ctx, { full: true }),
@@ -105,7 +120,8 @@ for (const table of [
 ])
   await sql`VACUUM (ANALYZE) ${sql.table(table)}`.execute(ctx.db);
 await compareWithLive();
-if (values.full) await loadResidentsAndHealth();
+if (values.full && (await countOf('residents')) < 1_600_000) await loadResidentsAndHealth();
+else if (values.full) console.log('residents and health: already in the kept database');
 
 async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const t0 = performance.now();

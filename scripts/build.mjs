@@ -103,6 +103,12 @@ export async function build(outDir = path.join(root, 'dist'), { quiet = false } 
     // only a first start's speed depends on it: it then runs initdb as without the template
     console.warn(`no initialised PGlite cluster kept: ${error instanceof Error ? error.message : error}`);
   }
+  try {
+    await keepSeededDemo(outDir);
+  } catch (error) {
+    // likewise: a first demo start then seeds its demo itself
+    console.warn(`no seeded demo kept: ${error instanceof Error ? error.message : error}`);
+  }
   if (!quiet) console.log(`built ${path.relative(root, outDir)}/ in ${Date.now() - started} ms`);
 }
 
@@ -172,6 +178,48 @@ async function keepMigratedTemplate(outDir, templateName) {
     );
   } finally {
     await handle.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The default regency's demo, seeded now into a data directory started from the cluster above and
+ * kept (database and files) for a first demo start to unpack (src/demo-template.ts).
+ */
+async function keepSeededDemo(outDir) {
+  const load = (file) => import(pathToFileURL(path.join(outDir, file)).href);
+  const { openDatabase } = await load('platform/db/index.js');
+  const { seed } = await load('setup.js');
+  const { loadConfig } = await load('config.js');
+  const { SYSTEM } = await load('platform/auth/roles.js');
+  const { systemClock } = await load('platform/context.js');
+  const { demoTemplateFiles } = await load('demo-template.js');
+  const pino = (await import('pino')).default;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-demo-'));
+  // the defaults a plain `npm start` has (no environment): the demo holds its public address
+  const config = loadConfig({ DATA_DIR: dataDir });
+  try {
+    const seededAt = new Date().toISOString();
+    const handle = await openDatabase({ databaseUrl: null, dataDir, regencyCode: config.regencyCode });
+    let demoLogins;
+    try {
+      const ctx = { db: handle.db, actor: SYSTEM, clock: systemClock, config, log: pino({ level: 'warn' }) };
+      ({ demoLogins } = await seed(ctx, { demo: true }));
+    } finally {
+      await handle.close();
+    }
+    const files = demoTemplateFiles(config.regencyCode, outDir);
+    const parts = ['pg', 'files'].filter((dir) => fs.existsSync(path.join(dataDir, dir)));
+    const tar = spawnSync('tar', ['-czf', files.archive, '-C', dataDir, ...parts], { stdio: 'inherit' });
+    if (tar.status !== 0) throw new Error(`tar failed (exit ${tar.status ?? tar.signal})`);
+    const meta = {
+      seededAt,
+      regencyCode: config.regencyCode,
+      publicUrl: config.publicUrl,
+      logins: demoLogins,
+    };
+    fs.writeFileSync(files.meta, `${JSON.stringify(meta, null, 2)}\n`);
+  } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,11 +1,15 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+import { demoTemplateFiles, startFromDemoTemplate } from './demo-template.ts';
+import { openDatabase } from './platform/db/index.ts';
 import { freePort, testDatabaseKind } from './platform/testing.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,7 +61,11 @@ interface RunningServer {
 }
 
 /** Starts the compiled server on a data directory and database; resolves once it logs "ready". */
-async function startCompiled(dataDir: string, databaseUrl: string): Promise<RunningServer> {
+async function startCompiled(
+  dataDir: string,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, [path.join(outDir, 'main.js'), 'serve'], {
     cwd: root,
@@ -69,6 +77,7 @@ async function startCompiled(dataDir: string, databaseUrl: string): Promise<Runn
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'info',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -185,4 +194,90 @@ describe('the compiled build (npm run build, what npm start runs)', () => {
     expect(await catalogPage(again.base)).toContain('Layanan Uji Benih Berubah');
     expect(await again.stop()).toBe(0);
   }, 600_000);
+
+  // runs on the build of the first test
+  it.skipIf(testDatabaseKind() === 'postgres')(
+    "starts a first demo from the build's seeded demo, with the same rows and files as a seeded one",
+    async () => {
+      const meta = JSON.parse(fs.readFileSync(demoTemplateFiles('36.04', outDir).meta, 'utf8'));
+      expect(meta.publicUrl).toBe('http://127.0.0.1:3000');
+      const unpackedLine = 'demo data unpacked from the build';
+
+      const fromBuild = newDataDir();
+      const first = await startCompiled(fromBuild, '', { PUBLIC_URL: meta.publicUrl });
+      expect(first.output()).toContain(unpackedLine);
+      // the demo logins are printed as after a seed, the resident's NIK and PIN among them
+      expect(first.output()).toContain('warga (NIK + PIN)');
+      expect((await get(`${first.base}/desa/36.04.05.2001`)).status).toBe(200);
+      expect(await first.stop()).toBe(0);
+
+      // another public address: the letter's QR code would be wrong, so the demo is seeded anew
+      const seeded = newDataDir();
+      const second = await startCompiled(seeded, '');
+      expect(second.output()).not.toContain(unpackedLine);
+      expect(second.output()).toContain('warga (NIK + PIN)');
+      expect(await second.stop()).toBe(0);
+
+      // a demo older than a day is not used either
+      const stale = { ...meta, seededAt: new Date(Date.now() - 25 * 3600_000).toISOString() };
+      const staleCode = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-demo-meta-'));
+      cleanups.push(() => fs.rmSync(staleCode, { recursive: true, force: true }));
+      fs.writeFileSync(demoTemplateFiles('36.04', staleCode).meta, JSON.stringify(stale));
+      fs.copyFileSync(
+        demoTemplateFiles('36.04', outDir).archive,
+        demoTemplateFiles('36.04', staleCode).archive,
+      );
+      const config = loadConfig({ DATA_DIR: newDataDir(), PUBLIC_URL: meta.publicUrl });
+      expect(await startFromDemoTemplate(config, { codeDir: staleCode })).toBeNull();
+      expect(fs.existsSync(path.join(config.dataDir, 'pg'))).toBe(false);
+      const fresh = await startFromDemoTemplate(config, { codeDir: outDir });
+      expect(fresh?.logins).toEqual(meta.logins);
+
+      const unpacked = await demoContents(fromBuild);
+      expect(unpacked).toEqual(await demoContents(seeded));
+      expect(unpacked.rows.service_requests).toBeGreaterThan(0);
+      expect(unpacked.rows.files).toBeGreaterThan(0);
+      expect(unpacked.intact).toBe(true);
+    },
+    600_000,
+  );
 });
+
+/** Row counts of the demo's registries, and whether every stored file is on disk with its hash. */
+async function demoContents(dataDir: string) {
+  const handle = await openDatabase({ databaseUrl: null, dataDir });
+  try {
+    const rows: Record<string, number> = {};
+    for (const table of DEMO_TABLES) {
+      const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(
+        handle.db,
+      );
+      rows[table] = result.rows[0]!.n;
+    }
+    const files = await handle.db.selectFrom('files').select('sha256').execute();
+    const intact = files.every(({ sha256 }) => {
+      const file = path.join(dataDir, 'files', sha256.slice(0, 2), sha256);
+      return (
+        fs.existsSync(file) && createHash('sha256').update(fs.readFileSync(file)).digest('hex') === sha256
+      );
+    });
+    return { rows, intact };
+  } finally {
+    await handle.close();
+  }
+}
+
+const DEMO_TABLES = [
+  'staff_users',
+  'residents',
+  'families',
+  'resident_pins',
+  'service_requests',
+  'letters',
+  'complaints',
+  'files',
+  'health_children',
+  'health_measurements',
+  'umkm_enterprises',
+  'aid_applications',
+] as const;

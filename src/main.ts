@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import { startFromDemoTemplate } from './demo-template.ts';
 import { SYSTEM } from './platform/auth/roles.ts';
 import type { Ctx } from './platform/context.ts';
 import { systemClock } from './platform/context.ts';
@@ -58,11 +59,15 @@ function printLogins(
 async function serve(config: Config): Promise<void> {
   const log = pino({ level: config.logLevel });
   const started = performance.now();
-  const opening = openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    regencyCode: config.regencyCode,
-  });
+  // a first demo start takes the demo the build seeded, when there is a fitting one (demo-template.ts)
+  const keptDemo = startFromDemoTemplate(config);
+  const opening = keptDemo.then(() =>
+    openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      regencyCode: config.regencyCode,
+    }),
+  );
   // a failed open is reported once, by the await below, not also as an unhandled rejection
   opening.catch(() => {});
   const [setup, { buildApp }, { modules }, { recoverImportsAtStart }, { startJobs }, { findStaffByEmail }] =
@@ -79,6 +84,11 @@ async function serve(config: Config): Promise<void> {
   const applied = await setup.migrate(handle.db);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const { demoLogins, seededReference } = await setup.seed(ctx, { demo: config.demo });
+  const demo = await keptDemo;
+  if (demo) {
+    log.info({ seededAt: demo.seededAt }, 'demo data unpacked from the build: demo seed skipped');
+    demoLogins.push(...demo.logins);
+  }
   if (!seededReference) log.info('reference data unchanged since it was last seeded: seeds skipped');
   for (const module of modules) await module.onStart?.(ctx);
   await recoverImportsAtStart(ctx);

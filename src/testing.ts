@@ -36,7 +36,9 @@ export const prepareAppDatabase: PrepareDatabase = async (db, config) => {
 };
 
 /** A fresh database with every migration and the regions: PGlite in memory, or a new PostgreSQL database. */
-export function createTestContext(options: { clock?: Clock; config?: Config } = {}): Promise<TestContext> {
+export function createTestContext(
+  options: { clock?: Clock; config?: Config; keptDatabase?: string } = {},
+): Promise<TestContext> {
   return createTestDatabase({ ...options, prepare: prepareAppDatabase });
 }
 
@@ -46,7 +48,9 @@ export interface TestApp extends TestContext {
   routes: Array<{ method: string; url: string; schema: FastifySchema | undefined }>;
 }
 
-export async function buildTestApp(options: { clock?: Clock; config?: Config } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { clock?: Clock; config?: Config; keptDatabase?: string } = {},
+): Promise<TestApp> {
   const context = await createTestContext(options);
   const routes: TestApp['routes'] = [];
   const app = await buildApp({

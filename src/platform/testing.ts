@@ -121,7 +121,7 @@ async function pgliteTemplate(config: Config, prepare: PrepareDatabase): Promise
  * src/testing.ts, which prepares every module's tables.
  */
 export async function createTestDatabase(
-  options: { clock?: Clock; config?: Config; prepare?: PrepareDatabase } = {},
+  options: { clock?: Clock; config?: Config; prepare?: PrepareDatabase; keptDatabase?: string } = {},
 ): Promise<TestContext> {
   const config = options.config ?? testConfig();
   const clock = options.clock ?? systemClock;
@@ -129,10 +129,16 @@ export async function createTestDatabase(
   if (testDatabaseKind() === 'postgres') {
     const adminUrl = process.env.TEST_DATABASE_URL;
     if (!adminUrl) throw new Error('SIMPUL_TEST_DB=postgres needs TEST_DATABASE_URL');
-    const name = `simpul_t_${randomBytes(6).toString('hex')}`;
+    // keptDatabase (benchmarks only): a named database made once and kept, so that a large data set
+    // loads once and later runs only measure
+    const kept = options.keptDatabase;
+    if (kept && !/^[a-z_][a-z0-9_]*$/.test(kept)) throw new Error(`not a database name: ${kept}`);
+    const name = kept ?? `simpul_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    const exists =
+      kept && (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [kept])).rowCount;
+    if (!exists) await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
@@ -148,6 +154,7 @@ export async function createTestDatabase(
       databaseUrl: url.toString(),
       async close() {
         await db.destroy();
+        if (kept) return;
         const cleanup = new pg.Client({ connectionString: adminUrl });
         await cleanup.connect();
         // the pool's sockets may still be closing; dropping WITH (FORCE) then kills them and their

@@ -18,7 +18,7 @@ const pgliteDir = path.resolve(
   path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')),
   '..',
 );
-const version = (
+export const pgliteVersion = (
   JSON.parse(fs.readFileSync(path.join(pgliteDir, 'package.json'), 'utf8')) as { version: string }
 ).version;
 const nodeModules = path.resolve(pgliteDir, '..', '..');
@@ -27,12 +27,12 @@ export const pgliteTemplatePath = path.join(
   nodeModules,
   '.cache',
   'simpul',
-  `pglite-${version}-initdb.tar.gz`,
+  `pglite-${pgliteVersion}-initdb.tar.gz`,
 );
 
 /** The migrated and seeded cluster's file name in a compiled tree, for this PGlite version and regency only. */
 export function schemaTemplateName(regencyCode: string): string {
-  return `pglite-${version}-schema-${regencyCode}.tar.gz`;
+  return `pglite-${pgliteVersion}-schema-${regencyCode}.tar.gz`;
 }
 
 /**
@@ -51,16 +51,21 @@ export function pgliteTemplateFile(dataDir: string, regencyCode: string | undefi
  * or it failed (the directory is then left empty).
  */
 export async function unpackTemplate(file: string, dataDir: string): Promise<boolean> {
-  fs.mkdirSync(dataDir, { recursive: true });
+  if ((await unpackArchive(file, dataDir)) && fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return true;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return false;
+}
+
+/** `tar -xzf file -C dir`; false when there is no `tar` or it failed. */
+export async function unpackArchive(file: string, dir: string): Promise<boolean> {
+  fs.mkdirSync(dir, { recursive: true });
   // not spawnSync: the modules of the app load while tar writes the cluster (about a second)
   const status = await new Promise<number | null>((resolve) => {
-    const tar = spawn('tar', ['-xzf', file, '-C', dataDir], { stdio: 'ignore' });
+    const tar = spawn('tar', ['-xzf', file, '-C', dir], { stdio: 'ignore' });
     tar.on('error', () => resolve(null));
     tar.on('close', resolve);
   });
-  if (status === 0 && fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return true;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  return false;
+  return status === 0;
 }
 
 /** Runs initdb once (in memory) and keeps the empty cluster; does nothing when it is already kept. */
