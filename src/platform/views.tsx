@@ -18,7 +18,7 @@ import {
   TextField,
 } from './ui/components.tsx';
 import { raw, type SafeHtml } from './ui/jsx-runtime.ts';
-import { Layout } from './ui/layout.tsx';
+import { Page } from './ui/layout.tsx';
 import type { ChecklistStep } from './village-site.ts';
 
 export function LoginPage(props: {
@@ -28,8 +28,7 @@ export function LoginPage(props: {
   message?: string;
 }): SafeHtml {
   return (
-    <Layout title={t('auth.loginTitle')}>
-      <h1>{t('auth.loginTitle')}</h1>
+    <Page title={t('auth.loginTitle')}>
       <p>{t('auth.choice.lead')}</p>
       <ul class="login-choices">
         <li>
@@ -69,7 +68,7 @@ export function LoginPage(props: {
       <p>
         <a href="/masuk/kode">{t('auth.firstLoginWithCode')}</a>
       </p>
-    </Layout>
+    </Page>
   );
 }
 
@@ -144,8 +143,7 @@ export function DashboardPage(props: {
 }): SafeHtml {
   const { actor } = props;
   return (
-    <Layout title={t('dashboard.title')}>
-      <h1>{t('dashboard.greeting', { name: actor.name })}</h1>
+    <Page title={t('dashboard.title')} heading={t('dashboard.greeting', { name: actor.name })}>
       {props.checklist && props.checklist.total > 0 && props.checklist.done < props.checklist.total ? (
         <OnboardingChecklistPanel checklist={props.checklist} />
       ) : (
@@ -182,7 +180,7 @@ export function DashboardPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -206,8 +204,7 @@ export function UsersPage(props: {
 }): SafeHtml {
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
   return (
-    <Layout title={t('users.title')} wide>
-      <h1>{t('users.title')}</h1>
+    <Page title={t('users.title')} wide>
       <p>
         <a class="button button-primary" href="/kelola/pengguna/baru">
           {t('users.new')}
@@ -273,14 +270,8 @@ export function UsersPage(props: {
           },
         ]}
       />
-      <Pagination
-        page={props.page}
-        pageSize={props.pageSize}
-        total={props.total}
-        baseUrl="/kelola/pengguna"
-        query={props.filter}
-      />
-    </Layout>
+      <Pagination list={props} baseUrl="/kelola/pengguna" query={props.filter} />
+    </Page>
   );
 }
 
@@ -297,8 +288,7 @@ export function NewUserPage(props: {
     password: t('auth.password'),
   };
   return (
-    <Layout title={t('users.new')}>
-      <h1>{t('users.new')}</h1>
+    <Page title={t('users.new')}>
       <ErrorSummary errors={props.errors} labels={labels} />
       <Form action="/kelola/pengguna/baru">
         <TextField {...fieldFor(props.values, props.errors, 'name')} label={labels.name} required />
@@ -332,7 +322,7 @@ export function NewUserPage(props: {
         />
         <Button>{t('ui.save')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -376,8 +366,7 @@ export function AuditPage(props: {
   filter: Record<string, string | undefined>;
 }): SafeHtml {
   return (
-    <Layout title={t('audit.title')} wide>
-      <h1>{t('audit.title')}</h1>
+    <Page title={t('audit.title')} wide>
       <p>{t('audit.intro')}</p>
       <Form action="/kelola/audit" method="get" class="filters">
         <SelectField
@@ -438,21 +427,14 @@ export function AuditPage(props: {
           { header: t('audit.detail'), cell: (r) => <AuditDetail detail={r.detail} /> },
         ]}
       />
-      <Pagination
-        page={props.page}
-        pageSize={props.pageSize}
-        total={props.total}
-        baseUrl="/kelola/audit"
-        query={props.filter}
-      />
-    </Layout>
+      <Pagination list={props} baseUrl="/kelola/audit" query={props.filter} />
+    </Page>
   );
 }
 
 export function AccountPage(props: { actor: StaffActor; errors?: FieldErrors }): SafeHtml {
   return (
-    <Layout title={t('account.title')}>
-      <h1>{t('account.title')}</h1>
+    <Page title={t('account.title')}>
       <SummaryList
         rows={[
           [t('users.name'), props.actor.name],
@@ -491,7 +473,7 @@ export function AccountPage(props: { actor: StaffActor; errors?: FieldErrors }):
       <Form action="/keluar-semua">
         <Button variant="warning">{t('account.logoutEverywhere')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -525,8 +507,7 @@ export function TokensPage(props: {
   values?: { name?: string; days?: string };
 }): SafeHtml {
   return (
-    <Layout title={t('account.tokensTitle')} wide>
-      <h1>{t('account.tokensTitle')}</h1>
+    <Page title={t('account.tokensTitle')} wide>
       <p>{t('account.tokensOf', { name: props.owner.name, email: props.owner.email })}</p>
       <p>{t('account.tokensExplain')}</p>
       {props.newToken ? (
@@ -591,6 +572,6 @@ export function TokensPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }

@@ -10,7 +10,7 @@ import {
   TextField,
 } from '../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../platform/ui/layout.tsx';
+import { Page } from '../../platform/ui/layout.tsx';
 import { OnboardingChecklistPanel } from '../../platform/views.tsx';
 import type { Checklist, OnboardingResult, RowProblem, VillageProgress } from './service.ts';
 import './messages.ts';
@@ -37,8 +37,7 @@ export function OnboardingPage(props: {
   message?: string;
 }): SafeHtml {
   return (
-    <Layout title={t('onboarding.title')} wide>
-      <h1>{t('onboarding.title')}</h1>
+    <Page title={t('onboarding.title')} wide>
       <p>{t('onboarding.lead')}</p>
       <p class="hint">{t('onboarding.columns')}</p>
       <p class="hint">{t('onboarding.rule')}</p>
@@ -86,7 +85,7 @@ export function OnboardingPage(props: {
           },
         ]}
       />
-    </Layout>
+    </Page>
   );
 }
 
@@ -94,8 +93,7 @@ export function ResultPage(props: { result: OnboardingResult }): SafeHtml {
   const { result } = props;
   const rejected = new Set(result.problems.map((p) => p.line)).size;
   return (
-    <Layout title={t('onboarding.result.title')} wide>
-      <h1>{t('onboarding.result.title')}</h1>
+    <Page title={t('onboarding.result.title')} wide>
       <p class="notice" role="status">
         {t('onboarding.result.summary', {
           created: result.created.length,
@@ -134,7 +132,7 @@ export function ResultPage(props: { result: OnboardingResult }): SafeHtml {
       <p>
         <a href="/kelola/onboarding">{t('onboarding.back')}</a>
       </p>
-    </Layout>
+    </Page>
   );
 }
 
@@ -148,8 +146,11 @@ type AccountRow = {
 
 export function VillageAccountsPage(props: { villageCode: string; accounts: AccountRow[] }): SafeHtml {
   return (
-    <Layout title={t('onboarding.accounts.title')} wide>
-      <h1>{`${t('onboarding.accounts.title')} — ${props.villageCode}`}</h1>
+    <Page
+      title={t('onboarding.accounts.title')}
+      heading={`${t('onboarding.accounts.title')} — ${props.villageCode}`}
+      wide
+    >
       <Table
         label={t('onboarding.accounts.title')}
         rows={props.accounts}
@@ -180,7 +181,7 @@ export function VillageAccountsPage(props: { villageCode: string; accounts: Acco
       <p>
         <a href="/kelola/onboarding">{t('onboarding.back')}</a>
       </p>
-    </Layout>
+    </Page>
   );
 }
 
@@ -192,8 +193,7 @@ export function ReissuedPage(props: {
   back: string;
 }): SafeHtml {
   return (
-    <Layout title={t('onboarding.reissue.title')}>
-      <h1>{t('onboarding.reissue.title')}</h1>
+    <Page title={t('onboarding.reissue.title')}>
       <p>
         {t('onboarding.reissue.lead', {
           name: props.name,
@@ -209,15 +209,14 @@ export function ReissuedPage(props: {
           {t(props.back === '/kelola/onboarding' ? 'onboarding.back' : 'onboarding.backPrevious')}
         </a>
       </p>
-    </Layout>
+    </Page>
   );
 }
 
 export function ChecklistPage(props: { checklist: Checklist; welcome?: boolean }): SafeHtml {
   const { checklist } = props;
   return (
-    <Layout title={t('dashboard.checklist.title')}>
-      <h1>{t('dashboard.checklist.title')}</h1>
+    <Page title={t('dashboard.checklist.title')}>
       {props.welcome ? <p class="notice">{t('onboarding.first.welcome')}</p> : ''}
       {checklist.total === 0 ? (
         <p>{t('onboarding.checklist.none')}</p>
@@ -227,7 +226,7 @@ export function ChecklistPage(props: { checklist: Checklist; welcome?: boolean }
           {checklist.done === checklist.total ? <p>{t('onboarding.checklist.allDone')}</p> : ''}
         </>
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -237,8 +236,7 @@ export function FirstLoginPage(props: {
   message?: string;
 }): SafeHtml {
   return (
-    <Layout title={t('onboarding.first.title')}>
-      <h1>{t('onboarding.first.title')}</h1>
+    <Page title={t('onboarding.first.title')}>
       <p>{t('onboarding.first.lead')}</p>
       <ErrorSummary
         errors={props.errors}
@@ -289,6 +287,6 @@ export function FirstLoginPage(props: {
         />
         <Button>{t('onboarding.first.submit')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }

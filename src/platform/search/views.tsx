@@ -1,7 +1,7 @@
 import { formatNumber, t } from '../i18n/index.ts';
 import { Button, Form, Pagination, SelectField, TextField } from '../ui/components.tsx';
 import type { SafeHtml } from '../ui/jsx-runtime.ts';
-import { Layout } from '../ui/layout.tsx';
+import { Page } from '../ui/layout.tsx';
 import type { SearchResult } from './service.ts';
 
 export function SearchPage(props: {
@@ -19,8 +19,7 @@ export function SearchPage(props: {
   // the public page speaks to residents: no "within your scope", no tag saying every hit is public
   const publicPage = !props.kinds;
   return (
-    <Layout title={props.heading}>
-      <h1>{props.heading}</h1>
+    <Page title={props.heading}>
       <p>{props.intro}</p>
       <Form action={props.action} method="get" class="filters">
         <TextField
@@ -63,17 +62,11 @@ export function SearchPage(props: {
               </li>
             ))}
           </ol>
-          <Pagination
-            page={result.page}
-            pageSize={result.pageSize}
-            total={result.total}
-            baseUrl={props.action}
-            query={{ q: result.term, jenis: props.kind }}
-          />
+          <Pagination list={result} baseUrl={props.action} query={{ q: result.term, jenis: props.kind }} />
         </section>
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }

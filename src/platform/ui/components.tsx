@@ -334,15 +334,21 @@ export function Table<Row>(props: {
   );
 }
 
-/** Previous/next links that keep the current filters. */
-export function Pagination(props: {
+/** Which page of a list is shown, of how many rows in all. */
+export interface ListPage {
   page: number;
   pageSize: number;
   total: number;
+}
+
+/** Previous/next links that keep the current filters. */
+export function Pagination(props: {
+  list: ListPage;
   baseUrl: string;
   query?: Record<string, string | undefined>;
 }): SafeHtml {
-  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  const { page, pageSize, total } = props.list;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return raw('');
   const link = (page: number) => {
     const params = new URLSearchParams();
@@ -352,22 +358,31 @@ export function Pagination(props: {
   };
   return (
     <nav class="pagination" aria-label={t('ui.pagination')}>
-      {props.page > 1 ? (
-        <a href={link(props.page - 1)} rel="prev">
+      {page > 1 ? (
+        <a href={link(page - 1)} rel="prev">
           ← {t('ui.previous')}
         </a>
       ) : (
         ''
       )}
-      <span>{t('ui.pageOf', { page: props.page, pages })}</span>
-      {props.page < pages ? (
-        <a href={link(props.page + 1)} rel="next">
+      <span>{t('ui.pageOf', { page, pages })}</span>
+      {page < pages ? (
+        <a href={link(page + 1)} rel="next">
           {t('ui.next')} →
         </a>
       ) : (
         ''
       )}
     </nav>
+  );
+}
+
+/** GOV.UK's back link: the page one level up, above the heading. */
+export function BackLink(props: { href: string; children: Child }): SafeHtml {
+  return (
+    <p>
+      <a href={props.href}>← {props.children}</a>
+    </p>
   );
 }
 

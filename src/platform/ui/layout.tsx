@@ -1,7 +1,7 @@
 import { requestContext } from '../http/request-context.ts';
 import { formatNumber, t } from '../i18n/index.ts';
 import { asset } from './assets.ts';
-import { Flash } from './components.tsx';
+import { BackLink, Flash } from './components.tsx';
 import { type Child, raw, type SafeHtml } from './jsx-runtime.ts';
 import { navigationFor } from './navigation.ts';
 
@@ -196,5 +196,28 @@ export function Layout(props: {
         </footer>
       </body>
     </html>
+  );
+}
+
+/**
+ * A page that starts as most do: a back link (when there is a page above it), then the heading,
+ * which is the title unless `heading` says otherwise.
+ */
+export function Page(props: {
+  title: string;
+  heading?: Child;
+  back?: { href: string; label: Child };
+  children: Child;
+  wide?: boolean;
+  head?: Child;
+  meta?: PageMeta;
+}): SafeHtml {
+  const { back } = props;
+  return (
+    <Layout title={props.title} wide={props.wide} head={props.head} meta={props.meta}>
+      {back ? <BackLink href={back.href}>{back.label}</BackLink> : ''}
+      <h1>{props.heading ?? props.title}</h1>
+      {props.children}
+    </Layout>
   );
 }

@@ -1,7 +1,7 @@
 import { t } from '../../../platform/i18n/index.ts';
 import { Table } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Page } from '../../../platform/ui/layout.tsx';
 
 export function PublicDanaDesaPage(props: {
   villageCode: string;
@@ -11,11 +11,7 @@ export function PublicDanaDesaPage(props: {
 }): SafeHtml {
   const title = `${t('aid.public.title', { period: props.period })} — ${props.villageName}`;
   return (
-    <Layout title={title}>
-      <p>
-        <a href={`/desa/${props.villageCode}`}>← {props.villageName}</a>
-      </p>
-      <h1>{title}</h1>
+    <Page title={title} back={{ href: `/desa/${props.villageCode}`, label: props.villageName }}>
       <p>{t('aid.public.intro')}</p>
       <Table
         caption={t('aid.public.count', { count: props.rows.length })}
@@ -27,6 +23,6 @@ export function PublicDanaDesaPage(props: {
           { header: 'RT', cell: (r) => r.rt },
         ]}
       />
-    </Layout>
+    </Page>
   );
 }

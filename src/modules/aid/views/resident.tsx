@@ -13,7 +13,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Page } from '../../../platform/ui/layout.tsx';
 import type { ApplicationView, ProgrammeRow } from '../repo.ts';
 import { type ApplicationPage, holderOf } from '../service.ts';
 import { awaitedText, dateOrDash, History, RESIDENT_BASE, rupiah, StatusOf } from './parts.tsx';
@@ -22,11 +22,7 @@ type Values = { program?: string; alasan?: string; telepon?: string; nik?: strin
 
 export function MyApplicationsPage(props: { rows: ApplicationView[] }): SafeHtml {
   return (
-    <Layout title={t('aid.resident.title')}>
-      <p>
-        <a href="/akun">← {t('aid.resident.account')}</a>
-      </p>
-      <h1>{t('aid.resident.title')}</h1>
+    <Page title={t('aid.resident.title')} back={{ href: '/akun', label: t('aid.resident.account') }}>
       <p>
         <ButtonLink href={`${RESIDENT_BASE}/baru`} variant="primary">
           {t('aid.resident.apply')}
@@ -42,7 +38,7 @@ export function MyApplicationsPage(props: { rows: ApplicationView[] }): SafeHtml
           { header: t('aid.col.awaited'), cell: (a) => awaitedText(a.status, holderOf(a.status)) },
         ]}
       />
-    </Layout>
+    </Page>
   );
 }
 
@@ -86,18 +82,14 @@ export function NewApplicationPage(props: {
   errors?: FieldErrors;
 }): SafeHtml {
   return (
-    <Layout title={t('aid.resident.apply')}>
-      <p>
-        <a href={RESIDENT_BASE}>← {t('aid.resident.title')}</a>
-      </p>
-      <h1>{t('aid.resident.apply')}</h1>
+    <Page title={t('aid.resident.apply')} back={{ href: RESIDENT_BASE, label: t('aid.resident.title') }}>
       <p>{t('aid.resident.applyIntro')}</p>
       <ErrorSummary errors={props.errors} />
       <Form action={`${RESIDENT_BASE}/baru`}>
         <ProgrammeFields {...props} />
         <Button>{t('aid.resident.submit')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -109,11 +101,11 @@ export function MyApplicationPage(props: {
   const { application: a, events, holder, may } = props.page;
   const values = props.values ?? { alasan: a.reason, telepon: a.phone ?? '' };
   return (
-    <Layout title={`${a.code} — ${a.programme_name}`}>
-      <p>
-        <a href={RESIDENT_BASE}>← {t('aid.resident.title')}</a>
-      </p>
-      <h1>{a.programme_name}</h1>
+    <Page
+      title={`${a.code} — ${a.programme_name}`}
+      heading={a.programme_name}
+      back={{ href: RESIDENT_BASE, label: t('aid.resident.title') }}
+    >
       <SummaryList
         rows={[
           [t('aid.col.code'), a.code],
@@ -162,6 +154,6 @@ export function MyApplicationPage(props: {
         ''
       )}
       <History events={events} />
-    </Layout>
+    </Page>
   );
 }

@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime, formatNumber, t } from '../../../platform/i18n/index.ts';
 import type { ImportRecord } from '../../../platform/imports/index.ts';
 import {
+  BackLink,
   Button,
   ButtonLink,
   DateField,
@@ -19,7 +20,7 @@ import {
 } from '../../../platform/ui/components.tsx';
 import { ImportsTable, SheetUploadForm } from '../../../platform/ui/imports.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import type { FiguresTable } from '../figures.ts';
 import { tableCells, tableHeader } from '../figures.ts';
 import type { familyAid, getBeneficiary, listBeneficiaries } from '../registry.ts';
@@ -122,9 +123,7 @@ export function ApplicationsPage(props: {
         ]}
       />
       <Pagination
-        page={props.page}
-        pageSize={PAGE_SIZE}
-        total={props.total}
+        list={{ ...props, pageSize: PAGE_SIZE }}
         baseUrl={BASE}
         query={{ ...props.filter, status: props.status }}
       />
@@ -138,11 +137,7 @@ export function StaffNewApplicationPage(props: {
   errors?: FieldErrors;
 }): SafeHtml {
   return (
-    <Layout title={t('aid.staff.fileForResident')}>
-      <p>
-        <a href={BASE}>← {t('aid.staff.applications')}</a>
-      </p>
-      <h1>{t('aid.staff.fileForResident')}</h1>
+    <Page title={t('aid.staff.fileForResident')} back={{ href: BASE, label: t('aid.staff.applications') }}>
       <ErrorSummary errors={props.errors} />
       <Form action={`${BASE}/usulan/baru`}>
         <TextField
@@ -155,7 +150,7 @@ export function StaffNewApplicationPage(props: {
         <ProgrammeFields {...props} />
         <Button>{t('aid.resident.submit')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -309,9 +304,7 @@ export function StaffApplicationPage(props: {
     ]);
   return (
     <Layout title={`${a.code} — ${a.name}`}>
-      <p>
-        <a href={BASE}>← {t('aid.staff.applications')}</a>
-      </p>
+      <BackLink href={BASE}>{t('aid.staff.applications')}</BackLink>
       <h1>
         {a.code} — {a.programme_code}
       </h1>
@@ -371,13 +364,7 @@ export function BeneficiariesPage(props: {
           },
         ]}
       />
-      <Pagination
-        page={props.list.page}
-        pageSize={props.list.pageSize}
-        total={props.list.total}
-        baseUrl={`${BASE}/penerima`}
-        query={props.filter}
-      />
+      <Pagination list={props.list} baseUrl={`${BASE}/penerima`} query={props.filter} />
       {props.addTo ? (
         <>
           <h2>{t('aid.staff.addEntry')}</h2>
@@ -432,11 +419,7 @@ export function BeneficiaryPage(props: {
 }): SafeHtml {
   const { entry: b, events, mayKeep, inFull } = props.data;
   return (
-    <Layout title={b.name}>
-      <p>
-        <a href={`${BASE}/penerima`}>← {t('aid.staff.registry')}</a>
-      </p>
-      <h1>{b.name}</h1>
+    <Page title={b.name} back={{ href: `${BASE}/penerima`, label: t('aid.staff.registry') }}>
       <SummaryList
         rows={[
           [t('aid.col.programme'), `${b.programme_name} (${b.programme_code})`],
@@ -502,7 +485,7 @@ export function BeneficiaryPage(props: {
           },
         ]}
       />
-    </Layout>
+    </Page>
   );
 }
 
@@ -513,11 +496,10 @@ export function FamilyPage(props: {
 }): SafeHtml {
   const f = props.data;
   return (
-    <Layout title={t('aid.family.title', { kk: f.familyNumber })}>
-      <p>
-        <a href={`${BASE}/penerima`}>← {t('aid.staff.registry')}</a>
-      </p>
-      <h1>{t('aid.family.title', { kk: f.familyNumber })}</h1>
+    <Page
+      title={t('aid.family.title', { kk: f.familyNumber })}
+      back={{ href: `${BASE}/penerima`, label: t('aid.staff.registry') }}
+    >
       <SummaryList
         rows={[
           [t('aid.family.head'), f.head],
@@ -580,7 +562,7 @@ export function FamilyPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -669,11 +651,11 @@ export function ProgrammesPage(props: {
 
 export function ImportPage(props: { imports: ImportRecord[]; error?: string }): SafeHtml {
   return (
-    <Layout title={t('aid.import.title')} wide>
-      <p>
-        <a href={`${BASE}/penerima`}>← {t('aid.staff.registry')}</a>
-      </p>
-      <h1>{t('aid.import.title')}</h1>
+    <Page
+      title={t('aid.import.title')}
+      back={{ href: `${BASE}/penerima`, label: t('aid.staff.registry') }}
+      wide
+    >
       <p>{t('aid.import.intro')}</p>
       <p>
         <a href={`${BASE}/templat-impor.csv`}>{t('aid.import.template')}</a>
@@ -703,7 +685,7 @@ export function ImportPage(props: { imports: ImportRecord[]; error?: string }): 
         }
         errorFile={{ label: t('aid.import.errorFile'), href: (id) => `${BASE}/impor/${id}/galat.csv` }}
       />
-    </Layout>
+    </Page>
   );
 }
 

@@ -1,6 +1,7 @@
 import { formatDateTime, formatNumber, t } from '../../../platform/i18n/index.ts';
 import type { ImportRecord } from '../../../platform/imports/index.ts';
 import {
+  BackLink,
   Button,
   ErrorSummary,
   FileField,
@@ -12,7 +13,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import { raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import { rupiah } from '../money.ts';
 import type { Budget, BudgetListItem } from '../service.ts';
 import { BudgetTable } from './parts.tsx';
@@ -73,11 +74,11 @@ export function BudgetStaffPage(props: {
       )
     : undefined;
   return (
-    <Layout title={t('apbdes.staffTitle', { village: b.villageName, year: b.year })} wide>
-      <p>
-        <a href={BASE}>← {t('apbdes.staffIndex')}</a>
-      </p>
-      <h1>{t('apbdes.staffTitle', { village: b.villageName, year: b.year })}</h1>
+    <Page
+      title={t('apbdes.staffTitle', { village: b.villageName, year: b.year })}
+      back={{ href: BASE, label: t('apbdes.staffIndex') }}
+      wide
+    >
       <ErrorSummary errors={allErrors} labels={labels} />
       <p>
         <StatusOf status={b.status} />{' '}
@@ -187,7 +188,7 @@ export function BudgetStaffPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -242,17 +243,14 @@ export function ImportStatusPage(props: { job: ImportRecord & { year: number }; 
           )}
         </Panel>
       )}
-      <p>
-        <a href={budgetUrl(job.region_code, job.year)}>← {t('apbdes.backToBudget')}</a>
-      </p>
+      <BackLink href={budgetUrl(job.region_code, job.year)}>{t('apbdes.backToBudget')}</BackLink>
     </Layout>
   );
 }
 
 export function StaffIndexPage(props: { year: number; rows: BudgetListItem[] }): SafeHtml {
   return (
-    <Layout title={t('apbdes.staffIndex')} wide>
-      <h1>{t('apbdes.staffIndexYear', { year: props.year })}</h1>
+    <Page title={t('apbdes.staffIndex')} heading={t('apbdes.staffIndexYear', { year: props.year })} wide>
       <nav aria-label={t('apbdes.otherYears')}>
         <p>
           <a href={`${BASE}?tahun=${props.year - 1}`}>← {String(props.year - 1)}</a> ·{' '}
@@ -272,6 +270,6 @@ export function StaffIndexPage(props: { year: number; rows: BudgetListItem[] }):
           { header: t('apbdes.col.lines'), cell: (r) => formatNumber(r.lines), numeric: true },
         ]}
       />
-    </Layout>
+    </Page>
   );
 }

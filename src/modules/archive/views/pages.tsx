@@ -18,7 +18,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Page } from '../../../platform/ui/layout.tsx';
 import type { ClassificationRow } from '../repo.ts';
 import {
   DISPOSITION_STATES,
@@ -94,8 +94,7 @@ export function IncomingListPage(props: {
 }): SafeHtml {
   const { list } = props;
   return (
-    <Layout title={t('archive.incoming.title')} wide>
-      <h1>{t('archive.incoming.title')}</h1>
+    <Page title={t('archive.incoming.title')} wide>
       <p>
         {list.mayRegister ? (
           <ButtonLink href={`${BASE}/surat-masuk/baru`} variant="primary">
@@ -125,13 +124,11 @@ export function IncomingListPage(props: {
         ]}
       />
       <Pagination
-        page={list.page}
-        pageSize={PAGE_SIZE}
-        total={list.total}
+        list={{ ...list, pageSize: PAGE_SIZE }}
         baseUrl={`${BASE}/surat-masuk`}
         query={props.query}
       />
-    </Layout>
+    </Page>
   );
 }
 
@@ -139,8 +136,7 @@ export function IncomingFormPage(props: { values?: Values; errors?: FieldErrors 
   const v = props.values ?? {};
   const e = props.errors;
   return (
-    <Layout title={t('archive.incoming.newTitle')}>
-      <h1>{t('archive.incoming.newTitle')}</h1>
+    <Page title={t('archive.incoming.newTitle')}>
       <ErrorSummary errors={e} />
       <Form action={`${BASE}/surat-masuk/baru`} multipart>
         <DateField {...fieldFor(v, e, 'receivedOn')} label={t('archive.field.receivedOn')} required />
@@ -163,7 +159,7 @@ export function IncomingFormPage(props: { values?: Values; errors?: FieldErrors 
         />
         <Button>{t('archive.save')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -200,8 +196,7 @@ export function IncomingDetailPage(props: {
   const valuesOf = (form: string) => (props.form === form ? props.values : undefined);
   const url = `${BASE}/surat-masuk/${entry.id}`;
   return (
-    <Layout title={t('archive.incoming.detailTitle', { n: entry.agenda_number, year: entry.year })}>
-      <h1>{t('archive.incoming.detailTitle', { n: entry.agenda_number, year: entry.year })}</h1>
+    <Page title={t('archive.incoming.detailTitle', { n: entry.agenda_number, year: entry.year })}>
       <ErrorSummary errors={props.errors} />
       <SummaryList
         rows={[
@@ -285,7 +280,7 @@ export function IncomingDetailPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -296,8 +291,7 @@ export function OutgoingListPage(props: {
   const { list } = props;
   const query = { ...props.query, year: String(list.year) };
   return (
-    <Layout title={t('archive.outgoing.title')} wide>
-      <h1>{`${t('archive.outgoing.title')} ${list.year}`}</h1>
+    <Page title={t('archive.outgoing.title')} heading={`${t('archive.outgoing.title')} ${list.year}`} wide>
       <p>
         {list.mayRegister ? (
           <ButtonLink href={`${BASE}/surat-keluar/baru`} variant="primary">
@@ -339,14 +333,8 @@ export function OutgoingListPage(props: {
           { header: t('archive.field.sentOn'), cell: (l) => (l.sentOn ? formatDate(l.sentOn) : '—') },
         ]}
       />
-      <Pagination
-        page={list.page}
-        pageSize={PAGE_SIZE}
-        total={list.total}
-        baseUrl={`${BASE}/surat-keluar`}
-        query={query}
-      />
-    </Layout>
+      <Pagination list={{ ...list, pageSize: PAGE_SIZE }} baseUrl={`${BASE}/surat-keluar`} query={query} />
+    </Page>
   );
 }
 
@@ -354,8 +342,7 @@ export function OutgoingFormPage(props: { values?: Values; errors?: FieldErrors 
   const v = props.values ?? {};
   const e = props.errors;
   return (
-    <Layout title={t('archive.outgoing.newTitle')}>
-      <h1>{t('archive.outgoing.newTitle')}</h1>
+    <Page title={t('archive.outgoing.newTitle')}>
       <ErrorSummary errors={e} />
       <Form action={`${BASE}/surat-keluar/baru`}>
         <TextField {...fieldFor(v, e, 'letterNumber')} label={t('archive.field.letterNumber')} required />
@@ -371,7 +358,7 @@ export function OutgoingFormPage(props: { values?: Values; errors?: FieldErrors 
         />
         <Button>{t('archive.save')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -386,8 +373,7 @@ export function OutgoingDetailPage(props: {
   const sendValues = props.form === 'send' ? props.values : { sentOn: entry.sent_on ?? '' };
   const sendErrors = props.form === 'send' ? props.errors : undefined;
   return (
-    <Layout title={t('archive.outgoing.detailTitle', { n: entry.agenda_number, year: entry.year })}>
-      <h1>{t('archive.outgoing.detailTitle', { n: entry.agenda_number, year: entry.year })}</h1>
+    <Page title={t('archive.outgoing.detailTitle', { n: entry.agenda_number, year: entry.year })}>
       <ErrorSummary errors={props.errors} />
       <SummaryList
         rows={[
@@ -444,14 +430,13 @@ export function OutgoingDetailPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }
 
 export function DeletedPage(props: { rows: Awaited<ReturnType<typeof listDeleted>> }): SafeHtml {
   return (
-    <Layout title={t('archive.deleted.title')} wide>
-      <h1>{t('archive.deleted.title')}</h1>
+    <Page title={t('archive.deleted.title')} wide>
       <Table
         label={t('archive.deleted.title')}
         rows={props.rows}
@@ -469,7 +454,7 @@ export function DeletedPage(props: { rows: Awaited<ReturnType<typeof listDeleted
           { header: t('archive.field.reason'), cell: (r) => r.deleted_reason ?? '' },
         ]}
       />
-    </Layout>
+    </Page>
   );
 }
 
@@ -484,8 +469,7 @@ export function ClassificationListPage(props: {
   const v = props.values ?? { active: '1' };
   const e = props.errors;
   return (
-    <Layout title={t('archive.classification.title')} wide>
-      <h1>{t('archive.classification.title')}</h1>
+    <Page title={t('archive.classification.title')} wide>
       <p>{t('archive.classification.lead')}</p>
       <ErrorSummary errors={e} />
       <Form action={`${BASE}/klasifikasi`} method="get" class="filters">
@@ -516,15 +500,13 @@ export function ClassificationListPage(props: {
         ]}
       />
       <Pagination
-        page={props.page}
-        pageSize={PAGE_SIZE}
-        total={props.total}
+        list={{ ...props, pageSize: PAGE_SIZE }}
         baseUrl={`${BASE}/klasifikasi`}
         query={{ q: props.q }}
       />
       <h2>{t('archive.classification.add')}</h2>
       <CodeForm action={`${BASE}/klasifikasi`} values={v} errors={e} />
-    </Layout>
+    </Page>
   );
 }
 
@@ -570,8 +552,7 @@ export function ClassificationEditPage(props: {
   errors?: FieldErrors;
 }): SafeHtml {
   return (
-    <Layout title={t('archive.classification.editTitle', { code: props.code })}>
-      <h1>{t('archive.classification.editTitle', { code: props.code })}</h1>
+    <Page title={t('archive.classification.editTitle', { code: props.code })}>
       <ErrorSummary errors={props.errors} />
       <CodeForm
         action={`${BASE}/klasifikasi/${props.code}`}
@@ -579,6 +560,6 @@ export function ClassificationEditPage(props: {
         errors={props.errors}
         fixedCode={props.code}
       />
-    </Layout>
+    </Page>
   );
 }

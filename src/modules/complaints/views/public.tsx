@@ -18,7 +18,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import type { Category, ComplianceRow, PublicListRow, PublicView } from '../service.ts';
 import {
   categoryChoices,
@@ -400,13 +400,7 @@ export function PublicListSection(props: {
           ))}
         </ol>
       )}
-      <Pagination
-        page={props.page}
-        pageSize={props.pageSize}
-        total={props.total}
-        baseUrl="/pengaduan"
-        query={props.filter}
-      />
+      <Pagination list={props} baseUrl="/pengaduan" query={props.filter} />
     </section>
   );
 }
@@ -416,8 +410,7 @@ export function ComplaintsHome(props: {
   list: Parameters<typeof PublicListSection>[0];
 }): SafeHtml {
   return (
-    <Layout title={t('complaints.title')} head={<MapHead />}>
-      <h1>{t('complaints.title')}</h1>
+    <Page title={t('complaints.title')} head={<MapHead />}>
       <p>{t('complaints.intro')}</p>
       <p>
         <a href="#lapor">{t('complaints.toForm')}</a> · <a href="#daftar">{t('complaints.toList')}</a> ·{' '}
@@ -440,7 +433,7 @@ export function ComplaintsHome(props: {
         <ReportForm {...props.form} />
       </section>
       <PublicListSection {...props.list} />
-    </Layout>
+    </Page>
   );
 }
 
@@ -657,8 +650,7 @@ export function PhoneLookupPage(props: {
   sent: boolean;
 }): SafeHtml {
   return (
-    <Layout title={t('complaints.lookup.title')} head={<ComplaintsHead />}>
-      <h1>{t('complaints.lookup.title')}</h1>
+    <Page title={t('complaints.lookup.title')} head={<ComplaintsHead />}>
       {props.sent ? (
         <div class="panel panel-success" role="status">
           <p>{t('complaints.lookup.sent')}</p>
@@ -675,20 +667,19 @@ export function PhoneLookupPage(props: {
       <p>
         <a href="/pengaduan">{t('complaints.back')}</a>
       </p>
-    </Layout>
+    </Page>
   );
 }
 
 export function StatsPage(props: { rows: ComplianceRow[]; days: number }): SafeHtml {
   return (
-    <Layout title={t('complaints.stats.title')} head={<ComplaintsHead />}>
-      <h1>{t('complaints.stats.title')}</h1>
+    <Page title={t('complaints.stats.title')} head={<ComplaintsHead />}>
       <p>{t('complaints.stats.intro', { days: props.days })}</p>
       <ComplianceTable rows={props.rows} />
       <p>
         <a href="/pengaduan">{t('complaints.back')}</a>
       </p>
-    </Layout>
+    </Page>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { StaffActor } from '../../../platform/auth/roles.ts';
 import { formatDate, formatDateTime, t } from '../../../platform/i18n/index.ts';
 import {
+  BackLink,
   Button,
   CheckboxField,
   EmptyState,
@@ -18,7 +19,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { Child, SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import { mayAdministerComplaints } from '../policy.ts';
 import type { Category, ComplianceRow, listQueue, StaffView } from '../service.ts';
 import { allowedTransitions } from '../states.ts';
@@ -77,13 +78,12 @@ function AdminPage(props: {
   children: Child;
 }): SafeHtml {
   return (
-    <Layout title={props.title} wide={props.wide} head={<ComplaintsHead />}>
-      <h1>{props.title}</h1>
+    <Page title={props.title} wide={props.wide} head={<ComplaintsHead />}>
       <StaffNav actor={props.actor} />
       {props.intro === undefined ? '' : <p>{props.intro}</p>}
       <ErrorSummary errors={props.errors} />
       {props.children}
-    </Layout>
+    </Page>
   );
 }
 
@@ -162,8 +162,7 @@ export function QueuePage(props: {
   if (f.category) query.set('category', f.category);
   if (f.overdue) query.set('overdue', '1');
   return (
-    <Layout title={t('complaints.staff.queueTitle')} wide head={<ComplaintsHead />}>
-      <h1>{t('complaints.staff.queueTitle')}</h1>
+    <Page title={t('complaints.staff.queueTitle')} wide head={<ComplaintsHead />}>
       <p>{t('complaints.staff.queueFor', { scope: props.scopeName })}</p>
       <StaffNav actor={props.actor} />
       <Form action="/kelola/pengaduan" method="get" class="filters">
@@ -237,7 +236,7 @@ export function QueuePage(props: {
           ''
         )}
       </nav>
-    </Layout>
+    </Page>
   );
 }
 
@@ -256,9 +255,7 @@ export function StaffReportPage(props: {
   const transitions = allowedTransitions(row.state);
   return (
     <Layout title={`${t('complaints.staff.report')} ${row.ticket}`} wide head={<ComplaintsHead />}>
-      <p>
-        <a href="/kelola/pengaduan">← {t('complaints.staff.queue')}</a>
-      </p>
+      <BackLink href="/kelola/pengaduan">{t('complaints.staff.queue')}</BackLink>
       <h1>
         {row.ticket}: {row.title}
       </h1>

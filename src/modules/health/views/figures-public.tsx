@@ -1,7 +1,7 @@
 import { formatNumber, t } from '../../../platform/i18n/index.ts';
 import { SummaryList } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Page } from '../../../platform/ui/layout.tsx';
 import type { PublicFigures } from '../figures.ts';
 import { monthName } from './figures.tsx';
 
@@ -17,11 +17,7 @@ export function PublicHealthPage(props: {
   const f = props.figures;
   const title = `${t('health.public.title')} — ${props.villageName}`;
   return (
-    <Layout title={title}>
-      <p>
-        <a href={`/desa/${props.villageCode}`}>← {props.villageName}</a>
-      </p>
-      <h1>{title}</h1>
+    <Page title={title} back={{ href: `/desa/${props.villageCode}`, label: props.villageName }}>
       {f.month ? (
         <>
           <p class="lead">{t('health.public.intro', { month: monthName(f.month) })}</p>
@@ -40,6 +36,6 @@ export function PublicHealthPage(props: {
           <p>{t('health.public.empty')}</p>
         </div>
       )}
-    </Layout>
+    </Page>
   );
 }

@@ -10,7 +10,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import { raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Page } from '../../../platform/ui/layout.tsx';
 import type { FigureRow, FiguresPage, Prevalence, RegionSummary, TrendPoint } from '../figures.ts';
 
 export const FIGURES_URL = '/kelola/kesehatan/angka';
@@ -143,8 +143,7 @@ export function FiguresStaffPage(props: { page: FiguresPage; mayExport: boolean;
   const p = props.page;
   const trendRows = [...p.trend].reverse();
   return (
-    <Layout title={t('health.figures.title', { region: p.regionName })} wide>
-      <h1>{t('health.figures.title', { region: p.regionName })}</h1>
+    <Page title={t('health.figures.title', { region: p.regionName })} wide>
       <Form action={FIGURES_URL} method="get" class="filters">
         <TextField name="wilayah" label={t('health.figures.region')} value={p.region} width="medium" />
         <TextField
@@ -241,7 +240,7 @@ export function FiguresStaffPage(props: { page: FiguresPage; mayExport: boolean;
           },
         ]}
       />
-    </Layout>
+    </Page>
   );
 }
 
@@ -256,8 +255,7 @@ export function ExportPage(props: {
     : `wilayah=${encodeURIComponent(props.region)}`;
   const query = `${area}&bulan=${encodeURIComponent(props.month)}`;
   return (
-    <Layout title={t('health.export.title')}>
-      <h1>{t('health.export.title')}</h1>
+    <Page title={t('health.export.title')}>
       <p>{t('health.export.intro')}</p>
       <Form action={EXPORT_URL} method="get" class="filters">
         <TextField name="wilayah" label={t('health.figures.region')} value={props.region} width="medium" />
@@ -279,6 +277,6 @@ export function ExportPage(props: {
         </ButtonLink>{' '}
         <ButtonLink href={`${EXPORT_URL}.csv?${query}`}>{t('health.export.csv')}</ButtonLink>
       </p>
-    </Layout>
+    </Page>
   );
 }

@@ -1,7 +1,7 @@
 import { formatDate, t } from '../../../platform/i18n/index.ts';
 import { EmptyState } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import type { ChildRecord } from '../service.ts';
 import { ChildBody, PRINT_CSS } from './parts.tsx';
 
@@ -11,8 +11,7 @@ export function MyChildrenPage(props: {
   children: Array<{ id: string; name: string; birthDate: string }>;
 }): SafeHtml {
   return (
-    <Layout title={t('health.myChildren')}>
-      <h1>{t('health.myChildren')}</h1>
+    <Page title={t('health.myChildren')}>
       {props.children.length === 0 ? (
         <EmptyState message={t('health.noChildOfYours')} />
       ) : (
@@ -25,7 +24,7 @@ export function MyChildrenPage(props: {
           ))}
         </ul>
       )}
-    </Layout>
+    </Page>
   );
 }
 

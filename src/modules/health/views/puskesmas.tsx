@@ -1,5 +1,6 @@
 import { formatNumber, t } from '../../../platform/i18n/index.ts';
 import {
+  BackLink,
   Button,
   CheckboxField,
   ErrorSummary,
@@ -11,7 +12,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import type { Puskesmas, VillageChoice } from '../puskesmas.ts';
 import { BASE } from './parts.tsx';
 
@@ -55,8 +56,7 @@ export function PuskesmasListPage(props: {
   const values = props.values ?? { aktif: 'ya' };
   const kecamatanName = new Map(props.kecamatan.map((k) => [k.code, k.name]));
   return (
-    <Layout title={t('health.puskesmas.title')} wide>
-      <h1>{t('health.puskesmas.title')}</h1>
+    <Page title={t('health.puskesmas.title')} wide>
       <p>{t('health.puskesmas.lead')}</p>
       <Table
         caption={t('health.puskesmas.title')}
@@ -96,7 +96,7 @@ export function PuskesmasListPage(props: {
           <Button>{t('health.puskesmas.save')}</Button>
         </Form>
       </Panel>
-    </Layout>
+    </Page>
   );
 }
 
@@ -143,9 +143,7 @@ export function PuskesmasPage(props: {
   const chosen = new Set(props.chosen ?? props.data.villages.filter((v) => v.chosen).map((v) => v.code));
   return (
     <Layout title={p.name} wide>
-      <p>
-        <a href={PUSKESMAS_URL}>← {t('health.puskesmas.title')}</a>
-      </p>
+      <BackLink href={PUSKESMAS_URL}>{t('health.puskesmas.title')}</BackLink>
       <h1>
         {p.name} ({p.code})
       </h1>

@@ -9,7 +9,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Page } from '../../../platform/ui/layout.tsx';
 import { childUrl, posyanduUrl } from './parts.tsx';
 
 type Values = Record<string, string | undefined>;
@@ -38,11 +38,7 @@ export function EditPosyanduPage(props: {
   };
   const title = t('health.editPosyandu', { name: p.name });
   return (
-    <Layout title={title}>
-      <p>
-        <a href={posyanduUrl(p.id)}>← {p.name}</a>
-      </p>
-      <h1>{title}</h1>
+    <Page title={title} back={{ href: posyanduUrl(p.id), label: p.name }}>
       <ErrorSummary errors={errors} />
       <Form action={`${posyanduUrl(p.id)}/ubah`}>
         <TextField {...fieldFor(values, errors, 'nama')} label={t('health.field.name')} required />
@@ -63,7 +59,7 @@ export function EditPosyanduPage(props: {
         />
         <Button>{t('health.save')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -98,11 +94,7 @@ export function EditChildPage(props: {
   };
   const title = t('health.editChild', { name: c.name });
   return (
-    <Layout title={title}>
-      <p>
-        <a href={childUrl(c.id)}>← {c.name}</a>
-      </p>
-      <h1>{title}</h1>
+    <Page title={title} back={{ href: childUrl(c.id), label: c.name }}>
       <p>{t('health.editChildHint')}</p>
       <ErrorSummary errors={errors} />
       <Form action={`${childUrl(c.id)}/ubah`}>
@@ -159,6 +151,6 @@ export function EditChildPage(props: {
         />
         <Button>{t('health.save')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }

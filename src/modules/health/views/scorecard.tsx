@@ -1,7 +1,7 @@
 import { formatNumber, t } from '../../../platform/i18n/index.ts';
 import { Button, ErrorSummary, Form, Panel, Table, TextField } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Page } from '../../../platform/ui/layout.tsx';
 import {
   ENTERED,
   fieldOf,
@@ -58,8 +58,7 @@ export function ScorecardPage(props: {
   const title = t('health.scorecard.title', { village: c.village.name });
   const conv = c.convergence;
   return (
-    <Layout title={title} wide>
-      <h1>{title}</h1>
+    <Page title={title} wide>
       <Form action={SCORECARD_URL} method="get" class="filters">
         <TextField name="desa" label={t('health.scorecard.village')} value={c.village.code} width="medium" />
         <TextField name="triwulan" label={t('health.scorecard.quarter')} value={key} width="short" />
@@ -120,6 +119,6 @@ export function ScorecardPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }

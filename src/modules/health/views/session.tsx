@@ -1,7 +1,7 @@
 import { formatDate, t } from '../../../platform/i18n/index.ts';
 import { Button, ErrorSummary, Form } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Page } from '../../../platform/ui/layout.tsx';
 import { rowField, type SessionRow } from '../service.ts';
 import { ageText, decimal, posyanduUrl, sessionUrl } from './parts.tsx';
 
@@ -196,11 +196,7 @@ export function SessionPage(props: {
   const errors = props.errors ?? {};
   const title = t('health.sessionTitle', { name: props.posyandu.name, date: formatDate(props.day) });
   return (
-    <Layout title={title} wide>
-      <p>
-        <a href={posyanduUrl(props.posyandu.id)}>← {props.posyandu.name}</a>
-      </p>
-      <h1>{title}</h1>
+    <Page title={title} back={{ href: posyanduUrl(props.posyandu.id), label: props.posyandu.name }} wide>
       <form method="get" action={sessionUrl(props.posyandu.id)} class="inline-form">
         <label for="field-tanggal">{t('health.sessionDate')}</label>{' '}
         <input type="date" id="field-tanggal" name="tanggal" value={props.day} class="input input-medium" />{' '}
@@ -261,6 +257,6 @@ export function SessionPage(props: {
         )}
         <Button>{t('health.saveSession')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }

@@ -15,7 +15,7 @@ import {
 } from '../../../platform/ui/components.tsx';
 import { ImportsTable, SheetUploadForm } from '../../../platform/ui/imports.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import { type AtRiskChild, actionsFor, type ChildRecord, maskedNik, type Posyandu } from '../service.ts';
 import { ageText, BASE, ChildBody, childUrl, PRINT_CSS, posyanduUrl, sessionUrl } from './parts.tsx';
 
@@ -33,8 +33,7 @@ export function PosyanduListPage(props: {
   const values = props.values ?? {};
   const errors = props.errors ?? {};
   return (
-    <Layout title={t('health.title')} wide>
-      <h1>{t('health.title')}</h1>
+    <Page title={t('health.title')} wide>
       <p>
         <a href={`${BASE}/perlu-kunjungan`}>{t('health.atRiskTitle')}</a> ·{' '}
         <a href={`${BASE}/ibu-hamil`}>{t('health.pregnantTitle')}</a>
@@ -78,7 +77,7 @@ export function PosyanduListPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -97,11 +96,7 @@ export function PosyanduPage(props: {
   const values = props.values ?? {};
   const errors = props.errors ?? {};
   return (
-    <Layout title={p.name} wide>
-      <p>
-        <a href={BASE}>← {t('health.title')}</a>
-      </p>
-      <h1>{p.name}</h1>
+    <Page title={p.name} back={{ href: BASE, label: t('health.title') }} wide>
       {mayKeep ? (
         <p>
           <a href={`${posyanduUrl(p.id)}/ubah`}>{t('health.editLink')}</a>
@@ -256,7 +251,7 @@ export function PosyanduPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -272,8 +267,7 @@ export function KaderCreatedPage(props: {
 }): SafeHtml {
   const c = props.created;
   return (
-    <Layout title={t('health.kaderCreated')}>
-      <h1>{t('health.kaderCreated')}</h1>
+    <Page title={t('health.kaderCreated')}>
       <p>{t('health.kaderCreatedLead', { name: c.name, email: c.email, posyandu: c.posyandu.name })}</p>
       <p style="font-size:1.6rem">
         <code data-code>{`${c.code.slice(0, 4)}-${c.code.slice(4)}`}</code>
@@ -289,7 +283,7 @@ export function KaderCreatedPage(props: {
       <p>
         <a href={posyanduUrl(c.posyandu.id)}>{t('health.backToPosyandu')}</a>
       </p>
-    </Layout>
+    </Page>
   );
 }
 
@@ -348,11 +342,11 @@ const REASON_TONE: Record<string, 'bad' | 'warn' | 'info'> = {
 
 export function AtRiskPage(props: { month: string; children: AtRiskChild[]; posyanduId?: string }): SafeHtml {
   return (
-    <Layout title={t('health.atRiskTitle')} wide>
-      <p>
-        <a href={props.posyanduId ? posyanduUrl(props.posyanduId) : BASE}>← {t('health.title')}</a>
-      </p>
-      <h1>{t('health.atRiskTitle')}</h1>
+    <Page
+      title={t('health.atRiskTitle')}
+      back={{ href: props.posyanduId ? posyanduUrl(props.posyanduId) : BASE, label: t('health.title') }}
+      wide
+    >
       <p>{t('health.atRiskIntro', { month: props.month.slice(0, 7), count: props.children.length })}</p>
       <Table
         caption={t('health.atRiskTitle')}
@@ -374,7 +368,7 @@ export function AtRiskPage(props: { month: string; children: AtRiskChild[]; posy
           { header: t('health.col.todo'), cell: (c) => actionsFor(c.reasons).join('; ') },
         ]}
       />
-    </Layout>
+    </Page>
   );
 }
 
@@ -389,11 +383,7 @@ export function PregnanciesPage(props: {
   }>;
 }): SafeHtml {
   return (
-    <Layout title={t('health.pregnantTitle')} wide>
-      <p>
-        <a href={BASE}>← {t('health.title')}</a>
-      </p>
-      <h1>{t('health.pregnantTitle')}</h1>
+    <Page title={t('health.pregnantTitle')} back={{ href: BASE, label: t('health.title') }} wide>
       <Table
         caption={t('health.pregnantTitle')}
         rows={props.rows}
@@ -415,7 +405,7 @@ export function PregnanciesPage(props: {
           },
         ]}
       />
-    </Layout>
+    </Page>
   );
 }
 
@@ -428,11 +418,7 @@ export function PregnancyPage(props: {
   const values = props.values ?? {};
   const errors = props.errors ?? {};
   return (
-    <Layout title={g.motherName} wide>
-      <p>
-        <a href={`${BASE}/ibu-hamil`}>← {t('health.pregnantTitle')}</a>
-      </p>
-      <h1>{g.motherName}</h1>
+    <Page title={g.motherName} back={{ href: `${BASE}/ibu-hamil`, label: t('health.pregnantTitle') }} wide>
       <p>{g.expectedDate ? t('health.expectedOn', { date: formatDate(g.expectedDate) }) : ''}</p>
       <Table
         caption={t('health.checks')}
@@ -499,7 +485,7 @@ export function PregnancyPage(props: {
           <Button>{t('health.save')}</Button>
         </Form>
       </Panel>
-    </Layout>
+    </Page>
   );
 }
 
@@ -509,11 +495,11 @@ export function ImportPage(props: {
   error?: string;
 }): SafeHtml {
   return (
-    <Layout title={t('health.importTitle')} wide>
-      <p>
-        <a href={posyanduUrl(props.posyandu.id)}>← {props.posyandu.name}</a>
-      </p>
-      <h1>{t('health.importTitle')}</h1>
+    <Page
+      title={t('health.importTitle')}
+      back={{ href: posyanduUrl(props.posyandu.id), label: props.posyandu.name }}
+      wide
+    >
       <p>{t('health.importIntro')}</p>
       <p>
         <a href="/kesehatan/templat-impor.csv">{t('health.template')}</a>
@@ -544,7 +530,7 @@ export function ImportPage(props: {
         }
         errorFile={{ label: t('health.errorFile'), href: (id) => `${BASE}/impor/${id}/galat.csv` }}
       />
-    </Layout>
+    </Page>
   );
 }
 

@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime, formatNumber, t } from '../../../platform/i18n/index.ts';
 import {
+  BackLink,
   Button,
   ButtonLink,
   ErrorSummary,
@@ -13,7 +14,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import type { Body } from '../bodies.ts';
 import {
   CATEGORIES,
@@ -44,8 +45,7 @@ export function InformasiHome(props: {
 }): SafeHtml {
   const bodyName = new Map(props.bodies.map((b) => [b.code, b.name]));
   return (
-    <Layout title={t('informasi.title')}>
-      <h1>{t('informasi.title')}</h1>
+    <Page title={t('informasi.title')}>
       <p class="lead">{t('informasi.intro')}</p>
       <p>{t('informasi.rights')}</p>
       <Form action="/informasi-publik" method="get" class="filters">
@@ -84,13 +84,11 @@ export function InformasiHome(props: {
         ]}
       />
       <Pagination
-        page={props.page}
-        pageSize={ENTRY_PAGE_SIZE}
-        total={props.total}
+        list={{ ...props, pageSize: ENTRY_PAGE_SIZE }}
         baseUrl="/informasi-publik"
         query={props.filter}
       />
-    </Layout>
+    </Page>
   );
 }
 
@@ -105,13 +103,9 @@ export function BodyPage(props: {
   return (
     <Layout title={t('informasi.body.title', { name: body.name })}>
       {props.villageSite ? (
-        <p>
-          <a href={`/desa/${body.code}`}>← {t('informasi.body.backToVillage')}</a>
-        </p>
+        <BackLink href={`/desa/${body.code}`}>{t('informasi.body.backToVillage')}</BackLink>
       ) : (
-        <p>
-          <a href="/informasi-publik">← {t('informasi.title')}</a>
-        </p>
+        <BackLink href="/informasi-publik">{t('informasi.title')}</BackLink>
       )}
       <h1>{t('informasi.body.title', { name: body.name })}</h1>
       <p>{t('informasi.body.intro')}</p>
@@ -148,11 +142,7 @@ export function EntryPage(props: { entry: PublicEntry }): SafeHtml {
   const e = props.entry;
   const test = e.consequenceTest;
   return (
-    <Layout title={e.title}>
-      <p>
-        <a href={`/informasi-publik/${e.bodyCode}`}>← {e.body.name}</a>
-      </p>
-      <h1>{e.title}</h1>
+    <Page title={e.title} back={{ href: `/informasi-publik/${e.bodyCode}`, label: e.body.name }}>
       <p>
         <CategoryTag category={e.category} />
       </p>
@@ -205,7 +195,7 @@ export function EntryPage(props: { entry: PublicEntry }): SafeHtml {
       <p>
         <a href={`/informasi-publik/${e.bodyCode}/permohonan`}>{t('informasi.request.start')}</a>
       </p>
-    </Layout>
+    </Page>
   );
 }
 
@@ -217,11 +207,10 @@ export function RequestFormPage(props: {
   const v = props.values;
   const e = props.errors ?? {};
   return (
-    <Layout title={t('informasi.request.title', { name: props.body.name })}>
-      <p>
-        <a href={`/informasi-publik/${props.body.code}`}>← {props.body.name}</a>
-      </p>
-      <h1>{t('informasi.request.title', { name: props.body.name })}</h1>
+    <Page
+      title={t('informasi.request.title', { name: props.body.name })}
+      back={{ href: `/informasi-publik/${props.body.code}`, label: props.body.name }}
+    >
       <p>{t('informasi.request.intro')}</p>
       <ErrorSummary errors={e} />
       <Form action={`/informasi-publik/${props.body.code}/permohonan`}>
@@ -295,7 +284,7 @@ export function RequestFormPage(props: {
         <p>{t('informasi.request.deadlineNote')}</p>
         <Button>{t('informasi.request.submit')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -372,8 +361,7 @@ export function TrackingPage(props: {
   const r = props.request;
   const e = props.errors ?? {};
   return (
-    <Layout title={t('informasi.track.title', { number: r.number })}>
-      <h1>{t('informasi.track.title', { number: r.number })}</h1>
+    <Page title={t('informasi.track.title', { number: r.number })}>
       {props.justFiled ? (
         <div class="panel" role="status">
           <p>
@@ -444,7 +432,7 @@ export function TrackingPage(props: {
           <p>{t('informasi.objection.notOpen')}</p>
         )}
       </section>
-    </Layout>
+    </Page>
   );
 }
 
@@ -480,11 +468,10 @@ export function ReportFigures(props: { report: YearlyReport }): SafeHtml {
 export function ReportPage(props: { report: YearlyReport }): SafeHtml {
   const { body, year } = props.report;
   return (
-    <Layout title={t('informasi.report.title', { name: body.name, year })}>
-      <p>
-        <a href={`/informasi-publik/${body.code}`}>← {body.name}</a>
-      </p>
-      <h1>{t('informasi.report.title', { name: body.name, year })}</h1>
+    <Page
+      title={t('informasi.report.title', { name: body.name, year })}
+      back={{ href: `/informasi-publik/${body.code}`, label: body.name }}
+    >
       <p>{t('informasi.report.intro')}</p>
       <ReportFigures report={props.report} />
       <p>
@@ -492,6 +479,6 @@ export function ReportPage(props: { report: YearlyReport }): SafeHtml {
           {t('informasi.report.csv')}
         </a>
       </p>
-    </Layout>
+    </Page>
   );
 }

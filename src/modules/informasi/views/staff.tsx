@@ -14,7 +14,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Page } from '../../../platform/ui/layout.tsx';
 import type { Body } from '../bodies.ts';
 import {
   CATEGORIES,
@@ -53,8 +53,7 @@ export function StaffHome(props: {
 }): SafeHtml {
   const chooses = props.bodies !== null;
   return (
-    <Layout title={t('informasi.staff.title')} wide>
-      <h1>{t('informasi.staff.title')}</h1>
+    <Page title={t('informasi.staff.title')} wide>
       {props.bodies ? (
         <Form action={BASE} method="get" class="filters">
           <SelectField
@@ -150,7 +149,7 @@ export function StaffHome(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -164,11 +163,10 @@ export function EntryFormPage(props: {
   const v = props.values;
   const e = props.errors ?? {};
   return (
-    <Layout title={props.existing ? t('informasi.staff.editEntry') : t('informasi.staff.newEntry')}>
-      <p>
-        <a href={`${BASE}#dip`}>← {t('informasi.staff.title')}</a>
-      </p>
-      <h1>{props.existing ? t('informasi.staff.editEntry') : t('informasi.staff.newEntry')}</h1>
+    <Page
+      title={props.existing ? t('informasi.staff.editEntry') : t('informasi.staff.newEntry')}
+      back={{ href: `${BASE}#dip`, label: t('informasi.staff.title') }}
+    >
       <p>{props.body.name}</p>
       <ErrorSummary errors={e} />
       <Form action={props.action} multipart>
@@ -232,7 +230,7 @@ export function EntryFormPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -246,11 +244,11 @@ export function StaffRequestPage(props: {
   const v = props.values ?? {};
   const base = `${BASE}/permohonan/${r.id}`;
   return (
-    <Layout title={t('informasi.track.title', { number: r.number })} wide>
-      <p>
-        <a href={`${BASE}#permohonan`}>← {t('informasi.staff.title')}</a>
-      </p>
-      <h1>{t('informasi.track.title', { number: r.number })}</h1>
+    <Page
+      title={t('informasi.track.title', { number: r.number })}
+      back={{ href: `${BASE}#permohonan`, label: t('informasi.staff.title') }}
+      wide
+    >
       {r.overdue ? (
         <p class="warning">
           <strong>{t('informasi.overdue')}</strong>: {t('informasi.staff.overdueNote')}
@@ -382,18 +380,18 @@ export function StaffRequestPage(props: {
         ''
       )}
       <History events={r.events} />
-    </Layout>
+    </Page>
   );
 }
 
 export function StaffReportPage(props: { report: YearlyReport; chooses: boolean }): SafeHtml {
   const { body, year, requests } = props.report;
   return (
-    <Layout title={t('informasi.report.title', { name: body.name, year })} wide>
-      <p>
-        <a href={withBody(BASE, body, props.chooses)}>← {t('informasi.staff.title')}</a>
-      </p>
-      <h1>{t('informasi.report.title', { name: body.name, year })}</h1>
+    <Page
+      title={t('informasi.report.title', { name: body.name, year })}
+      back={{ href: withBody(BASE, body, props.chooses), label: t('informasi.staff.title') }}
+      wide
+    >
       <ReportFigures report={props.report} />
       <p>
         <a href={`/informasi-publik/${body.code}/laporan/${year}/csv`} download>
@@ -425,6 +423,6 @@ export function StaffReportPage(props: { report: YearlyReport; chooses: boolean 
           },
         ]}
       />
-    </Layout>
+    </Page>
   );
 }

@@ -14,13 +14,12 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Page } from '../../../platform/ui/layout.tsx';
 import type { PublicLetterFacts, RegisterEntry } from '../service.ts';
 
 export function VerifyStartPage(props: { errors?: FieldErrors; code?: string }): SafeHtml {
   return (
-    <Layout title={t('letters.verify.title')}>
-      <h1>{t('letters.verify.title')}</h1>
+    <Page title={t('letters.verify.title')}>
       <p class="lead">{t('letters.verify.lead')}</p>
       <ErrorSummary errors={props.errors} labels={{ code: t('letters.verify.code') }} />
       <Form action="/verifikasi" method="get">
@@ -35,7 +34,7 @@ export function VerifyStartPage(props: { errors?: FieldErrors; code?: string }):
         />
         <Button>{t('letters.verify.check')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -50,8 +49,7 @@ export function VerifyPage(props: {
   // a letter is valid through its last day on the Jakarta calendar, the day printed on it
   const expired = facts.validUntil !== null && calendarDateOf(facts.validUntil) < jakartaDate(props.now);
   return (
-    <Layout title={t('letters.verify.title')}>
-      <h1>{t('letters.verify.title')}</h1>
+    <Page title={t('letters.verify.title')}>
       <p>
         <StatusTag tone="good">{t('letters.verify.registered')}</StatusTag>
       </p>
@@ -112,7 +110,7 @@ export function VerifyPage(props: {
         />
         <Button>{t('letters.verify.compare')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -125,8 +123,7 @@ export function RegisterPage(props: {
   year?: string;
 }): SafeHtml {
   return (
-    <Layout title={t('letters.register.title')} wide>
-      <h1>{t('letters.register.title')}</h1>
+    <Page title={t('letters.register.title')} wide>
       <p class="lead">{props.villageName}</p>
       <Form action="/kelola/surat" method="get" class="filters">
         <TextField
@@ -168,13 +165,7 @@ export function RegisterPage(props: {
           },
         ]}
       />
-      <Pagination
-        page={props.page}
-        pageSize={props.pageSize}
-        total={props.total}
-        baseUrl="/kelola/surat"
-        query={{ tahun: props.year }}
-      />
-    </Layout>
+      <Pagination list={props} baseUrl="/kelola/surat" query={{ tahun: props.year }} />
+    </Page>
   );
 }

@@ -10,7 +10,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Page } from '../../../platform/ui/layout.tsx';
 import type { LetterSettings } from '../service.ts';
 
 /** The NIP of whoever signs: the kepala desa's, or the delegate's when one signs for them. */
@@ -44,8 +44,7 @@ export function VillageSettingsPage(props: {
     delegateEmployeeNumber: props.settings.delegateEmployeeNumber ?? '',
   };
   return (
-    <Layout title={t('letters.settings.title')}>
-      <h1>{t('letters.settings.title')}</h1>
+    <Page title={t('letters.settings.title')}>
       {props.menu}
       <p class="lead">{props.villageName}</p>
       <h2>{t('letters.settings.letterSettings')}</h2>
@@ -88,6 +87,6 @@ export function VillageSettingsPage(props: {
         <Button variant="secondary">{t('letters.settings.saveLogo')}</Button>
       </Form>
       {props.sections}
-    </Layout>
+    </Page>
   );
 }

@@ -1,7 +1,7 @@
 import { formatNumber, t } from '../../../platform/i18n/index.ts';
 import { Button, Form, Panel, TextField } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout, site } from '../../../platform/ui/layout.tsx';
+import { Layout, Page, site } from '../../../platform/ui/layout.tsx';
 import { titleCase, type Village } from '../../regions/service.ts';
 import type { KecamatanPage, Portal, VillageWithStatus } from '../service.ts';
 import { NewsList, VillageCards } from './parts.tsx';
@@ -138,8 +138,7 @@ export function VillageNotFoundPage(props: {
   suggestions: Village[];
 }): SafeHtml {
   return (
-    <Layout title={t('portal.notFoundTitle')}>
-      <h1>{t('portal.notFoundTitle')}</h1>
+    <Page title={t('portal.notFoundTitle')}>
       <p>{t('portal.notFoundIntro', { asked: props.asked })}</p>
       {props.suggestions.length > 0 ? (
         <>
@@ -160,6 +159,6 @@ export function VillageNotFoundPage(props: {
       <p>
         <a href="/">{t('portal.allVillages')}</a>
       </p>
-    </Layout>
+    </Page>
   );
 }

@@ -9,7 +9,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Page } from '../../../platform/ui/layout.tsx';
 import type { Village, VillageOffice } from '../service.ts';
 
 export function VillageOfficePage(props: {
@@ -24,8 +24,7 @@ export function VillageOfficePage(props: {
     officeHours: t('regions.officeHours'),
   };
   return (
-    <Layout title={t('regions.officeTitle', { name: props.village.name })}>
-      <h1>{t('regions.officeTitle', { name: props.village.name })}</h1>
+    <Page title={t('regions.officeTitle', { name: props.village.name })}>
       <p>{t('regions.officeIntro')}</p>
       <ErrorSummary errors={props.errors} labels={labels} />
       <Form action={`/kelola/desa/${props.village.code}`}>
@@ -50,6 +49,6 @@ export function VillageOfficePage(props: {
         />
         <Button>{t('ui.save')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }

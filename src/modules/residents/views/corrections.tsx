@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime, t } from '../../../platform/i18n/index.ts';
 import {
+  BackLink,
   Button,
   ButtonLink,
   ErrorSummary,
@@ -15,7 +16,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import { raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import { codeList } from '../codes.ts';
 import { CORRECTABLE, type CorrectionSummary, type CorrectionView } from '../corrections.ts';
 import { fieldLabel, fieldValue } from '../display.ts';
@@ -61,9 +62,7 @@ export function CorrectionFormPage(p: {
       title={t('residents.correction.title')}
       head={<script src="/static/shrink-photos.js" defer></script>}
     >
-      <p>
-        <a href={back}>← {t('residents.correction.back')}</a>
-      </p>
+      <BackLink href={back}>{t('residents.correction.back')}</BackLink>
       <h1>{t('residents.correction.title')}</h1>
       <p>{t('residents.correction.lead')}</p>
       <ErrorSummary errors={p.errors} labels={names} />
@@ -179,11 +178,11 @@ function ItemsTable(p: { view: CorrectionView; staff: boolean; decide: boolean }
 export function MyCorrectionPage(p: { view: CorrectionView }): SafeHtml {
   const v = p.view;
   return (
-    <Layout title={t('residents.correction.title')}>
-      <p>
-        <a href="/akun">← {t('residents.correction.toAccount')}</a>
-      </p>
-      <h1>{t('residents.correction.titleOf', { name: v.subject.name })}</h1>
+    <Page
+      title={t('residents.correction.title')}
+      heading={t('residents.correction.titleOf', { name: v.subject.name })}
+      back={{ href: '/akun', label: t('residents.correction.toAccount') }}
+    >
       <SummaryList
         rows={[
           [t('residents.statusLabel'), <CorrectionStateTag state={v.state} />],
@@ -203,7 +202,7 @@ export function MyCorrectionPage(p: { view: CorrectionView }): SafeHtml {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -216,8 +215,7 @@ export function CorrectionListPage(p: {
 }): SafeHtml {
   const title = t('residents.correction.listTitle', { village: p.village.name });
   return (
-    <Layout title={title}>
-      <h1>{title}</h1>
+    <Page title={title}>
       <Form action={STAFF_BASE} method="get" class="inline-form">
         {p.villages.length > 1 ? (
           <SelectField
@@ -255,7 +253,7 @@ export function CorrectionListPage(p: {
           { header: t('residents.correction.sent'), cell: (r) => formatDate(r.createdAt) },
         ]}
       />
-    </Layout>
+    </Page>
   );
 }
 
@@ -269,11 +267,10 @@ export function CorrectionDecisionPage(p: {
   const v = p.view;
   const decide = v.can.decide;
   return (
-    <Layout title={t('residents.correction.titleOf', { name: v.subject.name })}>
-      <p>
-        <a href={`${STAFF_BASE}?desa=${v.villageCode}`}>← {t('residents.correction.toList')}</a>
-      </p>
-      <h1>{t('residents.correction.titleOf', { name: v.subject.name })}</h1>
+    <Page
+      title={t('residents.correction.titleOf', { name: v.subject.name })}
+      back={{ href: `${STAFF_BASE}?desa=${v.villageCode}`, label: t('residents.correction.toList') }}
+    >
       {p.message ? (
         <div class="error-summary" role="alert">
           <p>{p.message}</p>
@@ -331,7 +328,7 @@ export function CorrectionDecisionPage(p: {
       ) : (
         raw('')
       )}
-    </Layout>
+    </Page>
   );
 }
 

@@ -7,6 +7,7 @@ import {
 } from '../../../platform/charts/echarts.ts';
 import { formatNumber, t } from '../../../platform/i18n/index.ts';
 import {
+  BackLink,
   Button,
   ButtonLink,
   ErrorSummary,
@@ -23,7 +24,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import { raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import { type CodeList, codeLabel, codeList } from '../codes.ts';
 import { fieldLabel, fieldValue } from '../display.ts';
 import type { FamilyView, ImportChangeRow, Resident, ResidentEvent } from '../service.ts';
@@ -92,8 +93,7 @@ export function ListPage(p: ListPageProps): SafeHtml {
   const uniq = (values: string[]) => [...new Set(values)].sort().map((v) => ({ value: v, label: v }));
   const q = (extra: string) => `?desa=${p.village.code}${extra}`;
   return (
-    <Layout title={t('residents.listTitle', { village: p.village.name })} wide>
-      <h1>{t('residents.listTitle', { village: p.village.name })}</h1>
+    <Page title={t('residents.listTitle', { village: p.village.name })} wide>
       <VillagePicker villages={p.villages} current={p.village.code} action={BASE} />
       <p class="actions">
         {p.canEdit ? <ButtonLink href={`${BASE}/baru${q('')}`}>{t('residents.add')}</ButtonLink> : ''}{' '}
@@ -184,14 +184,8 @@ export function ListPage(p: ListPageProps): SafeHtml {
           { header: t('residents.statusLabel'), cell: (r) => statusTag(r.status) },
         ]}
       />
-      <Pagination
-        page={p.page}
-        pageSize={p.pageSize}
-        total={p.total}
-        baseUrl={BASE}
-        query={{ ...p.filter, desa: p.village.code }}
-      />
-    </Layout>
+      <Pagination list={p} baseUrl={BASE} query={{ ...p.filter, desa: p.village.code }} />
+    </Page>
   );
 }
 
@@ -220,9 +214,7 @@ export function DetailPage(p: {
   const r = p.resident;
   return (
     <Layout title={r.name}>
-      <p>
-        <a href={`${BASE}?desa=${r.villageCode}`}>← {t('residents.backToList')}</a>
-      </p>
+      <BackLink href={`${BASE}?desa=${r.villageCode}`}>{t('residents.backToList')}</BackLink>
       <h1>
         {r.name} {statusTag(r.status)}
       </h1>
@@ -341,8 +333,7 @@ export function ResidentFormPage(p: {
     />
   );
   return (
-    <Layout title={p.title}>
-      <h1>{p.title}</h1>
+    <Page title={p.title}>
       <ErrorSummary errors={p.errors} labels={labels} />
       <Form action={p.action}>
         {p.creating ? (
@@ -444,7 +435,7 @@ export function ResidentFormPage(p: {
         )}
         <Button>{t('residents.save')}</Button> <a href={p.cancel}>{t('residents.cancel')}</a>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -466,8 +457,7 @@ export function DeparturePage(p: {
   };
   const action = `${BASE}/${p.resident.id}/${p.kind === 'mati' ? 'kematian' : 'pindah'}`;
   return (
-    <Layout title={title}>
-      <h1>{title}</h1>
+    <Page title={title}>
       <ErrorSummary errors={p.errors} labels={labels} />
       <Form action={action}>
         <TextField
@@ -500,7 +490,7 @@ export function DeparturePage(p: {
         <Button variant="warning">{t('residents.save')}</Button>{' '}
         <a href={`${BASE}/${p.resident.id}`}>{t('residents.cancel')}</a>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -641,8 +631,7 @@ export function ImportPage(p: {
 }): SafeHtml {
   const labels = { file: t('residents.importFile'), mode: t('residents.importMode') };
   return (
-    <Layout title={t('residents.importTitle', { village: p.village.name })}>
-      <h1>{t('residents.importTitle', { village: p.village.name })}</h1>
+    <Page title={t('residents.importTitle', { village: p.village.name })}>
       <p>{t('residents.importIntro')}</p>
       <p>
         <a href="/kelola/penduduk/impor/contoh.csv">{t('residents.importTemplate')}</a>
@@ -685,7 +674,7 @@ export function ImportPage(p: {
           { header: t('residents.summary'), cell: (i) => summaryText(i) },
         ]}
       />
-    </Layout>
+    </Page>
   );
 }
 
@@ -768,8 +757,7 @@ export function ImportStatusPage(p: {
   const running = p.job.state === 'berjalan' || p.job.state === 'antre';
   const head = running ? raw(`<meta http-equiv="refresh" content="2">`) : undefined;
   return (
-    <Layout title={t('residents.importStatus')} head={head}>
-      <h1>{t('residents.importStatus')}</h1>
+    <Page title={t('residents.importStatus')} head={head}>
       <SummaryList
         rows={[
           [t('residents.importFile'), p.job.file_name],
@@ -804,10 +792,8 @@ export function ImportStatusPage(p: {
         </Panel>
       )}
       {!running && p.changes ? <ImportChanges jobId={p.job.id} changes={p.changes} /> : ''}
-      <p>
-        <a href={`${BASE}?desa=${p.villageCode}`}>← {t('residents.backToList')}</a>
-      </p>
-    </Layout>
+      <BackLink href={`${BASE}?desa=${p.villageCode}`}>{t('residents.backToList')}</BackLink>
+    </Page>
   );
 }
 
@@ -875,8 +861,7 @@ export function StatsPage(p: {
   const s = p.stats;
   const title = t('residents.statsTitle', { region: p.regionName });
   return (
-    <Layout title={title} wide>
-      <h1>{title}</h1>
+    <Page title={title} wide>
       <VillagePicker
         villages={p.choices}
         current={s.regionCode}
@@ -958,7 +943,7 @@ export function StatsPage(p: {
         slug="status-kawin"
         chart={p.charts.marital}
       />
-    </Layout>
+    </Page>
   );
 }
 

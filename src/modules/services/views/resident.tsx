@@ -1,6 +1,7 @@
 import { mask } from '../../../platform/auth/roles.ts';
 import { currentLocale, formatDate, formatDateTime, t } from '../../../platform/i18n/index.ts';
 import {
+  BackLink,
   Button,
   ButtonLink,
   EmptyState,
@@ -14,7 +15,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import { type CorrectionSummary, MyCorrectionsSection } from '../../residents/index.ts';
 import { CATALOG_GROUPS, groupOf, matchesSearch } from '../catalog-groups.ts';
 import type { ServiceDefinition } from '../definition.ts';
@@ -114,8 +115,7 @@ export function CatalogPage(props: {
     ? t('services.catalog.villageTitle', { village: props.villageName.replace(/^Desa /, '') })
     : t('services.catalog.title');
   return (
-    <Layout title={title}>
-      <h1>{title}</h1>
+    <Page title={title}>
       <p class="lead">{t('services.catalog.lead')}</p>
       {props.loggedIn ? (
         <p>
@@ -168,7 +168,7 @@ export function CatalogPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -176,11 +176,7 @@ export function ServicePage(props: { definition: ServiceDefinition; version: num
   const locale = currentLocale();
   const d = props.definition;
   return (
-    <Layout title={serviceName(d)}>
-      <p>
-        <a href="/layanan">← {t('services.catalog.title')}</a>
-      </p>
-      <h1>{serviceName(d)}</h1>
+    <Page title={serviceName(d)} back={{ href: '/layanan', label: t('services.catalog.title') }}>
       <p class="lead">{textOf(d.description, locale)}</p>
       <SummaryList
         rows={[
@@ -232,7 +228,7 @@ export function ServicePage(props: { definition: ServiceDefinition; version: num
       ) : (
         <p>{t('services.service.officeOnly')}</p>
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -260,8 +256,7 @@ function PinField(props: {
 
 export function ChangePinPage(props: { errors?: FieldErrors; mustChange: boolean }): SafeHtml {
   return (
-    <Layout title={t('services.pin.changeTitle')}>
-      <h1>{t('services.pin.changeTitle')}</h1>
+    <Page title={t('services.pin.changeTitle')}>
       {props.mustChange ? <p class="lead">{t('services.pin.mustChange')}</p> : ''}
       <ErrorSummary
         errors={props.errors}
@@ -282,7 +277,7 @@ export function ChangePinPage(props: { errors?: FieldErrors; mustChange: boolean
         <PinField name="repeat" label={t('services.pin.repeat')} error={props.errors?.repeat} />
         <Button>{t('services.pin.save')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -301,8 +296,7 @@ export function AccountPage(props: {
 }): SafeHtml {
   const a = props.applicant;
   return (
-    <Layout title={t('services.account.title')}>
-      <h1>{t('services.account.title')}</h1>
+    <Page title={t('services.account.title')}>
       <p>
         <ButtonLink href="/layanan" variant="primary">
           {t('services.account.newRequest')}
@@ -351,7 +345,7 @@ export function AccountPage(props: {
           },
         ]}
       />
-    </Layout>
+    </Page>
   );
 }
 
@@ -398,11 +392,12 @@ export function NewRequestPage(
   },
 ): SafeHtml {
   return (
-    <Layout title={serviceName(props.definition)} head={<ShrinkScript />}>
-      <p>
-        <a href={`/layanan/${props.definition.slug}`}>← {serviceName(props.definition)}</a>
-      </p>
-      <h1>{t('services.form.title', { service: serviceName(props.definition) })}</h1>
+    <Page
+      title={serviceName(props.definition)}
+      heading={t('services.form.title', { service: serviceName(props.definition) })}
+      back={{ href: `/layanan/${props.definition.slug}`, label: serviceName(props.definition) }}
+      head={<ShrinkScript />}
+    >
       {props.applicant ? (
         <ApplicantPanel
           applicant={props.applicant}
@@ -414,7 +409,7 @@ export function NewRequestPage(
       )}
       {props.prefilledNote ? <p class="hint">{t('services.form.prefilled')}</p> : ''}
       <RequestForm {...props} />
-    </Layout>
+    </Page>
   );
 }
 
@@ -435,9 +430,7 @@ export function MyRequestPage(props: {
       title={`${serviceName(view.definition)} ${view.code}`}
       head={view.can.edit ? <ShrinkScript /> : ''}
     >
-      <p>
-        <a href="/akun">← {t('services.account.title')}</a>
-      </p>
+      <BackLink href="/akun">{t('services.account.title')}</BackLink>
       <h1>{serviceName(view.definition)}</h1>
       <SummaryList
         rows={[

@@ -1,6 +1,7 @@
 import type { StaffActor } from '../../../platform/auth/roles.ts';
 import { currentLocale, formatDate, formatDateTime, formatNumber, t } from '../../../platform/i18n/index.ts';
 import {
+  BackLink,
   Button,
   ButtonLink,
   CheckboxField,
@@ -16,7 +17,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import { textOf } from '../forms.ts';
 import { menuRights } from '../policy.ts';
 import type { RequestView } from '../requests.ts';
@@ -106,8 +107,7 @@ export function QueuePage(props: {
   const villageNames = new Map(props.villages.map((v) => [v.code, v.name]));
   const severalVillages = props.villages.length > 1;
   return (
-    <Layout title={t('services.queue.title')} wide>
-      <h1>{t('services.queue.title')}</h1>
+    <Page title={t('services.queue.title')} wide>
       <StaffMenu actor={props.actor} />
       <Form action="/kelola/layanan" method="get" class="filters">
         <SelectField
@@ -218,14 +218,8 @@ export function QueuePage(props: {
           { header: t('services.queue.yourTurn'), cell: (r) => (r.yourTurn ? t('services.queue.yes') : '') },
         ]}
       />
-      <Pagination
-        page={props.page}
-        pageSize={props.pageSize}
-        total={props.total}
-        baseUrl="/kelola/layanan"
-        query={props.filter}
-      />
-    </Layout>
+      <Pagination list={props} baseUrl="/kelola/layanan" query={props.filter} />
+    </Page>
   );
 }
 
@@ -250,8 +244,7 @@ export function ServiceSpeedPage(props: {
     { finished: 0, overdue: 0, open: 0 },
   );
   return (
-    <Layout title={t('services.speed.title')} wide>
-      <h1>{t('services.speed.title')}</h1>
+    <Page title={t('services.speed.title')} wide>
       <StaffMenu actor={props.actor} />
       <p class="lead">{t('services.speed.lead', { region: props.regionName, year: props.year })}</p>
       <Form action="/kelola/layanan/kinerja" method="get" class="filters">
@@ -299,7 +292,7 @@ export function ServiceSpeedPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -404,9 +397,7 @@ export function StaffRequestPage(props: {
   const a = view.applicant;
   return (
     <Layout title={`${serviceName(view.definition)} ${view.code}`} wide>
-      <p>
-        <a href="/kelola/layanan">← {t('services.queue.title')}</a>
-      </p>
+      <BackLink href="/kelola/layanan">{t('services.queue.title')}</BackLink>
       <h1>
         {serviceName(view.definition)} <small>{view.code}</small>
       </h1>
@@ -488,8 +479,7 @@ export function AssistStartPage(props: {
 }): SafeHtml {
   const locale = currentLocale();
   return (
-    <Layout title={t('services.assist.title')}>
-      <h1>{t('services.assist.title')}</h1>
+    <Page title={t('services.assist.title')}>
       <StaffMenu actor={props.actor} />
       <p class="lead">{t('services.assist.lead')}</p>
       <ErrorSummary
@@ -517,20 +507,20 @@ export function AssistStartPage(props: {
         />
         <Button>{t('services.assist.next')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
 export function AssistFormPage(props: RequestFormProps & { applicantName: string }): SafeHtml {
   return (
-    <Layout title={t('services.assist.title')}>
-      <p>
-        <a href="/kelola/layanan/ajukan">← {t('services.assist.title')}</a>
-      </p>
-      <h1>{t('services.form.title', { service: serviceName(props.definition) })}</h1>
+    <Page
+      title={t('services.assist.title')}
+      heading={t('services.form.title', { service: serviceName(props.definition) })}
+      back={{ href: '/kelola/layanan/ajukan', label: t('services.assist.title') }}
+    >
       <p class="lead">{t('services.assist.forResident', { name: props.applicantName })}</p>
       <RequestForm {...props} />
-    </Layout>
+    </Page>
   );
 }
 
@@ -541,8 +531,7 @@ export function IssuePinPage(props: {
   nik?: string;
 }): SafeHtml {
   return (
-    <Layout title={t('services.pin.issueTitle')}>
-      <h1>{t('services.pin.issueTitle')}</h1>
+    <Page title={t('services.pin.issueTitle')}>
       <StaffMenu actor={props.actor} />
       <p class="lead">{t('services.pin.issueLead')}</p>
       {props.issued ? (
@@ -566,7 +555,7 @@ export function IssuePinPage(props: {
         />
         <Button>{t('services.pin.issue')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -596,8 +585,7 @@ export function VillageServicesSection(props: { services: CatalogEntry[] }): Saf
 export function CatalogAdminPage(props: { actor: StaffActor; services: CatalogEntry[] }): SafeHtml {
   const locale = currentLocale();
   return (
-    <Layout title={t('services.admin.title')} wide>
-      <h1>{t('services.admin.title')}</h1>
+    <Page title={t('services.admin.title')} wide>
       <StaffMenu actor={props.actor} />
       <p>
         <ButtonLink href="/kelola/layanan/katalog/baru" variant="primary">
@@ -634,7 +622,7 @@ export function CatalogAdminPage(props: { actor: StaffActor; services: CatalogEn
           },
         ]}
       />
-    </Layout>
+    </Page>
   );
 }
 
@@ -653,11 +641,11 @@ export function ServiceEditPage(props: {
 }): SafeHtml {
   const action = props.slug ? `/kelola/layanan/katalog/${props.slug}` : '/kelola/layanan/katalog/baru';
   return (
-    <Layout title={props.slug ?? t('services.admin.new')} wide>
-      <p>
-        <a href="/kelola/layanan/katalog">← {t('services.admin.title')}</a>
-      </p>
-      <h1>{props.slug ?? t('services.admin.new')}</h1>
+    <Page
+      title={props.slug ?? t('services.admin.new')}
+      back={{ href: '/kelola/layanan/katalog', label: t('services.admin.title') }}
+      wide
+    >
       {props.version ? <p>{t('services.admin.versionNote', { version: props.version })}</p> : ''}
       {props.message ? <p class="error-message">{props.message}</p> : ''}
       <ErrorSummary errors={props.errors} labels={definitionPaths(props.errors)} linkTo="definition" />
@@ -682,6 +670,6 @@ export function ServiceEditPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }

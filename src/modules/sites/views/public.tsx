@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, formatNumber, t } from '../../../platform/i18n/index.ts';
-import { EmptyState, Pagination, SummaryList } from '../../../platform/ui/components.tsx';
+import { BackLink, EmptyState, Pagination, SummaryList } from '../../../platform/ui/components.tsx';
 import { raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import type { Village } from '../../regions/service.ts';
 import { plainText, renderMarkdown } from '../markdown.ts';
@@ -217,12 +217,7 @@ export function NewsListPage(
           </li>
         ))}
       </ul>
-      <Pagination
-        page={props.page}
-        pageSize={PUBLIC_PAGE_SIZE}
-        total={props.total}
-        baseUrl={`/desa/${village.code}/berita`}
-      />
+      <Pagination list={{ ...props, pageSize: PUBLIC_PAGE_SIZE }} baseUrl={`/desa/${village.code}/berita`} />
     </SiteFrame>
   );
 }
@@ -259,9 +254,7 @@ export function ArticlePage(props: Base & { article: PublicArticle }): SafeHtml 
         )}
         <ArticleBody html={renderMarkdown(article.body)} />
       </article>
-      <p>
-        <a href={`/desa/${village.code}/berita`}>← {t('sites.news.back')}</a>
-      </p>
+      <BackLink href={`/desa/${village.code}/berita`}>{t('sites.news.back')}</BackLink>
     </SiteFrame>
   );
 }

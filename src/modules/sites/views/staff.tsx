@@ -15,7 +15,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { Child, SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import type { Village } from '../../regions/service.ts';
 import type { ArticleStatus } from '../schema.ts';
 import type { Official, Revision, SiteEvent, SiteImage } from '../service.ts';
@@ -88,8 +88,7 @@ function StaffFrame(props: { village: Village; title: string; children: Child; h
 
 export function ChooseVillagePage(props: { villages: Village[] }): SafeHtml {
   return (
-    <Layout title={t('sites.staff.title')}>
-      <h1>{t('sites.staff.title')}</h1>
+    <Page title={t('sites.staff.title')}>
       <p>{t('sites.staff.choose')}</p>
       <Table
         label={t('sites.staff.title')}
@@ -102,7 +101,7 @@ export function ChooseVillagePage(props: { villages: Village[] }): SafeHtml {
         ]}
         rows={props.villages}
       />
-    </Layout>
+    </Page>
   );
 }
 

@@ -9,15 +9,14 @@ import {
   SummaryList,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Page } from '../../../platform/ui/layout.tsx';
 import type { Enterprise } from '../service.ts';
 import { EnterpriseFields, fieldLabels, OWNER_BASE, StatusBadge, type Values } from './parts.tsx';
 import { detailRows } from './staff.tsx';
 
 export function MyEnterprisesPage(props: { rows: Enterprise[] }): SafeHtml {
   return (
-    <Layout title={t('umkm.mine.title')}>
-      <h1>{t('umkm.mine.title')}</h1>
+    <Page title={t('umkm.mine.title')}>
       <p>{t('umkm.mine.intro')}</p>
       <p>
         <ButtonLink href={`${OWNER_BASE}/baru`} variant="primary">
@@ -40,7 +39,7 @@ export function MyEnterprisesPage(props: { rows: Enterprise[] }): SafeHtml {
           ))}
         </ul>
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -52,29 +51,21 @@ export function MyEnterpriseFormPage(props: {
   note?: string;
 }): SafeHtml {
   return (
-    <Layout title={props.title}>
-      <p>
-        <a href={OWNER_BASE}>← {t('umkm.mine.title')}</a>
-      </p>
-      <h1>{props.title}</h1>
+    <Page title={props.title} back={{ href: OWNER_BASE, label: t('umkm.mine.title') }}>
       {props.note ? <p>{props.note}</p> : ''}
       <ErrorSummary errors={props.errors} labels={fieldLabels()} />
       <Form action={props.action}>
         <EnterpriseFields values={props.values} errors={props.errors} />
         <Button>{t('umkm.mine.send')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
 export function MyEnterprisePage(props: { enterprise: Enterprise }): SafeHtml {
   const e = props.enterprise;
   return (
-    <Layout title={e.name}>
-      <p>
-        <a href={OWNER_BASE}>← {t('umkm.mine.title')}</a>
-      </p>
-      <h1>{e.name}</h1>
+    <Page title={e.name} back={{ href: OWNER_BASE, label: t('umkm.mine.title') }}>
       <p>
         <StatusBadge status={e.status} />{' '}
         {e.returnReason ? t('umkm.returnedBecause', { reason: e.returnReason }) : ''}
@@ -85,6 +76,6 @@ export function MyEnterprisePage(props: { enterprise: Enterprise }): SafeHtml {
           {e.status === 'terdaftar' ? t('umkm.mine.changeConsent') : t('umkm.mine.correct')}
         </ButtonLink>
       </p>
-    </Layout>
+    </Page>
   );
 }

@@ -8,7 +8,7 @@ import {
   TextField,
 } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Page } from '../../../platform/ui/layout.tsx';
 import { kbliName } from '../kbli.ts';
 import { PAGE_SIZE, type ShowcaseItem } from '../service.ts';
 import { sectorOptions, type Values } from './parts.tsx';
@@ -66,11 +66,7 @@ export function VillageShowcasePage(props: {
 }): SafeHtml {
   const title = `${t('umkm.showcase.title')} — ${props.villageName}`;
   return (
-    <Layout title={title}>
-      <p>
-        <a href={`/desa/${props.villageCode}`}>← {props.villageName}</a>
-      </p>
-      <h1>{title}</h1>
+    <Page title={title} back={{ href: `/desa/${props.villageCode}`, label: props.villageName }}>
       <p>
         <a href="/umkm">{t('umkm.showcase.regencyWide')}</a>
       </p>
@@ -78,13 +74,8 @@ export function VillageShowcasePage(props: {
       {props.rows.map((item) => (
         <Card item={item} />
       ))}
-      <Pagination
-        page={props.page}
-        pageSize={PAGE_SIZE}
-        total={props.total}
-        baseUrl={`/desa/${props.villageCode}/umkm`}
-      />
-    </Layout>
+      <Pagination list={{ ...props, pageSize: PAGE_SIZE }} baseUrl={`/desa/${props.villageCode}/umkm`} />
+    </Page>
   );
 }
 
@@ -96,8 +87,7 @@ export function PortalShowcasePage(props: {
   villageNames: Map<string, string>;
 }): SafeHtml {
   return (
-    <Layout title={t('umkm.showcase.portalTitle')}>
-      <h1>{t('umkm.showcase.portalTitle')}</h1>
+    <Page title={t('umkm.showcase.portalTitle')}>
       <Form action="/umkm" method="get" class="filters">
         <TextField name="q" label={t('umkm.showcase.search')} value={props.query.q} />
         <SelectField
@@ -114,13 +104,7 @@ export function PortalShowcasePage(props: {
       {props.rows.map((item) => (
         <Card item={item} villageName={props.villageNames.get(item.villageCode)} />
       ))}
-      <Pagination
-        page={props.page}
-        pageSize={PAGE_SIZE}
-        total={props.total}
-        baseUrl="/umkm"
-        query={props.query}
-      />
-    </Layout>
+      <Pagination list={{ ...props, pageSize: PAGE_SIZE }} baseUrl="/umkm" query={props.query} />
+    </Page>
   );
 }

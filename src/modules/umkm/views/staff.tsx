@@ -2,6 +2,7 @@ import { formatDateTime, formatNumber, t } from '../../../platform/i18n/index.ts
 import type { ImportRecord } from '../../../platform/imports/index.ts';
 import { importPercent } from '../../../platform/imports/index.ts';
 import {
+  BackLink,
   Button,
   ButtonLink,
   ErrorSummary,
@@ -18,7 +19,7 @@ import {
 } from '../../../platform/ui/components.tsx';
 import { SheetUploadForm } from '../../../platform/ui/imports.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../platform/ui/layout.tsx';
+import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import { whatsappLink } from '../domain.ts';
 import type { FiguresPage, FigureTableRow } from '../figures.ts';
 import { kbliName } from '../kbli.ts';
@@ -46,8 +47,7 @@ export function ListPage(props: {
     Object.entries(q).filter((e): e is [string, string] => !!e[1] && e[0] !== 'page'),
   ).toString();
   return (
-    <Layout title={t('umkm.title')} wide>
-      <h1>{t('umkm.title')}</h1>
+    <Page title={t('umkm.title')} wide>
       <p>
         {props.keeps ? (
           <>
@@ -108,8 +108,8 @@ export function ListPage(props: {
           { header: t('umkm.filter.status'), cell: (r) => <StatusBadge status={r.status} /> },
         ]}
       />
-      <Pagination page={props.page} pageSize={PAGE_SIZE} total={props.total} baseUrl={BASE} query={q} />
-    </Layout>
+      <Pagination list={{ ...props, pageSize: PAGE_SIZE }} baseUrl={BASE} query={q} />
+    </Page>
   );
 }
 
@@ -121,18 +121,14 @@ export function EnterpriseFormPage(props: {
   back: string;
 }): SafeHtml {
   return (
-    <Layout title={props.title}>
-      <p>
-        <a href={props.back}>← {t('umkm.back')}</a>
-      </p>
-      <h1>{props.title}</h1>
+    <Page title={props.title} back={{ href: props.back, label: t('umkm.back') }}>
       <ErrorSummary errors={props.errors} labels={fieldLabels()} />
       <Form action={props.action}>
         <OwnerFields values={props.values} errors={props.errors} />
         <EnterpriseFields values={props.values} errors={props.errors} />
         <Button>{t('umkm.save')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -183,11 +179,7 @@ export function EnterprisePage(props: {
 }): SafeHtml {
   const e = props.enterprise;
   return (
-    <Layout title={e.name}>
-      <p>
-        <a href={`${BASE}?wilayah=${e.villageCode}`}>← {t('umkm.title')}</a>
-      </p>
-      <h1>{e.name}</h1>
+    <Page title={e.name} back={{ href: `${BASE}?wilayah=${e.villageCode}`, label: t('umkm.title') }}>
       <p>
         <StatusBadge status={e.status} />{' '}
         {e.returnReason ? t('umkm.returnedBecause', { reason: e.returnReason }) : ''}
@@ -247,7 +239,7 @@ export function EnterprisePage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -258,9 +250,7 @@ export function ImportPage(props: { imports: ImportRecord[]; error?: string }): 
       title={t('umkm.import.title')}
       head={running ? <meta http-equiv="refresh" content="5" /> : undefined}
     >
-      <p>
-        <a href={BASE}>← {t('umkm.title')}</a>
-      </p>
+      <BackLink href={BASE}>{t('umkm.title')}</BackLink>
       <h1>{t('umkm.import.title')}</h1>
       <p>
         {t('umkm.import.intro')} <a href="/umkm/templat-impor.csv">{t('umkm.import.template')}</a>

@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime, formatNumber, t } from '../../../../platform/i18n/index.ts';
 import { asset } from '../../../../platform/ui/assets.ts';
 import {
+  BackLink,
   Button,
   ButtonLink,
   ErrorSummary,
@@ -16,7 +17,7 @@ import {
   TextField,
 } from '../../../../platform/ui/components.tsx';
 import { raw, type SafeHtml } from '../../../../platform/ui/jsx-runtime.ts';
-import { Layout } from '../../../../platform/ui/layout.tsx';
+import { Layout, Page } from '../../../../platform/ui/layout.tsx';
 import type { DueDocument, ListedDocument } from '../repo.ts';
 import {
   ACCESS_CLASSES,
@@ -113,8 +114,7 @@ export function ArchivePage(props: {
   const { listing } = props;
   const rows = listing.rows as Array<ListedDocument & { titleMarked?: string; headline?: string }>;
   return (
-    <Layout title={t('archiveDocuments.title')} wide>
-      <h1>{t('archiveDocuments.title')}</h1>
+    <Page title={t('archiveDocuments.title')} wide>
       <p>
         {props.mayFile ? (
           <ButtonLink href={`${BASE}/unggah`} variant="primary">
@@ -158,14 +158,8 @@ export function ArchivePage(props: {
           },
         ]}
       />
-      <Pagination
-        page={listing.page}
-        pageSize={listing.pageSize}
-        total={listing.total}
-        baseUrl={BASE}
-        query={{ ...props.query }}
-      />
-    </Layout>
+      <Pagination list={listing} baseUrl={BASE} query={{ ...props.query }} />
+    </Page>
   );
 }
 
@@ -261,9 +255,7 @@ export function UploadPage(props: { values: UploadValues; errors?: FieldErrors }
       title={t('archiveDocuments.upload.title')}
       head={<script src={asset('/arsip-dokumen/aset/unggah.js')} defer></script>}
     >
-      <p>
-        <a href={BASE}>← {t('archiveDocuments.title')}</a>
-      </p>
+      <BackLink href={BASE}>{t('archiveDocuments.title')}</BackLink>
       <h1>{t('archiveDocuments.upload.title')}</h1>
       <ErrorSummary errors={e} />
       <Form action={`${BASE}/unggah`} multipart class="archive-upload">
@@ -294,18 +286,14 @@ export function EditPage(props: {
   errors?: FieldErrors | undefined;
 }): SafeHtml {
   return (
-    <Layout title={t('archiveDocuments.edit.title')}>
-      <p>
-        <a href={`${BASE}/${props.id}`}>← {props.title}</a>
-      </p>
-      <h1>{t('archiveDocuments.edit.title')}</h1>
+    <Page title={t('archiveDocuments.edit.title')} back={{ href: `${BASE}/${props.id}`, label: props.title }}>
       <p>{t('archiveDocuments.edit.lead')}</p>
       <ErrorSummary errors={props.errors} />
       <Form action={`${BASE}/${props.id}/ubah`} class="archive-edit">
         <MetadataFields values={props.values} errors={props.errors} upload={false} />
         <Button>{t('archiveDocuments.edit.submit')}</Button>
       </Form>
-    </Layout>
+    </Page>
   );
 }
 
@@ -335,8 +323,7 @@ function ResultLine(props: { result: UploadResult }): SafeHtml {
 export function UploadResultPage(props: { results: UploadResult[] }): SafeHtml {
   const saved = props.results.filter((r) => r.outcome === 'saved').length;
   return (
-    <Layout title={t('archiveDocuments.upload.resultTitle')}>
-      <h1>{t('archiveDocuments.upload.resultTitle')}</h1>
+    <Page title={t('archiveDocuments.upload.resultTitle')}>
       <p role="status">{t('archiveDocuments.upload.summary', { saved, total: props.results.length })}</p>
       <ul class="upload-results">
         {props.results.map((r) => (
@@ -348,7 +335,7 @@ export function UploadResultPage(props: { results: UploadResult[] }): SafeHtml {
         <ButtonLink href={`${BASE}/unggah`}>{t('archiveDocuments.upload.more')}</ButtonLink>{' '}
         <a href={BASE}>{t('archiveDocuments.title')}</a>
       </p>
-    </Layout>
+    </Page>
   );
 }
 
@@ -363,11 +350,11 @@ export function DocumentPage(props: {
   const running = doc.extraction_state === 'menunggu' || doc.extraction_state === 'berjalan';
   const percent = extractionPercent(doc);
   return (
-    <Layout title={doc.title} head={running ? raw('<meta http-equiv="refresh" content="5">') : undefined}>
-      <p>
-        <a href={BASE}>← {t('archiveDocuments.title')}</a>
-      </p>
-      <h1>{doc.title}</h1>
+    <Page
+      title={doc.title}
+      back={{ href: BASE, label: t('archiveDocuments.title') }}
+      head={running ? raw('<meta http-equiv="refresh" content="5">') : undefined}
+    >
       {doc.deleted_at ? (
         <p class="error-message" role="note">
           {t('archiveDocuments.detail.deleted', {
@@ -468,7 +455,7 @@ export function DocumentPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </Page>
   );
 }
 
@@ -518,11 +505,11 @@ export function ReviewPage(props: {
     />
   );
   return (
-    <Layout title={t('archiveDocuments.review.title')} wide>
-      <p>
-        <a href={BASE}>← {t('archiveDocuments.title')}</a>
-      </p>
-      <h1>{t('archiveDocuments.review.title')}</h1>
+    <Page
+      title={t('archiveDocuments.review.title')}
+      back={{ href: BASE, label: t('archiveDocuments.title') }}
+      wide
+    >
       <p>{t('archiveDocuments.review.explain')}</p>
       <ErrorSummary errors={props.errors} />
       {props.mayApprove && props.due.length > 0 ? (
@@ -548,6 +535,6 @@ export function ReviewPage(props: {
       ) : (
         table
       )}
-    </Layout>
+    </Page>
   );
 }
