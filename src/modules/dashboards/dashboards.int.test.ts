@@ -264,13 +264,17 @@ describe('service speed', () => {
         .slice(1)
         .map((r) => [r[0], ...r.slice(2, 6)]),
     ).toEqual([[names.get(KRAMATWATU), '3', '2', '2', '2,8']]);
-    const csv = csvRows((await admin.get(`/kelola/statistik/layanan?${period}&tabel=desa-layanan&format=csv`)).body);
+    const csv = csvRows(
+      (await admin.get(`/kelola/statistik/layanan?${period}&tabel=desa-layanan&format=csv`)).body,
+    );
     expect(csv.slice(1).map((r) => [r[0], ...r.slice(2, 6)])).toEqual([
       [names.get(KRAMATWATU), '3', '2', '2', '2.8'],
       [names.get(KIBIN), '1', '1', '2', '2'],
     ]);
     const camat = await visitor('camat', KEC_KRAMATWATU);
-    expect((await camat.get(`/kelola/statistik/layanan?wilayah=${KEC_KIBIN}&${period}`)).statusCode).toBe(403);
+    expect((await camat.get(`/kelola/statistik/layanan?wilayah=${KEC_KIBIN}&${period}`)).statusCode).toBe(
+      403,
+    );
   });
 
   it('refuses a period that is no period with a field message, 422', async () => {
