@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { createStatementTriggers } from '../../platform/day-rollup.ts';
 import { currentDueSql } from './repo.ts';
 import { OPEN_STATES } from './states.ts';
 import './schema.ts';
@@ -61,15 +62,11 @@ async function up(db: AnyDb) {
       RETURN NULL;
     END $$`)
     .execute(db);
-  for (const [event, tables] of [
-    ['INSERT', 'NEW TABLE AS new_rows'],
-    ['UPDATE', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
-    ['DELETE', 'OLD TABLE AS old_rows'],
-  ] as const)
-    await sql
-      .raw(`CREATE TRIGGER complaint_open_count_${event.toLowerCase()} AFTER ${event} ON complaints
-        REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION complaint_open_count()`)
-      .execute(db);
+  await createStatementTriggers(db, {
+    prefix: 'complaint_open_count',
+    table: 'complaints',
+    fn: 'complaint_open_count',
+  });
   await sql.raw(countChangeSql('complaints', null)).execute(db);
   // not partial: the planner uses an expression index's statistics only when it covers the whole table
   await sql`

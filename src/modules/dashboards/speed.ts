@@ -65,8 +65,9 @@ async function villageTables(ctx: Ctx, input: SpeedInput, region: string) {
 
 /**
  * The regency's page draws kecamatan × service, each kecamatan a link to its villages (the
- * camat's page), and offers village × service as a download only: drawing thousands of rows cost
- * more than counting them. Those rows are counted only when the download asks for them.
+ * camat's page), and offers village × service as a download only: thousands of rows are no page
+ * to read, and drawing and grouping them took half a second. They are counted only when the
+ * download asks for them.
  */
 async function regencyTables(ctx: Ctx, input: SpeedInput, region: string, link: (code: string) => string) {
   const [{ rows, refreshedAt }, kecamatan] = await Promise.all([
