@@ -11,8 +11,8 @@ import './schema.ts';
  * thousand counters instead of every open report (100,000 on the bench: 150 ms).
  *
  * Overdue depends on the clock, so it is not stored: overdue = open − open and not yet due, the
- * latter read from the partial index `complaints_open_not_due` by its due time (the reports filed
- * in the last days, few whatever the backlog).
+ * latter read by due time from the index `complaints_due_now` (the reports due from now on: those
+ * filed in the last days, few whatever the backlog).
  */
 
 type AnyDb = Kysely<unknown>;
