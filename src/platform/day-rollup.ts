@@ -114,6 +114,18 @@ export async function createDayMarks(
       RETURN NULL;
     END $$`)
     .execute(db);
+  await createStatementTriggers(db, { prefix: name, table, fn: `${name}_mark` });
+  await sql.raw(markDaysSql(name, table, columns, false)).execute(db);
+}
+
+/**
+ * Statement triggers `{prefix}_insert|update|delete` on `table` running `fn()` with the transition
+ * tables `new_rows` (insert, update) and `old_rows` (update, delete).
+ */
+export async function createStatementTriggers(
+  db: AnyDb,
+  spec: { prefix: string; table: string; fn: string },
+): Promise<void> {
   // a trigger with transition tables has one event each (PostgreSQL's rule)
   for (const [event, tables] of [
     ['INSERT', 'NEW TABLE AS new_rows'],
@@ -121,10 +133,9 @@ export async function createDayMarks(
     ['DELETE', 'OLD TABLE AS old_rows'],
   ] as const)
     await sql
-      .raw(`CREATE TRIGGER ${name}_${event.toLowerCase()} AFTER ${event} ON ${table}
-        REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION ${name}_mark()`)
+      .raw(`CREATE TRIGGER ${spec.prefix}_${event.toLowerCase()} AFTER ${event} ON ${spec.table}
+        REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION ${spec.fn}()`)
       .execute(db);
-  await sql.raw(markDaysSql(name, table, columns, false)).execute(db);
 }
 
 /** Every day some row of `table` falls on (a full refresh), as SQL. */

@@ -2,6 +2,7 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { inRegionSql, rangesSql, rowsInRanges, splitPeriod, withoutJit } from '../../platform/day-rollup.ts';
+import { openNotDueSql } from './open-counts.ts';
 import { CURRENT_DUE } from './repo.ts';
 import { complaintRollupState, RESOLVED_ON_TIME } from './rollup.ts';
 import { OPEN_STATES } from './states.ts';
@@ -61,15 +62,6 @@ function scopeSql(scope: ComplaintStatsScope, alias: string): RawBuilder<unknown
     : inRegionSql(`${alias}.village_code`, scope.region);
 }
 
-/** The scope of the open reports, by village codes so that `complaints_open_now` (village first) is used. */
-function openScopeSql(scope: ComplaintStatsScope): RawBuilder<unknown> {
-  if ('agency' in scope || !scope.region) return scopeSql(scope, 'c');
-  return sql`c.village_code IN (SELECT code FROM villages v WHERE ${inRegionSql('v.code', scope.region)})`;
-}
-
-/** Open now (literal states, so the planner proves the partial index `complaints_open_now`). */
-const OPEN = sql`c.state IN (${sql.join([...OPEN_STATES].map((s) => sql.lit(s)))})`;
-
 async function countCells(
   ctx: Ctx,
   scope: ComplaintStatsScope,
@@ -100,8 +92,11 @@ async function countCells(
       SELECT ${cKeys}, 0, 0, 0, 1, (${RESOLVED_ON_TIME})::int, 0, 0, 0, 0
         FROM ${ranges} ${rowsInRanges('complaints', 'c', 'resolved_at')} WHERE ${scopeSql(scope, 'c')}
       UNION ALL
-      SELECT ${cKeys}, 0, 1, (${CURRENT_DUE} < ${ctx.clock.now()})::int, 0, 0, 0, 0, 0, 0
-        FROM complaints c WHERE ${OPEN} AND ${openScopeSql(scope)})
+      SELECT ${keys}, 0, o.open, o.open, 0, 0, 0, 0, 0, 0 FROM complaint_open_counts o
+        WHERE o.open <> 0 AND ${scopeSql(scope, 'o')}
+      UNION ALL
+      SELECT ${cKeys}, 0, 0, -1, 0, 0, 0, 0, 0, 0
+        FROM complaints c WHERE ${openNotDueSql(ctx.clock.now())} AND ${scopeSql(scope, 'c')})
     SELECT ${keys}, sum(received)::int AS received, sum(open)::int AS open, sum(overdue)::int AS overdue,
       sum(resolved)::int AS resolved, sum(on_time)::int AS on_time,
       sum(lat_sum)::float8 AS lat_sum, sum(lat_n)::int AS lat_n, sum(lng_sum)::float8 AS lng_sum, sum(lng_n)::int AS lng_n

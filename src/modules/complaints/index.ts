@@ -2,6 +2,7 @@ import type { SimpulModule } from '../../platform/module.ts';
 import { complaintFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { complaintMigrations } from './migrations.ts';
+import { openCountMigrations } from './open-counts.ts';
 import { complaintPersonalData } from './personal-data.ts';
 import {
   complaintsWorkCount,
@@ -17,7 +18,7 @@ import { escalateOverdue, seedComplaintReference } from './service.ts';
 
 export const complaintsModule: SimpulModule = {
   name: 'complaints',
-  migrations: { ...complaintMigrations, ...complaintRollupMigrations },
+  migrations: { ...complaintMigrations, ...complaintRollupMigrations, ...openCountMigrations },
   routes: complaintRoutes,
   messages,
   figures: complaintFigures,

@@ -394,7 +394,13 @@ export interface QueueScope {
   confidentialHandledBy?: string;
 }
 
-export const CURRENT_DUE = sql<Date>`CASE WHEN c.verified_at IS NULL THEN c.verify_due_at WHEN c.first_response_at IS NULL THEN c.response_due_at ELSE c.resolve_due_at END`;
+/** The due time of the stage a report is in, as SQL on the columns of `prefix` (`c.`, or '' in an index). */
+export function currentDueSql(prefix: string): string {
+  const c = prefix;
+  return `CASE WHEN ${c}verified_at IS NULL THEN ${c}verify_due_at WHEN ${c}first_response_at IS NULL THEN ${c}response_due_at ELSE ${c}resolve_due_at END`;
+}
+
+export const CURRENT_DUE = sql.raw<Date>(currentDueSql('c.'));
 
 /** The reports a queue scope holds: a handler's, a region's, without others' confidential ones. */
 function inQueueScope<Q extends { where: (...args: never[]) => Q }>(query: Q, scope: QueueScope): Q {

@@ -118,6 +118,19 @@ describe('complaints rollup', () => {
     await expectEqualToLive();
   });
 
+  it('keeps the open counts with every write, deletions and swaps between handlers too, so open and overdue never lag', async () => {
+    await sql`DELETE FROM complaints WHERE ticket IN ('R-1', 'R-7')`.execute(test.ctx.db);
+    await sql`UPDATE complaints SET handler_code = CASE handler_code WHEN 'DPUPR' THEN 'DLH' ELSE 'DPUPR' END
+      WHERE ticket IN ('R-19', 'R-20', 'R-25', 'R-26')`.execute(test.ctx.db);
+    await expectEqualToLive();
+    const counts = await sql<{ counted: number; open: number }>`
+      SELECT (SELECT sum(open) FROM complaint_open_counts)::int AS counted,
+        (SELECT count(*) FROM complaints WHERE state IN ('baru', 'diproses', 'diteruskan', 'diverifikasi'))::int AS open`.execute(
+      test.ctx.db,
+    );
+    expect(counts.rows[0]?.counted).toBe(counts.rows[0]?.open);
+  });
+
   it('keeps a kecamatan to its villages and an agency to the reports routed to it', async () => {
     const period = PERIODS[1] as (typeof PERIODS)[1];
     const kecamatan = await complaintStats(test.ctx, { region: '36.04.05' }, period);

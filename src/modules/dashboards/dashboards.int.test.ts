@@ -6,7 +6,7 @@ import { buildTestApp, loginAs, makeStaff, type TestApp, type Visitor } from '..
 import { seedComplaintReference } from '../complaints/service.ts';
 import { fileRoadReport } from '../complaints/test-builders.ts';
 import { createEntry } from '../informasi/service.ts';
-import { listVillages } from '../regions/service.ts';
+import { listKecamatan, listVillages } from '../regions/service.ts';
 import { KIBIN, KRAMATWATU, MARGASANA } from '../residents/test-builders.ts';
 import { approveStep, returnForCorrection, speedReport, startRequest } from '../services/service.ts';
 import {
@@ -237,6 +237,44 @@ describe('service speed', () => {
     const xlsx = await camat.get(`${url}&tabel=desa-layanan&format=xlsx`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('shows the regency per kecamatan and service, each kecamatan opening its villages, and exports every village', async () => {
+    const admin = await visitor('admin_kabupaten', '36.04');
+    const period = 'dari=2026-11-01&sampai=2026-12-01';
+    const page = await admin.get(`/kelola/statistik/layanan?${period}`);
+    expect(page.statusCode).toBe(200);
+    const kecamatan = new Map((await listKecamatan(test.ctx)).map((k) => [k.code, k.name]));
+    // Kramatwatu's three domicile requests (two issued after 1 and 3 days), Kibin's one (2 days)
+    expect(
+      htmlTable(page.body, 'kecamatan-layanan')
+        .slice(1)
+        .map((r) => [r[0], ...r.slice(2, 6)]),
+    ).toEqual([
+      [kecamatan.get(KEC_KRAMATWATU), '3', '2', '2', '2,8'],
+      [kecamatan.get(KEC_KIBIN), '1', '1', '2', '2'],
+    ]);
+    const drillDown = `/kelola/statistik/layanan?wilayah=${KEC_KRAMATWATU}&amp;${period.replace('&', '&amp;')}`;
+    expect(page.body).toContain(`<a href="${drillDown}">${kecamatan.get(KEC_KRAMATWATU)}</a>`);
+    expect(htmlTable(page.body, 'desa-layanan')).toEqual([]);
+    const villages = await admin.get(drillDown.replaceAll('&amp;', '&'));
+    expect(villages.statusCode).toBe(200);
+    expect(
+      htmlTable(villages.body, 'desa-layanan')
+        .slice(1)
+        .map((r) => [r[0], ...r.slice(2, 6)]),
+    ).toEqual([[names.get(KRAMATWATU), '3', '2', '2', '2,8']]);
+    const csv = csvRows(
+      (await admin.get(`/kelola/statistik/layanan?${period}&tabel=desa-layanan&format=csv`)).body,
+    );
+    expect(csv.slice(1).map((r) => [r[0], ...r.slice(2, 6)])).toEqual([
+      [names.get(KRAMATWATU), '3', '2', '2', '2.8'],
+      [names.get(KIBIN), '1', '1', '2', '2'],
+    ]);
+    const camat = await visitor('camat', KEC_KRAMATWATU);
+    expect((await camat.get(`/kelola/statistik/layanan?wilayah=${KEC_KIBIN}&${period}`)).statusCode).toBe(
+      403,
+    );
   });
 
   it('refuses a period that is no period with a field message, 422', async () => {

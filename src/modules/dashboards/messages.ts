@@ -28,6 +28,7 @@ const id: Messages = {
   'dashboards.ofVillages': '{n} dari {total} desa',
   'dashboards.definitions': 'Cara menghitung',
   'dashboards.downloadCsv': 'Unduh CSV',
+  'dashboards.exportOnly': 'Terlalu panjang untuk halaman ini: unduh tabel lengkapnya sebagai CSV atau XLSX.',
   'dashboards.downloadXlsx': 'Unduh XLSX',
   'dashboards.aggregatesOnly': 'Hanya angka agregat: tidak ada nama, NIK atau data pribadi di halaman ini.',
   'dashboards.error.region':
@@ -84,6 +85,8 @@ const id: Messages = {
   'dashboards.speed.returnedDef':
     'Bagian permohonan yang diajukan dalam periode dan pernah dikembalikan ke pemohon untuk diperbaiki.',
   'dashboards.speed.agencyNote': 'Hanya layanan milik instansi Anda.',
+  'dashboards.speed.byKecamatanService': 'Per kecamatan dan layanan',
+  'dashboards.speed.drillDown': 'Buka nama kecamatan untuk melihat desa-desanya.',
   'dashboards.complaints.title': 'Pengaduan: {region}',
   'dashboards.complaints.received': 'Diterima',
   'dashboards.complaints.open': 'Terbuka',
@@ -162,6 +165,7 @@ const en: Messages = {
   'dashboards.ofVillages': '{n} of {total} villages',
   'dashboards.definitions': 'How it is counted',
   'dashboards.downloadCsv': 'Download CSV',
+  'dashboards.exportOnly': 'Too long for this page: download the full table as CSV or XLSX.',
   'dashboards.downloadXlsx': 'Download XLSX',
   'dashboards.aggregatesOnly': 'Aggregates only: no names, NIK or personal data on this page.',
   'dashboards.error.region':
@@ -216,6 +220,8 @@ const en: Messages = {
   'dashboards.speed.withinTargetDef': 'Share of issued requests finished by their due time.',
   'dashboards.speed.returnedDef':
     'Share of requests submitted within the period that were returned to the applicant for correction at least once.',
+  'dashboards.speed.byKecamatanService': 'Per kecamatan and service',
+  'dashboards.speed.drillDown': "Follow a kecamatan's name to see its villages.",
   'dashboards.speed.agencyNote': "Only your agency's own services.",
   'dashboards.complaints.title': 'Complaints: {region}',
   'dashboards.complaints.received': 'Received',

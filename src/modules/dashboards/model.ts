@@ -9,6 +9,13 @@ export interface DataTable {
   title: string;
   header: string[];
   rows: CellValue[][];
+  /** a link for each row's first cell (a drill-down), null for none; not exported */
+  links?: Array<string | null>;
+  /**
+   * offered as a download only, too long to draw on the page; its rows are counted only when the
+   * export asks for it (the page builder reads `?tabel=`)
+   */
+  exportOnly?: boolean;
 }
 
 export interface ChartSpec {

@@ -125,6 +125,23 @@ describe('service-speed rollup', () => {
     await expectEqualToLive();
   });
 
+  it('adds the villages up per kecamatan with the median and p90 of all their requests, as counted live', async () => {
+    const ctx = await asAdmin();
+    for (const period of PERIODS)
+      for (const grouping of GROUPINGS)
+        expect(await speedReport(ctx, { ...period, grouping, by: 'kecamatan' })).toEqual(
+          await speedReportLive(ctx, { ...period, grouping, by: 'kecamatan' }),
+        );
+    const period = PERIODS[0] as (typeof PERIODS)[0];
+    const kecamatan = await speedReport(ctx, { ...period, grouping: 'village', by: 'kecamatan' });
+    const villages = await speedReport(ctx, { ...period, grouping: 'village' });
+    expect(kecamatan.map((r) => r.villageCode)).toEqual(['36.04.05', '36.04.16']);
+    const inKramatwatu = villages.filter((r) => r.villageCode.startsWith('36.04.05.'));
+    expect(inKramatwatu).toHaveLength(2);
+    expect(kecamatan[0]?.submitted).toBe(inKramatwatu.reduce((sum, r) => sum + r.submitted, 0));
+    expect(kecamatan[0]?.issued).toBe(inKramatwatu.reduce((sum, r) => sum + r.issued, 0));
+  });
+
   it('keeps the camat to the villages of their kecamatan', async () => {
     await fileRequests(5000, 60);
     const camat = withActor(test.ctx, await makeStaff(test.ctx, { role: 'camat', scope: '36.04.05' }));

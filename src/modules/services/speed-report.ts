@@ -9,7 +9,7 @@ import './schema.ts';
 
 /** One service in one village over a period: how many came in, how fast the office answered. */
 export interface SpeedRow {
-  /** empty when the rows are per service only */
+  /** empty when the rows are per service only; the kecamatan's code when they are `by: 'kecamatan'` */
   villageCode: string;
   /** empty when the rows are per village only */
   serviceSlug: string;
@@ -48,7 +48,16 @@ function days(value: unknown): number | null {
 /** `both`: the per-service rows (villageCode '') and the per-village-and-service rows, in one scan. */
 export type SpeedGrouping = 'village_service' | 'service' | 'village' | 'both';
 
-type SpeedInput = { from: Date; to: Date; region?: string | null; grouping?: SpeedGrouping };
+/** Rows per village (the default) or per kecamatan (the villages of each added up). */
+export type SpeedArea = 'village' | 'kecamatan';
+
+type SpeedInput = {
+  from: Date;
+  to: Date;
+  region?: string | null;
+  grouping?: SpeedGrouping;
+  by?: SpeedArea;
+};
 
 /** Which requests (or rollup rows) a report counts, as a condition on a table alias with village_code and service_id. */
 function scopeSql(ctx: Ctx, input: SpeedInput, alias: string): RawBuilder<unknown> {
@@ -67,8 +76,13 @@ function groupingSql(grouping: SpeedGrouping, extra: string[] = []) {
   return sql.raw(grouping === 'both' ? `GROUPING SETS ((v, s${tail}), (s${tail}))` : `v, s${tail}`);
 }
 
-function keysSql(grouping: SpeedGrouping, alias: string) {
-  const v = grouping === 'service' ? `''` : `${alias}.village_code`;
+/** A kecamatan's code is the first three parts of its villages' codes (`36.04.05` of `36.04.05.2001`). */
+const KECAMATAN_CODE_LENGTH = 8;
+
+function keysSql(grouping: SpeedGrouping, alias: string, by: SpeedArea = 'village') {
+  const area =
+    by === 'kecamatan' ? `left(${alias}.village_code, ${KECAMATAN_CODE_LENGTH})` : `${alias}.village_code`;
+  const v = grouping === 'service' ? `''` : area;
   const s = grouping === 'village' ? 'NULL::uuid' : `${alias}.service_id`;
   return sql.raw(`${v} AS v, ${s} AS s`);
 }
@@ -102,22 +116,22 @@ export async function speedReportWithClock(ctx: Ctx, input: SpeedInput): Promise
     Promise.all([
       sql<Omit<CountedRow, 'median' | 'p90'>>`
       WITH src AS (
-        SELECT ${keysSql(grouping, 'd')}, d.submitted, d.issued, d.within_target, d.returned
+        SELECT ${keysSql(grouping, 'd', input.by)}, d.submitted, d.issued, d.within_target, d.returned
           FROM service_speed_daily d WHERE ${rolled}
         UNION ALL
-        SELECT ${keysSql(grouping, 'r')}, 1, 0, 0, (${RETURNED})::int
+        SELECT ${keysSql(grouping, 'r', input.by)}, 1, 0, 0, (${RETURNED})::int
           FROM ${ranges} ${filedIn} WHERE r.state <> 'draf' AND ${live}
         UNION ALL
-        SELECT ${keysSql(grouping, 'r')}, 0, 1, (${WITHIN_TARGET})::int, 0
+        SELECT ${keysSql(grouping, 'r', input.by)}, 0, 1, (${WITHIN_TARGET})::int, 0
           FROM ${ranges} ${issuedIn} WHERE ${ISSUED} AND ${live})
       SELECT v, s, sum(submitted)::int AS submitted, sum(issued)::int AS issued,
         sum(within_target)::int AS within, sum(returned)::int AS returned
       FROM src GROUP BY ${groupingSql(grouping)}`.execute(db),
       sql<{ v: string | null; s: string | null; median: number | null; p90: number | null }>`
       WITH src AS (
-        SELECT ${keysSql(grouping, 'd')}, d.days, d.issued AS n FROM service_speed_durations d WHERE ${rolled}
+        SELECT ${keysSql(grouping, 'd', input.by)}, d.days, d.issued AS n FROM service_speed_durations d WHERE ${rolled}
         UNION ALL
-        SELECT ${keysSql(grouping, 'r')}, ${WHOLE_DAYS}, 1
+        SELECT ${keysSql(grouping, 'r', input.by)}, ${WHOLE_DAYS}, 1
           FROM ${ranges} ${issuedIn} WHERE ${ISSUED} AND ${live}),
       h AS (SELECT v, s, days, sum(n) AS n FROM src GROUP BY ${groupingSql(grouping, ['days'])}),
       c AS (SELECT v, s, days, sum(n) OVER (PARTITION BY v, s ORDER BY days) AS cum,
@@ -191,7 +205,7 @@ export async function speedReportLive(ctx: Ctx, input: SpeedInput): Promise<Spee
       count(*) FILTER (WHERE ${inPeriod('r.submitted_at')} AND ${RETURNED})::int AS returned,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY ${WHOLE_DAYS}) FILTER (WHERE ${issued}) AS median,
       percentile_cont(0.9) WITHIN GROUP (ORDER BY ${WHOLE_DAYS}) FILTER (WHERE ${issued}) AS p90
-    FROM (SELECT ${keysSql(grouping, 'r')}, r.* FROM service_requests r
+    FROM (SELECT ${keysSql(grouping, 'r', input.by)}, r.* FROM service_requests r
       WHERE r.state <> 'draf' AND ${scopeSql(ctx, input, 'r')}
         AND ((${inPeriod('r.submitted_at')}) OR (${inPeriod('r.finished_at')}))) r
     GROUP BY ${groupingSql(grouping)}`.execute(ctx.db);

@@ -32,22 +32,36 @@ export function cellText(value: CellValue): string {
   return typeof value === 'number' ? formatNumber(value) : value;
 }
 
+function TableRows(props: { table: DataTable }): SafeHtml {
+  const { table } = props;
+  if (table.exportOnly) return <p class="hint">{t('dashboards.exportOnly')}</p>;
+  const indexes = table.header.map((_, i) => i);
+  const links = new Map(table.rows.map((row, i) => [row, table.links?.[i] ?? null]));
+  // the first cell carries the row's drill-down link, when the table gives one
+  const first = (row: CellValue[]) => {
+    const href = links.get(row);
+    return href ? <a href={href}>{cellText(row[0] ?? null)}</a> : cellText(row[0] ?? null);
+  };
+  return (
+    <Table
+      caption={table.title}
+      rows={table.rows}
+      empty={t('dashboards.noRows')}
+      columns={indexes.map((i) => ({
+        header: table.header[i] ?? '',
+        numeric: i > 0 && table.rows.some((r) => typeof r[i] === 'number'),
+        cell: (row: CellValue[]) => (i === 0 ? first(row) : cellText(row[i] ?? null)),
+      }))}
+    />
+  );
+}
+
 function DataTableView(props: { page: DashboardPage; table: DataTable; exportable: boolean }): SafeHtml {
   const { table } = props;
-  const indexes = table.header.map((_, i) => i);
   return (
     <section class="dashboard-table" id={`tabel-${table.name}`}>
       <h2>{table.title}</h2>
-      <Table
-        caption={table.title}
-        rows={table.rows}
-        empty={t('dashboards.noRows')}
-        columns={indexes.map((i) => ({
-          header: table.header[i] ?? '',
-          numeric: i > 0 && table.rows.some((r) => typeof r[i] === 'number'),
-          cell: (row: CellValue[]) => cellText(row[i] ?? null),
-        }))}
-      />
+      <TableRows table={table} />
       {props.exportable ? (
         <p>
           <ButtonLink href={pageUrl(props.page, { tabel: table.name, format: 'csv' })}>
