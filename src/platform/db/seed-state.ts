@@ -15,7 +15,8 @@ import type { Db } from './index.ts';
 export const CODE_FINGERPRINT_FILE = '.code-fingerprint';
 
 /** Files that never change what a seed writes: tests, the build's time stamp, fingerprint and database template. */
-const IGNORED = /(\.test\.tsx?$|^\.build-stamp$|^\.code-fingerprint$|^pglite-.*-(schema|demo)-.*\.(tar\.gz|json)$)/;
+const IGNORED =
+  /(\.test\.tsx?$|^\.build-stamp$|^\.code-fingerprint$|^pglite-.*-(schema|demo)-.*\.(tar\.gz|json)$)/;
 
 function addFiles(hash: ReturnType<typeof createHash>, root: string, at: string): void {
   const full = path.join(root, at);
