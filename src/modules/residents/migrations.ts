@@ -264,11 +264,17 @@ const residentKeys: Migration = {
 /** The three statement triggers that keep resident_keys with `residents` (also on its partitioned form). */
 export async function followResidentKeys(db: QueryExecutorProvider): Promise<void> {
   await sql`CREATE TRIGGER residents_keys_insert AFTER INSERT ON residents
-    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION resident_keys_follow()`.execute(db);
+    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION resident_keys_follow()`.execute(
+    db,
+  );
   await sql`CREATE TRIGGER residents_keys_update AFTER UPDATE ON residents
-    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION resident_keys_follow()`.execute(db);
+    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION resident_keys_follow()`.execute(
+    db,
+  );
   await sql`CREATE TRIGGER residents_keys_delete AFTER DELETE ON residents
-    REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION resident_keys_follow()`.execute(db);
+    REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION resident_keys_follow()`.execute(
+    db,
+  );
 }
 
 export const residentMigrations: Record<string, Migration> = {

@@ -31,7 +31,9 @@ async function provinceRegencies(db: Db, regencyCode: string): Promise<string[]>
 
 async function isPartitioned(db: Db): Promise<boolean> {
   const result = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM pg_partitioned_table WHERE partrelid = to_regclass('residents')`.execute(db);
+    SELECT count(*)::int AS n FROM pg_partitioned_table WHERE partrelid = to_regclass('residents')`.execute(
+    db,
+  );
   return result.rows[0]!.n > 0;
 }
 
@@ -72,7 +74,9 @@ async function addRegencyPartition(db: Db, regencyCode: string): Promise<boolean
   const name = partitionName(regencyCode);
   const exists = await sql<{ t: string | null }>`SELECT to_regclass(${name})::text AS t`.execute(db);
   if (exists.rows[0]!.t) return false;
-  await sql`CREATE TABLE ${sql.table(name)} (LIKE residents INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`.execute(db);
+  await sql`CREATE TABLE ${sql.table(name)} (LIKE residents INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`.execute(
+    db,
+  );
   await sql`
     WITH moved AS (DELETE FROM residents_default WHERE regency_code = ${regencyCode} RETURNING *)
     INSERT INTO ${sql.table(name)} SELECT * FROM moved`.execute(db);

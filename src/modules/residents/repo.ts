@@ -19,7 +19,10 @@ export interface Resident extends ResidentRecord {
 export const residentColumns = ['id', ...RESIDENT_COLUMNS, 'status'] as const;
 
 /** A resident's row as the registry reads it: every column but the bookkeeping ones. */
-export type ResidentRow = Omit<Selectable<ResidentTable>, 'row_hash' | 'regency_code' | 'created_at' | 'updated_at'>;
+export type ResidentRow = Omit<
+  Selectable<ResidentTable>,
+  'row_hash' | 'regency_code' | 'created_at' | 'updated_at'
+>;
 
 /** A date column as YYYY-MM-DD whichever way the driver hands it over. */
 export function dateString(value: string | Date): string {
@@ -534,7 +537,11 @@ function recordColumns(r: ResidentRecord, status: ResidentStatus) {
 export async function insertResident(db: Db, r: ResidentRecord, status: ResidentStatus): Promise<string> {
   const row = await db
     .insertInto('residents')
-    .values({ village_code: r.villageCode, regency_code: regencyOf(r.villageCode), ...recordColumns(r, status) })
+    .values({
+      village_code: r.villageCode,
+      regency_code: regencyOf(r.villageCode),
+      ...recordColumns(r, status),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
