@@ -1,9 +1,10 @@
 import { hash } from 'node:crypto';
 import { once } from 'node:events';
-import { type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { scopeLevel } from '../../platform/auth/policy.ts';
+import type { Database } from '../../platform/db/database.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { NAME_SIMILARITY, titleMatches, withWordSimilarity } from '../../platform/search/service.ts';
 import { RESIDENT_COLUMNS, RESIDENT_FIELDS, type ResidentRecord } from './model.ts';
@@ -151,6 +152,12 @@ const WRITTEN_COLUMNS = [...RESIDENT_COLUMNS, 'status', 'row_hash', 'import_id',
 /** The regency of a village (or kecamatan) code: the partition key of `residents`. */
 export function regencyOf(regionCode: string): string {
   return regionCode.slice(0, 5);
+}
+
+/** A village's residents, with its regency so that a partitioned `residents` is pruned to one partition. */
+function inVillage(villageCode: string) {
+  return (eb: ExpressionBuilder<Database, 'residents'>) =>
+    eb.and([eb('regency_code', '=', regencyOf(villageCode)), eb('village_code', '=', villageCode)]);
 }
 
 const UPSERT = sql`
@@ -421,7 +428,7 @@ export async function listResidentRows(
   const byName = term !== '' && !/^\d{4,16}$/.test(term);
   const upper = term.toUpperCase();
   const list = async (db: Db) => {
-    let q = db.selectFrom('residents').where('village_code', '=', f.villageCode);
+    let q = db.selectFrom('residents').where(inVillage(f.villageCode));
     if (f.dusun) q = q.where('dusun', '=', f.dusun);
     if (f.rw) q = q.where('rw', '=', f.rw);
     if (f.rt) q = q.where('rt', '=', f.rt);
@@ -629,7 +636,7 @@ export async function exportPage(
   after: { name: string; nik: string } | null,
   limit: number,
 ): Promise<ResidentRow[]> {
-  let q = db.selectFrom('residents').select(residentColumns).where('village_code', '=', villageCode);
+  let q = db.selectFrom('residents').select(residentColumns).where(inVillage(villageCode));
   if (after) q = q.where(sql<boolean>`(name, nik) > (${after.name}, ${after.nik})`);
   return q.orderBy('name').orderBy('nik').limit(limit).execute();
 }
