@@ -7,8 +7,9 @@ import { followResidentKeys } from './migrations.ts';
  * `migrate` runs after the migrations when SIMPUL_PARTITION_BY_REGENCY asks for it: `residents`
  * becomes PARTITION BY LIST (regency_code), primary key (regency_code, id), its id a reference to
  * resident_keys, one partition per regency of the served regency's province in the region
- * directory and a DEFAULT one; returns the partitions it made. Run again, it adds the partitions a province gained, moving their
- * rows out of the DEFAULT partition. The embedded database keeps the plain table.
+ * directory and a DEFAULT one; returns the partitions it made. Run again, it adds the partitions a
+ * province gained, moving their rows out of the DEFAULT partition. The embedded database keeps the
+ * plain table.
  */
 export async function partitionResidentsByRegency(db: Db, regencyCode: string): Promise<string[]> {
   const regencies = await provinceRegencies(db, regencyCode);
