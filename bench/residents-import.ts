@@ -71,7 +71,7 @@ async function writeLines(file: string, lines: Iterable<string>) {
 // 1. the same rows twice: OpenSID CSV for the import, table-shaped text for COPY
 const villages = villagesOf('36.04');
 const csvFile = path.join(dir, `residents-${count}.csv`);
-const copyFile = path.join(dir, `residents-${count}.copy.txt`);
+const copyFile = path.join(dir, `residents-${count}.v2.copy.txt`);
 const options = { count, villages, seed: SEED, today: TODAY };
 if (!fs.existsSync(csvFile)) {
   log(`generating ${count} residents → ${csvFile}`);
@@ -85,7 +85,7 @@ if (!fs.existsSync(csvFile)) {
 }
 const COPY_COLUMNS = `village_code, nik, family_number, name, birth_place, birth_date, sex, religion_code,
   education_code, education_current_code, occupation_code, marital_status_code, family_relation_code,
-  blood_type_code, citizenship_code, father_name, mother_name, dusun, rw, rt, address`;
+  blood_type_code, citizenship_code, father_name, mother_name, dusun, rw, rt, address, regency_code`;
 if (!fs.existsSync(copyFile)) {
   log(`writing the same rows in COPY text format → ${copyFile}`);
   const n = (v: number | null) => (v === null ? '\\N' : String(v));
@@ -94,7 +94,7 @@ if (!fs.existsSync(copyFile)) {
     copyFile,
     (function* () {
       for (const r of generateResidents(options))
-        yield `${[r.villageCode, r.nik, r.familyNumber, s(r.name), s(r.birthPlace), r.birthDate, r.sex, n(r.religionCode), n(r.educationCode), n(r.educationCurrentCode), n(r.occupationCode), n(r.maritalStatusCode), n(r.familyRelationCode), n(r.bloodTypeCode), n(r.citizenshipCode), s(r.fatherName), s(r.motherName), r.dusun, r.rw, r.rt, s(r.address)].join('\t')}\n`;
+        yield `${[r.villageCode, r.nik, r.familyNumber, s(r.name), s(r.birthPlace), r.birthDate, r.sex, n(r.religionCode), n(r.educationCode), n(r.educationCurrentCode), n(r.occupationCode), n(r.maritalStatusCode), n(r.familyRelationCode), n(r.bloodTypeCode), n(r.citizenshipCode), s(r.fatherName), s(r.motherName), r.dusun, r.rw, r.rt, s(r.address), r.villageCode.slice(0, 5)].join('\t')}\n`;
     })(),
   );
 }

@@ -59,10 +59,10 @@ function log(line: string) {
 
 // 1. the generator's rows in COPY text format (cached between runs)
 const villages = regency ? villagesOf('36.04') : villagesOf('36.04', [VILLAGE]);
-const copyFile = path.join(dir, `search-${values.scenario}-${count}.copy.txt`);
+const copyFile = path.join(dir, `search-${values.scenario}-${count}.v2.copy.txt`);
 const COPY_COLUMNS = `village_code, nik, family_number, name, birth_place, birth_date, sex, religion_code,
   education_code, education_current_code, occupation_code, marital_status_code, family_relation_code,
-  blood_type_code, citizenship_code, father_name, mother_name, dusun, rw, rt, address, row_hash`;
+  blood_type_code, citizenship_code, father_name, mother_name, dusun, rw, rt, address, row_hash, regency_code`;
 if (!fs.existsSync(copyFile)) {
   log(`writing ${count} generated residents → ${copyFile}`);
   const n = (v: number | null) => (v === null ? '\\N' : String(v));
@@ -70,7 +70,7 @@ if (!fs.existsSync(copyFile)) {
   const out = fs.createWriteStream(`${copyFile}.part`);
   let chunk = '';
   for (const r of generateResidents({ count, villages, seed: 1, today: TODAY })) {
-    chunk += `${[r.villageCode, r.nik, r.familyNumber, s(r.name), s(r.birthPlace), r.birthDate, r.sex, n(r.religionCode), n(r.educationCode), n(r.educationCurrentCode), n(r.occupationCode), n(r.maritalStatusCode), n(r.familyRelationCode), n(r.bloodTypeCode), n(r.citizenshipCode), s(r.fatherName), s(r.motherName), r.dusun, r.rw, r.rt, s(r.address), 'bench'].join('\t')}\n`;
+    chunk += `${[r.villageCode, r.nik, r.familyNumber, s(r.name), s(r.birthPlace), r.birthDate, r.sex, n(r.religionCode), n(r.educationCode), n(r.educationCurrentCode), n(r.occupationCode), n(r.maritalStatusCode), n(r.familyRelationCode), n(r.bloodTypeCode), n(r.citizenshipCode), s(r.fatherName), s(r.motherName), r.dusun, r.rw, r.rt, s(r.address), 'bench', r.villageCode.slice(0, 5)].join('\t')}\n`;
     if (chunk.length > 1 << 20) {
       if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
       chunk = '';

@@ -36,6 +36,14 @@ describe('loadConfig', () => {
     expect(problems).toContain('NOTIFY_WEBHOOK_URL');
   });
 
+  it('partitions residents by regency only when SIMPUL_PARTITION_BY_REGENCY asks, and refuses a bad value', () => {
+    expect(loadConfig({}).partitionByRegency).toBe(false);
+    expect(loadConfig({ SIMPUL_PARTITION_BY_REGENCY: '1' }).partitionByRegency).toBe(true);
+    expect(() => loadConfig({ SIMPUL_PARTITION_BY_REGENCY: 'kadang' })).toThrow(
+      /SIMPUL_PARTITION_BY_REGENCY/,
+    );
+  });
+
   it('turns demo data off with SIMPUL_DEMO=0', () => {
     expect(loadConfig({ SIMPUL_DEMO: '0' }).demo).toBe(false);
   });

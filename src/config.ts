@@ -26,6 +26,8 @@ export interface Config {
   backupKeep: number;
   mapTileUrl: string;
   trustProxy: boolean;
+  /** on a PostgreSQL server, `residents` partitioned by regency code (SIMPUL_PARTITION_BY_REGENCY; docs/scaling.md) */
+  partitionByRegency: boolean;
   /** how long the app keeps a public page rendered for anonymous visitors (platform/http/cache.ts); 0: not at all */
   publicPageCacheSeconds: number;
 }
@@ -167,6 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
     mapTileUrl: env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     trustProxy: readBoolean(env, 'TRUST_PROXY', false, problems),
     publicPageCacheSeconds,
+    partitionByRegency: readBoolean(env, 'SIMPUL_PARTITION_BY_REGENCY', false, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

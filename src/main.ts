@@ -81,7 +81,7 @@ async function serve(config: Config): Promise<void> {
     ]);
   const handle = await opening;
   const ctx = systemCtx(config, handle, log);
-  const applied = await setup.migrate(handle.db);
+  const applied = await setup.migrate(handle.db, config);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const { demoLogins, seededReference } = await setup.seed(ctx, { demo: config.demo });
   const demo = await keptDemo;
@@ -128,7 +128,7 @@ async function withDatabase<T>(
     loadSetup(),
   ]);
   try {
-    await migrate(handle.db);
+    await migrate(handle.db, config);
     return await fn(systemCtx(config, handle, log), handle);
   } finally {
     await handle.close();

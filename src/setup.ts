@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Config } from './config.ts';
 import { modules } from './modules/index.ts';
 import { seedCountryAreas, seedRegions } from './modules/regions/service.ts';
+import { partitionResidentsByRegency } from './modules/residents/service.ts';
 import { seedAgencies } from './platform/agencies/service.ts';
 import { hashSecret } from './platform/auth/password.ts';
 import { createStaffUser, findStaffByEmail } from './platform/auth/users.ts';
@@ -35,8 +37,19 @@ export function allJobs(): Job[] {
   ];
 }
 
-export function migrate(db: Db): Promise<string[]> {
-  return migrateToLatest(db, allMigrations());
+/**
+ * Every pending migration, then, on a PostgreSQL server whose configuration asks for it
+ * (SIMPUL_PARTITION_BY_REGENCY), the partitioned layout of `residents`, which needs the country's
+ * regencies listed; returns what it applied (migrations, then new partitions).
+ */
+export async function migrate(
+  db: Db,
+  config?: Pick<Config, 'databaseUrl' | 'partitionByRegency' | 'regencyCode'>,
+): Promise<string[]> {
+  const applied = await migrateToLatest(db, allMigrations());
+  if (!config?.partitionByRegency || !config.databaseUrl) return applied;
+  await seedCountryAreas(db);
+  return [...applied, ...(await partitionResidentsByRegency(db, config.regencyCode))];
 }
 
 /**
@@ -45,7 +58,7 @@ export function migrate(db: Db): Promise<string[]> {
  * so that a first start of that regency seeds only its demo data (1.5 s of a first start).
  */
 export async function prepareTemplate(ctx: Ctx): Promise<void> {
-  await migrate(ctx.db);
+  await migrate(ctx.db, ctx.config);
   await seedCountryAreas(ctx.db);
   await seedReference(ctx);
 }

@@ -29,7 +29,7 @@ export * from './platform/testing.ts';
 
 /** Every migration of the platform and the modules, then the regions and agencies. */
 export const prepareAppDatabase: PrepareDatabase = async (db, config) => {
-  await migrate(db);
+  await migrate(db, config);
   const ctx = { db, actor: SYSTEM, clock: systemClock, config, log: pino({ level: 'silent' }) };
   await seedRegions(ctx, config.regencyCode);
   await seedAgencies(ctx);

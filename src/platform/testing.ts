@@ -82,6 +82,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     PUBLIC_PAGE_CACHE_SECONDS: '0',
     LOG_LEVEL: 'silent',
     REGENCY_CODE: '36.04',
+    // SIMPUL_PARTITION_BY_REGENCY=1 with SIMPUL_TEST_DB=postgres runs a test file on residents
+    // partitioned by regency
+    SIMPUL_PARTITION_BY_REGENCY: process.env.SIMPUL_PARTITION_BY_REGENCY ?? '0',
     ...overrides,
   });
 }

@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, sql } from 'kysely';
+import { type Kysely, type Migration, type QueryExecutorProvider, sql } from 'kysely';
+import { retargetForeignKeys } from '../../platform/db/foreign-keys.ts';
 
 const residents: Migration = {
   async up(db: Kysely<unknown>) {
@@ -209,6 +210,73 @@ const importChanges: Migration = {
   },
 };
 
+// A person's identity, apart from their registry row, so that `residents` can be partitioned by
+// regency (docs/scaling.md): a partitioned table's keys must include the partition key, so the
+// foreign keys to a resident and the nation-wide uniqueness of a NIK live on this thin table.
+// `residents.regency_code` is a plain column (a generated one cannot be a partition key), written
+// by every insert. Statement triggers keep the key rows in the same transaction as the residents
+// rows: the importer writes through COPY on a connection of its own, upserts by NIK and takes the
+// ids from the column default, so no writer in JavaScript could name the rows a statement added.
+// Statement-level (transition tables), not per row: one INSERT … SELECT per import batch.
+const residentKeys: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      CREATE TABLE resident_keys (
+        id uuid PRIMARY KEY,
+        regency_code char(5) NOT NULL,
+        nik char(16) UNIQUE
+      )`.execute(db);
+    await sql`ALTER TABLE residents ADD COLUMN regency_code char(5)`.execute(db);
+    await sql`UPDATE residents SET regency_code = left(village_code, 5)`.execute(db);
+    await sql`ALTER TABLE residents ALTER COLUMN regency_code SET NOT NULL`.execute(db);
+    await sql`ALTER TABLE residents ADD CONSTRAINT residents_regency_code_check
+      CHECK (regency_code = left(village_code, 5))`.execute(db);
+    // NIK is unique nationally in resident_keys; here with the regency, which a partitioned table
+    // requires, NIK first so a lookup by NIK still probes it
+    await sql`CREATE UNIQUE INDEX residents_nik_regency ON residents (nik, regency_code)`.execute(db);
+    await sql`ALTER TABLE residents DROP CONSTRAINT residents_nik_key`.execute(db);
+    await sql`INSERT INTO resident_keys (id, regency_code, nik) SELECT id, regency_code, nik FROM residents`.execute(
+      db,
+    );
+    await retargetForeignKeys(db, 'residents', 'resident_keys', [
+      ['resident_events', 'resident_id'],
+      ['resident_corrections', 'resident_id'],
+      ['resident_corrections', 'requested_by'],
+    ]);
+    await sql`
+      CREATE FUNCTION resident_keys_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          INSERT INTO resident_keys (id, regency_code, nik) SELECT id, regency_code, nik FROM changed_rows;
+        ELSIF TG_OP = 'UPDATE' THEN
+          UPDATE resident_keys k SET nik = c.nik, regency_code = c.regency_code
+          FROM changed_rows c
+          WHERE k.id = c.id AND (k.nik IS DISTINCT FROM c.nik OR k.regency_code <> c.regency_code);
+        ELSE
+          DELETE FROM resident_keys WHERE id IN (SELECT id FROM changed_rows);
+        END IF;
+        RETURN NULL;
+      END $$`.execute(db);
+    await followResidentKeys(db);
+  },
+};
+
+/** The three statement triggers that keep resident_keys with `residents` (also on its partitioned form). */
+export async function followResidentKeys(db: QueryExecutorProvider): Promise<void> {
+  await sql`CREATE TRIGGER residents_keys_insert AFTER INSERT ON residents
+    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION resident_keys_follow()`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER residents_keys_update AFTER UPDATE ON residents
+    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION resident_keys_follow()`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER residents_keys_delete AFTER DELETE ON residents
+    REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION resident_keys_follow()`.execute(
+    db,
+  );
+}
+
 export const residentMigrations: Record<string, Migration> = {
   '0200_residents': residents,
   '0201_residents_drop_name_trigram': dropNameTrigram,
@@ -218,4 +286,5 @@ export const residentMigrations: Record<string, Migration> = {
   '0205_residents_imports_on_platform': importsOnPlatform,
   '0206_residents_corrections': corrections,
   '0207_residents_import_changes': importChanges,
+  '0208_residents_keys': residentKeys,
 };

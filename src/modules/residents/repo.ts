@@ -1,9 +1,10 @@
 import { hash } from 'node:crypto';
 import { once } from 'node:events';
-import { type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { scopeLevel } from '../../platform/auth/policy.ts';
+import type { Database } from '../../platform/db/database.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { NAME_SIMILARITY, titleMatches, withWordSimilarity } from '../../platform/search/service.ts';
 import { RESIDENT_COLUMNS, RESIDENT_FIELDS, type ResidentRecord } from './model.ts';
@@ -19,7 +20,10 @@ export interface Resident extends ResidentRecord {
 export const residentColumns = ['id', ...RESIDENT_COLUMNS, 'status'] as const;
 
 /** A resident's row as the registry reads it: every column but the bookkeeping ones. */
-export type ResidentRow = Omit<Selectable<ResidentTable>, 'row_hash' | 'created_at' | 'updated_at'>;
+export type ResidentRow = Omit<
+  Selectable<ResidentTable>,
+  'row_hash' | 'regency_code' | 'created_at' | 'updated_at'
+>;
 
 /** A date column as YYYY-MM-DD whichever way the driver hands it over. */
 export function dateString(value: string | Date): string {
@@ -142,11 +146,22 @@ export async function existingByNik(db: Db, niks: string[]): Promise<ExistingNik
 
 type WriteRow = ResidentRecord & { hash: string; status?: ResidentStatus };
 
-/** The columns a registry write fills: the record's, then its status, hash and import. */
-const WRITTEN_COLUMNS = [...RESIDENT_COLUMNS, 'status', 'row_hash', 'import_id'].join(', ');
+/** The columns a registry write fills: the record's, then its status, hash, import and regency. */
+const WRITTEN_COLUMNS = [...RESIDENT_COLUMNS, 'status', 'row_hash', 'import_id', 'regency_code'].join(', ');
+
+/** The regency of a village (or kecamatan) code: the partition key of `residents`. */
+export function regencyOf(regionCode: string): string {
+  return regionCode.slice(0, 5);
+}
+
+/** A village's residents, with its regency so that a partitioned `residents` is pruned to one partition. */
+function inVillage(villageCode: string) {
+  return (eb: ExpressionBuilder<Database, 'residents'>) =>
+    eb.and([eb('regency_code', '=', regencyOf(villageCode)), eb('village_code', '=', villageCode)]);
+}
 
 const UPSERT = sql`
-    ON CONFLICT (nik) DO UPDATE SET
+    ON CONFLICT (nik, regency_code) DO UPDATE SET
       ${sql.raw(
         [...RESIDENT_COLUMNS.filter((c) => c !== 'nik'), 'status', 'row_hash', 'import_id']
           .map((c) => `${c} = excluded.${c}`)
@@ -165,7 +180,7 @@ async function writeResidentRows(
   const arrays = RESIDENT_FIELDS.map(({ field, type }) => sql`${col(field)}::${sql.raw(type)}[]`);
   await sql`
     INSERT INTO residents (${sql.raw(WRITTEN_COLUMNS)})
-    SELECT u.*, ${importId}::uuid
+    SELECT u.*, ${importId}::uuid, left(u.village_code, 5)
     FROM unnest(${sql.join(arrays)}, ${arrayLiteral(rows.map((r) => r.status ?? 'hidup'))}::text[],
       ${arrayLiteral(rows.map((r) => r.hash))}::text[])
       AS u(${sql.raw(RESIDENT_COLUMNS.join(', '))}, status, row_hash)
@@ -278,7 +293,7 @@ function copyCode(v: number | null): string {
  */
 /** One COPY line, its values in WRITTEN_COLUMNS order (spelt out: this runs once per imported row). */
 function copyLine(r: WriteRow, importId: string): string {
-  return `${r.villageCode}\t${r.nik}\t${r.familyNumber}\t${copyText(r.name)}\t${copyText(r.birthPlace)}\t${r.birthDate}\t${r.sex}\t${copyCode(r.religionCode)}\t${copyCode(r.educationCode)}\t${copyCode(r.educationCurrentCode)}\t${copyCode(r.occupationCode)}\t${copyCode(r.maritalStatusCode)}\t${copyCode(r.familyRelationCode)}\t${copyCode(r.bloodTypeCode)}\t${copyCode(r.citizenshipCode)}\t${copyText(r.fatherName)}\t${copyText(r.motherName)}\t${copyText(r.dusun)}\t${copyText(r.rw)}\t${copyText(r.rt)}\t${copyText(r.address)}\t${r.status ?? 'hidup'}\t${r.hash}\t${importId}\n`;
+  return `${r.villageCode}\t${r.nik}\t${r.familyNumber}\t${copyText(r.name)}\t${copyText(r.birthPlace)}\t${r.birthDate}\t${r.sex}\t${copyCode(r.religionCode)}\t${copyCode(r.educationCode)}\t${copyCode(r.educationCurrentCode)}\t${copyCode(r.occupationCode)}\t${copyCode(r.maritalStatusCode)}\t${copyCode(r.familyRelationCode)}\t${copyCode(r.bloodTypeCode)}\t${copyCode(r.citizenshipCode)}\t${copyText(r.fatherName)}\t${copyText(r.motherName)}\t${copyText(r.dusun)}\t${copyText(r.rw)}\t${copyText(r.rt)}\t${copyText(r.address)}\t${r.status ?? 'hidup'}\t${r.hash}\t${importId}\t${regencyOf(r.villageCode)}\n`;
 }
 
 /**
@@ -413,7 +428,7 @@ export async function listResidentRows(
   const byName = term !== '' && !/^\d{4,16}$/.test(term);
   const upper = term.toUpperCase();
   const list = async (db: Db) => {
-    let q = db.selectFrom('residents').where('village_code', '=', f.villageCode);
+    let q = db.selectFrom('residents').where(inVillage(f.villageCode));
     if (f.dusun) q = q.where('dusun', '=', f.dusun);
     if (f.rw) q = q.where('rw', '=', f.rw);
     if (f.rt) q = q.where('rt', '=', f.rt);
@@ -529,7 +544,11 @@ function recordColumns(r: ResidentRecord, status: ResidentStatus) {
 export async function insertResident(db: Db, r: ResidentRecord, status: ResidentStatus): Promise<string> {
   const row = await db
     .insertInto('residents')
-    .values({ village_code: r.villageCode, ...recordColumns(r, status) })
+    .values({
+      village_code: r.villageCode,
+      regency_code: regencyOf(r.villageCode),
+      ...recordColumns(r, status),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -617,7 +636,7 @@ export async function exportPage(
   after: { name: string; nik: string } | null,
   limit: number,
 ): Promise<ResidentRow[]> {
-  let q = db.selectFrom('residents').select(residentColumns).where('village_code', '=', villageCode);
+  let q = db.selectFrom('residents').select(residentColumns).where(inVillage(villageCode));
   if (after) q = q.where(sql<boolean>`(name, nik) > (${after.name}, ${after.nik})`);
   return q.orderBy('name').orderBy('nik').limit(limit).execute();
 }

@@ -6,6 +6,8 @@ export type ResidentStatus = 'hidup' | 'pindah' | 'mati';
 export interface ResidentTable {
   id: Generated<string>;
   village_code: string;
+  /** left(village_code, 5): the partition key when residents is partitioned by regency */
+  regency_code: string;
   nik: string;
   family_number: string;
   name: string;
@@ -31,6 +33,13 @@ export interface ResidentTable {
   row_hash: string | null;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
+}
+
+/** A person's identity, kept with `residents` by its triggers (migration 0208_residents_keys). */
+export interface ResidentKeyTable {
+  id: string;
+  regency_code: string;
+  nik: string | null;
 }
 
 export interface FamilyTable {
@@ -118,6 +127,7 @@ declare module '../../platform/db/database.ts' {
     resident_corrections: ResidentCorrectionTable;
     resident_import_changes: ResidentImportChangeTable;
     residents: ResidentTable;
+    resident_keys: ResidentKeyTable;
     families: FamilyTable;
     resident_events: ResidentEventTable;
     reference_codes: ReferenceCodeTable;

@@ -68,6 +68,7 @@ import { buildStats, type PopulationStats } from './stats.ts';
 export { type CodeList, codeLabel, codeList } from './codes.ts';
 export type { ResidentRecord } from './model.ts';
 export { checkNik, makeNik } from './nik.ts';
+export { partitionResidentsByRegency } from './partitions.ts';
 
 import { RESIDENT_FIELDS, type ResidentRecord } from './model.ts';
 

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
+import { retargetForeignKeys } from '../../platform/db/foreign-keys.ts';
 
 type AnyDb = Kysely<unknown>;
 
@@ -112,7 +113,19 @@ const requests: Migration = {
   },
 };
 
+// A PIN and a request belong to a person's identity in resident_keys (0208_residents_keys), which
+// stays one table when `residents` is partitioned by regency.
+const requestsOnResidentKeys: Migration = {
+  async up(db: AnyDb) {
+    await retargetForeignKeys(db, 'residents', 'resident_keys', [
+      ['resident_pins', 'resident_id'],
+      ['service_requests', 'resident_id'],
+    ]);
+  },
+};
+
 export const serviceMigrations: Record<string, Migration> = {
   '0300_service_catalog': catalog,
   '0301_service_requests': requests,
+  '0302_service_requests_resident_keys': requestsOnResidentKeys,
 };
