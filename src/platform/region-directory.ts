@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import type { Ctx } from './context.ts';
 
 /**
@@ -7,6 +8,8 @@ import type { Ctx } from './context.ts';
 export interface RegionDirectory {
   exists(ctx: Ctx, code: string): Promise<boolean>;
   name(ctx: Ctx, code: string): Promise<string>;
+  /** SQL for the array of the region's own code and every code below it (kecamatan, villages) */
+  codesWithin(code: string): RawBuilder<string[]>;
 }
 
 let directory: RegionDirectory | null = null;

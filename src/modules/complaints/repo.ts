@@ -1,5 +1,5 @@
 import { type Expression, type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
-import { whereInRegion } from '../../platform/auth/policy.ts';
+import { whereInRegion, whereInRegionIndexed } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { CategoryField } from './fields.ts';
 import type {
@@ -408,13 +408,7 @@ function inQueueScope<Q extends { where: (...args: never[]) => Q }>(query: Q, sc
   let q = query as any;
   if (scope.handlerKind) q = q.where('c.handler_kind', '=', scope.handlerKind);
   if (scope.handlerCode) q = q.where('c.handler_code', '=', scope.handlerCode);
-  if (scope.regionPrefix) {
-    const prefix = scope.regionPrefix;
-    // biome-ignore lint/suspicious/noExplicitAny: see above
-    q = q.where((eb: any) =>
-      eb.or([eb('c.village_code', '=', prefix), eb('c.village_code', 'like', `${prefix}.%`)]),
-    );
-  }
+  if (scope.regionPrefix) q = whereInRegionIndexed(q, 'c.village_code', scope.regionPrefix);
   if (scope.confidentialHandledBy !== undefined) {
     const village = scope.confidentialHandledBy;
     // biome-ignore lint/suspicious/noExplicitAny: see above

@@ -4,9 +4,9 @@ import { regionFigures } from './figures.ts';
 import { messages } from './messages.ts';
 import { regionMigrations } from './migrations.ts';
 import { regionRoutes } from './routes.tsx';
-import { findVillage, listVillages, regionExists, regionName } from './service.ts';
+import { codesWithin, findVillage, listVillages, regionExists, regionName } from './service.ts';
 
-setRegionDirectory({ exists: regionExists, name: regionName });
+setRegionDirectory({ exists: regionExists, name: regionName, codesWithin });
 
 export const regionsModule: SimpulModule = {
   name: 'regions',

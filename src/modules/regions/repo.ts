@@ -1,5 +1,5 @@
 /** The regions module's SQL: the Kemendagri area tables and the village offices' contacts. */
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import { likeEscape } from '../../platform/http/input.ts';
 import './schema.ts';
@@ -140,4 +140,13 @@ export async function updateVillageContacts(
   values: { address: string; phone: string | null; email: string | null; office_hours: string | null },
 ): Promise<void> {
   await db.updateTable('villages').set(values).where('code', '=', code).execute();
+}
+
+/** The region's own code and every regency, kecamatan and village code below it, as an SQL array. */
+export function codesWithin(code: string): RawBuilder<string[]> {
+  const below = `${likeEscape(code)}.%`;
+  return sql<string[]>`ARRAY(SELECT ${code}::text
+    UNION ALL SELECT code FROM regencies WHERE code LIKE ${below}
+    UNION ALL SELECT code FROM kecamatan WHERE code LIKE ${below}
+    UNION ALL SELECT code FROM villages WHERE code LIKE ${below})`;
 }

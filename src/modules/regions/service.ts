@@ -135,6 +135,8 @@ export async function regionExists(ctx: Ctx, code: string): Promise<boolean> {
   return repo.areaExists(ctx.db, table, code);
 }
 
+export const codesWithin = repo.codesWithin;
+
 export async function regionName(ctx: Ctx, code: string): Promise<string> {
   const level = scopeLevel(code);
   if (level === 'regency') return regencyName(ctx);

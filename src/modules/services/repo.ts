@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { whereInRegion } from '../../platform/auth/policy.ts';
+import { whereInRegion, whereInRegionIndexed } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { ServiceDefinition } from './definition.ts';
 import type { RequestState } from './schema.ts';
@@ -167,7 +167,7 @@ function requestsInScope(db: Db, scope: { agency: string } | { region: string | 
     .where('r.state', '<>', 'draf');
   return 'agency' in scope
     ? query.where('s.owner_code', '=', scope.agency)
-    : whereInRegion(query, 'r.village_code', scope.region);
+    : whereInRegionIndexed(query, 'r.village_code', scope.region);
 }
 
 /**

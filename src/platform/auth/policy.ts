@@ -1,6 +1,7 @@
-import type { SelectQueryBuilder } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import { Forbidden } from '../http/errors.ts';
 import { t } from '../i18n/index.ts';
+import { regionDirectory } from '../region-directory.ts';
 import type { Actor, Role, StaffActor } from './roles.ts';
 
 /**
@@ -166,6 +167,21 @@ export function whereInRegion<DB, TB extends keyof DB, O>(
   // biome-ignore lint/suspicious/noExplicitAny: column names are checked by the caller's table types
   const ref = column as any;
   return query.where((eb) => eb.or([eb(ref, '=', region), eb(ref, 'like', `${region}.%`)]));
+}
+
+/**
+ * The same rows as `whereInRegion`, found through an index on `column`: it equals one of the
+ * region's listed codes. `column = r OR column LIKE 'r.%'` cannot use an index under every
+ * collation, and the menu's work counts scan every open row of the regency with it (a camat's
+ * count at regency scale: 68 ms against 3 ms).
+ */
+export function whereInRegionIndexed<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  column: string,
+  region: string | null,
+): SelectQueryBuilder<DB, TB, O> {
+  if (region === null) return query;
+  return query.where(sql<boolean>`${sql.ref(column)} = ANY (${regionDirectory().codesWithin(region)})`);
 }
 
 /** Figures of a region (village, kecamatan, regency): asked by the platform's figures service. */
