@@ -1,6 +1,6 @@
 import { SYSTEM } from '../../platform/auth/roles.ts';
 import { type Ctx, withActor } from '../../platform/context.ts';
-import { readFigures, readVillageFigures } from '../../platform/figures/index.ts';
+import { readVillageFigures } from '../../platform/figures/index.ts';
 import { formatNumber, t } from '../../platform/i18n/index.ts';
 import { publicComplaintCounts } from '../complaints/service.ts';
 import { listKecamatan } from '../regions/service.ts';
@@ -61,28 +61,25 @@ export async function publicStatistics(ctx: Ctx): Promise<DashboardPage> {
     system,
     sources,
     villages.map((v) => v.code),
-    ['residents.population'],
+    ['residents.population', 'health.stunted', 'health.heightAssessed'],
   );
+  const villageValue = (name: string, village: string) => Number(values.get(name)?.get(village) ?? 0);
   for (const v of villages) {
     const row = rows.get(v.kecamatanCode);
     if (!row) continue;
     row.villages++;
     if (v.siteLive) row.siteLive++;
     if (v.servicesEffective) row.servicesEffective++;
-    row.population += Number(values.get('residents.population')?.get(v.code) ?? 0);
+    row.population += villageValue('residents.population', v.code);
+    // the month's counts are sums of the villages' rollup rows, so a kecamatan's is its villages' sum
+    row.stunted += villageValue('health.stunted', v.code);
+    row.assessed += villageValue('health.heightAssessed', v.code);
   }
   for (const c of complaints) {
     const row = rows.get(c.villageCode.split('.').slice(0, 3).join('.'));
     if (!row) continue;
     row.complaintsOpen += c.open;
     row.complaintsFinished += c.finished;
-  }
-  for (const [code, row] of rows) {
-    const { figures } = await readFigures(system, sources, code, {
-      names: ['health.stunted', 'health.heightAssessed'],
-    });
-    row.stunted = Number(figures.find((f) => f.name === 'health.stunted')?.value ?? 0);
-    row.assessed = Number(figures.find((f) => f.name === 'health.heightAssessed')?.value ?? 0);
   }
   const table: DataTable = {
     name: 'kecamatan',

@@ -272,25 +272,33 @@ function figure(
   };
 }
 
-/** Children measured this Jakarta month in each of the villages, from the monthly rollup, in one query. */
-async function measuredByVillage(ctx: Ctx, villages: readonly string[]): Promise<Map<string, number>> {
-  const wanted = new Set(villages);
-  const rows = await repo.monthCountsBy(
-    ctx.db,
-    ctx.config.regencyCode,
-    firstDay(currentMonth(ctx)),
-    'village',
-  );
-  return new Map(rows.filter((r) => wanted.has(r.key)).map((r) => [r.key, r.measured]));
+/**
+ * One of this Jakarta month's counts in each of the villages, from the monthly rollup, in one query
+ * (a page of every village, or of the regency's kecamatan, would otherwise ask once per region).
+ */
+function countByVillage(pick: keyof repo.MonthCounts) {
+  return async (ctx: Ctx, villages: readonly string[]): Promise<Map<string, number>> => {
+    const wanted = new Set(villages);
+    const rows = await repo.monthCountsBy(
+      ctx.db,
+      ctx.config.regencyCode,
+      firstDay(currentMonth(ctx)),
+      'village',
+    );
+    return new Map(rows.filter((r) => wanted.has(r.key)).map((r) => [r.key, r[pick]]));
+  };
 }
 
 /** Published for `/kelola`, `/api/v1/figures` and the dashboards: this Jakarta month, with the count behind each %. */
 export const healthFigures: FigureDefinition[] = [
   figure('childrenUnderFive', 'child', (s) => s.registered),
-  { ...figure('measuredThisMonth', 'child', (s) => s.measured), computeMany: measuredByVillage },
+  { ...figure('measuredThisMonth', 'child', (s) => s.measured), computeMany: countByVillage('measured') },
   figure('coverage', 'percent', (s) => s.coverage),
-  figure('stunted', 'child', (s) => s.stunting.count),
-  figure('heightAssessed', 'child', (s) => s.stunting.assessed),
+  { ...figure('stunted', 'child', (s) => s.stunting.count), computeMany: countByVillage('stunted') },
+  {
+    ...figure('heightAssessed', 'child', (s) => s.stunting.assessed),
+    computeMany: countByVillage('hazAssessed'),
+  },
   figure('stuntingPercent', 'percent', (s) => s.stunting.percent),
   figure('wasted', 'child', (s) => s.wasting.count),
   figure('weightForHeightAssessed', 'child', (s) => s.wasting.assessed),
