@@ -155,73 +155,69 @@ async function bundleEntry(staging) {
   fs.renameSync(path.join(staging, 'main.bundle.js'), entry);
 }
 
-/** That empty cluster with this build's migrations and the country's area lists, kept for first starts. */
-async function keepMigratedTemplate(outDir, templateName) {
+/**
+ * Runs `work` on a new embedded database of the compiled tree, closed after it, then `after` on its
+ * data directory (removed last). The configuration is a plain `npm start`'s: the default regency and
+ * public address, whatever the build machine's environment says. `fromSchema`: the directory starts
+ * from the migrated cluster kept below, not from an empty one.
+ */
+async function onCompiledDatabase(outDir, { fromSchema }, work, after = async () => {}) {
   const load = (file) => import(pathToFileURL(path.join(outDir, file)).href);
-  const { openDatabase } = await load('platform/db/index.js');
-  const { prepareTemplate } = await load('setup.js');
-  const { loadConfig } = await load('config.js');
-  const { SYSTEM } = await load('platform/auth/roles.js');
-  const { systemClock } = await load('platform/context.js');
+  const [{ openDatabase }, { loadConfig }, { SYSTEM }, { systemClock }] = await Promise.all(
+    ['platform/db/index.js', 'config.js', 'platform/auth/roles.js', 'platform/context.js'].map(load),
+  );
   const pino = (await import('pino')).default;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-schema-'));
-  // the default regency (no REGENCY_CODE, whatever the build machine's environment says)
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-build-'));
   const config = loadConfig({ DATA_DIR: dataDir });
-  const handle = await openDatabase({ databaseUrl: null, dataDir });
   try {
-    const ctx = { db: handle.db, actor: SYSTEM, clock: systemClock, config, log: pino({ level: 'warn' }) };
+    const regency = fromSchema ? { regencyCode: config.regencyCode } : {};
+    const handle = await openDatabase({ databaseUrl: null, dataDir, ...regency });
+    let result;
+    try {
+      const ctx = { db: handle.db, actor: SYSTEM, clock: systemClock, config, log: pino({ level: 'warn' }) };
+      result = await work(ctx, handle, load);
+    } finally {
+      await handle.close();
+    }
+    await after({ dataDir, config, result, load });
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** That empty cluster with this build's migrations and the country's area lists, kept for first starts. */
+function keepMigratedTemplate(outDir, templateName) {
+  return onCompiledDatabase(outDir, { fromSchema: false }, async (ctx, handle, load) => {
+    const { prepareTemplate } = await load('setup.js');
     await prepareTemplate(ctx);
     const dump = await handle.pglite.dumpDataDir('gzip');
     fs.writeFileSync(
-      path.join(outDir, templateName(config.regencyCode)),
+      path.join(outDir, templateName(ctx.config.regencyCode)),
       Buffer.from(await dump.arrayBuffer()),
     );
-  } finally {
-    await handle.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
  * The default regency's demo, seeded now into a data directory started from the cluster above and
  * kept (database and files) for a first demo start to unpack (src/demo-template.ts).
  */
-async function keepSeededDemo(outDir) {
-  const load = (file) => import(pathToFileURL(path.join(outDir, file)).href);
-  const { openDatabase } = await load('platform/db/index.js');
-  const { seed } = await load('setup.js');
-  const { loadConfig } = await load('config.js');
-  const { SYSTEM } = await load('platform/auth/roles.js');
-  const { systemClock } = await load('platform/context.js');
-  const { demoTemplateFiles } = await load('demo-template.js');
-  const pino = (await import('pino')).default;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simpul-demo-'));
-  // the defaults a plain `npm start` has (no environment): the demo holds its public address
-  const config = loadConfig({ DATA_DIR: dataDir });
-  try {
-    const seededAt = new Date().toISOString();
-    const handle = await openDatabase({ databaseUrl: null, dataDir, regencyCode: config.regencyCode });
-    let demoLogins;
-    try {
-      const ctx = { db: handle.db, actor: SYSTEM, clock: systemClock, config, log: pino({ level: 'warn' }) };
-      ({ demoLogins } = await seed(ctx, { demo: true }));
-    } finally {
-      await handle.close();
-    }
-    const files = demoTemplateFiles(config.regencyCode, outDir);
-    const parts = ['pg', 'files'].filter((dir) => fs.existsSync(path.join(dataDir, dir)));
-    const tar = spawnSync('tar', ['-czf', files.archive, '-C', dataDir, ...parts], { stdio: 'inherit' });
-    if (tar.status !== 0) throw new Error(`tar failed (exit ${tar.status ?? tar.signal})`);
-    const meta = {
-      seededAt,
-      regencyCode: config.regencyCode,
-      publicUrl: config.publicUrl,
-      logins: demoLogins,
-    };
-    fs.writeFileSync(files.meta, `${JSON.stringify(meta, null, 2)}\n`);
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+function keepSeededDemo(outDir) {
+  const seededAt = new Date().toISOString();
+  return onCompiledDatabase(
+    outDir,
+    { fromSchema: true },
+    async (ctx, _handle, load) => (await (await load('setup.js')).seed(ctx, { demo: true })).demoLogins,
+    async ({ dataDir, config, result: logins, load }) => {
+      const { demoTemplateFiles } = await load('demo-template.js');
+      const files = demoTemplateFiles(config.regencyCode, outDir);
+      const parts = ['pg', 'files'].filter((dir) => fs.existsSync(path.join(dataDir, dir)));
+      const tar = spawnSync('tar', ['-czf', files.archive, '-C', dataDir, ...parts], { stdio: 'inherit' });
+      if (tar.status !== 0) throw new Error(`tar failed (exit ${tar.status ?? tar.signal})`);
+      const meta = { seededAt, regencyCode: config.regencyCode, publicUrl: config.publicUrl, logins };
+      fs.writeFileSync(files.meta, `${JSON.stringify(meta, null, 2)}\n`);
+    },
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
