@@ -1,12 +1,13 @@
 import { type Locale, requestContext } from '../http/request-context.ts';
 import { platformMessages } from '../messages.ts';
+import type { MessageCatalogue, Messages } from './catalogue.ts';
 
-export type Messages = Record<string, string>;
+export { type MessageCatalogue, type Messages, mergeMessages, readMessages } from './catalogue.ts';
 
 // the platform's own texts are there from the start: its services throw them outside any app (CLI, tests)
 const catalogs: Record<Locale, Messages> = { id: { ...platformMessages.id }, en: { ...platformMessages.en } };
 
-export function registerMessages(messages: { id: Messages; en: Messages }): void {
+export function registerMessages(messages: MessageCatalogue): void {
   Object.assign(catalogs.id, messages.id);
   Object.assign(catalogs.en, messages.en);
 }
