@@ -1,5 +1,4 @@
-import { whereInRegion } from '../../platform/auth/policy.ts';
-import type { FigureDefinition } from '../../platform/figures/index.ts';
+import { countInRegion, type FigureDefinition } from '../../platform/figures/index.ts';
 import { jakartaYearMonth } from '../../platform/time.ts';
 import './schema.ts';
 
@@ -9,13 +8,11 @@ export const letterFigures: FigureDefinition[] = [
     name: 'letters.issuedThisYear',
     label: 'letters.figures.issuedThisYear',
     unit: 'letter',
-    async compute(ctx, region) {
-      const letters = ctx.db
-        .selectFrom('letters')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('year', '=', jakartaYearMonth(ctx.clock.now()).year);
-      const row = await whereInRegion(letters, 'village_code', region).executeTakeFirstOrThrow();
-      return { value: Number(row.n), asOf: ctx.clock.now() };
-    },
+    compute: (ctx, region) =>
+      countInRegion(
+        ctx,
+        ctx.db.selectFrom('letters').where('year', '=', jakartaYearMonth(ctx.clock.now()).year),
+        region,
+      ),
   },
 ];

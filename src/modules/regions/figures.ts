@@ -1,5 +1,4 @@
-import { whereInRegion } from '../../platform/auth/policy.ts';
-import type { FigureDefinition } from '../../platform/figures/index.ts';
+import { countInRegion, type FigureDefinition } from '../../platform/figures/index.ts';
 
 /** How many kecamatan and villages a region holds: its own kecamatan for a village. */
 export const regionFigures: FigureDefinition[] = [
@@ -26,10 +25,6 @@ export const regionFigures: FigureDefinition[] = [
     name: 'regions.villages',
     label: 'regions.figures.villages',
     unit: 'region',
-    async compute(ctx, region) {
-      const villages = ctx.db.selectFrom('villages').select((eb) => eb.fn.countAll<number>().as('n'));
-      const row = await whereInRegion(villages, 'code', region).executeTakeFirstOrThrow();
-      return { value: Number(row.n), asOf: ctx.clock.now() };
-    },
+    compute: (ctx, region) => countInRegion(ctx, ctx.db.selectFrom('villages'), region, 'code'),
   },
 ];

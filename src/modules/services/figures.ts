@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { FigureDefinition } from '../../platform/figures/index.ts';
+import { countInRegion, type FigureDefinition } from '../../platform/figures/index.ts';
 import { jakartaYearMonth, startOfJakartaDay } from '../../platform/time.ts';
 import './schema.ts';
 
@@ -41,14 +41,8 @@ export const serviceFigures: FigureDefinition[] = [
     name: 'services.requestsOpen',
     label: 'services.figures.requestsOpen',
     unit: 'request',
-    async compute(ctx, region) {
-      const open = ctx.db
-        .selectFrom('service_requests')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('state', 'in', OPEN);
-      const row = await whereInRegion(open, 'village_code', region).executeTakeFirstOrThrow();
-      return { value: Number(row.n), asOf: ctx.clock.now() };
-    },
+    compute: (ctx, region) =>
+      countInRegion(ctx, ctx.db.selectFrom('service_requests').where('state', 'in', OPEN), region),
   },
   {
     // calendar days from filing to the office's decision, for requests decided this year (Jakarta)
@@ -78,11 +72,7 @@ export const serviceFigures: FigureDefinition[] = [
     name: 'services.completedLast30Days',
     label: 'services.figures.completedLast30Days',
     unit: 'request',
-    async compute(ctx, region) {
-      const done = completedLast30Days(ctx).select((eb) => eb.fn.countAll<number>().as('n'));
-      const row = await whereInRegion(done, 'village_code', region).executeTakeFirstOrThrow();
-      return { value: Number(row.n), asOf: ctx.clock.now() };
-    },
+    compute: (ctx, region) => countInRegion(ctx, completedLast30Days(ctx), region),
     computeMany: completedByVillage,
   },
 ];

@@ -1,6 +1,5 @@
-import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { FigureDefinition } from '../../platform/figures/index.ts';
+import { countInRegion, type FigureDefinition } from '../../platform/figures/index.ts';
 import * as repo from './repo.ts';
 import './schema.ts';
 
@@ -37,25 +36,21 @@ export const siteFigures: FigureDefinition[] = [
     name: 'sites.profilesFilled',
     label: 'sites.figures.profilesFilled',
     unit: 'region',
-    async compute(ctx, region) {
-      const profiles = ctx.db
-        .selectFrom('site_profiles')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where((eb) => eb.or([eb('history', '<>', ''), eb('vision', '<>', ''), eb('about', '<>', '')]));
-      const row = await whereInRegion(profiles, 'village_code', region).executeTakeFirstOrThrow();
-      return { value: Number(row.n), asOf: ctx.clock.now() };
-    },
+    compute: (ctx, region) =>
+      countInRegion(
+        ctx,
+        ctx.db
+          .selectFrom('site_profiles')
+          .where((eb) => eb.or([eb('history', '<>', ''), eb('vision', '<>', ''), eb('about', '<>', '')])),
+        region,
+      ),
     computeMany: profilesFilled,
   },
   {
     name: 'sites.publishedLast90Days',
     label: 'sites.figures.publishedLast90Days',
     unit: 'article',
-    async compute(ctx, region) {
-      const recent = publishedSince(ctx).select((eb) => eb.fn.countAll<number>().as('n'));
-      const row = await whereInRegion(recent, 'village_code', region).executeTakeFirstOrThrow();
-      return { value: Number(row.n), asOf: ctx.clock.now() };
-    },
+    compute: (ctx, region) => countInRegion(ctx, publishedSince(ctx), region),
     computeMany: recentByVillage,
   },
 ];

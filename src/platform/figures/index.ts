@@ -1,4 +1,5 @@
-import { assertMayReadFigures, scopeLevel } from '../auth/policy.ts';
+import { type SelectQueryBuilder, sql } from 'kysely';
+import { assertMayReadFigures, scopeLevel, whereInRegion } from '../auth/policy.ts';
 import type { Ctx } from '../context.ts';
 import { Invalid, NotFound } from '../http/errors.ts';
 import { t } from '../i18n/index.ts';
@@ -47,6 +48,22 @@ export interface FigureDefinition {
   computeMany?(ctx: Ctx, villages: readonly string[]): Promise<Map<string, number | null>>;
 }
 
+/**
+ * The figure most modules publish: how many rows of `rows` lie in the region (`column` holds a
+ * village code, or a region code for regional tables), counted now.
+ */
+export async function countInRegion<DB, TB extends keyof DB>(
+  ctx: Ctx,
+  rows: SelectQueryBuilder<DB, TB, object>,
+  region: string,
+  column = 'village_code',
+): Promise<FigureValue> {
+  const counted = rows.select(sql<string>`count(*)`.as('n'));
+  // the row's type cannot be worked out for any table: it is the one count asked for
+  const row = await whereInRegion(counted, column, region).$castTo<{ n: string }>().executeTakeFirstOrThrow();
+  return { value: Number(row.n), asOf: ctx.clock.now() };
+}
+
 /** A module as the figures service sees it (the app hands the module list in; the platform imports none). */
 export interface FigureSource {
   name: string;
@@ -86,15 +103,13 @@ export const platformFigures: FigureSource = {
       name: 'platform.staff',
       label: 'dashboard.staffInScope',
       unit: 'account',
-      async compute(ctx, region) {
-        const row = await ctx.db
-          .selectFrom('staff_users')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('scope_type', '=', 'region')
-          .where((eb) => eb.or([eb('scope_code', '=', region), eb('scope_code', 'like', `${region}.%`)]))
-          .executeTakeFirstOrThrow();
-        return { value: Number(row.n), asOf: ctx.clock.now() };
-      },
+      compute: (ctx, region) =>
+        countInRegion(
+          ctx,
+          ctx.db.selectFrom('staff_users').where('scope_type', '=', 'region'),
+          region,
+          'scope_code',
+        ),
     },
     {
       name: 'platform.operatorsActive14Days',
