@@ -1,4 +1,4 @@
-import { canOnItem, scopeLevel } from '../../platform/auth/policy.ts';
+import { canOnItem, isVillageOffice, scopeLevel } from '../../platform/auth/policy.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import { Forbidden } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
@@ -19,11 +19,6 @@ import { ACCESS_CLASSES, type AccessClass } from './documents/schema.ts';
  */
 function isStaffOfRegion(actor: Actor | null): actor is Extract<Actor, { kind: 'staff' }> {
   return actor?.kind === 'staff' && actor.scope.type === 'region';
-}
-
-function isVillageOffice(actor: Actor | null, villageCode: string): boolean {
-  if (!isStaffOfRegion(actor)) return false;
-  return scopeLevel(actor.scope.code) === 'village' && canOnItem(actor, 'edit', { villageCode });
 }
 
 export function mayKeepRegister(actor: Actor | null, villageCode: string): boolean {

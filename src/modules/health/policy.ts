@@ -1,4 +1,10 @@
-import { canOnItem, type Item, regionContains, scopeLevel } from '../../platform/auth/policy.ts';
+import {
+  canOnItem,
+  type Item,
+  isVillageOffice,
+  regionContains,
+  scopeLevel,
+} from '../../platform/auth/policy.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import { Forbidden } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
@@ -88,9 +94,7 @@ export function assertMayRecordAt(access: HealthAccess, posyandu: { id: string; 
 
 /** Opening a posyandu and linking its kader: the village office only. */
 export function mayKeepPosyandu(actor: Actor | null, villageCode: string): boolean {
-  if (actor?.kind === 'system') return true;
-  if (actor?.kind !== 'staff' || actor.scope.type !== 'region') return false;
-  return scopeLevel(actor.scope.code) === 'village' && canOnItem(actor, 'edit', { villageCode });
+  return actor?.kind === 'system' || isVillageOffice(actor, villageCode);
 }
 
 export function assertMayKeepPosyandu(actor: Actor | null, villageCode: string): void {

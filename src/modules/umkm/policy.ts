@@ -1,4 +1,4 @@
-import { canOnItem, type Item, scopeLevel } from '../../platform/auth/policy.ts';
+import { canOnItem, type Item, isVillageOffice, scopeLevel } from '../../platform/auth/policy.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import { Forbidden } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
@@ -43,9 +43,7 @@ export function seesInFull(actor: Actor | null, e: EnterpriseRef): boolean {
 
 /** Entering, changing, confirming and returning enterprises: the village's own office. */
 export function mayKeep(actor: Actor | null, villageCode: string): boolean {
-  if (actor?.kind === 'system') return true;
-  if (actor?.kind !== 'staff' || actor.scope.type !== 'region') return false;
-  return scopeLevel(actor.scope.code) === 'village' && canOnItem(actor, 'edit', { villageCode });
+  return actor?.kind === 'system' || isVillageOffice(actor, villageCode);
 }
 
 export function assertMayKeep(actor: Actor | null, villageCode: string): void {

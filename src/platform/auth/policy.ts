@@ -127,6 +127,15 @@ export function assertOnItem(actor: Actor | null, action: Action, item: Item = {
 }
 
 /**
+ * The village's own office: staff whose scope is that one village and who may edit there, not the
+ * camat or the regency above it. The registries a village keeps (UMKM, aid, posyandu, archive).
+ */
+export function isVillageOffice(actor: Actor | null, villageCode: string): boolean {
+  if (actor?.kind !== 'staff' || actor.scope.type !== 'region') return false;
+  return scopeLevel(actor.scope.code) === 'village' && canOnItem(actor, 'edit', { villageCode });
+}
+
+/**
  * Issuing (or resetting) a resident's PIN is for the resident's village office: staff who keep that
  * village's registry, not admin kabupaten (who has no desk in the village).
  */
