@@ -1,9 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Config } from './config.ts';
 import { modules } from './modules/index.ts';
 import { seedCountryAreas, seedRegions } from './modules/regions/service.ts';
-import { partitionResidentsByRegency } from './modules/residents/service.ts';
 import { seedAgencies } from './platform/agencies/service.ts';
 import { hashSecret } from './platform/auth/password.ts';
 import { createStaffUser, findStaffByEmail } from './platform/auth/users.ts';
@@ -16,7 +14,7 @@ import { importMigrations } from './platform/imports/schema.ts';
 import { type Job, platformJobs } from './platform/jobs/index.ts';
 import { jobMigrations } from './platform/jobs/schema.ts';
 import { platformMigrations } from './platform/migrations.ts';
-import type { DemoLogin } from './platform/module.ts';
+import type { DemoLogin, MigrateSettings } from './platform/module.ts';
 import { codeRoot } from './platform/paths.ts';
 
 export function allMigrations() {
@@ -38,18 +36,16 @@ export function allJobs(): Job[] {
 }
 
 /**
- * Every pending migration, then, on a PostgreSQL server whose configuration asks for it
- * (SIMPUL_PARTITION_BY_REGENCY), the partitioned layout of `residents`, which needs the country's
- * regencies listed; returns what it applied (migrations, then new partitions).
+ * Every pending migration, then each module's `afterMigrate` steps its configuration asks for (on a
+ * PostgreSQL server with SIMPUL_PARTITION_BY_REGENCY, the partitioned layout of `residents`);
+ * returns what it applied (migrations, then those steps).
  */
-export async function migrate(
-  db: Db,
-  config?: Pick<Config, 'databaseUrl' | 'partitionByRegency' | 'regencyCode'>,
-): Promise<string[]> {
+export async function migrate(db: Db, config?: MigrateSettings): Promise<string[]> {
   const applied = await migrateToLatest(db, allMigrations());
-  if (!config?.partitionByRegency || !config.databaseUrl) return applied;
-  await seedCountryAreas(db);
-  return [...applied, ...(await partitionResidentsByRegency(db, config.regencyCode))];
+  if (!config) return applied;
+  for (const module of modules)
+    if (module.afterMigrate) applied.push(...(await module.afterMigrate(db, config)));
+  return applied;
 }
 
 /**

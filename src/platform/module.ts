@@ -1,7 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Migration } from 'kysely';
+import type { Config } from '../config.ts';
 import type { Role } from './auth/roles.ts';
 import type { Ctx } from './context.ts';
+import type { Db } from './db/index.ts';
 import type { FigureDefinition } from './figures/index.ts';
 import type { Messages } from './i18n/index.ts';
 import type { ImportDefinition } from './imports/index.ts';
@@ -90,12 +92,20 @@ export interface CliCommand {
 }
 
 /** What a domain module hands the platform: its tables, routes, texts, seed and menu entries. */
+/** What `afterMigrate` may read of the configuration. */
+export type MigrateSettings = Pick<Config, 'databaseUrl' | 'partitionByRegency' | 'regencyCode'>;
+
 export interface SimpulModule {
   name: string;
   migrations?: Record<string, Migration>;
   routes?: FastifyPluginAsync;
   messages?: { id: Messages; en: Messages };
   navigation?: NavItem[];
+  /**
+   * Deployment steps on the migrated schema that its configuration asks for (the partitioned
+   * residents of a PostgreSQL server), run after every migration; returns what it applied.
+   */
+  afterMigrate?: (db: Db, config: MigrateSettings) => Promise<string[]>;
   /**
    * Reference data (code lists, catalogs, categories): idempotent, run again only when its inputs
    * change (setup.ts fingerprints them), and kept in the compiled server's embedded template.

@@ -1,5 +1,6 @@
 import type { SimpulModule } from '../../platform/module.ts';
 import { setResidentDirectory } from '../../platform/resident-directory.ts';
+import { seedCountryAreas } from '../regions/service.ts';
 import { correctionsWorkCount, correctionsWorkItems, correctionsWorkQueue } from './corrections.ts';
 import { residentFigures } from './figures.ts';
 import { messages } from './messages.ts';
@@ -10,6 +11,7 @@ import { residentSearch } from './search.ts';
 import {
   failInterruptedImportsAtStart,
   findResidentByNik,
+  partitionResidentsByRegency,
   residentImport,
   seedDemoResidents,
   seedReferenceCodes,
@@ -34,6 +36,13 @@ export { MyCorrectionsSection } from './views/corrections.tsx';
 export const residentsModule: SimpulModule = {
   name: 'residents',
   migrations: residentMigrations,
+  // the partitioned layout is a PostgreSQL server's, asked for by SIMPUL_PARTITION_BY_REGENCY; it
+  // partitions by the regencies of the province, so the country's areas are listed first
+  async afterMigrate(db, config) {
+    if (!config.partitionByRegency || !config.databaseUrl) return [];
+    await seedCountryAreas(db);
+    return partitionResidentsByRegency(db, config.regencyCode);
+  },
   routes: residentRoutes,
   messages,
   figures: residentFigures,
