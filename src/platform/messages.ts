@@ -2,6 +2,7 @@ import { agencyMessages } from './agencies/messages.ts';
 import { auditMessages } from './audit/messages.ts';
 import { fileMessages } from './files/messages.ts';
 import { mergeMessages, readMessages } from './i18n/catalogue.ts';
+import { codePath } from './paths.ts';
 import { searchMessages } from './search/messages.ts';
 import { workMessages } from './work/messages.ts';
 
@@ -10,6 +11,6 @@ export const platformMessages = mergeMessages(
   fileMessages,
   workMessages,
   agencyMessages,
-  readMessages(new URL('./messages.json', import.meta.url)),
+  readMessages(codePath('platform/messages.json')),
   auditMessages,
 );

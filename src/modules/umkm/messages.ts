@@ -1,5 +1,6 @@
 import { readMessages, registerMessages } from '../../platform/i18n/index.ts';
+import { codePath } from '../../platform/paths.ts';
 
-export const messages = readMessages(new URL('./messages.json', import.meta.url));
+export const messages = readMessages(codePath('modules/umkm/messages.json'));
 // registered as soon as the module's code loads, so its services speak outside an app too (CLI, tests)
 registerMessages(messages);

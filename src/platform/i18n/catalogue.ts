@@ -4,15 +4,19 @@ export type Messages = Record<string, string>;
 export type MessageCatalogue = { id: Messages; en: Messages };
 
 /**
- * Reads a module's texts from a JSON file beside it: `{ "key": ["Indonesian", "English"] }`, each
+ * Reads a module's texts from its JSON file (found through `codePath`, since the compiled server is
+ * one bundle in which every file's own URL is the bundle's): `{ "key": ["Indonesian", "English"] }`, each
  * text in both languages side by side so the two never drift apart. Translators edit these files
  * without touching code; a malformed entry stops the start with the file and key named.
  */
-export function readMessages(file: URL): MessageCatalogue {
+export function readMessages(file: string | URL): MessageCatalogue {
   const entries: Record<string, unknown> = JSON.parse(readFileSync(file, 'utf8'));
   const catalogue: MessageCatalogue = { id: {}, en: {} };
   for (const [key, pair] of Object.entries(entries)) {
-    if (!isTextPair(pair)) throw new Error(`${file.pathname}: "${key}" needs ["Indonesian", "English"]`);
+    if (!isTextPair(pair))
+      throw new Error(
+        `${file instanceof URL ? file.pathname : file}: "${key}" needs ["Indonesian", "English"]`,
+      );
     catalogue.id[key] = pair[0];
     catalogue.en[key] = pair[1];
   }

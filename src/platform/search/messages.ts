@@ -1,3 +1,4 @@
 import { readMessages } from '../i18n/catalogue.ts';
+import { codePath } from '../paths.ts';
 
-export const searchMessages = readMessages(new URL('./messages.json', import.meta.url));
+export const searchMessages = readMessages(codePath('platform/search/messages.json'));

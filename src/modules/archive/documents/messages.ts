@@ -1,3 +1,4 @@
 import { readMessages } from '../../../platform/i18n/index.ts';
+import { codePath } from '../../../platform/paths.ts';
 
-export const messages = readMessages(new URL('./messages.json', import.meta.url));
+export const messages = readMessages(codePath('modules/archive/documents/messages.json'));
