@@ -91,10 +91,10 @@ export interface CliCommand {
   run(ctx: Ctx, args: string[], print: (line: string) => void): Promise<void>;
 }
 
-/** What a domain module hands the platform: its tables, routes, texts, seed and menu entries. */
 /** What `afterMigrate` may read of the configuration. */
 export type MigrateSettings = Pick<Config, 'databaseUrl' | 'partitionByRegency' | 'regencyCode'>;
 
+/** What a domain module hands the platform: its tables, routes, texts, seed and menu entries. */
 export interface SimpulModule {
   name: string;
   migrations?: Record<string, Migration>;
