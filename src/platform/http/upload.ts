@@ -3,6 +3,61 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { Invalid } from './errors.ts';
 
+/** A file a form carried: the name of its input, the file's own name, and its bytes. */
+export interface UploadedPart {
+  field: string;
+  filename: string;
+  bytes: Buffer;
+}
+
+/**
+ * A form read into memory. `tooLarge` names the inputs whose file was over the size limit and
+ * `tooMany` says the form carried more files than allowed: the route turns them into a field error
+ * in its own words, never a 413 page that loses what was typed.
+ */
+export interface BufferedForm {
+  fields: Record<string, unknown>;
+  files: UploadedPart[];
+  tooLarge: string[];
+  tooMany: boolean;
+}
+
+const codeOf = (error: unknown) => (error as { code?: string }).code;
+
+/**
+ * Reads a form with a few small files (photos, scans, documents), multipart or url-encoded, keeping
+ * every text field. An input left empty is no file; a file over `limits.fileSize` is skipped and
+ * its input named in `tooLarge`, and the fields after it are still read.
+ */
+export async function readBufferedForm(
+  request: FastifyRequest,
+  limits: { fileSize?: number; files?: number } = {},
+): Promise<BufferedForm> {
+  const form: BufferedForm = { fields: {}, files: [], tooLarge: [], tooMany: false };
+  if (!request.isMultipart()) return { ...form, fields: (request.body ?? {}) as Record<string, unknown> };
+  try {
+    for await (const part of request.parts({ limits })) {
+      if (part.type !== 'file') {
+        form.fields[part.fieldname] = part.value;
+        continue;
+      }
+      try {
+        const bytes = await part.toBuffer();
+        if (part.filename && bytes.length > 0)
+          form.files.push({ field: part.fieldname, filename: part.filename, bytes });
+      } catch (error) {
+        if (codeOf(error) !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+        form.tooLarge.push(part.fieldname);
+      }
+    }
+  } catch (error) {
+    // the parts after the one over the count are not read
+    if (codeOf(error) !== 'FST_FILES_LIMIT') throw error;
+    form.tooMany = true;
+  }
+  return form;
+}
+
 /** What reading a one-file upload form gave: the place the file went (an import's), or why not. */
 export interface OneUpload<J> {
   job: J | null;
@@ -34,7 +89,7 @@ export async function readOneUpload<J extends { uploadPath: string }>(
     }
   } catch (error) {
     if (error instanceof Invalid) out.problem = Object.values(error.fields).join(' ');
-    else if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') out.problem = options.tooLarge;
+    else if (codeOf(error) === 'FST_REQ_FILE_TOO_LARGE') out.problem = options.tooLarge;
     else throw error;
   }
   if (!out.job && !out.problem) out.problem = options.noFile;
