@@ -36,19 +36,18 @@ export async function readBufferedForm(
   const form: BufferedForm = { fields: {}, files: [], tooLarge: [], tooMany: false };
   if (!request.isMultipart()) return { ...form, fields: (request.body ?? {}) as Record<string, unknown> };
   try {
-    for await (const part of request.parts({ limits })) {
+    // a file over the limit arrives cut short instead of ending the form, so later fields still come
+    // (the plugin reads throwFileSizeLimit in parts() too; its types name it only for file())
+    const options = { limits, throwFileSizeLimit: false };
+    for await (const part of request.parts(options)) {
       if (part.type !== 'file') {
         form.fields[part.fieldname] = part.value;
         continue;
       }
-      try {
-        const bytes = await part.toBuffer();
-        if (part.filename && bytes.length > 0)
-          form.files.push({ field: part.fieldname, filename: part.filename, bytes });
-      } catch (error) {
-        if (codeOf(error) !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-        form.tooLarge.push(part.fieldname);
-      }
+      const bytes = await part.toBuffer();
+      if (part.file.truncated) form.tooLarge.push(part.fieldname);
+      else if (part.filename && bytes.length > 0)
+        form.files.push({ field: part.fieldname, filename: part.filename, bytes });
     }
   } catch (error) {
     // the parts after the one over the count are not read
