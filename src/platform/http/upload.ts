@@ -64,25 +64,35 @@ export interface OneUpload<J> {
 }
 
 /**
- * `formRoute`'s `read` for a form whose only content is one file: streams the file to the place
- * `start(fileName)` makes for it (e.g. `createImport`'s `uploadPath`) and says in the visitor's
- * words what went wrong (no file, too large, or the `Invalid` `start` threw). `handle` then queues
- * the job or refuses it.
+ * `formRoute`'s `read` for an upload form of one file: streams the file to the place
+ * `start(fileName, fields)` makes for it (e.g. `createImport`'s `uploadPath`) and says in the
+ * visitor's words what went wrong (no file, too large, or the `Invalid` `start` threw). `start` sees
+ * the text fields placed before the file input (an import's mode). `handle` then queues the job or
+ * refuses it.
  */
 export async function readOneUpload<J extends { uploadPath: string }>(
   request: FastifyRequest,
-  options: { maxBytes: number; start: (fileName: string) => Promise<J>; noFile: string; tooLarge: string },
+  options: {
+    maxBytes: number;
+    start: (fileName: string, fields: Record<string, unknown>) => Promise<J>;
+    noFile: string;
+    tooLarge: string;
+  },
 ): Promise<{ fields: Record<string, unknown>; files: OneUpload<J> }> {
+  const fields: Record<string, unknown> = {};
   const out: OneUpload<J> = { job: null, problem: null };
   if (!request.isMultipart()) return { fields: {}, files: { job: null, problem: options.noFile } };
   try {
     for await (const part of request.parts({ limits: { fileSize: options.maxBytes, files: 1 } })) {
-      if (part.type !== 'file') continue;
+      if (part.type !== 'file') {
+        fields[part.fieldname] = part.value;
+        continue;
+      }
       if (!part.filename) {
         part.file.resume();
         continue;
       }
-      out.job = await options.start(part.filename);
+      out.job = await options.start(part.filename, fields);
       await pipeline(part.file, fs.createWriteStream(out.job.uploadPath));
       if (part.file.truncated) out.problem = options.tooLarge;
     }
@@ -92,5 +102,5 @@ export async function readOneUpload<J extends { uploadPath: string }>(
     else throw error;
   }
   if (!out.job && !out.problem) out.problem = options.noFile;
-  return { fields: {}, files: out };
+  return { fields, files: out };
 }
