@@ -8,7 +8,7 @@ import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
 import { queryText } from '../../platform/http/input.ts';
-import { readOneUpload } from '../../platform/http/upload.ts';
+import { readBufferedForm, readOneUpload } from '../../platform/http/upload.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { xlsxWriter } from '../../platform/tabular/index.ts';
 import { findVillage } from '../regions/service.ts';
@@ -125,21 +125,9 @@ function staffVillage(request: FastifyRequest): string | null {
 async function readVerifyForm(
   request: FastifyRequest,
 ): Promise<{ fields: Record<string, unknown>; files: { scan: ScanUpload | null; problem: string | null } }> {
-  const files: { scan: ScanUpload | null; problem: string | null } = { scan: null, problem: null };
-  if (!request.isMultipart()) return { fields: (request.body ?? {}) as Record<string, unknown>, files };
-  const fields: Record<string, unknown> = {};
-  try {
-    for await (const part of request.parts({ limits: { fileSize: MAX_SCAN, files: 1 } })) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (part.filename && bytes.length > 0) files.scan = { filename: part.filename, bytes };
-      } else fields[part.fieldname] = part.value;
-    }
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-    files.problem = t('aid.error.scanTooLarge');
-  }
-  return { fields, files };
+  const form = await readBufferedForm(request, { fileSize: MAX_SCAN, files: 1 });
+  const problem = form.tooLarge.length > 0 ? t('aid.error.scanTooLarge') : null;
+  return { fields: form.fields, files: { scan: form.files[0] ?? null, problem } };
 }
 
 function attachment(reply: FastifyReply, name: string, type: string): FastifyReply {

@@ -1,14 +1,13 @@
-import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { scopeLevel } from '../../platform/auth/policy.ts';
 import { csvLine } from '../../platform/csv.ts';
-import { Invalid, NotFound } from '../../platform/http/errors.ts';
+import { NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
 import { queryText } from '../../platform/http/input.ts';
+import { readOneUpload } from '../../platform/http/upload.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { importPercent } from '../../platform/imports/index.ts';
 import { xlsxWriter } from '../../platform/tabular/write.ts';
@@ -86,11 +85,6 @@ const LineForm = formBody({
   realisasi_semester_2: textField({ maxLength: 40 }),
 });
 
-interface UploadRead {
-  job: { id: string; uploadPath: string } | null;
-  problem: string | null;
-}
-
 export async function apbdesRoutes(app: FastifyInstance): Promise<void> {
   const staff = { preHandler: requireStaff(), schema: { hide: true } };
   const open = { schema: { hide: true } };
@@ -161,34 +155,15 @@ export async function apbdesRoutes(app: FastifyInstance): Promise<void> {
   formRoute(app, '/kelola/apbdes/:code/:year/impor', {
     preHandler: requireStaff(),
     body: formBody({}),
-    read: async (request): Promise<{ fields: Record<string, unknown>; files: UploadRead }> => {
+    read: (request) => {
       const { code, year } = request.params as BudgetParams;
-      const out: UploadRead = { job: null, problem: null };
-      if (!request.isMultipart())
-        return { fields: {}, files: { job: null, problem: t('apbdes.error.noFile') } };
-      try {
-        for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD, files: 1 } })) {
-          if (part.type !== 'file') continue;
-          if (!part.filename) {
-            part.file.resume();
-            continue;
-          }
-          out.job = await createBudgetImport(request.ctx, {
-            villageCode: code,
-            year: parseYear(year),
-            fileName: part.filename,
-          });
-          await pipeline(part.file, fs.createWriteStream(out.job.uploadPath));
-          if (part.file.truncated) out.problem = t('apbdes.error.fileTooLarge');
-        }
-      } catch (error) {
-        if (error instanceof Invalid) out.problem = Object.values(error.fields).join(' ');
-        else if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          out.problem = t('apbdes.error.fileTooLarge');
-        else throw error;
-      }
-      if (!out.job && !out.problem) out.problem = t('apbdes.error.noFile');
-      return { fields: {}, files: out };
+      return readOneUpload(request, {
+        maxBytes: MAX_UPLOAD,
+        start: (fileName) =>
+          createBudgetImport(request.ctx, { villageCode: code, year: parseYear(year), fileName }),
+        noFile: t('apbdes.error.noFile'),
+        tooLarge: t('apbdes.error.fileTooLarge'),
+      });
     },
     page: (request, { errors }) =>
       staffPage(request, request.params, { importError: errors.file ?? Object.values(errors).join(' ') }),

@@ -5,6 +5,7 @@ import { Invalid } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
 import { pageNumber, queryText } from '../../platform/http/input.ts';
+import { readBufferedForm } from '../../platform/http/upload.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
   classificationCode,
@@ -50,24 +51,10 @@ interface ScanUpload {
 /** A form with one optional scan (multipart, or url-encoded without one); `field` names the file input. */
 function scanForm(field: string) {
   return async (request: FastifyRequest): Promise<{ fields: Record<string, unknown>; files: ScanUpload }> => {
-    const files: ScanUpload = { scan: null, problem: null };
-    if (!request.isMultipart()) return { fields: (request.body ?? {}) as Record<string, unknown>, files };
-    const fields: Record<string, unknown> = {};
-    for await (const part of request.parts({ limits: { fileSize: MAX_SCAN_BYTES } })) {
-      if (part.type !== 'file') {
-        fields[part.fieldname] = part.value;
-        continue;
-      }
-      try {
-        const bytes = await part.toBuffer();
-        if (part.fieldname === field && part.filename && bytes.length > 0)
-          files.scan = { filename: part.filename, bytes };
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-        files.problem = t('archive.error.scanTooLarge');
-      }
-    }
-    return { fields, files };
+    const form = await readBufferedForm(request, { fileSize: MAX_SCAN_BYTES });
+    const scan = form.files.find((file) => file.field === field) ?? null;
+    const problem = form.tooLarge.length > 0 ? t('archive.error.scanTooLarge') : null;
+    return { fields: form.fields, files: { scan, problem } };
   };
 }
 

@@ -5,6 +5,7 @@ import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
 import { pageNumber as parsePage, queryText } from '../../platform/http/input.ts';
+import { readBufferedForm } from '../../platform/http/upload.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { regionName } from '../regions/service.ts';
 import { sendLetterPdf } from './download.ts';
@@ -27,19 +28,9 @@ import './messages.ts';
 async function readLogoUpload(
   request: FastifyRequest,
 ): Promise<{ fields: Record<string, string>; files: { logo: Buffer | null; uploadProblem?: string } }> {
-  let logo: Buffer | null = null;
-  let uploadProblem: string | undefined;
-  if (!request.isMultipart()) return { fields: {}, files: { logo } };
-  for await (const part of request.parts()) {
-    if (part.type !== 'file') continue;
-    try {
-      const bytes = await part.toBuffer();
-      if (part.fieldname === 'logo' && part.filename && bytes.length > 0) logo = bytes;
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-      if (part.fieldname === 'logo') uploadProblem = t('letters.settings.fileTooLarge');
-    }
-  }
+  const form = await readBufferedForm(request);
+  const logo = form.files.find((file) => file.field === 'logo')?.bytes ?? null;
+  const uploadProblem = form.tooLarge.includes('logo') ? t('letters.settings.fileTooLarge') : undefined;
   return { fields: {}, files: { logo, uploadProblem } };
 }
 

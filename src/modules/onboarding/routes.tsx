@@ -9,6 +9,7 @@ import { Conflict, Forbidden, Invalid, TooManyRequests } from '../../platform/ht
 import { safeReturnPath } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
 import { queryText } from '../../platform/http/input.ts';
+import { readBufferedForm } from '../../platform/http/upload.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { startSession } from '../../platform/routes/session.ts';
 import {
@@ -39,21 +40,11 @@ type Upload = { fileName: string; bytes: Buffer } | { problem: string } | null;
 async function readUpload(
   request: FastifyRequest,
 ): Promise<{ fields: Record<string, unknown>; files: Upload }> {
-  const fields: Record<string, unknown> = {};
-  let upload: Upload = null;
-  if (!request.isMultipart()) return { fields: (request.body ?? {}) as Record<string, unknown>, files: null };
-  for await (const part of request.parts({ limits: { fileSize: MAX_FILE_BYTES } })) {
-    if (part.type === 'file') {
-      try {
-        const bytes = await part.toBuffer();
-        if (part.filename && bytes.length > 0) upload = { fileName: part.filename, bytes };
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-        upload = { problem: t('onboarding.error.fileTooLarge') };
-      }
-    } else fields[part.fieldname] = part.value;
-  }
-  return { fields, files: upload };
+  const form = await readBufferedForm(request, { fileSize: MAX_FILE_BYTES });
+  const file = form.files.at(-1);
+  if (form.tooLarge.length > 0)
+    return { fields: form.fields, files: { problem: t('onboarding.error.fileTooLarge') } };
+  return { fields: form.fields, files: file ? { fileName: file.filename, bytes: file.bytes } : null };
 }
 
 async function overview(

@@ -5,6 +5,7 @@ import { Conflict, Forbidden, NotFound } from '../../platform/http/errors.ts';
 import { safeReturnPath, setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
 import { queryText } from '../../platform/http/input.ts';
+import { readBufferedForm } from '../../platform/http/upload.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
   applyCorrection,
@@ -43,21 +44,8 @@ interface PhotoUpload {
 async function readCorrectionForm(
   request: FastifyRequest,
 ): Promise<{ fields: Record<string, unknown>; files: PhotoUpload }> {
-  const files: PhotoUpload = { photo: null, tooLarge: false };
-  if (!request.isMultipart()) return { fields: (request.body ?? {}) as Record<string, unknown>, files };
-  const fields: Record<string, unknown> = {};
-  for await (const part of request.parts({ limits: { fileSize: CORRECTION_PHOTO_BYTES, files: 1 } })) {
-    if (part.type === 'file') {
-      try {
-        const bytes = await part.toBuffer();
-        if (part.filename && bytes.length > 0) files.photo = { filename: part.filename, bytes };
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-        files.tooLarge = true;
-      }
-    } else fields[part.fieldname] = part.value;
-  }
-  return { fields, files };
+  const form = await readBufferedForm(request, { fileSize: CORRECTION_PHOTO_BYTES, files: 1 });
+  return { fields: form.fields, files: { photo: form.files[0] ?? null, tooLarge: form.tooLarge.length > 0 } };
 }
 
 const CorrectionForm = formBody({

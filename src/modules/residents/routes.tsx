@@ -1,14 +1,13 @@
-import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff } from '../../platform/auth/guards.ts';
 import { csvLine, spreadsheetText } from '../../platform/csv.ts';
-import { Forbidden, Invalid } from '../../platform/http/errors.ts';
+import { Forbidden } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formRoute } from '../../platform/http/form-route.ts';
 import { pageNumber as parsePage, queryText } from '../../platform/http/input.ts';
+import { readOneUpload } from '../../platform/http/upload.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { importPercent } from '../../platform/imports/index.ts';
 import { regionName } from '../regions/service.ts';
@@ -222,36 +221,20 @@ export async function residentRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(`${BASE}/impor`, staff, async (request, reply) => {
     const { village } = await pickVillage(request);
-    let job: { id: string; uploadPath: string } | null = null;
-    let mode = 'valid_rows';
-    let problem: string | null = null;
-    if (!request.isMultipart()) problem = t('residents.error.noFile');
-    else {
-      try {
-        // fields come before the file in the form, so the mode is known when the file arrives
-        for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD, files: 1 } })) {
-          if (part.type === 'file') {
-            if (!part.filename) {
-              part.file.resume();
-              continue;
-            }
-            job = await createImportJob(request.ctx, {
-              villageCode: village.code,
-              fileName: part.filename,
-              mode: mode === 'all_or_nothing' ? 'all_or_nothing' : 'valid_rows',
-            });
-            await pipeline(part.file, fs.createWriteStream(job.uploadPath));
-            if (part.file.truncated) problem = t('residents.error.tooLarge');
-          } else if (part.fieldname === 'mode') mode = text(part.value);
-        }
-      } catch (error) {
-        if (error instanceof Invalid) problem = Object.values(error.fields).join(' ');
-        else if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          problem = t('residents.error.tooLarge');
-        else throw error;
-      }
-    }
-    if (!job && !problem) problem = t('residents.error.noFile');
+    // the mode comes before the file in the form, so it is known when the file arrives
+    const { fields, files: upload } = await readOneUpload(request, {
+      maxBytes: MAX_UPLOAD,
+      start: (fileName, before) =>
+        createImportJob(request.ctx, {
+          villageCode: village.code,
+          fileName,
+          mode: before.mode === 'all_or_nothing' ? 'all_or_nothing' : 'valid_rows',
+        }),
+      noFile: t('residents.error.noFile'),
+      tooLarge: t('residents.error.tooLarge'),
+    });
+    const { job, problem } = upload;
+    const mode = text(fields.mode) || 'valid_rows';
     if (problem || !job) {
       if (job) await refuseImportJob(request.ctx, job.id, problem ?? '');
       const imports = await listImports(request.ctx, village.code);

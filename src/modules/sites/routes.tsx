@@ -8,6 +8,7 @@ import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
 import { pageNumber, queryText } from '../../platform/http/input.ts';
 import type { Locale } from '../../platform/http/request-context.ts';
+import { readBufferedForm } from '../../platform/http/upload.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { codePath } from '../../platform/paths.ts';
 import { IMMUTABLE, registerAssetFolder } from '../../platform/ui/assets.ts';
@@ -29,23 +30,10 @@ interface Uploads {
 async function readUploadForm(
   request: FastifyRequest,
 ): Promise<{ fields: Record<string, unknown>; files: Uploads }> {
-  const files: Uploads = { files: new Map(), problem: null };
-  if (!request.isMultipart()) return { fields: (request.body ?? {}) as Record<string, unknown>, files };
-  const fields: Record<string, unknown> = {};
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (part.filename && bytes.length > 0) files.files.set(part.fieldname, bytes);
-      } else fields[part.fieldname] = part.value;
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_FILES_LIMIT')
-      files.problem = t('sites.error.imageTooLarge');
-    else throw error;
-  }
-  return { fields, files };
+  const form = await readBufferedForm(request);
+  const files = new Map(form.files.map((file) => [file.field, file.bytes]));
+  const problem = form.tooLarge.length > 0 || form.tooMany ? t('sites.error.imageTooLarge') : null;
+  return { fields: form.fields, files: { files, problem } };
 }
 
 /** Article and profile pages may carry an allow-listed embed: the frame sources are named on those pages only. */

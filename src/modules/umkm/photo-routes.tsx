@@ -3,6 +3,7 @@ import { requireStaff } from '../../platform/auth/guards.ts';
 import { sendPrivateFile } from '../../platform/http/download.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute } from '../../platform/http/form-route.ts';
+import { readBufferedForm } from '../../platform/http/upload.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { PHOTO_BYTES, type PhotoUpload, recordPhoto, setPhoto, showcasePhoto } from './photo.ts';
 import { getEnterprise } from './service.ts';
@@ -12,19 +13,8 @@ import { EnterprisePage } from './views/staff.tsx';
 async function readPhotoForm(
   request: FastifyRequest,
 ): Promise<{ fields: Record<string, unknown>; files: PhotoUpload }> {
-  const files: PhotoUpload = { photo: null, tooLarge: false };
-  if (!request.isMultipart()) return { fields: {}, files };
-  for await (const part of request.parts({ limits: { fileSize: PHOTO_BYTES, files: 1 } })) {
-    if (part.type !== 'file') continue;
-    try {
-      const bytes = await part.toBuffer();
-      if (part.filename && bytes.length > 0) files.photo = { filename: part.filename, bytes };
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-      files.tooLarge = true;
-    }
-  }
-  return { fields: {}, files };
+  const form = await readBufferedForm(request, { fileSize: PHOTO_BYTES, files: 1 });
+  return { fields: {}, files: { photo: form.files[0] ?? null, tooLarge: form.tooLarge.length > 0 } };
 }
 
 /** The enterprise's photo: set by the office, seen by staff in scope, on the showcase once published. */

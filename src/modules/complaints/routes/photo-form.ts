@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { readBufferedForm } from '../../../platform/http/upload.ts';
 import { t } from '../../../platform/i18n/index.ts';
 
 export interface PhotoFiles {
@@ -10,23 +11,9 @@ export interface PhotoFiles {
 export async function readPhotoForm(
   request: FastifyRequest,
 ): Promise<{ fields: Record<string, unknown>; files: PhotoFiles }> {
-  const files: PhotoFiles = { photos: [], photoProblem: null };
-  if (!request.isMultipart()) return { fields: (request.body ?? {}) as Record<string, unknown>, files };
-  const fields: Record<string, unknown> = {};
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (part.filename && bytes.length > 0) files.photos.push(bytes);
-      } else {
-        fields[part.fieldname] = part.value;
-      }
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') files.photoProblem = t('complaints.error.photoTooLarge');
-    else if (code === 'FST_FILES_LIMIT') files.photoProblem = t('complaints.error.tooManyPhotos');
-    else throw error;
-  }
-  return { fields, files };
+  const form = await readBufferedForm(request);
+  let photoProblem: string | null = null;
+  if (form.tooLarge.length > 0) photoProblem = t('complaints.error.photoTooLarge');
+  else if (form.tooMany) photoProblem = t('complaints.error.tooManyPhotos');
+  return { fields: form.fields, files: { photos: form.files.map((file) => file.bytes), photoProblem } };
 }

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { readBufferedForm } from '../../../platform/http/upload.ts';
 import { t } from '../../../platform/i18n/index.ts';
 import { MAX_DOCUMENT_BYTES } from '../documents.ts';
 import type { UploadedDocument } from '../service.ts';
@@ -12,20 +13,8 @@ export interface DocumentUpload {
 export async function readDocumentForm(
   request: FastifyRequest,
 ): Promise<{ fields: Record<string, unknown>; files: DocumentUpload }> {
-  const files: DocumentUpload = { document: null, problem: null };
-  if (!request.isMultipart()) return { fields: (request.body ?? {}) as Record<string, unknown>, files };
-  const fields: Record<string, unknown> = {};
-  for await (const part of request.parts({ limits: { fileSize: MAX_DOCUMENT_BYTES } })) {
-    if (part.type === 'file') {
-      try {
-        const bytes = await part.toBuffer();
-        if (part.fieldname === 'document' && part.filename && bytes.length > 0)
-          files.document = { filename: part.filename, bytes };
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-        files.problem = t('informasi.error.fileTooLarge');
-      }
-    } else fields[part.fieldname] = part.value;
-  }
-  return { fields, files };
+  const form = await readBufferedForm(request, { fileSize: MAX_DOCUMENT_BYTES });
+  const document = form.files.find((file) => file.field === 'document') ?? null;
+  const problem = form.tooLarge.length > 0 ? t('informasi.error.fileTooLarge') : null;
+  return { fields: form.fields, files: { document, problem } };
 }

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { setFlash } from '../../../platform/http/flash.ts';
+import { readBufferedForm } from '../../../platform/http/upload.ts';
 import { t } from '../../../platform/i18n/index.ts';
 import {
   DEFAULT_ATTACHMENT_BYTES,
@@ -21,28 +22,13 @@ export interface RequestUploads {
 export async function readRequestForm(
   request: FastifyRequest,
 ): Promise<{ fields: Record<string, unknown>; files: RequestUploads }> {
-  const uploads: RequestUploads = { files: [], uploadProblems: {} };
-  if (!request.isMultipart())
-    return { fields: (request.body ?? {}) as Record<string, unknown>, files: uploads };
-  const fields: Record<string, unknown> = {};
   // above the app's 5 MB: a phone photo is 3–6 MB before the server shrinks it
-  for await (const part of request.parts({ limits: { fileSize: DEFAULT_ATTACHMENT_BYTES } })) {
-    if (part.type === 'file') {
-      try {
-        const bytes = await part.toBuffer();
-        if (part.filename && bytes.length > 0)
-          uploads.files.push({
-            field: part.fieldname.replace(/^lampiran_/, ''),
-            filename: part.filename,
-            bytes,
-          });
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-        uploads.uploadProblems[part.fieldname] = t('services.error.fileTooLarge');
-      }
-    } else fields[part.fieldname] = part.value;
-  }
-  return { fields, files: uploads };
+  const form = await readBufferedForm(request, { fileSize: DEFAULT_ATTACHMENT_BYTES });
+  const files = form.files.map((file) => ({ ...file, field: file.field.replace(/^lampiran_/, '') }));
+  const uploadProblems = Object.fromEntries(
+    form.tooLarge.map((field) => [field, t('services.error.fileTooLarge')]),
+  );
+  return { fields: form.fields, files: { files, uploadProblems } };
 }
 
 /** What the service needs from a request form. */
