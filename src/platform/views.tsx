@@ -8,9 +8,11 @@ import {
   ErrorSummary,
   type FieldErrors,
   Form,
+  FormSection,
   fieldFor,
   Pagination,
   Panel,
+  PasswordField,
   SelectField,
   StatusTag,
   SummaryList,
@@ -55,9 +57,8 @@ export function LoginPage(props: {
           autocomplete="username"
           required
         />
-        <TextField
+        <PasswordField
           name="password"
-          type="password"
           label={t('auth.password')}
           error={props.errors?.password}
           autocomplete="current-password"
@@ -311,9 +312,8 @@ export function NewUserPage(props: {
           hint={t('users.scopeHint', { agencies: props.agencies.map((a) => a.code).join(', ') })}
           required
         />
-        <TextField
+        <PasswordField
           name="password"
-          type="password"
           label={labels.password}
           hint={t('users.passwordHint')}
           error={props.errors?.password}
@@ -443,20 +443,16 @@ export function AccountPage(props: { actor: StaffActor; errors?: FieldErrors }):
           [t('users.scope'), props.actor.scope.code],
         ]}
       />
-      <h2>{t('account.changePassword')}</h2>
-      <ErrorSummary errors={props.errors} />
-      <Form action="/kelola/akun/kata-sandi">
-        <TextField
+      <FormSection title={t('account.changePassword')} action="/kelola/akun/kata-sandi" errors={props.errors}>
+        <PasswordField
           name="current"
-          type="password"
           label={t('account.currentPassword')}
           error={props.errors?.current}
           autocomplete="current-password"
           required
         />
-        <TextField
+        <PasswordField
           name="password"
-          type="password"
           label={t('account.newPassword')}
           hint={t('users.passwordHint')}
           error={props.errors?.password}
@@ -464,7 +460,7 @@ export function AccountPage(props: { actor: StaffActor; errors?: FieldErrors }):
           required
         />
         <Button>{t('ui.save')}</Button>
-      </Form>
+      </FormSection>
       <h2>{t('account.apiToken')}</h2>
       <p>
         <a href="/kelola/akun/token">{t('account.manageTokens')}</a>
@@ -547,28 +543,24 @@ export function TokensPage(props: {
         ]}
       />
       {props.canCreate ? (
-        <>
-          <h2>{t('account.createToken')}</h2>
-          <ErrorSummary errors={props.errors} />
-          <Form action="/kelola/akun/token">
-            <TextField
-              {...fieldFor(props.values, props.errors, 'name')}
-              label={t('account.tokenName')}
-              required
-            />
-            <SelectField
-              name="days"
-              label={t('account.tokenDays')}
-              options={TOKEN_DAY_CHOICES.map((d) => ({
-                value: String(d),
-                label: t('account.tokenDaysOption', { n: d }),
-              }))}
-              value={props.values?.days ?? '90'}
-              error={props.errors?.days}
-            />
-            <Button variant="secondary">{t('account.createToken')}</Button>
-          </Form>
-        </>
+        <FormSection title={t('account.createToken')} action="/kelola/akun/token" errors={props.errors}>
+          <TextField
+            {...fieldFor(props.values, props.errors, 'name')}
+            label={t('account.tokenName')}
+            required
+          />
+          <SelectField
+            name="days"
+            label={t('account.tokenDays')}
+            options={TOKEN_DAY_CHOICES.map((d) => ({
+              value: String(d),
+              label: t('account.tokenDaysOption', { n: d }),
+            }))}
+            value={props.values?.days ?? '90'}
+            error={props.errors?.days}
+          />
+          <Button variant="secondary">{t('account.createToken')}</Button>
+        </FormSection>
       ) : (
         ''
       )}

@@ -5,6 +5,7 @@ import {
   type FieldErrors,
   FileField,
   Form,
+  PasswordField,
   SelectField,
   Table,
   TextField,
@@ -268,18 +269,16 @@ export function FirstLoginPage(props: {
           width="short"
           required
         />
-        <TextField
+        <PasswordField
           name="password"
-          type="password"
           label={t('onboarding.first.password')}
           hint={t('onboarding.first.passwordHint')}
           error={props.errors?.password}
           autocomplete="new-password"
           required
         />
-        <TextField
+        <PasswordField
           name="confirm"
-          type="password"
           label={t('onboarding.first.confirm')}
           error={props.errors?.confirm}
           autocomplete="new-password"

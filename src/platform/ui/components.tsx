@@ -124,6 +124,13 @@ export function TextField(
   );
 }
 
+/** A password, never filled in again: `current-password` to sign in, `new-password` to choose one. */
+export function PasswordField(
+  props: FieldProps & { autocomplete: 'current-password' | 'new-password' },
+): SafeHtml {
+  return <TextField {...props} type="password" />;
+}
+
 export function DateField(props: FieldProps & { value?: string | null }): SafeHtml {
   return <TextField {...props} type="date" width="medium" />;
 }
@@ -248,6 +255,27 @@ export function Form(props: {
       {method === 'post' ? <input type="hidden" name="_csrf" value={token} /> : ''}
       {props.children}
     </form>
+  );
+}
+
+/**
+ * A page's further task under its own heading: the form's problems listed first, then the form
+ * (`intro` between the heading and them).
+ */
+export function FormSection(props: {
+  title: string;
+  action: string;
+  errors?: FieldErrors | undefined;
+  intro?: Child;
+  children: Child;
+}): SafeHtml {
+  return (
+    <>
+      <h2>{props.title}</h2>
+      {props.intro ?? ''}
+      <ErrorSummary errors={props.errors} />
+      <Form action={props.action}>{props.children}</Form>
+    </>
   );
 }
 

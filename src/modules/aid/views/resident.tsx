@@ -5,6 +5,7 @@ import {
   ErrorSummary,
   type FieldErrors,
   Form,
+  FormSection,
   fieldFor,
   SelectField,
   SummaryList,
@@ -131,25 +132,25 @@ export function MyApplicationPage(props: {
         ]}
       />
       {may.resubmit ? (
-        <>
-          <h2>{t('aid.resident.fixTitle')}</h2>
-          <ErrorSummary errors={props.errors} />
-          <Form action={`${RESIDENT_BASE}/${a.id}/ajukan-ulang`}>
-            <TextArea
-              {...fieldFor(values, props.errors, 'alasan')}
-              label={t('aid.field.reason')}
-              maxlength={1000}
-              required
-            />
-            <TextField
-              {...fieldFor(values, props.errors, 'telepon')}
-              label={t('aid.field.phone')}
-              type="tel"
-              width="medium"
-            />
-            <Button>{t('aid.resident.resubmit')}</Button>
-          </Form>
-        </>
+        <FormSection
+          title={t('aid.resident.fixTitle')}
+          action={`${RESIDENT_BASE}/${a.id}/ajukan-ulang`}
+          errors={props.errors}
+        >
+          <TextArea
+            {...fieldFor(values, props.errors, 'alasan')}
+            label={t('aid.field.reason')}
+            maxlength={1000}
+            required
+          />
+          <TextField
+            {...fieldFor(values, props.errors, 'telepon')}
+            label={t('aid.field.phone')}
+            type="tel"
+            width="medium"
+          />
+          <Button>{t('aid.resident.resubmit')}</Button>
+        </FormSection>
       ) : (
         ''
       )}

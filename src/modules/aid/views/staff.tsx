@@ -9,6 +9,7 @@ import {
   type FieldErrors,
   FileField,
   Form,
+  FormSection,
   fieldFor,
   Pagination,
   SelectField,
@@ -366,45 +367,47 @@ export function BeneficiariesPage(props: {
       />
       <Pagination list={props.list} baseUrl={`${BASE}/penerima`} query={props.filter} />
       {props.addTo ? (
-        <>
-          <h2>{t('aid.staff.addEntry')}</h2>
-          <p>
-            <a href={`${BASE}/impor`}>{t('aid.import.title')}</a>
-          </p>
-          <ErrorSummary errors={props.errors} />
-          <Form action={`${BASE}/penerima`}>
-            <SelectField
-              {...fieldFor(props.values, props.errors, 'program')}
-              label={t('aid.col.programme')}
-              placeholder={t('aid.field.choose')}
-              options={props.programmes
-                .filter((p) => p.active)
-                .map((p) => ({ value: p.id, label: `${p.name} (${p.code})` }))}
-              required
-            />
-            <TextField
-              {...fieldFor(props.values, props.errors, 'periode')}
-              label={t('aid.field.period')}
-              hint={t('aid.field.periodHint')}
-              width="short"
-              required
-            />
-            <TextField
-              {...fieldFor(props.values, props.errors, 'nik')}
-              label={t('aid.field.nik')}
-              hint={t('aid.field.nikHint')}
-              inputmode="numeric"
-              width="medium"
-            />
-            <TextField
-              {...fieldFor(props.values, props.errors, 'no_kk')}
-              label={t('aid.field.familyNumber')}
-              inputmode="numeric"
-              width="medium"
-            />
-            <Button>{t('aid.staff.add')}</Button>
-          </Form>
-        </>
+        <FormSection
+          title={t('aid.staff.addEntry')}
+          intro={
+            <p>
+              <a href={`${BASE}/impor`}>{t('aid.import.title')}</a>
+            </p>
+          }
+          action={`${BASE}/penerima`}
+          errors={props.errors}
+        >
+          <SelectField
+            {...fieldFor(props.values, props.errors, 'program')}
+            label={t('aid.col.programme')}
+            placeholder={t('aid.field.choose')}
+            options={props.programmes
+              .filter((p) => p.active)
+              .map((p) => ({ value: p.id, label: `${p.name} (${p.code})` }))}
+            required
+          />
+          <TextField
+            {...fieldFor(props.values, props.errors, 'periode')}
+            label={t('aid.field.period')}
+            hint={t('aid.field.periodHint')}
+            width="short"
+            required
+          />
+          <TextField
+            {...fieldFor(props.values, props.errors, 'nik')}
+            label={t('aid.field.nik')}
+            hint={t('aid.field.nikHint')}
+            inputmode="numeric"
+            width="medium"
+          />
+          <TextField
+            {...fieldFor(props.values, props.errors, 'no_kk')}
+            label={t('aid.field.familyNumber')}
+            inputmode="numeric"
+            width="medium"
+          />
+          <Button>{t('aid.staff.add')}</Button>
+        </FormSection>
       ) : (
         ''
       )}
@@ -534,31 +537,31 @@ export function FamilyPage(props: {
         ]}
       />
       {f.mayKeep ? (
-        <>
-          <h2>{t('aid.decile.title')}</h2>
-          <ErrorSummary errors={props.errors} />
-          <Form action={`${familyUrl(f.rawFamilyNumber)}/desil`}>
-            <TextField
-              {...fieldFor(props.values, props.errors, 'desil')}
-              label={t('aid.decile.field')}
-              inputmode="numeric"
-              width="short"
-              required
-            />
-            <DateField
-              {...fieldFor(props.values, props.errors, 'tanggal_data')}
-              label={t('aid.decile.date')}
-              required
-            />
-            <TextField
-              {...fieldFor(props.values, props.errors, 'sumber')}
-              label={t('aid.decile.source')}
-              hint="DTSEN"
-              width="medium"
-            />
-            <Button>{t('aid.decile.save')}</Button>
-          </Form>
-        </>
+        <FormSection
+          title={t('aid.decile.title')}
+          action={`${familyUrl(f.rawFamilyNumber)}/desil`}
+          errors={props.errors}
+        >
+          <TextField
+            {...fieldFor(props.values, props.errors, 'desil')}
+            label={t('aid.decile.field')}
+            inputmode="numeric"
+            width="short"
+            required
+          />
+          <DateField
+            {...fieldFor(props.values, props.errors, 'tanggal_data')}
+            label={t('aid.decile.date')}
+            required
+          />
+          <TextField
+            {...fieldFor(props.values, props.errors, 'sumber')}
+            label={t('aid.decile.source')}
+            hint="DTSEN"
+            width="medium"
+          />
+          <Button>{t('aid.decile.save')}</Button>
+        </FormSection>
       ) : (
         ''
       )}
@@ -594,54 +597,54 @@ export function ProgrammesPage(props: {
         ]}
       />
       {props.mayAdd ? (
-        <>
-          <h2>{props.villageOwn ? t('aid.programme.addVillage') : t('aid.programme.add')}</h2>
-          <ErrorSummary errors={props.errors} />
-          <Form action={`${BASE}/program`}>
-            <TextField
-              {...fieldFor(props.values, props.errors, 'kode')}
-              label={t('aid.programme.code')}
-              width="medium"
-              required
-            />
-            <TextField
-              {...fieldFor(props.values, props.errors, 'nama')}
-              label={t('aid.programme.name')}
-              required
-            />
-            {props.villageOwn ? (
-              ''
-            ) : (
-              <SelectField
-                {...fieldFor(props.values, props.errors, 'sumber')}
-                label={t('aid.programme.source')}
-                placeholder={t('aid.field.choose')}
-                options={(['apbn', 'apbd', 'dana_desa'] as const).map((s) => ({
-                  value: s,
-                  label: t(`aid.source.${s}`),
-                }))}
-                required
-              />
-            )}
+        <FormSection
+          title={props.villageOwn ? t('aid.programme.addVillage') : t('aid.programme.add')}
+          action={`${BASE}/program`}
+          errors={props.errors}
+        >
+          <TextField
+            {...fieldFor(props.values, props.errors, 'kode')}
+            label={t('aid.programme.code')}
+            width="medium"
+            required
+          />
+          <TextField
+            {...fieldFor(props.values, props.errors, 'nama')}
+            label={t('aid.programme.name')}
+            required
+          />
+          {props.villageOwn ? (
+            ''
+          ) : (
             <SelectField
-              {...fieldFor(props.values, props.errors, 'sasaran')}
-              label={t('aid.programme.target')}
+              {...fieldFor(props.values, props.errors, 'sumber')}
+              label={t('aid.programme.source')}
               placeholder={t('aid.field.choose')}
-              options={(['person', 'family', 'household'] as const).map((s) => ({
+              options={(['apbn', 'apbd', 'dana_desa'] as const).map((s) => ({
                 value: s,
-                label: t(`aid.target.${s}`),
+                label: t(`aid.source.${s}`),
               }))}
               required
             />
-            <TextField
-              {...fieldFor(props.values, props.errors, 'manfaat')}
-              label={t('aid.programme.benefit')}
-            />
-            <DateField {...fieldFor(props.values, props.errors, 'mulai')} label={t('aid.programme.start')} />
-            <DateField {...fieldFor(props.values, props.errors, 'selesai')} label={t('aid.programme.end')} />
-            <Button>{t('aid.programme.save')}</Button>
-          </Form>
-        </>
+          )}
+          <SelectField
+            {...fieldFor(props.values, props.errors, 'sasaran')}
+            label={t('aid.programme.target')}
+            placeholder={t('aid.field.choose')}
+            options={(['person', 'family', 'household'] as const).map((s) => ({
+              value: s,
+              label: t(`aid.target.${s}`),
+            }))}
+            required
+          />
+          <TextField
+            {...fieldFor(props.values, props.errors, 'manfaat')}
+            label={t('aid.programme.benefit')}
+          />
+          <DateField {...fieldFor(props.values, props.errors, 'mulai')} label={t('aid.programme.start')} />
+          <DateField {...fieldFor(props.values, props.errors, 'selesai')} label={t('aid.programme.end')} />
+          <Button>{t('aid.programme.save')}</Button>
+        </FormSection>
       ) : (
         ''
       )}
