@@ -1,5 +1,5 @@
 import { currentLocale, formatNumber, t } from '../../../platform/i18n/index.ts';
-import type { FieldErrors } from '../../../platform/ui/components.tsx';
+import type { Column, FieldErrors } from '../../../platform/ui/components.tsx';
 import { Button, Form, StatusTag, TextField } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import type { CategoryField } from '../fields.ts';
@@ -155,6 +155,11 @@ export function DeleteButton(props: { action: string }): SafeHtml {
       <Button variant="warning">{t('complaints.rules.delete')}</Button>
     </Form>
   );
+}
+
+/** An admin table's last column: each row's delete button, posted to `action(row)`. */
+export function deleteColumn<Row>(action: (row: Row) => string): Column<Row> {
+  return { header: t('ui.actions'), cell: (row) => <DeleteButton action={action(row)} /> };
 }
 
 /** Several text fields of one kind (coordinates, working days): same input mode and width, each its own name. */

@@ -27,6 +27,7 @@ import {
   categoryChoices,
   categoryName,
   DeleteButton,
+  deleteColumn,
   detailValue,
   placeText,
   rowCategoryName,
@@ -699,9 +700,11 @@ export function CategoryEditPage(props: {
   );
 }
 
+type Holiday = { date: string; name: string };
+
 export function HolidaysPage(props: {
   actor: StaffActor;
-  holidays: Array<{ date: string; name: string }>;
+  holidays: Holiday[];
   errors?: FieldErrors;
   values?: FormValues;
 }): SafeHtml {
@@ -723,10 +726,7 @@ export function HolidaysPage(props: {
         columns={[
           { header: t('complaints.holidays.date'), cell: (h) => formatDate(h.date) },
           { header: t('complaints.holidays.name'), cell: (h) => h.name },
-          {
-            header: t('ui.actions'),
-            cell: (h) => <DeleteButton action={`/kelola/pengaduan/libur/${h.date}/hapus`} />,
-          },
+          deleteColumn((h: Holiday) => `/kelola/pengaduan/libur/${h.date}/hapus`),
         ]}
       />
     </AdminPage>
@@ -802,15 +802,17 @@ export function ClientsPage(props: {
   );
 }
 
+type ReplyTemplate = {
+  id: string;
+  category_name: string | null;
+  state: string | null;
+  title: string;
+  body: string;
+};
+
 export function TemplatesPage(props: {
   actor: StaffActor;
-  templates: Array<{
-    id: string;
-    category_name: string | null;
-    state: string | null;
-    title: string;
-    body: string;
-  }>;
+  templates: ReplyTemplate[];
   categories: Category[];
   errors?: FieldErrors;
   values?: FormValues;
@@ -855,10 +857,7 @@ export function TemplatesPage(props: {
             cell: (r) => r.category_name ?? t('complaints.templates.allCategories'),
           },
           { header: t('complaints.templates.body'), cell: (r) => r.body },
-          {
-            header: t('ui.actions'),
-            cell: (r) => <DeleteButton action={`/kelola/pengaduan/templat/${r.id}/hapus`} />,
-          },
+          deleteColumn((r: ReplyTemplate) => `/kelola/pengaduan/templat/${r.id}/hapus`),
         ]}
       />
     </AdminPage>
