@@ -11,6 +11,7 @@ import {
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Page } from '../../../platform/ui/layout.tsx';
 import { childUrl, posyanduUrl } from './parts.tsx';
+import { FamilyAndMotherFields, PosyanduFields, SexAndBirthFields } from './registry-fields.tsx';
 
 type Values = Record<string, string | undefined>;
 type Errors = Record<string, string>;
@@ -41,15 +42,7 @@ export function EditPosyanduPage(props: {
     <Page title={title} back={{ href: posyanduUrl(p.id), label: p.name }}>
       <ErrorSummary errors={errors} />
       <Form action={`${posyanduUrl(p.id)}/ubah`}>
-        <TextField {...fieldFor(values, errors, 'nama')} label={t('health.field.name')} required />
-        <TextField name="dusun" label={t('health.field.dusun')} value={values.dusun} error={errors.dusun} />
-        <TextField
-          {...fieldFor(values, errors, 'jadwal')}
-          label={t('health.field.scheduleDay')}
-          inputmode="numeric"
-          width="short"
-        />
-        <TextField {...fieldFor(values, errors, 'alamat')} label={t('health.field.address')} />
+        <PosyanduFields values={values} errors={errors} />
         <CheckboxField
           name="aktif"
           value="ya"
@@ -99,20 +92,7 @@ export function EditChildPage(props: {
       <ErrorSummary errors={errors} />
       <Form action={`${childUrl(c.id)}/ubah`}>
         <TextField name="nama" label={t('health.field.childName')} value={values.nama} error={errors.nama} />
-        <SelectField
-          {...fieldFor(values, errors, 'jenis_kelamin')}
-          label={t('health.field.sex')}
-          options={[
-            { value: '1', label: t('health.sex.1') },
-            { value: '2', label: t('health.sex.2') },
-          ]}
-        />
-        <TextField
-          {...fieldFor(values, errors, 'tanggal_lahir')}
-          type="date"
-          label={t('health.field.birthDate')}
-          width="medium"
-        />
+        <SexAndBirthFields values={values} errors={errors} />
         <TextField
           {...fieldFor(values, errors, 'nik')}
           label={t('health.field.nik')}
@@ -129,21 +109,7 @@ export function EditChildPage(props: {
         ) : (
           ''
         )}
-        <TextField
-          {...fieldFor(values, errors, 'no_kk')}
-          label={t('health.field.familyNumber')}
-          inputmode="numeric"
-        />
-        <TextField
-          {...fieldFor(values, errors, 'nama_ibu')}
-          label={t('health.field.motherName')}
-          hint={t('health.hint.motherEdit')}
-        />
-        <TextField
-          {...fieldFor(values, errors, 'nik_ibu')}
-          label={t('health.field.motherNik')}
-          inputmode="numeric"
-        />
+        <FamilyAndMotherFields values={values} errors={errors} motherHint={t('health.hint.motherEdit')} />
         <SelectField
           {...fieldFor(values, errors, 'posyandu')}
           label={t('health.field.posyandu')}

@@ -7,7 +7,6 @@ import {
   Form,
   fieldFor,
   Panel,
-  SelectField,
   StatusTag,
   SummaryList,
   Table,
@@ -18,6 +17,7 @@ import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import { type AtRiskChild, actionsFor, type ChildRecord, maskedNik, type Posyandu } from '../service.ts';
 import { ageText, BASE, ChildBody, childUrl, PRINT_CSS, posyanduUrl, sessionUrl } from './parts.tsx';
+import { FamilyAndMotherFields, PosyanduFields, SexAndBirthFields } from './registry-fields.tsx';
 
 type Values = Record<string, string | undefined>;
 type Errors = Record<string, string>;
@@ -62,15 +62,7 @@ export function PosyanduListPage(props: {
         <Panel title={t('health.newPosyandu')}>
           <ErrorSummary errors={errors} />
           <Form action={`${BASE}/posyandu`}>
-            <TextField {...fieldFor(values, errors, 'nama')} label={t('health.field.name')} required />
-            <TextField {...fieldFor(values, errors, 'dusun')} label={t('health.field.dusun')} />
-            <TextField
-              {...fieldFor(values, errors, 'jadwal')}
-              label={t('health.field.scheduleDay')}
-              inputmode="numeric"
-              width="short"
-            />
-            <TextField {...fieldFor(values, errors, 'alamat')} label={t('health.field.address')} />
+            <PosyanduFields values={values} errors={errors} />
             <Button>{t('health.save')}</Button>
           </Form>
         </Panel>
@@ -145,32 +137,8 @@ export function PosyanduPage(props: {
               inputmode="numeric"
             />
             <TextField {...fieldFor(values, errors, 'nama')} label={t('health.field.childName')} />
-            <SelectField
-              {...fieldFor(values, errors, 'jenis_kelamin')}
-              label={t('health.field.sex')}
-              placeholder=""
-              options={[
-                { value: '1', label: t('health.sex.1') },
-                { value: '2', label: t('health.sex.2') },
-              ]}
-            />
-            <TextField
-              {...fieldFor(values, errors, 'tanggal_lahir')}
-              type="date"
-              label={t('health.field.birthDate')}
-              width="medium"
-            />
-            <TextField
-              {...fieldFor(values, errors, 'no_kk')}
-              label={t('health.field.familyNumber')}
-              inputmode="numeric"
-            />
-            <TextField {...fieldFor(values, errors, 'nama_ibu')} label={t('health.field.motherName')} />
-            <TextField
-              {...fieldFor(values, errors, 'nik_ibu')}
-              label={t('health.field.motherNik')}
-              inputmode="numeric"
-            />
+            <SexAndBirthFields values={values} errors={errors} sexPlaceholder="" />
+            <FamilyAndMotherFields values={values} errors={errors} />
             <Button>{t('health.save')}</Button>
           </Form>
         </Panel>
