@@ -38,6 +38,7 @@ import {
   setVillageServices,
   startRequest,
 } from '../service.ts';
+import { filedRequestForm } from '../views/parts.tsx';
 import {
   AssistFormPage,
   AssistStartPage,
@@ -64,15 +65,7 @@ function staffEditPage(
   return (
     <AssistFormPage
       action={`/kelola/layanan/permohonan/${view.id}/ubah`}
-      definition={view.definition}
-      values={values ?? view.data}
-      errors={errors}
-      remarks={view.remarks}
-      remarkNote={view.remarkNote}
-      family={view.family}
-      attachments={view.attachments}
-      contactPhone={view.contactPhone}
-      contactChannel={view.contactChannel}
+      {...filedRequestForm(view, values, errors)}
       applicantName={view.applicant.name}
     />
   );

@@ -1,4 +1,4 @@
-import { currentLocale, formatDateTime, t } from '../../../platform/i18n/index.ts';
+import { currentLocale, formatDate, formatDateTime, t } from '../../../platform/i18n/index.ts';
 import {
   Button,
   ErrorSummary,
@@ -7,13 +7,15 @@ import {
   Form,
   SelectField,
   StatusTag,
+  SummaryList,
   TextArea,
   TextField,
 } from '../../../platform/ui/components.tsx';
 import { raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import type { FieldDefinition, ServiceDefinition } from '../definition.ts';
 import { type FamilyMember, textOf } from '../forms.ts';
-import type { RequestState } from '../schema.ts';
+import type { RequestView } from '../requests.ts';
+import type { ApplicantSnapshot, RequestState } from '../schema.ts';
 
 const TONE: Record<RequestState, 'neutral' | 'good' | 'warn' | 'bad' | 'info'> = {
   draf: 'neutral',
@@ -170,6 +172,47 @@ export interface RequestFormProps {
   contactChannel?: string | null;
   /** operator filing on a resident's behalf: carries the resident's NIK */
   residentNik?: string;
+}
+
+/** The applicant as the registry knew them when they applied; the office also sees their occupation. */
+export function ApplicantSummary(props: {
+  applicant: ApplicantSnapshot;
+  withOccupation?: boolean;
+}): SafeHtml {
+  const a = props.applicant;
+  return (
+    <SummaryList
+      rows={[
+        [t('services.applicant.name'), a.name],
+        ['NIK', a.nik],
+        [t('services.applicant.familyNumber'), a.familyNumber],
+        [t('services.applicant.birth'), `${a.birthPlace}, ${formatDate(a.birthDate)}`],
+        ...(props.withOccupation
+          ? ([[t('services.applicant.occupation'), a.occupation]] as Array<[string, string]>)
+          : []),
+        [t('services.applicant.address'), a.address],
+      ]}
+    />
+  );
+}
+
+/** The form of a request already filed: its service, its answers (or those just sent back) and what came with it. */
+export function filedRequestForm(
+  view: RequestView,
+  values?: Record<string, string>,
+  errors?: FieldErrors,
+): Omit<RequestFormProps, 'action'> {
+  return {
+    definition: view.definition,
+    values: values ?? view.data,
+    errors,
+    remarks: view.remarks,
+    remarkNote: view.remarkNote,
+    family: view.family,
+    attachments: view.attachments,
+    contactPhone: view.contactPhone,
+    contactChannel: view.contactChannel,
+  };
 }
 
 /** The one form of every service, drawn from its definition; works without JavaScript. */

@@ -24,6 +24,8 @@ import type { RequestView } from '../requests.ts';
 import type { ApplicantSnapshot, RequestState } from '../schema.ts';
 import type { CatalogEntry } from '../service.ts';
 import {
+  ApplicantSummary,
+  filedRequestForm,
   History,
   RequestForm,
   type RequestFormProps,
@@ -294,7 +296,6 @@ export function AccountPage(props: {
     definition: ServiceDefinition;
   }>;
 }): SafeHtml {
-  const a = props.applicant;
   return (
     <Page title={t('services.account.title')}>
       <p>
@@ -322,15 +323,7 @@ export function AccountPage(props: {
       />
       <h2>{t('services.account.myData')}</h2>
       <p class="hint">{t('services.account.dataHint')}</p>
-      <SummaryList
-        rows={[
-          [t('services.applicant.name'), a.name],
-          ['NIK', a.nik],
-          [t('services.applicant.familyNumber'), a.familyNumber],
-          [t('services.applicant.birth'), `${a.birthPlace}, ${formatDate(a.birthDate)}`],
-          [t('services.applicant.address'), a.address],
-        ]}
-      />
+      <ApplicantSummary applicant={props.applicant} />
       {MyCorrectionsSection({ rows: props.corrections })}
       <h2>{t('services.account.family')}</h2>
       <Table
@@ -467,15 +460,7 @@ export function MyRequestPage(props: {
       {view.can.edit ? (
         <RequestForm
           action={`/akun/permohonan/${view.id}`}
-          definition={view.definition}
-          values={props.values ?? view.data}
-          errors={props.errors}
-          remarks={view.remarks}
-          remarkNote={view.remarkNote}
-          family={view.family}
-          attachments={view.attachments}
-          contactPhone={view.contactPhone}
-          contactChannel={view.contactChannel}
+          {...filedRequestForm(view, props.values, props.errors)}
         />
       ) : (
         <RequestSummary view={view} />

@@ -24,6 +24,7 @@ import type { RequestView } from '../requests.ts';
 import { REQUEST_STATES, type RequestState } from '../schema.ts';
 import type { CatalogEntry, QueueVillage, VillageSpeed } from '../service.ts';
 import {
+  ApplicantSummary,
   ageText,
   History,
   RequestForm,
@@ -432,16 +433,7 @@ export function StaffRequestPage(props: {
         ''
       )}
       <h2>{t('services.staff.applicant')}</h2>
-      <SummaryList
-        rows={[
-          [t('services.applicant.name'), a.name],
-          ['NIK', a.nik],
-          [t('services.applicant.familyNumber'), a.familyNumber],
-          [t('services.applicant.birth'), `${a.birthPlace}, ${formatDate(a.birthDate)}`],
-          [t('services.applicant.occupation'), a.occupation],
-          [t('services.applicant.address'), a.address],
-        ]}
-      />
+      <ApplicantSummary applicant={a} withOccupation />
       {view.registryDifferences.length > 0 ? (
         <div class="remark-summary" role="alert">
           <h2>{t('services.staff.registryDiffers')}</h2>
