@@ -265,7 +265,7 @@ export function Form(props: {
 export function FormSection(props: {
   title: string;
   action: string;
-  errors?: FieldErrors | undefined;
+  errors?: FieldErrors;
   intro?: Child;
   children: Child;
 }): SafeHtml {

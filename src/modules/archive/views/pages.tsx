@@ -3,11 +3,13 @@ import {
   Button,
   ButtonLink,
   CheckboxField,
+  type Column,
   DateField,
   ErrorSummary,
   type FieldErrors,
   FileField,
   Form,
+  FormSection,
   fieldFor,
   Pagination,
   SelectField,
@@ -17,7 +19,7 @@ import {
   TextArea,
   TextField,
 } from '../../../platform/ui/components.tsx';
-import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import type { Child, SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Page } from '../../../platform/ui/layout.tsx';
 import type { ClassificationRow } from '../repo.ts';
 import {
@@ -88,47 +90,116 @@ function RegisterFilters(props: { action: string; values: Values; withStatus: bo
   );
 }
 
-export function IncomingListPage(props: {
-  list: Awaited<ReturnType<typeof listIncoming>>;
+/** A register's list: the button that registers a letter, the filters, and one page of its letters. */
+function RegisterListPage<Row>(props: {
+  register: 'surat-masuk' | 'surat-keluar';
+  title: string;
+  heading?: string;
+  mayRegister: boolean;
+  newLabel: string;
   query: Values;
+  withStatus: boolean;
+  list: { page: number; total: number };
+  rows: Row[];
+  empty: string;
+  columns: Column<Row>[];
 }): SafeHtml {
-  const { list } = props;
+  const url = `${BASE}/${props.register}`;
   return (
-    <Page title={t('archive.incoming.title')} wide>
+    <Page title={props.title} heading={props.heading} wide>
       <p>
-        {list.mayRegister ? (
-          <ButtonLink href={`${BASE}/surat-masuk/baru`} variant="primary">
-            {t('archive.incoming.new')}
+        {props.mayRegister ? (
+          <ButtonLink href={`${url}/baru`} variant="primary">
+            {props.newLabel}
           </ButtonLink>
         ) : (
           ''
         )}{' '}
         <a href={`${BASE}/terhapus`}>{t('archive.deleted.link')}</a>
       </p>
-      <RegisterFilters action={`${BASE}/surat-masuk`} values={props.query} withStatus />
-      <Table
-        label={t('archive.incoming.title')}
-        rows={list.rows}
-        empty={t('archive.incoming.empty')}
-        columns={[
-          {
-            header: t('archive.field.agendaNumber'),
-            cell: (r) => <a href={`${BASE}/surat-masuk/${r.id}`}>{`${r.agenda_number}/${r.year}`}</a>,
-          },
-          { header: t('archive.field.receivedOn'), cell: (r) => formatDate(r.received_on) },
-          { header: t('archive.field.letterNumber'), cell: (r) => r.letter_number },
-          { header: t('archive.field.sender'), cell: (r) => r.sender },
-          { header: t('archive.field.subject'), cell: (r) => r.subject },
-          { header: t('archive.field.classificationCode'), cell: (r) => r.classification_code },
-          { header: t('archive.field.status'), cell: (r) => <StateTag state={r.progress} /> },
-        ]}
-      />
-      <Pagination
-        list={{ ...list, pageSize: PAGE_SIZE }}
-        baseUrl={`${BASE}/surat-masuk`}
-        query={props.query}
-      />
+      <RegisterFilters action={url} values={props.query} withStatus={props.withStatus} />
+      <Table label={props.title} rows={props.rows} empty={props.empty} columns={props.columns} />
+      <Pagination list={{ ...props.list, pageSize: PAGE_SIZE }} baseUrl={url} query={props.query} />
     </Page>
+  );
+}
+
+export function IncomingListPage(props: {
+  list: Awaited<ReturnType<typeof listIncoming>>;
+  query: Values;
+}): SafeHtml {
+  const { list } = props;
+  return (
+    <RegisterListPage
+      register="surat-masuk"
+      title={t('archive.incoming.title')}
+      mayRegister={list.mayRegister}
+      newLabel={t('archive.incoming.new')}
+      query={props.query}
+      withStatus
+      list={list}
+      rows={list.rows}
+      empty={t('archive.incoming.empty')}
+      columns={[
+        {
+          header: t('archive.field.agendaNumber'),
+          cell: (r) => <a href={`${BASE}/surat-masuk/${r.id}`}>{`${r.agenda_number}/${r.year}`}</a>,
+        },
+        { header: t('archive.field.receivedOn'), cell: (r) => formatDate(r.received_on) },
+        { header: t('archive.field.letterNumber'), cell: (r) => r.letter_number },
+        { header: t('archive.field.sender'), cell: (r) => r.sender },
+        { header: t('archive.field.subject'), cell: (r) => r.subject },
+        { header: t('archive.field.classificationCode'), cell: (r) => r.classification_code },
+        { header: t('archive.field.status'), cell: (r) => <StateTag state={r.progress} /> },
+      ]}
+    />
+  );
+}
+
+/** A register's form for a new letter: its problems, the fields, the save button. */
+function LetterFormPage(props: {
+  register: 'surat-masuk' | 'surat-keluar';
+  title: string;
+  errors: FieldErrors | undefined;
+  multipart?: boolean;
+  children: Child;
+}): SafeHtml {
+  return (
+    <Page title={props.title}>
+      <ErrorSummary errors={props.errors} />
+      <Form action={`${BASE}/${props.register}/baru`} multipart={props.multipart}>
+        {props.children}
+        <Button>{t('archive.save')}</Button>
+      </Form>
+    </Page>
+  );
+}
+
+/** What both registers ask of a letter: its number and date, who sent it or is sent it, what about, its code. */
+function LetterFields(props: {
+  values: Values;
+  errors: FieldErrors | undefined;
+  party: 'sender' | 'recipient';
+}): SafeHtml {
+  const { values: v, errors: e, party } = props;
+  return (
+    <>
+      <TextField {...fieldFor(v, e, 'letterNumber')} label={t('archive.field.letterNumber')} required />
+      <DateField {...fieldFor(v, e, 'letterDate')} label={t('archive.field.letterDate')} required />
+      <TextField
+        {...fieldFor(v, e, party)}
+        label={party === 'sender' ? t('archive.field.sender') : t('archive.field.recipient')}
+        required
+      />
+      <TextArea {...fieldFor(v, e, 'subject')} label={t('archive.field.subject')} rows={2} required />
+      <TextField
+        {...fieldFor(v, e, 'classificationCode')}
+        label={t('archive.field.classificationCode')}
+        hint={t('archive.field.classificationHint')}
+        width="medium"
+        required
+      />
+    </>
   );
 }
 
@@ -136,33 +207,20 @@ export function IncomingFormPage(props: { values?: Values; errors?: FieldErrors 
   const v = props.values ?? {};
   const e = props.errors;
   return (
-    <Page title={t('archive.incoming.newTitle')}>
-      <ErrorSummary errors={e} />
-      <Form action={`${BASE}/surat-masuk/baru`} multipart>
-        <DateField {...fieldFor(v, e, 'receivedOn')} label={t('archive.field.receivedOn')} required />
-        <TextField {...fieldFor(v, e, 'letterNumber')} label={t('archive.field.letterNumber')} required />
-        <DateField {...fieldFor(v, e, 'letterDate')} label={t('archive.field.letterDate')} required />
-        <TextField {...fieldFor(v, e, 'sender')} label={t('archive.field.sender')} required />
-        <TextArea {...fieldFor(v, e, 'subject')} label={t('archive.field.subject')} rows={2} required />
-        <TextField
-          {...fieldFor(v, e, 'classificationCode')}
-          label={t('archive.field.classificationCode')}
-          hint={t('archive.field.classificationHint')}
-          width="medium"
-          required
-        />
-        <FileField
-          name="scan"
-          error={e?.scan}
-          label={t('archive.field.scan')}
-          accept="application/pdf,image/jpeg,image/png"
-        />
-        <Button>{t('archive.save')}</Button>
-      </Form>
-    </Page>
+    <LetterFormPage register="surat-masuk" title={t('archive.incoming.newTitle')} errors={e} multipart>
+      <DateField {...fieldFor(v, e, 'receivedOn')} label={t('archive.field.receivedOn')} required />
+      <LetterFields values={v} errors={e} party="sender" />
+      <FileField
+        name="scan"
+        error={e?.scan}
+        label={t('archive.field.scan')}
+        accept="application/pdf,image/jpeg,image/png"
+      />
+    </LetterFormPage>
   );
 }
 
+/** Deleting a letter from its register, with the reason; its problems are summed up at the top of the page. */
 function DeleteForm(props: {
   action: string;
   errors?: FieldErrors | undefined;
@@ -170,9 +228,11 @@ function DeleteForm(props: {
 }): SafeHtml {
   return (
     <section>
-      <h2>{t('archive.delete.title')}</h2>
-      <p>{t('archive.delete.lead')}</p>
-      <Form action={props.action}>
+      <FormSection
+        title={t('archive.delete.title')}
+        intro={<p>{t('archive.delete.lead')}</p>}
+        action={props.action}
+      >
         <TextArea
           {...fieldFor(props.values, props.errors, 'reason')}
           label={t('archive.field.reason')}
@@ -180,7 +240,7 @@ function DeleteForm(props: {
           required
         />
         <Button variant="warning">{t('archive.delete.submit')}</Button>
-      </Form>
+      </FormSection>
     </section>
   );
 }
@@ -289,76 +349,52 @@ export function OutgoingListPage(props: {
   query: Values;
 }): SafeHtml {
   const { list } = props;
-  const query = { ...props.query, year: String(list.year) };
   return (
-    <Page title={t('archive.outgoing.title')} heading={`${t('archive.outgoing.title')} ${list.year}`} wide>
-      <p>
-        {list.mayRegister ? (
-          <ButtonLink href={`${BASE}/surat-keluar/baru`} variant="primary">
-            {t('archive.outgoing.new')}
-          </ButtonLink>
-        ) : (
-          ''
-        )}{' '}
-        <a href={`${BASE}/terhapus`}>{t('archive.deleted.link')}</a>
-      </p>
-      <RegisterFilters action={`${BASE}/surat-keluar`} values={query} withStatus={false} />
-      <Table
-        label={t('archive.outgoing.title')}
-        rows={list.lines}
-        empty={t('archive.outgoing.empty')}
-        columns={[
-          {
-            header: t('archive.field.agendaNumber'),
-            cell: (l) =>
-              l.id ? (
-                <a href={`${BASE}/surat-keluar/${l.id}`}>{String(l.agendaNumber)}</a>
-              ) : (
-                <StatusTag tone="info">{t('archive.outgoing.issued')}</StatusTag>
-              ),
-          },
-          { header: t('archive.field.letterDate'), cell: (l) => formatDate(l.letterDate) },
-          {
-            header: t('archive.field.letterNumber'),
-            cell: (l) =>
-              l.verificationCode ? (
-                <a href={`/verifikasi/${l.verificationCode}`}>{l.letterNumber}</a>
-              ) : (
-                l.letterNumber
-              ),
-          },
-          { header: t('archive.field.recipient'), cell: (l) => l.recipient },
-          { header: t('archive.field.subject'), cell: (l) => l.subject },
-          { header: t('archive.field.classificationCode'), cell: (l) => l.classificationCode },
-          { header: t('archive.field.sentOn'), cell: (l) => (l.sentOn ? formatDate(l.sentOn) : '—') },
-        ]}
-      />
-      <Pagination list={{ ...list, pageSize: PAGE_SIZE }} baseUrl={`${BASE}/surat-keluar`} query={query} />
-    </Page>
+    <RegisterListPage
+      register="surat-keluar"
+      title={t('archive.outgoing.title')}
+      heading={`${t('archive.outgoing.title')} ${list.year}`}
+      mayRegister={list.mayRegister}
+      newLabel={t('archive.outgoing.new')}
+      query={{ ...props.query, year: String(list.year) }}
+      withStatus={false}
+      list={list}
+      rows={list.lines}
+      empty={t('archive.outgoing.empty')}
+      columns={[
+        {
+          header: t('archive.field.agendaNumber'),
+          cell: (l) =>
+            l.id ? (
+              <a href={`${BASE}/surat-keluar/${l.id}`}>{String(l.agendaNumber)}</a>
+            ) : (
+              <StatusTag tone="info">{t('archive.outgoing.issued')}</StatusTag>
+            ),
+        },
+        { header: t('archive.field.letterDate'), cell: (l) => formatDate(l.letterDate) },
+        {
+          header: t('archive.field.letterNumber'),
+          cell: (l) =>
+            l.verificationCode ? (
+              <a href={`/verifikasi/${l.verificationCode}`}>{l.letterNumber}</a>
+            ) : (
+              l.letterNumber
+            ),
+        },
+        { header: t('archive.field.recipient'), cell: (l) => l.recipient },
+        { header: t('archive.field.subject'), cell: (l) => l.subject },
+        { header: t('archive.field.classificationCode'), cell: (l) => l.classificationCode },
+        { header: t('archive.field.sentOn'), cell: (l) => (l.sentOn ? formatDate(l.sentOn) : '—') },
+      ]}
+    />
   );
 }
 
 export function OutgoingFormPage(props: { values?: Values; errors?: FieldErrors }): SafeHtml {
-  const v = props.values ?? {};
-  const e = props.errors;
   return (
-    <Page title={t('archive.outgoing.newTitle')}>
-      <ErrorSummary errors={e} />
-      <Form action={`${BASE}/surat-keluar/baru`}>
-        <TextField {...fieldFor(v, e, 'letterNumber')} label={t('archive.field.letterNumber')} required />
-        <DateField {...fieldFor(v, e, 'letterDate')} label={t('archive.field.letterDate')} required />
-        <TextField {...fieldFor(v, e, 'recipient')} label={t('archive.field.recipient')} required />
-        <TextArea {...fieldFor(v, e, 'subject')} label={t('archive.field.subject')} rows={2} required />
-        <TextField
-          {...fieldFor(v, e, 'classificationCode')}
-          label={t('archive.field.classificationCode')}
-          hint={t('archive.field.classificationHint')}
-          width="medium"
-          required
-        />
-        <Button>{t('archive.save')}</Button>
-      </Form>
-    </Page>
+    <LetterFormPage register="surat-keluar" title={t('archive.outgoing.newTitle')} errors={props.errors}>
+      <LetterFields values={props.values ?? {}} errors={props.errors} party="recipient" />
+    </LetterFormPage>
   );
 }
 

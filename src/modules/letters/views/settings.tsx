@@ -2,10 +2,10 @@ import type { StaffActor } from '../../../platform/auth/roles.ts';
 import { t } from '../../../platform/i18n/index.ts';
 import {
   Button,
-  ErrorSummary,
   type FieldErrors,
   FileField,
   Form,
+  FormSection,
   fieldFor,
   TextField,
 } from '../../../platform/ui/components.tsx';
@@ -47,9 +47,11 @@ export function VillageSettingsPage(props: {
     <Page title={t('letters.settings.title')}>
       {props.menu}
       <p class="lead">{props.villageName}</p>
-      <h2>{t('letters.settings.letterSettings')}</h2>
-      <ErrorSummary errors={props.errors} />
-      <Form action="/kelola/layanan/desa/surat">
+      <FormSection
+        title={t('letters.settings.letterSettings')}
+        action="/kelola/layanan/desa/surat"
+        errors={props.errors}
+      >
         <TextField
           {...fieldFor(v, props.errors, 'signatoryName')}
           label={t('letters.settings.signatoryName')}
@@ -74,7 +76,7 @@ export function VillageSettingsPage(props: {
           required
         />
         <Button>{t('letters.settings.save')}</Button>
-      </Form>
+      </FormSection>
       <h2>{t('letters.settings.logo')}</h2>
       <Form action="/kelola/layanan/desa/logo" multipart>
         <FileField

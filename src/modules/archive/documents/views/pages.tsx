@@ -8,6 +8,7 @@ import {
   type FieldErrors,
   FileField,
   Form,
+  FormSection,
   fieldFor,
   Pagination,
   SelectField,
@@ -439,10 +440,12 @@ export function DocumentPage(props: {
       )}
       {props.detail.mayDelete ? (
         <section>
-          <h2>{t('archiveDocuments.delete.title')}</h2>
-          <p>{t('archiveDocuments.delete.explain')}</p>
-          <ErrorSummary errors={props.errors} />
-          <Form action={`${BASE}/${doc.id}/hapus`}>
+          <FormSection
+            title={t('archiveDocuments.delete.title')}
+            intro={<p>{t('archiveDocuments.delete.explain')}</p>}
+            action={`${BASE}/${doc.id}/hapus`}
+            errors={props.errors}
+          >
             <TextArea
               {...fieldFor(props.values, props.errors, 'reason')}
               label={t('archiveDocuments.delete.reason')}
@@ -450,7 +453,7 @@ export function DocumentPage(props: {
               maxlength={2000}
             />
             <Button variant="warning">{t('archiveDocuments.delete.submit')}</Button>
-          </Form>
+          </FormSection>
         </section>
       ) : (
         ''
