@@ -1,5 +1,5 @@
 import { t } from '../../../platform/i18n/index.ts';
-import { StatusTag } from '../../../platform/ui/components.tsx';
+import { SelectField, StatusTag } from '../../../platform/ui/components.tsx';
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import type { RequestState } from '../schema.ts';
 
@@ -37,4 +37,29 @@ export function CategoryTag(props: { category: string }): SafeHtml {
 
 export function options(keys: readonly string[], prefix: string) {
   return keys.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
+}
+
+/** A select among `keys`, each labelled by its text under `prefix`, that starts on "choose": nothing is picked for the person. */
+export function ChoiceField(props: {
+  name: string;
+  label: string;
+  keys: readonly string[];
+  prefix: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+}): SafeHtml {
+  return (
+    <SelectField
+      name={props.name}
+      label={props.label}
+      hint={props.hint}
+      options={options(props.keys, props.prefix)}
+      placeholder={t('informasi.request.choose')}
+      value={props.value}
+      error={props.error}
+      required={props.required}
+    />
+  );
 }

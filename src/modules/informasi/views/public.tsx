@@ -27,7 +27,7 @@ import {
   type RequestView,
   type YearlyReport,
 } from '../service.ts';
-import { CategoryTag, options, RequestStateTag } from './parts.tsx';
+import { CategoryTag, ChoiceField, options, RequestStateTag } from './parts.tsx';
 
 type Entry = Omit<PublicEntry, 'body'>;
 type Values = Record<string, string | undefined>;
@@ -262,19 +262,19 @@ export function RequestFormPage(props: {
             rows={5}
           />
           <TextArea {...fieldFor(v, e, 'purpose')} label={t('informasi.request.purpose')} required rows={3} />
-          <SelectField
+          <ChoiceField
             {...fieldFor(v, e, 'delivery')}
             label={t('informasi.request.delivery')}
-            options={options(DELIVERIES, 'informasi.delivery')}
-            placeholder={t('informasi.request.choose')}
+            keys={DELIVERIES}
+            prefix="informasi.delivery"
             required
           />
-          <SelectField
+          <ChoiceField
             {...fieldFor(v, e, 'copyMethod')}
             label={t('informasi.request.copyMethod')}
             hint={t('informasi.request.copyMethodHint')}
-            options={options(COPY_METHODS, 'informasi.copyMethod')}
-            placeholder={t('informasi.request.choose')}
+            keys={COPY_METHODS}
+            prefix="informasi.copyMethod"
           />
         </fieldset>
         <div class="visually-hidden" aria-hidden="true">
@@ -417,11 +417,11 @@ export function TrackingPage(props: {
             <ErrorSummary errors={e} />
             <Form action={`/informasi-publik/lacak/${r.number}/keberatan`}>
               <input type="hidden" name="kunci" value={props.token} />
-              <SelectField
+              <ChoiceField
                 {...fieldFor(props.values, e, 'reason')}
                 label={t('informasi.objection.reason')}
-                options={options(OBJECTION_REASONS, 'informasi.reason')}
-                placeholder={t('informasi.request.choose')}
+                keys={OBJECTION_REASONS}
+                prefix="informasi.reason"
                 required
               />
               <TextArea {...fieldFor(props.values, e, 'note')} label={t('informasi.objection.note')} />

@@ -26,7 +26,7 @@ import {
   type StaffRequestView,
   type YearlyReport,
 } from '../service.ts';
-import { CategoryTag, options, RequestStateTag } from './parts.tsx';
+import { CategoryTag, ChoiceField, RequestStateTag } from './parts.tsx';
 import { DeadlineRows, History, ObjectionSummary, ReportFigures } from './public.tsx';
 
 type Values = Record<string, string | undefined>;
@@ -170,11 +170,11 @@ export function EntryFormPage(props: {
       <p>{props.body.name}</p>
       <ErrorSummary errors={e} />
       <Form action={props.action} multipart>
-        <SelectField
+        <ChoiceField
           {...fieldFor(v, e, 'category')}
           label={t('informasi.entry.category')}
-          options={options(CATEGORIES, 'informasi.category')}
-          placeholder={t('informasi.request.choose')}
+          keys={CATEGORIES}
+          prefix="informasi.category"
           required
         />
         <TextField {...fieldFor(v, e, 'title')} label={t('informasi.entry.title')} required maxlength={300} />
@@ -186,11 +186,11 @@ export function EntryFormPage(props: {
           required
           width="medium"
         />
-        <SelectField
+        <ChoiceField
           {...fieldFor(v, e, 'format')}
           label={t('informasi.entry.format')}
-          options={options(['softcopy', 'hardcopy', 'keduanya'], 'informasi.format')}
-          placeholder={t('informasi.request.choose')}
+          keys={['softcopy', 'hardcopy', 'keduanya']}
+          prefix="informasi.format"
           required
         />
         <TextField {...fieldFor(v, e, 'retention')} label={t('informasi.entry.retention')} required />
@@ -284,11 +284,11 @@ export function StaffRequestPage(props: {
           <section class="panel">
             <h2>{t('informasi.staff.answer')}</h2>
             <Form action={`${base}/jawab`} multipart>
-              <SelectField
+              <ChoiceField
                 {...fieldFor(v, e, 'decision')}
                 label={t('informasi.staff.decision')}
-                options={options(['diterima_seluruhnya', 'diterima_sebagian'], 'informasi.state')}
-                placeholder={t('informasi.request.choose')}
+                keys={['diterima_seluruhnya', 'diterima_sebagian']}
+                prefix="informasi.state"
                 required
               />
               <TextArea
@@ -308,11 +308,11 @@ export function StaffRequestPage(props: {
           <section class="panel">
             <h2>{t('informasi.staff.refuse')}</h2>
             <Form action={`${base}/tolak`}>
-              <SelectField
+              <ChoiceField
                 {...fieldFor(v, e, 'ground')}
                 label={t('informasi.track.ground')}
-                options={options(REFUSAL_GROUNDS, 'informasi.ground')}
-                placeholder={t('informasi.request.choose')}
+                keys={REFUSAL_GROUNDS}
+                prefix="informasi.ground"
                 required
               />
               <TextArea
@@ -358,11 +358,11 @@ export function StaffRequestPage(props: {
           {r.objection.note ? <p>{r.objection.note}</p> : ''}
           {r.mayDecideObjection && r.objection.state === 'diproses' ? (
             <Form action={`${base}/keberatan`}>
-              <SelectField
+              <ChoiceField
                 {...fieldFor(v, e, 'objectionDecision')}
                 label={t('informasi.objection.decision')}
-                options={options(['dikabulkan', 'ditolak'], 'informasi.objection.state')}
-                placeholder={t('informasi.request.choose')}
+                keys={['dikabulkan', 'ditolak']}
+                prefix="informasi.objection.state"
                 required
               />
               <TextArea
