@@ -14,7 +14,7 @@ import {
   TextArea,
   TextField,
 } from '../../../platform/ui/components.tsx';
-import type { Child, SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import { type Child, raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import type { Village } from '../../regions/service.ts';
 import type { ArticleStatus } from '../schema.ts';
@@ -43,22 +43,78 @@ function RevisionsLink(props: { village: Village; kind: string; id: string }): S
   return <a href={`${base(props.village)}/riwayat/${props.kind}/${props.id}`}>{t('sites.revisions.link')}</a>;
 }
 
-/** Below a list, for those who may edit: the form that adds one more. */
-function AddSection(props: { title: string; errors?: Errors; children: Child }): SafeHtml {
-  return (
-    <>
-      <h2>{props.title}</h2>
-      <ErrorSummary errors={props.errors} />
-      {props.children}
-    </>
-  );
-}
-
 function DeleteForm(props: { action: string }): SafeHtml {
   return (
     <Form action={props.action}>
       <Button variant="warning">{t('sites.action.delete')}</Button>
     </Form>
+  );
+}
+
+/** What a page with a form is handed: the village, and the form's values and problems. */
+interface FormPageProps {
+  village: Village;
+  values: Values;
+  errors?: Errors;
+}
+
+/** What a list page is handed besides its items: its add form's state, and whether the reader may edit. */
+interface ListPageProps extends FormPageProps {
+  editable: boolean;
+}
+
+/** The form of one official or event, posted to `action`, its button saying `submit`. */
+type ItemFormComponent = (props: {
+  action: string;
+  values: Values;
+  errors: Errors;
+  submit: string;
+}) => SafeHtml;
+
+/** Below a list, for those who may edit: the form that adds one more (posted to the list's own address). */
+function AddSection(props: {
+  editable: boolean;
+  title: string;
+  form: ItemFormComponent;
+  action: string;
+  values: Values;
+  errors?: Errors;
+}): SafeHtml {
+  if (!props.editable) return raw('');
+  const ItemForm = props.form;
+  return (
+    <>
+      <h2>{props.title}</h2>
+      <ErrorSummary errors={props.errors} />
+      <ItemForm
+        action={props.action}
+        values={props.values}
+        errors={props.errors ?? {}}
+        submit={t('sites.action.add')}
+      />
+    </>
+  );
+}
+
+/** One item's edit form, posted to its own address, and the button that deletes it. */
+function EditSection(props: {
+  form: ItemFormComponent;
+  action: string;
+  values: Values;
+  errors?: Errors;
+}): SafeHtml {
+  const ItemForm = props.form;
+  return (
+    <>
+      <ErrorSummary errors={props.errors} />
+      <ItemForm
+        action={props.action}
+        values={props.values}
+        errors={props.errors ?? {}}
+        submit={t('sites.action.save')}
+      />
+      <DeleteForm action={`${props.action}/hapus`} />
+    </>
   );
 }
 
@@ -327,14 +383,9 @@ function OfficialForm(props: { action: string; values: Values; errors: Errors; s
   );
 }
 
-export function OfficialsStaffPage(props: {
-  village: Village;
-  officials: Official[];
-  photos: Map<string, SiteImage>;
-  values: Values;
-  errors?: Errors;
-  editable: boolean;
-}): SafeHtml {
+export function OfficialsStaffPage(
+  props: ListPageProps & { officials: Official[]; photos: Map<string, SiteImage> },
+): SafeHtml {
   const b = base(props.village);
   return (
     <StaffFrame village={props.village} title={t('sites.staff.officials')}>
@@ -357,41 +408,31 @@ export function OfficialsStaffPage(props: {
         ]}
         rows={props.officials}
       />
-      {props.editable ? (
-        <AddSection title={t('sites.officials.add')} errors={props.errors}>
-          <OfficialForm
-            action={`${b}/perangkat`}
-            values={props.values}
-            errors={props.errors ?? {}}
-            submit={t('sites.action.add')}
-          />
-        </AddSection>
-      ) : (
-        ''
-      )}
+      <AddSection
+        editable={props.editable}
+        title={t('sites.officials.add')}
+        form={OfficialForm}
+        action={`${b}/perangkat`}
+        values={props.values}
+        errors={props.errors}
+      />
     </StaffFrame>
   );
 }
 
-export function OfficialEditPage(props: {
-  village: Village;
-  official: Official;
-  photo: SiteImage | undefined;
-  values: Values;
-  errors?: Errors;
-}): SafeHtml {
+export function OfficialEditPage(
+  props: FormPageProps & { official: Official; photo: SiteImage | undefined },
+): SafeHtml {
   const b = base(props.village);
   return (
     <StaffFrame village={props.village} title={t('sites.officials.edit', { name: props.official.name })}>
       {props.photo ? <Picture image={props.photo} sizes="160px" eager /> : ''}
-      <ErrorSummary errors={props.errors} />
-      <OfficialForm
+      <EditSection
+        form={OfficialForm}
         action={`${b}/perangkat/${props.official.id}`}
         values={props.values}
-        errors={props.errors ?? {}}
-        submit={t('sites.action.save')}
+        errors={props.errors}
       />
-      <DeleteForm action={`${b}/perangkat/${props.official.id}/hapus`} />
     </StaffFrame>
   );
 }
@@ -622,13 +663,7 @@ function EventForm(props: { action: string; values: Values; errors: Errors; subm
   );
 }
 
-export function AgendaStaffPage(props: {
-  village: Village;
-  events: SiteEvent[];
-  values: Values;
-  errors?: Errors;
-  editable: boolean;
-}): SafeHtml {
+export function AgendaStaffPage(props: ListPageProps & { events: SiteEvent[] }): SafeHtml {
   const b = base(props.village);
   return (
     <StaffFrame village={props.village} title={t('sites.staff.agenda')}>
@@ -649,50 +684,33 @@ export function AgendaStaffPage(props: {
         ]}
         rows={props.events}
       />
-      {props.editable ? (
-        <AddSection title={t('sites.agenda.add')} errors={props.errors}>
-          <EventForm
-            action={`${b}/agenda`}
-            values={props.values}
-            errors={props.errors ?? {}}
-            submit={t('sites.action.add')}
-          />
-        </AddSection>
-      ) : (
-        ''
-      )}
+      <AddSection
+        editable={props.editable}
+        title={t('sites.agenda.add')}
+        form={EventForm}
+        action={`${b}/agenda`}
+        values={props.values}
+        errors={props.errors}
+      />
     </StaffFrame>
   );
 }
 
-export function EventEditPage(props: {
-  village: Village;
-  event: SiteEvent;
-  values: Values;
-  errors?: Errors;
-}): SafeHtml {
+export function EventEditPage(props: FormPageProps & { event: SiteEvent }): SafeHtml {
   const b = base(props.village);
   return (
     <StaffFrame village={props.village} title={t('sites.agenda.edit', { title: props.event.title })}>
-      <ErrorSummary errors={props.errors} />
-      <EventForm
+      <EditSection
+        form={EventForm}
         action={`${b}/agenda/${props.event.id}`}
         values={props.values}
-        errors={props.errors ?? {}}
-        submit={t('sites.action.save')}
+        errors={props.errors}
       />
-      <DeleteForm action={`${b}/agenda/${props.event.id}/hapus`} />
     </StaffFrame>
   );
 }
 
-export function GalleryStaffPage(props: {
-  village: Village;
-  images: SiteImage[];
-  values: Values;
-  errors?: Errors;
-  editable: boolean;
-}): SafeHtml {
+export function GalleryStaffPage(props: ListPageProps & { images: SiteImage[] }): SafeHtml {
   const b = base(props.village);
   const errors = props.errors ?? {};
   return (
