@@ -1,6 +1,13 @@
 import { formatDate, formatNumber, t } from '../../../platform/i18n/index.ts';
-import { StatusTag, Table } from '../../../platform/ui/components.tsx';
-import { raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  Form,
+  Panel,
+  StatusTag,
+  Table,
+} from '../../../platform/ui/components.tsx';
+import { type Child, raw, type SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import type { ChildRecord, MeasurementView } from '../service.ts';
 
 export const BASE = '/kelola/kesehatan';
@@ -8,6 +15,21 @@ export const posyanduUrl = (id: string) => `${BASE}/posyandu/${id}`;
 export const sessionUrl = (id: string, day?: string) =>
   `${BASE}/posyandu/${id}/penimbangan${day ? `?tanggal=${day}` : ''}`;
 export const childUrl = (id: string) => `${BASE}/anak/${id}`;
+
+/** A panel holding one form: its title, the problems with what was sent, the form. */
+export function FormPanel(props: {
+  title: string;
+  action: string;
+  errors?: FieldErrors;
+  children: Child;
+}): SafeHtml {
+  return (
+    <Panel title={props.title}>
+      <ErrorSummary errors={props.errors} />
+      <Form action={props.action}>{props.children}</Form>
+    </Panel>
+  );
+}
 
 export function decimal(value: number | null, digits = 1): string {
   return value === null ? '–' : formatNumber(Number(value.toFixed(digits)));

@@ -14,7 +14,7 @@ import {
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import type { Puskesmas, VillageChoice } from '../puskesmas.ts';
-import { BASE } from './parts.tsx';
+import { BASE, FormPanel } from './parts.tsx';
 
 export const PUSKESMAS_URL = `${BASE}/puskesmas`;
 export const puskesmasUrl = (code: string) => `${PUSKESMAS_URL}/${encodeURIComponent(code)}`;
@@ -82,20 +82,17 @@ export function PuskesmasListPage(props: {
           { header: t('health.puskesmas.active'), cell: (p) => (p.active ? '✓' : '–') },
         ]}
       />
-      <Panel title={t('health.puskesmas.add')}>
-        <ErrorSummary errors={errors} />
-        <Form action={PUSKESMAS_URL}>
-          <TextField
-            {...fieldFor(values, errors, 'kode')}
-            label={t('health.puskesmas.code')}
-            hint={t('health.puskesmas.codeHint')}
-            width="medium"
-            required
-          />
-          <PuskesmasFields values={values} errors={errors} kecamatan={props.kecamatan} />
-          <Button>{t('health.puskesmas.save')}</Button>
-        </Form>
-      </Panel>
+      <FormPanel title={t('health.puskesmas.add')} action={PUSKESMAS_URL} errors={errors}>
+        <TextField
+          {...fieldFor(values, errors, 'kode')}
+          label={t('health.puskesmas.code')}
+          hint={t('health.puskesmas.codeHint')}
+          width="medium"
+          required
+        />
+        <PuskesmasFields values={values} errors={errors} kecamatan={props.kecamatan} />
+        <Button>{t('health.puskesmas.save')}</Button>
+      </FormPanel>
     </Page>
   );
 }

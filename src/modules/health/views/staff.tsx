@@ -3,7 +3,6 @@ import type { ImportRecord } from '../../../platform/imports/index.ts';
 import {
   Button,
   ButtonLink,
-  ErrorSummary,
   Form,
   fieldFor,
   Panel,
@@ -16,7 +15,16 @@ import { ImportsTable, SheetUploadForm } from '../../../platform/ui/imports.tsx'
 import type { SafeHtml } from '../../../platform/ui/jsx-runtime.ts';
 import { Layout, Page } from '../../../platform/ui/layout.tsx';
 import { type AtRiskChild, actionsFor, type ChildRecord, maskedNik, type Posyandu } from '../service.ts';
-import { ageText, BASE, ChildBody, childUrl, PRINT_CSS, posyanduUrl, sessionUrl } from './parts.tsx';
+import {
+  ageText,
+  BASE,
+  ChildBody,
+  childUrl,
+  FormPanel,
+  PRINT_CSS,
+  posyanduUrl,
+  sessionUrl,
+} from './parts.tsx';
 import { FamilyAndMotherFields, PosyanduFields, SexAndBirthFields } from './registry-fields.tsx';
 
 type Values = Record<string, string | undefined>;
@@ -59,13 +67,10 @@ export function PosyanduListPage(props: {
         ]}
       />
       {props.openIn ? (
-        <Panel title={t('health.newPosyandu')}>
-          <ErrorSummary errors={errors} />
-          <Form action={`${BASE}/posyandu`}>
-            <PosyanduFields values={values} errors={errors} />
-            <Button>{t('health.save')}</Button>
-          </Form>
-        </Panel>
+        <FormPanel title={t('health.newPosyandu')} action={`${BASE}/posyandu`} errors={errors}>
+          <PosyanduFields values={values} errors={errors} />
+          <Button>{t('health.save')}</Button>
+        </FormPanel>
       ) : (
         ''
       )}
@@ -127,21 +132,18 @@ export function PosyanduPage(props: {
         )}
       </p>
       {mayRecord ? (
-        <Panel title={t('health.registerChild')}>
-          <ErrorSummary errors={errors} />
-          <Form action={`${posyanduUrl(p.id)}/anak`}>
-            <TextField
-              {...fieldFor(values, errors, 'nik')}
-              label={t('health.field.nik')}
-              hint={t('health.hint.nik')}
-              inputmode="numeric"
-            />
-            <TextField {...fieldFor(values, errors, 'nama')} label={t('health.field.childName')} />
-            <SexAndBirthFields values={values} errors={errors} sexPlaceholder="" />
-            <FamilyAndMotherFields values={values} errors={errors} />
-            <Button>{t('health.save')}</Button>
-          </Form>
-        </Panel>
+        <FormPanel title={t('health.registerChild')} action={`${posyanduUrl(p.id)}/anak`} errors={errors}>
+          <TextField
+            {...fieldFor(values, errors, 'nik')}
+            label={t('health.field.nik')}
+            hint={t('health.hint.nik')}
+            inputmode="numeric"
+          />
+          <TextField {...fieldFor(values, errors, 'nama')} label={t('health.field.childName')} />
+          <SexAndBirthFields values={values} errors={errors} sexPlaceholder="" />
+          <FamilyAndMotherFields values={values} errors={errors} />
+          <Button>{t('health.save')}</Button>
+        </FormPanel>
       ) : (
         ''
       )}
@@ -279,18 +281,14 @@ export function ChildPage(props: { child: ChildRecord; mayLink: boolean; errors?
       )}
       <ChildBody child={c} />
       {props.mayLink && !c.linked ? (
-        <Panel title={t('health.linkResident')}>
-          <ErrorSummary errors={props.errors} />
-          <Form action={`${childUrl(c.id)}/tautkan`}>
-            <TextField
-              name="nik"
-              label={t('health.field.nik')}
-              error={props.errors?.nik}
-              inputmode="numeric"
-            />
-            <Button variant="secondary">{t('health.linkResident')}</Button>
-          </Form>
-        </Panel>
+        <FormPanel
+          title={t('health.linkResident')}
+          action={`${childUrl(c.id)}/tautkan`}
+          errors={props.errors}
+        >
+          <TextField name="nik" label={t('health.field.nik')} error={props.errors?.nik} inputmode="numeric" />
+          <Button variant="secondary">{t('health.linkResident')}</Button>
+        </FormPanel>
       ) : (
         ''
       )}
@@ -416,43 +414,40 @@ export function PregnancyPage(props: {
           },
         ]}
       />
-      <Panel title={t('health.addCheck')}>
-        <ErrorSummary errors={errors} />
-        <Form action={`${BASE}/ibu-hamil/${g.id}/periksa`}>
-          <TextField
-            {...fieldFor(values, errors, 'tanggal')}
-            type="date"
-            label={t('health.col.date')}
-            width="medium"
-          />
-          <TextField
-            {...fieldFor(values, errors, 'usia_kehamilan')}
-            label={t('health.field.weeks')}
-            inputmode="numeric"
-            width="short"
-          />
-          <TextField
-            {...fieldFor(values, errors, 'lila')}
-            label={t('health.field.lila')}
-            hint={t('health.hint.lila')}
-            inputmode="decimal"
-            width="short"
-          />
-          <TextField
-            {...fieldFor(values, errors, 'ttd')}
-            label={t('health.field.ironTablets')}
-            inputmode="numeric"
-            width="short"
-          />
-          <TextField
-            {...fieldFor(values, errors, 'kunjungan')}
-            label={t('health.field.visit')}
-            inputmode="numeric"
-            width="short"
-          />
-          <Button>{t('health.save')}</Button>
-        </Form>
-      </Panel>
+      <FormPanel title={t('health.addCheck')} action={`${BASE}/ibu-hamil/${g.id}/periksa`} errors={errors}>
+        <TextField
+          {...fieldFor(values, errors, 'tanggal')}
+          type="date"
+          label={t('health.col.date')}
+          width="medium"
+        />
+        <TextField
+          {...fieldFor(values, errors, 'usia_kehamilan')}
+          label={t('health.field.weeks')}
+          inputmode="numeric"
+          width="short"
+        />
+        <TextField
+          {...fieldFor(values, errors, 'lila')}
+          label={t('health.field.lila')}
+          hint={t('health.hint.lila')}
+          inputmode="decimal"
+          width="short"
+        />
+        <TextField
+          {...fieldFor(values, errors, 'ttd')}
+          label={t('health.field.ironTablets')}
+          inputmode="numeric"
+          width="short"
+        />
+        <TextField
+          {...fieldFor(values, errors, 'kunjungan')}
+          label={t('health.field.visit')}
+          inputmode="numeric"
+          width="short"
+        />
+        <Button>{t('health.save')}</Button>
+      </FormPanel>
     </Page>
   );
 }
