@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireResident, requireStaff } from '../../platform/auth/guards.ts';
 import { csvLine } from '../../platform/csv.ts';
 import { readFile } from '../../platform/files/index.ts';
-import { sendPrivateFile } from '../../platform/http/download.ts';
+import { attachment, sendPrivateFile } from '../../platform/http/download.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
@@ -128,13 +128,6 @@ async function readVerifyForm(
   const form = await readBufferedForm(request, { fileSize: MAX_SCAN, files: 1 });
   const problem = form.tooLarge.length > 0 ? t('aid.error.scanTooLarge') : null;
   return { fields: form.fields, files: { scan: form.files[0] ?? null, problem } };
-}
-
-function attachment(reply: FastifyReply, name: string, type: string): FastifyReply {
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .header('cache-control', 'no-store');
 }
 
 async function residentRoutes(app: FastifyInstance) {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff, staffOf } from '../../platform/auth/guards.ts';
 import { scopeLevel } from '../../platform/auth/policy.ts';
 import { csvLine } from '../../platform/csv.ts';
+import { attachment } from '../../platform/http/download.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
@@ -49,10 +50,6 @@ import './messages.ts';
 const MAX_UPLOAD = 10 * 1024 * 1024;
 
 type BudgetParams = { code: string; year: string };
-
-function attachment(reply: FastifyReply, name: string, type: string): FastifyReply {
-  return reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`);
-}
 
 async function staffPage(
   request: FastifyRequest,

@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireStaff } from '../../platform/auth/guards.ts';
 import { csvLine } from '../../platform/csv.ts';
+import { attachment } from '../../platform/http/download.ts';
 import { Forbidden, NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
@@ -37,14 +38,6 @@ const ScorecardForm = formBody(
     [PAUD_TARGET_FIELD, textField({ maxLength: 10 })],
   ]) as Record<string, ReturnType<typeof textField>>,
 );
-
-function attachment(reply: FastifyReply, name: string, type: string): FastifyReply {
-  // personal data (the e-PPGBM sheet) and figures alike: never kept by a shared cache
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .header('cache-control', 'no-store');
-}
 
 async function scorecardPage(
   request: FastifyRequest,

@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireResident, requireStaff } from '../../platform/auth/guards.ts';
+import { attachment } from '../../platform/http/download.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
 import { queryText } from '../../platform/http/input.ts';
@@ -98,12 +99,6 @@ async function sessionPage(
 ) {
   const sheet = await sessionSheet(request.ctx, id, queryText(request).tanggal);
   return <SessionPage posyandu={sheet.posyandu} day={sheet.day} rows={sheet.rows} {...state} />;
-}
-
-function attachment(reply: FastifyReply, name: string): FastifyReply {
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${name}"`);
 }
 
 const ChildForm = formBody({
@@ -384,11 +379,11 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(`${BASE}/impor/:id/galat.csv`, staff, async (request, reply) => {
     const file = await healthImportErrors(request.ctx, (request.params as { id: string }).id);
-    return attachment(reply, 'baris-ditolak-penimbangan.csv').send(file.bytes);
+    return attachment(reply, 'baris-ditolak-penimbangan.csv', 'text/csv; charset=utf-8').send(file.bytes);
   });
 
   app.get('/kesehatan/templat-impor.csv', { schema: { hide: true } }, async (_request, reply) =>
-    attachment(reply, 'templat-penimbangan.csv').send(templateCsv()),
+    attachment(reply, 'templat-penimbangan.csv', 'text/csv; charset=utf-8').send(templateCsv()),
   );
 
   const resident = { preHandler: requireResident(), schema: { hide: true } };

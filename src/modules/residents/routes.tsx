@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireStaff } from '../../platform/auth/guards.ts';
 import { csvLine, spreadsheetText } from '../../platform/csv.ts';
+import { attachment } from '../../platform/http/download.ts';
 import { Forbidden } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formRoute } from '../../platform/http/form-route.ts';
@@ -85,10 +86,6 @@ function text(value: unknown): string {
 
 /** A registry form: the OpenSID column names the service reads (nama, nik, no_kk, …), all text. */
 const RegistryForm = Type.Record(Type.String(), Type.String());
-
-function attachment(reply: FastifyReply, name: string, type: string): FastifyReply {
-  return reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`);
-}
 
 export async function residentRoutes(app: FastifyInstance): Promise<void> {
   const staff = { preHandler: requireStaff(), schema: { hide: true } };

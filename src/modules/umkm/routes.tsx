@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireResident, requireStaff } from '../../platform/auth/guards.ts';
 import { csvLine } from '../../platform/csv.ts';
+import { attachment } from '../../platform/http/download.ts';
 import { NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
 import { formBody, formRoute, textField } from '../../platform/http/form-route.ts';
@@ -57,13 +58,6 @@ const EnterpriseForm = formBody({
 const ReturnForm = formBody({ alasan: textField({ maxLength: 1000 }) });
 
 type State = { values?: Values; errors?: Record<string, string> };
-
-function attachment(reply: FastifyReply, name: string, type: string): FastifyReply {
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${name}"`)
-    .header('cache-control', 'no-store');
-}
 
 function idOf(request: FastifyRequest): string {
   return (request.params as { id: string }).id;

@@ -16,3 +16,14 @@ export function sendPrivateFile(
     .header('x-content-type-options', 'nosniff')
     .send(file.bytes);
 }
+
+/**
+ * Headers for a file made on request (an export, a template, an errors file): a download under
+ * `name`, never kept by a shared cache (most hold personal data; the rest are cheap to make again).
+ */
+export function attachment(reply: FastifyReply, name: string, contentType: string): FastifyReply {
+  return reply
+    .header('content-type', contentType)
+    .header('content-disposition', `attachment; filename="${name}"`)
+    .header('cache-control', 'no-store');
+}
