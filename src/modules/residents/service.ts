@@ -7,7 +7,7 @@ import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
-  createImport,
+  createSheetImport,
   findImport,
   type ImportDefinition,
   type ImportRecord,
@@ -669,13 +669,16 @@ export async function createImportJob(
   input: { villageCode: string; fileName: string; mode: ImportMode },
 ): Promise<{ id: string; uploadPath: string }> {
   assertVillageAccess(ctx, input.villageCode, 'edit');
-  if (!fileKind(input.fileName)) throw new Invalid({ file: t('residents.error.fileType') });
-  return createImport(ctx, {
-    kind: residentImport.kind,
-    regionCode: input.villageCode,
-    fileName: input.fileName,
-    options: { mode: input.mode },
-  });
+  return createSheetImport(
+    ctx,
+    {
+      kind: residentImport.kind,
+      regionCode: input.villageCode,
+      fileName: input.fileName,
+      options: { mode: input.mode },
+    },
+    'residents.error.fileType',
+  );
 }
 
 const importActions = ownImportActions(getImport);
