@@ -1,5 +1,5 @@
 import { type Ctx, inTransaction } from '../../platform/context.ts';
-import { Invalid, NotFound } from '../../platform/http/errors.ts';
+import { Invalid } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
@@ -16,9 +16,8 @@ import {
 import { isCalendarDate } from '../../platform/time.ts';
 import { ageInDays, MAX_AGE_DAYS, type Sex } from './growth/index.ts';
 import { decimalProblem, defaultPosition, type MeasurementInput, monthOf, parseDecimal } from './measure.ts';
-import { assertMayRecordAt } from './policy.ts';
 import * as repo from './repo.ts';
-import { healthAccess, previousOf, storeMeasurement, today, toMeasurement } from './service.ts';
+import { posyanduToRecord, previousOf, storeMeasurement, today, toMeasurement } from './service.ts';
 
 export const IMPORT_KIND = 'health-measurements';
 
@@ -144,7 +143,8 @@ export const healthImport = sheetImport({
     messages: { columns: 'health.error.columns', empty: 'health.error.emptyFile' },
   },
   async rows(ctx, job) {
-    const posyandu = await findPosyandu(ctx, String(job.options.posyanduId ?? ''));
+    const posyanduId = String(job.options.posyanduId ?? '');
+    const posyandu = isUuid(posyanduId) ? await repo.posyanduById(ctx.db, posyanduId) : undefined;
     if (!posyandu) throw new Invalid({ file: t('health.error.notFound') });
     const now = today(ctx);
     return (row) => saveMeasurementRow(ctx, posyandu.id, now, row);
@@ -195,20 +195,8 @@ async function saveMeasurementRow(
   return result.inserted ? 'inserted' : 'updated';
 }
 
-async function findPosyandu(ctx: Ctx, id: string) {
-  return isUuid(id) ? repo.posyanduById(ctx.db, id) : undefined;
-}
-
-async function posyanduForImport(ctx: Ctx, posyanduId: string) {
-  const row = await findPosyandu(ctx, posyanduId);
-  if (!row) throw new NotFound(t('health.error.notFound'));
-  const posyandu = { id: row.id, villageCode: row.village_code, name: row.name };
-  assertMayRecordAt(await healthAccess(ctx), posyandu);
-  return posyandu;
-}
-
 export async function importPageData(ctx: Ctx, posyanduId: string) {
-  const posyandu = await posyanduForImport(ctx, posyanduId);
+  const posyandu = await posyanduToRecord(ctx, posyanduId);
   const imports = (
     await listImportsOf(ctx, { kind: IMPORT_KIND, regionCode: posyandu.villageCode }, 20)
   ).filter((r) => r.options.posyanduId === posyandu.id);
@@ -216,7 +204,7 @@ export async function importPageData(ctx: Ctx, posyanduId: string) {
 }
 
 export async function createHealthImport(ctx: Ctx, posyanduId: string, fileName: string) {
-  const posyandu = await posyanduForImport(ctx, posyanduId);
+  const posyandu = await posyanduToRecord(ctx, posyanduId);
   return createSheetImport(
     ctx,
     { kind: IMPORT_KIND, regionCode: posyandu.villageCode, fileName, options: { posyanduId: posyandu.id } },
@@ -226,7 +214,7 @@ export async function createHealthImport(ctx: Ctx, posyanduId: string, fileName:
 
 async function ownImport(ctx: Ctx, id: string): Promise<ImportRecord> {
   const record = await findImport(ctx, id, IMPORT_KIND);
-  await posyanduForImport(ctx, String(record.options.posyanduId ?? ''));
+  await posyanduToRecord(ctx, String(record.options.posyanduId ?? ''));
   return record;
 }
 
@@ -237,6 +225,6 @@ export const healthImportErrors = actions.errorFile;
 
 /** A form sent without a usable file: the recorder's mistake, or Forbidden to anyone else. */
 export async function refuseNoFile(ctx: Ctx, posyanduId: string, message: string): Promise<never> {
-  await posyanduForImport(ctx, posyanduId);
+  await posyanduToRecord(ctx, posyanduId);
   throw new Invalid({ file: message });
 }
