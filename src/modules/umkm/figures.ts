@@ -13,9 +13,14 @@ function regionOrAll(ctx: Ctx, region: string): string | null {
   return region === ctx.config.regencyCode ? null : region;
 }
 
+/** The counts of a key that has no enterprise. */
+function noCounts(key: string): repo.CountRow {
+  return { key, total: 0, mikro: 0, kecil: 0, menengah: 0, besar: 0, withoutNib: 0 };
+}
+
 async function totals(ctx: Ctx, region: string): Promise<repo.CountRow> {
   const [row] = await repo.counts(ctx.db, regionOrAll(ctx, region), 'all');
-  return row ?? { key: 'all', total: 0, mikro: 0, kecil: 0, menengah: 0, besar: 0, withoutNib: 0 };
+  return row ?? noCounts('all');
 }
 
 function figure(name: string, pick: (row: repo.CountRow) => number): FigureDefinition {
@@ -77,15 +82,7 @@ export async function figuresPage(ctx: Ctx, regionText?: string): Promise<Figure
   const scoped = regionOrAll(ctx, region);
   const sectorRows = new Map((await repo.counts(ctx.db, scoped, 'sector')).map((r) => [r.key.trim(), r]));
   const bySector = KBLI_CATEGORIES.map((c) => ({
-    ...(sectorRows.get(c.code) ?? {
-      key: c.code,
-      total: 0,
-      mikro: 0,
-      kecil: 0,
-      menengah: 0,
-      besar: 0,
-      withoutNib: 0,
-    }),
+    ...(sectorRows.get(c.code) ?? noCounts(c.code)),
     label: `${c.code} — ${c.name}`,
   })).filter((r) => r.total > 0);
   const areaLevel = level === 'regency' ? 'kecamatan' : level === 'kecamatan' ? 'village' : null;
@@ -97,15 +94,7 @@ export async function figuresPage(ctx: Ctx, regionText?: string): Promise<Figure
         ? (await listKecamatan(ctx)).map((k) => ({ code: k.code, name: k.name }))
         : (await listVillages(ctx, { kecamatanCode: region })).map((v) => ({ code: v.code, name: v.name }));
     byArea = areas.map((a) => ({
-      ...(rows.get(a.code) ?? {
-        key: a.code,
-        total: 0,
-        mikro: 0,
-        kecil: 0,
-        menengah: 0,
-        besar: 0,
-        withoutNib: 0,
-      }),
+      ...(rows.get(a.code) ?? noCounts(a.code)),
       label: a.name,
     }));
   }
