@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import { audit } from '../../platform/audit/service.ts';
+import { audit, auditStaffRead } from '../../platform/audit/service.ts';
 import { mask, type StaffActor } from '../../platform/auth/roles.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
@@ -612,13 +612,7 @@ export async function letterPdf(ctx: Ctx, letterId: string, options: { applicant
   if (!row) throw new NotFound(t('letters.error.letterNotFound'));
   if (!mayReadLetterPdf(ctx.actor, letterItem(row, options.applicantId)))
     throw new Forbidden(t('letters.error.letterOutOfScope'));
-  if (ctx.actor?.kind === 'staff')
-    await audit(ctx, {
-      action: 'read_personal',
-      entity: 'letter',
-      entityId: row.id,
-      villageCode: row.village_code,
-    });
+  await auditStaffRead(ctx, { entity: 'letter', entityId: row.id, villageCode: row.village_code });
   return { ...(await readFile(ctx, row.file_id)), number: row.number };
 }
 

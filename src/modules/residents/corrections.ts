@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { audit } from '../../platform/audit/service.ts';
+import { audit, auditStaffRead } from '../../platform/audit/service.ts';
 import { mask } from '../../platform/auth/roles.ts';
 import { addWorkingDays, holidaySet } from '../../platform/calendar.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
@@ -253,7 +253,11 @@ function viewOf(ctx: Ctx, row: CorrectionRow, subject: Resident, full: boolean):
 export async function getCorrection(ctx: Ctx, id: string): Promise<CorrectionView> {
   const row = await loadRow(ctx, id);
   const { subject, full } = await readable(ctx, row);
-  await auditStaffRead(ctx, row, 'resident_correction');
+  await auditStaffRead(ctx, {
+    entity: 'resident_correction',
+    entityId: row.id,
+    villageCode: row.village_code,
+  });
   return viewOf(ctx, row, subject, full);
 }
 
@@ -345,12 +349,6 @@ function decidedNow(ctx: Ctx) {
   return { decided_by: ctx.actor?.kind === 'staff' ? ctx.actor.email : null, decided_at: ctx.clock.now() };
 }
 
-/** A staff member's read of a request (`entity`: the request, or its photo), audited; a resident's own is not. */
-async function auditStaffRead(ctx: Ctx, row: CorrectionRow, entity: string): Promise<void> {
-  if (ctx.actor?.kind === 'staff')
-    await audit(ctx, { action: 'read_personal', entity, entityId: row.id, villageCode: row.village_code });
-}
-
 async function decidable(ctx: Ctx, id: string): Promise<CorrectionRow> {
   const row = await loadRow(ctx, id, true);
   if (!mayDecideCorrection(ctx.actor, row.village_code)) {
@@ -431,7 +429,11 @@ export async function correctionPhoto(ctx: Ctx, id: string) {
   const row = await loadRow(ctx, id);
   await readable(ctx, row);
   if (!row.photo_file_id) throw new NotFound(t('residents.correction.notFound'));
-  await auditStaffRead(ctx, row, 'resident_correction_photo');
+  await auditStaffRead(ctx, {
+    entity: 'resident_correction_photo',
+    entityId: row.id,
+    villageCode: row.village_code,
+  });
   return readFile(ctx, row.photo_file_id);
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { audit } from '../../platform/audit/service.ts';
+import { audit, auditStaffRead } from '../../platform/audit/service.ts';
 import { regionContains, scopeLevel } from '../../platform/auth/policy.ts';
 import { mask } from '../../platform/auth/roles.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
@@ -561,13 +561,7 @@ export async function getFamily(ctx: Ctx, familyNumber: string): Promise<FamilyV
   assertRegistry(actor, 'view_record', item);
   const members = (await familyMembers(ctx.db, familyNumber)).map(toResident);
   const personal = seesInFull(actor, item);
-  if (actor?.kind === 'staff')
-    await audit(ctx, {
-      action: 'read_personal',
-      entity: 'family',
-      entityId: familyNumber,
-      villageCode: fam.village_code,
-    });
+  await auditStaffRead(ctx, { entity: 'family', entityId: familyNumber, villageCode: fam.village_code });
   return {
     familyNumber: personal ? fam.family_number : mask(fam.family_number),
     villageCode: fam.village_code,
