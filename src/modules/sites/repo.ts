@@ -123,34 +123,6 @@ export function selectOfficial(db: Db, villageCode: string, id: string) {
 
 export type OfficialValues = Omit<Selectable<SiteOfficialTable>, 'id' | 'village_code'>;
 
-export async function insertOfficial(db: Db, villageCode: string, values: OfficialValues): Promise<string> {
-  const row = await db
-    .insertInto('site_officials')
-    .values({ ...values, village_code: villageCode })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function updateOfficial(db: Db, villageCode: string, id: string, values: OfficialValues) {
-  await db
-    .updateTable('site_officials')
-    .set(values)
-    .where('village_code', '=', villageCode)
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function deleteOfficial(db: Db, villageCode: string, id: string): Promise<boolean> {
-  const row = await db
-    .deleteFrom('site_officials')
-    .where('village_code', '=', villageCode)
-    .where('id', '=', id)
-    .returning('id')
-    .executeTakeFirst();
-  return Boolean(row);
-}
-
 export type ArticleRow = NonNullable<Awaited<ReturnType<typeof selectArticle>>>;
 
 export function selectArticle(db: Db, villageCode: string, id: string) {
@@ -273,27 +245,47 @@ export function selectEvent(db: Db, villageCode: string, id: string) {
 
 export type EventValues = Omit<Selectable<SiteEventTable>, 'id' | 'village_code'>;
 
-export async function insertEvent(db: Db, villageCode: string, values: EventValues): Promise<string> {
+/** The items of a village's site that are saved and removed alike, and what is saved of each. */
+interface ItemValues {
+  site_officials: OfficialValues;
+  site_events: EventValues;
+}
+
+/** Inserts an item of a village's site, or updates it when `id` is given; returns its id. */
+export async function saveItem<T extends keyof ItemValues>(
+  db: Db,
+  table: T,
+  villageCode: string,
+  id: string | null,
+  values: ItemValues[T],
+): Promise<string> {
+  const items: keyof ItemValues = table;
+  if (id) {
+    await db
+      .updateTable(items)
+      .set(values)
+      .where('village_code', '=', villageCode)
+      .where('id', '=', id)
+      .execute();
+    return id;
+  }
   const row = await db
-    .insertInto('site_events')
+    .insertInto(items)
     .values({ ...values, village_code: villageCode })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateEvent(db: Db, villageCode: string, id: string, values: EventValues) {
-  await db
-    .updateTable('site_events')
-    .set(values)
-    .where('village_code', '=', villageCode)
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function deleteEvent(db: Db, villageCode: string, id: string): Promise<boolean> {
+/** Removes an item of a village's site; false when the village has no such item. */
+export async function deleteItem(
+  db: Db,
+  table: keyof ItemValues,
+  villageCode: string,
+  id: string,
+): Promise<boolean> {
   const row = await db
-    .deleteFrom('site_events')
+    .deleteFrom(table)
     .where('village_code', '=', villageCode)
     .where('id', '=', id)
     .returning('id')
