@@ -4,6 +4,7 @@ import { audit, auditStaffRead } from '../../platform/audit/service.ts';
 import { regionContains, scopeLevel } from '../../platform/auth/policy.ts';
 import { mask } from '../../platform/auth/roles.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
+import { homeRegion } from '../../platform/figures/index.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
@@ -122,8 +123,7 @@ export async function figureRegions(
   ctx: Ctx,
 ): Promise<{ home: string; choices: Array<{ code: string; name: string }> }> {
   const actor = ctx.actor;
-  const home =
-    actor?.kind === 'staff' && actor.scope.type === 'region' ? actor.scope.code : ctx.config.regencyCode;
+  const home = homeRegion(ctx);
   if (scopeLevel(home) === 'village' || !mayReadFigures(actor, home)) return { home, choices: [] };
   const choices = [{ code: home, name: await regionName(ctx, home) }];
   for (const v of await listVillages(ctx)) {

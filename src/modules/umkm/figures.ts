@@ -1,6 +1,6 @@
 import { scopeLevel } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { FigureDefinition } from '../../platform/figures/index.ts';
+import { type FigureDefinition, homeRegion } from '../../platform/figures/index.ts';
 import { Invalid } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { regionDirectory } from '../../platform/region-directory.ts';
@@ -51,11 +51,6 @@ export const umkmFigures: FigureDefinition[] = [
   figure('withoutNib', (r) => r.withoutNib),
 ];
 
-export function defaultRegion(ctx: Ctx): string {
-  const actor = ctx.actor;
-  return actor?.kind === 'staff' && actor.scope.type === 'region' ? actor.scope.code : ctx.config.regencyCode;
-}
-
 export interface FigureTableRow extends repo.CountRow {
   label: string;
 }
@@ -75,7 +70,7 @@ export interface FiguresPage {
 
 /** The staff figures page of a region: by sector, by scale, by kecamatan or village, lacking NIB. */
 export async function figuresPage(ctx: Ctx, regionText?: string): Promise<FiguresPage> {
-  const region = (regionText ?? '').trim() || defaultRegion(ctx);
+  const region = (regionText ?? '').trim() || homeRegion(ctx);
   const level = scopeLevel(region);
   if (!level) throw new Invalid({ wilayah: t('umkm.error.region') });
   assertMayReadFigures(ctx.actor, region);

@@ -367,6 +367,21 @@ async function execute(
   }
 }
 
+/** Runs an import this process has just taken (set running) from its upload, by its kind's definition. */
+function runTaken(
+  ctx: Ctx,
+  definitions: ImportDefinition[],
+  row: Record<string, unknown>,
+): Promise<ImportOutcome | null> {
+  const record = toRecord(row);
+  return execute(
+    ctx,
+    definitions.find((d) => d.kind === record.kind),
+    record,
+    record.upload_path ?? '',
+  );
+}
+
 const startColumns = (ctx: Ctx) => ({
   state: 'berjalan' as const,
   started_at: ctx.clock.now(),
@@ -397,13 +412,7 @@ export async function runQueuedImports(ctx: Ctx, definitions: ImportDefinition[]
       .returningAll()
       .executeTakeFirst();
     if (!row) return ran;
-    const record = toRecord(row);
-    await execute(
-      ctx,
-      definitions.find((d) => d.kind === record.kind),
-      record,
-      record.upload_path ?? '',
-    );
+    await runTaken(ctx, definitions, row);
     ran++;
   }
 }
@@ -424,14 +433,7 @@ export async function runImportNow(
     .where('state', 'in', ['berjalan', 'antre'])
     .returningAll()
     .executeTakeFirst();
-  if (!row) return null;
-  const record = toRecord(row);
-  return execute(
-    ctx,
-    definitions.find((d) => d.kind === record.kind),
-    record,
-    record.upload_path ?? '',
-  );
+  return row ? runTaken(ctx, definitions, row) : null;
 }
 
 /**
