@@ -1,5 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Ctx } from './context.ts';
 import type { Db } from './db/index.ts';
+import type { Job } from './jobs/index.ts';
 import { addDays, jakartaDate, startOfJakartaDay } from './time.ts';
 
 /**
@@ -204,4 +206,35 @@ export async function rollupState(
     sql<{ refreshed_at: Date }>`SELECT refreshed_at FROM ${sql.table(`${name}_clock`)}`.execute(db),
   ]);
   return { dirty: dirty.rows.map((r) => r.day), refreshedAt: clock.rows[0]?.refreshed_at ?? null };
+}
+
+/**
+ * A module's daily rollup `name`, its days marked on `table` by the timestamp `columns`
+ * (`createDayMarks(db, rollup)` in its migration): `refresh` recounts the days written since the
+ * last refresh through `recount` (with `full`, every day a row falls on), `state` is what a read of
+ * a period needs, and `job` (named `job`) refreshes it every 5 minutes.
+ */
+export function dayRollup(spec: {
+  name: string;
+  table: string;
+  columns: readonly string[];
+  job: string;
+  recount: (trx: Db, days: string[]) => Promise<void>;
+}) {
+  const { name, table, columns, recount } = spec;
+  const refresh = (ctx: Ctx, options: { full?: boolean } = {}): Promise<RollupRefresh> =>
+    refreshMarkedDays(
+      ctx.db,
+      { name, at: ctx.clock.now(), full: options.full, allDays: allDaysSql(table, columns) },
+      recount,
+    );
+  const job: Job = { name: spec.job, everyMs: 5 * 60_000, run: (ctx) => refresh(ctx).then(() => undefined) };
+  return {
+    name,
+    table,
+    columns,
+    refresh,
+    state: (db: Db, period: { from: Date; to: Date }) => rollupState(db, name, period),
+    job,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Ctx } from './context.ts';
+import { handedOver } from './handed-over.ts';
 
 /** A letter numbered and issued through a service, as the outgoing register lists it. */
 export interface IssuedLetter {
@@ -21,13 +22,6 @@ export interface IssuedLetterRegister {
   ofYear(ctx: Ctx, region: string, year: number): Promise<IssuedLetter[]>;
 }
 
-let register: IssuedLetterRegister | null = null;
-
-export function setIssuedLetterRegister(next: IssuedLetterRegister): void {
-  register = next;
-}
-
-export function issuedLetterRegister(): IssuedLetterRegister {
-  if (!register) throw new Error('no issued-letter register: the letters module has not been loaded');
-  return register;
-}
+const handed = handedOver<IssuedLetterRegister>('issued-letter register', 'letters');
+export const setIssuedLetterRegister = handed.set;
+export const issuedLetterRegister = handed.get;

@@ -1,5 +1,6 @@
 import type { RawBuilder } from 'kysely';
 import type { Ctx } from './context.ts';
+import { handedOver } from './handed-over.ts';
 
 /**
  * What the platform needs to know of regions (checking a staff scope, naming it on a page),
@@ -12,13 +13,6 @@ export interface RegionDirectory {
   codesWithin(code: string): RawBuilder<string[]>;
 }
 
-let directory: RegionDirectory | null = null;
-
-export function setRegionDirectory(next: RegionDirectory): void {
-  directory = next;
-}
-
-export function regionDirectory(): RegionDirectory {
-  if (!directory) throw new Error('no region directory: the regions module has not been loaded');
-  return directory;
-}
+const handed = handedOver<RegionDirectory>('region directory', 'regions');
+export const setRegionDirectory = handed.set;
+export const regionDirectory = handed.get;

@@ -1,4 +1,5 @@
 import type { Ctx } from './context.ts';
+import { handedOver } from './handed-over.ts';
 
 /** What the platform needs to know of a resident to log them in and act as them. */
 export interface ResidentEntry {
@@ -19,13 +20,6 @@ export interface ResidentDirectory {
   findByNik(ctx: Ctx, nik: string): Promise<ResidentEntry | null>;
 }
 
-let directory: ResidentDirectory | null = null;
-
-export function setResidentDirectory(next: ResidentDirectory): void {
-  directory = next;
-}
-
-export function residentDirectory(): ResidentDirectory {
-  if (!directory) throw new Error('no resident directory: the residents module has not been loaded');
-  return directory;
-}
+const handed = handedOver<ResidentDirectory>('resident directory', 'residents');
+export const setResidentDirectory = handed.set;
+export const residentDirectory = handed.get;

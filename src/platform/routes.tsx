@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { OFFICE_ROLES, ROLES } from './auth/roles.ts';
 import { figureRoutes } from './figures/routes.ts';
 import { backgroundWorkRoutes } from './jobs/routes.tsx';
 import type { NavItem, SimpulModule } from './module.ts';
@@ -14,33 +15,13 @@ export { sessionCookieOptions, startSession } from './routes/session.ts';
 import { residentLoginRoutes } from './routes/resident-login.tsx';
 
 export const platformNavigation: NavItem[] = [
-  {
-    href: '/kelola',
-    label: 'nav.dashboard',
-    for: ['admin_kabupaten', 'opd', 'camat', 'kepala_desa', 'sekretaris_desa', 'operator_desa'],
-  },
-  {
-    href: '/kelola/kerja',
-    label: 'nav.work',
-    for: [
-      'admin_kabupaten',
-      'opd',
-      'camat',
-      'kepala_desa',
-      'sekretaris_desa',
-      'operator_desa',
-      'kader_posyandu',
-    ],
-  },
+  { href: '/kelola', label: 'nav.dashboard', for: OFFICE_ROLES },
+  { href: '/kelola/kerja', label: 'nav.work', for: ROLES },
   { href: '/kelola/pengguna', label: 'nav.users', for: ['admin_kabupaten'] },
   { href: '/kelola/audit', label: 'nav.audit', for: ['admin_kabupaten'] },
   { href: '/kelola/tugas', label: 'nav.jobs', for: ['admin_kabupaten'] },
   { href: '/kelola/data-pribadi', label: 'nav.personalData', for: ['admin_kabupaten'] },
-  {
-    href: '/kelola/akun',
-    label: 'nav.account',
-    for: ['admin_kabupaten', 'opd', 'camat', 'kepala_desa', 'sekretaris_desa', 'operator_desa'],
-  },
+  { href: '/kelola/akun', label: 'nav.account', for: OFFICE_ROLES },
 ];
 
 /** The module list, handed in by the app: the platform reads modules' figures and personal data through it. */

@@ -1,6 +1,6 @@
 import { mayReadFigures, scopeLevel } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { FigureDefinition } from '../../platform/figures/index.ts';
+import { type FigureDefinition, homeRegion } from '../../platform/figures/index.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { listVillages } from '../regions/service.ts';
@@ -44,8 +44,7 @@ export interface FiguresRow {
  */
 export async function figuresTable(ctx: Ctx, input: { region?: string; period?: string }) {
   const actor = ctx.actor;
-  const home =
-    actor?.kind === 'staff' && actor.scope.type === 'region' ? actor.scope.code : ctx.config.regencyCode;
+  const home = homeRegion(ctx);
   const region = input.region || home;
   const level = scopeLevel(region);
   if (!level) throw new Invalid({ wilayah: t('aid.error.region') });

@@ -1,19 +1,17 @@
 import type { Ctx } from '../../platform/context.ts';
-import { csvLine } from '../../platform/csv.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
+import type { OneUpload } from '../../platform/http/upload.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
-  createImport,
+  createSheetImport,
   findImport,
-  type ImportDefinition,
   type ImportRecord,
-  importSheet,
   listImportsOf,
   ownImportActions,
   type RowOutcome,
-  type SheetFormat,
+  sheetImport,
+  sheetTemplate,
 } from '../../platform/imports/index.ts';
-import { fileKind } from '../../platform/tabular/index.ts';
 import { isCalendarDate } from '../../platform/time.ts';
 import { assertMayKeepVillageAid } from './policy.ts';
 import { checkNewBeneficiary, insertEntry } from './registry.ts';
@@ -29,11 +27,10 @@ const ALIASES: Record<string, string> = {
 };
 
 export function templateCsv(): string {
-  return [
-    csvLine([...TEMPLATE_COLUMNS]),
-    csvLine(['BPNT', '2026', '', '3604051201150001', '2', '2026-06-30']),
-    csvLine(['PBI-JK', '2026', '3604051204900001', '', '', '']),
-  ].join('');
+  return sheetTemplate(TEMPLATE_COLUMNS, [
+    ['BPNT', '2026', '', '3604051201150001', '2', '2026-06-30'],
+    ['PBI-JK', '2026', '3604051204900001', '', '', ''],
+  ]);
 }
 
 /**
@@ -41,20 +38,18 @@ export function templateCsv(): string {
  * KK; a DTSEN decile on the row is stored on the family. A wrong row goes to the errors file with
  * its column; an entry the programme and period already list is counted unchanged.
  */
-export const aidImport: ImportDefinition = {
+export const aidImport = sheetImport({
   kind: IMPORT_KIND,
   label: 'aid.import.kind',
   page: () => '/kelola/bansos/impor',
-  run: (ctx, job, file, progress) =>
-    importSheet(job, file, progress, SHEET, ({ record }) => saveBeneficiaryRow(ctx, job.regionCode, record)),
-};
-
-const SHEET: SheetFormat = {
-  columns: TEMPLATE_COLUMNS,
-  required: ['program', 'periode'],
-  aliases: ALIASES,
-  messages: { columns: 'aid.import.columns', empty: 'aid.import.empty' },
-};
+  format: {
+    columns: TEMPLATE_COLUMNS,
+    required: ['program', 'periode'],
+    aliases: ALIASES,
+    messages: { columns: 'aid.import.columns', empty: 'aid.import.empty' },
+  },
+  rows: (ctx, job) => (row) => saveBeneficiaryRow(ctx, job.regionCode, row.record),
+});
 
 async function saveBeneficiaryRow(
   ctx: Ctx,
@@ -106,15 +101,16 @@ export async function importPageData(ctx: Ctx) {
 }
 
 export async function createAidImport(ctx: Ctx, fileName: string) {
-  const villageCode = villageOf(ctx);
-  if (!fileKind(fileName)) throw new Invalid({ file: t('aid.import.fileType') });
-  return createImport(ctx, { kind: IMPORT_KIND, regionCode: villageCode, fileName });
+  return createSheetImport(
+    ctx,
+    { kind: IMPORT_KIND, regionCode: villageOf(ctx), fileName },
+    'aid.import.fileType',
+  );
 }
 
 async function ownImport(ctx: Ctx, id: string): Promise<ImportRecord> {
-  const record = await findImport(ctx, id);
-  if (record.kind !== IMPORT_KIND || record.region_code !== villageOf(ctx))
-    throw new NotFound(t('imports.notFound'));
+  const record = await findImport(ctx, id, IMPORT_KIND);
+  if (record.region_code !== villageOf(ctx)) throw new NotFound(t('imports.notFound'));
   return record;
 }
 
@@ -122,10 +118,6 @@ const actions = ownImportActions(ownImport);
 export const aidImportErrors = actions.errorFile;
 
 /** The upload form's file queued, or the form refused (the operator's mistake, or Forbidden to anyone else). */
-export function takeAidUpload(ctx: Ctx, upload: { job: { id: string } | null; problem: string | null }) {
-  const refuseNoFile = (message: string): never => {
-    villageOf(ctx);
-    throw new Invalid({ file: message });
-  };
-  return actions.takeUpload(ctx, upload, refuseNoFile, t('aid.import.noFile'));
+export function takeAidUpload(ctx: Ctx, upload: OneUpload<{ id: string }>) {
+  return actions.takeUpload(ctx, upload, () => villageOf(ctx), t('aid.import.noFile'));
 }

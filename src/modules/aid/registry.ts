@@ -1,4 +1,4 @@
-import { audit } from '../../platform/audit/service.ts';
+import { audit, auditStaffRead } from '../../platform/audit/service.ts';
 import { mask } from '../../platform/auth/roles.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
@@ -27,9 +27,16 @@ function text(form: Form, key: string): string {
   return (form[key] ?? '').trim();
 }
 
-function actorOf(ctx: Ctx): { id: string | null; name: string } {
-  const a = ctx.actor;
-  return a?.kind === 'staff' || a?.kind === 'resident' ? { id: a.id, name: a.name } : { id: null, name: '' };
+/** Who acts, as the programme's history records them: a staff member or a resident, else the system. */
+export function actorOf(ctx: Ctx): {
+  kind: 'resident' | 'staff' | 'system';
+  id: string | null;
+  name: string;
+} {
+  const actor = ctx.actor;
+  if (actor?.kind === 'staff' || actor?.kind === 'resident')
+    return { kind: actor.kind, id: actor.id, name: actor.name };
+  return { kind: 'system', id: null, name: '' };
 }
 
 export function isPeriod(value: string): boolean {
@@ -366,13 +373,7 @@ export async function getBeneficiary(ctx: Ctx, id: string) {
   const b = await loadEntry(ctx, id);
   assertMayReadAidRecord(ctx.actor, entrySubject(b));
   const inFull = seesAidInFull(ctx.actor, entrySubject(b));
-  if (ctx.actor?.kind === 'staff')
-    await audit(ctx, {
-      action: 'read_personal',
-      entity: 'aid_beneficiary',
-      entityId: b.id,
-      villageCode: b.village_code,
-    });
+  await auditStaffRead(ctx, { entity: 'aid_beneficiary', entityId: b.id, villageCode: b.village_code });
   const events = await repo.beneficiaryEvents(ctx.db, b.id);
   return {
     entry: inFull ? b : maskedEntry(b),
@@ -438,13 +439,7 @@ export async function familyAid(ctx: Ctx, familyNumber: string) {
   const subject = { villageCode: village, familyNumber };
   assertMayReadAidRecord(ctx.actor, subject);
   const inFull = seesAidInFull(ctx.actor, subject);
-  if (ctx.actor?.kind === 'staff')
-    await audit(ctx, {
-      action: 'read_personal',
-      entity: 'aid_family',
-      entityId: familyNumber,
-      villageCode: village,
-    });
+  await auditStaffRead(ctx, { entity: 'aid_family', entityId: familyNumber, villageCode: village });
   const entries = await repo.beneficiariesOfFamily(ctx.db, familyNumber);
   const members = await listFamilyMembers(ctx, familyNumber);
   return {

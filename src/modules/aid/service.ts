@@ -1,4 +1,4 @@
-import { audit } from '../../platform/audit/service.ts';
+import { audit, auditStaffRead } from '../../platform/audit/service.ts';
 import { regionContains } from '../../platform/auth/policy.ts';
 import { mask } from '../../platform/auth/roles.ts';
 import { addWorkingDays, holidaySet } from '../../platform/calendar.ts';
@@ -20,7 +20,7 @@ import {
   mayRecordDisbursement,
   seesAidInFull,
 } from './policy.ts';
-import { addBeneficiaryEvent, decileOf, upsertFromDisbursement } from './registry.ts';
+import { actorOf, addBeneficiaryEvent, decileOf, upsertFromDisbursement } from './registry.ts';
 import * as repo from './repo.ts';
 import type { ApplicationStatus } from './schema.ts';
 
@@ -74,13 +74,6 @@ export function text(form: Form, key: string): string {
 
 function idOf(id: string): string {
   return uuidOrNotFound(id, t('aid.error.notFound'));
-}
-
-function actorName(ctx: Ctx): { kind: 'resident' | 'staff' | 'system'; id: string | null; name: string } {
-  const actor = ctx.actor;
-  if (actor?.kind === 'staff' || actor?.kind === 'resident')
-    return { kind: actor.kind, id: actor.id, name: actor.name };
-  return { kind: 'system', id: null, name: '' };
 }
 
 async function dueAt(ctx: Ctx, status: ApplicationStatus): Promise<Date | null> {
@@ -192,7 +185,7 @@ async function event(
   status: ApplicationStatus,
   note: string,
 ) {
-  const who = actorName(ctx);
+  const who = actorOf(ctx);
   await repo.insertApplicationEvent(ctx.db, {
     application_id: application.id,
     village_code: application.villageCode,
@@ -308,21 +301,20 @@ export async function verifyByVillage(
   );
 }
 
+/** The form's reason (`alasan`), cut to 1000 characters; a form without one is refused with `missing`. */
+function reasonOf(form: Form, missing: string): string {
+  const reason = text(form, 'alasan');
+  if (!reason) throw new Invalid({ alasan: missing });
+  return reason.slice(0, 1000);
+}
+
 /** The village sends the application back to the resident with what to fix. */
 export async function returnToApplicant(ctx: Ctx, id: string, form: Form): Promise<void> {
   if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => returnToApplicant(tx, id, form));
   const a = await loadApplication(ctx, id);
   assertMayKeepVillageAid(ctx.actor, a.village_code);
-  const reason = text(form, 'alasan');
-  if (!reason) throw new Invalid({ alasan: t('aid.error.returnReasonRequired') });
-  await move(
-    ctx,
-    a,
-    'diajukan',
-    'dikembalikan',
-    { return_reason: reason.slice(0, 1000) },
-    reason.slice(0, 1000),
-  );
+  const reason = reasonOf(form, t('aid.error.returnReasonRequired'));
+  await move(ctx, a, 'diajukan', 'dikembalikan', { return_reason: reason }, reason);
 }
 
 /** The resident fixes what the village asked for and submits again: back to the village's check. */
@@ -367,16 +359,8 @@ export async function reject(ctx: Ctx, id: string, form: Form): Promise<void> {
   if (!ctx.db.isTransaction) return inTransaction(ctx, (tx) => reject(tx, id, form));
   const a = await loadApplication(ctx, id);
   assertMayDecideAid(ctx.actor, a.village_code);
-  const reason = text(form, 'alasan');
-  if (!reason) throw new Invalid({ alasan: t('aid.error.rejectReasonRequired') });
-  await move(
-    ctx,
-    a,
-    'diteruskan',
-    'ditolak',
-    { decision_reason: reason.slice(0, 1000) },
-    reason.slice(0, 1000),
-  );
+  const reason = reasonOf(form, t('aid.error.rejectReasonRequired'));
+  await move(ctx, a, 'diteruskan', 'ditolak', { decision_reason: reason }, reason);
 }
 
 /** The aid reached the family: the date, and the amount or the goods; the registry entry follows. */
@@ -447,13 +431,7 @@ export async function getApplication(ctx: Ctx, id: string): Promise<ApplicationP
   const actor = ctx.actor;
   assertMayReadAidRecord(actor, subjectOf(a));
   const inFull = seesAidInFull(actor, subjectOf(a));
-  if (actor?.kind === 'staff')
-    await audit(ctx, {
-      action: 'read_personal',
-      entity: 'aid_application',
-      entityId: a.id,
-      villageCode: a.village_code,
-    });
+  await auditStaffRead(ctx, { entity: 'aid_application', entityId: a.id, villageCode: a.village_code });
   const events = (await repo.applicationEvents(ctx.db, a.id)).map((e) => ({
     status: e.status as ApplicationStatus,
     note: inFull || e.status === 'ditolak' || e.status === 'dikembalikan' ? e.note : '',

@@ -5,7 +5,7 @@ import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
   abandonImport,
-  createImport,
+  createSheetImport,
   findImport,
   type ImportDefinition,
   type ImportRecord,
@@ -15,7 +15,6 @@ import {
   type RejectedRow,
   writeRejectedRows,
 } from '../../platform/imports/index.ts';
-import { fileKind } from '../../platform/tabular/read.ts';
 import { jakartaYearMonth } from '../../platform/time.ts';
 import { getVillage, listKecamatan, listVillages } from '../regions/service.ts';
 import { readBudgetFile } from './file.ts';
@@ -412,13 +411,16 @@ export async function createBudgetImport(
   input: { villageCode: string; year: number; fileName: string },
 ): Promise<{ id: string; uploadPath: string }> {
   assertMayKeepBudget(ctx.actor, input.villageCode);
-  if (!fileKind(input.fileName)) throw new Invalid({ file: t('apbdes.error.fileType') });
-  const created = await createImport(ctx, {
-    kind: IMPORT_KIND,
-    regionCode: input.villageCode,
-    fileName: input.fileName,
-    options: { year: input.year },
-  });
+  const created = await createSheetImport(
+    ctx,
+    {
+      kind: IMPORT_KIND,
+      regionCode: input.villageCode,
+      fileName: input.fileName,
+      options: { year: input.year },
+    },
+    'apbdes.error.fileType',
+  );
   await audit(ctx, {
     action: 'apbdes_import_upload',
     entity: 'import',
@@ -436,8 +438,7 @@ export function refuseMissingFile(ctx: Ctx, villageCode: string, problem: string
 }
 
 export async function getBudgetImport(ctx: Ctx, id: string): Promise<ImportRecord & { year: number }> {
-  const record = await findImport(ctx, id);
-  if (record.kind !== IMPORT_KIND) throw new NotFound(t('imports.notFound'));
+  const record = await findImport(ctx, id, IMPORT_KIND);
   assertMayReadDraft(ctx.actor, record.region_code);
   return { ...record, year: Number(record.options.year) };
 }

@@ -1,5 +1,5 @@
 /** The archive module's SQL: the classification list, the incoming and outgoing registers, dispositions. */
-import { type Insertable, type Selectable, sql } from 'kysely';
+import { type Expression, type Insertable, type Selectable, type SqlBool, sql } from 'kysely';
 import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { likeEscape } from '../../platform/http/input.ts';
@@ -135,6 +135,27 @@ export interface RegisterFilter {
   offset: number;
 }
 
+/**
+ * A register's classification filter (the code and every code under it) and text search (subject,
+ * letter number and `party`: the sender of an incoming letter, the recipient of an outgoing one).
+ */
+function registerMatch(
+  filter: Pick<RegisterFilter, 'classification' | 'q'>,
+  party: 'sender' | 'recipient',
+): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [];
+  const code = filter.classification;
+  if (code)
+    parts.push(sql`(classification_code = ${code} OR classification_code LIKE ${`${likeEscape(code)}.%`})`);
+  if (filter.q) {
+    const like = `%${likeEscape(filter.q)}%`;
+    parts.push(
+      sql`(subject ILIKE ${like} OR ${sql.ref(party)} ILIKE ${like} OR letter_number ILIKE ${like})`,
+    );
+  }
+  return parts.length > 0 ? sql<SqlBool>`${sql.join(parts, sql` AND `)}` : sql<SqlBool>`true`;
+}
+
 export interface IncomingFilter extends RegisterFilter {
   status?: 'tanpa' | 'belum' | 'proses' | 'selesai' | undefined;
   assigneeId?: string | undefined;
@@ -151,21 +172,7 @@ export async function selectIncomingList(db: Db, filter: IncomingFilter) {
     filter.region,
   );
   if (filter.year) query = query.where('year', '=', filter.year);
-  if (filter.classification) {
-    const code = filter.classification;
-    query = query.where((eb) =>
-      eb.or([
-        eb('classification_code', '=', code),
-        eb('classification_code', 'like', `${likeEscape(code)}.%`),
-      ]),
-    );
-  }
-  if (filter.q) {
-    const like = `%${likeEscape(filter.q)}%`;
-    query = query.where((eb) =>
-      eb.or([eb('subject', 'ilike', like), eb('sender', 'ilike', like), eb('letter_number', 'ilike', like)]),
-    );
-  }
+  query = query.where(registerMatch(filter, 'sender'));
   if (filter.status === 'tanpa') query = query.where(sql<boolean>`${progress} IS NULL`);
   else if (filter.status) query = query.where(sql<boolean>`${progress} = ${filter.status}`);
   if (filter.assigneeId) {
@@ -346,31 +353,12 @@ export function selectOutgoingOfYear(
   db: Db,
   filter: Omit<RegisterFilter, 'limit' | 'offset'> & { year: number },
 ) {
-  let query = whereInRegion(
+  const query = whereInRegion(
     db.selectFrom('archive_outgoing').where('deleted_at', 'is', null).where('year', '=', filter.year),
     'village_code',
     filter.region,
   );
-  if (filter.classification) {
-    const code = filter.classification;
-    query = query.where((eb) =>
-      eb.or([
-        eb('classification_code', '=', code),
-        eb('classification_code', 'like', `${likeEscape(code)}.%`),
-      ]),
-    );
-  }
-  if (filter.q) {
-    const like = `%${likeEscape(filter.q)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb('subject', 'ilike', like),
-        eb('recipient', 'ilike', like),
-        eb('letter_number', 'ilike', like),
-      ]),
-    );
-  }
-  return query.selectAll().execute();
+  return query.where(registerMatch(filter, 'recipient')).selectAll().execute();
 }
 
 /** One officer's open dispositions in live entries, with the letter each is about (their work queue). */

@@ -1,3 +1,4 @@
+import { OFFICE_ROLES } from '../../platform/auth/roles.ts';
 import type { SimpulModule } from '../../platform/module.ts';
 import { complaintFigures } from './figures.ts';
 import { messages } from './messages.ts';
@@ -26,11 +27,7 @@ export const complaintsModule: SimpulModule = {
   search: complaintSearch,
   navigation: [
     { href: '/pengaduan', label: 'complaints.nav.public', for: ['public'] },
-    {
-      href: '/kelola/pengaduan',
-      label: 'complaints.nav.staff',
-      for: ['admin_kabupaten', 'opd', 'camat', 'kepala_desa', 'sekretaris_desa', 'operator_desa'],
-    },
+    { href: '/kelola/pengaduan', label: 'complaints.nav.staff', for: OFFICE_ROLES },
   ],
   seed: seedComplaintReference,
   seedDemo: seedDemoComplaints,

@@ -1,14 +1,5 @@
 import { type Kysely, type Migration, sql } from 'kysely';
-import type { Ctx } from '../../platform/context.ts';
-import {
-  allDaysSql,
-  createDayMarks,
-  dayRangesSql,
-  type RollupRefresh,
-  refreshMarkedDays,
-  rollupState,
-  rowsInRanges,
-} from '../../platform/day-rollup.ts';
+import { createDayMarks, dayRangesSql, dayRollup, rowsInRanges } from '../../platform/day-rollup.ts';
 import type { Db } from '../../platform/db/index.ts';
 import './schema.ts';
 
@@ -26,8 +17,13 @@ import './schema.ts';
 
 type AnyDb = Kysely<unknown>;
 
-const NAME = 'complaint_daily';
-const DAY_COLUMNS = ['created_at', 'resolved_at'] as const;
+const rollup = dayRollup({
+  name: 'complaint_daily',
+  table: 'complaints',
+  columns: ['created_at', 'resolved_at'],
+  job: 'complaints-daily-rollup',
+  recount: recountDays,
+});
 export const RESOLVED_ON_TIME = sql<boolean>`c.resolved_at <= c.resolve_due_at`;
 
 async function up(db: AnyDb) {
@@ -56,7 +52,7 @@ async function up(db: AnyDb) {
     INCLUDE (kecamatan_code, handler_kind, handler_code, category_code, verified_at, first_response_at,
       verify_due_at, response_due_at, resolve_due_at)
     WHERE state IN ('baru', 'diverifikasi', 'diteruskan', 'diproses', 'dijadwalkan')`.execute(db);
-  await createDayMarks(db, { name: NAME, table: 'complaints', columns: DAY_COLUMNS });
+  await createDayMarks(db, rollup);
 }
 
 export const complaintRollupMigrations: Record<string, Migration> = {
@@ -84,23 +80,9 @@ async function recountDays(db: Db, days: string[]): Promise<void> {
 }
 
 /** Recounts the days written since the last refresh (with `full`, every day that has a report). */
-export function refreshComplaintRollup(ctx: Ctx, options: { full?: boolean } = {}): Promise<RollupRefresh> {
-  const spec = {
-    name: NAME,
-    at: ctx.clock.now(),
-    full: options.full,
-    allDays: allDaysSql('complaints', DAY_COLUMNS),
-  };
-  return refreshMarkedDays(ctx.db, spec, recountDays);
-}
+export const refreshComplaintRollup = rollup.refresh;
 
 /** The days counted live by a read, and the last refresh. */
-export function complaintRollupState(db: Db, period: { from: Date; to: Date }) {
-  return rollupState(db, NAME, period);
-}
+export const complaintRollupState = rollup.state;
 
-export const complaintRollupJob = {
-  name: 'complaints-daily-rollup',
-  everyMs: 5 * 60_000,
-  run: (ctx: Ctx) => refreshComplaintRollup(ctx).then(() => undefined),
-};
+export const complaintRollupJob = rollup.job;

@@ -1,6 +1,7 @@
 import { assertMayReadFigures, regionContains, scopeLevel } from '../../platform/auth/policy.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { homeRegion } from '../../platform/figures/index.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 
@@ -59,8 +60,7 @@ export function agencyOf(actor: Actor | null): string | null {
  */
 export function pageRegion(ctx: Ctx, asked: string | undefined): string {
   const actor = ctx.actor;
-  const own =
-    actor?.kind === 'staff' && actor.scope.type === 'region' ? actor.scope.code : ctx.config.regencyCode;
+  const own = homeRegion(ctx);
   const region = asked?.trim() || own;
   if (!scopeLevel(region) || !regionContains(ctx.config.regencyCode, region))
     throw new Invalid({ wilayah: t('dashboards.error.region') }, t('dashboards.error.region'));

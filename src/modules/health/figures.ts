@@ -1,6 +1,6 @@
 import { assertMayReadFigures, scopeLevel } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { FigureDefinition, FigureUnit } from '../../platform/figures/index.ts';
+import { type FigureDefinition, type FigureUnit, homeRegion } from '../../platform/figures/index.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { jakartaYearMonth } from '../../platform/time.ts';
@@ -203,10 +203,7 @@ async function rowNames(
 }
 
 /** The region to show an actor when the page names none: their own region, the regency otherwise. */
-export function defaultRegion(ctx: Ctx): string {
-  const actor = ctx.actor;
-  return actor?.kind === 'staff' && actor.scope.type === 'region' ? actor.scope.code : ctx.config.regencyCode;
-}
+export const defaultRegion = homeRegion;
 
 /**
  * What `/kelola/kesehatan/angka` shows: the region's figures of the month, its parts, the

@@ -1,27 +1,23 @@
 import { type Ctx, inTransaction } from '../../platform/context.ts';
-import { csvLine } from '../../platform/csv.ts';
-import { Invalid, NotFound } from '../../platform/http/errors.ts';
+import { Invalid } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
-  createImport,
+  createSheetImport,
   findImport,
-  type ImportDefinition,
   type ImportRecord,
-  importSheet,
   listImportsOf,
   ownImportActions,
   type RowOutcome,
-  type SheetFormat,
   type SheetRow,
+  sheetImport,
+  sheetTemplate,
 } from '../../platform/imports/index.ts';
-import { fileKind } from '../../platform/tabular/index.ts';
 import { isCalendarDate } from '../../platform/time.ts';
 import { ageInDays, MAX_AGE_DAYS, type Sex } from './growth/index.ts';
 import { decimalProblem, defaultPosition, type MeasurementInput, monthOf, parseDecimal } from './measure.ts';
-import { assertMayRecordAt } from './policy.ts';
 import * as repo from './repo.ts';
-import { healthAccess, previousOf, storeMeasurement, today, toMeasurement } from './service.ts';
+import { posyanduToRecord, previousOf, storeMeasurement, today, toMeasurement } from './service.ts';
 
 export const IMPORT_KIND = 'health-measurements';
 
@@ -57,9 +53,8 @@ const ALIASES: Record<string, string> = {
 };
 
 export function templateCsv(): string {
-  return [
-    csvLine([...TEMPLATE_COLUMNS]),
-    csvLine([
+  return sheetTemplate(TEMPLATE_COLUMNS, [
+    [
       '3604051234560001',
       'Contoh Anak',
       '2025-03-14',
@@ -72,8 +67,8 @@ export function templateCsv(): string {
       'tidak',
       'ya',
       'DPT3',
-    ]),
-  ].join('');
+    ],
+  ]);
 }
 
 const yes = (v: string) => ['ya', 'y', '1', 'true'].includes(v.trim().toLowerCase());
@@ -137,25 +132,24 @@ async function findChild(ctx: Ctx, posyanduId: string, record: Record<string, st
  * flags and waits for a person's confirmation on the session form (it is counted as waiting in the
  * work queue, and the figures leave it out until then).
  */
-export const healthImport: ImportDefinition = {
+export const healthImport = sheetImport({
   kind: IMPORT_KIND,
   label: 'health.importKind',
   page: () => '/kelola/kesehatan/impor',
-  async run(ctx, job, file, progress) {
+  format: {
+    columns: TEMPLATE_COLUMNS,
+    required: ['tanggal_ukur', 'berat_kg'],
+    aliases: ALIASES,
+    messages: { columns: 'health.error.columns', empty: 'health.error.emptyFile' },
+  },
+  async rows(ctx, job) {
     const posyanduId = String(job.options.posyanduId ?? '');
     const posyandu = isUuid(posyanduId) ? await repo.posyanduById(ctx.db, posyanduId) : undefined;
     if (!posyandu) throw new Invalid({ file: t('health.error.notFound') });
     const now = today(ctx);
-    return importSheet(job, file, progress, SHEET, (row) => saveMeasurementRow(ctx, posyandu.id, now, row));
+    return (row) => saveMeasurementRow(ctx, posyandu.id, now, row);
   },
-};
-
-const SHEET: SheetFormat = {
-  columns: TEMPLATE_COLUMNS,
-  required: ['tanggal_ukur', 'berat_kg'],
-  aliases: ALIASES,
-  messages: { columns: 'health.error.columns', empty: 'health.error.emptyFile' },
-};
+});
 
 async function saveMeasurementRow(
   ctx: Ctx,
@@ -201,16 +195,8 @@ async function saveMeasurementRow(
   return result.inserted ? 'inserted' : 'updated';
 }
 
-async function posyanduForImport(ctx: Ctx, posyanduId: string) {
-  const row = isUuid(posyanduId) ? await repo.posyanduById(ctx.db, posyanduId) : undefined;
-  if (!row) throw new NotFound(t('health.error.notFound'));
-  const posyandu = { id: row.id, villageCode: row.village_code, name: row.name };
-  assertMayRecordAt(await healthAccess(ctx), posyandu);
-  return posyandu;
-}
-
 export async function importPageData(ctx: Ctx, posyanduId: string) {
-  const posyandu = await posyanduForImport(ctx, posyanduId);
+  const posyandu = await posyanduToRecord(ctx, posyanduId);
   const imports = (
     await listImportsOf(ctx, { kind: IMPORT_KIND, regionCode: posyandu.villageCode }, 20)
   ).filter((r) => r.options.posyanduId === posyandu.id);
@@ -218,20 +204,17 @@ export async function importPageData(ctx: Ctx, posyanduId: string) {
 }
 
 export async function createHealthImport(ctx: Ctx, posyanduId: string, fileName: string) {
-  const posyandu = await posyanduForImport(ctx, posyanduId);
-  if (!fileKind(fileName)) throw new Invalid({ file: t('health.error.fileType') });
-  return createImport(ctx, {
-    kind: IMPORT_KIND,
-    regionCode: posyandu.villageCode,
-    fileName,
-    options: { posyanduId: posyandu.id },
-  });
+  const posyandu = await posyanduToRecord(ctx, posyanduId);
+  return createSheetImport(
+    ctx,
+    { kind: IMPORT_KIND, regionCode: posyandu.villageCode, fileName, options: { posyanduId: posyandu.id } },
+    'health.error.fileType',
+  );
 }
 
 async function ownImport(ctx: Ctx, id: string): Promise<ImportRecord> {
-  const record = await findImport(ctx, id);
-  if (record.kind !== IMPORT_KIND) throw new NotFound(t('imports.notFound'));
-  await posyanduForImport(ctx, String(record.options.posyanduId ?? ''));
+  const record = await findImport(ctx, id, IMPORT_KIND);
+  await posyanduToRecord(ctx, String(record.options.posyanduId ?? ''));
   return record;
 }
 
@@ -242,6 +225,6 @@ export const healthImportErrors = actions.errorFile;
 
 /** A form sent without a usable file: the recorder's mistake, or Forbidden to anyone else. */
 export async function refuseNoFile(ctx: Ctx, posyanduId: string, message: string): Promise<never> {
-  await posyanduForImport(ctx, posyanduId);
+  await posyanduToRecord(ctx, posyanduId);
   throw new Invalid({ file: message });
 }

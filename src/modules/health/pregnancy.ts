@@ -1,4 +1,4 @@
-import { audit } from '../../platform/audit/service.ts';
+import { audit, auditStaffRead } from '../../platform/audit/service.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { isUuid } from '../../platform/http/input.ts';
@@ -98,13 +98,7 @@ async function pregnancyFor(ctx: Ctx, id: string) {
 
 export async function getPregnancy(ctx: Ctx, id: string) {
   const { row } = await pregnancyFor(ctx, id);
-  if (ctx.actor?.kind === 'staff')
-    await audit(ctx, {
-      action: 'read_personal',
-      entity: 'health_pregnancy',
-      entityId: row.id,
-      villageCode: row.village_code,
-    });
+  await auditStaffRead(ctx, { entity: 'health_pregnancy', entityId: row.id, villageCode: row.village_code });
   const checks = await repo.checksOf(ctx.db, row.id);
   return {
     id: row.id,

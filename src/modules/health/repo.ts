@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
+import type { Insertable, Selectable, SelectQueryBuilder, SqlBool, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
@@ -254,10 +254,25 @@ export const RISK_COLUMNS = [
   'm.confirmed_implausible',
 ] as const;
 
+/** The active children (`c`) in scope born on or before `day` and at most `maxAgeDays` old then. */
+export function childrenInScope(db: Db, scope: RecordScope, day: string, maxAgeDays: number) {
+  const query = db
+    .selectFrom('health_children as c')
+    .where('c.active', '=', true)
+    .where('c.anonymised_at', 'is', null)
+    .where('c.birth_date', '<=', day)
+    .where(sql<boolean>`${day}::date - c.birth_date <= ${maxAgeDays}`);
+  return whereInScope(query, { posyandu: 'c.posyandu_id', village: 'c.village_code' }, scope);
+}
+
+/** The child `c` has no measurement in `month`. */
+export function notMeasuredIn(month: string) {
+  return sql<SqlBool>`NOT EXISTS (SELECT 1 FROM health_measurements x WHERE x.child_id = c.id AND x.measured_month = ${month})`;
+}
+
 /** Children in scope whose latest measurement in the month puts them at risk, or who were not measured. */
 export async function atRiskRows(db: Db, scope: RecordScope, month: string, day: string, maxAgeDays: number) {
-  let query = db
-    .selectFrom('health_children as c')
+  return childrenInScope(db, scope, day, maxAgeDays)
     .innerJoin('health_posyandu as p', 'p.id', 'c.posyandu_id')
     .leftJoin('health_measurements as m', (join) =>
       join.onRef('m.child_id', '=', 'c.id').on('m.measured_month', '=', month),
@@ -272,10 +287,6 @@ export async function atRiskRows(db: Db, scope: RecordScope, month: string, day:
       'p.id as posyandu_id',
       ...RISK_COLUMNS,
     ])
-    .where('c.active', '=', true)
-    .where('c.anonymised_at', 'is', null)
-    .where('c.birth_date', '<=', day)
-    .where(sql<boolean>`${day}::date - c.birth_date <= ${maxAgeDays}`)
     .where((eb) =>
       eb.or([
         eb('m.id', 'is', null),
@@ -286,9 +297,8 @@ export async function atRiskRows(db: Db, scope: RecordScope, month: string, day:
       ]),
     )
     .orderBy('p.name')
-    .orderBy('c.name');
-  query = whereInScope(query, { posyandu: 'c.posyandu_id', village: 'c.village_code' }, scope);
-  return query.execute();
+    .orderBy('c.name')
+    .execute();
 }
 
 /** Children of a parent: by their own resident id, their family card, or the mother's resident id. */
@@ -318,24 +328,8 @@ export async function queueCounts(
   day: string,
   maxAgeDays: number,
 ) {
-  const children = db
-    .selectFrom('health_children as c')
-    .where('c.active', '=', true)
-    .where('c.anonymised_at', 'is', null)
-    .where('c.birth_date', '<=', day)
-    .where(sql<boolean>`${day}::date - c.birth_date <= ${maxAgeDays}`);
-  const scoped = whereInScope(children, { posyandu: 'c.posyandu_id', village: 'c.village_code' }, scope);
-  const unmeasured = await scoped
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('health_measurements as m')
-            .select('m.id')
-            .whereRef('m.child_id', '=', 'c.id')
-            .where('m.measured_month', '=', month),
-        ),
-      ),
-    )
+  const unmeasured = await childrenInScope(db, scope, day, maxAgeDays)
+    .where(notMeasuredIn(month))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   let pending = db

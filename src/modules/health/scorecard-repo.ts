@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import './schema.ts';
+import type { HealthScorecardEntryTable } from './scorecard-schema.ts';
 import './scorecard-schema.ts';
 
 /** The quarter's first and last day, and the first day of its last month. */
@@ -134,15 +135,7 @@ export async function entries(db: Db, village: string, year: number, quarter: nu
 
 export async function saveEntries(
   db: Db,
-  rows: Array<{
-    village_code: string;
-    year: number;
-    quarter: number;
-    indicator: string;
-    achieved: number;
-    target: number | null;
-    entered_by: string | null;
-  }>,
+  rows: Array<Omit<Selectable<HealthScorecardEntryTable>, 'updated_at'>>,
   now: Date,
 ): Promise<void> {
   if (rows.length === 0) return;

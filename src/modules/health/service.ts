@@ -68,6 +68,36 @@ function idOrNotFound(id: string): string {
   return id;
 }
 
+async function posyanduOrNotFound(ctx: Ctx, id: string) {
+  const posyandu = await repo.posyanduById(ctx.db, idOrNotFound(id));
+  if (!posyandu) throw new NotFound(t('health.error.notFound'));
+  return posyandu;
+}
+
+/** The posyandu whose kaders the actor keeps (the village office), or NotFound or Forbidden. */
+async function posyanduToKeep(ctx: Ctx, id: string) {
+  const posyandu = await posyanduOrNotFound(ctx, id);
+  assertMayKeepPosyandu(ctx.actor, posyandu.village_code);
+  return posyandu;
+}
+
+/** Links a kader account to the posyandu, audited (`detail` beside the user's id). */
+async function linkKaderTo(
+  ctx: Ctx,
+  posyandu: { id: string; village_code: string },
+  userId: string,
+  detail: Record<string, unknown> = {},
+) {
+  await repo.linkKader(ctx.db, { userId, posyanduId: posyandu.id, villageCode: posyandu.village_code });
+  await audit(ctx, {
+    action: 'link_kader',
+    entity: 'health_posyandu',
+    entityId: posyandu.id,
+    villageCode: posyandu.village_code,
+    detail: { user: userId, ...detail },
+  });
+}
+
 function text(form: Form, key: string): string {
   return (form[key] ?? '').trim();
 }
@@ -175,24 +205,11 @@ export async function createPosyandu(ctx: Ctx, villageCode: string, form: Form):
 
 /** Links an existing kader account (role kader_posyandu, scope the village) to the posyandu. */
 export async function linkKader(ctx: Ctx, posyanduId: string, form: Form): Promise<void> {
-  const posyandu = await repo.posyanduById(ctx.db, idOrNotFound(posyanduId));
-  if (!posyandu) throw new NotFound(t('health.error.notFound'));
-  assertMayKeepPosyandu(ctx.actor, posyandu.village_code);
+  const posyandu = await posyanduToKeep(ctx, posyanduId);
   const user = await repo.staffByEmail(ctx.db, text(form, 'email'));
   if (!user || user.role !== 'kader_posyandu' || user.scope_code !== posyandu.village_code)
     throw new Invalid({ email: t('health.error.noSuchKader') });
-  await repo.linkKader(ctx.db, {
-    userId: user.id,
-    posyanduId: posyandu.id,
-    villageCode: posyandu.village_code,
-  });
-  await audit(ctx, {
-    action: 'link_kader',
-    entity: 'health_posyandu',
-    entityId: posyandu.id,
-    villageCode: posyandu.village_code,
-    detail: { user: user.id },
-  });
+  await linkKaderTo(ctx, posyandu, user.id);
 }
 
 /** The form's fields by the names the account check reports them under. */
@@ -203,9 +220,7 @@ const KADER_FIELDS = { nama: 'kader_nama', telepon: 'kader_telepon', email: 'kad
  * module's, shown once and printed in a letter) and links it to this posyandu.
  */
 export async function createKaderAccount(ctx: Ctx, posyanduId: string, form: Form) {
-  const posyandu = await repo.posyanduById(ctx.db, idOrNotFound(posyanduId));
-  if (!posyandu) throw new NotFound(t('health.error.notFound'));
-  assertMayKeepPosyandu(ctx.actor, posyandu.village_code);
+  const posyandu = await posyanduToKeep(ctx, posyanduId);
   const result = await createAccountWithCode(ctx, {
     villageCode: posyandu.village_code,
     role: 'kader_posyandu',
@@ -222,18 +237,7 @@ export async function createKaderAccount(ctx: Ctx, posyanduId: string, form: For
     throw new Invalid(Object.fromEntries(fields));
   });
   const account = result.created[0];
-  await repo.linkKader(ctx.db, {
-    userId: account.userId,
-    posyanduId: posyandu.id,
-    villageCode: posyandu.village_code,
-  });
-  await audit(ctx, {
-    action: 'link_kader',
-    entity: 'health_posyandu',
-    entityId: posyandu.id,
-    villageCode: posyandu.village_code,
-    detail: { user: account.userId, created: true },
-  });
+  await linkKaderTo(ctx, posyandu, account.userId, { created: true });
   return {
     posyandu: { id: posyandu.id, name: posyandu.name },
     name: account.name,
@@ -244,9 +248,9 @@ export async function createKaderAccount(ctx: Ctx, posyanduId: string, form: For
   };
 }
 
-async function posyanduToRecord(ctx: Ctx, posyanduId: string) {
-  const row = await repo.posyanduById(ctx.db, idOrNotFound(posyanduId));
-  if (!row) throw new NotFound(t('health.error.notFound'));
+/** The posyandu the actor records at, or NotFound or Forbidden. */
+export async function posyanduToRecord(ctx: Ctx, posyanduId: string) {
+  const row = await posyanduOrNotFound(ctx, posyanduId);
   const posyandu = { id: row.id, villageCode: row.village_code, name: row.name };
   assertMayRecordAt(await healthAccess(ctx), posyandu);
   return posyandu;
@@ -895,8 +899,7 @@ export async function atRisk(ctx: Ctx, options: { posyanduId?: string; month?: s
   const access = await healthAccess(ctx);
   let scope = recordScope(access);
   if (options.posyanduId) {
-    const posyandu = await repo.posyanduById(ctx.db, idOrNotFound(options.posyanduId));
-    if (!posyandu) throw new NotFound(t('health.error.notFound'));
+    const posyandu = await posyanduOrNotFound(ctx, options.posyanduId);
     if (
       'posyanduId' in scope
         ? scope.posyanduId !== posyandu.id

@@ -1,20 +1,16 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../../platform/db/index.ts';
 import type { RecordScope } from './policy.ts';
-import { RISK_COLUMNS, whereInScope } from './repo.ts';
+import { childrenInScope, notMeasuredIn, RISK_COLUMNS, whereInScope } from './repo.ts';
 import './schema.ts';
 
-const CHILD = { posyandu: 'c.posyandu_id', village: 'c.village_code' };
-
-function childrenInScope(db: Db, scope: RecordScope, day: string, maxAgeDays: number) {
-  const query = db
-    .selectFrom('health_children as c')
-    .innerJoin('health_posyandu as p', 'p.id', 'c.posyandu_id')
-    .where('c.active', '=', true)
-    .where('c.anonymised_at', 'is', null)
-    .where('c.birth_date', '<=', day)
-    .where(sql<boolean>`${day}::date - c.birth_date <= ${maxAgeDays}`);
-  return whereInScope(query, CHILD, scope);
+/** The children in scope (`childrenInScope`) with their posyandu (`p`). */
+function childrenAtPosyandu(db: Db, scope: RecordScope, day: string, maxAgeDays: number) {
+  return childrenInScope(db, scope, day, maxAgeDays).innerJoin(
+    'health_posyandu as p',
+    'p.id',
+    'c.posyandu_id',
+  );
 }
 
 /**
@@ -28,7 +24,7 @@ export async function latestAtRisk(
   day: string,
   maxAgeDays: number,
 ) {
-  return childrenInScope(db, scope, day, maxAgeDays)
+  return childrenAtPosyandu(db, scope, day, maxAgeDays)
     .innerJoin('health_measurements as m', 'm.child_id', 'c.id')
     .where(
       sql<boolean>`m.measured_month = (SELECT max(x.measured_month) FROM health_measurements x WHERE x.child_id = c.id)`,
@@ -58,18 +54,9 @@ export async function unmeasuredAfterSession(
   maxAgeDays: number,
 ) {
   const dayOfMonth = Number(day.slice(8, 10));
-  return childrenInScope(db, scope, day, maxAgeDays)
+  return childrenAtPosyandu(db, scope, day, maxAgeDays)
     .where('p.schedule_day', '<', dayOfMonth)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('health_measurements as m')
-            .select('m.id')
-            .whereRef('m.child_id', '=', 'c.id')
-            .where('m.measured_month', '=', month),
-        ),
-      ),
-    )
+    .where(notMeasuredIn(month))
     .select(['c.id', 'c.name', 'c.posyandu_id', 'p.name as posyandu_name', 'p.schedule_day'])
     .orderBy('p.schedule_day')
     .orderBy('c.name')

@@ -205,12 +205,11 @@ export async function getEntry(ctx: Ctx, bodyCode: string, id: string) {
   return { ...publicEntry(row), body };
 }
 
-function publicEntry(row: NonNullable<Awaited<ReturnType<typeof repo.selectEntry>>>) {
-  const excluded = row.category === 'dikecualikan';
+type EntryRow = NonNullable<Awaited<ReturnType<typeof repo.selectEntry>>>;
+
+/** What an entry says of the information, as every reader and the edit form see it. */
+function entryText(row: EntryRow) {
   return {
-    id: row.id,
-    bodyKind: row.body_kind,
-    bodyCode: row.body_code,
     category: row.category,
     title: row.title,
     summary: row.summary,
@@ -218,6 +217,27 @@ function publicEntry(row: NonNullable<Awaited<ReturnType<typeof repo.selectEntry
     period: row.period,
     format: row.format,
     retention: row.retention,
+  };
+}
+
+/** A stored entry as the values of its edit form. */
+export function entryFormValues(row: EntryRow): Record<string, string> {
+  return {
+    ...entryText(row),
+    link: row.link ?? '',
+    legalBasis: row.legal_basis ?? '',
+    consequence: row.consequence ?? '',
+    publicInterest: row.public_interest ?? '',
+  };
+}
+
+function publicEntry(row: EntryRow) {
+  const excluded = row.category === 'dikecualikan';
+  return {
+    id: row.id,
+    bodyKind: row.body_kind,
+    bodyCode: row.body_code,
+    ...entryText(row),
     hasDocument: !excluded && row.file_id !== null,
     documentName: excluded ? null : row.file_name,
     link: excluded ? null : row.link,

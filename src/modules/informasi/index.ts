@@ -1,3 +1,4 @@
+import { OFFICE_ROLES } from '../../platform/auth/roles.ts';
 import type { SimpulModule } from '../../platform/module.ts';
 import { messages } from './messages.ts';
 import { informasiMigrations } from './migrations.ts';
@@ -15,11 +16,7 @@ export const informasiModule: SimpulModule = {
   personalData: informasiPersonalData,
   navigation: [
     { href: '/informasi-publik', label: 'informasi.nav.public', for: ['public'] },
-    {
-      href: '/kelola/informasi',
-      label: 'informasi.nav.staff',
-      for: ['admin_kabupaten', 'opd', 'camat', 'kepala_desa', 'sekretaris_desa', 'operator_desa'],
-    },
+    { href: '/kelola/informasi', label: 'informasi.nav.staff', for: OFFICE_ROLES },
   ],
   seedDemo: seedDemoInformasi,
   workQueue: informasiWorkQueue,

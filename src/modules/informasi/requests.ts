@@ -358,6 +358,29 @@ async function answerFile(ctx: Ctx, row: RequestRow, document: UploadedDocument 
   return { id: file.id, name };
 }
 
+/** An officer's step on a request: its line in the request's history (`kind`, `note`) and the audit's (`action`). */
+async function recordStep(
+  ctx: Ctx,
+  row: RequestRow,
+  step: { kind: string; note: string; action: string; detail: Record<string, unknown> },
+) {
+  await repo.insertEvent(ctx.db, {
+    request_id: row.id,
+    at: ctx.clock.now(),
+    kind: step.kind,
+    actor_id: actorId(ctx.actor),
+    note: step.note,
+  });
+  await audit(ctx, {
+    action: step.action,
+    entity: 'informasi_request',
+    entityId: row.id,
+    villageCode: row.village_code,
+    detail: { number: row.number, ...step.detail },
+  });
+}
+
+/** A decision on a request: recorded (history and audit) and told to the requester. */
 async function recordDecision(
   ctx: Ctx,
   row: RequestRow,
@@ -365,15 +388,18 @@ async function recordDecision(
   note: string,
   detail: Record<string, unknown>,
 ) {
-  const now = ctx.clock.now();
-  await repo.insertEvent(ctx.db, { request_id: row.id, at: now, kind, actor_id: actorId(ctx.actor), note });
-  await audit(ctx, {
+  await recordStep(ctx, row, {
+    kind,
+    note,
     action: 'informasi_request_decide',
-    entity: 'informasi_request',
-    entityId: row.id,
-    villageCode: row.village_code,
-    detail: { number: row.number, decision: kind, ...detail },
+    detail: { decision: kind, ...detail },
   });
+  await notifyContact(
+    ctx,
+    row,
+    t('informasi.notify.decidedSubject', { number: row.number }),
+    t('informasi.notify.decidedBody', { number: row.number, state: t(`informasi.state.${kind}`) }),
+  );
 }
 
 /** Gives the information, all of it or part (with the document, or a note saying how it is given). */
@@ -403,12 +429,6 @@ export async function answerRequest(
     answer_file_name: file?.name ?? null,
   });
   await recordDecision(ctx, row, decision as string, note, { late: now > effectiveDue(row) });
-  await notifyContact(
-    ctx,
-    row,
-    t('informasi.notify.decidedSubject', { number: row.number }),
-    t('informasi.notify.decidedBody', { number: row.number, state: t(`informasi.state.${decision}`) }),
-  );
   return row;
 }
 
@@ -433,12 +453,6 @@ export async function refuseRequest(
     answer_note: note,
   });
   await recordDecision(ctx, row, 'ditolak', note, { ground });
-  await notifyContact(
-    ctx,
-    row,
-    t('informasi.notify.decidedSubject', { number: row.number }),
-    t('informasi.notify.decidedBody', { number: row.number, state: t('informasi.state.ditolak') }),
-  );
 }
 
 /** The one extension: before the deadline, at most 7 working days past it, with a written reason. */
@@ -465,19 +479,11 @@ export async function extendRequest(
     extended_due_at: extended,
     extension_reason: reason,
   });
-  await repo.insertEvent(ctx.db, {
-    request_id: row.id,
-    at: now,
+  await recordStep(ctx, row, {
     kind: 'diperpanjang',
-    actor_id: actorId(ctx.actor),
     note: reason,
-  });
-  await audit(ctx, {
     action: 'informasi_request_extend',
-    entity: 'informasi_request',
-    entityId: row.id,
-    villageCode: row.village_code,
-    detail: { number: row.number, days },
+    detail: { days },
   });
   await notifyContact(
     ctx,
@@ -538,25 +544,16 @@ export async function decideObjection(
     errors.objectionDecision = t('informasi.error.choice');
   if (!note) errors.objectionNote = t('informasi.error.required');
   if (Object.keys(errors).length > 0) throw new Invalid(errors);
-  const now = ctx.clock.now();
   await repo.updateObjection(ctx.db, row.id, {
     state: decision as 'dikabulkan' | 'ditolak',
     decision_note: note,
-    decided_at: now,
+    decided_at: ctx.clock.now(),
   });
-  await repo.insertEvent(ctx.db, {
-    request_id: row.id,
-    at: now,
+  await recordStep(ctx, row, {
     kind: `keberatan_${decision}`,
-    actor_id: actorId(ctx.actor),
     note,
-  });
-  await audit(ctx, {
     action: 'informasi_objection_decide',
-    entity: 'informasi_request',
-    entityId: row.id,
-    villageCode: row.village_code,
-    detail: { number: row.number, decision },
+    detail: { decision },
   });
   await notifyContact(
     ctx,

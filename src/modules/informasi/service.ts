@@ -10,6 +10,7 @@ export {
   type EntryInput,
   entryDocument,
   entryForEdit,
+  entryFormValues,
   getEntry,
   informasiSitemap,
   listEntries,

@@ -1,8 +1,10 @@
 /** The letters module's SQL: settings per issuer, numbering, issued letters. */
-import { type Insertable, sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import { whereInRegion } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { LetterTable } from './schema.ts';
+
+export type LetterRow = Selectable<LetterTable>;
 
 export function selectSettings(db: Db, issuer: string) {
   return db.selectFrom('letter_settings').selectAll().where('issuer', '=', issuer).executeTakeFirst();

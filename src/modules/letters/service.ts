@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import { audit } from '../../platform/audit/service.ts';
+import { audit, auditStaffRead } from '../../platform/audit/service.ts';
 import { mask, type StaffActor } from '../../platform/auth/roles.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
 import { readFile, saveFile, sniffContentType } from '../../platform/files/index.ts';
@@ -538,58 +538,28 @@ export interface RegisterEntry {
 
 export const REGISTER_PAGE_SIZE = 50;
 
-/** The village's outgoing-letter register (buku agenda surat keluar), newest first. */
-export async function listOutgoingLetters(
-  ctx: Ctx,
-  villageCode: string,
-  options: { page?: number; year?: number } = {},
-): Promise<{ entries: RegisterEntry[]; total: number }> {
-  if (!mayReadRegister(ctx.actor, villageCode)) throw new Forbidden(t('letters.error.registerOutOfScope'));
-  const personal = seesRegisterInFull(ctx.actor, villageCode);
-  const page = Math.max(1, options.page ?? 1);
-  const { rows, total } = await repo.selectRegister(ctx.db, villageCode, {
-    year: options.year,
-    limit: REGISTER_PAGE_SIZE,
-    offset: (page - 1) * REGISTER_PAGE_SIZE,
-  });
-  if (personal && rows.length > 0)
-    await audit(ctx, {
-      action: 'read_personal',
-      entity: 'letter_register',
-      entityId: villageCode,
-      villageCode,
-      detail: { page },
-    });
-  return {
-    total,
-    entries: rows.map((r) => ({
-      id: r.id,
-      number: r.number,
-      title: r.title,
-      issuedAt: r.issued_at,
-      subjectName: personal ? r.subject_name : maskName(r.subject_name),
-      subjectNik: personal ? r.subject_nik : mask(r.subject_nik),
-      signedBy: r.signed_by_name,
-      verificationCode: r.verification_code,
-    })),
-  };
+function assertMayReadRegister(ctx: Ctx, region: string): void {
+  if (!mayReadRegister(ctx.actor, region)) throw new Forbidden(t('letters.error.registerOutOfScope'));
 }
 
 /**
- * Every letter of a region (a village, or a camat's kecamatan) numbered in a year, newest first, for
- * the archive's outgoing register; names and NIK masked as in the register, a read in full audited.
+ * The register's lines as the actor reads them: names and NIK masked unless they see the region's
+ * register in full, and then the read audited with `detail` (which page or year).
  */
-export async function issuedLettersOfYear(ctx: Ctx, region: string, year: number): Promise<RegisterEntry[]> {
-  if (!mayReadRegister(ctx.actor, region)) throw new Forbidden(t('letters.error.registerOutOfScope'));
+async function registerEntries(
+  ctx: Ctx,
+  region: string,
+  rows: repo.LetterRow[],
+  detail: Record<string, unknown>,
+): Promise<RegisterEntry[]> {
   const personal = seesRegisterInFull(ctx.actor, region);
-  const rows = await repo.selectRegisterOfYear(ctx.db, region, year);
   if (personal && rows.length > 0)
     await audit(ctx, {
       action: 'read_personal',
       entity: 'letter_register',
       entityId: region,
       villageCode: region,
-      detail: { year },
+      detail,
     });
   return rows.map((r) => ({
     id: r.id,
@@ -601,6 +571,31 @@ export async function issuedLettersOfYear(ctx: Ctx, region: string, year: number
     signedBy: r.signed_by_name,
     verificationCode: r.verification_code,
   }));
+}
+
+/** The village's outgoing-letter register (buku agenda surat keluar), newest first. */
+export async function listOutgoingLetters(
+  ctx: Ctx,
+  villageCode: string,
+  options: { page?: number; year?: number } = {},
+): Promise<{ entries: RegisterEntry[]; total: number }> {
+  assertMayReadRegister(ctx, villageCode);
+  const page = Math.max(1, options.page ?? 1);
+  const { rows, total } = await repo.selectRegister(ctx.db, villageCode, {
+    year: options.year,
+    limit: REGISTER_PAGE_SIZE,
+    offset: (page - 1) * REGISTER_PAGE_SIZE,
+  });
+  return { total, entries: await registerEntries(ctx, villageCode, rows, { page }) };
+}
+
+/**
+ * Every letter of a region (a village, or a camat's kecamatan) numbered in a year, newest first, for
+ * the archive's outgoing register; names and NIK masked as in the register, a read in full audited.
+ */
+export async function issuedLettersOfYear(ctx: Ctx, region: string, year: number): Promise<RegisterEntry[]> {
+  assertMayReadRegister(ctx, region);
+  return registerEntries(ctx, region, await repo.selectRegisterOfYear(ctx.db, region, year), { year });
 }
 
 export async function letterForRequest(ctx: Ctx, requestId: string) {
@@ -617,13 +612,7 @@ export async function letterPdf(ctx: Ctx, letterId: string, options: { applicant
   if (!row) throw new NotFound(t('letters.error.letterNotFound'));
   if (!mayReadLetterPdf(ctx.actor, letterItem(row, options.applicantId)))
     throw new Forbidden(t('letters.error.letterOutOfScope'));
-  if (ctx.actor?.kind === 'staff')
-    await audit(ctx, {
-      action: 'read_personal',
-      entity: 'letter',
-      entityId: row.id,
-      villageCode: row.village_code,
-    });
+  await auditStaffRead(ctx, { entity: 'letter', entityId: row.id, villageCode: row.village_code });
   return { ...(await readFile(ctx, row.file_id)), number: row.number };
 }
 

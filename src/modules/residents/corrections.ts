@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { audit } from '../../platform/audit/service.ts';
+import { audit, auditStaffRead } from '../../platform/audit/service.ts';
 import { mask } from '../../platform/auth/roles.ts';
 import { addWorkingDays, holidaySet } from '../../platform/calendar.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
@@ -253,13 +253,11 @@ function viewOf(ctx: Ctx, row: CorrectionRow, subject: Resident, full: boolean):
 export async function getCorrection(ctx: Ctx, id: string): Promise<CorrectionView> {
   const row = await loadRow(ctx, id);
   const { subject, full } = await readable(ctx, row);
-  if (ctx.actor?.kind === 'staff')
-    await audit(ctx, {
-      action: 'read_personal',
-      entity: 'resident_correction',
-      entityId: row.id,
-      villageCode: row.village_code,
-    });
+  await auditStaffRead(ctx, {
+    entity: 'resident_correction',
+    entityId: row.id,
+    villageCode: row.village_code,
+  });
   return viewOf(ctx, row, subject, full);
 }
 
@@ -346,6 +344,11 @@ async function notifyRequester(ctx: Ctx, row: CorrectionRow, message: string): P
   });
 }
 
+/** Who decided a request, and when: now, by the acting officer. */
+function decidedNow(ctx: Ctx) {
+  return { decided_by: ctx.actor?.kind === 'staff' ? ctx.actor.email : null, decided_at: ctx.clock.now() };
+}
+
 async function decidable(ctx: Ctx, id: string): Promise<CorrectionRow> {
   const row = await loadRow(ctx, id, true);
   if (!mayDecideCorrection(ctx.actor, row.village_code)) {
@@ -384,13 +387,7 @@ export async function applyCorrection(
     .updateTable('resident_corrections')
     .set({
       items: JSON.stringify(items),
-      ...(done
-        ? {
-            state: 'diterapkan' as const,
-            decided_by: ctx.actor?.kind === 'staff' ? ctx.actor.email : null,
-            decided_at: ctx.clock.now(),
-          }
-        : {}),
+      ...(done ? { state: 'diterapkan' as const, ...decidedNow(ctx) } : {}),
     })
     .where('id', '=', id)
     .execute();
@@ -414,12 +411,7 @@ export async function refuseCorrection(ctx: Ctx, id: string, input: { reason: st
     throw new Invalid({ alasan: t('residents.correction.error.noteLong', { n: NOTE_MAX }) });
   await ctx.db
     .updateTable('resident_corrections')
-    .set({
-      state: 'ditolak',
-      reason,
-      decided_by: ctx.actor?.kind === 'staff' ? ctx.actor.email : null,
-      decided_at: ctx.clock.now(),
-    })
+    .set({ state: 'ditolak', reason, ...decidedNow(ctx) })
     .where('id', '=', id)
     .execute();
   await audit(ctx, {
@@ -437,13 +429,11 @@ export async function correctionPhoto(ctx: Ctx, id: string) {
   const row = await loadRow(ctx, id);
   await readable(ctx, row);
   if (!row.photo_file_id) throw new NotFound(t('residents.correction.notFound'));
-  if (ctx.actor?.kind === 'staff')
-    await audit(ctx, {
-      action: 'read_personal',
-      entity: 'resident_correction_photo',
-      entityId: row.id,
-      villageCode: row.village_code,
-    });
+  await auditStaffRead(ctx, {
+    entity: 'resident_correction_photo',
+    entityId: row.id,
+    villageCode: row.village_code,
+  });
   return readFile(ctx, row.photo_file_id);
 }
 

@@ -420,6 +420,19 @@ export interface ListFilter {
 const idIn = (docs: Array<{ ref_id: string }>) =>
   sql<boolean>`id = ANY(${`{${docs.map((r) => r.ref_id).join(',')}}`}::uuid[])`;
 
+/**
+ * The total of a list read a page at a time with `count(*) OVER ()`: the page's first row says it,
+ * unless the page is past the end (no row to say it), when `count` counts the list alone.
+ */
+async function pageTotal(
+  windowCount: number | undefined,
+  page: number,
+  count: () => Promise<{ n: number }>,
+): Promise<number> {
+  if (windowCount !== undefined || page === 1) return Number(windowCount ?? 0);
+  return Number((await count()).n);
+}
+
 export async function listResidentRows(
   db: Db,
   f: ListFilter,
@@ -460,12 +473,9 @@ export async function listResidentRows(
           .limit(f.pageSize)
           .offset((f.page - 1) * f.pageSize)
           .execute();
-        const total =
-          page.length > 0 || f.page === 1
-            ? Number(page[0]?.n ?? 0)
-            : Number(
-                (await named.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
-              );
+        const total = await pageTotal(page[0]?.n, f.page, () =>
+          named.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        );
         if (page.length === 0) return { rows: [], total };
         const rows = await q
           .where(idIn(page))
@@ -489,10 +499,9 @@ export async function listResidentRows(
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute();
-    const total =
-      rows.length > 0 || f.page === 1
-        ? Number(rows[0]?.total_count ?? 0)
-        : Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const total = await pageTotal(rows[0]?.total_count, f.page, () =>
+      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    );
     return { rows: rows.map(({ total_count: _n, ...row }) => row as ResidentRow), total };
   };
   return byName ? withWordSimilarity(db, NAME_SIMILARITY, list) : list(db);

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { audit } from '../../platform/audit/service.ts';
+import { audit, auditStaffRead } from '../../platform/audit/service.ts';
 import { regionContains, scopeLevel } from '../../platform/auth/policy.ts';
 import { mask } from '../../platform/auth/roles.ts';
 import { type Ctx, inTransaction } from '../../platform/context.ts';
+import { homeRegion } from '../../platform/figures/index.ts';
 import { Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
-  createImport,
+  createSheetImport,
   findImport,
   type ImportDefinition,
   type ImportRecord,
@@ -122,8 +123,7 @@ export async function figureRegions(
   ctx: Ctx,
 ): Promise<{ home: string; choices: Array<{ code: string; name: string }> }> {
   const actor = ctx.actor;
-  const home =
-    actor?.kind === 'staff' && actor.scope.type === 'region' ? actor.scope.code : ctx.config.regencyCode;
+  const home = homeRegion(ctx);
   if (scopeLevel(home) === 'village' || !mayReadFigures(actor, home)) return { home, choices: [] };
   const choices = [{ code: home, name: await regionName(ctx, home) }];
   for (const v of await listVillages(ctx)) {
@@ -561,13 +561,7 @@ export async function getFamily(ctx: Ctx, familyNumber: string): Promise<FamilyV
   assertRegistry(actor, 'view_record', item);
   const members = (await familyMembers(ctx.db, familyNumber)).map(toResident);
   const personal = seesInFull(actor, item);
-  if (actor?.kind === 'staff')
-    await audit(ctx, {
-      action: 'read_personal',
-      entity: 'family',
-      entityId: familyNumber,
-      villageCode: fam.village_code,
-    });
+  await auditStaffRead(ctx, { entity: 'family', entityId: familyNumber, villageCode: fam.village_code });
   return {
     familyNumber: personal ? fam.family_number : mask(fam.family_number),
     villageCode: fam.village_code,
@@ -669,13 +663,16 @@ export async function createImportJob(
   input: { villageCode: string; fileName: string; mode: ImportMode },
 ): Promise<{ id: string; uploadPath: string }> {
   assertVillageAccess(ctx, input.villageCode, 'edit');
-  if (!fileKind(input.fileName)) throw new Invalid({ file: t('residents.error.fileType') });
-  return createImport(ctx, {
-    kind: residentImport.kind,
-    regionCode: input.villageCode,
-    fileName: input.fileName,
-    options: { mode: input.mode },
-  });
+  return createSheetImport(
+    ctx,
+    {
+      kind: residentImport.kind,
+      regionCode: input.villageCode,
+      fileName: input.fileName,
+      options: { mode: input.mode },
+    },
+    'residents.error.fileType',
+  );
 }
 
 const importActions = ownImportActions(getImport);

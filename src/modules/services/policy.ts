@@ -114,8 +114,11 @@ export function mayManageCatalog(actor: Actor | null): boolean {
   return canOnItem(actor, 'manage');
 }
 
-/** Which requests a staff member's queue holds: an agency's own services, or a region's. */
-export function queueScope(actor: Actor | null): { agency: string } | { region: string | null } {
+/** Which requests a queue holds: an agency's own services, or a region's (null: every village). */
+export type QueueScope = { agency: string } | { region: string | null };
+
+/** Which requests a staff member's queue holds. */
+export function queueScope(actor: Actor | null): QueueScope {
   if (actor?.kind === 'system') return { region: null };
   if (actor?.kind !== 'staff') throw new Forbidden();
   if (actor.scope.type === 'agency') return { agency: actor.scope.code };

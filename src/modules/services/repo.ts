@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { whereInRegion, whereInRegionIndexed } from '../../platform/auth/policy.ts';
+import { whereInRegionIndexed } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/index.ts';
 import type { ServiceDefinition } from './definition.ts';
+import type { QueueScope } from './policy.ts';
 import type { RequestState } from './schema.ts';
 import './schema.ts';
 
@@ -160,7 +161,7 @@ export interface QueueFilter {
 }
 
 /** The filed requests a queue scope holds: an agency's own services, or a region's villages. */
-function requestsInScope(db: Db, scope: { agency: string } | { region: string | null }) {
+function requestsInScope(db: Db, scope: QueueScope) {
   const query = db
     .selectFrom('service_requests as r')
     .innerJoin('services as s', 's.id', 'r.service_id')
@@ -174,12 +175,7 @@ function requestsInScope(db: Db, scope: { agency: string } | { region: string | 
  * The waiting requests of a queue scope counted per service version, step and village (what the
  * "your turn" policy reads), with how many are past their due time: the menu's count.
  */
-export async function waitingGroups(
-  db: Db,
-  scope: { agency: string } | { region: string | null },
-  states: readonly RequestState[],
-  now: Date,
-) {
+export async function waitingGroups(db: Db, scope: QueueScope, states: readonly RequestState[], now: Date) {
   const groups = await requestsInScope(db, scope)
     .where('r.state', 'in', states)
     .select([
@@ -207,11 +203,7 @@ export async function waitingGroups(
  * Each row carries its service version's definition, read once per version (not once per row: the
  * queue and every staff page's "Kerja saya" count read hundreds of rows of a few services).
  */
-export async function queueRows(
-  db: Db,
-  scope: { agency: string } | { region: string | null },
-  filter: QueueFilter,
-) {
+export async function queueRows(db: Db, scope: QueueScope, filter: QueueFilter) {
   let query = requestsInScope(db, scope);
   if (filter.state === 'aktif')
     query = query.where('r.state', 'in', [
@@ -321,22 +313,10 @@ export async function insertEvent(
  * median calendar days from filing to decision (as the figure `services.medianProcessingDays`
  * counts them), and those waiting on the office past their due date at `now`.
  */
-export async function speedByVillage(
-  db: Db,
-  scope: { agency: string } | { region: string | null },
-  period: { from: Date; to: Date; now: Date },
-) {
+export async function speedByVillage(db: Db, scope: QueueScope, period: { from: Date; to: Date; now: Date }) {
   const decided = sql<boolean>`r.state IN ('siap_diambil', 'sudah_diambil', 'ditolak')
     AND r.submitted_at IS NOT NULL AND r.finished_at >= ${period.from} AND r.finished_at < ${period.to}`;
-  let query = db
-    .selectFrom('service_requests as r')
-    .innerJoin('services as s', 's.id', 'r.service_id')
-    .where('r.state', '<>', 'draf');
-  query =
-    'agency' in scope
-      ? query.where('s.owner_code', '=', scope.agency)
-      : whereInRegion(query, 'r.village_code', scope.region);
-  const rows = await query
+  const rows = await requestsInScope(db, scope)
     .select([
       'r.village_code',
       sql<number>`count(*) FILTER (WHERE ${decided})`.as('finished'),
@@ -365,14 +345,8 @@ export async function speedByVillage(
  * Requests decided (issued or refused) in [from, to) within a queue scope, with the staff member
  * of the last staff event (the one who signed or refused) and the desk that owns the service.
  */
-export async function decidedBetween(
-  db: Db,
-  scope: { agency: string } | { region: string | null },
-  period: { from: Date; to: Date },
-) {
-  let query = db
-    .selectFrom('service_requests as r')
-    .innerJoin('services as s', 's.id', 'r.service_id')
+export async function decidedBetween(db: Db, scope: QueueScope, period: { from: Date; to: Date }) {
+  const rows = await requestsInScope(db, scope)
     .leftJoinLateral(
       (eb) =>
         eb
@@ -389,12 +363,7 @@ export async function decidedBetween(
     .where('r.state', 'in', ['siap_diambil', 'sudah_diambil', 'ditolak'])
     .where('r.submitted_at', 'is not', null)
     .where('r.finished_at', '>=', period.from)
-    .where('r.finished_at', '<', period.to);
-  query =
-    'agency' in scope
-      ? query.where('s.owner_code', '=', scope.agency)
-      : whereInRegion(query, 'r.village_code', scope.region);
-  const rows = await query
+    .where('r.finished_at', '<', period.to)
     .select([
       'r.village_code',
       's.owner_type',

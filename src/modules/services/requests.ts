@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { audit } from '../../platform/audit/service.ts';
+import { auditStaffRead } from '../../platform/audit/service.ts';
 import { regionContains } from '../../platform/auth/policy.ts';
 import { type Actor, mask, type StaffActor } from '../../platform/auth/roles.ts';
 import { addWorkingDays, holidaySet } from '../../platform/calendar.ts';
@@ -745,13 +745,7 @@ export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
   if (!mayReadRequest(actor, row, definition)) throw new Forbidden(t('services.error.requestOutOfScope'));
   if (!mayViewRequest(actor, row, definition)) throw new NotFound(t('services.error.requestNotFound'));
   const personal = seesInFull(actor, row, definition);
-  if (actor?.kind === 'staff')
-    await audit(ctx, {
-      action: 'read_personal',
-      entity: 'service_request',
-      entityId: row.id,
-      villageCode: row.village_code,
-    });
+  await auditStaffRead(ctx, { entity: 'service_request', entityId: row.id, villageCode: row.village_code });
   const [attachments, events, letter, family] = await Promise.all([
     repo.attachmentsOf(ctx.db, id),
     repo.eventsOf(ctx.db, id),

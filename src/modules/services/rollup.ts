@@ -1,13 +1,9 @@
 import { type Kysely, type Migration, sql } from 'kysely';
-import type { Ctx } from '../../platform/context.ts';
 import {
-  allDaysSql,
   createDayMarks,
   dayRangesSql,
+  dayRollup,
   markDaysSql,
-  type RollupRefresh,
-  refreshMarkedDays,
-  rollupState,
   rowsInRanges,
 } from '../../platform/day-rollup.ts';
 import type { Db } from '../../platform/db/index.ts';
@@ -37,8 +33,13 @@ export const WITHIN_TARGET = sql<boolean>`r.due_at IS NOT NULL AND r.finished_at
 export const RETURNED = sql<boolean>`EXISTS (SELECT 1 FROM service_request_events e
   WHERE e.request_id = r.id AND e.kind = 'dikembalikan')`;
 
-const NAME = 'service_speed';
-const DAY_COLUMNS = ['submitted_at', 'finished_at'] as const;
+const rollup = dayRollup({
+  name: 'service_speed',
+  table: 'service_requests',
+  columns: ['submitted_at', 'finished_at'],
+  job: 'services-speed-rollup',
+  recount: recountDays,
+});
 
 async function up(db: AnyDb) {
   await sql`
@@ -63,14 +64,14 @@ async function up(db: AnyDb) {
     )`.execute(db);
   await sql`CREATE INDEX service_requests_submitted_at ON service_requests (submitted_at)`.execute(db);
   await sql`CREATE INDEX service_requests_finished_at ON service_requests (finished_at)`.execute(db);
-  await createDayMarks(db, { name: NAME, table: 'service_requests', columns: DAY_COLUMNS });
+  await createDayMarks(db, rollup);
   // a return changes the "returned" count of the day the request was filed
   const returns = `(SELECT r.submitted_at, NULL::timestamptz AS finished_at FROM new_rows n
     JOIN service_requests r ON r.id = n.request_id WHERE n.kind = 'dikembalikan')`;
   await sql
     .raw(`
     CREATE FUNCTION service_speed_mark_return() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN ${markDaysSql(NAME, returns, DAY_COLUMNS)} RETURN NULL; END $$`)
+    BEGIN ${markDaysSql(rollup.name, returns, rollup.columns)} RETURN NULL; END $$`)
     .execute(db);
   await sql`
     CREATE TRIGGER service_speed_return AFTER INSERT ON service_request_events
@@ -112,23 +113,9 @@ async function recountDays(db: Db, days: string[]): Promise<void> {
 }
 
 /** Recounts the days written since the last refresh (with `full`, every day that has a request). */
-export function refreshSpeedRollup(ctx: Ctx, options: { full?: boolean } = {}): Promise<RollupRefresh> {
-  const spec = {
-    name: NAME,
-    at: ctx.clock.now(),
-    full: options.full,
-    allDays: allDaysSql('service_requests', DAY_COLUMNS),
-  };
-  return refreshMarkedDays(ctx.db, spec, recountDays);
-}
+export const refreshSpeedRollup = rollup.refresh;
 
 /** The days counted live by a read, and the last refresh. */
-export function speedRollupState(db: Db, period: { from: Date; to: Date }) {
-  return rollupState(db, NAME, period);
-}
+export const speedRollupState = rollup.state;
 
-export const speedRollupJob = {
-  name: 'services-speed-rollup',
-  everyMs: 5 * 60_000,
-  run: (ctx: Ctx) => refreshSpeedRollup(ctx).then(() => undefined),
-};
+export const speedRollupJob = rollup.job;

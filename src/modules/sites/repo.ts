@@ -1,7 +1,14 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { Db } from '../../platform/db/index.ts';
-import type { ArticleStatus, RevisionEntity, SiteImageVariant } from './schema.ts';
+import type {
+  RevisionEntity,
+  SiteArticleTable,
+  SiteEventTable,
+  SiteImageTable,
+  SiteOfficialTable,
+  SiteProfileTable,
+} from './schema.ts';
 import './schema.ts';
 
 export type ProfileRow = Awaited<ReturnType<typeof selectProfile>>;
@@ -14,24 +21,7 @@ export function selectProfile(db: Db, villageCode: string) {
     .executeTakeFirst();
 }
 
-export async function upsertProfile(
-  db: Db,
-  row: {
-    village_code: string;
-    history: string;
-    vision: string;
-    mission: string;
-    area_km2: number | null;
-    lat: number | null;
-    lng: number | null;
-    place_name: string;
-    hamlets: string;
-    rw_count: number | null;
-    rt_count: number | null;
-    about: string;
-    updated_at: Date;
-  },
-): Promise<void> {
+export async function upsertProfile(db: Db, row: Selectable<SiteProfileTable>): Promise<void> {
   const { village_code: _code, ...rest } = row;
   await db
     .insertInto('site_profiles')
@@ -40,34 +30,24 @@ export async function upsertProfile(
     .execute();
 }
 
-export interface ImageRow {
-  id: string;
-  village_code: string;
-  alt: string;
-  caption: string;
-  width: number;
-  height: number;
-  variants: SiteImageVariant[];
-  in_gallery: boolean;
-  created_at: Date;
-}
+export type ImageRow = Selectable<SiteImageTable>;
 
 export async function insertImage(db: Db, row: Omit<ImageRow, 'id'>): Promise<ImageRow> {
-  return (await db
+  return db
     .insertInto('site_images')
     .values({ ...row, variants: JSON.stringify(row.variants) })
     .returningAll()
-    .executeTakeFirstOrThrow()) as ImageRow;
+    .executeTakeFirstOrThrow();
 }
 
 export async function selectImages(db: Db, villageCode: string, ids: string[]): Promise<ImageRow[]> {
   if (ids.length === 0) return [];
-  return (await db
+  return db
     .selectFrom('site_images')
     .selectAll()
     .where('village_code', '=', villageCode)
     .where('id', 'in', ids)
-    .execute()) as ImageRow[];
+    .execute();
 }
 
 /**
@@ -80,7 +60,7 @@ export async function selectShownImage(
   id: string,
   now: Date,
 ): Promise<ImageRow | undefined> {
-  return (await db
+  return db
     .selectFrom('site_images as i')
     .selectAll('i')
     .where('i.village_code', '=', villageCode)
@@ -98,27 +78,27 @@ export async function selectShownImage(
         eb.exists(eb.selectFrom('site_officials as o').select('o.id').whereRef('o.photo_id', '=', 'i.id')),
       ]),
     )
-    .executeTakeFirst()) as ImageRow | undefined;
+    .executeTakeFirst();
 }
 
 export async function selectGallery(db: Db, villageCode: string): Promise<ImageRow[]> {
-  return (await db
+  return db
     .selectFrom('site_images')
     .selectAll()
     .where('village_code', '=', villageCode)
     .where('in_gallery', '=', true)
     .orderBy('created_at', 'desc')
     .limit(200)
-    .execute()) as ImageRow[];
+    .execute();
 }
 
 export async function deleteImage(db: Db, villageCode: string, id: string): Promise<ImageRow | undefined> {
-  return (await db
+  return db
     .deleteFrom('site_images')
     .where('village_code', '=', villageCode)
     .where('id', '=', id)
     .returningAll()
-    .executeTakeFirst()) as ImageRow | undefined;
+    .executeTakeFirst();
 }
 
 export function selectOfficials(db: Db, villageCode: string) {
@@ -141,42 +121,7 @@ export function selectOfficial(db: Db, villageCode: string, id: string) {
     .executeTakeFirst();
 }
 
-export interface OfficialValues {
-  name: string;
-  position: string;
-  grp: 'perangkat' | 'bpd';
-  sort_order: number;
-  photo_id: string | null;
-  updated_at: Date;
-}
-
-export async function insertOfficial(db: Db, villageCode: string, values: OfficialValues): Promise<string> {
-  const row = await db
-    .insertInto('site_officials')
-    .values({ ...values, village_code: villageCode })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function updateOfficial(db: Db, villageCode: string, id: string, values: OfficialValues) {
-  await db
-    .updateTable('site_officials')
-    .set(values)
-    .where('village_code', '=', villageCode)
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function deleteOfficial(db: Db, villageCode: string, id: string): Promise<boolean> {
-  const row = await db
-    .deleteFrom('site_officials')
-    .where('village_code', '=', villageCode)
-    .where('id', '=', id)
-    .returning('id')
-    .executeTakeFirst();
-  return Boolean(row);
-}
+export type OfficialValues = Omit<Selectable<SiteOfficialTable>, 'id' | 'village_code'>;
 
 export type ArticleRow = NonNullable<Awaited<ReturnType<typeof selectArticle>>>;
 
@@ -199,18 +144,7 @@ export function slugTaken(db: Db, villageCode: string, slug: string, exceptId: s
   return query.executeTakeFirst().then(Boolean);
 }
 
-export interface ArticleValues {
-  kind: 'berita' | 'pengumuman';
-  title: string;
-  slug: string;
-  summary: string;
-  body: string;
-  cover_id: string | null;
-  status: ArticleStatus;
-  publish_at: Date | null;
-  published_at: Date | null;
-  updated_at: Date;
-}
+export type ArticleValues = Omit<Selectable<SiteArticleTable>, 'id' | 'village_code' | 'created_at'>;
 
 export async function insertArticle(db: Db, villageCode: string, values: ArticleValues): Promise<string> {
   const row = await db
@@ -309,36 +243,49 @@ export function selectEvent(db: Db, villageCode: string, id: string) {
     .executeTakeFirst();
 }
 
-export interface EventValues {
-  title: string;
-  starts_at: Date;
-  ends_at: Date | null;
-  place: string;
-  description: string;
-  updated_at: Date;
+export type EventValues = Omit<Selectable<SiteEventTable>, 'id' | 'village_code'>;
+
+/** The items of a village's site that are saved and removed alike, and what is saved of each. */
+interface ItemValues {
+  site_officials: OfficialValues;
+  site_events: EventValues;
 }
 
-export async function insertEvent(db: Db, villageCode: string, values: EventValues): Promise<string> {
+/** Inserts an item of a village's site, or updates it when `id` is given; returns its id. */
+export async function saveItem<T extends keyof ItemValues>(
+  db: Db,
+  table: T,
+  villageCode: string,
+  id: string | null,
+  values: ItemValues[T],
+): Promise<string> {
+  const items: keyof ItemValues = table;
+  if (id) {
+    await db
+      .updateTable(items)
+      .set(values)
+      .where('village_code', '=', villageCode)
+      .where('id', '=', id)
+      .execute();
+    return id;
+  }
   const row = await db
-    .insertInto('site_events')
+    .insertInto(items)
     .values({ ...values, village_code: villageCode })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateEvent(db: Db, villageCode: string, id: string, values: EventValues) {
-  await db
-    .updateTable('site_events')
-    .set(values)
-    .where('village_code', '=', villageCode)
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function deleteEvent(db: Db, villageCode: string, id: string): Promise<boolean> {
+/** Removes an item of a village's site; false when the village has no such item. */
+export async function deleteItem(
+  db: Db,
+  table: keyof ItemValues,
+  villageCode: string,
+  id: string,
+): Promise<boolean> {
   const row = await db
-    .deleteFrom('site_events')
+    .deleteFrom(table)
     .where('village_code', '=', villageCode)
     .where('id', '=', id)
     .returning('id')

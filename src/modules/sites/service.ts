@@ -427,8 +427,7 @@ export async function saveOfficial(
     photo_id: photoId,
     updated_at: ctx.clock.now(),
   };
-  const officialId = id ?? (await repo.insertOfficial(ctx.db, villageCode, values));
-  if (id) await repo.updateOfficial(ctx.db, villageCode, id, values);
+  const officialId = await repo.saveItem(ctx.db, 'site_officials', villageCode, id, values);
   await keepRevision(ctx, villageCode, 'official', officialId, { name, position, group, order, photoId });
   await audit(ctx, {
     action: 'site_official_save',
@@ -441,7 +440,7 @@ export async function saveOfficial(
 
 export async function removeOfficial(ctx: Ctx, villageCode: string, id: string): Promise<void> {
   assertMayEditSite(ctx.actor, villageCode);
-  if (!isUuid(id) || !(await repo.deleteOfficial(ctx.db, villageCode, id)))
+  if (!isUuid(id) || !(await repo.deleteItem(ctx.db, 'site_officials', villageCode, id)))
     throw new NotFound(t('sites.error.notFound'));
   await audit(ctx, { action: 'site_official_delete', entity: 'site_official', entityId: id, villageCode });
 }
@@ -789,8 +788,7 @@ export async function saveEvent(
     description,
     updated_at: ctx.clock.now(),
   };
-  const eventId = id ?? (await repo.insertEvent(ctx.db, villageCode, values));
-  if (id) await repo.updateEvent(ctx.db, villageCode, id, values);
+  const eventId = await repo.saveItem(ctx.db, 'site_events', villageCode, id, values);
   await keepRevision(ctx, villageCode, 'event', eventId, {
     title,
     startsAt: jakartaDateTimeValue(startsAt),
@@ -804,7 +802,7 @@ export async function saveEvent(
 
 export async function removeEvent(ctx: Ctx, villageCode: string, id: string): Promise<void> {
   assertMayEditSite(ctx.actor, villageCode);
-  if (!isUuid(id) || !(await repo.deleteEvent(ctx.db, villageCode, id)))
+  if (!isUuid(id) || !(await repo.deleteItem(ctx.db, 'site_events', villageCode, id)))
     throw new NotFound(t('sites.error.notFound'));
   await audit(ctx, { action: 'site_event_delete', entity: 'site_event', entityId: id, villageCode });
 }

@@ -6,6 +6,7 @@ import { csvLine } from '../../platform/csv.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { type Cell, xlsxWriter } from '../../platform/tabular/index.ts';
 import { scaleOf, type TurnoverBand } from './domain.ts';
+import { PERMIT_AND_SIZE_FIELDS } from './form.ts';
 import { seesInFull } from './policy.ts';
 import * as repo from './repo.ts';
 import { type ListQuery, listFilter } from './service.ts';
@@ -20,15 +21,7 @@ export const EXPORT_COLUMNS = [
   'produk',
   'nama_pemilik',
   'nik_pemilik',
-  'nib',
-  'pirt',
-  'halal',
-  'bpom',
-  'bentuk',
-  'kelembagaan',
-  'pekerja_laki',
-  'pekerja_perempuan',
-  'omzet',
+  ...PERMIT_AND_SIZE_FIELDS,
   'skala',
   'dusun',
   'telepon',

@@ -1,6 +1,6 @@
 import { scopeLevel } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { FigureDefinition } from '../../platform/figures/index.ts';
+import { type FigureDefinition, homeRegion } from '../../platform/figures/index.ts';
 import { Invalid } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { regionDirectory } from '../../platform/region-directory.ts';
@@ -13,9 +13,14 @@ function regionOrAll(ctx: Ctx, region: string): string | null {
   return region === ctx.config.regencyCode ? null : region;
 }
 
+/** The counts of a key that has no enterprise. */
+function noCounts(key: string): repo.CountRow {
+  return { key, total: 0, mikro: 0, kecil: 0, menengah: 0, besar: 0, withoutNib: 0 };
+}
+
 async function totals(ctx: Ctx, region: string): Promise<repo.CountRow> {
   const [row] = await repo.counts(ctx.db, regionOrAll(ctx, region), 'all');
-  return row ?? { key: 'all', total: 0, mikro: 0, kecil: 0, menengah: 0, besar: 0, withoutNib: 0 };
+  return row ?? noCounts('all');
 }
 
 function figure(name: string, pick: (row: repo.CountRow) => number): FigureDefinition {
@@ -46,11 +51,6 @@ export const umkmFigures: FigureDefinition[] = [
   figure('withoutNib', (r) => r.withoutNib),
 ];
 
-export function defaultRegion(ctx: Ctx): string {
-  const actor = ctx.actor;
-  return actor?.kind === 'staff' && actor.scope.type === 'region' ? actor.scope.code : ctx.config.regencyCode;
-}
-
 export interface FigureTableRow extends repo.CountRow {
   label: string;
 }
@@ -70,22 +70,14 @@ export interface FiguresPage {
 
 /** The staff figures page of a region: by sector, by scale, by kecamatan or village, lacking NIB. */
 export async function figuresPage(ctx: Ctx, regionText?: string): Promise<FiguresPage> {
-  const region = (regionText ?? '').trim() || defaultRegion(ctx);
+  const region = (regionText ?? '').trim() || homeRegion(ctx);
   const level = scopeLevel(region);
   if (!level) throw new Invalid({ wilayah: t('umkm.error.region') });
   assertMayReadFigures(ctx.actor, region);
   const scoped = regionOrAll(ctx, region);
   const sectorRows = new Map((await repo.counts(ctx.db, scoped, 'sector')).map((r) => [r.key.trim(), r]));
   const bySector = KBLI_CATEGORIES.map((c) => ({
-    ...(sectorRows.get(c.code) ?? {
-      key: c.code,
-      total: 0,
-      mikro: 0,
-      kecil: 0,
-      menengah: 0,
-      besar: 0,
-      withoutNib: 0,
-    }),
+    ...(sectorRows.get(c.code) ?? noCounts(c.code)),
     label: `${c.code} — ${c.name}`,
   })).filter((r) => r.total > 0);
   const areaLevel = level === 'regency' ? 'kecamatan' : level === 'kecamatan' ? 'village' : null;
@@ -97,15 +89,7 @@ export async function figuresPage(ctx: Ctx, regionText?: string): Promise<Figure
         ? (await listKecamatan(ctx)).map((k) => ({ code: k.code, name: k.name }))
         : (await listVillages(ctx, { kecamatanCode: region })).map((v) => ({ code: v.code, name: v.name }));
     byArea = areas.map((a) => ({
-      ...(rows.get(a.code) ?? {
-        key: a.code,
-        total: 0,
-        mikro: 0,
-        kecil: 0,
-        menengah: 0,
-        besar: 0,
-        withoutNib: 0,
-      }),
+      ...(rows.get(a.code) ?? noCounts(a.code)),
       label: a.name,
     }));
   }

@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import { Invalid } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
@@ -9,42 +10,44 @@ import {
   type TurnoverBand,
 } from './domain.ts';
 import { categoryOfCode, isKbliCategory, type KbliCategory } from './kbli.ts';
+import type { UmkmEnterpriseTable } from './schema.ts';
 
 export type Form = Record<string, string | undefined>;
 
+type Columns = Selectable<UmkmEnterpriseTable>;
+
 /** The enterprise's own fields as the form (or an import row) gives them, checked. */
-export interface EnterpriseFields {
-  name: string;
+export interface EnterpriseFields
+  extends Pick<
+    Columns,
+    | 'name'
+    | 'products'
+    | 'nib'
+    | 'pirt'
+    | 'halal'
+    | 'bpom'
+    | 'dusun'
+    | 'address'
+    | 'lat'
+    | 'lng'
+    | 'phone'
+    | 'email'
+    | 'programmes'
+    | 'publish'
+  > {
   kbliCategory: KbliCategory;
   kbliCode: string | null;
-  products: string;
-  nib: string | null;
-  pirt: string | null;
-  halal: string | null;
-  bpom: string | null;
   legalForm: LegalForm;
   institution: Institution;
   workersMale: number;
   workersFemale: number;
   turnoverBand: TurnoverBand;
-  dusun: string;
-  address: string;
-  lat: number | null;
-  lng: number | null;
-  phone: string;
-  email: string;
-  programmes: string;
-  publish: boolean;
   publishAddress: boolean;
   publishTurnover: boolean;
 }
 
-/** The form's field names, in the order the form (and the import template) shows them. */
-export const FIELD_NAMES = [
-  'nama',
-  'sektor',
-  'kbli',
-  'produk',
+/** The permits, legal form and size fields, in the order the form and the export show them. */
+export const PERMIT_AND_SIZE_FIELDS = [
   'nib',
   'pirt',
   'halal',
@@ -54,6 +57,15 @@ export const FIELD_NAMES = [
   'pekerja_laki',
   'pekerja_perempuan',
   'omzet',
+] as const;
+
+/** The form's field names, in the order the form (and the import template) shows them. */
+export const FIELD_NAMES = [
+  'nama',
+  'sektor',
+  'kbli',
+  'produk',
+  ...PERMIT_AND_SIZE_FIELDS,
   'dusun',
   'alamat',
   'lat',
@@ -156,30 +168,59 @@ export function readEnterprise(form: Form, errors: Record<string, string> = {}):
   return fields;
 }
 
-export function fieldColumns(f: EnterpriseFields) {
+/** The fields as the enterprise's columns. */
+export function fieldColumns(fields: EnterpriseFields) {
+  const {
+    kbliCategory,
+    kbliCode,
+    legalForm,
+    institution,
+    workersMale,
+    workersFemale,
+    turnoverBand,
+    publishAddress,
+    publishTurnover,
+    ...sameNamed
+  } = fields;
   return {
-    name: f.name,
-    kbli_category: f.kbliCategory,
-    kbli_code: f.kbliCode,
-    products: f.products,
-    nib: f.nib,
-    pirt: f.pirt,
-    halal: f.halal,
-    bpom: f.bpom,
-    legal_form: f.legalForm,
-    institution: f.institution,
-    workers_male: f.workersMale,
-    workers_female: f.workersFemale,
-    turnover_band: f.turnoverBand,
-    dusun: f.dusun,
-    address: f.address,
-    lat: f.lat,
-    lng: f.lng,
-    phone: f.phone,
-    email: f.email,
-    programmes: f.programmes,
-    publish: f.publish,
-    publish_address: f.publishAddress,
-    publish_turnover: f.publishTurnover,
+    ...sameNamed,
+    kbli_category: kbliCategory,
+    kbli_code: kbliCode,
+    legal_form: legalForm,
+    institution,
+    workers_male: workersMale,
+    workers_female: workersFemale,
+    turnover_band: turnoverBand,
+    publish_address: publishAddress,
+    publish_turnover: publishTurnover,
+  } satisfies Partial<Columns>;
+}
+
+/** An enterprise's row as its fields (the inverse of fieldColumns). */
+export function fieldsOf(row: Columns): EnterpriseFields {
+  return {
+    name: row.name,
+    kbliCategory: row.kbli_category as KbliCategory,
+    kbliCode: row.kbli_code,
+    products: row.products,
+    nib: row.nib,
+    pirt: row.pirt,
+    halal: row.halal,
+    bpom: row.bpom,
+    legalForm: row.legal_form as LegalForm,
+    institution: row.institution as Institution,
+    workersMale: row.workers_male,
+    workersFemale: row.workers_female,
+    turnoverBand: row.turnover_band as TurnoverBand,
+    dusun: row.dusun,
+    address: row.address,
+    lat: row.lat,
+    lng: row.lng,
+    phone: row.phone,
+    email: row.email,
+    programmes: row.programmes,
+    publish: row.publish,
+    publishAddress: row.publish_address,
+    publishTurnover: row.publish_turnover,
   };
 }

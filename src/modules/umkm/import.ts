@@ -1,18 +1,15 @@
 import { type Ctx, inTransaction } from '../../platform/context.ts';
-import { csvLine } from '../../platform/csv.ts';
-import { Invalid, NotFound } from '../../platform/http/errors.ts';
+import type { OneUpload } from '../../platform/http/upload.ts';
 import { t } from '../../platform/i18n/index.ts';
 import {
-  createImport,
+  createSheetImport,
   findImport,
-  type ImportDefinition,
   type ImportRecord,
-  importSheet,
   listImportsOf,
   ownImportActions,
-  type SheetFormat,
+  sheetImport,
+  sheetTemplate,
 } from '../../platform/imports/index.ts';
-import { fileKind } from '../../platform/tabular/index.ts';
 import { FIELD_NAMES } from './form.ts';
 import { assertMayKeep, keptVillage } from './policy.ts';
 import { saveImportedRow } from './service.ts';
@@ -46,9 +43,8 @@ const ALIASES: Record<string, string> = {
 };
 
 export function templateCsv(): string {
-  return [
-    csvLine([...TEMPLATE_COLUMNS]),
-    csvLine([
+  return sheetTemplate(TEMPLATE_COLUMNS, [
+    [
       '',
       'Siti Aminah',
       'Pemilik tinggal di desa tetangga',
@@ -75,30 +71,26 @@ export function templateCsv(): string {
       'ya',
       'tidak',
       'tidak',
-    ]),
-  ].join('');
+    ],
+  ]);
 }
 
 /**
  * A village's enterprises from CSV or XLSX. Each row is saved in its own transaction; a bad row is
  * rejected with one line per problem (errors file: baris, kolom, pesan) and the others are kept.
  */
-export const umkmImport: ImportDefinition = {
+export const umkmImport = sheetImport({
   kind: IMPORT_KIND,
   label: 'umkm.importKind',
   page: () => '/kelola/umkm/impor',
-  run: (ctx, job, file, progress) =>
-    importSheet(job, file, progress, SHEET, ({ record }) =>
-      inTransaction(ctx, (tx) => saveImportedRow(tx, job.regionCode, record)),
-    ),
-};
-
-const SHEET: SheetFormat = {
-  columns: TEMPLATE_COLUMNS,
-  required: ['nama', 'sektor', 'omzet'],
-  aliases: ALIASES,
-  messages: { columns: 'umkm.error.columns', empty: 'umkm.error.emptyFile' },
-};
+  format: {
+    columns: TEMPLATE_COLUMNS,
+    required: ['nama', 'sektor', 'omzet'],
+    aliases: ALIASES,
+    messages: { columns: 'umkm.error.columns', empty: 'umkm.error.emptyFile' },
+  },
+  rows: (ctx, job) => (row) => inTransaction(ctx, (tx) => saveImportedRow(tx, job.regionCode, row.record)),
+});
 
 function importVillage(ctx: Ctx): string {
   const village = keptVillage(ctx.actor);
@@ -112,14 +104,15 @@ export async function importPageData(ctx: Ctx) {
 }
 
 export async function createUmkmImport(ctx: Ctx, fileName: string) {
-  const village = importVillage(ctx);
-  if (!fileKind(fileName)) throw new Invalid({ file: t('umkm.error.fileType') });
-  return createImport(ctx, { kind: IMPORT_KIND, regionCode: village, fileName, options: {} });
+  return createSheetImport(
+    ctx,
+    { kind: IMPORT_KIND, regionCode: importVillage(ctx), fileName },
+    'umkm.error.fileType',
+  );
 }
 
 async function ownImport(ctx: Ctx, id: string): Promise<ImportRecord> {
-  const record = await findImport(ctx, id);
-  if (record.kind !== IMPORT_KIND) throw new NotFound(t('imports.notFound'));
+  const record = await findImport(ctx, id, IMPORT_KIND);
   assertMayKeep(ctx.actor, record.region_code);
   return record;
 }
@@ -128,10 +121,6 @@ const actions = ownImportActions(ownImport);
 export const umkmImportErrors = actions.errorFile;
 
 /** The upload form's file queued, or the form refused (the operator's mistake, or Forbidden to anyone else). */
-export function takeUmkmUpload(ctx: Ctx, upload: { job: { id: string } | null; problem: string | null }) {
-  const refuseNoFile = (message: string): never => {
-    importVillage(ctx);
-    throw new Invalid({ file: message });
-  };
-  return actions.takeUpload(ctx, upload, refuseNoFile, t('umkm.error.noFile'));
+export function takeUmkmUpload(ctx: Ctx, upload: OneUpload<{ id: string }>) {
+  return actions.takeUpload(ctx, upload, () => importVillage(ctx), t('umkm.error.noFile'));
 }

@@ -6,7 +6,7 @@ import { isUuid, searchTerm } from '../../platform/http/input.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { findResidentByNik } from '../residents/service.ts';
 import { type EnterpriseStatus, type Scale, scaleOf, type TurnoverBand, whatsappLink } from './domain.ts';
-import { type EnterpriseFields, type Form, fieldColumns, readEnterprise, text } from './form.ts';
+import { type EnterpriseFields, type Form, fieldColumns, fieldsOf, readEnterprise, text } from './form.ts';
 import { isKbliCategory } from './kbli.ts';
 import {
   assertMayKeep,
@@ -67,30 +67,9 @@ function toEnterprise(ctx: Ctx, row: repo.EnterpriseRow): Enterprise {
       name: row.owner_name,
       nonResidentReason: row.non_resident_reason,
     },
-    name: row.name,
-    kbliCategory: row.kbli_category as EnterpriseFields['kbliCategory'],
-    kbliCode: row.kbli_code,
-    products: row.products,
-    nib: row.nib,
-    pirt: row.pirt,
-    halal: row.halal,
-    bpom: row.bpom,
-    legalForm: row.legal_form as EnterpriseFields['legalForm'],
-    institution: row.institution as EnterpriseFields['institution'],
-    workersMale: row.workers_male,
-    workersFemale: row.workers_female,
+    ...fieldsOf(row),
     turnoverBand: full ? band : null,
     scale: full ? scaleOf(band) : null,
-    dusun: row.dusun,
-    address: row.address,
-    lat: row.lat,
-    lng: row.lng,
-    phone: row.phone,
-    email: row.email,
-    programmes: row.programmes,
-    publish: row.publish,
-    publishAddress: row.publish_address,
-    publishTurnover: row.publish_turnover,
     photoFileId: row.photo_file_id,
     full,
     mayKeep: mayKeep(ctx.actor, row.village_code),

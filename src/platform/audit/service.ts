@@ -38,6 +38,14 @@ export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
     .execute();
 }
 
+/**
+ * A staff member's read of personal data (`read_personal`), audited; what a resident reads of their
+ * own, and the system's reads, are not.
+ */
+export async function auditStaffRead(ctx: Ctx, entry: Omit<AuditEntry, 'action'>): Promise<void> {
+  if (ctx.actor?.kind === 'staff') await audit(ctx, { action: 'read_personal', ...entry });
+}
+
 export interface AuditFilter {
   action?: string;
   entity?: string;

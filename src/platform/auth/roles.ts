@@ -9,6 +9,9 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Every role but the posyandu kader's, whose pages are the posyandu's: those who work at an office. */
+export const OFFICE_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'kader_posyandu');
+
 export type Scope = { type: 'region'; code: string } | { type: 'agency'; code: string };
 
 export interface StaffActor {

@@ -16,18 +16,22 @@ import { type Selectable, sql } from 'kysely';
 import type { Ctx } from '../context.ts';
 import { readFile, saveFile } from '../files/index.ts';
 import { Invalid, NotFound } from '../http/errors.ts';
+import type { OneUpload } from '../http/upload.ts';
 import { t } from '../i18n/index.ts';
 import { type Job, wakeJob } from '../jobs/index.ts';
+import { fileKind } from '../tabular/index.ts';
 import type { ImportJobTable } from './schema.ts';
 import './schema.ts';
 
 export type { ImportState } from './schema.ts';
 export {
-  importSheet,
   type RejectedRow,
   type RowOutcome,
+  type SaveRow,
   type SheetFormat,
   type SheetRow,
+  sheetImport,
+  sheetTemplate,
   writeRejectedRows,
 } from './sheet.ts';
 
@@ -115,6 +119,16 @@ export async function createImport(
   return { id: row.id, uploadPath };
 }
 
+/** createImport for a CSV or XLSX file; any other is refused with `fileType` (an i18n key) on the file field. */
+export function createSheetImport(
+  ctx: Ctx,
+  input: Parameters<typeof createImport>[1],
+  fileType: string,
+): Promise<{ id: string; uploadPath: string }> {
+  if (!fileKind(input.fileName)) throw new Invalid({ file: t(fileType) });
+  return createImport(ctx, input);
+}
+
 /** The file is complete: a worker may take the import now (this server's at once, others at their next tick). */
 export async function queueImport(ctx: Ctx, id: string): Promise<void> {
   await ctx.db
@@ -149,11 +163,12 @@ function toRecord(row: Record<string, unknown>): ImportRecord {
   return { ...(row as unknown as ImportRecord), options: (options ?? {}) as Record<string, unknown> };
 }
 
-export async function findImport(ctx: Ctx, id: string): Promise<ImportRecord> {
+/** One import by id; with `kind`, an import of another kind is not found either. */
+export async function findImport(ctx: Ctx, id: string, kind?: string): Promise<ImportRecord> {
   const row = /^[0-9a-f-]{36}$/i.test(id)
     ? await ctx.db.selectFrom('import_jobs').selectAll().where('id', '=', id).executeTakeFirst()
     : undefined;
-  if (!row) throw new NotFound(t('imports.notFound'));
+  if (!row || (kind !== undefined && row.kind !== kind)) throw new NotFound(t('imports.notFound'));
   return toRecord(row);
 }
 
@@ -212,17 +227,19 @@ export function ownImportActions(own: (ctx: Ctx, id: string) => Promise<ImportRe
     },
     /**
      * The file an upload form sent: queued when it arrived whole, otherwise its import is failed
-     * and the form refused through `refuseNoFile` (the module's 422, or Forbidden to a stranger).
+     * and the form refused with the problem, or `noFile` (422), once `mayUpload` has turned a
+     * stranger away (Forbidden).
      */
     async takeUpload(
       ctx: Ctx,
-      upload: { job: { id: string } | null; problem: string | null },
-      refuseNoFile: (problem: string) => never,
+      upload: OneUpload<{ id: string }>,
+      mayUpload: () => unknown,
       noFile: string,
     ): Promise<void> {
       if (upload.problem || !upload.job) {
         if (upload.job) await refuse(ctx, upload.job.id, upload.problem ?? '');
-        refuseNoFile(upload.problem ?? noFile);
+        await mayUpload();
+        throw new Invalid({ file: upload.problem ?? noFile });
       }
       await queue(ctx, upload.job.id);
     },
@@ -350,6 +367,21 @@ async function execute(
   }
 }
 
+/** Runs an import this process has just taken (set running) from its upload, by its kind's definition. */
+function runTaken(
+  ctx: Ctx,
+  definitions: ImportDefinition[],
+  row: Record<string, unknown>,
+): Promise<ImportOutcome | null> {
+  const record = toRecord(row);
+  return execute(
+    ctx,
+    definitions.find((d) => d.kind === record.kind),
+    record,
+    record.upload_path ?? '',
+  );
+}
+
 const startColumns = (ctx: Ctx) => ({
   state: 'berjalan' as const,
   started_at: ctx.clock.now(),
@@ -380,13 +412,7 @@ export async function runQueuedImports(ctx: Ctx, definitions: ImportDefinition[]
       .returningAll()
       .executeTakeFirst();
     if (!row) return ran;
-    const record = toRecord(row);
-    await execute(
-      ctx,
-      definitions.find((d) => d.kind === record.kind),
-      record,
-      record.upload_path ?? '',
-    );
+    await runTaken(ctx, definitions, row);
     ran++;
   }
 }
@@ -407,14 +433,7 @@ export async function runImportNow(
     .where('state', 'in', ['berjalan', 'antre'])
     .returningAll()
     .executeTakeFirst();
-  if (!row) return null;
-  const record = toRecord(row);
-  return execute(
-    ctx,
-    definitions.find((d) => d.kind === record.kind),
-    record,
-    record.upload_path ?? '',
-  );
+  return row ? runTaken(ctx, definitions, row) : null;
 }
 
 /**

@@ -4,10 +4,12 @@
  * first row must carry the columns the module needs, each row is handed to the module's `saveRow`,
  * and every problem of a rejected row becomes a line of the errors file (baris, kolom, pesan).
  */
+import type { Ctx } from '../context.ts';
+import { csvLine } from '../csv.ts';
 import { Invalid } from '../http/errors.ts';
 import { t } from '../i18n/index.ts';
 import { csvFileWriter, readRecords } from '../tabular/index.ts';
-import type { ImportJob, ImportOutcome, ImportReporter } from './index.ts';
+import type { ImportDefinition, ImportJob, ImportOutcome, ImportReporter } from './index.ts';
 
 export interface RejectedRow {
   row: number;
@@ -35,6 +37,35 @@ export interface SheetFormat {
   messages: { columns: string; empty: string };
 }
 
+/** Saves one row of the sheet: what it did, or nothing when it rejected the row (`SheetRow.reject`). */
+export type SaveRow = (row: SheetRow) => Promise<RowOutcome | undefined>;
+
+/** The template file of an import: the columns, then the example rows. */
+export function sheetTemplate(
+  columns: readonly string[],
+  examples: ReadonlyArray<readonly string[]>,
+): string {
+  return [columns, ...examples].map((row) => csvLine(row)).join('');
+}
+
+/**
+ * The import definition of a module whose run is `importSheet` over `format`. `rows` is asked once a
+ * run for the saver of its rows, after checking what the whole file depends on (the job's posyandu,
+ * say: throwing `Invalid` there fails the import with that message).
+ */
+export function sheetImport(
+  definition: Omit<ImportDefinition, 'run'> & {
+    format: SheetFormat;
+    rows(ctx: Ctx, job: ImportJob): SaveRow | Promise<SaveRow>;
+  },
+): ImportDefinition {
+  const { format, rows, ...rest } = definition;
+  return {
+    ...rest,
+    run: async (ctx, job, file, progress) => importSheet(job, file, progress, format, await rows(ctx, job)),
+  };
+}
+
 /** Writes the errors file of an import; returns how many rows were rejected. */
 export async function writeRejectedRows(errorFile: string, rejected: RejectedRow[]): Promise<number> {
   if (rejected.length === 0) return 0;
@@ -49,12 +80,12 @@ export async function writeRejectedRows(errorFile: string, rejected: RejectedRow
  * Runs `saveRow` over every row of the job's file. A row is rejected when `saveRow` reports a
  * problem or throws `Invalid` (one problem per field); any other error fails the whole import.
  */
-export async function importSheet(
+async function importSheet(
   job: ImportJob,
   file: string,
   progress: ImportReporter,
   format: SheetFormat,
-  saveRow: (row: SheetRow) => Promise<RowOutcome | undefined>,
+  saveRow: SaveRow,
 ): Promise<ImportOutcome> {
   const rejected: RejectedRow[] = [];
   const counts = { inserted: 0, updated: 0, unchanged: 0 };

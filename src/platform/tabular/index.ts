@@ -1,5 +1,6 @@
 export {
   CsvSplitter,
+  cellText,
   csvSource,
   fileKind,
   headerKey,

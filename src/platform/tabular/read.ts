@@ -207,13 +207,14 @@ export function headerKey(cell: unknown): string {
     .replace(/[\s-]+/g, '_');
 }
 
-export interface RecordRow {
+export interface RecordRow<V = string> {
   rowNumber: number;
-  /** column key → cell text (formula guard taken off); a column the row lacks is '' */
-  record: Record<string, string>;
+  /** column key → cell text (formula guard taken off), or what `cell` made of it; a column the row lacks is '' */
+  record: Record<string, V>;
 }
 
-function cellText(value: unknown): string {
+/** A cell as the text `readRecords` gives: trimmed, a date as YYYY-MM-DD, the formula guard taken off. */
+export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return readSpreadsheetText(String(value).trim());
@@ -222,13 +223,14 @@ function cellText(value: unknown): string {
 /**
  * Streams a CSV or XLSX file as objects: the first non-empty row is the header, each header cell
  * becomes a key through `headerKey` and then `aliases` (alias key → the key the module wants),
- * blank rows are skipped. Rows come one at a time; read a large file with `openSource` instead
- * when every microsecond per row counts.
+ * blank rows are skipped, and each cell is read through `cell` (`cellText` unless given). Rows come
+ * one at a time; read a large file with `openSource` instead when every microsecond per row counts.
  */
-export async function* readRecords(
+export async function* readRecords<V = string>(
   path: string,
-  options: { fileName?: string; aliases?: Record<string, string> } = {},
-): AsyncGenerator<RecordRow> {
+  options: { fileName?: string; aliases?: Record<string, string>; cell?: (value: unknown) => V } = {},
+): AsyncGenerator<RecordRow<V>> {
+  const cell = options.cell ?? (cellText as (value: unknown) => V);
   const source = openSource(path, options.fileName ?? path);
   let keys: string[] | null = null;
   for await (const group of source.rows) {
@@ -241,9 +243,9 @@ export async function* readRecords(
         });
         continue;
       }
-      const record: Record<string, string> = {};
+      const record: Record<string, V> = {};
       keys.forEach((key, i) => {
-        if (key) record[key] = cellText(values[i]);
+        if (key) record[key] = cell(values[i]);
       });
       yield { rowNumber, record };
     }

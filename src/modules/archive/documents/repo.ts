@@ -44,27 +44,34 @@ const COLUMNS = [
   'destruction_id',
 ] as const;
 
-export interface NewDocument {
-  village_code: string;
-  file_id: string;
-  sha256: string;
-  content_type: string;
-  size: number;
-  file_name: string;
-  title: string;
-  number: string | null;
-  document_date: string;
-  classification: string | null;
-  category: string;
-  active_years: number;
-  inactive_years: number;
-  disposition: Disposition;
-  access_class: AccessClass;
-  location: string | null;
-  created_by: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+/** The metadata an editor may change after the upload (never the file, its hash or its text). */
+export type EditableMetadata = Pick<
+  DocumentRow,
+  | 'title'
+  | 'number'
+  | 'document_date'
+  | 'classification'
+  | 'category'
+  | 'active_years'
+  | 'inactive_years'
+  | 'disposition'
+  | 'access_class'
+  | 'location'
+>;
+
+/** What an upload writes: the file and its metadata (extraction, deletion and destruction come later). */
+export type NewDocument = EditableMetadata &
+  Pick<
+    DocumentRow,
+    | 'village_code'
+    | 'sha256'
+    | 'content_type'
+    | 'size'
+    | 'file_name'
+    | 'created_by'
+    | 'created_at'
+    | 'updated_at'
+  > & { file_id: string };
 
 export async function insertDocument(db: Db, doc: NewDocument): Promise<string> {
   const row = await db.insertInto('archive_documents').values(doc).returning('id').executeTakeFirstOrThrow();
@@ -83,21 +90,6 @@ export function findBySha(db: Db, villageCode: string, sha256: string) {
 export function findDocument(db: Db, id: string): Promise<DocumentRow | undefined> {
   return db.selectFrom('archive_documents').select(COLUMNS).where('id', '=', id).executeTakeFirst();
 }
-
-/** The metadata an editor may change after the upload (never the file, its hash or its text). */
-export type EditableMetadata = Pick<
-  NewDocument,
-  | 'title'
-  | 'number'
-  | 'document_date'
-  | 'classification'
-  | 'category'
-  | 'active_years'
-  | 'inactive_years'
-  | 'disposition'
-  | 'access_class'
-  | 'location'
->;
 
 export async function updateMetadata(db: Db, id: string, values: EditableMetadata & { updated_at: Date }) {
   await db.updateTable('archive_documents').set(values).where('id', '=', id).execute();

@@ -16,6 +16,7 @@ import {
   deleteEntry,
   type EntryInput,
   entryForEdit,
+  entryFormValues,
   extendRequest,
   findBody,
   listBodies,
@@ -69,22 +70,6 @@ function newEntryAction(body: Body, request: FastifyRequest): string {
   return mayChooseAnyBody(request.ctx.actor) && !ownBody(staffOf(request))
     ? `${BASE}/dip/baru?badan=${encodeURIComponent(body.code)}`
     : `${BASE}/dip/baru`;
-}
-
-function entryValues(row: Awaited<ReturnType<typeof entryForEdit>>): Record<string, string> {
-  return {
-    category: row.category,
-    title: row.title,
-    summary: row.summary,
-    official: row.official,
-    period: row.period,
-    format: row.format,
-    retention: row.retention,
-    link: row.link ?? '',
-    legalBasis: row.legal_basis ?? '',
-    consequence: row.consequence ?? '',
-    publicInterest: row.public_interest ?? '',
-  };
 }
 
 const RequestActionForm = formBody({
@@ -161,7 +146,7 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       <EntryFormPage
         body={body}
         action={`${BASE}/dip/${id}`}
-        values={entryValues(row)}
+        values={entryFormValues(row)}
         existing={{ id, fileName: row.file_name }}
       />,
     );
