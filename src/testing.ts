@@ -101,6 +101,14 @@ export function closingAfterEach() {
   };
 }
 
+/** The error `work` fails with, or null when it succeeds: for checking what a refusal carries. */
+export async function caught(work: Promise<unknown>): Promise<unknown> {
+  return work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+}
+
 const execFileAsync = promisify(execFile);
 
 /** Runs `npx simpul …` as an operator would: bin/simpul.js in a child process, with this environment. */

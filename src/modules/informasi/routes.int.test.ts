@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock, withActor } from '../../platform/context.ts';
-import { buildTestApp, eachTest, loginAs, makeStaff, Visitor } from '../../testing.ts';
+import { buildTestApp, eachTest, loginAs, makeStaff, type Upload, Visitor } from '../../testing.ts';
 import * as service from './service.ts';
 import { fileRequest, KRAMATWATU, PDF_BYTES, requestInput } from './test-builders.ts';
 
@@ -12,6 +12,14 @@ const test = eachTest(() => {
 });
 
 const FORM = `/informasi-publik/${KRAMATWATU}/permohonan`;
+
+/** The upload of a form's `document` field, sent as a PDF. */
+const pdfDocument = (filename: string, bytes: Buffer): Upload => ({
+  name: 'document',
+  filename,
+  type: 'application/pdf',
+  bytes,
+});
 
 describe('the public request form', () => {
   it('answers a form with problems with Indonesian messages beside each field, and keeps what was typed', async () => {
@@ -115,39 +123,22 @@ describe('the PPID officer’s pages', () => {
   it('adds a DIP entry with a PDF that anyone downloads, and shows an excluded one without a document', async () => {
     const operator = await makeStaff(test.ctx, { role: 'operator_desa', scope: KRAMATWATU });
     const visitor = await loginAs(test.app, operator);
-    const refused = await visitor.submitMultipart(
-      '/kelola/informasi/dip/baru',
-      {
-        category: 'berkala',
-        title: 'APBDes 2026',
-        official: 'Sekdes',
-        period: '2026',
-        format: 'softcopy',
-        retention: '10 tahun',
-      },
-      [
-        {
-          name: 'document',
-          filename: 'apbdes.pdf',
-          type: 'application/pdf',
-          bytes: Buffer.from('MZ not a pdf'),
-        },
-      ],
-    );
+    const apbdes = {
+      category: 'berkala',
+      title: 'APBDes 2026',
+      official: 'Sekdes',
+      period: '2026',
+      format: 'softcopy',
+      retention: '10 tahun',
+    };
+    const refused = await visitor.submitMultipart('/kelola/informasi/dip/baru', apbdes, [
+      pdfDocument('apbdes.pdf', Buffer.from('MZ not a pdf')),
+    ]);
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('Berkas harus PDF, JPEG, PNG, atau dokumen kantor');
-    const saved = await visitor.submitMultipart(
-      '/kelola/informasi/dip/baru',
-      {
-        category: 'berkala',
-        title: 'APBDes 2026',
-        official: 'Sekdes',
-        period: '2026',
-        format: 'softcopy',
-        retention: '10 tahun',
-      },
-      [{ name: 'document', filename: 'apbdes.pdf', type: 'application/pdf', bytes: PDF_BYTES }],
-    );
+    const saved = await visitor.submitMultipart('/kelola/informasi/dip/baru', apbdes, [
+      pdfDocument('apbdes.pdf', PDF_BYTES),
+    ]);
     expect(saved.statusCode).toBe(303);
     const { rows } = await service.listEntries(test.ctx, { term: 'APBDes', page: 1 });
     const download = await new Visitor(test.app).get(
@@ -188,7 +179,7 @@ describe('the PPID officer’s pages', () => {
     const answered = await visitor.submitMultipart(
       page,
       { decision: 'diterima_seluruhnya', note: 'Terlampir.' },
-      [{ name: 'document', filename: 'jawaban.pdf', type: 'application/pdf', bytes: PDF_BYTES }],
+      [pdfDocument('jawaban.pdf', PDF_BYTES)],
     );
     expect(answered.statusCode).toBe(303);
     const tracking = await new Visitor(test.app).get(service.trackingPath(receipt.number, receipt.token));

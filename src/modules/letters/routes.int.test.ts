@@ -12,6 +12,7 @@ import {
   samplePhoto,
   type VillageOffice,
 } from '../services/test-builders.ts';
+import { fileDomicileRequest } from '../services/test-fixtures.ts';
 import { letterForRequest } from './service.ts';
 
 let test: TestApp;
@@ -30,15 +31,7 @@ afterEach(() => test.close());
 const as = (actor: Parameters<typeof withActor>[1]) => withActor(test.ctx, actor);
 
 /** A certificate of domicile filed by the applicant, still at the operator's check. */
-async function filedDomicile(): Promise<string> {
-  const outcome = await startRequest(
-    as(applicant),
-    'keterangan-domisili',
-    await requestInput({ keperluan: 'Membuka rekening bank' }, { attachments: ['foto_ktp', 'pengantar_rt'] }),
-  );
-  expect(outcome.problems).toEqual({});
-  return outcome.id;
-}
+const filedDomicile = () => fileDomicileRequest(test.ctx, applicant);
 
 /** The same request passed by the operator: waiting for the kepala desa's signature. */
 async function awaitingSignature(): Promise<string> {
