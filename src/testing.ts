@@ -10,8 +10,9 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { seedRegions } from './modules/regions/service.ts';
 import { seedAgencies } from './platform/agencies/service.ts';
-import { SYSTEM } from './platform/auth/roles.ts';
-import { type Clock, systemClock } from './platform/context.ts';
+import { issuePin } from './platform/auth/resident-login.ts';
+import { type StaffActor, SYSTEM } from './platform/auth/roles.ts';
+import { type Clock, systemClock, withActor } from './platform/context.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import {
   createTestDatabase,
@@ -19,6 +20,7 @@ import {
   type PrepareDatabase,
   type TestContext,
   testDatabaseKind,
+  Visitor,
 } from './platform/testing.ts';
 import { allJobs, migrate } from './setup.ts';
 
@@ -76,6 +78,29 @@ export async function buildTestApp(
       await context.close();
     },
   };
+}
+
+/**
+ * Logs a resident in through the real form with a PIN `operator` issues them, and takes them past
+ * the forced change to a PIN of their own; returns a visitor holding the resident's session.
+ */
+export async function loginResident(
+  test: TestApp,
+  resident: { nik: string },
+  operator: StaffActor,
+): Promise<Visitor> {
+  const { pin } = await issuePin(withActor(test.ctx, operator), resident.nik);
+  const visitor = new Visitor(test.app);
+  const login = await visitor.post('/masuk/warga', { nik: resident.nik, pin }, { csrfFrom: '/masuk/warga' });
+  if (login.statusCode !== 303) throw new Error(`resident login failed: ${login.statusCode}`);
+  const next = '583920';
+  const changed = await visitor.post(
+    '/akun/pin',
+    { current: pin, next, repeat: next },
+    { csrfFrom: '/akun/pin' },
+  );
+  if (changed.statusCode !== 303) throw new Error(`PIN change failed: ${changed.statusCode}`);
+  return visitor;
 }
 
 /**
