@@ -12,11 +12,13 @@ import { seedRegions } from './modules/regions/service.ts';
 import { seedAgencies } from './platform/agencies/service.ts';
 import { issuePin } from './platform/auth/resident-login.ts';
 import { type StaffActor, SYSTEM } from './platform/auth/roles.ts';
-import { type Clock, systemClock, withActor } from './platform/context.ts';
+import { type Clock, type Ctx, systemClock, withActor } from './platform/context.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import {
   createTestDatabase,
   freePort,
+  loginAs,
+  makeStaff,
   type PrepareDatabase,
   type TestContext,
   testDatabaseKind,
@@ -78,6 +80,15 @@ export async function buildTestApp(
       await context.close();
     },
   };
+}
+
+/** A new staff member with this role and scope, logged in through the real login form. */
+export async function loginAsNewStaff(
+  test: { app: FastifyInstance; ctx: Ctx },
+  input: Parameters<typeof makeStaff>[1],
+  address?: string,
+): Promise<Visitor> {
+  return loginAs(test.app, await makeStaff(test.ctx, input), address);
 }
 
 /**

@@ -11,7 +11,7 @@ import type { StaffActor } from '../platform/auth/roles.ts';
 import { withActor } from '../platform/context.ts';
 import { median } from '../platform/figures/index.ts';
 import { formatDateTime } from '../platform/i18n/index.ts';
-import { loginAs, makeStaff, sql } from '../testing.ts';
+import { loginAs, loginAsNewStaff, makeStaff, sql } from '../testing.ts';
 import { eachTestInWorld } from './world.ts';
 
 const { clock, test, desk } = eachTestInWorld('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
@@ -68,8 +68,8 @@ describe('the officer’s own queue at /kelola/kerja', () => {
     // a week on the first report is past its verification deadline; the second one is not yet
     clock.set('2026-12-08T02:00:00Z');
     const second = await fileRoadReport(test.ctx, { villageCode: KRAMATWATU, title: 'Jembatan retak' });
-    const dpupr = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
-    const dinsos = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DINSOS' }));
+    const dpupr = await loginAsNewStaff(test, { role: 'opd', scope: 'DPUPR' });
+    const dinsos = await loginAsNewStaff(test, { role: 'opd', scope: 'DINSOS' });
 
     const items = itemsOf((await dpupr.get('/kelola/kerja')).body);
     expect(items.map((i) => [i.href, i.overdue])).toEqual([

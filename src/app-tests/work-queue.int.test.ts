@@ -3,7 +3,7 @@ import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { approveStep, startRequest } from '../modules/services/service.ts';
 import { KIBIN, KRAMATWATU, makeVillageOffice, requestInput } from '../modules/services/test-builders.ts';
 import { withActor } from '../platform/context.ts';
-import { loginAs, makeStaff } from '../testing.ts';
+import { loginAs, loginAsNewStaff, makeStaff } from '../testing.ts';
 import { eachTestInWorld } from './world.ts';
 
 const { clock, test, desk } = eachTestInWorld('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
@@ -105,8 +105,8 @@ describe('the staff dashboard’s work queue', () => {
 
   it('shows the agency officer its new and overdue complaints, each linking to the list that holds them', async () => {
     const receipt = await fileRoadReport(test.ctx, { villageCode: KRAMATWATU });
-    const dpupr = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
-    const dinsos = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DINSOS' }));
+    const dpupr = await loginAsNewStaff(test, { role: 'opd', scope: 'DPUPR' });
+    const dinsos = await loginAsNewStaff(test, { role: 'opd', scope: 'DINSOS' });
     const fresh = workLines((await dpupr.get('/kelola')).body);
     expect(fresh).toEqual([
       { kind: 'complaints.new', href: '/kelola/pengaduan?state=baru', text: '1 pengaduan baru' },
@@ -116,7 +116,7 @@ describe('the staff dashboard’s work queue', () => {
 
     // past the verification deadline it is both overdue (first) and still new
     clock.set('2026-12-20T02:00:00Z');
-    const later = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    const later = await loginAsNewStaff(test, { role: 'opd', scope: 'DPUPR' });
     const late = workLines((await later.get('/kelola')).body);
     expect(late).toEqual([
       { kind: 'complaints.overdue', href: '/kelola/pengaduan?overdue=1', text: '1 pengaduan lewat tenggat' },

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock, withActor } from '../../platform/context.ts';
 import { figureCatalog, readVillageFigures } from '../../platform/figures/index.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, type Visitor } from '../../testing.ts';
+import {
+  buildTestApp,
+  loginAs,
+  loginAsNewStaff,
+  makeStaff,
+  type TestApp,
+  type Visitor,
+} from '../../testing.ts';
 import { seedComplaintReference } from '../complaints/service.ts';
 import { fileRoadReport } from '../complaints/test-builders.ts';
 import { createEntry } from '../informasi/service.ts';
@@ -33,7 +40,7 @@ async function issuedAfter(village: string, days: number): Promise<void> {
 }
 
 async function visitor(role: Parameters<typeof makeStaff>[1]['role'], scope: string): Promise<Visitor> {
-  return loginAs(test.app, await makeStaff(test.ctx, { role, scope }));
+  return loginAsNewStaff(test, { role, scope });
 }
 
 /** The cells of the HTML table in the section of `?tabel=name`, header row first. */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock, withActor } from '../../platform/context.ts';
-import { buildTestApp, eachTest, loginAs, makeStaff, type Upload, Visitor } from '../../testing.ts';
+import {
+  buildTestApp,
+  eachTest,
+  loginAs,
+  loginAsNewStaff,
+  makeStaff,
+  type Upload,
+  Visitor,
+} from '../../testing.ts';
 import * as service from './service.ts';
 import { fileRequest, KRAMATWATU, PDF_BYTES, requestInput } from './test-builders.ts';
 
@@ -121,8 +129,7 @@ describe('the public DIP and report pages', () => {
 
 describe('the PPID officer’s pages', () => {
   it('adds a DIP entry with a PDF that anyone downloads, and shows an excluded one without a document', async () => {
-    const operator = await makeStaff(test.ctx, { role: 'operator_desa', scope: KRAMATWATU });
-    const visitor = await loginAs(test.app, operator);
+    const visitor = await loginAsNewStaff(test, { role: 'operator_desa', scope: KRAMATWATU });
     const apbdes = {
       category: 'berkala',
       title: 'APBDes 2026',
@@ -170,8 +177,7 @@ describe('the PPID officer’s pages', () => {
   it('answers a request with a document from the request page, and refuses another officer’s village', async () => {
     const receipt = await fileRequest(test.ctx);
     const track = await service.trackRequest(test.ctx, receipt.number, receipt.token);
-    const operator = await makeStaff(test.ctx, { role: 'operator_desa', scope: KRAMATWATU });
-    const visitor = await loginAs(test.app, operator);
+    const visitor = await loginAsNewStaff(test, { role: 'operator_desa', scope: KRAMATWATU });
     const list = await visitor.get('/kelola/informasi');
     expect(list.body).toContain(receipt.number);
     const page = `/kelola/informasi/permohonan/${track.id}`;

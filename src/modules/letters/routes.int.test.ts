@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResidentActor } from '../../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../../platform/context.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
+import { buildTestApp, loginAs, loginAsNewStaff, type TestApp, Visitor } from '../../testing.ts';
 import { approveStep, requestLetterPdf, startRequest } from '../services/service.ts';
 import {
   KIBIN,
@@ -242,7 +242,7 @@ describe('the outgoing-letter register', () => {
     expect(register.body).toContain(applicant.name);
     expect(register.body).toContain(`/kelola/surat/${letter.id}.pdf`);
 
-    const opd = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DINSOS' }));
+    const opd = await loginAsNewStaff(test, { role: 'opd', scope: 'DINSOS' });
     const refused = await opd.get('/kelola/surat');
     expect(refused.statusCode).toBe(403);
     expect(refused.body).not.toContain(NUMBER);
@@ -257,7 +257,7 @@ describe('the outgoing-letter register', () => {
     expect(file.headers['content-disposition']).toContain('inline');
     expect(file.rawPayload.equals(pdf)).toBe(true);
 
-    const kibin = await loginAs(test.app, await makeStaff(test.ctx, { role: 'operator_desa', scope: KIBIN }));
+    const kibin = await loginAsNewStaff(test, { role: 'operator_desa', scope: KIBIN });
     const refused = await kibin.get(`/kelola/surat/${letter.id}.pdf`);
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['content-type']).not.toContain('application/pdf');

@@ -7,7 +7,7 @@ import type { StaffActor } from '../../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../../platform/context.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { onboardingChecklist } from '../../platform/village-site.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
+import { buildTestApp, loginAs, loginAsNewStaff, makeStaff, type TestApp, Visitor } from '../../testing.ts';
 import { updateVillageOffice } from '../regions/service.ts';
 import { saveArticle, saveOfficial, saveProfile } from '../sites/service.ts';
 import {
@@ -291,7 +291,7 @@ describe('checklist and progress', () => {
     });
     const after = await visitor.get('/kelola');
     expect(after.body).toMatch(/data-step="regions.office" data-done="ya"/);
-    const camat = await loginAs(t.app, await makeStaff(t.ctx, { role: 'camat', scope: '36.04.05' }));
+    const camat = await loginAsNewStaff(t, { role: 'camat', scope: '36.04.05' });
     const table = await camat.get('/kelola/onboarding');
     expect(table.statusCode).toBe(200);
     expect(table.body).toContain(village);

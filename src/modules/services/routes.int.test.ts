@@ -5,6 +5,7 @@ import { fixedClock, withActor } from '../../platform/context.ts';
 import {
   buildTestApp,
   loginAs,
+  loginAsNewStaff,
   makeStaff,
   multipartAction,
   type TestApp,
@@ -373,7 +374,7 @@ describe('operator-assisted filing', () => {
   });
 
   it('refuses the assisted form to an operator of another village for this resident', async () => {
-    const kibin = await loginAs(test.app, await makeStaff(test.ctx, { role: 'operator_desa', scope: KIBIN }));
+    const kibin = await loginAsNewStaff(test, { role: 'operator_desa', scope: KIBIN });
     const response = await kibin.get(`/kelola/layanan/ajukan?nik=${applicant.nik}&layanan=pengantar-skck`);
     expect(response.statusCode).toBe(422);
     expect(fieldError(response.body, 'nik')).toBe('Kesalahan: Warga ini terdaftar di desa lain.');
