@@ -12,10 +12,11 @@ import { seedRegions } from './modules/regions/service.ts';
 import { seedAgencies } from './platform/agencies/service.ts';
 import { issuePin } from './platform/auth/resident-login.ts';
 import { type StaffActor, SYSTEM } from './platform/auth/roles.ts';
-import { type Clock, type Ctx, systemClock, withActor } from './platform/context.ts';
+import { type Clock, type Ctx, fixedClock, systemClock, withActor } from './platform/context.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import {
   createTestDatabase,
+  eachTest,
   freePort,
   loginAs,
   makeStaff,
@@ -38,6 +39,23 @@ export const prepareAppDatabase: PrepareDatabase = async (db, config) => {
   await seedRegions(ctx, config.regencyCode);
   await seedAgencies(ctx);
 };
+
+/**
+ * A fixed clock, and for each test a fresh test app or context that `open` (buildTestApp,
+ * createTestContext) makes on it, the clock set back to `start` first.
+ */
+export function eachTestOnClock<T extends { close(): Promise<void> }>(
+  start: string,
+  open: (options: { clock: Clock }) => Promise<T>,
+  timeout?: number,
+) {
+  const clock = fixedClock(start);
+  const test = eachTest(() => {
+    clock.set(start);
+    return open({ clock });
+  }, timeout);
+  return { clock, test };
+}
 
 /** A fresh database with every migration and the regions: PGlite in memory, or a new PostgreSQL database. */
 export function createTestContext(

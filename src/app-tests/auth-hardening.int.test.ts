@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { THROTTLE } from '../platform/auth/throttle.ts';
-import { fixedClock } from '../platform/context.ts';
 import {
   buildTestApp,
   cookieHeader,
-  eachTest,
+  eachTestOnClock,
   loginAs,
   loginAsNewStaff,
   makeStaff,
@@ -13,12 +12,7 @@ import {
   Visitor,
 } from '../testing.ts';
 
-const clock = fixedClock('2026-11-20T08:00:00+07:00');
-
-const t = eachTest(() => {
-  clock.set('2026-11-20T08:00:00+07:00');
-  return buildTestApp({ clock });
-});
+const { clock, test: t } = eachTestOnClock('2026-11-20T08:00:00+07:00', buildTestApp);
 
 const OFFICE = '10.20.30.40';
 const ATTACKER = '203.0.113.66';

@@ -23,10 +23,10 @@ import type { ResidentActor, StaffActor } from '../platform/auth/roles.ts';
 import { withActor } from '../platform/context.ts';
 import { jakartaDate } from '../platform/time.ts';
 import { readWorkCount, readWorkList, WORK_ITEM_LIMIT } from '../platform/work/index.ts';
-import { loginAs, makeStaff } from '../testing.ts';
-import { eachTestAt, prepareWorld } from './world.ts';
+import { buildTestApp, eachTestOnClock, loginAs, makeStaff } from '../testing.ts';
+import { prepareWorld } from './world.ts';
 
-const { clock, test } = eachTestAt('2026-11-02T02:00:00Z'); // a Monday, a month before "now"
+const { clock, test } = eachTestOnClock('2026-11-02T02:00:00Z', buildTestApp, 180_000); // a Monday, a month before "now"
 const NOW = '2026-12-01T02:00:00Z';
 
 let office: VillageOffice;

@@ -8,8 +8,8 @@ import {
   type VillageOffice,
 } from '../modules/services/test-builders.ts';
 import type { Desk } from '../modules/services/test-fixtures.ts';
-import { type Ctx, fixedClock } from '../platform/context.ts';
-import { buildTestApp, eachTest } from '../testing.ts';
+import type { Ctx } from '../platform/context.ts';
+import { buildTestApp, eachTestOnClock } from '../testing.ts';
 
 /**
  * The reference data a test across modules starts from: the letter templates and service
@@ -21,22 +21,13 @@ export async function prepareWorld(ctx: Ctx, village = KRAMATWATU): Promise<Vill
   return makeVillageOffice(ctx, village);
 }
 
-/** A fixed clock, and a fresh test app on it for each test, the clock set back to `start` first. */
-export function eachTestAt(start: string) {
-  const clock = fixedClock(start);
-  const test = eachTest(() => {
-    clock.set(start);
-    return buildTestApp({ clock });
-  }, 180_000);
-  return { clock, test };
-}
-
 /**
- * `eachTestAt`, each test then starting from `prepareWorld` and one resident of Kramatwatu who
- * applies: the desk's office and applicant, filled in again before every test.
+ * A fixed clock and a test app per test on it (eachTestOnClock), each test then starting from
+ * `prepareWorld` and one resident of Kramatwatu who applies: the desk's office and applicant,
+ * filled in again before every test.
  */
 export function eachTestInWorld(start: string) {
-  const { clock, test } = eachTestAt(start);
+  const { clock, test } = eachTestOnClock(start, buildTestApp, 180_000);
   const desk = {} as Desk;
   beforeEach(async () => {
     desk.office = await prepareWorld(test.ctx);

@@ -1,9 +1,8 @@
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../platform/context.ts';
 import {
   buildTestApp,
-  eachTest,
+  eachTestOnClock,
   loginAs,
   loginAsNewStaff,
   makeStaff,
@@ -14,12 +13,8 @@ import { seedComplaintReference } from './service.ts';
 import { KRAMATWATU } from './test-builders.ts';
 import { jpegWithGps } from './test-photos.ts';
 
-const clock = fixedClock('2026-11-23T02:00:00Z');
+const { test } = eachTestOnClock('2026-11-23T02:00:00Z', buildTestApp);
 
-const test = eachTest(() => {
-  clock.set('2026-11-23T02:00:00Z');
-  return buildTestApp({ clock });
-});
 beforeEach(async () => {
   await seedComplaintReference(test.ctx);
 });

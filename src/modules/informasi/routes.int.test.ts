@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock, withActor } from '../../platform/context.ts';
+import { withActor } from '../../platform/context.ts';
 import {
   buildTestApp,
-  eachTest,
+  eachTestOnClock,
   loginAs,
   loginAsNewStaff,
   makeStaff,
@@ -12,12 +12,7 @@ import {
 import * as service from './service.ts';
 import { fileRequest, KRAMATWATU, PDF_BYTES, requestInput } from './test-builders.ts';
 
-const clock = fixedClock('2026-11-23T02:00:00Z');
-
-const test = eachTest(() => {
-  clock.set('2026-11-23T02:00:00Z');
-  return buildTestApp({ clock });
-});
+const { test } = eachTestOnClock('2026-11-23T02:00:00Z', buildTestApp);
 
 const FORM = `/informasi-publik/${KRAMATWATU}/permohonan`;
 
