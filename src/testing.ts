@@ -10,15 +10,20 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { seedRegions } from './modules/regions/service.ts';
 import { seedAgencies } from './platform/agencies/service.ts';
-import { SYSTEM } from './platform/auth/roles.ts';
-import { type Clock, systemClock } from './platform/context.ts';
+import { issuePin } from './platform/auth/resident-login.ts';
+import { type StaffActor, SYSTEM } from './platform/auth/roles.ts';
+import { type Clock, type Ctx, fixedClock, systemClock, withActor } from './platform/context.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import {
   createTestDatabase,
+  eachTest,
   freePort,
+  loginAs,
+  makeStaff,
   type PrepareDatabase,
   type TestContext,
   testDatabaseKind,
+  Visitor,
 } from './platform/testing.ts';
 import { allJobs, migrate } from './setup.ts';
 
@@ -34,6 +39,23 @@ export const prepareAppDatabase: PrepareDatabase = async (db, config) => {
   await seedRegions(ctx, config.regencyCode);
   await seedAgencies(ctx);
 };
+
+/**
+ * A fixed clock, and for each test a fresh test app or context that `open` (buildTestApp,
+ * createTestContext) makes on it, the clock set back to `start` first.
+ */
+export function eachTestOnClock<T extends { close(): Promise<void> }>(
+  start: string,
+  open: (options: { clock: Clock }) => Promise<T>,
+  timeout?: number,
+) {
+  const clock = fixedClock(start);
+  const test = eachTest(() => {
+    clock.set(start);
+    return open({ clock });
+  }, timeout);
+  return { clock, test };
+}
 
 /** A fresh database with every migration and the regions: PGlite in memory, or a new PostgreSQL database. */
 export function createTestContext(
@@ -78,6 +100,38 @@ export async function buildTestApp(
   };
 }
 
+/** A new staff member with this role and scope, logged in through the real login form. */
+export async function loginAsNewStaff(
+  test: { app: FastifyInstance; ctx: Ctx },
+  input: Parameters<typeof makeStaff>[1],
+  address?: string,
+): Promise<Visitor> {
+  return loginAs(test.app, await makeStaff(test.ctx, input), address);
+}
+
+/**
+ * Logs a resident in through the real form with a PIN `operator` issues them, and takes them past
+ * the forced change to a PIN of their own; returns a visitor holding the resident's session.
+ */
+export async function loginResident(
+  test: TestApp,
+  resident: { nik: string },
+  operator: StaffActor,
+): Promise<Visitor> {
+  const { pin } = await issuePin(withActor(test.ctx, operator), resident.nik);
+  const visitor = new Visitor(test.app);
+  const login = await visitor.post('/masuk/warga', { nik: resident.nik, pin }, { csrfFrom: '/masuk/warga' });
+  if (login.statusCode !== 303) throw new Error(`resident login failed: ${login.statusCode}`);
+  const next = '583920';
+  const changed = await visitor.post(
+    '/akun/pin',
+    { current: pin, next, repeat: next },
+    { csrfFrom: '/akun/pin' },
+  );
+  if (changed.statusCode !== 303) throw new Error(`PIN change failed: ${changed.statusCode}`);
+  return visitor;
+}
+
 /**
  * For files whose tests open several databases, apps or runners each: registers an afterEach that
  * closes what a test handed to `onEnd`, the last first. Call it once, at the top of the file.
@@ -99,6 +153,14 @@ export function closingAfterEach() {
       return context;
     },
   };
+}
+
+/** The error `work` fails with, or null when it succeeds: for checking what a refusal carries. */
+export async function caught(work: Promise<unknown>): Promise<unknown> {
+  return work.then(
+    () => null,
+    (e: unknown) => e,
+  );
 }
 
 const execFileAsync = promisify(execFile);

@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { THROTTLE } from '../platform/auth/throttle.ts';
-import { fixedClock } from '../platform/context.ts';
 import {
   buildTestApp,
   cookieHeader,
-  eachTest,
+  eachTestOnClock,
   loginAs,
+  loginAsNewStaff,
   makeStaff,
   multipartBody,
   TEST_PASSWORD,
   Visitor,
 } from '../testing.ts';
 
-const clock = fixedClock('2026-11-20T08:00:00+07:00');
-
-const t = eachTest(() => {
-  clock.set('2026-11-20T08:00:00+07:00');
-  return buildTestApp({ clock });
-});
+const { clock, test: t } = eachTestOnClock('2026-11-20T08:00:00+07:00', buildTestApp);
 
 const OFFICE = '10.20.30.40';
 const ATTACKER = '203.0.113.66';
@@ -40,8 +35,7 @@ async function tokenFromPage(visitor: Visitor, name: string, days = '90'): Promi
 
 describe('API tokens', () => {
   it('stops a token on the expiry chosen at creation, and refuses more than a year', async () => {
-    const opd = await makeStaff(t.ctx, { role: 'opd', scope: 'DINSOS' });
-    const visitor = await loginAs(t.app, opd);
+    const visitor = await loginAsNewStaff(t, { role: 'opd', scope: 'DINSOS' });
     const token = await tokenFromPage(visitor, 'SIKS-NG', '30');
     const tooLong = await visitor.post(
       '/kelola/akun/token',
@@ -58,16 +52,14 @@ describe('API tokens', () => {
   });
 
   it('refuses to create a token from a post without the CSRF token', async () => {
-    const opd = await makeStaff(t.ctx, { role: 'opd', scope: 'DINSOS' });
-    const visitor = await loginAs(t.app, opd);
+    const visitor = await loginAsNewStaff(t, { role: 'opd', scope: 'DINSOS' });
     const forged = await visitor.postWithToken('/kelola/akun/token', { name: 'dicuri', days: '365' }, null);
     expect(forged.statusCode).toBe(403);
     expect(await t.ctx.db.selectFrom('api_tokens').selectAll().execute()).toHaveLength(0);
   });
 
   it('lists the owner’s tokens with their dates and revokes one, which is refused from then on', async () => {
-    const opd = await makeStaff(t.ctx, { role: 'opd', scope: 'DINSOS' });
-    const visitor = await loginAs(t.app, opd);
+    const visitor = await loginAsNewStaff(t, { role: 'opd', scope: 'DINSOS' });
     const token = await tokenFromPage(visitor, 'Dasbor Dinsos');
     await bearer(token);
     const list = await visitor.get('/kelola/akun/token');
@@ -124,8 +116,7 @@ describe('API tokens', () => {
   });
 
   it('ends the owner’s tokens on "log out everywhere"', async () => {
-    const camat = await makeStaff(t.ctx, { role: 'camat', scope: '36.04.05' });
-    const visitor = await loginAs(t.app, camat);
+    const visitor = await loginAsNewStaff(t, { role: 'camat', scope: '36.04.05' });
     const token = await tokenFromPage(visitor, 'rekap');
     await visitor.post('/keluar-semua', {}, { csrfFrom: '/kelola' });
     expect((await bearer(token)).statusCode).toBe(401);
@@ -276,8 +267,7 @@ describe('CSRF', () => {
   });
 
   it('refuses a multipart post whose token is in the URL, or comes after a file, and takes one whose token comes first', async () => {
-    const operator = await makeStaff(t.ctx, { role: 'operator_desa', scope: '36.04.05.2001' });
-    const visitor = await loginAs(t.app, operator);
+    const visitor = await loginAsNewStaff(t, { role: 'operator_desa', scope: '36.04.05.2001' });
     const token = await visitor.csrfToken('/kelola');
     const send = (url: string, body: ReturnType<typeof multipartBody>) =>
       t.app.inject({
@@ -306,8 +296,7 @@ describe('CSRF', () => {
   });
 
   it('puts the token of a multipart form in its body, not in its address', async () => {
-    const operator = await makeStaff(t.ctx, { role: 'operator_desa', scope: '36.04.05.2001' });
-    const visitor = await loginAs(t.app, operator);
+    const visitor = await loginAsNewStaff(t, { role: 'operator_desa', scope: '36.04.05.2001' });
     const page = await visitor.get('/kelola/layanan/desa');
     expect(page.statusCode).toBe(200);
     const form =

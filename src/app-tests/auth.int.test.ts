@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { LOCK_AFTER_FAILURES } from '../platform/auth/users.ts';
 import { fixedClock } from '../platform/context.ts';
-import { buildTestApp, eachTest, loginAs, makeStaff, TEST_PASSWORD, Visitor } from '../testing.ts';
+import {
+  buildTestApp,
+  eachTest,
+  loginAs,
+  loginAsNewStaff,
+  makeStaff,
+  TEST_PASSWORD,
+  Visitor,
+} from '../testing.ts';
 
 const clock = fixedClock('2026-11-20T08:00:00+07:00');
 
@@ -85,8 +93,7 @@ describe('roles and scope in pages', () => {
   });
 
   it('creates a staff account from the admin form and reports each bad field', async () => {
-    const admin = await makeStaff(t.ctx, { role: 'admin_kabupaten', scope: '36.04' });
-    const visitor = await loginAs(t.app, admin);
+    const visitor = await loginAsNewStaff(t, { role: 'admin_kabupaten', scope: '36.04' });
     const bad = await visitor.post(
       '/kelola/pengguna/baru',
       { name: '', email: 'bukan-email', role: 'camat', scope: '36.04.05.2001', password: 'pendek' },

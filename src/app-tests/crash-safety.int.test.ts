@@ -30,6 +30,15 @@ async function openAfterCrash(env: Record<string, string>): Promise<Ctx> {
   return { db: handle.db, actor: SYSTEM, clock: systemClock, config, log: pino({ level: 'silent' }) };
 }
 
+/** The node arguments that run crash-child.ts on `work` with `count` (its header says what each does). */
+const crashChild = (work: 'sign' | 'posyandu' | 'archive', count: number) => [
+  '--import',
+  'tsx',
+  path.join('src', 'app-tests', 'crash-child.ts'),
+  work,
+  String(count),
+];
+
 /** Runs a command in a child process and kills it (SIGKILL) as soon as `killWhen` says so. */
 function runThenKill(
   args: string[],
@@ -73,11 +82,7 @@ describe('a process killed in the middle of its work', () => {
   it('leaves letters signed in a burst numbered without a gap or a repeat, each with its PDF, and the rest signable', async () => {
     const total = 10;
     const env = await cliTarget(closing, { dirPrefix: 'simpul-crash-sign-' });
-    const crash = await runThenKill(
-      ['--import', 'tsx', path.join('src', 'app-tests', 'crash-child.ts'), 'sign', String(total)],
-      env,
-      (output) => /^signed 3$/m.test(output),
-    );
+    const crash = await runThenKill(crashChild('sign', total), env, (output) => /^signed 3$/m.test(output));
     expect(crash.killed, crash.output).toBe(true);
     const ready = /^ready (.+)$/m.exec(crash.output)?.[1];
     const { kades, ids } = JSON.parse(ready!) as { kades: StaffActor; ids: string[] };
@@ -122,11 +127,7 @@ describe('a process killed in the middle of its work', () => {
   it('never leaves a cut-short backup under the name of a good one, and the next backup restores', async () => {
     const env = await cliTarget(closing, { dirPrefix: 'simpul-crash-backup-' });
     // a database with some weight: the regions, the catalog, a letter with its PDF
-    await runThenKill(
-      ['--import', 'tsx', path.join('src', 'app-tests', 'crash-child.ts'), 'sign', '2'],
-      env,
-      () => false,
-    );
+    await runThenKill(crashChild('sign', 2), env, () => false);
     const file = path.join(env.DATA_DIR!, 'cadangan.jsonl.gz');
     const crash = await runThenKill(['bin/simpul.js', 'backup', file], env, () => {
       const partial = `${file}.partial`;
@@ -148,10 +149,8 @@ describe('a process killed in the middle of its work', () => {
   it('resumes a posyandu sheet import killed half-way to the measurements and figures of a clean run', async () => {
     const total = 40;
     const env = await cliTarget(closing, { dirPrefix: 'simpul-crash-posyandu-' });
-    const crash = await runThenKill(
-      ['--import', 'tsx', path.join('src', 'app-tests', 'crash-child.ts'), 'posyandu', String(total)],
-      env,
-      (output) => [...output.matchAll(/^rows (\d+)$/gm)].some((m) => Number(m[1]) >= total / 2),
+    const crash = await runThenKill(crashChild('posyandu', total), env, (output) =>
+      [...output.matchAll(/^rows (\d+)$/gm)].some((m) => Number(m[1]) >= total / 2),
     );
     expect(crash.killed, crash.output).toBe(true);
     const ctx = await openAfterCrash(env);
@@ -183,11 +182,7 @@ describe('an archive upload killed in the middle', () => {
   it('leaves every filed document with its bytes, at most the one in flight unrecorded, and a retry files it once', async () => {
     const total = 12;
     const env = await cliTarget(closing, { dirPrefix: 'simpul-crash-archive-' });
-    const crash = await runThenKill(
-      ['--import', 'tsx', path.join('src', 'app-tests', 'crash-child.ts'), 'archive', String(total)],
-      env,
-      (output) => /^filed 4$/m.test(output),
-    );
+    const crash = await runThenKill(crashChild('archive', total), env, (output) => /^filed 4$/m.test(output));
     expect(crash.killed, crash.output).toBe(true);
     const { operator } = JSON.parse(/^ready (.+)$/m.exec(crash.output)![1]!) as { operator: StaffActor };
     const ctx = await openAfterCrash(env);

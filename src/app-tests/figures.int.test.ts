@@ -15,21 +15,17 @@ import {
 } from '../modules/services/test-builders.ts';
 import type { StaffActor } from '../platform/auth/roles.ts';
 import { SYSTEM } from '../platform/auth/roles.ts';
-import { type Ctx, fixedClock, withActor } from '../platform/context.ts';
+import { type Ctx, withActor } from '../platform/context.ts';
 import { readFigures } from '../platform/figures/index.ts';
 import { Forbidden, Invalid, NotFound } from '../platform/http/errors.ts';
-import { buildTestApp, eachTest, loginAs, makeStaff, Visitor } from '../testing.ts';
+import { buildTestApp, eachTestOnClock, loginAs, makeStaff, Visitor } from '../testing.ts';
 import { prepareWorld } from './world.ts';
 
 const KECAMATAN = '36.04.05';
-const clock = fixedClock('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
+const { clock, test } = eachTestOnClock('2026-12-01T02:00:00Z', buildTestApp); // Tuesday 09:00 in Serang
 let ctx: Ctx;
 let office: VillageOffice;
 
-const test = eachTest(() => {
-  clock.set('2026-12-01T02:00:00Z');
-  return buildTestApp({ clock });
-});
 beforeEach(async () => {
   ctx = test.ctx;
   office = await prepareWorld(ctx);

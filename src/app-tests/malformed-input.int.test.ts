@@ -3,7 +3,7 @@ import { setVillageServices } from '../modules/services/service.ts';
 import { KRAMATWATU, type makeVillageOffice } from '../modules/services/test-builders.ts';
 import { fixedClock, withActor } from '../platform/context.ts';
 import { pageNumber } from '../platform/http/input.ts';
-import { allTests, buildTestApp, cookieHeader, loginAs, makeStaff, sql, Visitor } from '../testing.ts';
+import { allTests, buildTestApp, cookieHeader, loginAs, loginAsNewStaff, sql, Visitor } from '../testing.ts';
 import { prepareWorld } from './world.ts';
 
 let admin: Visitor;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   const office = await prepareWorld(test.ctx);
   operatorActor = office.operator;
   operator = await loginAs(test.app, office.operator);
-  admin = await loginAs(test.app, await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }));
+  admin = await loginAsNewStaff(test, { role: 'admin_kabupaten', scope: '36.04' });
 }, 60_000);
 
 describe('malformed input from an attacker', () => {

@@ -1,48 +1,21 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { disposeIncoming, registerIncoming } from '../modules/archive/service.ts';
 import { incomingInput } from '../modules/archive/test-builders.ts';
 import { changeState } from '../modules/complaints/service.ts';
 import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { answerRequest, trackRequest } from '../modules/informasi/service.ts';
 import { fileRequest as fileInformationRequest } from '../modules/informasi/test-builders.ts';
-import { approveStep, startRequest } from '../modules/services/service.ts';
-import {
-  KIBIN,
-  KRAMATWATU,
-  makeApplicant,
-  makeVillageOffice,
-  requestInput,
-  type VillageOffice,
-} from '../modules/services/test-builders.ts';
-import type { ResidentActor, StaffActor } from '../platform/auth/roles.ts';
-import { fixedClock, withActor } from '../platform/context.ts';
+import { KIBIN, KRAMATWATU, makeVillageOffice } from '../modules/services/test-builders.ts';
+import { fileDomicileRequest, signedAfter } from '../modules/services/test-fixtures.ts';
+import type { StaffActor } from '../platform/auth/roles.ts';
+import { withActor } from '../platform/context.ts';
 import { median } from '../platform/figures/index.ts';
 import { formatDateTime } from '../platform/i18n/index.ts';
-import { buildTestApp, eachTest, loginAs, makeStaff, sql } from '../testing.ts';
-import { prepareWorld } from './world.ts';
+import { loginAs, loginAsNewStaff, makeStaff, sql } from '../testing.ts';
+import { eachTestInWorld } from './world.ts';
 
-let office: VillageOffice;
-let applicant: ResidentActor;
-const clock = fixedClock('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
-
-const test = eachTest(() => {
-  clock.set('2026-12-01T02:00:00Z');
-  return buildTestApp({ clock });
-}, 180_000);
-beforeEach(async () => {
-  office = await prepareWorld(test.ctx);
-  applicant = await makeApplicant(test.ctx, office.operator);
-}, 180_000);
-
-async function fileLetterRequest(): Promise<string> {
-  const outcome = await startRequest(
-    withActor(test.ctx, applicant),
-    'keterangan-domisili',
-    await requestInput({ keperluan: 'Membuka rekening bank' }, { attachments: ['foto_ktp', 'pengantar_rt'] }),
-  );
-  expect(outcome.problems).toEqual({});
-  return outcome.id;
-}
+const { clock, test, desk } = eachTestInWorld('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
+const fileLetterRequest = () => fileDomicileRequest(test.ctx, desk.applicant);
 
 interface Row {
   kind: string;
@@ -70,7 +43,7 @@ function badgeOf(html: string): number {
 describe('the officer’s own queue at /kelola/kerja', () => {
   it('shows a new letter request to its village’s operator on the next page load, and not to another village’s operator', async () => {
     const elsewhere = await makeVillageOffice(test.ctx, KIBIN);
-    const operator = await loginAs(test.app, office.operator);
+    const operator = await loginAs(test.app, desk.office.operator);
     const other = await loginAs(test.app, elsewhere.operator);
     expect(itemsOf((await operator.get('/kelola/kerja')).body)).toEqual([]);
 
@@ -95,8 +68,8 @@ describe('the officer’s own queue at /kelola/kerja', () => {
     // a week on the first report is past its verification deadline; the second one is not yet
     clock.set('2026-12-08T02:00:00Z');
     const second = await fileRoadReport(test.ctx, { villageCode: KRAMATWATU, title: 'Jembatan retak' });
-    const dpupr = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
-    const dinsos = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DINSOS' }));
+    const dpupr = await loginAsNewStaff(test, { role: 'opd', scope: 'DPUPR' });
+    const dinsos = await loginAsNewStaff(test, { role: 'opd', scope: 'DINSOS' });
 
     const items = itemsOf((await dpupr.get('/kelola/kerja')).body);
     expect(items.map((i) => [i.href, i.overdue])).toEqual([
@@ -117,12 +90,12 @@ describe('the officer’s own queue at /kelola/kerja', () => {
         region_code: KRAMATWATU,
         file_name: 'penduduk-rt02.csv',
         state: 'gagal',
-        created_by: office.operator.id,
+        created_by: desk.office.operator.id,
         heartbeat_at: clock.now(),
         finished_at: clock.now(),
       })
       .execute();
-    const operator = await loginAs(test.app, office.operator);
+    const operator = await loginAs(test.app, desk.office.operator);
     const items = itemsOf((await operator.get('/kelola/kerja')).body);
     expect(items.map((i) => i.kind)).toEqual(['imports.failed', 'services.check']);
     expect(items[0]!.title).toContain('penduduk-rt02.csv');
@@ -132,9 +105,9 @@ describe('the officer’s own queue at /kelola/kerja', () => {
 
   it('merges a disposition addressed to the sekdes and an information request of the village, the late one first', async () => {
     clock.set('2026-12-02T02:00:00Z'); // the letter came in on Wednesday
-    const letter = await registerIncoming(withActor(test.ctx, office.operator), incomingInput());
-    await disposeIncoming(withActor(test.ctx, office.kades), letter, {
-      assigneeId: office.sekdes.id,
+    const letter = await registerIncoming(withActor(test.ctx, desk.office.operator), incomingInput());
+    await disposeIncoming(withActor(test.ctx, desk.office.kades), letter, {
+      assigneeId: desk.office.sekdes.id,
       instruction: 'Hadiri dan laporkan hasilnya.',
       dueOn: '2026-12-02',
     });
@@ -142,7 +115,7 @@ describe('the officer’s own queue at /kelola/kerja', () => {
     const { id: informationId } = await trackRequest(test.ctx, receipt.number, receipt.token);
     clock.set('2026-12-04T02:00:00Z'); // Friday: the disposition was due on Wednesday
 
-    const sekdes = await loginAs(test.app, office.sekdes);
+    const sekdes = await loginAs(test.app, desk.office.sekdes);
     const items = itemsOf((await sekdes.get('/kelola/kerja')).body);
     expect(items.map((i) => [i.kind, i.href, i.overdue])).toEqual([
       ['archive.disposition', `/kelola/arsip/surat-masuk/${letter}`, true],
@@ -153,7 +126,7 @@ describe('the officer’s own queue at /kelola/kerja', () => {
     for (const item of items) expect((await sekdes.get(item.href)).statusCode).toBe(200);
 
     // the disposition is the sekdes's alone; the village's information request is the operator's too
-    const operator = await loginAs(test.app, office.operator);
+    const operator = await loginAs(test.app, desk.office.operator);
     expect(itemsOf((await operator.get('/kelola/kerja')).body).map((i) => i.kind)).toEqual([
       'informasi.request',
     ]);
@@ -162,7 +135,7 @@ describe('the officer’s own queue at /kelola/kerja', () => {
   it('counts in the menu exactly the items the queue page lists, and the overdue ones among them', async () => {
     await fileLetterRequest();
     await fileLetterRequest();
-    const operator = await loginAs(test.app, office.operator);
+    const operator = await loginAs(test.app, desk.office.operator);
     const dashboard = (await operator.get('/kelola')).body;
     expect(badgeOf(dashboard)).toBe(2);
     expect(dashboard).not.toContain('data-overdue="');
@@ -170,27 +143,19 @@ describe('the officer’s own queue at /kelola/kerja', () => {
     clock.set('2027-01-05T02:00:00Z'); // a month on, both are past their deadline
     await fileLetterRequest();
     // the month-old session has expired: sign in again
-    const later = await loginAs(test.app, office.operator);
+    const later = await loginAs(test.app, desk.office.operator);
     const page = (await later.get('/kelola/kerja')).body;
     const items = itemsOf(page);
     expect(items).toHaveLength(3);
     expect(badgeOf(page)).toBe(items.length);
     expect(page).toContain(`data-overdue="${items.filter((i) => i.overdue).length}"`);
     expect(items.filter((i) => i.overdue)).toHaveLength(2);
-    const kades = await loginAs(test.app, office.kades);
+    const kades = await loginAs(test.app, desk.office.kades);
     expect(badgeOf((await kades.get('/kelola')).body)).toBe(0);
   });
 });
 
 describe('performance at /kelola/kerja/kinerja', () => {
-  /** A domicile letter filed now, checked by the operator, signed by the kepala desa `days` later. */
-  async function issuedAfter(days: number): Promise<void> {
-    const id = await fileLetterRequest();
-    await approveStep(withActor(test.ctx, office.operator), id);
-    clock.advance(days * 86_400_000);
-    await approveStep(withActor(test.ctx, office.kades), id);
-  }
-
   /** The cells of the row named `name` in the table captioned `caption`. */
   function line(html: string, caption: string, key: string): string[] {
     const table = html.slice(html.indexOf(`<caption>${caption}</caption>`));
@@ -210,7 +175,7 @@ describe('performance at /kelola/kerja/kinerja', () => {
     // an information request answered by the operator
     for (const days of [1, 2, 12]) {
       clock.set('2026-12-01T02:00:00Z');
-      await issuedAfter(days);
+      await signedAfter(test.ctx, clock, desk, days);
     }
     clock.set('2026-12-02T02:00:00Z');
     const report = await fileRoadReport(test.ctx, { villageCode: KRAMATWATU });
@@ -223,7 +188,7 @@ describe('performance at /kelola/kerja/kinerja', () => {
     const { id: informationId } = await trackRequest(test.ctx, receipt.number, receipt.token);
     clock.set('2026-12-07T02:00:00Z');
     await answerRequest(
-      withActor(test.ctx, office.operator),
+      withActor(test.ctx, desk.office.operator),
       informationId,
       { decision: 'diterima_seluruhnya', note: 'Salinan APBDes terlampir di kantor desa.' },
       null,
@@ -255,13 +220,13 @@ describe('performance at /kelola/kerja/kinerja', () => {
     ]);
     expect(line(page.body, 'Menurut jenis pekerjaan', 'complaints.closed')).toEqual(['1', fmt(2), '100%']);
     expect(line(page.body, 'Menurut jenis pekerjaan', 'informasi.request')).toEqual(['1', fmt(3), '100%']);
-    expect(line(page.body, 'Menurut petugas', office.kades.id)).toEqual([
+    expect(line(page.body, 'Menurut petugas', desk.office.kades.id)).toEqual([
       '3',
       fmt(letterMedian),
       `${fmt(letterShare)}%`,
     ]);
     expect(line(page.body, 'Menurut petugas', dpuprOfficer.id)[0]).toBe('1');
-    expect(line(page.body, 'Menurut petugas', office.operator.id)[0]).toBe('1');
+    expect(line(page.body, 'Menurut petugas', desk.office.operator.id)[0]).toBe('1');
     // Kramatwatu's office: the three letters and the information request; DPUPR: the report
     expect(
       line(page.body, 'Menurut unit (kantor desa atau perangkat daerah)', `region:${KRAMATWATU}`)[0],
@@ -279,7 +244,7 @@ describe('performance at /kelola/kerja/kinerja', () => {
   });
 
   it('refuses a month it cannot read with 422 and the message beside the field', async () => {
-    const operator = await loginAs(test.app, office.operator);
+    const operator = await loginAs(test.app, desk.office.operator);
     for (const bad of ['2026-13', 'Desember', '2026-1', '1999-12']) {
       const page = await operator.get(`/kelola/kerja/kinerja?bulan=${encodeURIComponent(bad)}`);
       expect(page.statusCode).toBe(422);

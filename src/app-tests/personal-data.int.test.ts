@@ -23,6 +23,13 @@ let admin: StaffActor;
 let siti: ResidentActor;
 let other: ResidentActor;
 const system = () => withActor(ctx, SYSTEM);
+/** The resident's PIN, when there is one (only its key). */
+const pinOf = (resident: ResidentActor) =>
+  ctx.db
+    .selectFrom('resident_pins')
+    .select('resident_id')
+    .where('resident_id', '=', resident.id)
+    .executeTakeFirst();
 
 /** What a resident leaves behind: a decided request with its letter, a draft, a PIN, a session, reports. */
 async function activityOf(who: ResidentActor, phone: string) {
@@ -189,19 +196,8 @@ describe('erasing one person’s data', () => {
       )
       .execute();
     expect(files).toEqual([]);
-    expect(
-      await ctx.db
-        .selectFrom('resident_pins')
-        .select('resident_id')
-        .where('resident_id', '=', siti.id)
-        .executeTakeFirst(),
-    ).toBeUndefined();
-    const otherPin = await ctx.db
-      .selectFrom('resident_pins')
-      .select('resident_id')
-      .where('resident_id', '=', other.id)
-      .executeTakeFirst();
-    expect(otherPin).toBeTruthy();
+    expect(await pinOf(siti)).toBeUndefined();
+    expect(await pinOf(other)).toBeTruthy();
 
     // a second export shows what is left: the registry, the decided request without its answers, the letter
     const after: PersonExport = await exportPerson(withActor(ctx, admin), modules, siti.nik);
@@ -262,61 +258,32 @@ describe('the personal data page', () => {
     await activityOf(siti, '081200000001');
     const visitor = await loginAs(test.app, admin);
     expect((await visitor.get('/kelola/data-pribadi')).statusCode).toBe(200);
+    // every form of the page is posted from the page
+    const submit = (url: string, fields: Record<string, string>) =>
+      visitor.post(url, fields, { csrfFrom: '/kelola/data-pribadi' });
 
-    const download = await visitor.post(
-      '/kelola/data-pribadi',
-      { nik: siti.nik, do: 'ekspor' },
-      { csrfFrom: '/kelola/data-pribadi' },
-    );
+    const download = await submit('/kelola/data-pribadi', { nik: siti.nik, do: 'ekspor' });
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-disposition']).toContain('attachment');
     expect(download.headers['cache-control']).toBe('no-store');
     expect((download.json() as PersonExport).sections.residents).toBeTruthy();
 
-    const wrong = await visitor.post(
-      '/kelola/data-pribadi',
-      { nik: '12', do: 'ekspor' },
-      { csrfFrom: '/kelola/data-pribadi' },
-    );
+    const wrong = await submit('/kelola/data-pribadi', { nik: '12', do: 'ekspor' });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.body).toContain('NIK harus 16 angka.');
 
-    const confirm = await visitor.post(
-      '/kelola/data-pribadi',
-      { nik: siti.nik, do: 'hapus' },
-      { csrfFrom: '/kelola/data-pribadi' },
-    );
+    const confirm = await submit('/kelola/data-pribadi', { nik: siti.nik, do: 'hapus' });
     expect(confirm.statusCode).toBe(200);
     expect(confirm.body).toContain('Pengaduan');
     expect(confirm.body).toContain('action="/kelola/data-pribadi/hapus"');
 
-    const unticked = await visitor.post(
-      '/kelola/data-pribadi/hapus',
-      { nik: siti.nik },
-      { csrfFrom: '/kelola/data-pribadi' },
-    );
+    const unticked = await submit('/kelola/data-pribadi/hapus', { nik: siti.nik });
     expect(unticked.statusCode).toBe(422);
-    expect(
-      await ctx.db
-        .selectFrom('resident_pins')
-        .select('resident_id')
-        .where('resident_id', '=', siti.id)
-        .executeTakeFirst(),
-    ).toBeTruthy();
+    expect(await pinOf(siti)).toBeTruthy();
 
-    const done = await visitor.post(
-      '/kelola/data-pribadi/hapus',
-      { nik: siti.nik, confirm: '1' },
-      { csrfFrom: '/kelola/data-pribadi' },
-    );
+    const done = await submit('/kelola/data-pribadi/hapus', { nik: siti.nik, confirm: '1' });
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('disamarkan');
-    expect(
-      await ctx.db
-        .selectFrom('resident_pins')
-        .select('resident_id')
-        .where('resident_id', '=', siti.id)
-        .executeTakeFirst(),
-    ).toBeUndefined();
+    expect(await pinOf(siti)).toBeUndefined();
   });
 });

@@ -21,6 +21,7 @@ import {
   createTestContext,
   eachTest,
   loginAs,
+  loginAsNewStaff,
   makeStaff,
   Visitor,
 } from '../testing.ts';
@@ -72,8 +73,7 @@ describe('public pages', () => {
 
 describe('village office profile and scope', () => {
   it('lets village staff edit their own village, refuses another village, and reports bad fields', async () => {
-    const operator = await makeStaff(t.ctx, { role: 'operator_desa', scope: '36.04.05.2001' });
-    const visitor = await loginAs(t.app, operator);
+    const visitor = await loginAsNewStaff(t, { role: 'operator_desa', scope: '36.04.05.2001' });
     expect((await visitor.get('/kelola/desa/36.04.16.2001')).statusCode).toBe(403);
     const bad = await visitor.post(
       '/kelola/desa/36.04.05.2001',
@@ -164,8 +164,7 @@ describe('JSON API', () => {
   });
 
   it('refuses a JSON call made with a session cookie but without the CSRF header', async () => {
-    const admin = await makeStaff(t.ctx, { role: 'admin_kabupaten', scope: '36.04' });
-    const visitor = await loginAs(t.app, admin);
+    const visitor = await loginAsNewStaff(t, { role: 'admin_kabupaten', scope: '36.04' });
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/v1/users',

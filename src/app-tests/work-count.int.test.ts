@@ -8,44 +8,31 @@ import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { modules } from '../modules/index.ts';
 import { fileRequest as fileInformationRequest } from '../modules/informasi/test-builders.ts';
 import { requestCorrection } from '../modules/residents/corrections.ts';
-import { approveStep, startRequest } from '../modules/services/service.ts';
+import { approveStep } from '../modules/services/service.ts';
 import {
   KIBIN,
   KRAMATWATU,
   makeApplicant,
   makeVillageOffice,
-  requestInput,
   type VillageOffice,
 } from '../modules/services/test-builders.ts';
+import { fileDomicileRequest } from '../modules/services/test-fixtures.ts';
 import { registerOwnEnterprise, resubmitOwnEnterprise, returnEnterprise } from '../modules/umkm/service.ts';
 import { enterpriseForm } from '../modules/umkm/test-builders.ts';
 import type { ResidentActor, StaffActor } from '../platform/auth/roles.ts';
-import { fixedClock, withActor } from '../platform/context.ts';
+import { withActor } from '../platform/context.ts';
 import { jakartaDate } from '../platform/time.ts';
 import { readWorkCount, readWorkList, WORK_ITEM_LIMIT } from '../platform/work/index.ts';
-import { buildTestApp, eachTest, loginAs, makeStaff } from '../testing.ts';
+import { buildTestApp, eachTestOnClock, loginAs, makeStaff } from '../testing.ts';
 import { prepareWorld } from './world.ts';
 
-const clock = fixedClock('2026-11-02T02:00:00Z'); // a Monday, a month before "now"
+const { clock, test } = eachTestOnClock('2026-11-02T02:00:00Z', buildTestApp, 180_000); // a Monday, a month before "now"
 const NOW = '2026-12-01T02:00:00Z';
-
-const test = eachTest(() => {
-  clock.set('2026-11-02T02:00:00Z');
-  return buildTestApp({ clock });
-}, 180_000);
 
 let office: VillageOffice;
 let officers: Record<string, StaffActor>;
 
-async function letterRequest(applicant: ResidentActor): Promise<string> {
-  const outcome = await startRequest(
-    withActor(test.ctx, applicant),
-    'keterangan-domisili',
-    await requestInput({ keperluan: 'Membuka rekening bank' }, { attachments: ['foto_ktp', 'pengantar_rt'] }),
-  );
-  expect(outcome.problems).toEqual({});
-  return outcome.id;
-}
+const letterRequest = (applicant: ResidentActor) => fileDomicileRequest(test.ctx, applicant);
 
 async function aidApplication(applicant: ResidentActor, forward: boolean): Promise<void> {
   const op = withActor(test.ctx, office.operator);

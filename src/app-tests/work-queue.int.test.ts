@@ -1,35 +1,17 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { approveStep, startRequest } from '../modules/services/service.ts';
-import {
-  KIBIN,
-  KRAMATWATU,
-  makeApplicant,
-  makeVillageOffice,
-  requestInput,
-  type VillageOffice,
-} from '../modules/services/test-builders.ts';
-import type { ResidentActor } from '../platform/auth/roles.ts';
-import { fixedClock, withActor } from '../platform/context.ts';
-import { buildTestApp, eachTest, loginAs, makeStaff } from '../testing.ts';
-import { prepareWorld } from './world.ts';
+import { KIBIN, KRAMATWATU, makeVillageOffice, requestInput } from '../modules/services/test-builders.ts';
+import { withActor } from '../platform/context.ts';
+import { loginAs, loginAsNewStaff, makeStaff } from '../testing.ts';
+import { eachTestInWorld } from './world.ts';
 
-let office: VillageOffice;
-let applicant: ResidentActor;
-const clock = fixedClock('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
+const { clock, test, desk } = eachTestInWorld('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
 
-const test = eachTest(() => {
-  clock.set('2026-12-01T02:00:00Z');
-  return buildTestApp({ clock });
-}, 180_000);
-beforeEach(async () => {
-  office = await prepareWorld(test.ctx);
-  applicant = await makeApplicant(test.ctx, office.operator);
-}, 180_000);
-
+/** An SKCK cover letter filed by the desk's applicant: at the operator's check. */
 async function fileRequest(): Promise<string> {
   const outcome = await startRequest(
-    withActor(test.ctx, applicant),
+    withActor(test.ctx, desk.applicant),
     'pengantar-skck',
     await requestInput({ keperluan: 'Melamar kerja' }, { attachments: ['foto_ktp'] }),
   );
@@ -59,7 +41,7 @@ describe('the staff dashboard’s work queue', () => {
   it('shows the operator the requests waiting for their check, with a link to a list that marks as many as theirs', async () => {
     await fileRequest();
     await fileRequest();
-    const operator = await loginAs(test.app, office.operator);
+    const operator = await loginAs(test.app, desk.office.operator);
     const lines = workLines((await operator.get('/kelola')).body);
     expect(lines).toEqual([
       {
@@ -75,8 +57,8 @@ describe('the staff dashboard’s work queue', () => {
 
   it('shows the kepala desa the letters waiting for their signature, and the operator no longer', async () => {
     const id = await fileRequest();
-    await approveStep(withActor(test.ctx, office.operator), id);
-    const kades = await loginAs(test.app, office.kades);
+    await approveStep(withActor(test.ctx, desk.office.operator), id);
+    const kades = await loginAs(test.app, desk.office.kades);
     const lines = workLines((await kades.get('/kelola')).body);
     expect(lines).toEqual([
       {
@@ -86,7 +68,7 @@ describe('the staff dashboard’s work queue', () => {
       },
     ]);
     expect(myTurns((await kades.get(lines[0]!.href)).body)).toBe(1);
-    const operator = await loginAs(test.app, office.operator);
+    const operator = await loginAs(test.app, desk.office.operator);
     const page = (await operator.get('/kelola')).body;
     expect(workLines(page)).toEqual([]);
     expect(page).toContain('Tidak ada pekerjaan yang menunggu Anda saat ini.');
@@ -110,7 +92,7 @@ describe('the staff dashboard’s work queue', () => {
     // a month on the request is past its deadline; a report filed now is new and not yet late
     clock.set('2027-01-05T02:00:00Z');
     await fileRoadReport(test.ctx, { villageCode: KRAMATWATU });
-    const operator = await loginAs(test.app, office.operator);
+    const operator = await loginAs(test.app, desk.office.operator);
     const lines = workLines((await operator.get('/kelola')).body);
     expect(lines.map((l) => l.kind)).toEqual(['services.check', 'complaints.new']);
     expect(lines[0]!.text).toBe('1 permohonan menunggu Anda (1 lewat tenggat)');
@@ -123,8 +105,8 @@ describe('the staff dashboard’s work queue', () => {
 
   it('shows the agency officer its new and overdue complaints, each linking to the list that holds them', async () => {
     const receipt = await fileRoadReport(test.ctx, { villageCode: KRAMATWATU });
-    const dpupr = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
-    const dinsos = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DINSOS' }));
+    const dpupr = await loginAsNewStaff(test, { role: 'opd', scope: 'DPUPR' });
+    const dinsos = await loginAsNewStaff(test, { role: 'opd', scope: 'DINSOS' });
     const fresh = workLines((await dpupr.get('/kelola')).body);
     expect(fresh).toEqual([
       { kind: 'complaints.new', href: '/kelola/pengaduan?state=baru', text: '1 pengaduan baru' },
@@ -134,7 +116,7 @@ describe('the staff dashboard’s work queue', () => {
 
     // past the verification deadline it is both overdue (first) and still new
     clock.set('2026-12-20T02:00:00Z');
-    const later = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    const later = await loginAsNewStaff(test, { role: 'opd', scope: 'DPUPR' });
     const late = workLines((await later.get('/kelola')).body);
     expect(late).toEqual([
       { kind: 'complaints.overdue', href: '/kelola/pengaduan?overdue=1', text: '1 pengaduan lewat tenggat' },

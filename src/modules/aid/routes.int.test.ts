@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { issuePin } from '../../platform/auth/resident-login.ts';
-import type { ResidentActor, StaffActor } from '../../platform/auth/roles.ts';
+import type { ResidentActor } from '../../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../../platform/context.ts';
-import { buildTestApp, loginAs, type TestApp, Visitor } from '../../testing.ts';
+import { buildTestApp, loginAs, loginResident, type TestApp, Visitor } from '../../testing.ts';
 import { prepareServices } from '../services/test-builders.ts';
 import { addBeneficiary } from './registry.ts';
 import { aidStaff, KRAMATWATU, makeApplicant, programmeId } from './test-builders.ts';
@@ -19,15 +18,6 @@ beforeEach(async () => {
 });
 afterEach(() => test.close());
 
-async function residentVisitor(who: ResidentActor, operator: StaffActor): Promise<Visitor> {
-  const { pin } = await issuePin(withActor(test.ctx, operator), who.nik);
-  const visitor = new Visitor(test.app);
-  await visitor.post('/masuk/warga', { nik: who.nik, pin }, { csrfFrom: '/masuk/warga' });
-  const next = '583920';
-  await visitor.post('/akun/pin', { current: pin, next, repeat: next }, { csrfFrom: '/akun/pin' });
-  return visitor;
-}
-
 describe('the aid pages', () => {
   it('take a resident from the catalog to the aid application, with field errors and then its status', async () => {
     const catalog = await new Visitor(test.app).get('/layanan/permohonan-bantuan-sosial');
@@ -36,7 +26,7 @@ describe('the aid pages', () => {
     expect(engine.statusCode).toBe(303);
     expect(engine.headers.location).toBe('/akun/bansos/baru');
 
-    const resident = await residentVisitor(siti, staff.operator);
+    const resident = await loginResident(test, siti, staff.operator);
     const empty = await resident.post('/akun/bansos/baru', {}, { csrfFrom: '/akun/bansos/baru' });
     expect(empty.statusCode).toBe(422);
     expect(empty.body).toContain('Pilih program bantuan.');

@@ -6,7 +6,7 @@ import type { ResidentActor } from '../../platform/auth/roles.ts';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { importFileNow } from '../../platform/imports/index.ts';
-import { createTestContext, type TestContext } from '../../testing.ts';
+import { caught, createTestContext, type TestContext } from '../../testing.ts';
 import { figuresTable, tableCells } from './figures.ts';
 import { aidImport } from './import.ts';
 import { aidPersonalData } from './personal-data.ts';
@@ -47,14 +47,16 @@ afterEach(() => test.close());
 
 const as = (actor: Parameters<typeof withActor>[1]) => withActor(ctx, actor);
 
-async function caught(work: Promise<unknown>): Promise<unknown> {
-  return work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-}
-
 const statusesOf = async (id: string) => (await getApplication(as(siti), id)).events.map((e) => e.status);
+
+/** Kramatwatu's operator puts a family (by KK) or a person (by NIK) on a programme for 2026. */
+async function enrol(programme: string, who: { no_kk: string } | { nik: string }) {
+  return addBeneficiary(as(staff.operator), KRAMATWATU, {
+    program: await programmeId(ctx, programme),
+    periode: '2026',
+    ...who,
+  });
+}
 
 describe('an application', () => {
   it('walks from filing through a return and a resubmission to disbursement, each step with who and when', async () => {
@@ -184,41 +186,18 @@ describe('scope', () => {
 describe('the registry', () => {
   it('shows a family receiving three programmes on one page', async () => {
     const member = await makeApplicant(ctx, staff.operator, { name: 'Rina', serial: 8, relation: '4' });
-    const op = as(staff.operator);
-    await addBeneficiary(op, KRAMATWATU, {
-      program: await programmeId(ctx, 'PKH'),
-      periode: '2026',
-      no_kk: FAMILY,
-    });
-    await addBeneficiary(op, KRAMATWATU, {
-      program: await programmeId(ctx, 'BPNT'),
-      periode: '2026',
-      no_kk: FAMILY,
-    });
-    await addBeneficiary(op, KRAMATWATU, {
-      program: await programmeId(ctx, 'PBI-JK'),
-      periode: '2026',
-      nik: member.nik,
-    });
-    const family = await familyAid(op, FAMILY);
+    await enrol('PKH', { no_kk: FAMILY });
+    await enrol('BPNT', { no_kk: FAMILY });
+    await enrol('PBI-JK', { nik: member.nik });
+    const family = await familyAid(as(staff.operator), FAMILY);
     expect(family.activeProgrammes.sort()).toEqual(['BPNT', 'PBI-JK', 'PKH']);
     expect(family.entries).toHaveLength(3);
-    const twice = await caught(
-      addBeneficiary(op, KRAMATWATU, {
-        program: await programmeId(ctx, 'PKH'),
-        periode: '2026',
-        no_kk: FAMILY,
-      }),
-    );
+    const twice = await caught(enrol('PKH', { no_kk: FAMILY }));
     expect((twice as Invalid).fields.nik).toBeDefined();
   });
 
   it('publishes BLT-DD recipients with masked names and no NIK or KK', async () => {
-    await addBeneficiary(as(staff.operator), KRAMATWATU, {
-      program: await programmeId(ctx, 'BLT-DD'),
-      periode: '2026',
-      no_kk: FAMILY,
-    });
+    await enrol('BLT-DD', { no_kk: FAMILY });
     const list = await publicDanaDesaList(withActor(ctx, null), KRAMATWATU, '2026');
     expect(list).toHaveLength(1);
     const text = JSON.stringify(list);
@@ -259,17 +238,8 @@ describe('the registry', () => {
 
 describe('figures and personal data', () => {
   it('exports the same counts a direct count of the tables gives', async () => {
-    const op = as(staff.operator);
-    await addBeneficiary(op, KRAMATWATU, {
-      program: await programmeId(ctx, 'BPNT'),
-      periode: '2026',
-      no_kk: FAMILY,
-    });
-    await addBeneficiary(op, KRAMATWATU, {
-      program: await programmeId(ctx, 'PBI-JK'),
-      periode: '2026',
-      nik: siti.nik,
-    });
+    await enrol('BPNT', { no_kk: FAMILY });
+    await enrol('PBI-JK', { nik: siti.nik });
     await fileApplication(as(siti), { program: await programmeId(ctx, 'PKH'), alasan: 'a' });
     const table = await figuresTable(as(staff.camat), { region: '36.04.05' });
     const row = table.rows.find((r) => r.code === KRAMATWATU);

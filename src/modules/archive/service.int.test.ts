@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { StaffActor } from '../../platform/auth/roles.ts';
-import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
+import { type Ctx, withActor } from '../../platform/context.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
-import { createTestContext, eachTest, makeStaff } from '../../testing.ts';
+import { createTestContext, eachTestOnClock, makeStaff } from '../../testing.ts';
 import { approveStep, startRequest } from '../services/service.ts';
 import {
   makeApplicant,
@@ -16,11 +16,7 @@ import * as service from './service.ts';
 import { incomingInput, KIBIN, outgoingInput, PDF_BYTES } from './test-builders.ts';
 
 // Wednesday 2 December 2026, 09:00 in Serang
-const clock = fixedClock('2026-12-02T02:00:00Z');
-const test = eachTest(() => {
-  clock.set('2026-12-02T02:00:00Z');
-  return createTestContext({ clock });
-});
+const { clock, test } = eachTestOnClock('2026-12-02T02:00:00Z', createTestContext);
 let ctx: Ctx;
 let office: VillageOffice;
 const as = (actor: StaffActor) => withActor(ctx, actor);

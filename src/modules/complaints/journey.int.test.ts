@@ -1,18 +1,14 @@
 /** Issue #12: a resident on a phone without JavaScript, and an officer, never get stuck. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock, withActor } from '../../platform/context.ts';
+import { withActor } from '../../platform/context.ts';
 import { Invalid } from '../../platform/http/errors.ts';
-import { buildTestApp, eachTest, loginAs, makeStaff, Visitor } from '../../testing.ts';
+import { buildTestApp, eachTestOnClock, loginAs, makeStaff, Visitor } from '../../testing.ts';
 import * as service from './service.ts';
 import { fileRoadReport, KIBIN, KRAMATWATU, roadReport } from './test-builders.ts';
 import { jpegWithGps } from './test-photos.ts';
 
-const clock = fixedClock('2026-11-23T02:00:00Z');
+const { clock, test } = eachTestOnClock('2026-11-23T02:00:00Z', buildTestApp);
 
-const test = eachTest(() => {
-  clock.set('2026-11-23T02:00:00Z');
-  return buildTestApp({ clock });
-});
 beforeEach(async () => {
   await service.seedComplaintReference(test.ctx);
 });

@@ -227,8 +227,8 @@ let base: string;
 let apiKey: string;
 const clock = fixedClock('2026-11-23T02:00:00Z');
 
-async function get(path: string) {
-  const response = await fetch(`${base}${path}`);
+/** What the client reads of an answer: its status, type and text, and the text as JSON. */
+async function answer(response: Response) {
   const text = await response.text();
   return {
     status: response.status,
@@ -238,23 +238,26 @@ async function get(path: string) {
   };
 }
 
+async function get(path: string) {
+  return answer(await fetch(`${base}${path}`));
+}
+
 async function post(path: string, fields: Record<string, string | string[]>) {
   const form = new URLSearchParams();
   for (const [k, v] of Object.entries(fields))
     for (const item of Array.isArray(v) ? v : [v]) form.append(k, item);
-  const response = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: form,
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    type: response.headers.get('content-type') ?? '',
-    text,
-    json: () => JSON.parse(text),
-  };
+  return answer(
+    await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    }),
+  );
 }
+
+/** The ids of the requests a JSON answer lists. */
+const ids = (r: { json: () => Array<{ service_request_id: string }> }) =>
+  r.json().map((x) => x.service_request_id);
 
 /** The JSON answer, its XML twin (same path, .xml), and both compared. */
 async function twins(path: string, root: string) {
@@ -282,6 +285,12 @@ const road = {
   device_id: 'android-123',
   account_id: 'akun-77',
 };
+
+/** A report filed through POST /requests.json with the client's key: the road report with `changes`; its id. */
+async function fileReport(changes: Record<string, string> = {}): Promise<string> {
+  return (await post('/requests.json', { ...road, api_key: apiKey, ...changes })).json()[0]
+    .service_request_id;
+}
 
 const test = allTests(() => buildTestApp({ clock, config: undefined }));
 beforeAll(async () => {
@@ -407,20 +416,11 @@ describe('Open311 GeoReport v2 conformance', () => {
   });
 
   it('GET requests filters by id list, service code and status; ids override the other filters', async () => {
-    const a = (await post('/requests.json', { ...road, api_key: apiKey })).json()[0].service_request_id;
-    const b = (
-      await post('/requests.json', {
-        ...road,
-        service_code: 'SAMPAH',
-        api_key: apiKey,
-        description: 'Sampah tidak diangkut seminggu.',
-      })
-    ).json()[0].service_request_id;
+    const a = await fileReport();
+    const b = await fileReport({ service_code: 'SAMPAH', description: 'Sampah tidak diangkut seminggu.' });
     const dpupr = withActor(test.ctx, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
     await service.changeState(dpupr, a, { state: 'selesai', reason: 'Sudah ditambal.' });
 
-    const ids = (r: { json: () => Array<{ service_request_id: string }> }) =>
-      r.json().map((x) => x.service_request_id);
     const both = await twins(
       `/requests.{fmt}?service_request_id=${a},${b}&service_code=TIDAK_ADA`,
       'service_requests',
@@ -447,27 +447,19 @@ describe('Open311 GeoReport v2 conformance', () => {
 
   it('GET requests defaults to the last 90 days and honours a start/end window', async () => {
     clock.set('2026-07-01T02:00:00Z');
-    const old = (await post('/requests.json', { ...road, api_key: apiKey, device_id: 'lama' })).json()[0]
-      .service_request_id;
+    const old = await fileReport({ device_id: 'lama' });
     clock.set('2026-11-23T02:00:00Z');
-    const ids = (await get('/requests.json'))
-      .json()
-      .map((x: { service_request_id: string }) => x.service_request_id);
-    expect(ids).not.toContain(old);
+    expect(ids(await get('/requests.json'))).not.toContain(old);
     const july = await get(
       '/requests.json?start_date=2026-06-30T00:00:00%2B07:00&end_date=2026-07-02T00:00:00%2B07:00',
     );
-    expect(july.json().map((x: { service_request_id: string }) => x.service_request_id)).toEqual([old]);
+    expect(ids(july)).toEqual([old]);
   });
 
   it('redacts phone numbers and NIK that a reporter typed into the description', async () => {
-    const id = (
-      await post('/requests.json', {
-        ...road,
-        api_key: apiKey,
-        description: 'Jalan amblas. Hubungi 0812-3456-7890 atau NIK 3604051203900012 untuk detail.',
-      })
-    ).json()[0].service_request_id;
+    const id = await fileReport({
+      description: 'Jalan amblas. Hubungi 0812-3456-7890 atau NIK 3604051203900012 untuk detail.',
+    });
     const both = [await get(`/requests/${id}.json`), await get(`/requests/${id}.xml`)];
     for (const response of both) {
       expect(response.text).not.toContain('3456-7890');
@@ -477,18 +469,8 @@ describe('Open311 GeoReport v2 conformance', () => {
   });
 
   it('never lists a confidential report', async () => {
-    const secret = (
-      await post('/requests.json', {
-        ...road,
-        service_code: 'BANSOS',
-        api_key: apiKey,
-        description: 'Bantuan PKH tidak sampai.',
-      })
-    ).json()[0].service_request_id;
+    const secret = await fileReport({ service_code: 'BANSOS', description: 'Bantuan PKH tidak sampai.' });
     expect((await get(`/requests/${secret}.json`)).status).toBe(404);
-    const ids = (await get('/requests.json'))
-      .json()
-      .map((x: { service_request_id: string }) => x.service_request_id);
-    expect(ids).not.toContain(secret);
+    expect(ids(await get('/requests.json'))).not.toContain(secret);
   });
 });

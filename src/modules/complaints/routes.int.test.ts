@@ -1,17 +1,20 @@
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../platform/context.ts';
-import { buildTestApp, eachTest, loginAs, makeStaff, phonePhoto, Visitor } from '../../testing.ts';
+import {
+  buildTestApp,
+  eachTestOnClock,
+  loginAs,
+  loginAsNewStaff,
+  makeStaff,
+  phonePhoto,
+  Visitor,
+} from '../../testing.ts';
 import { seedComplaintReference } from './service.ts';
 import { KRAMATWATU } from './test-builders.ts';
 import { jpegWithGps } from './test-photos.ts';
 
-const clock = fixedClock('2026-11-23T02:00:00Z');
+const { test } = eachTestOnClock('2026-11-23T02:00:00Z', buildTestApp);
 
-const test = eachTest(() => {
-  clock.set('2026-11-23T02:00:00Z');
-  return buildTestApp({ clock });
-});
 beforeEach(async () => {
   await seedComplaintReference(test.ctx);
 });
@@ -80,7 +83,7 @@ describe('public pages', () => {
       .select('p.id')
       .where('c.ticket', '=', ticket)
       .executeTakeFirstOrThrow();
-    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    const officer = await loginAsNewStaff(test, { role: 'opd', scope: 'DPUPR' });
     const full = await officer.get(`/pengaduan/foto/${stored.id}`);
     expect(full.headers['content-type']).toBe('image/jpeg');
     expect((await sharp(full.rawPayload).metadata()).exif).toBeUndefined();
@@ -158,7 +161,7 @@ describe('public pages', () => {
     );
     const ticket = location.split('/')[2]!.split('?')[0]!;
     const key = new URL(location, 'http://x').searchParams.get('kunci')!;
-    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    const officer = await loginAsNewStaff(test, { role: 'opd', scope: 'DPUPR' });
     const detail = `/kelola/pengaduan/${ticket}`;
     await officer.post(
       `${detail}/status`,
@@ -216,7 +219,7 @@ describe('staff pages', () => {
     const resident = new Visitor(test.app);
     const location = String((await fileThroughForm(resident, roadFields)).headers.location);
     const ticket = location.split('/')[2]!.split('?')[0]!;
-    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    const officer = await loginAsNewStaff(test, { role: 'opd', scope: 'DPUPR' });
     expect((await officer.get('/kelola/pengaduan')).body).toContain(ticket);
     const detail = `/kelola/pengaduan/${ticket}`;
     expect(
@@ -255,7 +258,7 @@ describe('staff pages', () => {
     )
       .split('/')[2]!
       .split('?')[0]!;
-    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    const officer = await loginAsNewStaff(test, { role: 'opd', scope: 'DPUPR' });
     const detail = `/kelola/pengaduan/${second}`;
     const page = await officer.get(detail);
     expect(page.body).toContain(`Tandai sebagai duplikat dari ${first}`);
@@ -267,7 +270,7 @@ describe('staff pages', () => {
   it('keeps another agency’s officer and the public out of a report’s staff page', async () => {
     const location = String((await fileThroughForm(new Visitor(test.app), roadFields)).headers.location);
     const ticket = location.split('/')[2]!.split('?')[0]!;
-    const dinsos = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DINSOS' }));
+    const dinsos = await loginAsNewStaff(test, { role: 'opd', scope: 'DINSOS' });
     expect((await dinsos.get(`/kelola/pengaduan/${ticket}`)).statusCode).toBe(403);
     expect((await new Visitor(test.app).get(`/kelola/pengaduan/${ticket}`)).statusCode).toBe(303);
   });
@@ -357,7 +360,7 @@ describe('staff pages', () => {
   it('moves a report flagged by an officer through the admin moderation page', async () => {
     const location = String((await fileThroughForm(new Visitor(test.app), roadFields)).headers.location);
     const ticket = location.split('/')[2]!.split('?')[0]!;
-    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    const officer = await loginAsNewStaff(test, { role: 'opd', scope: 'DPUPR' });
     const detail = `/kelola/pengaduan/${ticket}`;
     await officer.post(`${detail}/moderasi`, { flagReason: 'Memuat nama orang lain' }, { csrfFrom: detail });
     expect((await new Visitor(test.app).get('/pengaduan')).body).not.toContain(ticket);
@@ -416,7 +419,7 @@ describe('staff pages', () => {
     );
     const location = String((await fileThroughForm(new Visitor(test.app), roadFields)).headers.location);
     const ticket = location.split('/')[2]!.split('?')[0]!;
-    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    const officer = await loginAsNewStaff(test, { role: 'opd', scope: 'DPUPR' });
     const detail = `/kelola/pengaduan/${ticket}`;
     const body = (await officer.get(detail)).body;
     const id = /<option value="([0-9a-f-]{36})"[^>]*>Tim tambal lubang<\/option>/.exec(body)![1]!;
@@ -442,12 +445,12 @@ describe('staff pages', () => {
       .where('code', '=', 'DPUPR')
       .executeTakeFirstOrThrow();
     expect(row.head_email).toBe('kadis.dpupr@serangkab.go.id');
-    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    const officer = await loginAsNewStaff(test, { role: 'opd', scope: 'DPUPR' });
     expect((await officer.get(page)).statusCode).toBe(403);
   });
 
   it('keeps officers out of the admin pages', async () => {
-    const officer = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DPUPR' }));
+    const officer = await loginAsNewStaff(test, { role: 'opd', scope: 'DPUPR' });
     expect((await officer.get('/kelola/pengaduan/aturan')).statusCode).toBe(403);
     expect((await officer.get('/kelola/pengaduan/sla')).statusCode).toBe(200);
   });

@@ -1,21 +1,17 @@
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
+import { type Ctx, withActor } from '../../platform/context.ts';
 import { readFile } from '../../platform/files/index.ts';
 import { Forbidden, Invalid, TooManyRequests } from '../../platform/http/errors.ts';
-import { createTestContext, eachTest, makeStaff } from '../../testing.ts';
+import { createTestContext, eachTestOnClock, makeStaff } from '../../testing.ts';
 import * as service from './service.ts';
 import { seedComplaintReference } from './service.ts';
 import { fileRoadReport, KIBIN, KRAMATWATU, MARGASANA, roadReport } from './test-builders.ts';
 import { jpegWithGps } from './test-photos.ts';
 
 let ctx: Ctx;
-const clock = fixedClock('2026-11-23T02:00:00Z'); // Monday 09:00 in Serang
+const { clock, test } = eachTestOnClock('2026-11-23T02:00:00Z', createTestContext); // Monday 09:00 in Serang
 
-const test = eachTest(() => {
-  clock.set('2026-11-23T02:00:00Z');
-  return createTestContext({ clock });
-});
 beforeEach(async () => {
   ctx = test.ctx;
   await seedComplaintReference(ctx);

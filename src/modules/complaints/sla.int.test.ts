@@ -1,20 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
+import { type Ctx, withActor } from '../../platform/context.ts';
 import { runJobOnce } from '../../platform/jobs/index.ts';
-import { createTestContext, eachTest, makeStaff } from '../../testing.ts';
+import { createTestContext, eachTestOnClock, makeStaff } from '../../testing.ts';
 import { complaintsModule } from './index.ts';
 import * as service from './service.ts';
 import { fileRoadReport } from './test-builders.ts';
 
 let ctx: Ctx;
 // Monday 23 November 2026, 09:00 in Serang
-const clock = fixedClock('2026-11-23T02:00:00Z');
+const { clock, test } = eachTestOnClock('2026-11-23T02:00:00Z', createTestContext);
 const job = complaintsModule.jobs!.find((j) => j.name === 'complaints-sla')!;
 
-const test = eachTest(() => {
-  clock.set('2026-11-23T02:00:00Z');
-  return createTestContext({ clock });
-});
 beforeEach(async () => {
   ctx = test.ctx;
   await service.seedComplaintReference(ctx);

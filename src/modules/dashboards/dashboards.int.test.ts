@@ -1,21 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResidentActor } from '../../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../../platform/context.ts';
 import { figureCatalog, readVillageFigures } from '../../platform/figures/index.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, type Visitor } from '../../testing.ts';
+import {
+  buildTestApp,
+  loginAs,
+  loginAsNewStaff,
+  makeStaff,
+  type TestApp,
+  type Visitor,
+} from '../../testing.ts';
 import { seedComplaintReference } from '../complaints/service.ts';
 import { fileRoadReport } from '../complaints/test-builders.ts';
 import { createEntry } from '../informasi/service.ts';
 import { listKecamatan, listVillages } from '../regions/service.ts';
 import { KIBIN, KRAMATWATU, MARGASANA } from '../residents/test-builders.ts';
-import { approveStep, returnForCorrection, speedReport, startRequest } from '../services/service.ts';
-import {
-  makeApplicant,
-  makeVillageOffice,
-  prepareServices,
-  requestInput,
-  type VillageOffice,
-} from '../services/test-builders.ts';
+import { returnForCorrection, speedReport } from '../services/service.ts';
+import { prepareServices } from '../services/test-builders.ts';
+import { type Desk, fileDomicileRequest, signedAfter, villageDesks } from '../services/test-fixtures.ts';
 import { saveArticle, saveProfile } from '../sites/service.ts';
 import { ADOPTION_FIGURES } from './adoption.ts';
 import { villageAdoption } from './service.ts';
@@ -26,34 +27,20 @@ const KEC_KIBIN = '36.04.16';
 
 let test: TestApp;
 let clock: ReturnType<typeof fixedClock>;
-const offices: Record<string, VillageOffice> = {};
-const applicants: Record<string, ResidentActor> = {};
+let desks: Record<string, Desk>;
 let names: Map<string, string>;
 
 const as = (actor: Parameters<typeof withActor>[1]) => withActor(test.ctx, actor);
+const desk = (village: string) => desks[village] as Desk;
 
-async function filed(village: string): Promise<string> {
-  const outcome = await startRequest(
-    as(applicants[village] as ResidentActor),
-    'keterangan-domisili',
-    await requestInput({ keperluan: 'Membuka rekening bank' }, { attachments: ['foto_ktp', 'pengantar_rt'] }),
-  );
-  expect(outcome.problems).toEqual({});
-  return outcome.id;
-}
-
-/** Filed now, checked by the operator, signed by the kepala desa `days` later. */
+/** Filed on 20 November, checked by the operator, signed by the kepala desa `days` later. */
 async function issuedAfter(village: string, days: number): Promise<void> {
   clock.set('2026-11-20T02:00:00Z');
-  const id = await filed(village);
-  const office = offices[village] as VillageOffice;
-  await approveStep(as(office.operator), id);
-  clock.advance(days * 86_400_000);
-  await approveStep(as(office.kades), id);
+  await signedAfter(test.ctx, clock, desk(village), days);
 }
 
 async function visitor(role: Parameters<typeof makeStaff>[1]['role'], scope: string): Promise<Visitor> {
-  return loginAs(test.app, await makeStaff(test.ctx, { role, scope }));
+  return loginAsNewStaff(test, { role, scope });
 }
 
 /** The cells of the HTML table in the section of `?tabel=name`, header row first. */
@@ -84,20 +71,17 @@ beforeAll(async () => {
   test = await buildTestApp({ clock });
   await prepareServices(test.ctx);
   await seedComplaintReference(test.ctx);
-  for (const village of [KRAMATWATU, MARGASANA, KIBIN]) {
-    offices[village] = await makeVillageOffice(test.ctx, village);
-    applicants[village] = await makeApplicant(test.ctx, (offices[village] as VillageOffice).operator);
-  }
+  desks = await villageDesks(test.ctx, [KRAMATWATU, MARGASANA, KIBIN]);
   await issuedAfter(KRAMATWATU, 1);
   await issuedAfter(KRAMATWATU, 3);
   await issuedAfter(KIBIN, 2);
   clock.set('2026-11-25T02:00:00Z');
-  const returned = await filed(KRAMATWATU);
-  await returnForCorrection(as((offices[KRAMATWATU] as VillageOffice).operator), returned, {
+  const returned = await fileDomicileRequest(test.ctx, desk(KRAMATWATU).applicant);
+  await returnForCorrection(as(desk(KRAMATWATU).office.operator), returned, {
     remarks: {},
     note: 'Foto KTP tidak terbaca, mohon unggah ulang.',
   });
-  const operator = as((offices[KRAMATWATU] as VillageOffice).operator);
+  const operator = as(desk(KRAMATWATU).office.operator);
   await saveProfile(operator, KRAMATWATU, { history: 'Desa tua di pesisir utara.', about: 'Desa nelayan.' });
   await saveArticle(
     operator,
@@ -116,7 +100,7 @@ beforeAll(async () => {
   await fileRoadReport(test.ctx, { villageCode: KIBIN, lat: -6.17, lng: 106.33 });
   clock.set('2026-12-01T02:00:00Z');
   // the Kramatwatu operator logs in today: "operators active"
-  await loginAs(test.app, (offices[KRAMATWATU] as VillageOffice).operator);
+  await loginAs(test.app, desk(KRAMATWATU).office.operator);
   names = new Map((await listVillages(test.ctx)).map((v) => [v.code, v.name]));
 }, 240_000);
 afterAll(() => test.close());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/context.ts';
 import { formatDateTime } from '../../platform/i18n/index.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, type Visitor } from '../../testing.ts';
+import { buildTestApp, loginAsNewStaff, type TestApp, type Visitor } from '../../testing.ts';
 import { refreshComplaintRollup, seedComplaintReference } from '../complaints/service.ts';
 import { fileRoadReport } from '../complaints/test-builders.ts';
 import { KRAMATWATU } from '../residents/test-builders.ts';
@@ -16,7 +16,7 @@ beforeAll(async () => {
   test = await buildTestApp({ clock });
   await seedComplaintReference(test.ctx);
   await fileRoadReport(test.ctx, { villageCode: KRAMATWATU });
-  admin = await loginAs(test.app, await makeStaff(test.ctx, { role: 'admin_kabupaten', scope: '36.04' }));
+  admin = await loginAsNewStaff(test, { role: 'admin_kabupaten', scope: '36.04' });
 }, 120_000);
 afterAll(() => test.close());
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/context.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
+import { buildTestApp, loginAsNewStaff, type makeStaff, type TestApp, Visitor } from '../../testing.ts';
 import { EXPORT_COLUMNS } from './export-ppgbm.ts';
 import { A1, B1, csvRows, insertKnown, KEC_A, KEC_B, KNOWN } from './figures-test-data.ts';
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 async function visitor(role: Parameters<typeof makeStaff>[1]['role'], scope: string): Promise<Visitor> {
-  return loginAs(test.app, await makeStaff(test.ctx, { role, scope }));
+  return loginAsNewStaff(test, { role, scope });
 }
 
 describe('health figures pages', () => {

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffActor } from '../../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../../platform/context.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, type Visitor } from '../../testing.ts';
+import {
+  buildTestApp,
+  loginAs,
+  loginAsNewStaff,
+  makeStaff,
+  type TestApp,
+  type Visitor,
+} from '../../testing.ts';
 import { listKecamatan, listVillages } from '../regions/service.ts';
 import { A1, A2, B1, csvRows, insertKnown, KEC_A } from './figures-test-data.ts';
 import { addPuskesmas, assignPuskesmasOfficer, assignVillages, seedPuskesmas } from './puskesmas.ts';
@@ -52,7 +59,7 @@ describe('an officer assigned to a puskesmas', () => {
     expect((await visitor.get(`/kelola/kesehatan/anak/${childOf[B1]}`)).statusCode).toBe(200);
     expect((await visitor.get(`/kelola/kesehatan/anak/${childOf[A2]}`)).statusCode).toBe(403);
     // an unassigned Dinkes officer keeps regency-wide reading
-    const regency = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DINKES' }));
+    const regency = await loginAsNewStaff(test, { role: 'opd', scope: 'DINKES' });
     expect((await regency.get(`/kelola/kesehatan/anak/${childOf[A2]}`)).statusCode).toBe(200);
   });
 

@@ -14,6 +14,7 @@ import {
 
 let test: TestContext;
 let ctx: Ctx;
+type Measurement = Parameters<typeof measure>[1];
 
 async function pregnancy(
   posyanduId: string,
@@ -86,84 +87,26 @@ beforeAll(async () => {
   });
   await pregnancy(pos, { checks: [{ on: '2026-04-10', iron: 30 }] });
 
+  /** A child's measurement at the posyandu on `on`, `ageDays` old, with `more` of what was measured. */
+  const measured = (childId: string, on: string, ageDays: number, more: Partial<Measurement> = {}) =>
+    measure(ctx, { ...more, childId, villageCode: A3, posyanduId: pos, on, ageDays });
   const all = [...BASIC_IMMUNISATIONS];
   // S1: 9 months old, weighed and measured every month, every basic immunisation, stunted in March
   const s1 = await makeChild(ctx, { villageCode: A3, posyanduId: pos, birthDate: '2025-06-15' });
-  await measure(ctx, {
-    childId: s1,
-    villageCode: A3,
-    posyanduId: pos,
-    on: '2026-01-10',
-    ageDays: 209,
-    immunisations: all.slice(0, 6),
-    haz: -1.5,
-  });
-  await measure(ctx, {
-    childId: s1,
-    villageCode: A3,
-    posyanduId: pos,
-    on: '2026-02-10',
-    ageDays: 240,
-    immunisations: all.slice(6, 9),
-    haz: -1.8,
-  });
-  await measure(ctx, {
-    childId: s1,
-    villageCode: A3,
-    posyanduId: pos,
-    on: '2026-03-10',
-    ageDays: 268,
-    immunisations: ['CAMPAK'],
-    haz: -2.5,
-  });
+  await measured(s1, '2026-01-10', 209, { immunisations: all.slice(0, 6), haz: -1.5 });
+  await measured(s1, '2026-02-10', 240, { immunisations: all.slice(6, 9), haz: -1.8 });
+  await measured(s1, '2026-03-10', 268, { immunisations: ['CAMPAK'], haz: -2.5 });
   // S2: 11 months old, missed February, no measles shot, two heights
   const s2 = await makeChild(ctx, { villageCode: A3, posyanduId: pos, birthDate: '2025-05-01' });
-  await measure(ctx, {
-    childId: s2,
-    villageCode: A3,
-    posyanduId: pos,
-    on: '2026-01-10',
-    ageDays: 254,
-    immunisations: all.slice(0, 9),
-    haz: 0,
-  });
-  await measure(ctx, {
-    childId: s2,
-    villageCode: A3,
-    posyanduId: pos,
-    on: '2026-03-10',
-    ageDays: 313,
-    haz: 0,
-  });
+  await measured(s2, '2026-01-10', 254, { immunisations: all.slice(0, 9), haz: 0 });
+  await measured(s2, '2026-03-10', 313, { haz: 0 });
   // S3: born in February, weighed in February and March, height only once
   const s3 = await makeChild(ctx, { villageCode: A3, posyanduId: pos, birthDate: '2026-02-10' });
-  await measure(ctx, {
-    childId: s3,
-    villageCode: A3,
-    posyanduId: pos,
-    on: '2026-02-20',
-    ageDays: 10,
-    haz: 0,
-  });
-  await measure(ctx, {
-    childId: s3,
-    villageCode: A3,
-    posyanduId: pos,
-    on: '2026-03-10',
-    ageDays: 28,
-    heightCm: null,
-    haz: null,
-  });
+  await measured(s3, '2026-02-20', 10, { haz: 0 });
+  await measured(s3, '2026-03-10', 28, { heightCm: null, haz: null });
   // S4: three years old, outside the 0–23 months target
   const s4 = await makeChild(ctx, { villageCode: A3, posyanduId: pos, birthDate: '2023-01-01' });
-  await measure(ctx, {
-    childId: s4,
-    villageCode: A3,
-    posyanduId: pos,
-    on: '2026-03-10',
-    ageDays: 1164,
-    haz: -3,
-  });
+  await measured(s4, '2026-03-10', 1164, { haz: -3 });
 }, 120_000);
 afterAll(() => test.close());
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffActor } from '../../platform/auth/roles.ts';
 import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
-import { createTestContext, makeStaff, type TestContext } from '../../testing.ts';
+import { caught, createTestContext, makeStaff, type TestContext } from '../../testing.ts';
 import { healthPersonalData } from './personal-data.ts';
 import { addPregnancyCheck, getPregnancy, registerPregnancy } from './pregnancy.ts';
 import { healthWorkQueue } from './queue.ts';
@@ -46,13 +46,6 @@ beforeEach(async () => {
 afterEach(() => test.close());
 
 const as = (actor: Parameters<typeof withActor>[1]) => withActor(ctx, actor);
-
-async function caught(work: Promise<unknown>): Promise<unknown> {
-  return work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-}
 
 describe('a posyandu session', () => {
   it('stores decimal-comma values with WHO z-scores and a weight-gain judgement against last month', async () => {

@@ -1,17 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock, withActor } from '../../platform/context.ts';
-import { buildTestApp, eachTest, loginAs, makeStaff, Visitor } from '../../testing.ts';
+import { withActor } from '../../platform/context.ts';
+import {
+  buildTestApp,
+  eachTestOnClock,
+  loginAs,
+  loginAsNewStaff,
+  makeStaff,
+  type Upload,
+  Visitor,
+} from '../../testing.ts';
 import * as service from './service.ts';
 import { fileRequest, KRAMATWATU, PDF_BYTES, requestInput } from './test-builders.ts';
 
-const clock = fixedClock('2026-11-23T02:00:00Z');
-
-const test = eachTest(() => {
-  clock.set('2026-11-23T02:00:00Z');
-  return buildTestApp({ clock });
-});
+const { test } = eachTestOnClock('2026-11-23T02:00:00Z', buildTestApp);
 
 const FORM = `/informasi-publik/${KRAMATWATU}/permohonan`;
+
+/** The upload of a form's `document` field, sent as a PDF. */
+const pdfDocument = (filename: string, bytes: Buffer): Upload => ({
+  name: 'document',
+  filename,
+  type: 'application/pdf',
+  bytes,
+});
 
 describe('the public request form', () => {
   it('answers a form with problems with Indonesian messages beside each field, and keeps what was typed', async () => {
@@ -113,41 +124,23 @@ describe('the public DIP and report pages', () => {
 
 describe('the PPID officer’s pages', () => {
   it('adds a DIP entry with a PDF that anyone downloads, and shows an excluded one without a document', async () => {
-    const operator = await makeStaff(test.ctx, { role: 'operator_desa', scope: KRAMATWATU });
-    const visitor = await loginAs(test.app, operator);
-    const refused = await visitor.submitMultipart(
-      '/kelola/informasi/dip/baru',
-      {
-        category: 'berkala',
-        title: 'APBDes 2026',
-        official: 'Sekdes',
-        period: '2026',
-        format: 'softcopy',
-        retention: '10 tahun',
-      },
-      [
-        {
-          name: 'document',
-          filename: 'apbdes.pdf',
-          type: 'application/pdf',
-          bytes: Buffer.from('MZ not a pdf'),
-        },
-      ],
-    );
+    const visitor = await loginAsNewStaff(test, { role: 'operator_desa', scope: KRAMATWATU });
+    const apbdes = {
+      category: 'berkala',
+      title: 'APBDes 2026',
+      official: 'Sekdes',
+      period: '2026',
+      format: 'softcopy',
+      retention: '10 tahun',
+    };
+    const refused = await visitor.submitMultipart('/kelola/informasi/dip/baru', apbdes, [
+      pdfDocument('apbdes.pdf', Buffer.from('MZ not a pdf')),
+    ]);
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('Berkas harus PDF, JPEG, PNG, atau dokumen kantor');
-    const saved = await visitor.submitMultipart(
-      '/kelola/informasi/dip/baru',
-      {
-        category: 'berkala',
-        title: 'APBDes 2026',
-        official: 'Sekdes',
-        period: '2026',
-        format: 'softcopy',
-        retention: '10 tahun',
-      },
-      [{ name: 'document', filename: 'apbdes.pdf', type: 'application/pdf', bytes: PDF_BYTES }],
-    );
+    const saved = await visitor.submitMultipart('/kelola/informasi/dip/baru', apbdes, [
+      pdfDocument('apbdes.pdf', PDF_BYTES),
+    ]);
     expect(saved.statusCode).toBe(303);
     const { rows } = await service.listEntries(test.ctx, { term: 'APBDes', page: 1 });
     const download = await new Visitor(test.app).get(
@@ -179,8 +172,7 @@ describe('the PPID officer’s pages', () => {
   it('answers a request with a document from the request page, and refuses another officer’s village', async () => {
     const receipt = await fileRequest(test.ctx);
     const track = await service.trackRequest(test.ctx, receipt.number, receipt.token);
-    const operator = await makeStaff(test.ctx, { role: 'operator_desa', scope: KRAMATWATU });
-    const visitor = await loginAs(test.app, operator);
+    const visitor = await loginAsNewStaff(test, { role: 'operator_desa', scope: KRAMATWATU });
     const list = await visitor.get('/kelola/informasi');
     expect(list.body).toContain(receipt.number);
     const page = `/kelola/informasi/permohonan/${track.id}`;
@@ -188,7 +180,7 @@ describe('the PPID officer’s pages', () => {
     const answered = await visitor.submitMultipart(
       page,
       { decision: 'diterima_seluruhnya', note: 'Terlampir.' },
-      [{ name: 'document', filename: 'jawaban.pdf', type: 'application/pdf', bytes: PDF_BYTES }],
+      [pdfDocument('jawaban.pdf', PDF_BYTES)],
     );
     expect(answered.statusCode).toBe(303);
     const tracking = await new Visitor(test.app).get(service.trackingPath(receipt.number, receipt.token));

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { saveHoliday } from '../../platform/calendar.ts';
-import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
+import { type Ctx, withActor } from '../../platform/context.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { runJobOnce } from '../../platform/jobs/index.ts';
 import { endOfJakartaDay } from '../../platform/time.ts';
-import { createTestContext, eachTest, makeStaff } from '../../testing.ts';
+import { createTestContext, eachTestOnClock, makeStaff } from '../../testing.ts';
 import { informasiModule } from './index.ts';
 import { informasiPersonalData } from './personal-data.ts';
 import { informasiWorkQueue } from './queue.ts';
@@ -14,13 +14,9 @@ import { fileRequest, KIBIN, KRAMATWATU, PDF_BYTES } from './test-builders.ts';
 
 let ctx: Ctx;
 // Monday 23 November 2026, 09:00 in Serang
-const clock = fixedClock('2026-11-23T02:00:00Z');
+const { clock, test } = eachTestOnClock('2026-11-23T02:00:00Z', createTestContext);
 const job = informasiModule.jobs!.find((j) => j.name === 'informasi-deadlines')!;
 
-const test = eachTest(() => {
-  clock.set('2026-11-23T02:00:00Z');
-  return createTestContext({ clock });
-});
 beforeEach(async () => {
   ctx = test.ctx;
 });

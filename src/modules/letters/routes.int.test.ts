@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResidentActor } from '../../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../../platform/context.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
+import { buildTestApp, loginAs, loginAsNewStaff, type TestApp, Visitor } from '../../testing.ts';
 import { approveStep, requestLetterPdf, startRequest } from '../services/service.ts';
 import {
   KIBIN,
@@ -12,6 +12,7 @@ import {
   samplePhoto,
   type VillageOffice,
 } from '../services/test-builders.ts';
+import { fileDomicileRequest } from '../services/test-fixtures.ts';
 import { letterForRequest } from './service.ts';
 
 let test: TestApp;
@@ -30,15 +31,7 @@ afterEach(() => test.close());
 const as = (actor: Parameters<typeof withActor>[1]) => withActor(test.ctx, actor);
 
 /** A certificate of domicile filed by the applicant, still at the operator's check. */
-async function filedDomicile(): Promise<string> {
-  const outcome = await startRequest(
-    as(applicant),
-    'keterangan-domisili',
-    await requestInput({ keperluan: 'Membuka rekening bank' }, { attachments: ['foto_ktp', 'pengantar_rt'] }),
-  );
-  expect(outcome.problems).toEqual({});
-  return outcome.id;
-}
+const filedDomicile = () => fileDomicileRequest(test.ctx, applicant);
 
 /** The same request passed by the operator: waiting for the kepala desa's signature. */
 async function awaitingSignature(): Promise<string> {
@@ -249,7 +242,7 @@ describe('the outgoing-letter register', () => {
     expect(register.body).toContain(applicant.name);
     expect(register.body).toContain(`/kelola/surat/${letter.id}.pdf`);
 
-    const opd = await loginAs(test.app, await makeStaff(test.ctx, { role: 'opd', scope: 'DINSOS' }));
+    const opd = await loginAsNewStaff(test, { role: 'opd', scope: 'DINSOS' });
     const refused = await opd.get('/kelola/surat');
     expect(refused.statusCode).toBe(403);
     expect(refused.body).not.toContain(NUMBER);
@@ -264,7 +257,7 @@ describe('the outgoing-letter register', () => {
     expect(file.headers['content-disposition']).toContain('inline');
     expect(file.rawPayload.equals(pdf)).toBe(true);
 
-    const kibin = await loginAs(test.app, await makeStaff(test.ctx, { role: 'operator_desa', scope: KIBIN }));
+    const kibin = await loginAsNewStaff(test, { role: 'operator_desa', scope: KIBIN });
     const refused = await kibin.get(`/kelola/surat/${letter.id}.pdf`);
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['content-type']).not.toContain('application/pdf');

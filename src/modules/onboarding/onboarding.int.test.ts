@@ -3,10 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffActor } from '../../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../../platform/context.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { onboardingChecklist } from '../../platform/village-site.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
+import { buildTestApp, loginAs, loginAsNewStaff, makeStaff, type TestApp, Visitor } from '../../testing.ts';
 import { updateVillageOffice } from '../regions/service.ts';
 import { saveArticle, saveOfficial, saveProfile } from '../sites/service.ts';
 import {
@@ -34,6 +35,11 @@ function csv(lines: string[]): string {
   return file;
 }
 const unique = () => `${Date.now().toString(36)}${(++n).toString(36)}`;
+/** These lines uploaded as daftar.csv, read into rows. */
+const rowsOf = (lines: string[]) => readOnboardingFile(csv(lines), 'daftar.csv');
+/** These lines uploaded as daftar.csv by `who`, checked and the accounts created at once. */
+const onboard = (who: StaffActor, lines: string[]) =>
+  onboardFromFile(withActor(t.ctx, who), { path: csv(lines), fileName: 'daftar.csv' });
 
 beforeAll(async () => {
   t = await buildTestApp({ clock });
@@ -47,7 +53,7 @@ describe('bulk onboarding from one CSV', () => {
     const admin = await makeStaff(t.ctx, { role: 'admin_kabupaten', scope: '36.04' });
     const taken = await makeStaff(t.ctx, { role: 'operator_desa', scope: KIBIN });
     const u = unique();
-    const file = csv([
+    const result = await onboard(admin, [
       `${KRAMATWATU},Siti Aminah,operator_desa,0812-3456-7890,siti.${u}@desa.id`,
       `Margasana,Budi Santoso,sekretaris_desa,+6281298765432,budi.${u}@desa.id`,
       `99.99.99.9999,Tanpa Desa,operator_desa,081234567890,tanpa.${u}@desa.id`,
@@ -57,7 +63,6 @@ describe('bulk onboarding from one CSV', () => {
       `${KIBIN},Fajar,kepala_desa,081234567892,SITI.${u}@desa.id`,
       `${KIBIN},Gita,operator_desa,081234567893,${taken.email}`,
     ]);
-    const result = await onboardFromFile(withActor(t.ctx, admin), { path: file, fileName: 'daftar.csv' });
     expect(result.created.map((a) => a.email)).toEqual([`siti.${u}@desa.id`, `budi.${u}@desa.id`]);
     expect(result.created[0]!.phone).toBe('+6281234567890');
     expect(result.problems.map((p) => [p.line, p.column])).toEqual([
@@ -98,14 +103,11 @@ describe('bulk onboarding from one CSV', () => {
     const admin = await makeStaff(t.ctx, { role: 'admin_kabupaten', scope: '36.04' });
     const ctx = withActor(t.ctx, admin);
     const u = unique();
-    const rows = await readOnboardingFile(
-      csv([
-        `${KRAMATWATU},Satu,operator_desa,081200000001,satu.${u}@desa.id`,
-        `${KRAMATWATU},Dua,operator_desa,081200000002,dua.${u}@desa.id`,
-        `${KRAMATWATU},Tiga,operator_desa,081200000003,tiga.${u}@desa.id`,
-      ]),
-      'daftar.csv',
-    );
+    const rows = await rowsOf([
+      `${KRAMATWATU},Satu,operator_desa,081200000001,satu.${u}@desa.id`,
+      `${KRAMATWATU},Dua,operator_desa,081200000002,dua.${u}@desa.id`,
+      `${KRAMATWATU},Tiga,operator_desa,081200000003,tiga.${u}@desa.id`,
+    ]);
     const plan = await checkOnboardingRows(ctx, rows, 'daftar.csv');
     expect(plan.accounts).toHaveLength(3);
     // someone else takes the second e-mail between the check and the creation
@@ -129,13 +131,10 @@ describe('bulk onboarding from one CSV', () => {
     const camat = await makeStaff(t.ctx, { role: 'camat', scope: '36.04.05' });
     const ctx = withActor(t.ctx, camat);
     const u = unique();
-    const rows = await readOnboardingFile(
-      csv([
-        `${KRAMATWATU},Dalam,operator_desa,081200000011,dalam.${u}@desa.id`,
-        `${KIBIN},Luar,operator_desa,081200000012,luar.${u}@desa.id`,
-      ]),
-      'daftar.csv',
-    );
+    const rows = await rowsOf([
+      `${KRAMATWATU},Dalam,operator_desa,081200000011,dalam.${u}@desa.id`,
+      `${KIBIN},Luar,operator_desa,081200000012,luar.${u}@desa.id`,
+    ]);
     const plan = await checkOnboardingRows(ctx, rows, 'daftar.csv');
     expect(plan.accounts.map((a) => a.village.code)).toEqual([KRAMATWATU]);
     expect(plan.problems).toEqual([
@@ -154,15 +153,12 @@ describe('bulk onboarding from one CSV', () => {
   it('prints one A4 page per created account with the code, and keeps the PDF for its sender only', async () => {
     const admin = await makeStaff(t.ctx, { role: 'admin_kabupaten', scope: '36.04' });
     const u = unique();
-    const result = await onboardFromFile(withActor(t.ctx, admin), {
-      path: csv([
-        `${KRAMATWATU},Operator Satu,operator_desa,081200000021,op1.${u}@desa.id`,
-        `${MARGASANA},Operator Dua,operator_desa,081200000022,op2.${u}@desa.id`,
-        `${KIBIN},Kepala Tiga,kepala_desa,081200000023,kd3.${u}@desa.id`,
-        `${KIBIN},,kepala_desa,081200000024,kosong.${u}@desa.id`,
-      ]),
-      fileName: 'daftar.csv',
-    });
+    const result = await onboard(admin, [
+      `${KRAMATWATU},Operator Satu,operator_desa,081200000021,op1.${u}@desa.id`,
+      `${MARGASANA},Operator Dua,operator_desa,081200000022,op2.${u}@desa.id`,
+      `${KIBIN},Kepala Tiga,kepala_desa,081200000023,kd3.${u}@desa.id`,
+      `${KIBIN},,kepala_desa,081200000024,kosong.${u}@desa.id`,
+    ]);
     expect(result.created).toHaveLength(3);
     const letters = await onboardingLetters(withActor(t.ctx, admin), result.batchId!);
     const pdf = path.join(dir, `surat-${u}.pdf`);
@@ -192,25 +188,23 @@ describe('first-login codes', () => {
   async function onboardOne() {
     const admin = await makeStaff(t.ctx, { role: 'admin_kabupaten', scope: '36.04' });
     const u = unique();
-    const result = await onboardFromFile(withActor(t.ctx, admin), {
-      path: csv([`${KRAMATWATU},Operator Baru,operator_desa,081200000031,baru.${u}@desa.id`]),
-      fileName: 'daftar.csv',
-    });
+    const result = await onboard(admin, [
+      `${KRAMATWATU},Operator Baru,operator_desa,081200000031,baru.${u}@desa.id`,
+    ]);
     return { admin, account: result.created[0]! };
   }
   const PASSWORD = 'kata-sandi-baru-2026';
+  /** The first login with this e-mail and code, setting PASSWORD. */
+  const redeem = (email: string, code: string) =>
+    redeemFirstLoginCode(t.ctx, { email, code, password: PASSWORD, confirm: PASSWORD });
 
   it('works once, then never again', async () => {
     const { account } = await onboardOne();
-    const input = {
-      email: account.email.toUpperCase(),
-      code: account.code.toLowerCase(),
-      password: PASSWORD,
-      confirm: PASSWORD,
-    };
-    const actor = await redeemFirstLoginCode(t.ctx, input);
+    // typed in capitals and in lower case: both are read as they were issued
+    const [email, code] = [account.email.toUpperCase(), account.code.toLowerCase()];
+    const actor = await redeem(email, code);
     expect(actor.id).toBe(account.userId);
-    await expect(redeemFirstLoginCode(t.ctx, input)).rejects.toBeInstanceOf(Invalid);
+    await expect(redeem(email, code)).rejects.toBeInstanceOf(Invalid);
     const row = await t.ctx.db
       .selectFrom('onboarding_accounts')
       .select('first_login_at')
@@ -223,14 +217,7 @@ describe('first-login codes', () => {
     const { account } = await onboardOne();
     clock.advance(14 * 86_400_000 + 1000);
     try {
-      await expect(
-        redeemFirstLoginCode(t.ctx, {
-          email: account.email,
-          code: account.code,
-          password: PASSWORD,
-          confirm: PASSWORD,
-        }),
-      ).rejects.toThrow(/Periksa kembali/);
+      await expect(redeem(account.email, account.code)).rejects.toThrow(/Periksa kembali/);
     } finally {
       clock.set('2026-12-01T02:00:00Z');
     }
@@ -240,20 +227,8 @@ describe('first-login codes', () => {
     const { admin, account } = await onboardOne();
     const fresh = await reissueCode(withActor(t.ctx, admin), account.userId);
     expect(fresh.code).not.toBe(account.code);
-    await expect(
-      redeemFirstLoginCode(t.ctx, {
-        email: account.email,
-        code: account.code,
-        password: PASSWORD,
-        confirm: PASSWORD,
-      }),
-    ).rejects.toBeInstanceOf(Invalid);
-    const actor = await redeemFirstLoginCode(t.ctx, {
-      email: account.email,
-      code: fresh.code,
-      password: PASSWORD,
-      confirm: PASSWORD,
-    });
+    await expect(redeem(account.email, account.code)).rejects.toBeInstanceOf(Invalid);
+    const actor = await redeem(account.email, fresh.code);
     expect(actor.email).toBe(account.email);
     // a camat of another kecamatan cannot re-issue it
     const camatB = await makeStaff(t.ctx, { role: 'camat', scope: '36.04.16' });
@@ -263,25 +238,30 @@ describe('first-login codes', () => {
   it('signs in through /masuk/kode, sets the password and shows the checklist', async () => {
     const { account } = await onboardOne();
     const visitor = new Visitor(t.app);
-    const weak = await visitor.post(
-      '/masuk/kode',
-      { email: account.email, code: account.code, password: 'pendek', confirm: 'pendek' },
-      { csrfFrom: '/masuk/kode' },
-    );
+    const submit = (fields: Record<string, string>) =>
+      visitor.post('/masuk/kode', fields, { csrfFrom: '/masuk/kode' });
+    const weak = await submit({
+      email: account.email,
+      code: account.code,
+      password: 'pendek',
+      confirm: 'pendek',
+    });
     expect(weak.statusCode).toBe(422);
     expect(weak.body).toContain('Kata sandi minimal 10 karakter.');
-    const wrong = await visitor.post(
-      '/masuk/kode',
-      { email: account.email, code: 'AAAA-AAAA', password: PASSWORD, confirm: PASSWORD },
-      { csrfFrom: '/masuk/kode' },
-    );
+    const wrong = await submit({
+      email: account.email,
+      code: 'AAAA-AAAA',
+      password: PASSWORD,
+      confirm: PASSWORD,
+    });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.body).toContain('E-mail atau kode salah');
-    const ok = await visitor.post(
-      '/masuk/kode',
-      { email: account.email, code: account.code, password: PASSWORD, confirm: PASSWORD },
-      { csrfFrom: '/masuk/kode' },
-    );
+    const ok = await submit({
+      email: account.email,
+      code: account.code,
+      password: PASSWORD,
+      confirm: PASSWORD,
+    });
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/kelola/onboarding/langkah?baru=1');
     const page = await visitor.get('/kelola/onboarding/langkah?baru=1');
@@ -311,7 +291,7 @@ describe('checklist and progress', () => {
     });
     const after = await visitor.get('/kelola');
     expect(after.body).toMatch(/data-step="regions.office" data-done="ya"/);
-    const camat = await loginAs(t.app, await makeStaff(t.ctx, { role: 'camat', scope: '36.04.05' }));
+    const camat = await loginAsNewStaff(t, { role: 'camat', scope: '36.04.05' });
     const table = await camat.get('/kelola/onboarding');
     expect(table.statusCode).toBe(200);
     expect(table.body).toContain(village);

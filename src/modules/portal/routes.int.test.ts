@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, loginAs, makeStaff, type TestApp, Visitor } from '../../testing.ts';
+import { buildTestApp, loginAsNewStaff, type TestApp, Visitor } from '../../testing.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -62,8 +62,7 @@ describe('the portal and village home pages', () => {
   });
 
   it('never lets a cache keep the page of a signed-in officer', async () => {
-    const operator = await makeStaff(t.ctx, { role: 'operator_desa', scope: '36.04.05.2001' });
-    const visitor = await loginAs(t.app, operator);
+    const visitor = await loginAsNewStaff(t, { role: 'operator_desa', scope: '36.04.05.2001' });
     const page = await visitor.get('/desa/36.04.05.2001');
     expect(page.statusCode).toBe(200);
     expect(page.headers['cache-control']).toBe('private, no-store');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allTests, buildTestApp, loginAs, makeStaff, Visitor } from '../../testing.ts';
+import { allTests, buildTestApp, loginAsNewStaff, Visitor } from '../../testing.ts';
 
 const t = allTests(() => buildTestApp());
 
@@ -61,8 +61,7 @@ describe('village addresses people type', () => {
 
 describe('where a resident is told to come (#12 item 9)', () => {
   it("keeps the village office's opening hours, refuses an over-long entry field by field, and shows them on the village page", async () => {
-    const operator = await makeStaff(t.ctx, { role: 'operator_desa', scope: '36.04.05.2001' });
-    const visitor = await loginAs(t.app, operator);
+    const visitor = await loginAsNewStaff(t, { role: 'operator_desa', scope: '36.04.05.2001' });
     const office = { address: 'Jl. Raya Serang–Cilegon Km 9, Kramatwatu', phone: '(0254) 123456', email: '' };
     const tooLong = await visitor.post(
       '/kelola/desa/36.04.05.2001',

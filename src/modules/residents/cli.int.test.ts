@@ -21,6 +21,16 @@ const generateVillage = (out: string) => [
   '--seed',
   '4',
 ];
+/** A residents file of two rows, the second with a NIK of three digits */
+const ONE_BAD_ROW = [
+  'nama,nik,no_kk,sex,tanggallahir,dusun,rw,rt',
+  'BUDI,3604051201900001,3604051201150001,L,12-01-1990,KRAJAN,1,1',
+  'SITI,123,3604051201150001,P,01-01-1990,KRAJAN,1,1',
+  '',
+].join('\n');
+/** `npx simpul import residents FILE` into Kramatwatu */
+const importVillage = (env: Record<string, string>, file: string) =>
+  simpul(env, 'import', 'residents', file, '--village', '36.04.05.2001');
 
 describe('npx simpul generate/import residents', () => {
   it('generates a deterministic village file and imports it, the second time changing nothing', async () => {
@@ -36,11 +46,11 @@ describe('npx simpul generate/import residents', () => {
     const [d, m, y] = cells[9]!.split('-');
     expect(checkNik(cells[6]!, `${y}-${m}-${d}`, Number(cells[7]))).toEqual({});
 
-    const imported = await simpul(env, 'import', 'residents', file, '--village', '36.04.05.2001');
+    const imported = await importVillage(env, file);
     expect(imported.stdout.trim().split('\n').at(-1)).toBe(
       'imported: 300 new, 0 updated, 0 unchanged, 0 rejected',
     );
-    const repeated = await simpul(env, 'import', 'residents', file, '--village', '36.04.05.2001');
+    const repeated = await importVillage(env, file);
     expect(repeated.stdout.trim().split('\n').at(-1)).toBe(
       'imported: 0 new, 0 updated, 300 unchanged, 0 rejected',
     );
@@ -49,13 +59,8 @@ describe('npx simpul generate/import residents', () => {
   it('names the error file and exits with status 2 when rows are rejected', async () => {
     const env = await target();
     const file = path.join(env.DATA_DIR!, 'salah.csv');
-    fs.writeFileSync(
-      file,
-      'nama,nik,no_kk,sex,tanggallahir,dusun,rw,rt\nBUDI,3604051201900001,3604051201150001,L,12-01-1990,KRAJAN,1,1\nSITI,123,3604051201150001,P,01-01-1990,KRAJAN,1,1\n',
-    );
-    const failed = await simpul(env, 'import', 'residents', file, '--village', '36.04.05.2001').catch(
-      (e) => e,
-    );
+    fs.writeFileSync(file, ONE_BAD_ROW);
+    const failed = await importVillage(env, file).catch((e) => e);
     expect(failed.code).toBe(2);
     expect(failed.stdout.trim()).toBe('imported: 1 new, 0 updated, 0 unchanged, 1 rejected');
     expect(failed.stderr).toContain(`${file}.galat.csv`);
@@ -65,11 +70,8 @@ describe('npx simpul generate/import residents', () => {
   it('leaves an import row with the counts of its summary line and the rejected rows kept', async () => {
     const env = await target();
     const file = path.join(env.DATA_DIR!, 'baris.csv');
-    fs.writeFileSync(
-      file,
-      'nama,nik,no_kk,sex,tanggallahir,dusun,rw,rt\nBUDI,3604051201900001,3604051201150001,L,12-01-1990,KRAJAN,1,1\nSITI,123,3604051201150001,P,01-01-1990,KRAJAN,1,1\n',
-    );
-    const done = await simpul(env, 'import', 'residents', file, '--village', '36.04.05.2001').catch((e) => e);
+    fs.writeFileSync(file, ONE_BAD_ROW);
+    const done = await importVillage(env, file).catch((e) => e);
     expect(done.stdout.trim()).toBe('imported: 1 new, 0 updated, 0 unchanged, 1 rejected');
     const handle = await openDatabase({ databaseUrl: env.DATABASE_URL || null, dataDir: env.DATA_DIR! });
     try {

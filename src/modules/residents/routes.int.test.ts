@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, withActor } from '../../platform/context.ts';
-import { buildTestApp, loginAs, makeStaff, type TestApp, type Visitor } from '../../testing.ts';
+import { buildTestApp, loginAsNewStaff, makeStaff, type TestApp, type Visitor } from '../../testing.ts';
 import { summaryLine } from './importer.ts';
 import { makeNik } from './nik.ts';
 import { importResidents } from './service.ts';
@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 async function operator(): Promise<Visitor> {
-  return loginAs(test.app, await makeStaff(test.ctx, { role: 'operator_desa', scope: KRAMATWATU }));
+  return loginAsNewStaff(test, { role: 'operator_desa', scope: KRAMATWATU });
 }
 
 /** Submits the import form of Kramatwatu as a browser does: the mode and one file (sent as text/csv). */
@@ -133,12 +133,12 @@ describe('operator pages', () => {
       withActor(test.ctx, await makeStaff(test.ctx, { role: 'operator_desa', scope: KRAMATWATU })),
       KRAMATWATU,
     );
-    const camat = await loginAs(test.app, await makeStaff(test.ctx, { role: 'camat', scope: '36.04.05' }));
+    const camat = await loginAsNewStaff(test, { role: 'camat', scope: '36.04.05' });
     const page = await camat.get('/kelola/penduduk/statistik');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<svg');
     expect(page.body).toContain('Piramida penduduk');
-    const kibin = await loginAs(test.app, await makeStaff(test.ctx, { role: 'operator_desa', scope: KIBIN }));
+    const kibin = await loginAsNewStaff(test, { role: 'operator_desa', scope: KIBIN });
     expect((await kibin.get(`/kelola/penduduk?desa=${KRAMATWATU}`)).statusCode).toBe(403);
     expect((await kibin.get('/kelola/keluarga/3604051201150001')).statusCode).toBe(403);
   });

@@ -5,6 +5,7 @@ import { fixedClock, withActor } from '../../platform/context.ts';
 import {
   buildTestApp,
   loginAs,
+  loginAsNewStaff,
   makeStaff,
   multipartAction,
   type TestApp,
@@ -210,17 +211,17 @@ describe('a resident’s letter request over HTTP, from the form to the signed P
     expect(form.body).toContain('name="lampiran_foto_ktp"');
     expect(form.body).toContain('name="lampiran_pengantar_rt"');
 
+    // what the resident types, sent with the request (action: ajukan)
+    const submitted = {
+      keperluan: 'Membuka rekening bank',
+      contactPhone: '081234567890',
+      contactChannel: 'whatsapp',
+      action: 'ajukan',
+    };
     // one required attachment missing: a draft is kept, the form comes back with the message and the text
-    const incomplete = await resident.postMultipart(
-      multipartAction(form.body),
-      {
-        keperluan: 'Membuka rekening bank',
-        contactPhone: '081234567890',
-        contactChannel: 'whatsapp',
-        action: 'ajukan',
-      },
-      [await jpeg('lampiran_foto_ktp')],
-    );
+    const incomplete = await resident.postMultipart(multipartAction(form.body), submitted, [
+      await jpeg('lampiran_foto_ktp'),
+    ]);
     expect(incomplete.statusCode).toBe(422);
     expect(fieldError(incomplete.body, 'lampiran_pengantar_rt')).toContain('wajib dilampirkan');
     expect(incomplete.body).toContain('class="error-summary"');
@@ -232,16 +233,9 @@ describe('a resident’s letter request over HTTP, from the form to the signed P
     expect(multipartAction(incomplete.body)).toBe(`/akun/permohonan/${id}`);
 
     // the missing attachment added: submitted, the KTP photo from the first try is kept
-    const complete = await resident.postMultipart(
-      multipartAction(incomplete.body),
-      {
-        keperluan: 'Membuka rekening bank',
-        contactPhone: '081234567890',
-        contactChannel: 'whatsapp',
-        action: 'ajukan',
-      },
-      [await jpeg('lampiran_pengantar_rt')],
-    );
+    const complete = await resident.postMultipart(multipartAction(incomplete.body), submitted, [
+      await jpeg('lampiran_pengantar_rt'),
+    ]);
     expect(complete.statusCode).toBe(303);
     expect(complete.headers.location).toBe(`/akun/permohonan/${id}`);
     row = await requestRow({ resident_id: applicant.id });
@@ -380,7 +374,7 @@ describe('operator-assisted filing', () => {
   });
 
   it('refuses the assisted form to an operator of another village for this resident', async () => {
-    const kibin = await loginAs(test.app, await makeStaff(test.ctx, { role: 'operator_desa', scope: KIBIN }));
+    const kibin = await loginAsNewStaff(test, { role: 'operator_desa', scope: KIBIN });
     const response = await kibin.get(`/kelola/layanan/ajukan?nik=${applicant.nik}&layanan=pengantar-skck`);
     expect(response.statusCode).toBe(422);
     expect(fieldError(response.body, 'nik')).toBe('Kesalahan: Warga ini terdaftar di desa lain.');

@@ -1,22 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ResidentActor, StaffActor } from '../../platform/auth/roles.ts';
+import type { StaffActor } from '../../platform/auth/roles.ts';
 import { fixedClock, withActor } from '../../platform/context.ts';
 import { buildTestApp, loginAs, makeStaff, type TestApp } from '../../testing.ts';
 import { KIBIN, KRAMATWATU, MARGASANA } from '../residents/test-builders.ts';
-import { approveStep, listQueue, serviceSpeed, startRequest } from './service.ts';
-import {
-  makeApplicant,
-  makeVillageOffice,
-  prepareServices,
-  requestInput,
-  type VillageOffice,
-} from './test-builders.ts';
+import { approveStep, listQueue, serviceSpeed } from './service.ts';
+import { prepareServices } from './test-builders.ts';
+import { type Desk, fileDomicileRequest, signedAfter, villageDesks } from './test-fixtures.ts';
 
 const KECAMATAN_KRAMATWATU = '36.04.05';
 
 let test: TestApp;
-let offices: Record<string, VillageOffice>;
-let applicants: Record<string, ResidentActor>;
+let desks: Record<string, Desk>;
 let camat: StaffActor;
 let clock: ReturnType<typeof fixedClock>;
 
@@ -24,12 +18,7 @@ beforeEach(async () => {
   clock = fixedClock('2026-12-01T02:00:00Z'); // Tuesday 09:00 in Serang
   test = await buildTestApp({ clock });
   await prepareServices(test.ctx);
-  offices = {};
-  applicants = {};
-  for (const village of [KRAMATWATU, MARGASANA, KIBIN]) {
-    offices[village] = await makeVillageOffice(test.ctx, village);
-    applicants[village] = await makeApplicant(test.ctx, (offices[village] as VillageOffice).operator);
-  }
+  desks = await villageDesks(test.ctx, [KRAMATWATU, MARGASANA, KIBIN]);
   camat = await makeStaff(test.ctx, { role: 'camat', scope: KECAMATAN_KRAMATWATU, name: 'Camat Uji' });
 });
 afterEach(async () => {
@@ -37,18 +26,11 @@ afterEach(async () => {
 });
 
 const as = (actor: Parameters<typeof withActor>[1]) => withActor(test.ctx, actor);
-const office = (village: string) => offices[village] as VillageOffice;
+const desk = (village: string) => desks[village] as Desk;
+const office = (village: string) => desk(village).office;
 
 /** A certificate of domicile filed by the village's applicant: at the operator's check. */
-async function filed(village: string): Promise<string> {
-  const outcome = await startRequest(
-    as(applicants[village] as ResidentActor),
-    'keterangan-domisili',
-    await requestInput({ keperluan: 'Membuka rekening bank' }, { attachments: ['foto_ktp', 'pengantar_rt'] }),
-  );
-  expect(outcome.problems).toEqual({});
-  return outcome.id;
-}
+const filed = (village: string) => fileDomicileRequest(test.ctx, desk(village).applicant);
 
 async function codeOf(id: string): Promise<string> {
   const row = await test.ctx.db
@@ -163,10 +145,7 @@ describe('service speed per village', () => {
     // Kramatwatu: two letters, decided after 1 and 3 days; Margasana: one left waiting past its due date
     for (const days of [1, 3]) {
       clock.set('2026-12-01T02:00:00Z');
-      const id = await filed(KRAMATWATU);
-      await approveStep(as(office(KRAMATWATU).operator), id);
-      clock.advance(days * 86_400_000);
-      await approveStep(as(office(KRAMATWATU).kades), id);
+      await signedAfter(test.ctx, clock, desk(KRAMATWATU), days);
     }
     clock.set('2026-12-01T02:00:00Z');
     await filed(MARGASANA);
@@ -210,7 +189,7 @@ describe('the staff "residents" entry', () => {
     expect(page.statusCode).toBe(200);
     const opened = /<input type="hidden" name="desa" value="([\d.]+)"/.exec(page.body)?.[1];
     expect([KRAMATWATU, MARGASANA]).toContain(opened);
-    expect(page.body).toContain((applicants[opened as string] as ResidentActor).name);
+    expect(page.body).toContain(desk(opened as string).applicant.name);
     const first = await test.ctx.db
       .selectFrom('villages')
       .select('code')

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issuePin } from '../../platform/auth/resident-login.ts';
 import type { StaffActor } from '../../platform/auth/roles.ts';
-import { fixedClock, withActor } from '../../platform/context.ts';
-import { buildTestApp, loginAs, type TestApp, Visitor } from '../../testing.ts';
+import { fixedClock } from '../../platform/context.ts';
+import { buildTestApp, loginAs, loginResident, type TestApp, Visitor } from '../../testing.ts';
 import { enterpriseForm, KRAMATWATU, makeEnterprise, makeOperator, makeOwner } from './test-builders.ts';
 
 let test: TestApp;
@@ -16,15 +15,6 @@ beforeAll(async () => {
   owner = await makeOwner(test.ctx, operator);
 });
 afterAll(() => test.close());
-
-async function residentVisitor(): Promise<Visitor> {
-  const { pin } = await issuePin(withActor(test.ctx, operator), owner.nik);
-  const visitor = new Visitor(test.app);
-  await visitor.post('/masuk/warga', { nik: owner.nik, pin }, { csrfFrom: '/masuk/warga' });
-  const next = '583920';
-  await visitor.post('/akun/pin', { current: pin, next, repeat: next }, { csrfFrom: '/akun/pin' });
-  return visitor;
-}
 
 describe('the UMKM pages', () => {
   it('draw the office form again with Indonesian messages beside the fields, keeping what was typed', async () => {
@@ -40,7 +30,7 @@ describe('the UMKM pages', () => {
   });
 
   it('take a resident’s registration to the office, and once confirmed onto the showcase with a wa.me link and no NIK', async () => {
-    const resident = await residentVisitor();
+    const resident = await loginResident(test, owner, operator);
     const sent = await resident.post(
       '/akun/usaha/baru',
       enterpriseForm({ nama: 'Kopi Bu Siti', kbli: '10761' }),

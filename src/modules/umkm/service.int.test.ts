@@ -6,7 +6,7 @@ import { type Ctx, fixedClock, withActor } from '../../platform/context.ts';
 import { readFile } from '../../platform/files/index.ts';
 import { Forbidden, Invalid } from '../../platform/http/errors.ts';
 import { createImport, findImport, runImportNow } from '../../platform/imports/index.ts';
-import { createTestContext, makeStaff, type TestContext } from '../../testing.ts';
+import { caught, createTestContext, makeStaff, type TestContext } from '../../testing.ts';
 import { seedDemoResidents } from '../residents/service.ts';
 import { umkmFigures } from './figures.ts';
 import { IMPORT_KIND, umkmImport } from './import.ts';
@@ -48,13 +48,6 @@ beforeEach(async () => {
 afterEach(() => test.close());
 
 const as = (actor: Parameters<typeof withActor>[1]) => withActor(ctx, actor);
-
-async function caught(work: Promise<unknown>): Promise<unknown> {
-  return work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-}
 
 async function fieldsOf(work: Promise<unknown>): Promise<Record<string, string>> {
   const error = await caught(work);

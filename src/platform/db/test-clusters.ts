@@ -71,21 +71,11 @@ function tempRoot(): string {
   return root;
 }
 
+/** The options that reach a cluster's server as the `postgres` user. */
+const on = (c: Cluster) => ['-h', '127.0.0.1', '-p', String(c.port), '-U', 'postgres'];
+
 export function psqlOn(c: Cluster, query: string, database = 'postgres'): string {
-  const args = [
-    '-h',
-    '127.0.0.1',
-    '-p',
-    String(c.port),
-    '-U',
-    'postgres',
-    '-d',
-    database,
-    '-At',
-    '-c',
-    query,
-  ];
-  return asPostgres('psql', args).trim();
+  return asPostgres('psql', [...on(c), '-d', database, '-At', '-c', query]).trim();
 }
 
 /**
@@ -152,20 +142,7 @@ export function baseBackup(
   port: number,
   options: { standby?: boolean } = {},
 ): Cluster {
-  const args = [
-    '-h',
-    '127.0.0.1',
-    '-p',
-    String(from.port),
-    '-U',
-    'postgres',
-    '-D',
-    dir,
-    '-X',
-    'stream',
-    '-c',
-    'fast',
-  ];
+  const args = [...on(from), '-D', dir, '-X', 'stream', '-c', 'fast'];
   asPostgres('pg_basebackup', options.standby ? [...args, '-R'] : args);
   return cluster(dir, port);
 }
@@ -192,25 +169,13 @@ export async function startPrimaryWithReplica(): Promise<{
   const primary = initPrimary(root, base);
   const replica = baseBackup(primary, path.join(root, 'replica'), base + 1, { standby: true });
   replica.start();
-  const psql = (c: Cluster, query: string) =>
-    asPostgres('psql', [
-      '-h',
-      '127.0.0.1',
-      '-p',
-      String(c.port),
-      '-U',
-      'postgres',
-      '-At',
-      '-c',
-      query,
-    ]).trim();
   return {
     primary,
     replica,
     async caughtUp() {
-      const target = psql(primary, 'SELECT pg_current_wal_lsn()');
+      const target = psqlOn(primary, 'SELECT pg_current_wal_lsn()');
       for (let i = 0; i < 200; i++) {
-        const behind = psql(replica, `SELECT pg_last_wal_replay_lsn() < '${target}'::pg_lsn`);
+        const behind = psqlOn(replica, `SELECT pg_last_wal_replay_lsn() < '${target}'::pg_lsn`);
         if (behind === 'f') return;
         await new Promise((r) => setTimeout(r, 50));
       }
