@@ -9,9 +9,9 @@ import { sourceFiles } from './platform/source-files.ts';
 const SRC = path.resolve('src');
 const PLATFORM = path.join(SRC, 'platform');
 const MODULES = path.join(SRC, 'modules');
-/** what a module publishes to the others: its services, its descriptor, and builders and fixtures for tests */
+/** what a module publishes to the others: its services, its descriptor, and builders for tests */
 const PUBLISHED = new Set(['service.ts', 'index.ts']);
-const TEST_ONLY = new Set(['test-builders.ts', 'test-fixtures.ts']);
+const TEST_ONLY = new Set(['test-builders.ts']);
 
 interface Import {
   file: string;
@@ -102,7 +102,7 @@ describe('the architecture', () => {
     expect(platformViolations(imports)).toEqual([]);
   });
 
-  it('lets a module reach another only through its service.ts or index.ts (test-builders.ts and test-fixtures.ts from tests)', () => {
+  it('lets a module reach another only through its service.ts or index.ts (test-builders.ts from tests)', () => {
     expect(moduleViolations(imports)).toEqual([]);
   });
 

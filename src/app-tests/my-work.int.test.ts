@@ -5,8 +5,13 @@ import { changeState } from '../modules/complaints/service.ts';
 import { fileRoadReport } from '../modules/complaints/test-builders.ts';
 import { answerRequest, trackRequest } from '../modules/informasi/service.ts';
 import { fileRequest as fileInformationRequest } from '../modules/informasi/test-builders.ts';
-import { KIBIN, KRAMATWATU, makeVillageOffice } from '../modules/services/test-builders.ts';
-import { fileDomicileRequest, signedAfter } from '../modules/services/test-fixtures.ts';
+import {
+  fileDomicileRequest,
+  KIBIN,
+  KRAMATWATU,
+  makeVillageOffice,
+  signedAfter,
+} from '../modules/services/test-builders.ts';
 import type { StaffActor } from '../platform/auth/roles.ts';
 import { withActor } from '../platform/context.ts';
 import { median } from '../platform/figures/index.ts';

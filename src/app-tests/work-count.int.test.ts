@@ -10,13 +10,13 @@ import { fileRequest as fileInformationRequest } from '../modules/informasi/test
 import { requestCorrection } from '../modules/residents/corrections.ts';
 import { approveStep } from '../modules/services/service.ts';
 import {
+  fileDomicileRequest,
   KIBIN,
   KRAMATWATU,
   makeApplicant,
   makeVillageOffice,
   type VillageOffice,
 } from '../modules/services/test-builders.ts';
-import { fileDomicileRequest } from '../modules/services/test-fixtures.ts';
 import { registerOwnEnterprise, resubmitOwnEnterprise, returnEnterprise } from '../modules/umkm/service.ts';
 import { enterpriseForm } from '../modules/umkm/test-builders.ts';
 import type { ResidentActor, StaffActor } from '../platform/auth/roles.ts';

@@ -1,13 +1,13 @@
 import { beforeEach } from 'vitest';
 import { seedComplaintReference } from '../modules/complaints/service.ts';
 import {
+  type Desk,
   KRAMATWATU,
   makeApplicant,
   makeVillageOffice,
   prepareServices,
   type VillageOffice,
 } from '../modules/services/test-builders.ts';
-import type { Desk } from '../modules/services/test-fixtures.ts';
 import type { Ctx } from '../platform/context.ts';
 import { buildTestApp, eachTestOnClock } from '../testing.ts';
 

@@ -15,8 +15,13 @@ import { createEntry } from '../informasi/service.ts';
 import { listKecamatan, listVillages } from '../regions/service.ts';
 import { KIBIN, KRAMATWATU, MARGASANA } from '../residents/test-builders.ts';
 import { returnForCorrection, speedReport } from '../services/service.ts';
-import { prepareServices } from '../services/test-builders.ts';
-import { type Desk, fileDomicileRequest, signedAfter, villageDesks } from '../services/test-fixtures.ts';
+import {
+  type Desk,
+  fileDomicileRequest,
+  prepareServices,
+  signedAfter,
+  villageDesks,
+} from '../services/test-builders.ts';
 import { saveArticle, saveProfile } from '../sites/service.ts';
 import { ADOPTION_FIGURES } from './adoption.ts';
 import { villageAdoption } from './service.ts';

@@ -5,6 +5,7 @@ import { fixedClock, withActor } from '../../platform/context.ts';
 import { buildTestApp, loginAs, loginAsNewStaff, type TestApp, Visitor } from '../../testing.ts';
 import { approveStep, requestLetterPdf, startRequest } from '../services/service.ts';
 import {
+  fileDomicileRequest,
   KIBIN,
   openServiceDesk,
   pdfText,
@@ -12,7 +13,6 @@ import {
   samplePhoto,
   type VillageOffice,
 } from '../services/test-builders.ts';
-import { fileDomicileRequest } from '../services/test-fixtures.ts';
 import { letterForRequest } from './service.ts';
 
 let test: TestApp;

@@ -4,8 +4,13 @@ import { fixedClock, withActor } from '../../platform/context.ts';
 import { buildTestApp, loginAs, makeStaff, type TestApp } from '../../testing.ts';
 import { KIBIN, KRAMATWATU, MARGASANA } from '../residents/test-builders.ts';
 import { approveStep, listQueue, serviceSpeed } from './service.ts';
-import { prepareServices } from './test-builders.ts';
-import { type Desk, fileDomicileRequest, signedAfter, villageDesks } from './test-fixtures.ts';
+import {
+  type Desk,
+  fileDomicileRequest,
+  prepareServices,
+  signedAfter,
+  villageDesks,
+} from './test-builders.ts';
 
 const KECAMATAN_KRAMATWATU = '36.04.05';
 
