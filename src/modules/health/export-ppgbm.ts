@@ -3,12 +3,13 @@ import { audit } from '../../platform/audit/service.ts';
 import { scopeLevel } from '../../platform/auth/policy.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { csvLine } from '../../platform/csv.ts';
+import { homeRegion } from '../../platform/figures/index.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { type Cell, xlsxWriter } from '../../platform/tabular/write.ts';
 import { listKecamatan, listVillages, regionExists } from '../regions/service.ts';
 import { type ExportRow, exportRows } from './export-ppgbm-repo.ts';
-import { defaultRegion, firstDay, parseMonth } from './figures.ts';
+import { firstDay, parseMonth } from './figures.ts';
 import { mayReadRecordsOf, type RecordArea } from './policy.ts';
 import { puskesmasArea } from './puskesmas.ts';
 import { healthAccess } from './service.ts';
@@ -149,7 +150,7 @@ async function exportArea(ctx: Ctx, input: ExportInput) {
     const area = await puskesmasArea(ctx, code);
     return { area: { puskesmas: area } as RecordArea, key: area.code, villages: area.villages, level: null };
   }
-  const region = input.region || defaultRegion(ctx);
+  const region = input.region || homeRegion(ctx);
   const level = scopeLevel(region);
   if (!level) throw new Invalid({ wilayah: t('figures.badRegion') }, t('figures.badRegion'));
   if (!(await regionExists(ctx, region))) throw new NotFound(t('figures.unknownRegion'));

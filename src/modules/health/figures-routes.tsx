@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireStaff } from '../../platform/auth/guards.ts';
 import { csvLine } from '../../platform/csv.ts';
+import { homeRegion } from '../../platform/figures/index.ts';
 import { attachment } from '../../platform/http/download.ts';
 import { Forbidden, NotFound } from '../../platform/http/errors.ts';
 import { setFlash } from '../../platform/http/flash.ts';
@@ -16,7 +17,7 @@ import {
   prepareExport,
   writeExport,
 } from './export-ppgbm.ts';
-import { defaultRegion, figuresPage, parseMonth, publicVillageFigures } from './figures.ts';
+import { figuresPage, parseMonth, publicVillageFigures } from './figures.ts';
 import { puskesmasArea, puskesmasChoices } from './puskesmas.ts';
 import { ENTERED, fieldOf, PAUD_TARGET_FIELD, quarterKey, saveScorecard, scorecard } from './scorecard.ts';
 import {
@@ -45,7 +46,7 @@ async function scorecardPage(
 ) {
   const query = queryText(request);
   const card = await scorecard(request.ctx, {
-    village: query.desa || defaultRegion(request.ctx),
+    village: query.desa || homeRegion(request.ctx),
     quarter: query.triwulan,
   });
   return <ScorecardPage card={card} {...state} />;
@@ -89,7 +90,7 @@ export async function figuresRoutes(app: FastifyInstance): Promise<void> {
     page: (request, { values, errors }) => scorecardPage(request, { values, errors }),
     handle: async (request, reply, form) => {
       const query = queryText(request);
-      const village = query.desa || defaultRegion(request.ctx);
+      const village = query.desa || homeRegion(request.ctx);
       await saveScorecard(request.ctx, { village, quarter: query.triwulan ?? '', fields: form });
       const card = await scorecard(request.ctx, { village, quarter: query.triwulan });
       setFlash(reply, t('health.scorecard.saved', { quarter: quarterKey(card.quarter) }));
@@ -99,7 +100,7 @@ export async function figuresRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(EXPORT_URL, staff, async (request, reply) => {
     const query = queryText(request);
-    const region = query.wilayah || defaultRegion(request.ctx);
+    const region = query.wilayah || homeRegion(request.ctx);
     const month = parseMonth(request.ctx, query.bulan);
     const code = await chosenPuskesmas(request.ctx, { region: query.wilayah, puskesmas: query.puskesmas });
     const puskesmas = code ? await puskesmasArea(request.ctx, code) : null;

@@ -202,9 +202,6 @@ async function rowNames(
   return new Map((await listVillages(ctx, { kecamatanCode: region })).map((v) => [v.code, v.name]));
 }
 
-/** The region to show an actor when the page names none: their own region, the regency otherwise. */
-export const defaultRegion = homeRegion;
-
 /**
  * What `/kelola/kesehatan/angka` shows: the region's figures of the month, its parts, the
  * 12-month trend. Aggregates only, so the question is `view_figures` on the region: a camat's
@@ -214,7 +211,7 @@ export async function figuresPage(
   ctx: Ctx,
   input: { region?: string; month?: string },
 ): Promise<FiguresPage> {
-  const region = input.region || defaultRegion(ctx);
+  const region = input.region || homeRegion(ctx);
   const level = scopeLevel(region);
   if (!level) throw new Invalid({ wilayah: t('figures.badRegion') }, t('figures.badRegion'));
   if (!(await regionExists(ctx, region))) throw new NotFound(t('figures.unknownRegion'));

@@ -5,32 +5,49 @@ import { Forbidden, Invalid, NotFound } from '../http/errors.ts';
 import { t } from '../i18n/index.ts';
 
 /** The regency's agencies (OPD) that receive complaints and own services. Data, not code: admin may add more. */
-export const DEFAULT_AGENCIES = (
-  [
-    // code, short name, name, field (what its complaints are about)
-    ['DPUPR', 'DPUPR', 'Dinas Pekerjaan Umum dan Penataan Ruang', 'jalan, jembatan, drainase'],
-    ['DINSOS', 'Dinsos', 'Dinas Sosial', 'bantuan sosial'],
-    ['DINKES', 'Dinkes', 'Dinas Kesehatan', 'kesehatan, posyandu'],
-    ['DISDUKCAPIL', 'Disdukcapil', 'Dinas Kependudukan dan Pencatatan Sipil', 'dokumen kependudukan'],
-    ['DPMD', 'DPMD', 'Dinas Pemberdayaan Masyarakat dan Desa', 'pemerintahan desa'],
-    ['DISNAKER', 'Disnaker', 'Dinas Tenaga Kerja', 'ketenagakerjaan'],
-    [
-      'DISKOMINFOSATIK',
-      'Diskominfosatik',
-      'Dinas Komunikasi, Informatika, Persandian dan Statistik',
-      'informasi publik',
-    ],
-    ['DLH', 'DLH', 'Dinas Lingkungan Hidup', 'sampah, lingkungan'],
-    ['DISHUB', 'Dishub', 'Dinas Perhubungan', 'lalu lintas, penerangan jalan'],
-    ['BAPPEDA', 'Bappeda', 'Badan Perencanaan Pembangunan Daerah', 'perencanaan'],
-    [
-      'DISKOPERINDAG',
-      'Diskoperindag',
-      'Dinas Koperasi, Usaha Kecil dan Menengah, Perindustrian dan Perdagangan',
-      'koperasi, UMKM, industri, perdagangan',
-    ],
-  ] as const
-).map(([code, short_name, name, field]) => ({ code, short_name, name, field }));
+export const DEFAULT_AGENCIES = [
+  {
+    code: 'DPUPR',
+    short_name: 'DPUPR',
+    name: 'Dinas Pekerjaan Umum dan Penataan Ruang',
+    field: 'jalan, jembatan, drainase',
+  },
+  { code: 'DINSOS', short_name: 'Dinsos', name: 'Dinas Sosial', field: 'bantuan sosial' },
+  { code: 'DINKES', short_name: 'Dinkes', name: 'Dinas Kesehatan', field: 'kesehatan, posyandu' },
+  {
+    code: 'DISDUKCAPIL',
+    short_name: 'Disdukcapil',
+    name: 'Dinas Kependudukan dan Pencatatan Sipil',
+    field: 'dokumen kependudukan',
+  },
+  {
+    code: 'DPMD',
+    short_name: 'DPMD',
+    name: 'Dinas Pemberdayaan Masyarakat dan Desa',
+    field: 'pemerintahan desa',
+  },
+  { code: 'DISNAKER', short_name: 'Disnaker', name: 'Dinas Tenaga Kerja', field: 'ketenagakerjaan' },
+  {
+    code: 'DISKOMINFOSATIK',
+    short_name: 'Diskominfosatik',
+    name: 'Dinas Komunikasi, Informatika, Persandian dan Statistik',
+    field: 'informasi publik',
+  },
+  { code: 'DLH', short_name: 'DLH', name: 'Dinas Lingkungan Hidup', field: 'sampah, lingkungan' },
+  { code: 'DISHUB', short_name: 'Dishub', name: 'Dinas Perhubungan', field: 'lalu lintas, penerangan jalan' },
+  {
+    code: 'BAPPEDA',
+    short_name: 'Bappeda',
+    name: 'Badan Perencanaan Pembangunan Daerah',
+    field: 'perencanaan',
+  },
+  {
+    code: 'DISKOPERINDAG',
+    short_name: 'Diskoperindag',
+    name: 'Dinas Koperasi, Usaha Kecil dan Menengah, Perindustrian dan Perdagangan',
+    field: 'koperasi, UMKM, industri, perdagangan',
+  },
+];
 
 export async function seedAgencies(ctx: Ctx): Promise<void> {
   await ctx.db

@@ -1,18 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { requireStaff } from '../auth/guards.ts';
+import { OFFICE_ROLES } from '../auth/roles.ts';
 import { pageNumber, searchTerm } from '../http/input.ts';
 import { t } from '../i18n/index.ts';
 import type { NavItem } from '../module.ts';
 import { search, searchKinds } from './service.ts';
 import { SearchPage } from './views.tsx';
 
-export const searchNavigation: NavItem[] = [
-  {
-    href: '/kelola/cari',
-    label: 'search.nav',
-    for: ['admin_kabupaten', 'opd', 'camat', 'kepala_desa', 'sekretaris_desa', 'operator_desa'],
-  },
-];
+export const searchNavigation: NavItem[] = [{ href: '/kelola/cari', label: 'search.nav', for: OFFICE_ROLES }];
 
 type Query = Record<string, string | undefined>;
 
